@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { DEPARTMENTS, DEPARTMENT_IDS } from '../departments';
+import data from './services.json';
+
+/**
+ * The product's service catalogue. It is configuration data (services.json), validated here
+ * once when the module loads, so that a typo in the file fails the build and the tests
+ * rather than a resident's call.
+ */
+const categorySchema = z.object({ id: z.string().min(1), name: z.string().min(1), order: z.number().int() });
+const serviceSchema = z.object({
+  id: z.string().regex(/^[a-z]+(\.[a-z]+)+$/),
+  name: z.string().min(1),
+  department: z.enum(DEPARTMENT_IDS),
+  category: z.string().min(1),
+  path: z.string().startsWith('/'),
+  icon: z.string().min(1),
+});
+const catalogueSchema = z
+  .object({ categories: z.array(categorySchema).min(1), services: z.array(serviceSchema).min(1) })
+  .superRefine((c, ctx) => {
+    const categories = new Set(c.categories.map((x) => x.id));
+    const seen = new Set<string>();
+    c.services.forEach((s, i) => {
+      if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: ['services', i, 'id'], message: `duplicate service id ${s.id}` });
+      seen.add(s.id);
+      if (!categories.has(s.category)) {
+        ctx.addIssue({ code: 'custom', path: ['services', i, 'category'], message: `unknown category ${s.category}` });
+      }
+    });
+  });
+
+export type Category = z.infer<typeof categorySchema>;
+export type ServiceDefinition = z.infer<typeof serviceSchema>;
+export type Catalogue = z.infer<typeof catalogueSchema>;
+
+export function parseCatalogue(raw: unknown): Catalogue {
+  return catalogueSchema.parse(raw);
+}
+
+export const CATALOGUE: Catalogue = parseCatalogue(data);
+
+export function findService(id: string, catalogue: Catalogue = CATALOGUE): ServiceDefinition | undefined {
+  return catalogue.services.find((s) => s.id === id);
+}
+
+/** What a resident's client is told about a service (the live availability is added by the function). */
+export interface ServiceSummary {
+  id: string;
+  name: string;
+  department: string;
+  departmentName: string;
+  category: string;
+  categoryName: string;
+  path: string;
+  icon: string;
+}
+
+export function summarise(s: ServiceDefinition, catalogue: Catalogue = CATALOGUE): ServiceSummary {
+  const category = catalogue.categories.find((c) => c.id === s.category);
+  return {
+    id: s.id,
+    name: s.name,
+    department: s.department,
+    departmentName: DEPARTMENTS[s.department].name,
+    category: s.category,
+    categoryName: category?.name ?? s.category,
+    path: s.path,
+    icon: s.icon,
+  };
+}
