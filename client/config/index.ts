@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
+
+/**
+ * The shared TypeScript package (`@bianmin/core`, folder ../../core) ships TS sources, not
+ * built JS. Taro's script rule only compiles `src/` and Taro's own packages, so the core
+ * folder is added to `compile.include` for both targets, and an alias pins the import to that
+ * folder (it does not then depend on the workspace symlink in node_modules, and webpack never
+ * sees a second copy through a symlinked path).
+ */
+const CORE_DIR = path.resolve(__dirname, '../../core');
+const CORE_SRC = path.join(CORE_DIR, 'src');
+
+const compileCore = { include: [CORE_DIR] };
+
+// https://docs.taro.zone/docs/next/config
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'bianmin',
+    date: '2025-11-23',
+    designWidth: 750,
+    deviceRatio: {
+      640: 2.34 / 2,
+      750: 1,
+      375: 2,
+      828: 1.81 / 2,
+    },
+    sourceRoot: 'src',
+    outputRoot: `dist/${process.env.TARO_ENV}`,
+    plugins: [],
+    // Becomes `process.env.CLOUD_ENV` in the bundle: the CloudBase environment the weapp calls.
+    env: {
+      CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV || 'bianmin-prod'),
+    },
+    defineConstants: {},
+    alias: {
+      '@bianmin/core': CORE_SRC,
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    mini: {
+      compile: compileCore,
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      compile: compileCore,
+      output: {
+        filename: 'js/[name].[hash:8].js',
+        chunkFilename: 'js/[name].[chunkhash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[hash].css',
+        chunkFilename: 'css/[name].[chunkhash].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+  };
+
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, devConfig);
+  }
+  return merge({}, baseConfig, prodConfig);
+});

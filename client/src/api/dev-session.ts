@@ -1,0 +1,116 @@
+import Taro from '@tarojs/taro';
+
+/**
+ * Dev-only levers of the local gateway (ARCHITECTURE.md §3), used by the h5 build only:
+ * - `X-Dev-OpenId`: which demo resident is calling (the gateway has no WeChat login);
+ * - `X-Dev-Now`: an optional clock override, to see the app at, say, 23:45.
+ * Both persist in storage. They can also be set from the page address
+ * (`/?dev_openid=…&dev_now=2026-03-10T23:45:00%2B08:00#/pages/hub/index`), which browser
+ * tests use. A deployed function ignores both headers.
+ */
+const OPENID_KEY = 'bianmin.dev.openid';
+const NOW_KEY = 'bianmin.dev.now';
+export const DEV_SESSION_CHANGED = 'bianmin:dev-session-changed';
+
+export interface DemoResident {
+  openid: string;
+  name: string;
+  [more: string]: unknown;
+}
+
+function read(key: string): string | null {
+  try {
+    const v: unknown = Taro.getStorageSync(key);
+    return typeof v === 'string' && v !== '' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+function write(key: string, value: string | null): void {
+  try {
+    if (value) Taro.setStorageSync(key, value);
+    else Taro.removeStorageSync(key);
+  } catch {
+    // Storage full or blocked: the lever just does not persist.
+  }
+  Taro.eventCenter.trigger(DEV_SESSION_CHANGED);
+}
+
+let fromAddressApplied = false;
+function applyAddressOnce(): void {
+  if (fromAddressApplied || typeof window === 'undefined') return;
+  fromAddressApplied = true;
+  const q = new URLSearchParams(window.location.search);
+  const openid = q.get('dev_openid');
+  const now = q.get('dev_now');
+  if (openid) write(OPENID_KEY, openid);
+  if (now !== null) write(NOW_KEY, now || null);
+}
+
+export function getDevOpenId(): string | null {
+  applyAddressOnce();
+  return read(OPENID_KEY);
+}
+
+export function setDevOpenId(openid: string | null): void {
+  write(OPENID_KEY, openid);
+}
+
+export function getDevNow(): string | null {
+  applyAddressOnce();
+  return read(NOW_KEY);
+}
+
+export function setDevNow(iso: string | null): void {
+  write(NOW_KEY, iso);
+}
+
+let fixtures: Promise<DemoResident[]> | null = null;
+
+/** The demo residents from `GET /api/__dev/fixtures`, fetched once per page load. */
+export function loadDemoResidents(): Promise<DemoResident[]> {
+  if (!fixtures) {
+    fixtures = Taro.request<{ residents?: DemoResident[] }>({ url: '/api/__dev/fixtures', method: 'GET', timeout: 10000 })
+      .then((res) => {
+        const list = res.statusCode === 200 && Array.isArray(res.data?.residents) ? res.data.residents : null;
+        if (!list) throw new Error(`fixtures answered ${res.statusCode}`);
+        return list.filter((r) => typeof r?.openid === 'string' && r.openid !== '');
+      })
+      .catch((e: unknown) => {
+        fixtures = null; // let the next call try again
+        throw e;
+      });
+  }
+  return fixtures;
+}
+
+/** The openid to call as: the stored one, else the first demo resident (then stored). */
+export async function ensureDevOpenId(): Promise<string | null> {
+  const stored = getDevOpenId();
+  if (stored) return stored;
+  try {
+    const [first] = await loadDemoResidents();
+    if (first) setDevOpenId(first.openid);
+    return first?.openid ?? null;
+  } catch {
+    return null; // the call goes out without it and the gateway answers UNAUTHENTICATED
+  }
+}
+
+export async function devHeaders(): Promise<Record<string, string>> {
+  const headers: Record<string, string> = {};
+  const openid = await ensureDevOpenId();
+  if (openid) headers['X-Dev-OpenId'] = openid;
+  const now = getDevNow();
+  if (now) headers['X-Dev-Now'] = now;
+  return headers;
+}
+
+/** 张小明 → 张*明, 李四 → 李*: enough to tell demo residents apart on screen. */
+export function maskName(name: string): string {
+  const chars = Array.from(name);
+  if (chars.length <= 1) return name;
+  if (chars.length === 2) return `${chars[0]}*`;
+  return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
+}

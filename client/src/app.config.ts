@@ -1,0 +1,19 @@
+export default defineAppConfig({
+  // The main package holds the service hub only: it is what every resident downloads first,
+  // and WeChat caps each package at 2 MB (we aim for well under 600 KB).
+  pages: ['pages/hub/index'],
+  // Each flow becomes its own subpackage, downloaded when a resident opens it:
+  //   { root: 'bills', pages: [...] }, { root: 'traffic', ... }, { root: 'insurance', ... },
+  //   { root: 'tickets', ... }. The catalogue's `path`s (core/src/catalogue/services.json)
+  //   already point into these roots; until a flow lands, the hub says it is coming soon.
+  subPackages: [],
+  window: {
+    backgroundTextStyle: 'light',
+    backgroundColor: '#f3f6fb',
+    navigationBarBackgroundColor: '#1557b0',
+    navigationBarTitleText: '便民',
+    navigationBarTextStyle: 'white',
+  },
+  // Only inject the components a page actually uses (weapp): a faster first launch.
+  lazyCodeLoading: 'requiredComponents',
+});

@@ -1,0 +1,18 @@
+import type { PropsWithChildren } from 'react';
+import Taro, { useLaunch } from '@tarojs/taro';
+import './app.css';
+
+function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    // h5 never touches Taro.cloud: taro-h5's stub "succeeds" without doing anything.
+    // The TARO_ENV define makes this whole branch vanish from the h5 bundle.
+    if (process.env.TARO_ENV === 'weapp') {
+      Taro.cloud.init({ env: process.env.CLOUD_ENV || 'bianmin-prod', traceUser: true });
+    }
+  });
+
+  // children are the pages being rendered
+  return children;
+}
+
+export default App;

@@ -1,0 +1,106 @@
+import { useEffect, useState, type ChangeEvent } from 'react';
+import { Text, View } from '@tarojs/components';
+import {
+  getDevNow,
+  getDevOpenId,
+  loadDemoResidents,
+  maskName,
+  setDevNow,
+  setDevOpenId,
+  ensureDevOpenId,
+  type DemoResident,
+} from '../../api/dev-session';
+import type { DevPanelProps } from './types';
+import './index.css';
+
+export type { DevPanelProps } from './types';
+
+/**
+ * h5 only (the local stack): choose which demo resident the gateway treats as the caller,
+ * and optionally pin the clock, e.g. to 23:45 to see the electricity settlement pause.
+ * Native <select>/<input> keep it keyboard-, screen-reader- and test-friendly.
+ */
+export function DevPanel({ onChange }: DevPanelProps) {
+  const [residents, setResidents] = useState<DemoResident[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [openid, setOpenid] = useState(getDevOpenId() ?? '');
+  const [now, setNow] = useState(toLocalInput(getDevNow()));
+
+  useEffect(() => {
+    let live = true;
+    loadDemoResidents()
+      .then(async (list) => {
+        if (!live) return;
+        setResidents(list);
+        const stored = getDevOpenId();
+        if (!stored || !list.some((r) => r.openid === stored)) {
+          // Default to the first resident; a stale choice (fixtures reseeded) is replaced too.
+          setDevOpenId(list[0]?.openid ?? null);
+          setOpenid(list[0]?.openid ?? '');
+          if (stored !== (list[0]?.openid ?? null)) onChange();
+        } else {
+          setOpenid(stored);
+        }
+      })
+      .catch(() => live && setFailed(true));
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const choose = (e: ChangeEvent<HTMLSelectElement>) => {
+    setOpenid(e.target.value);
+    setDevOpenId(e.target.value);
+    onChange();
+  };
+
+  const pinClock = (e: ChangeEvent<HTMLInputElement>) => {
+    setNow(e.target.value);
+    setDevNow(e.target.value ? `${e.target.value}:00+08:00` : null);
+    onChange();
+  };
+
+  const clearClock = () => {
+    setNow('');
+    setDevNow(null);
+    onChange();
+  };
+
+  return (
+    <View className='dev-panel' ariaLabel='开发演示设置'>
+      <View className='dev-panel__row'>
+        <Text className='dev-panel__label'>演示居民</Text>
+        {residents ? (
+          <select className='resident-picker' aria-label='选择演示居民' value={openid} onChange={choose}>
+            {residents.map((r) => (
+              <option key={r.openid} value={r.openid}>
+                {maskName(r.name)}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <Text className='dev-panel__hint'>{failed ? '本地网关未连接' : '加载中…'}</Text>
+        )}
+      </View>
+      <View className='dev-panel__row'>
+        <Text className='dev-panel__label'>模拟时间</Text>
+        <input className='dev-clock' type='datetime-local' aria-label='模拟北京时间（留空为实时）' value={now} onChange={pinClock} />
+        {now ? (
+          <View className='dev-panel__link' role='button' ariaLabel='恢复实时' onClick={clearClock}>
+            实时
+          </View>
+        ) : null}
+      </View>
+    </View>
+  );
+}
+
+/** `2026-03-10T23:45:00+08:00` → `2026-03-10T23:45` (a datetime-local value, Shanghai wall time). */
+function toLocalInput(iso: string | null): string {
+  const m = iso ? /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})/.exec(iso) : null;
+  return m ? m[1] : '';
+}
+
+// Touch the session early so the first services call already carries a resident.
+void ensureDevOpenId();

@@ -1,0 +1,24 @@
+import './zod-locale';
+import type { z } from 'zod';
+import { servicesInput, type ServicesListResult } from './schemas/services';
+
+/**
+ * Every cloud function's actions: the zod schema of the input (shared by client and server)
+ * and the type of the answer. The client's callFunction() and the server's runtime are both
+ * typed from this one table.
+ */
+export const API_INPUTS = {
+  services: { list: servicesInput.list },
+} as const;
+
+export interface ApiOutputs {
+  services: {
+    list: ServicesListResult;
+  };
+}
+
+export type FunctionName = keyof typeof API_INPUTS;
+export type ActionName<F extends FunctionName> = keyof (typeof API_INPUTS)[F] & keyof ApiOutputs[F] & string;
+export type ActionInput<F extends FunctionName, A extends ActionName<F>> = z.input<(typeof API_INPUTS)[F][A] & z.ZodType>;
+export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = ApiOutputs[F][A];
+export type CallData<F extends FunctionName, A extends ActionName<F>> = { action: A } & ActionInput<F, A>;

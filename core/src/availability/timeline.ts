@@ -1,0 +1,174 @@
+import type { DayInfo, DayKind, HolidayCalendar } from './calendar';
+import type { Schedule } from './schedule';
+import { parseInstant } from '../time';
+import { atMinute, dateOfDay, dayOf, isoWeekday, MINUTES_PER_DAY, parseClock, startOfDay } from './shanghai-time';
+
+/**
+ * A schedule unrolled onto real Shanghai days: which instants are within opening hours, which
+ * are under maintenance, and where the next opening or closing really is. Open/closed only
+ * changes at a few boundary instants a day (a window's start or end, a maintenance's start or
+ * end), so searching those boundaries in order is minute-exact without stepping minute by minute.
+ */
+
+interface Span {
+  start: number;
+  end: number;
+}
+interface MinuteSpan {
+  start: number;
+  /** May exceed 1440: the window runs into the next day. */
+  end: number;
+}
+
+export interface DayPlan {
+  day: number;
+  date: string;
+  /** Kind after the fallback rule: an 'unknown' calendar day counts as Mon–Fri work, Sat/Sun weekend. */
+  kind: Exclude<DayKind, 'unknown'>;
+  /** The calendar could not say (year not covered) and the fallback rule was used. */
+  unknown: boolean;
+  name?: string;
+  /** Any opening hours that day (days rule and holidays applied). */
+  open: boolean;
+}
+
+export interface MaintenanceHit {
+  kind: 'daily' | 'dated';
+  start: number;
+  end: number;
+  reason: string;
+}
+
+/** Far enough for any real outage, bounded so a schedule that never reopens cannot loop forever. */
+export const OPENING_HORIZON_DAYS = 400;
+/** A close more than a month away is not worth a "closes at" to anyone. */
+export const CLOSING_HORIZON_DAYS = 31;
+
+const toMinuteSpan = (w: { start: string; end: string }): MinuteSpan => {
+  const start = parseClock(w.start);
+  let end = parseClock(w.end);
+  if (end <= start) end += MINUTES_PER_DAY;
+  return { start, end };
+};
+
+export class Timeline {
+  private readonly windows: MinuteSpan[];
+  private readonly daily: Array<MinuteSpan & { reason: string }>;
+  private readonly dated: Array<Span & { reason: string }>;
+  /** Whether the previous day's windows can reach into today (and need looking at). */
+  private readonly hoursReachNextDay: boolean;
+  private readonly needsCalendar: boolean;
+  private readonly plans = new Map<number, DayPlan>();
+  /** Days whose calendar was unknown and that were consulted to reach the answer. */
+  readonly unknownDays = new Set<number>();
+
+  constructor(
+    readonly schedule: Schedule,
+    private readonly calendar: HolidayCalendar,
+  ) {
+    this.windows = schedule.windows.map((w) => ('allDay' in w ? { start: 0, end: MINUTES_PER_DAY } : toMinuteSpan(w)));
+    this.daily = schedule.dailyMaintenance.map((m) => ({ ...toMinuteSpan(m), reason: m.reason }));
+    this.dated = schedule.maintenance
+      .map((m) => ({ start: parseInstant(m.start)!.getTime(), end: parseInstant(m.end)!.getTime(), reason: m.reason }))
+      .sort((a, b) => a.start - b.start);
+    this.hoursReachNextDay = this.windows.some((w) => w.end >= MINUTES_PER_DAY);
+    // Services open every day regardless of holidays never consult the calendar, so a year the
+    // calendar does not cover cannot make their answer uncertain.
+    this.needsCalendar = schedule.days === 'workdays' || schedule.closedOnHolidays;
+  }
+
+  get allDay(): boolean {
+    return this.schedule.days === 'everyday' && !this.schedule.closedOnHolidays && this.windows.some((w) => w.end - w.start >= MINUTES_PER_DAY);
+  }
+
+  plan(day: number): DayPlan {
+    const hit = this.plans.get(day);
+    if (hit) return hit;
+    const weekday = isoWeekday(day);
+    const date = dateOfDay(day);
+    const info: DayInfo = this.needsCalendar ? this.calendar.dayInfo(date) : { kind: 'unknown' };
+    const unknown = this.needsCalendar && info.kind === 'unknown';
+    if (unknown) this.unknownDays.add(day);
+    const kind: DayPlan['kind'] = info.kind === 'unknown' ? (weekday >= 6 ? 'weekend' : 'workday') : info.kind;
+    const days = this.schedule.days;
+    const byDays =
+      days === 'everyday' ? true : days === 'workdays' ? kind === 'workday' || kind === 'makeup_workday' : days.weekdays.includes(weekday);
+    const open = byDays && !(this.schedule.closedOnHolidays && kind === 'holiday');
+    const plan: DayPlan = { day, date, kind, unknown, name: info.name, open };
+    this.plans.set(day, plan);
+    return plan;
+  }
+
+  /** Opening-hours spans that start on `day` (before maintenance is taken out). */
+  hoursOf(day: number): Span[] {
+    if (!this.plan(day).open) return [];
+    return this.windows.map((w) => ({ start: atMinute(day, w.start), end: atMinute(day, w.end) }));
+  }
+
+  private dailyMaintenanceOf(day: number): Array<Span & { reason: string }> {
+    return this.daily.map((m) => ({ start: atMinute(day, m.start), end: atMinute(day, m.end), reason: m.reason }));
+  }
+
+  private hoursAround(t: number): Span[] {
+    const day = dayOf(t);
+    const spans = this.hoursOf(day);
+    if (this.hoursReachNextDay) spans.push(...this.hoursOf(day - 1));
+    return spans;
+  }
+
+  inHours(t: number): boolean {
+    return this.hoursAround(t).some((s) => s.start <= t && t < s.end);
+  }
+
+  /** The maintenance covering `t`, the announced (dated) one first: it carries the specific reason. */
+  maintenanceAt(t: number): MaintenanceHit | undefined {
+    const dated = this.dated.find((m) => m.start <= t && t < m.end);
+    if (dated) return { kind: 'dated', ...dated };
+    const day = dayOf(t);
+    const daily = [...this.dailyMaintenanceOf(day), ...this.dailyMaintenanceOf(day - 1)].find((m) => m.start <= t && t < m.end);
+    return daily && { kind: 'daily', ...daily };
+  }
+
+  isOpen(t: number): boolean {
+    return this.inHours(t) && !this.maintenanceAt(t);
+  }
+
+  /** The first instant after `t` at which the service is open. */
+  nextOpening(t: number, horizonDays = OPENING_HORIZON_DAYS): number | undefined {
+    return this.search(t, horizonDays, 'opening');
+  }
+
+  /** The first instant after `t` at which the service is no longer open. */
+  nextClosing(t: number, horizonDays = CLOSING_HORIZON_DAYS): number | undefined {
+    return this.search(t, horizonDays, 'closing');
+  }
+
+  /** Dated maintenance overlapping [from, to). */
+  datedMaintenanceBetween(from: number, to: number): Array<Span & { reason: string }> {
+    return this.dated.filter((m) => m.start < to && m.end > from);
+  }
+
+  private boundaries(day: number, which: 'opening' | 'closing'): number[] {
+    const out: number[] = [];
+    // A window or daily maintenance lasts at most 24 h, so whatever falls on `day` was generated
+    // by `day` itself or by `day - 1`.
+    const hours = this.hoursReachNextDay ? [...this.hoursOf(day - 1), ...this.hoursOf(day)] : this.hoursOf(day);
+    for (const s of hours) out.push(which === 'opening' ? s.start : s.end);
+    for (const m of [...this.dailyMaintenanceOf(day - 1), ...this.dailyMaintenanceOf(day)]) out.push(which === 'opening' ? m.end : m.start);
+    for (const m of this.dated) out.push(which === 'opening' ? m.end : m.start);
+    const lo = startOfDay(day);
+    const hi = startOfDay(day + 1);
+    return out.filter((x) => x >= lo && x < hi).sort((a, b) => a - b);
+  }
+
+  private search(t: number, horizonDays: number, which: 'opening' | 'closing'): number | undefined {
+    const first = dayOf(t);
+    for (let day = first; day <= first + horizonDays; day++) {
+      for (const c of this.boundaries(day, which)) {
+        if (c <= t) continue;
+        if (this.isOpen(c) === (which === 'opening')) return c;
+      }
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,101 @@
+import { idCheckDigit } from '@bianmin/core';
+
+/**
+ * The demo residents of the local stack. Everything a department sandbox knows is seeded from
+ * here, and GET /api/__dev/fixtures hands it to tests and people so that nobody guesses an
+ * account number. Deterministic: the same on every machine and every start.
+ */
+export type UtilityKind = 'water' | 'electricity' | 'gas';
+
+export interface FixtureUtilityAccount {
+  kind: UtilityKind;
+  providerId: 'water' | 'power' | 'gas';
+  accountNo: string;
+  holderName: string;
+  address: string;
+  /** Suggested label when a resident binds it: own home, parents' home… */
+  label: string;
+  /** Months of unpaid bills the sandbox starts with (0 = paid up). */
+  unpaidMonths: number;
+  /** Prepaid electricity balance in fen, for households on prepay meters. */
+  prepaidBalance?: number;
+}
+
+export interface FixtureVehicle {
+  plate: string;
+  /** Traffic police ask for the last six characters of the engine number to prove ownership. */
+  engineNo: string;
+  engineNoSuffix: string;
+  vehicleType: 'small_car' | 'large_car' | 'motorcycle';
+}
+
+export interface FixtureResident {
+  openid: string;
+  name: string;
+  idNumber: string;
+  phone: string;
+  utilityAccounts: FixtureUtilityAccount[];
+  vehicles: FixtureVehicle[];
+  insurance: { insured: boolean; city: string; since: string };
+}
+
+const id = (first17: string) => first17 + idCheckDigit(first17);
+
+export const RESIDENTS: FixtureResident[] = [
+  {
+    openid: 'oBmDemo01ZhangXiaoMing0000001',
+    name: '张晓明',
+    idNumber: id('44030519900307123'),
+    phone: '13812345678',
+    utilityAccounts: [
+      { kind: 'water', providerId: 'water', accountNo: '310204587', holderName: '张晓明', address: '福田区莲花街道景田北路 18 号 3 栋 1202', label: '我家', unpaidMonths: 2 },
+      { kind: 'electricity', providerId: 'power', accountNo: '0300123456789', holderName: '张晓明', address: '福田区莲花街道景田北路 18 号 3 栋 1202', label: '我家', unpaidMonths: 1 },
+      { kind: 'gas', providerId: 'gas', accountNo: 'SZ20481357', holderName: '张晓明', address: '福田区莲花街道景田北路 18 号 3 栋 1202', label: '我家', unpaidMonths: 0 },
+    ],
+    vehicles: [{ plate: '粤B12345', engineNo: 'L4J2K8A61234', engineNoSuffix: 'A61234', vehicleType: 'small_car' }],
+    insurance: { insured: true, city: '深圳', since: '2012-07' },
+  },
+  {
+    openid: 'oBmDemo02LiXiuYing00000000002',
+    name: '李秀英',
+    idNumber: id('44030419580912204'),
+    phone: '13900001111',
+    utilityAccounts: [
+      { kind: 'water', providerId: 'water', accountNo: '310377126', holderName: '李秀英', address: '罗湖区东门街道湖贝新村 6 栋 501', label: '爸妈家', unpaidMonths: 3 },
+      { kind: 'electricity', providerId: 'power', accountNo: '0300987654321', holderName: '李秀英', address: '罗湖区东门街道湖贝新村 6 栋 501', label: '爸妈家', unpaidMonths: 2, prepaidBalance: 1250 },
+      { kind: 'gas', providerId: 'gas', accountNo: 'SZ20375519', holderName: '李秀英', address: '罗湖区东门街道湖贝新村 6 栋 501', label: '爸妈家', unpaidMonths: 1 },
+    ],
+    vehicles: [],
+    insurance: { insured: true, city: '深圳', since: '1998-03' },
+  },
+  {
+    openid: 'oBmDemo03WangJianGuo00000003',
+    name: '王建国',
+    idNumber: id('44030619850520351'),
+    phone: '13700002222',
+    utilityAccounts: [
+      { kind: 'electricity', providerId: 'power', accountNo: '0300555000111', holderName: '王建国', address: '南山区粤海街道科技园南区 2 栋 808', label: '我家', unpaidMonths: 0, prepaidBalance: 8630 },
+      { kind: 'gas', providerId: 'gas', accountNo: 'SZ20990042', holderName: '王建国', address: '南山区粤海街道科技园南区 2 栋 808', label: '我家', unpaidMonths: 2 },
+      { kind: 'water', providerId: 'water', accountNo: '310551903', holderName: '王建国', address: '南山区粤海街道科技园南区 2 栋 808', label: '我家', unpaidMonths: 1 },
+    ],
+    vehicles: [
+      { plate: '粤B6D7K8', engineNo: 'G8H3M2B70915', engineNoSuffix: 'B70915', vehicleType: 'small_car' },
+      { plate: '粤BD12345', engineNo: 'EV9920C33187', engineNoSuffix: 'C33187', vehicleType: 'small_car' },
+    ],
+    insurance: { insured: true, city: '深圳', since: '2008-09' },
+  },
+  {
+    // A newcomer: nothing bound, nothing owed — the empty states.
+    openid: 'oBmDemo04ChenJing000000000004',
+    name: '陈静',
+    idNumber: id('44030720010115862'),
+    phone: '13600003333',
+    utilityAccounts: [],
+    vehicles: [],
+    insurance: { insured: false, city: '深圳', since: '' },
+  },
+];
+
+export function findResident(openid: string): FixtureResident | undefined {
+  return RESIDENTS.find((r) => r.openid === openid);
+}

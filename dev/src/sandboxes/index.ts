@@ -1,0 +1,38 @@
+import { DEPARTMENTS, type DepartmentId } from '@bianmin/core';
+import { randomBytes } from 'node:crypto';
+import type { FixtureResident } from '../fixtures';
+import { hotlineRoutes } from './hotline';
+import { type Route, type RunningSandbox, startSandbox } from './http';
+import { insuranceRoutes } from './insurance';
+import { trafficRoutes } from './traffic';
+import { PROFILES, utilityRoutes } from './utility';
+
+export type Sandboxes = Record<DepartmentId, RunningSandbox>;
+
+function routesFor(id: DepartmentId, residents: FixtureResident[]): Route[] {
+  switch (id) {
+    case 'water':
+    case 'power':
+    case 'gas':
+      return utilityRoutes(PROFILES[id], residents);
+    case 'traffic':
+      return trafficRoutes(residents);
+    case 'insurance':
+      return insuranceRoutes(residents);
+    case 'hotline':
+      return hotlineRoutes();
+  }
+}
+
+/** One sandbox per department, each on its own loopback port with its own fresh API key. */
+export async function startSandboxes(residents: FixtureResident[]): Promise<Sandboxes> {
+  const ids = Object.keys(DEPARTMENTS) as DepartmentId[];
+  const started = await Promise.all(
+    ids.map((id) => startSandbox({ id, apiKey: `sk_${id}_${randomBytes(12).toString('hex')}`, routes: routesFor(id, residents) })),
+  );
+  return Object.fromEntries(started.map((s) => [s.id, s])) as Sandboxes;
+}
+
+export async function stopSandboxes(s: Sandboxes): Promise<void> {
+  await Promise.all(Object.values(s).map((x) => x.stop()));
+}

@@ -1,0 +1,225 @@
+import { maskName, shanghaiDate } from '@bianmin/core';
+import type { FixtureResident, FixtureUtilityAccount } from '../fixtures';
+import type { Route } from './http';
+import { between, seededRandom } from './seeded';
+
+/**
+ * Water company, power grid and gas company sandboxes. Each speaks its own account-number
+ * format and bills monthly with tiered (阶梯) prices, the way the real utilities publish them.
+ * Prices are integer fen per unit; usage is whole units, so every line is exact.
+ */
+export interface UtilityProfile {
+  providerId: 'water' | 'power' | 'gas';
+  unit: 'm³' | 'kWh';
+  accountNo: RegExp;
+  tiers: Array<{ upTo: number | null; unitPrice: number; name: string }>;
+  usage: [number, number];
+  /** Bills are issued on the 1st and due on this day of the following month. */
+  dueDay: number;
+}
+
+export const PROFILES: Record<'water' | 'power' | 'gas', UtilityProfile> = {
+  water: {
+    providerId: 'water',
+    unit: 'm³',
+    accountNo: /^\d{9}$/,
+    tiers: [
+      { upTo: 22, unitPrice: 345, name: '第一阶梯' },
+      { upTo: 30, unitPrice: 518, name: '第二阶梯' },
+      { upTo: null, unitPrice: 690, name: '第三阶梯' },
+    ],
+    usage: [9, 38],
+    dueDay: 20,
+  },
+  power: {
+    providerId: 'power',
+    unit: 'kWh',
+    accountNo: /^\d{13}$/,
+    tiers: [
+      { upTo: 260, unitPrice: 68, name: '第一档' },
+      { upTo: 600, unitPrice: 73, name: '第二档' },
+      { upTo: null, unitPrice: 98, name: '第三档' },
+    ],
+    usage: [120, 720],
+    dueDay: 15,
+  },
+  gas: {
+    providerId: 'gas',
+    unit: 'm³',
+    accountNo: /^[A-Z]{2}\d{8}$/,
+    tiers: [
+      { upTo: 34, unitPrice: 350, name: '第一阶梯' },
+      { upTo: 50, unitPrice: 420, name: '第二阶梯' },
+      { upTo: null, unitPrice: 525, name: '第三阶梯' },
+    ],
+    usage: [6, 58],
+    dueDay: 25,
+  },
+};
+
+export interface SandboxBillLine {
+  name: string;
+  quantity: number;
+  unit: string;
+  unitPrice: number;
+  amount: number;
+}
+
+export interface SandboxBill {
+  billId: string;
+  accountNo: string;
+  period: string;
+  usage: number;
+  unit: string;
+  lines: SandboxBillLine[];
+  amount: number;
+  issuedOn: string;
+  dueDate: string;
+  status: 'unpaid' | 'paid';
+  paidAt?: string;
+  paymentRef?: string;
+}
+
+export interface SandboxPayment {
+  orderId: string;
+  billId: string;
+  amount: number;
+  paidAt: string;
+  paymentRef: string;
+}
+
+export function tieredLines(usage: number, profile: UtilityProfile): SandboxBillLine[] {
+  const lines: SandboxBillLine[] = [];
+  let floor = 0;
+  for (const t of profile.tiers) {
+    const cap = t.upTo ?? Infinity;
+    const q = Math.max(0, Math.min(usage, cap) - floor);
+    if (q > 0) {
+      const range = t.upTo === null ? `${floor} ${profile.unit} 以上` : `${floor}–${t.upTo} ${profile.unit}`;
+      lines.push({ name: `${t.name}（${range}）`, quantity: q, unit: profile.unit, unitPrice: t.unitPrice, amount: q * t.unitPrice });
+    }
+    floor = cap;
+    if (usage <= cap) break;
+  }
+  return lines;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The `months` periods before the one containing `asOf` (a Shanghai date), oldest first. */
+function lastPeriods(asOf: string, months: number): string[] {
+  const [y, m] = asOf.split('-').map(Number);
+  const out: string[] = [];
+  for (let i = months; i >= 1; i--) {
+    const idx = y * 12 + (m - 1) - i;
+    out.push(`${Math.floor(idx / 12)}-${pad((idx % 12) + 1)}`);
+  }
+  return out;
+}
+
+function nextMonth(period: string, day: number): string {
+  const [y, m] = period.split('-').map(Number);
+  const idx = y * 12 + m; // the month after `period`, zero-based month index
+  return `${Math.floor(idx / 12)}-${pad((idx % 12) + 1)}-${pad(day)}`;
+}
+
+export function utilityRoutes(profile: UtilityProfile, residents: FixtureResident[]): Route[] {
+  const accounts = new Map<string, FixtureUtilityAccount>();
+  for (const r of residents) for (const a of r.utilityAccounts) if (a.providerId === profile.providerId) accounts.set(a.accountNo, a);
+  /** Payments the department has posted, by our order id: posting twice is answered, not repeated. */
+  const payments = new Map<string, SandboxPayment>();
+  const paidBills = new Map<string, SandboxPayment>();
+
+  const billsFor = (a: FixtureUtilityAccount, asOf: string): SandboxBill[] => {
+    const periods = lastPeriods(asOf, 12);
+    return periods.map((period, i) => {
+      const rand = seededRandom(`${profile.providerId}:${a.accountNo}:${period}`);
+      const usage = between(rand, profile.usage[0], profile.usage[1]);
+      const lines = tieredLines(usage, profile);
+      const billId = `${profile.providerId.toUpperCase()}-${a.accountNo}-${period.replace('-', '')}`;
+      const paid = paidBills.get(billId);
+      // The last `unpaidMonths` periods start unpaid; older ones were paid at the counter.
+      const unpaid = !paid && i >= periods.length - a.unpaidMonths;
+      return {
+        billId,
+        accountNo: a.accountNo,
+        period,
+        usage,
+        unit: profile.unit,
+        lines,
+        amount: lines.reduce((s, l) => s + l.amount, 0),
+        issuedOn: nextMonth(period, 1),
+        dueDate: nextMonth(period, profile.dueDay),
+        status: unpaid ? 'unpaid' : 'paid',
+        ...(paid ? { paidAt: paid.paidAt, paymentRef: paid.paymentRef } : {}),
+      };
+    });
+  };
+
+  const asOfOf = (q: URLSearchParams) => {
+    const v = q.get('asOf');
+    return v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : shanghaiDate(new Date());
+  };
+
+  const notFound = { status: 404, body: { code: 'ACCOUNT_NOT_FOUND', message: '户号不存在' } };
+
+  return [
+    { method: 'GET', path: '/health', handle: () => ({ status: 200, body: { status: 'ok' } }) },
+    {
+      method: 'GET',
+      path: '/accounts/:accountNo',
+      handle: ({ params }) => {
+        if (!profile.accountNo.test(params.accountNo)) return { status: 400, body: { code: 'BAD_ACCOUNT_NO', message: '户号格式错误' } };
+        const a = accounts.get(params.accountNo);
+        if (!a) return notFound;
+        return {
+          status: 200,
+          body: {
+            accountNo: a.accountNo,
+            holderName: maskName(a.holderName),
+            address: a.address,
+            ...(a.prepaidBalance !== undefined ? { prepaidBalance: a.prepaidBalance } : {}),
+          },
+        };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/accounts/:accountNo/bills',
+      handle: ({ params, query }) => {
+        const a = accounts.get(params.accountNo);
+        if (!a) return notFound;
+        return { status: 200, body: { accountNo: a.accountNo, bills: billsFor(a, asOfOf(query)).reverse() } };
+      },
+    },
+    {
+      // Posting a payment is idempotent on our order id: a retry after a timeout gets the same answer.
+      method: 'POST',
+      path: '/payments',
+      handle: ({ body, query }) => {
+        const b = body as Partial<{ orderId: string; accountNo: string; billId: string; amount: number; paidAt: string }> | undefined;
+        if (!b || typeof b.orderId !== 'string' || typeof b.billId !== 'string' || typeof b.accountNo !== 'string' || !Number.isInteger(b.amount)) {
+          return { status: 400, body: { code: 'BAD_REQUEST', message: 'orderId, accountNo, billId, amount required' } };
+        }
+        const seen = payments.get(b.orderId);
+        if (seen) return { status: 200, body: { ...seen, duplicate: true } };
+        const a = accounts.get(b.accountNo);
+        if (!a) return notFound;
+        const bill = billsFor(a, asOfOf(query)).find((x) => x.billId === b.billId);
+        if (!bill) return { status: 404, body: { code: 'BILL_NOT_FOUND', message: '账单不存在' } };
+        if (bill.status === 'paid') return { status: 409, body: { code: 'BILL_ALREADY_PAID', message: '账单已缴清' } };
+        if ((b.amount as number) < bill.amount) return { status: 422, body: { code: 'AMOUNT_MISMATCH', message: '缴费金额不足' } };
+        const p: SandboxPayment = {
+          orderId: b.orderId,
+          billId: b.billId,
+          amount: b.amount as number,
+          paidAt: b.paidAt ?? new Date().toISOString(),
+          paymentRef: `${profile.providerId.toUpperCase()}PAY${String(payments.size + 1).padStart(8, '0')}`,
+        };
+        payments.set(b.orderId, p);
+        paidBills.set(b.billId, p);
+        return { status: 200, body: { ...p, duplicate: false } };
+      },
+    },
+  ];
+}

@@ -1,0 +1,53 @@
+import { DEPARTMENT_IDS, type DepartmentId } from '@bianmin/core';
+import { z } from 'zod';
+
+/**
+ * Deployment configuration, from environment variables (CloudBase function settings), validated
+ * once at cold start so that a missing key is a clear log line, not a resident's mystery.
+ */
+const departmentEnv = Object.fromEntries(
+  DEPARTMENT_IDS.flatMap((id) => [
+    [`DEPT_${id.toUpperCase()}_URL`, z.url().optional()],
+    [`DEPT_${id.toUpperCase()}_KEY`, z.string().min(8).optional()],
+  ]),
+);
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEPT_TIMEOUT_MS: z.coerce.number().int().positive().default(4000),
+  ...departmentEnv,
+});
+
+export interface DepartmentEndpoint {
+  baseUrl: string;
+  apiKey: string;
+}
+
+export interface ServerConfig {
+  databaseUrl?: string;
+  logLevel: string;
+  departmentTimeoutMs: number;
+  departments: Partial<Record<DepartmentId, DepartmentEndpoint>>;
+}
+
+export function loadConfig(env: Record<string, string | undefined>): ServerConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`invalid configuration: ${detail}`);
+  }
+  const e = parsed.data as Record<string, unknown>;
+  const departments: ServerConfig['departments'] = {};
+  for (const id of DEPARTMENT_IDS) {
+    const baseUrl = e[`DEPT_${id.toUpperCase()}_URL`] as string | undefined;
+    const apiKey = e[`DEPT_${id.toUpperCase()}_KEY`] as string | undefined;
+    if (baseUrl && apiKey) departments[id] = { baseUrl, apiKey };
+  }
+  return {
+    databaseUrl: e.DATABASE_URL as string | undefined,
+    logLevel: e.LOG_LEVEL as string,
+    departmentTimeoutMs: e.DEPT_TIMEOUT_MS as number,
+    departments,
+  };
+}

@@ -1,0 +1,32 @@
+import type { ActionName, ActionOutput, FunctionName } from '@bianmin/core';
+import { API_INPUTS } from '@bianmin/core';
+import type { z } from 'zod';
+import type { CallContext } from './types';
+
+type InputSchema<F extends FunctionName, A extends ActionName<F>> = (typeof API_INPUTS)[F][A] & z.ZodType;
+
+export interface ActionHandler<F extends FunctionName, A extends ActionName<F>> {
+  /** 'resident' (default): refused with UNAUTHENTICATED without a caller. */
+  auth?: 'resident' | 'public';
+  run(input: z.output<InputSchema<F, A>>, ctx: CallContext): Promise<ActionOutput<F, A>>;
+}
+
+export type FunctionHandlers<F extends FunctionName> = { [A in ActionName<F>]: ActionHandler<F, A> };
+
+export interface FunctionDefinition<F extends FunctionName = FunctionName> {
+  name: F;
+  actions: FunctionHandlers<F>;
+}
+
+/**
+ * A cloud function is a table of actions whose input schemas are the shared ones in
+ * `@bianmin/core/api`: the client validates with the same schema it is typed from.
+ */
+export function defineFunction<F extends FunctionName>(name: F, actions: FunctionHandlers<F>): FunctionDefinition<F> {
+  return { name, actions };
+}
+
+export function inputSchema(fn: FunctionName, action: string): z.ZodType | undefined {
+  const table = API_INPUTS[fn] as Record<string, z.ZodType>;
+  return Object.prototype.hasOwnProperty.call(table, action) ? table[action] : undefined;
+}

@@ -1,0 +1,67 @@
+import { AppError, type Envelope, internalErrorBody } from '@bianmin/core';
+import type { z } from 'zod';
+import { type FunctionDefinition, inputSchema } from './define';
+import { fieldsFromZod } from './fields';
+import type { CallContext } from './types';
+
+/** Keys the platform adds to every event; never part of a resident's input. */
+const PLATFORM_KEYS = ['action', 'userInfo', 'tcbContext'];
+
+/**
+ * The one wrapper every action goes through: shape check, action lookup, authentication,
+ * validation, the handler, and error mapping. Nothing thrown inside escapes as anything but an
+ * envelope; an unexpected error is logged with its stack and answered as INTERNAL.
+ */
+export async function dispatch(def: FunctionDefinition, event: unknown, ctx: CallContext): Promise<Envelope<unknown>> {
+  const started = Date.now();
+  let action = '?';
+  try {
+    if (typeof event !== 'object' || event === null || Array.isArray(event)) {
+      throw new AppError('INVALID_INPUT', '请求格式不正确：应为包含 action 字段的 JSON 对象。', {
+        fields: { action: '缺少 action 字段' },
+      });
+    }
+    const raw = event as Record<string, unknown>;
+    const names = Object.keys(def.actions);
+    if (typeof raw.action !== 'string' || raw.action === '') {
+      throw new AppError('INVALID_INPUT', `请求缺少 action 字段，可用的操作：${names.join('、')}。`, {
+        fields: { action: '缺少 action 字段' },
+      });
+    }
+    const handler = Object.prototype.hasOwnProperty.call(def.actions, raw.action)
+      ? (def.actions as Record<string, { auth?: string; run: (i: unknown, c: CallContext) => Promise<unknown> }>)[raw.action]
+      : undefined;
+    const schema = inputSchema(def.name, raw.action);
+    if (!handler || !schema) {
+      throw new AppError('INVALID_INPUT', `不支持的操作“${truncate(raw.action, 40)}”，可用的操作：${names.join('、')}。`, {
+        fields: { action: `未知操作，可用：${names.join('、')}` },
+      });
+    }
+    action = raw.action;
+    if (handler.auth !== 'public' && !ctx.caller) {
+      throw new AppError('UNAUTHENTICATED', '请先登录微信后再使用此服务。');
+    }
+    const params: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(raw)) if (!PLATFORM_KEYS.includes(k)) params[k] = v;
+    const parsed = (schema as z.ZodType).safeParse(params);
+    if (!parsed.success) {
+      const fields = fieldsFromZod(parsed.error);
+      throw new AppError('INVALID_INPUT', `填写的信息有误：${Object.values(fields)[0] ?? '请检查后重试'}`, { fields });
+    }
+    const data = await handler.run(parsed.data, ctx);
+    ctx.log.info({ fn: def.name, action, ms: Date.now() - started }, 'call ok');
+    return { ok: true, data };
+  } catch (e) {
+    if (e instanceof AppError) {
+      const level = e.code === 'INTERNAL' ? 'error' : 'info';
+      ctx.log[level]({ fn: def.name, action, code: e.code, ms: Date.now() - started }, 'call refused');
+      return { ok: false, error: e.toBody() };
+    }
+    ctx.log.error({ fn: def.name, action, err: e, ms: Date.now() - started }, 'call failed');
+    return { ok: false, error: internalErrorBody() };
+  }
+}
+
+function truncate(s: string, n: number) {
+  return s.length > n ? `${s.slice(0, n)}…` : s;
+}

@@ -1,0 +1,27 @@
+import type { Clock } from '@bianmin/core';
+import type { Db } from '../db/open';
+import type { Logger } from '../log';
+
+/** Who is calling: read once in the entry (getWXContext on CloudBase, a header locally). */
+export interface Caller {
+  openid: string;
+  appid?: string;
+  unionid?: string;
+  /** e.g. 'wx_client', 'wx_paycallback', 'dev_gateway' */
+  source: string;
+}
+
+/** What every function's domain code may use. Wired by the CloudBase entry or the local stack. */
+export interface Deps {
+  /** The store, opened on first use: an action that needs none pays nothing for it at cold start. */
+  db(): Promise<Db>;
+  log: Logger;
+}
+
+export interface CallContext {
+  caller: Caller | null;
+  clock: Clock;
+  deps: Deps;
+  log: Logger;
+  requestId: string;
+}
