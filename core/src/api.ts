@@ -21,4 +21,6 @@ export type FunctionName = keyof typeof API_INPUTS;
 export type ActionName<F extends FunctionName> = keyof (typeof API_INPUTS)[F] & keyof ApiOutputs[F] & string;
 export type ActionInput<F extends FunctionName, A extends ActionName<F>> = z.input<(typeof API_INPUTS)[F][A] & z.ZodType>;
 export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = ApiOutputs[F][A];
-export type CallData<F extends FunctionName, A extends ActionName<F>> = { action: A } & ActionInput<F, A>;
+// zod types an empty object's input as Record<string, never>, which no `{ action }` satisfies.
+type Params<T> = string extends keyof T ? unknown : T;
+export type CallData<F extends FunctionName, A extends ActionName<F>> = { action: A } & Params<ActionInput<F, A>>;

@@ -40,9 +40,9 @@ async function send(name: string, data: object): Promise<unknown> {
   if (process.env.TARO_ENV === 'h5') {
     // Never taro-h5's Taro.cloud: its stub reports success without calling anything.
     const header = { 'Content-Type': 'application/json', ...(await devHeaders()) };
-    let res: Taro.request.SuccessCallbackResult<unknown>;
+    let res: Taro.request.SuccessCallbackResult<string | TaroGeneral.IAnyObject | ArrayBuffer>;
     try {
-      res = await Taro.request<unknown>({ url: `/api/${name}`, method: 'POST', data, header, timeout: TIMEOUT_MS, dataType: 'json' });
+      res = await Taro.request({ url: `/api/${name}`, method: 'POST', data, header, timeout: TIMEOUT_MS, dataType: 'json' });
     } catch (e) {
       throw transportError(isAbort(e) ? 'timeout' : 'network');
     }

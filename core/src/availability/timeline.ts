@@ -37,6 +37,8 @@ export interface MaintenanceHit {
   start: number;
   end: number;
   reason: string;
+  /** The clock times of a daily maintenance, for "每日 02:00–04:00 系统维护". */
+  daily?: { start: string; end: string };
 }
 
 /** Far enough for any real outage, bounded so a schedule that never reopens cannot loop forever. */
@@ -53,7 +55,7 @@ const toMinuteSpan = (w: { start: string; end: string }): MinuteSpan => {
 
 export class Timeline {
   private readonly windows: MinuteSpan[];
-  private readonly daily: Array<MinuteSpan & { reason: string }>;
+  private readonly daily: Array<MinuteSpan & { reason: string; clock: { start: string; end: string } }>;
   private readonly dated: Array<Span & { reason: string }>;
   /** Whether the previous day's windows can reach into today (and need looking at). */
   private readonly hoursReachNextDay: boolean;
@@ -67,7 +69,7 @@ export class Timeline {
     private readonly calendar: HolidayCalendar,
   ) {
     this.windows = schedule.windows.map((w) => ('allDay' in w ? { start: 0, end: MINUTES_PER_DAY } : toMinuteSpan(w)));
-    this.daily = schedule.dailyMaintenance.map((m) => ({ ...toMinuteSpan(m), reason: m.reason }));
+    this.daily = schedule.dailyMaintenance.map((m) => ({ ...toMinuteSpan(m), reason: m.reason, clock: { start: m.start, end: m.end } }));
     this.dated = schedule.maintenance
       .map((m) => ({ start: parseInstant(m.start)!.getTime(), end: parseInstant(m.end)!.getTime(), reason: m.reason }))
       .sort((a, b) => a.start - b.start);
@@ -105,8 +107,8 @@ export class Timeline {
     return this.windows.map((w) => ({ start: atMinute(day, w.start), end: atMinute(day, w.end) }));
   }
 
-  private dailyMaintenanceOf(day: number): Array<Span & { reason: string }> {
-    return this.daily.map((m) => ({ start: atMinute(day, m.start), end: atMinute(day, m.end), reason: m.reason }));
+  private dailyMaintenanceOf(day: number): Array<Span & { reason: string; clock: { start: string; end: string } }> {
+    return this.daily.map((m) => ({ start: atMinute(day, m.start), end: atMinute(day, m.end), reason: m.reason, clock: m.clock }));
   }
 
   private hoursAround(t: number): Span[] {
@@ -126,7 +128,7 @@ export class Timeline {
     if (dated) return { kind: 'dated', ...dated };
     const day = dayOf(t);
     const daily = [...this.dailyMaintenanceOf(day), ...this.dailyMaintenanceOf(day - 1)].find((m) => m.start <= t && t < m.end);
-    return daily && { kind: 'daily', ...daily };
+    return daily && { kind: 'daily', start: daily.start, end: daily.end, reason: daily.reason, daily: daily.clock };
   }
 
   isOpen(t: number): boolean {

@@ -16,6 +16,8 @@ export type FunctionHandlers<F extends FunctionName> = { [A in ActionName<F>]: A
 export interface FunctionDefinition<F extends FunctionName = FunctionName> {
   name: F;
   actions: FunctionHandlers<F>;
+  /** The input schema of each action (the shared ones from core). */
+  schemas: Record<string, z.ZodType>;
 }
 
 /**
@@ -23,10 +25,5 @@ export interface FunctionDefinition<F extends FunctionName = FunctionName> {
  * `@bianmin/core/api`: the client validates with the same schema it is typed from.
  */
 export function defineFunction<F extends FunctionName>(name: F, actions: FunctionHandlers<F>): FunctionDefinition<F> {
-  return { name, actions };
-}
-
-export function inputSchema(fn: FunctionName, action: string): z.ZodType | undefined {
-  const table = API_INPUTS[fn] as Record<string, z.ZodType>;
-  return Object.prototype.hasOwnProperty.call(table, action) ? table[action] : undefined;
+  return { name, actions, schemas: API_INPUTS[name] as unknown as Record<string, z.ZodType> };
 }

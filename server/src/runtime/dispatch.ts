@@ -1,6 +1,6 @@
 import { AppError, type Envelope, internalErrorBody } from '@bianmin/core';
 import type { z } from 'zod';
-import { type FunctionDefinition, inputSchema } from './define';
+import type { FunctionDefinition } from './define';
 import { fieldsFromZod } from './fields';
 import type { CallContext } from './types';
 
@@ -12,7 +12,13 @@ const PLATFORM_KEYS = ['action', 'userInfo', 'tcbContext'];
  * validation, the handler, and error mapping. Nothing thrown inside escapes as anything but an
  * envelope; an unexpected error is logged with its stack and answered as INTERNAL.
  */
-export async function dispatch(def: FunctionDefinition, event: unknown, ctx: CallContext): Promise<Envelope<unknown>> {
+export interface Dispatchable {
+  name: string;
+  actions: Record<string, { auth?: 'resident' | 'public'; run(input: never, ctx: CallContext): Promise<unknown> }>;
+  schemas: Record<string, z.ZodType>;
+}
+
+export async function dispatch(def: Dispatchable | FunctionDefinition, event: unknown, ctx: CallContext): Promise<Envelope<unknown>> {
   const started = Date.now();
   let action = '?';
   try {
@@ -28,10 +34,11 @@ export async function dispatch(def: FunctionDefinition, event: unknown, ctx: Cal
         fields: { action: '缺少 action 字段' },
       });
     }
-    const handler = Object.prototype.hasOwnProperty.call(def.actions, raw.action)
-      ? (def.actions as Record<string, { auth?: string; run: (i: unknown, c: CallContext) => Promise<unknown> }>)[raw.action]
+    const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+    const handler = own(def.actions, raw.action)
+      ? (def.actions as unknown as Record<string, { auth?: string; run: (i: unknown, c: CallContext) => Promise<unknown> }>)[raw.action]
       : undefined;
-    const schema = inputSchema(def.name, raw.action);
+    const schema = own(def.schemas, raw.action) ? def.schemas[raw.action] : undefined;
     if (!handler || !schema) {
       throw new AppError('INVALID_INPUT', `不支持的操作“${truncate(raw.action, 40)}”，可用的操作：${names.join('、')}。`, {
         fields: { action: `未知操作，可用：${names.join('、')}` },
@@ -43,7 +50,7 @@ export async function dispatch(def: FunctionDefinition, event: unknown, ctx: Cal
     }
     const params: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(raw)) if (!PLATFORM_KEYS.includes(k)) params[k] = v;
-    const parsed = (schema as z.ZodType).safeParse(params);
+    const parsed = schema.safeParse(params);
     if (!parsed.success) {
       const fields = fieldsFromZod(parsed.error);
       throw new AppError('INVALID_INPUT', `填写的信息有误：${Object.values(fields)[0] ?? '请检查后重试'}`, { fields });

@@ -1,0 +1,163 @@
+import { useCallback, useRef, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidHide, useDidShow, usePullDownRefresh, useUnload } from '@tarojs/taro';
+import type { ServiceListItem, ServicesListResult } from '@bianmin/core';
+import { callFunction, toApiError, type ApiError } from '../../api';
+import { Page } from '../../components/page';
+import { LargeFontToggle } from '../../components/large-font-toggle';
+import { DevPanel } from '../../components/resident-picker';
+import { describeAvailability, formatWhen } from '../../components/service-status-badge';
+import { groupServices } from './group';
+import { ServiceTile } from './service-tile';
+import './index.css';
+
+/** Opening hours change under an open page (23:30 settlement pauses…): re-ask once a minute. */
+const REFRESH_MS = 60 * 1000;
+const BLOCKED = new Set(['closed', 'maintenance', 'down']);
+
+export default function Hub() {
+  const [data, setData] = useState<ServicesListResult | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [loading, setLoading] = useState(true);
+  const latest = useRef(0);
+  const timer = useRef<ReturnType<typeof setInterval> | null>(null);
+
+  const load = useCallback(async () => {
+    const id = ++latest.current; // only the newest answer may land
+    setLoading(true);
+    try {
+      const result = await callFunction('services', { action: 'list' });
+      if (id !== latest.current) return;
+      setData(result);
+      setError(null);
+    } catch (e) {
+      if (id !== latest.current) return;
+      setError(toApiError(e));
+    } finally {
+      if (id === latest.current) setLoading(false);
+    }
+  }, []);
+
+  const stopTimer = () => {
+    if (timer.current) clearInterval(timer.current);
+    timer.current = null;
+  };
+
+  // Fires on first show too: the one place the list is loaded from.
+  useDidShow(() => {
+    void load();
+    stopTimer();
+    timer.current = setInterval(() => void load(), REFRESH_MS);
+  });
+  useDidHide(stopTimer);
+  useUnload(stopTimer);
+
+  usePullDownRefresh(() => {
+    void load().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const open = useCallback(async (s: ServiceListItem) => {
+    const a = s.availability;
+    if (a && BLOCKED.has(a.state)) {
+      // Say why and until when before the resident starts, not halfway through the flow.
+      const { confirm } = await Taro.showModal({
+        title: `${s.name}暂不可办理`,
+        content: a.message || describeAvailability(a).label,
+        confirmText: '仍要进入',
+        cancelText: '知道了',
+      });
+      if (!confirm) return;
+    }
+    try {
+      await Taro.navigateTo({ url: s.path });
+    } catch {
+      // The flow's subpackage is not in this build yet.
+      await Taro.showModal({ title: s.name, content: '该服务正在接入中，敬请期待', showCancel: false, confirmText: '知道了' });
+    }
+  }, []);
+
+  const groups = data ? groupServices(data) : [];
+  const updatedAt = data ? formatWhen(data.now, data.now) : null;
+
+  return (
+    <Page className='hub'>
+      <View className='hub-header'>
+        <View className='hub-header__top'>
+          <View className='hub-header__titles'>
+            <View className='hub-header__title' role='heading' ariaRole='heading' aria-level='1'>
+              便民服务
+            </View>
+            <Text className='hub-header__subtitle'>缴费 · 交通 · 社保 · 12345，办理前先看能不能办</Text>
+          </View>
+          <LargeFontToggle />
+        </View>
+        {process.env.TARO_ENV === 'h5' ? <DevPanel onChange={() => void load()} /> : null}
+      </View>
+
+      <View className='hub-body'>
+        {error ? (
+          <View className={`hub-error ${data ? 'hub-error--inline' : ''}`} role='alert' ariaRole='alert'>
+            <Text className='hub-error__title'>{data ? '刷新失败，下面是上次的结果' : '服务列表暂时打不开'}</Text>
+            <Text className='hub-error__message'>{error.message}</Text>
+            <View
+              className={`bm-button hub-retry ${loading ? 'hub-retry--busy' : ''}`}
+              role='button'
+              ariaRole='button'
+              ariaLabel='重试'
+              hoverClass='bm-button--pressed'
+              onClick={() => !loading && void load()}
+            >
+              {loading ? '正在重试…' : '重试'}
+            </View>
+          </View>
+        ) : null}
+
+        {!data && !error ? <LoadingSkeleton /> : null}
+
+        {data && groups.length === 0 ? (
+          <View className='hub-empty'>
+            <Text className='hub-empty__title'>暂时没有可办理的服务</Text>
+            <Text className='hub-empty__hint'>下拉页面可刷新</Text>
+          </View>
+        ) : null}
+
+        {groups.map((g) => (
+          <View key={g.category.id} className='hub-category' data-category-id={g.category.id}>
+            <View className='hub-category__title' role='heading' ariaRole='heading' aria-level='2'>
+              {g.category.name}
+            </View>
+            <View className='hub-grid'>
+              {g.services.map((s) => (
+                <ServiceTile key={s.id} service={s} onOpen={open} />
+              ))}
+            </View>
+          </View>
+        ))}
+
+        {data && groups.length > 0 ? (
+          <Text className='hub-footnote'>
+            {loading ? '正在更新办理状态…' : `办理状态更新于 ${updatedAt ?? ''}，下拉可刷新`}
+          </Text>
+        ) : null}
+      </View>
+    </Page>
+  );
+}
+
+function LoadingSkeleton() {
+  return (
+    <View className='hub-loading' ariaLabel='正在加载服务'>
+      <Text className='hub-loading__text'>正在加载服务…</Text>
+      {[0, 1].map((c) => (
+        <View key={c} className='hub-skeleton-category' aria-hidden='true'>
+          <View className='hub-skeleton hub-skeleton--title' />
+          <View className='hub-grid'>
+            {[0, 1, 2, 3].map((t) => (
+              <View key={t} className='hub-skeleton hub-skeleton--tile' />
+            ))}
+          </View>
+        </View>
+      ))}
+    </View>
+  );
+}

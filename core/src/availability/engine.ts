@@ -1,0 +1,195 @@
+import type { Availability } from '../availability-types';
+import type { HolidayCalendar } from './calendar';
+import type { Schedule } from './schedule';
+import { composeMessage, dailyPause, dateLabel, hoursSummary, unknownCalendarNote, whenLabel, type NextClose, type Situation } from './message';
+import { dayOf, DAY_MS, isoAt, MINUTE_MS, startOfDay, yearOfDay } from './shanghai-time';
+import { Timeline } from './timeline';
+
+export { describeWeek } from './message';
+
+/** What the department's health probe last said; `retryAt` is when we will try it again. */
+export type DepartmentHealth = { state: 'up' } | { state: 'down'; retryAt?: Date };
+
+export interface ScheduledService {
+  id: string;
+  /** The resident-facing name, e.g. '电费缴纳'. */
+  name: string;
+  schedule: Schedule;
+  /** Who is unreachable when the department is down, e.g. '国网市供电公司'; defaults to the service name. */
+  departmentName?: string;
+}
+
+/** Residents are warned this long before a close so that they do not start what they cannot finish. */
+export const CLOSING_SOON_MS = 15 * MINUTE_MS;
+
+function holidayCausing(tl: Timeline, now: number, opensAt: number | undefined): string | undefined {
+  if (!tl.schedule.closedOnHolidays) return undefined;
+  // A closure is the holiday's doing when a holiday lies between now and the reopening: on the
+  // make-up Saturday evening before the Spring Festival, the wait is the festival, not the evening.
+  const last = opensAt === undefined ? dayOf(now) : dayOf(opensAt) - 1;
+  for (let d = dayOf(now); d <= last; d++) {
+    const p = tl.plan(d);
+    if (p.kind === 'holiday') return p.name ?? '法定节';
+  }
+  return undefined;
+}
+
+function nextCloseKind(tl: Timeline, closesAt: number): NextClose {
+  const m = tl.maintenanceAt(closesAt);
+  if (!m) return { kind: 'hours' };
+  return { kind: 'maintenance', reason: m.reason, until: tl.nextOpening(closesAt) };
+}
+
+function withUnknownNote(message: string, tl: Timeline): string {
+  if (tl.unknownDays.size === 0) return message;
+  const years = [...new Set([...tl.unknownDays].map(yearOfDay))].sort((a, b) => a - b);
+  return message + unknownCalendarNote(years);
+}
+
+/**
+ * Whether a service can be used at `now`, why not, and exactly when that changes.
+ *
+ * The schedule is decided before department health: while a service is closed or in maintenance
+ * anyway, the schedule's reopening time is the useful answer, and a department being down only
+ * matters when the schedule would let the resident in.
+ */
+export function availability(service: ScheduledService, now: Date, calendar: HolidayCalendar, health: DepartmentHealth): Availability {
+  const t = now.getTime();
+  const tl = new Timeline(service.schedule, calendar);
+  const base = { serviceId: service.id, now: isoAt(t) };
+  const name = service.name;
+  let situation: Situation;
+  let result: Omit<Availability, 'message' | 'serviceId' | 'now'>;
+
+  const maintenance = tl.maintenanceAt(t);
+  if (maintenance) {
+    const opensAt = tl.nextOpening(t);
+    situation = { type: 'maintenance', name, now: t, opensAt, reason: maintenance.reason, daily: maintenance.daily };
+    result = { state: 'maintenance', reason: 'maintenance', ...(opensAt !== undefined && { opensAt: isoAt(opensAt) }) };
+  } else if (!tl.inHours(t)) {
+    const opensAt = tl.nextOpening(t);
+    const holiday = holidayCausing(tl, t, opensAt);
+    const today = tl.plan(dayOf(t));
+    if (holiday) {
+      situation = { type: 'closed_holiday', name, now: t, opensAt, holiday };
+    } else {
+      situation = {
+        type: 'closed_hours',
+        name,
+        now: t,
+        opensAt,
+        weekend: !today.open && today.kind === 'weekend',
+        pause: dailyPause(service.schedule),
+        hours: hoursSummary(service.schedule),
+      };
+    }
+    result = { state: 'closed', reason: holiday ? 'holiday' : 'hours', ...(opensAt !== undefined && { opensAt: isoAt(opensAt) }) };
+  } else if (health.state === 'down') {
+    const retryAt = health.retryAt && health.retryAt.getTime() > t ? health.retryAt.getTime() : undefined;
+    situation = { type: 'down', who: service.departmentName ?? name, now: t, retryAt };
+    result = { state: 'down', reason: 'department_unreachable', ...(retryAt !== undefined && { opensAt: isoAt(retryAt) }) };
+  } else {
+    const closesAt = tl.nextClosing(t);
+    if (closesAt !== undefined && closesAt - t <= CLOSING_SOON_MS) {
+      situation = { type: 'closing_soon', name, now: t, closesAt };
+      result = { state: 'closing_soon', closesAt: isoAt(closesAt) };
+    } else {
+      const next = closesAt !== undefined ? nextCloseKind(tl, closesAt) : undefined;
+      situation = { type: 'open', name, now: t, closesAt, next, allDay: tl.allDay };
+      result = { state: 'open', ...(closesAt !== undefined && { closesAt: isoAt(closesAt) }) };
+    }
+  }
+  return { ...base, ...result, message: withUnknownNote(composeMessage(situation), tl) };
+}
+
+export interface UpcomingClosure {
+  /** 'calendar_unknown': the holidays of these days are not published yet, so none could be listed. */
+  kind: 'holiday' | 'maintenance' | 'calendar_unknown';
+  /** In Chinese: '春节', '系统升级'. */
+  reason: string;
+  startsAt: string;
+  endsAt: string;
+  /** When the service really reopens afterwards (its first opening at or after `endsAt`). */
+  opensAt?: string;
+  message: string;
+}
+
+/**
+ * The holidays and announced maintenance that close a service in the next `days` days — the
+ * exceptions a resident should plan around, not the ordinary nightly close (see describeWeek).
+ */
+export function upcomingClosures(service: ScheduledService, from: Date, days: number, calendar: HolidayCalendar): UpcomingClosure[] {
+  const t = from.getTime();
+  const end = t + days * DAY_MS;
+  const tl = new Timeline(service.schedule, calendar);
+  const out: Array<UpcomingClosure & { at: number }> = [];
+  const reopen = (after: number) => tl.nextOpening(after - 1);
+
+  if (service.schedule.closedOnHolidays) {
+    const firstDay = dayOf(t);
+    const lastDay = dayOf(end - 1);
+    let d = firstDay;
+    while (d <= lastDay) {
+      if (tl.plan(d).kind !== 'holiday') {
+        d++;
+        continue;
+      }
+      // Report the whole holiday even when `from` falls in the middle of it.
+      let a = d;
+      while (tl.plan(a - 1).kind === 'holiday') a--;
+      let b = d;
+      while (tl.plan(b + 1).kind === 'holiday') b++;
+      const reason = rangeNames(tl, a, b).join('、') || '法定节';
+      const startsAt = startOfDay(a);
+      const endsAt = startOfDay(b + 1);
+      const opensAt = reopen(endsAt);
+      out.push({
+        at: startsAt,
+        kind: 'holiday',
+        reason,
+        startsAt: isoAt(startsAt),
+        endsAt: isoAt(endsAt),
+        ...(opensAt !== undefined && { opensAt: isoAt(opensAt) }),
+        message: `${reason}假期 ${dateLabel(startsAt, t)}至${dateLabel(endsAt - 1, t)}休息${opensAt !== undefined ? `，${whenLabel(opensAt, t)} 恢复` : ''}`,
+      });
+      d = b + 1;
+    }
+    const unknown = [...Array(lastDay - firstDay + 1).keys()].map((i) => firstDay + i).filter((x) => tl.plan(x).unknown);
+    if (unknown.length > 0) {
+      const startsAt = startOfDay(unknown[0]!);
+      const endsAt = startOfDay(unknown[unknown.length - 1]! + 1);
+      const year = yearOfDay(unknown[0]!);
+      out.push({
+        at: startsAt,
+        kind: 'calendar_unknown',
+        reason: `${year} 年节假日安排未公布`,
+        startsAt: isoAt(startsAt),
+        endsAt: isoAt(endsAt),
+        message: `${year} 年法定节假日安排尚未公布，${dateLabel(startsAt, t)}起暂按周一至周五上班估算`,
+      });
+    }
+  }
+
+  for (const m of tl.datedMaintenanceBetween(t, end)) {
+    const opensAt = reopen(m.end);
+    out.push({
+      at: m.start,
+      kind: 'maintenance',
+      reason: m.reason,
+      startsAt: isoAt(m.start),
+      endsAt: isoAt(m.end),
+      ...(opensAt !== undefined && { opensAt: isoAt(opensAt) }),
+      message: `${whenLabel(m.start, t)} 至 ${whenLabel(m.end, m.start)} ${m.reason}，暂停办理`,
+    });
+  }
+  return out.sort((x, y) => x.at - y.at).map(({ at: _at, ...c }) => c);
+}
+
+function rangeNames(tl: Timeline, a: number, b: number): string[] {
+  const names: string[] = [];
+  for (let d = a; d <= b; d++) {
+    const n = tl.plan(d).name;
+    if (n && !names.includes(n)) names.push(n);
+  }
+  return names;
+}

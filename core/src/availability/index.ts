@@ -1,0 +1,13 @@
+export { scheduleSchema, parseSchedule, type Schedule, type ScheduleInput, type ScheduleWindow, type DailyMaintenance, type DatedMaintenance } from './schedule';
+export { chineseDaysCalendar, chineseDaysCoveredYears, type HolidayCalendar, type DayInfo, type DayKind } from './calendar';
+export {
+  availability,
+  upcomingClosures,
+  describeWeek,
+  CLOSING_SOON_MS,
+  type DepartmentHealth,
+  type ScheduledService,
+  type UpcomingClosure,
+} from './engine';
+export { composeMessage, hoursSummary, whenLabel, waitLabel, dateLabel, type Situation } from './message';
+export { SCHEDULES, scheduleFor, scheduledService } from './catalogue-schedules';

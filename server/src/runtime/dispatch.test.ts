@@ -1,0 +1,97 @@
+import { AppError, fixedClock } from '@bianmin/core';
+import { z } from 'zod';
+import { silentLogger } from '../log';
+import { dispatch, type Dispatchable } from './dispatch';
+import type { CallContext } from './types';
+
+const echo: Dispatchable = {
+  name: 'echo',
+  schemas: {
+    hello: z.object({ name: z.string().min(1, '请填写姓名 name') }),
+    open: z.object({}),
+    boom: z.object({}),
+    refuse: z.object({}),
+  },
+  actions: {
+    hello: { run: async (input: never, ctx) => ({ greeting: `你好 ${(input as { name: string }).name}`, caller: ctx.caller?.openid }) },
+    open: { auth: 'public', run: async () => ({ open: true }) },
+    boom: {
+      run: async () => {
+        throw new Error('SELECT * FROM secrets -- relation "x" does not exist');
+      },
+    },
+    refuse: {
+      run: async () => {
+        throw new AppError('CONFLICT', '该账单已有一笔支付中的订单。');
+      },
+    },
+  },
+};
+
+const ctx = (openid: string | null = 'oResident000001'): CallContext => ({
+  caller: openid ? { openid, source: 'test' } : null,
+  clock: fixedClock('2026-03-10T12:00:00+08:00'),
+  deps: { db: () => Promise.reject(new Error('no db in this test')), log: silentLogger },
+  log: silentLogger,
+  requestId: 'r1',
+});
+
+describe('dispatch', () => {
+  it.each([
+    ['an empty object', {}],
+    ['an array', []],
+    ['a string', 'x'],
+    ['null', null],
+    ['a number', 42],
+    ['an empty action', { action: '' }],
+  ])('answers INVALID_INPUT naming the action field for %s', async (_label, event) => {
+    const env = await dispatch(echo, event, ctx());
+    expect(env).toEqual({ ok: false, error: expect.objectContaining({ code: 'INVALID_INPUT', retryable: false, fields: expect.objectContaining({ action: expect.any(String) }) }) });
+  });
+
+  it('answers INVALID_INPUT listing the known actions for an unknown one', async () => {
+    const env = await dispatch(echo, { action: 'nope' }, ctx());
+    expect(env.ok).toBe(false);
+    if (!env.ok) {
+      expect(env.error.code).toBe('INVALID_INPUT');
+      expect(env.error.message).toContain('hello');
+    }
+  });
+
+  it('does not treat inherited object keys as actions', async () => {
+    const env = await dispatch(echo, { action: 'constructor' }, ctx());
+    expect(env.ok || env.error.code).toBe('INVALID_INPUT');
+  });
+
+  it('refuses a resident action without a caller with UNAUTHENTICATED, and lets a public one through', async () => {
+    const refused = await dispatch(echo, { action: 'hello', name: '张三' }, ctx(null));
+    expect(refused).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await dispatch(echo, { action: 'open' }, ctx(null))).toEqual({ ok: true, data: { open: true } });
+  });
+
+  it('reports each invalid field with a Chinese message', async () => {
+    const env = await dispatch(echo, { action: 'hello', name: '' }, ctx());
+    expect(env).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { name: '请填写姓名 name' } } });
+    const wrongType = await dispatch(echo, { action: 'hello', name: 7 }, ctx());
+    expect(wrongType.ok).toBe(false);
+    if (!wrongType.ok) expect(wrongType.error.fields?.name).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it('takes the caller from the context, never from the userInfo the platform puts in the event', async () => {
+    const env = await dispatch(echo, { action: 'hello', name: '张三', userInfo: { openId: 'oSomeoneElse00001' } }, ctx('oResident000001'));
+    expect(env).toEqual({ ok: true, data: { greeting: '你好 张三', caller: 'oResident000001' } });
+  });
+
+  it('answers an unexpected error as INTERNAL without leaking its text or stack', async () => {
+    const env = await dispatch(echo, { action: 'boom' }, ctx());
+    expect(env).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.any(String), retryable: true } });
+    expect(JSON.stringify(env)).not.toMatch(/SELECT|secrets|at |Error/);
+  });
+
+  it('passes a domain refusal through with its code and message', async () => {
+    expect(await dispatch(echo, { action: 'refuse' }, ctx())).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: '该账单已有一笔支付中的订单。', retryable: false },
+    });
+  });
+});
