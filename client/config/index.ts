@@ -29,7 +29,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    plugins: [],
+    // weapp-aria.js: pass ariaLabel/ariaRole through to WeChat's templates (see the file).
+    plugins: [path.resolve(__dirname, 'weapp-aria.js')],
     // Becomes `process.env.CLOUD_ENV` in the bundle: the CloudBase environment the weapp calls.
     env: {
       CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV || 'bianmin-prod'),

@@ -1,6 +1,10 @@
 import type { PropsWithChildren } from 'react';
 import Taro, { useLaunch } from '@tarojs/taro';
+import { registerWeappAriaAttributes } from './a11y/weapp-aria';
 import './app.css';
+
+// Before any page renders: lets ariaLabel/ariaRole reach WeChat (see config/weapp-aria.js).
+if (process.env.TARO_ENV === 'weapp') registerWeappAriaAttributes();
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

@@ -29,7 +29,8 @@ const instant = z
 const datedMaintenanceSchema = z
   .object({ start: instant, end: instant, reason: z.string().min(1) })
   .strict()
-  .refine((m) => parseInstant(m.end)!.getTime() > parseInstant(m.start)!.getTime(), {
+  // zod runs object refinements even when a field failed, so a bad instant must not crash this one.
+  .refine((m) => (parseInstant(m.end)?.getTime() ?? Infinity) > (parseInstant(m.start)?.getTime() ?? -Infinity), {
     message: 'maintenance must end after it starts',
     path: ['end'],
   });

@@ -1,0 +1,51 @@
+// Budgets for `npm run build`: the weapp main package under 600 KB (WeChat's hard limit is 2 MB
+// per package; the hub must open fast on a slow phone) and a deployable folder per function.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const MAIN_PACKAGE_BUDGET = 600 * 1024;
+const FUNCTION_BUDGET = 1024 * 1024;
+const problems = [];
+
+const project = JSON.parse(readFileSync(join(root, 'project.config.json'), 'utf8'));
+const weapp = join(root, project.miniprogramRoot);
+const fnRoot = join(root, project.cloudfunctionRoot);
+
+function files(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+if (!existsSync(join(weapp, 'app.json'))) problems.push(`no app.json under miniprogramRoot (${project.miniprogramRoot})`);
+else {
+  const app = JSON.parse(readFileSync(join(weapp, 'app.json'), 'utf8'));
+  const subRoots = (app.subPackages ?? app.subpackages ?? []).map((s) => join(weapp, s.root));
+  const main = files(weapp).filter((f) => !subRoots.some((r) => f.startsWith(r + '/')) && !f.endsWith('.map'));
+  const raw = main.reduce((n, f) => n + statSync(f).size, 0);
+  const gz = main.reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0);
+  console.log(`weapp main package: ${(raw / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzip (budget ${MAIN_PACKAGE_BUDGET / 1024} KB), ${subRoots.length} subpackage(s)`);
+  for (const r of subRoots) {
+    const sub = files(r).filter((f) => !f.endsWith('.map'));
+    console.log(`  subpackage ${r.slice(weapp.length)}: ${(sub.reduce((n, f) => n + statSync(f).size, 0) / 1024).toFixed(1)} KB`);
+  }
+  if (raw > MAIN_PACKAGE_BUDGET) problems.push(`weapp main package is ${(raw / 1024).toFixed(1)} KB, over the ${MAIN_PACKAGE_BUDGET / 1024} KB budget`);
+  if ((app.pages ?? []).length !== 1) problems.push(`main package should hold the hub only, has pages ${JSON.stringify(app.pages)}`);
+}
+
+const fns = readdirSync(join(root, 'cloudfunctions')).filter((f) => existsSync(join(root, 'cloudfunctions', f, 'index.ts')));
+for (const fn of fns) {
+  for (const f of ['index.js', 'package.json', 'config.json']) {
+    if (!existsSync(join(fnRoot, fn, f))) problems.push(`function ${fn}: ${f} missing under cloudfunctionRoot`);
+  }
+  const js = join(fnRoot, fn, 'index.js');
+  if (existsSync(js) && statSync(js).size > FUNCTION_BUDGET) problems.push(`function ${fn}: index.js over ${FUNCTION_BUDGET / 1024} KB`);
+}
+console.log(`cloud functions: ${fns.join(', ')}`);
+
+if (problems.length) {
+  console.error('\nbuild budgets failed:\n- ' + problems.join('\n- '));
+  process.exit(1);
+}
+console.log('build budgets ok');

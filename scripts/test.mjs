@@ -1,0 +1,56 @@
+// `npm test`: everything a change can break, in order — types, unit and integration tests (jest,
+// TZ=UTC, PGlite and, when DATABASE_URL is set, PostgreSQL), the builds and their budgets, and
+// the h5 app in headless Chromium. Ends with one "N passed, N failed" line.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const env = { ...process.env, TZ: 'UTC', NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim() };
+const steps = [];
+let passed = 0;
+let failed = 0;
+
+function run(name, cmd, args, opts = {}) {
+  const t0 = Date.now();
+  console.log(`\n▶ ${name}`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env, ...opts });
+  const ok = r.status === 0;
+  steps.push({ name, ok, s: ((Date.now() - t0) / 1000).toFixed(1) });
+  return ok;
+}
+
+function jest(name, config) {
+  const dir = mkdtempSync(join(tmpdir(), 'bianmin-jest-'));
+  const out = join(dir, 'result.json');
+  const ok = run(name, process.execPath, [join(root, 'node_modules/jest/bin/jest.js'), '-c', config, '--json', `--outputFile=${out}`]);
+  try {
+    const r = JSON.parse(readFileSync(out, 'utf8'));
+    passed += r.numPassedTests;
+    failed += r.numFailedTests + r.numRuntimeErrorTestSuites;
+  } catch {
+    failed += 1;
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return ok;
+}
+
+const only = process.argv[2];
+let ok = true;
+if (!only || only === 'unit') {
+  ok = run('type-check', process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']) && ok;
+  if (!steps.at(-1).ok) failed += 1;
+  ok = jest('unit and integration tests (jest)', 'jest.config.js') && ok;
+}
+if (!only || only === 'browser') {
+  const built = run('build (functions, weapp, h5)', 'npm', ['run', 'build']) && run('build budgets', process.execPath, [join(root, 'scripts/check-build.mjs')]);
+  if (!built) failed += 1;
+  ok = built && jest('h5 in headless Chromium', 'jest.e2e.config.js') && ok;
+}
+
+console.log('\nstep                                   ok     s');
+for (const s of steps) console.log(`${s.name.padEnd(38)} ${s.ok ? 'yes' : 'NO '} ${s.s.padStart(6)}`);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(ok && failed === 0 ? 0 : 1);
