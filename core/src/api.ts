@@ -1,6 +1,13 @@
 import './zod-locale';
 import type { z } from 'zod';
-import { servicesInput, type ServicesListResult } from './schemas/services';
+import {
+  type InboxMessage,
+  messagesInput,
+  type ReminderView,
+  servicesInput,
+  type ServicesListResult,
+  type ServiceStatusResult,
+} from './schemas/services';
 
 /**
  * Every cloud function's actions: the zod schema of the input (shared by client and server)
@@ -8,12 +15,21 @@ import { servicesInput, type ServicesListResult } from './schemas/services';
  * typed from this one table.
  */
 export const API_INPUTS = {
-  services: { list: servicesInput.list },
+  services: servicesInput,
+  messages: messagesInput,
 } as const;
 
 export interface ApiOutputs {
   services: {
     list: ServicesListResult;
+    status: ServiceStatusResult;
+    remind: { reminder: ReminderView };
+    reminders: { reminders: ReminderView[] };
+    cancelReminder: { cancelled: true };
+  };
+  messages: {
+    list: { messages: InboxMessage[]; unread: number };
+    read: { read: true };
   };
 }
 

@@ -1,7 +1,9 @@
 import type { FunctionDefinition } from '@bianmin/server/runtime/define';
+import { messagesFunction } from '../../cloudfunctions/messages/service';
 import { servicesFunction } from '../../cloudfunctions/services/service';
 
 /** Every cloud function the gateway serves at POST /api/<name>: the same definitions CloudBase runs. */
 export const FUNCTIONS: Record<string, FunctionDefinition> = {
   services: servicesFunction as unknown as FunctionDefinition,
+  messages: messagesFunction as unknown as FunctionDefinition,
 };

@@ -22,6 +22,8 @@ export interface GatewayOptions {
   residents: FixtureResident[];
   h5Dir: string;
   log: Logger;
+  /** Timer-triggered jobs the dev levers can run at an X-Dev-Now instant. */
+  jobs: Record<string, (now: Date) => Promise<unknown>>;
 }
 
 const OPENID = /^[A-Za-z0-9_-]{6,64}$/;
@@ -86,6 +88,13 @@ export function createGateway(opts: GatewayOptions): Server {
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, path: string) {
     const devFault = /^\/api\/__dev\/departments\/([^/]+)\/faults$/.exec(path);
+    const devJob = /^\/api\/__dev\/jobs\/([a-z]+)$/.exec(path);
+    if (devJob && req.method === 'POST') {
+      const job = Object.prototype.hasOwnProperty.call(opts.jobs, devJob[1]) ? opts.jobs[devJob[1]] : undefined;
+      if (!job) return refuse(res, new AppError('NOT_FOUND', `没有名为 ${devJob[1]} 的定时任务。`));
+      const { clock } = devIdentity(req);
+      return sendEnvelope(res, { ok: true, data: await job(clock.now()) });
+    }
     if (path === '/api/__dev/fixtures' && req.method === 'GET') {
       return send(res, 200, { residents });
     }

@@ -1,4 +1,8 @@
+import { chineseDaysCalendar } from '@bianmin/core/availability/index';
 import { openDatabase, type Database } from '@bianmin/server/db/open';
+import { createDepartmentClients } from '@bianmin/server/departments/index';
+import { recordingNotifier, type SubscribeMessage } from '@bianmin/server/notify/notifier';
+import { sendDueReminders } from '@bianmin/server/reminders/reminders';
 import { createLogger, type Logger, silentLogger } from '@bianmin/server/log';
 import type { Deps } from '@bianmin/server/runtime/types';
 import type { AddressInfo } from 'node:net';
@@ -20,6 +24,9 @@ export interface StackOptions {
   database?: Database;
   h5Dir?: string;
   log?: Logger | 'silent';
+  departmentTimeoutMs?: number;
+  /** How often the background sender looks for due reminders; 0 = never (tests drive it). */
+  reminderIntervalMs?: number;
 }
 
 export interface Stack {
@@ -28,6 +35,8 @@ export interface Stack {
   sandboxes: Sandboxes;
   database: Database;
   deps: Deps;
+  /** What the local notifier was asked to send as WeChat subscribe messages. */
+  subscribeMessages: SubscribeMessage[];
   stop(): Promise<void>;
 }
 
@@ -42,8 +51,15 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const ownsDatabase = !opts.database;
   const database = opts.database ?? (await openDatabase({ url: opts.databaseUrl, dataDir: opts.dataDir }));
   const sandboxes = await startSandboxes(RESIDENTS);
-  const deps: Deps = { db: async () => database.db, log };
-  const server = createGateway({ functions: FUNCTIONS, deps, sandboxes, residents: RESIDENTS, h5Dir: opts.h5Dir ?? DEFAULT_H5_DIR, log });
+  const notifier = recordingNotifier();
+  const departments = createDepartmentClients(
+    Object.fromEntries(Object.values(sandboxes).map((s) => [s.id, { baseUrl: s.url, apiKey: s.apiKey }])),
+    { timeoutMs: opts.departmentTimeoutMs ?? 3000, log },
+  );
+  const deps: Deps = { db: async () => database.db, log, departments, calendar: chineseDaysCalendar(), notifier };
+  const server = createGateway({ functions: FUNCTIONS, deps, sandboxes, residents: RESIDENTS, h5Dir: opts.h5Dir ?? DEFAULT_H5_DIR, log,
+    jobs: { reminders: (now) => sendDueReminders(deps, now) },
+  });
   server.keepAliveTimeout = 5000;
   try {
     await new Promise<void>((ok, fail) => {
@@ -56,6 +72,15 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     throw e;
   }
   const { port } = server.address() as AddressInfo;
+  // CloudBase fires the reminders function from a timer trigger; locally a loop does the same.
+  const interval = opts.reminderIntervalMs ?? 30_000;
+  const timer =
+    interval > 0
+      ? setInterval(() => {
+          sendDueReminders(deps, new Date()).catch((e) => log.error({ err: e }, 'reminder loop failed'));
+        }, interval)
+      : undefined;
+  timer?.unref();
   let stopping: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -63,8 +88,10 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     sandboxes,
     database,
     deps,
+    subscribeMessages: notifier.sent,
     stop: () =>
       (stopping ??= (async () => {
+        if (timer) clearInterval(timer);
         server.closeAllConnections();
         await new Promise<void>((ok) => server.close(() => ok()));
         await stopSandboxes(sandboxes);

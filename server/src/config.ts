@@ -16,6 +16,8 @@ const envSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEPT_TIMEOUT_MS: z.coerce.number().int().positive().default(4000),
+  /** The one-time subscribe message template for "remind me when it opens" (WeChat MP console). */
+  REMINDER_TEMPLATE_ID: z.string().min(1).optional(),
   ...departmentEnv,
 });
 
@@ -28,6 +30,7 @@ export interface ServerConfig {
   databaseUrl?: string;
   logLevel: string;
   departmentTimeoutMs: number;
+  reminderTemplateId?: string;
   departments: Partial<Record<DepartmentId, DepartmentEndpoint>>;
 }
 
@@ -48,6 +51,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     databaseUrl: e.DATABASE_URL as string | undefined,
     logLevel: e.LOG_LEVEL as string,
     departmentTimeoutMs: e.DEPT_TIMEOUT_MS as number,
+    reminderTemplateId: e.REMINDER_TEMPLATE_ID as string | undefined,
     departments,
   };
 }

@@ -2,22 +2,79 @@ import { z } from 'zod';
 import type { Availability } from '../availability-types';
 import type { Category, ServiceSummary } from '../catalogue';
 
+const serviceId = z
+  .string({ error: '请提供服务编号 serviceId' })
+  .trim()
+  .min(1, '服务编号 serviceId 不能为空')
+  .max(64, '服务编号 serviceId 过长');
+
+const uuid = (what: string) => z.string({ error: `请提供${what}` }).uuid(`${what}格式不正确`);
+
 export const servicesInput = {
   list: z.object({}),
-  status: z.object({
-    serviceId: z
-      .string({ error: '请提供服务编号 serviceId' })
-      .trim()
-      .min(1, '服务编号 serviceId 不能为空')
-      .max(64, '服务编号 serviceId 过长'),
-  }),
+  status: z.object({ serviceId }),
+  /** `subscribe`: the resident accepted a WeChat subscribe message; otherwise the in-app message centre. */
+  remind: z.object({ serviceId, channel: z.enum(['subscribe', 'inbox'], { error: '提醒方式应为 subscribe 或 inbox' }).default('inbox') }),
+  reminders: z.object({}),
+  cancelReminder: z.object({ reminderId: uuid('提醒编号 reminderId') }),
 };
 
-export type ServiceListItem = ServiceSummary & { availability?: Availability };
+export const messagesInput = {
+  list: z.object({}),
+  read: z.object({ messageId: uuid('消息编号 messageId') }),
+};
+
+export type ServiceListItem = ServiceSummary & { availability: Availability };
+
+export interface ServiceNotice {
+  serviceId: string;
+  serviceName: string;
+  kind: 'holiday' | 'maintenance' | 'hours' | 'down';
+  text: string;
+}
 
 export interface ServicesListResult {
   categories: Category[];
   services: ServiceListItem[];
+  /** Closures today, for the hub's banner: what is closed now and what closes later today. */
+  notices: ServiceNotice[];
   /** When the answer was computed (ISO 8601, +08:00): the hub shows it and refreshes from it. */
   now: string;
+}
+
+export interface UpcomingClosureView {
+  kind: 'holiday' | 'maintenance' | 'calendar_unknown';
+  reason: string;
+  startsAt: string;
+  endsAt: string;
+  opensAt?: string;
+  message: string;
+}
+
+export interface ServiceStatusResult {
+  service: ServiceSummary;
+  availability: Availability;
+  /** The week's hours in plain Chinese, one line each. */
+  schedule: { lines: string[] };
+  /** Holidays and maintenance that close the service in the next 7 days. */
+  upcoming: UpcomingClosureView[];
+}
+
+export interface ReminderView {
+  id: string;
+  serviceId: string;
+  serviceName: string;
+  remindAt: string;
+  channel: 'subscribe' | 'inbox';
+  status: string;
+}
+
+export interface InboxMessage {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  path: string | null;
+  createdAt: string;
+  read: boolean;
 }

@@ -1,8 +1,12 @@
-import { AppError, type Envelope, internalErrorBody, systemClock } from '@bianmin/core';
+import { type Envelope, internalErrorBody, systemClock } from '@bianmin/core';
+import { chineseDaysCalendar } from '@bianmin/core/availability/index';
+import { AppError } from '@bianmin/core';
 import { randomUUID } from 'node:crypto';
-import { loadConfig, type ServerConfig } from '../config';
+import { loadConfig } from '../config';
 import { openDatabase, type Db } from '../db/open';
+import { createDepartmentClients } from '../departments/index';
 import { createLogger, type Logger } from '../log';
+import { wxSubscribeNotifier } from '../notify/wx-subscribe';
 import { callerFromWXContext, type WXContextLike } from './caller';
 import type { FunctionDefinition } from './define';
 import { dispatch } from './dispatch';
@@ -12,11 +16,12 @@ interface WxServerSdk {
   init(opts: { env: unknown }): void;
   getWXContext(): WXContextLike;
   DYNAMIC_CURRENT_ENV: unknown;
+  openapi: Parameters<typeof wxSubscribeNotifier>[0];
 }
 
 /** Process-wide wiring, built once per cold start and reused by every warm invocation. */
 interface Wired {
-  config: ServerConfig;
+  sdk: WxServerSdk;
   log: Logger;
   deps: Deps;
 }
@@ -25,6 +30,9 @@ let wired: Wired | undefined;
 
 function wire(): Wired {
   if (wired) return wired;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const sdk = require('wx-server-sdk') as WxServerSdk;
+  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
   const config = loadConfig(process.env);
   const log = createLogger({ level: config.logLevel });
   let db: Promise<Db> | undefined;
@@ -32,6 +40,7 @@ function wire(): Wired {
     log,
     db: () => {
       if (!config.databaseUrl) {
+        log.error('DATABASE_URL is not set');
         return Promise.reject(new AppError('INTERNAL', '服务配置不完整，请稍后再试。'));
       }
       // A function instance handles one request at a time: a small pool is plenty.
@@ -39,8 +48,11 @@ function wire(): Wired {
       db.catch(() => (db = undefined));
       return db;
     },
+    departments: createDepartmentClients(config.departments, { timeoutMs: config.departmentTimeoutMs, log }),
+    calendar: chineseDaysCalendar(),
+    notifier: wxSubscribeNotifier(sdk.openapi, config.reminderTemplateId),
   };
-  wired = { config, log, deps };
+  wired = { sdk, log, deps };
   return wired;
 }
 
@@ -50,22 +62,31 @@ function wire(): Wired {
  * the same dispatcher the local gateway uses.
  */
 export function cloudbaseEntry(def: FunctionDefinition) {
-  let sdk: WxServerSdk | undefined;
   return async function main(event: unknown): Promise<Envelope<unknown>> {
     try {
-      if (!sdk) {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        sdk = require('wx-server-sdk') as WxServerSdk;
-        sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
-      }
-      const { deps, log } = wire();
+      const { sdk, deps, log } = wire();
       const caller = callerFromWXContext(sdk.getWXContext());
       const requestId = randomUUID();
       return await dispatch(def, event, { caller, clock: systemClock, deps, log: log.child({ requestId }), requestId });
     } catch (e) {
       // Only wiring can fail here (bad configuration); dispatch never throws.
-      console.error('bianmin: function wiring failed', e);
+      console.error('bianmin: function wiring failed', e instanceof Error ? e.message : e);
       return { ok: false, error: internalErrorBody() };
+    }
+  };
+}
+
+/** A timer-triggered entry: no caller, no action; runs one job at the current time. */
+export function cloudbaseTimerEntry<R>(name: string, job: (deps: Deps, now: Date) => Promise<R>) {
+  return async function main(): Promise<{ ok: boolean; result?: R }> {
+    const { deps, log } = wire();
+    try {
+      const result = await job(deps, systemClock.now());
+      log.info({ job: name, result }, 'timer job done');
+      return { ok: true, result };
+    } catch (e) {
+      log.error({ job: name, err: e }, 'timer job failed');
+      return { ok: false };
     }
   };
 }

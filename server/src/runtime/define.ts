@@ -8,6 +8,12 @@ type InputSchema<F extends FunctionName, A extends ActionName<F>> = (typeof API_
 export interface ActionHandler<F extends FunctionName, A extends ActionName<F>> {
   /** 'resident' (default): refused with UNAUTHENTICATED without a caller. */
   auth?: 'resident' | 'public';
+  /**
+   * The catalogue service this action touches (e.g. `bills.electricity.pay`). When set, the
+   * runtime refuses the call outside the service's hours — before the handler runs, so before
+   * any department is called or anything is written.
+   */
+  service?: (input: z.output<InputSchema<F, A>>) => string;
   run(input: z.output<InputSchema<F, A>>, ctx: CallContext): Promise<ActionOutput<F, A>>;
 }
 

@@ -1,6 +1,9 @@
 import type { Clock } from '@bianmin/core';
+import type { HolidayCalendar } from '@bianmin/core/availability/index';
 import type { Db } from '../db/open';
+import type { DepartmentClients } from '../departments/index';
 import type { Logger } from '../log';
+import type { Notifier } from '../notify/notifier';
 
 /** Who is calling: read once in the entry (getWXContext on CloudBase, a header locally). */
 export interface Caller {
@@ -16,6 +19,10 @@ export interface Deps {
   /** The store, opened on first use: an action that needs none pays nothing for it at cold start. */
   db(): Promise<Db>;
   log: Logger;
+  /** One client per department, shared by every call in the process (cache, breaker, coalescing). */
+  departments: DepartmentClients;
+  calendar: HolidayCalendar;
+  notifier: Notifier;
 }
 
 export interface CallContext {

@@ -1,11 +1,28 @@
-import { CATALOGUE, type Catalogue, type ServicesListResult, summarise, toShanghaiIso } from '@bianmin/core';
+import { CATALOGUE, type ServiceNotice, type ServicesListResult, shanghaiDate, summarise, toShanghaiIso } from '@bianmin/core';
+import { scheduledService, upcomingClosures } from '@bianmin/core/availability/index';
+import { evaluate, probeDepartments } from '../availability/evaluate';
+import type { Deps } from '../runtime/types';
 
-/** The hub's catalogue, categories in their configured order. */
-export function listServices(now: Date, catalogue: Catalogue = CATALOGUE): ServicesListResult {
-  const categories = [...catalogue.categories].sort((a, b) => a.order - b.order);
-  return {
-    categories,
-    services: catalogue.services.map((s) => summarise(s, catalogue)),
-    now: toShanghaiIso(now),
-  };
+const NOTICE_KIND = { hours: 'hours', holiday: 'holiday', maintenance: 'maintenance', department_unreachable: 'down' } as const;
+
+/**
+ * The hub's catalogue with every service's live availability, and the day's closures for the
+ * banner: what is not open now, and the holidays or maintenance that start later today.
+ */
+export async function listServices(now: Date, deps: Deps): Promise<ServicesListResult> {
+  await probeDepartments(deps);
+  const categories = [...CATALOGUE.categories].sort((a, b) => a.order - b.order);
+  const today = shanghaiDate(now);
+  const notices: ServiceNotice[] = [];
+  const services = CATALOGUE.services.map((s) => {
+    const availability = evaluate(s.id, now, deps);
+    if (availability.state !== 'open' && availability.state !== 'closing_soon') {
+      notices.push({ serviceId: s.id, serviceName: s.name, kind: NOTICE_KIND[availability.reason ?? 'hours'], text: availability.message });
+    } else {
+      const later = upcomingClosures(scheduledService(s.id)!, now, 1, deps.calendar).find((c) => c.kind !== 'calendar_unknown' && c.startsAt.slice(0, 10) === today);
+      if (later) notices.push({ serviceId: s.id, serviceName: s.name, kind: later.kind === 'holiday' ? 'holiday' : 'maintenance', text: later.message });
+    }
+    return { ...summarise(s), availability };
+  });
+  return { categories, services, notices, now: toShanghaiIso(now) };
 }

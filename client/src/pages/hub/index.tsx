@@ -83,14 +83,12 @@ export default function Hub() {
     <Page className='hub'>
       <View className='hub-header'>
         <View className='hub-header__top'>
-          <View className='hub-header__titles'>
-            <View className='hub-header__title' role='heading' ariaRole='heading' aria-level='1'>
-              便民服务
-            </View>
-            <Text className='hub-header__subtitle'>缴费 · 交通 · 社保 · 12345，办理前先看能不能办</Text>
+          <View className='hub-header__title' role='heading' ariaRole='heading' aria-level='1'>
+            便民服务
           </View>
           <LargeFontToggle />
         </View>
+        <Text className='hub-header__subtitle'>水电燃气缴费、交通违法、社保查询、12345 诉求，办理前先看能不能办</Text>
         {process.env.TARO_ENV === 'h5' ? <DevPanel onChange={() => void load()} /> : null}
       </View>
 

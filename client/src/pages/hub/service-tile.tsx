@@ -38,10 +38,12 @@ export function ServiceTile({ service, onOpen }: { service: ServiceListItem; onO
       <View className='hub-service-tile__body'>
         <Text className='hub-service-tile__name'>{service.name}</Text>
         <Text className='hub-service-tile__department'>{service.departmentName}</Text>
-        {/* Live status slot: filled from the availability the services function attaches. */}
-        <View className='hub-service-tile__status'>
-          <ServiceStatusBadge availability={service.availability} />
-        </View>
+        {/* Live status slot: the availability the services function attaches to each service. */}
+        {service.availability ? (
+          <View className='hub-service-tile__status'>
+            <ServiceStatusBadge availability={service.availability} />
+          </View>
+        ) : null}
       </View>
     </View>
   );

@@ -1,0 +1,55 @@
+import { AppError, type Availability, findService } from '@bianmin/core';
+import { availability, type DepartmentHealth, scheduledService, upcomingClosures, describeWeek, type UpcomingClosure } from '@bianmin/core/availability/index';
+import type { CallContext, Deps } from '../runtime/types';
+
+/**
+ * A department we have no endpoint for is as unreachable to a resident as one that is down;
+ * the log says which it is.
+ */
+function healthOf(deps: Deps, serviceId: string): DepartmentHealth {
+  const dept = findService(serviceId)?.department;
+  const client = dept ? deps.departments[dept] : undefined;
+  return client ? client.health() : { state: 'down' };
+}
+
+export function evaluate(serviceId: string, now: Date, deps: Deps): Availability {
+  const service = scheduledService(serviceId);
+  if (!service) throw new AppError('NOT_FOUND', `没有编号为“${serviceId.slice(0, 64)}”的服务。`, { fields: { serviceId: '未知的服务编号' } });
+  return availability(service, now, deps.calendar, healthOf(deps, serviceId));
+}
+
+/** Probes every department once (cached and coalesced in each client) so that the hub's answer is current. */
+export async function probeDepartments(deps: Deps): Promise<void> {
+  await Promise.all(Object.values(deps.departments).map((c) => c?.probe()));
+}
+
+export interface ServiceStatus {
+  availability: Availability;
+  schedule: { lines: string[] };
+  upcoming: UpcomingClosure[];
+}
+
+export async function serviceStatus(serviceId: string, ctx: CallContext): Promise<ServiceStatus> {
+  const service = scheduledService(serviceId);
+  if (!service) throw new AppError('NOT_FOUND', `没有编号为“${serviceId.slice(0, 64)}”的服务。`, { fields: { serviceId: '未知的服务编号' } });
+  const dept = findService(serviceId)?.department;
+  if (dept) await ctx.deps.departments[dept]?.probe();
+  const now = ctx.clock.now();
+  return {
+    availability: evaluate(serviceId, now, ctx.deps),
+    schedule: { lines: describeWeek(service.schedule) },
+    upcoming: upcomingClosures(service, now, 7, ctx.deps.calendar),
+  };
+}
+
+const REFUSAL = { closed: 'SERVICE_CLOSED', maintenance: 'SERVICE_MAINTENANCE', down: 'DEPARTMENT_UNAVAILABLE' } as const;
+
+/**
+ * The one availability guard. The runtime calls it for every action that declares the service
+ * it touches, after validation and before any department is called or anything is written.
+ */
+export function assertAvailable(serviceId: string, ctx: CallContext): Availability {
+  const a = evaluate(serviceId, ctx.clock.now(), ctx.deps);
+  if (a.state === 'open' || a.state === 'closing_soon') return a;
+  throw new AppError(REFUSAL[a.state], a.message, { availability: a, retryable: true, retryAt: a.opensAt });
+}

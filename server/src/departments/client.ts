@@ -1,0 +1,262 @@
+import { AppError, DEPARTMENTS, type DepartmentId, toShanghaiIso } from '@bianmin/core';
+import {
+  BrokenCircuitError,
+  CircuitState,
+  ConsecutiveBreaker,
+  circuitBreaker,
+  ExponentialBackoff,
+  handleWhen,
+  retry,
+  wrap,
+} from 'cockatiel';
+import type { DepartmentHealth } from '@bianmin/core/availability/index';
+import type { z } from 'zod';
+
+export type { DepartmentHealth };
+import type { Logger } from '../log';
+
+/** A department's answer we could not use: its status and its own code, for the domain to map. */
+export class DepartmentRejection extends Error {
+  constructor(
+    readonly department: DepartmentId,
+    readonly status: number,
+    readonly departmentCode: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DepartmentRejection';
+  }
+}
+
+/** Network failure, timeout, 5xx or nonsense: worth a retry, and counted by the circuit breaker. */
+class TransientFailure extends Error {
+  constructor(
+    readonly kind: 'network' | 'timeout' | 'server' | 'garbage',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+
+export interface Fetched<T> {
+  data: T;
+  /** When the department produced this answer. */
+  fetchedAt: Date;
+  /** True when the department could not be reached and this is the last answer we had. */
+  stale: boolean;
+}
+
+export interface DepartmentClientOptions {
+  id: DepartmentId;
+  baseUrl: string;
+  apiKey: string;
+  timeoutMs?: number;
+  /** A fresh read is reused this long (identical lookups inside it cost no department call). */
+  cacheTtlMs?: number;
+  /** A last-known answer is offered, marked stale, this long when the department is down. */
+  staleTtlMs?: number;
+  /** Consecutive failures that open the circuit, and how long it stays open. */
+  breakAfter?: number;
+  halfOpenAfterMs?: number;
+  log: Logger;
+  /** Real time for TTLs and the breaker (monotonic enough; never the per-call dev clock). */
+  now?: () => number;
+  fetch?: typeof fetch;
+}
+
+export interface ReadOptions {
+  /** Serve from the short cache / coalesce identical in-flight reads (default true). */
+  cache?: boolean;
+  /** On failure, fall back to the last good answer marked stale (default false). */
+  allowStale?: boolean;
+}
+
+export interface DepartmentClient {
+  readonly id: DepartmentId;
+  read<S extends z.ZodType>(path: string, schema: S, opts?: ReadOptions): Promise<Fetched<z.output<S>>>;
+  /** For idempotent writes only (the department de-duplicates on our id): retried like reads. */
+  write<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.output<S>>;
+  /** What the breaker and the last probe say, without calling the department. */
+  health(): DepartmentHealth;
+  /** GET /health, at most once per probe interval, coalesced. */
+  probe(): Promise<DepartmentHealth>;
+  /** Department calls actually sent (after cache and coalescing): for the benchmark and tests. */
+  readonly calls: number;
+}
+
+const PROBE_INTERVAL_MS = 30_000;
+
+/**
+ * The one way to reach a department: its API key, a timeout, bounded retries, a circuit
+ * breaker, coalescing of identical in-flight reads and a short cache. Every failure becomes a
+ * resident-facing AppError with the department named and, when known, a retry time.
+ */
+export function createDepartmentClient(o: DepartmentClientOptions): DepartmentClient {
+  const now = o.now ?? Date.now;
+  const doFetch = o.fetch ?? fetch;
+  const timeoutMs = o.timeoutMs ?? 4000;
+  const cacheTtl = o.cacheTtlMs ?? 30_000;
+  const staleTtl = o.staleTtlMs ?? 24 * 3600_000;
+  const halfOpenAfter = o.halfOpenAfterMs ?? 15_000;
+  const name = DEPARTMENTS[o.id].name;
+  let calls = 0;
+
+  const breaker = circuitBreaker(handleWhen((e) => e instanceof TransientFailure), {
+    halfOpenAfter,
+    breaker: new ConsecutiveBreaker(o.breakAfter ?? 5),
+  });
+  let openedAt = 0;
+  breaker.onBreak(() => {
+    openedAt = now();
+    o.log.warn({ department: o.id }, 'department circuit opened');
+  });
+  breaker.onReset(() => o.log.info({ department: o.id }, 'department circuit closed'));
+  const retrying = retry(handleWhen((e) => e instanceof TransientFailure), {
+    maxAttempts: 2,
+    backoff: new ExponentialBackoff({ initialDelay: 100, maxDelay: 800 }),
+  });
+  const policy = wrap(retrying, breaker);
+
+  const fresh = new Map<string, { value: unknown; fetchedAt: number }>();
+  const inflight = new Map<string, Promise<{ value: unknown; fetchedAt: number }>>();
+  let lastProbe: { at: number; health: DepartmentHealth } | undefined;
+  let probing: Promise<DepartmentHealth> | undefined;
+
+  async function send(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+    calls++;
+    let res: Response;
+    try {
+      res = await doFetch(o.baseUrl + path, {
+        method,
+        headers: { 'x-api-key': o.apiKey, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (e) {
+      const timedOut = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
+      throw new TransientFailure(timedOut ? 'timeout' : 'network', `${method} ${path}: ${timedOut ? 'timeout' : 'network error'}`);
+    }
+    let text: string;
+    try {
+      text = await res.text();
+    } catch {
+      throw new TransientFailure('network', `${method} ${path}: body cut off`);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new TransientFailure(res.status >= 500 ? 'server' : 'garbage', `${method} ${path}: ${res.status} not JSON`);
+    }
+    if (res.status >= 500) throw new TransientFailure('server', `${method} ${path}: ${res.status}`);
+    if (res.status >= 400) {
+      const j = (json ?? {}) as { code?: unknown; message?: unknown };
+      throw new DepartmentRejection(o.id, res.status, String(j.code ?? res.status), String(j.message ?? ''));
+    }
+    return json;
+  }
+
+  function parse<S extends z.ZodType>(path: string, schema: S, raw: unknown): z.output<S> {
+    const r = schema.safeParse(raw);
+    if (!r.success) {
+      o.log.warn({ department: o.id, path, issues: r.error.issues.slice(0, 3).map((i) => i.path.join('.')) }, 'department answer failed validation');
+      throw new TransientFailure('garbage', `${path}: answer failed validation`);
+    }
+    return r.data;
+  }
+
+  function retryAt(): Date | undefined {
+    if (breaker.state === CircuitState.Open) return new Date(openedAt + halfOpenAfter);
+    return undefined;
+  }
+
+  /** The resident-facing error for a failure that is not the department's considered answer. */
+  function toAppError(e: unknown): unknown {
+    if (e instanceof DepartmentRejection || e instanceof AppError) return e;
+    const at = retryAt();
+    const when = at ? `，预计 ${toShanghaiIso(at).slice(11, 16)} 后恢复` : '，请稍后再试';
+    if (e instanceof BrokenCircuitError || (e instanceof TransientFailure && e.kind !== 'garbage')) {
+      return new AppError('DEPARTMENT_UNAVAILABLE', `${name}系统暂时无法连接${when}。您的数据不会丢失。`, {
+        retryable: true,
+        retryAt: at ? toShanghaiIso(at) : undefined,
+        cause: e,
+      });
+    }
+    if (e instanceof TransientFailure) {
+      return new AppError('DEPARTMENT_ERROR', `${name}系统返回了无法识别的数据${when}。`, { retryable: true, cause: e });
+    }
+    return e;
+  }
+
+  async function load<S extends z.ZodType>(key: string, path: string, schema: S) {
+    const got = await policy.execute(async () => parse(path, schema, await send('GET', path)));
+    const entry = { value: got, fetchedAt: now() };
+    fresh.set(key, entry);
+    return entry;
+  }
+
+  return {
+    id: o.id,
+    get calls() {
+      return calls;
+    },
+    async read(path, schema, opts = {}) {
+      const useCache = opts.cache !== false;
+      const key = `GET ${path}`;
+      const hit = fresh.get(key);
+      if (useCache && hit && now() - hit.fetchedAt < cacheTtl) {
+        return { data: hit.value as never, fetchedAt: new Date(hit.fetchedAt), stale: false };
+      }
+      try {
+        let p = useCache ? inflight.get(key) : undefined;
+        if (!p) {
+          p = load(key, path, schema);
+          if (useCache) {
+            inflight.set(key, p);
+            p.finally(() => inflight.delete(key)).catch(() => undefined);
+          }
+        }
+        const entry = await p;
+        return { data: entry.value as never, fetchedAt: new Date(entry.fetchedAt), stale: false };
+      } catch (e) {
+        const last = fresh.get(key);
+        const mapped = toAppError(e);
+        if (opts.allowStale && last && now() - last.fetchedAt < staleTtl && mapped instanceof AppError) {
+          return { data: last.value as never, fetchedAt: new Date(last.fetchedAt), stale: true };
+        }
+        throw mapped;
+      }
+    },
+    async write(path, body, schema) {
+      try {
+        return await policy.execute(async () => parse(path, schema, await send('POST', path, body)));
+      } catch (e) {
+        throw toAppError(e);
+      }
+    },
+    health() {
+      if (breaker.state === CircuitState.Open) return { state: 'down', retryAt: retryAt() };
+      if (lastProbe && lastProbe.health.state === 'down' && now() - lastProbe.at < PROBE_INTERVAL_MS) return lastProbe.health;
+      return { state: 'up' };
+    },
+    probe() {
+      if (breaker.state === CircuitState.Open) return Promise.resolve(this.health());
+      if (lastProbe && now() - lastProbe.at < PROBE_INTERVAL_MS) return Promise.resolve(lastProbe.health);
+      probing ??= (async () => {
+        let health: DepartmentHealth;
+        try {
+          calls++;
+          const res = await doFetch(`${o.baseUrl}/health`, { headers: { 'x-api-key': o.apiKey }, signal: AbortSignal.timeout(Math.min(timeoutMs, 1500)) });
+          await res.text();
+          health = res.ok ? { state: 'up' } : { state: 'down', retryAt: new Date(now() + PROBE_INTERVAL_MS) };
+        } catch {
+          health = { state: 'down', retryAt: new Date(now() + PROBE_INTERVAL_MS) };
+        }
+        lastProbe = { at: now(), health };
+        return health;
+      })().finally(() => (probing = undefined));
+      return probing;
+    },
+  };
+}

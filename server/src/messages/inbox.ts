@@ -1,0 +1,37 @@
+import { AppError, type InboxMessage, toShanghaiIso } from '@bianmin/core';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../db/open';
+import { messages } from '../db/schema';
+
+/** Files a message once per dedupe key: a retried sender never shows the resident a duplicate. */
+export async function fileMessage(
+  db: Db,
+  m: { openid: string; kind: string; title: string; body: string; path?: string; dedupeKey: string; at: Date },
+): Promise<void> {
+  await db
+    .insert(messages)
+    .values({ openid: m.openid, kind: m.kind, title: m.title, body: m.body, path: m.path ?? null, dedupeKey: m.dedupeKey, createdAt: m.at })
+    .onConflictDoNothing();
+}
+
+export async function listMessages(db: Db, openid: string, limit = 50): Promise<{ messages: InboxMessage[]; unread: number }> {
+  const rows = await db.select().from(messages).where(eq(messages.openid, openid)).orderBy(desc(messages.createdAt)).limit(limit);
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(messages)
+    .where(and(eq(messages.openid, openid), isNull(messages.readAt)));
+  return {
+    messages: rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, body: r.body, path: r.path, createdAt: toShanghaiIso(r.createdAt), read: r.readAt !== null })),
+    unread: n,
+  };
+}
+
+/** Marks one of the resident's own messages read; another resident's id is simply not found. */
+export async function markRead(db: Db, openid: string, id: string, at: Date): Promise<void> {
+  const done = await db
+    .update(messages)
+    .set({ readAt: at })
+    .where(and(eq(messages.id, id), eq(messages.openid, openid)))
+    .returning({ id: messages.id });
+  if (!done.length) throw new AppError('NOT_FOUND', '没有找到这条消息。');
+}

@@ -1,0 +1,30 @@
+/**
+ * Outbound messages to a resident outside the app. On CloudBase: a one-time subscribe message
+ * (cloud.openapi.subscribeMessage.send). Locally there is no WeChat: the in-app message centre
+ * is the only channel, and this port records what would have been sent.
+ */
+export interface SubscribeMessage {
+  touser: string;
+  templateId: string;
+  /** The mini-program page the message opens. */
+  page: string;
+  data: Record<string, { value: string }>;
+}
+
+export interface Notifier {
+  /** Whether subscribe messages can be sent here at all (a template is configured). */
+  readonly subscribeTemplateId?: string;
+  sendSubscribeMessage(msg: SubscribeMessage): Promise<void>;
+}
+
+/** The local stack's notifier: keeps what it was asked to send, so tests and people can see it. */
+export function recordingNotifier(templateId = 'dev-reminder-template'): Notifier & { sent: SubscribeMessage[] } {
+  const sent: SubscribeMessage[] = [];
+  return {
+    subscribeTemplateId: templateId,
+    sent,
+    async sendSubscribeMessage(msg) {
+      sent.push(msg);
+    },
+  };
+}

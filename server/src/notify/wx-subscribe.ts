@@ -1,0 +1,29 @@
+import type { Notifier } from './notifier';
+
+interface OpenApi {
+  subscribeMessage: { send(args: Record<string, unknown>): Promise<{ errCode?: number; errMsg?: string }> };
+}
+
+/**
+ * The deployed notifier over wx-server-sdk's openapi (needs `permissions.openapi` with
+ * `subscribeMessage.send` in the function's config.json). An error from WeChat — the resident
+ * withdrew the subscription (43101), a bad template — is thrown so the reminder is retried or
+ * marked failed, never silently dropped.
+ */
+export function wxSubscribeNotifier(openapi: OpenApi, templateId: string | undefined, state: 'formal' | 'trial' | 'developer' = 'formal'): Notifier {
+  return {
+    subscribeTemplateId: templateId,
+    async sendSubscribeMessage(msg) {
+      const res = await openapi.subscribeMessage.send({
+        touser: msg.touser,
+        templateId: msg.templateId,
+        page: msg.page,
+        data: msg.data,
+        miniprogramState: state,
+      });
+      if (res && typeof res.errCode === 'number' && res.errCode !== 0) {
+        throw new Error(`subscribeMessage.send failed: ${res.errCode} ${res.errMsg ?? ''}`);
+      }
+    },
+  };
+}

@@ -1,0 +1,156 @@
+import { AppError, findService, type ReminderView, toShanghaiIso } from '@bianmin/core';
+import { scheduledService } from '@bianmin/core/availability/index';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { evaluate } from '../availability/evaluate';
+import type { Db } from '../db/open';
+import { reminders } from '../db/schema';
+import { fileMessage } from '../messages/inbox';
+import type { CallContext, Deps } from '../runtime/types';
+
+export type ReminderChannel = 'subscribe' | 'inbox';
+
+
+const view = (r: typeof reminders.$inferSelect): ReminderView => ({
+  id: r.id,
+  serviceId: r.serviceId,
+  serviceName: findService(r.serviceId)?.name ?? r.serviceId,
+  remindAt: toShanghaiIso(r.remindAt),
+  channel: r.channel as ReminderChannel,
+  status: r.status,
+});
+
+const isUniqueViolation = (e: unknown) =>
+  typeof e === 'object' && e !== null && ((e as { code?: string }).code === '23505' || (e as { cause?: { code?: string } }).cause?.code === '23505');
+
+/**
+ * "Remind me when it opens". Only for a service that is not open now and whose reopening is
+ * known; asking twice keeps the one pending reminder (moved to the latest reopening time).
+ */
+export async function createReminder(ctx: CallContext, serviceId: string, channel: ReminderChannel): Promise<ReminderView> {
+  const openid = ctx.caller!.openid;
+  const a = evaluate(serviceId, ctx.clock.now(), ctx.deps);
+  if (a.state === 'open' || a.state === 'closing_soon') {
+    throw new AppError('CONFLICT', `${findService(serviceId)?.name ?? '该服务'}现在就可以办理，无需设置提醒。`, { availability: a });
+  }
+  if (!a.opensAt) {
+    throw new AppError('CONFLICT', '暂时无法确定恢复时间，无法设置提醒，请稍后再看。', { availability: a, retryable: true });
+  }
+  const remindAt = new Date(a.opensAt);
+  const db = await ctx.deps.db();
+  const effectiveChannel: ReminderChannel = channel === 'subscribe' && ctx.deps.notifier.subscribeTemplateId ? 'subscribe' : 'inbox';
+  try {
+    const [row] = await db.insert(reminders).values({ openid, serviceId, remindAt, channel: effectiveChannel, createdAt: ctx.clock.now() }).returning();
+    return view(row);
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+    const [row] = await db
+      .update(reminders)
+      .set({ remindAt, channel: effectiveChannel })
+      .where(and(eq(reminders.openid, openid), eq(reminders.serviceId, serviceId), eq(reminders.status, 'pending')))
+      .returning();
+    if (!row) throw new AppError('CONFLICT', '提醒状态刚刚发生变化，请重试。', { retryable: true });
+    return view(row);
+  }
+}
+
+export async function listReminders(db: Db, openid: string): Promise<ReminderView[]> {
+  const rows = await db
+    .select()
+    .from(reminders)
+    .where(and(eq(reminders.openid, openid), eq(reminders.status, 'pending')))
+    .orderBy(asc(reminders.remindAt));
+  return rows.map(view);
+}
+
+export async function cancelReminder(db: Db, openid: string, id: string): Promise<void> {
+  const done = await db
+    .update(reminders)
+    .set({ status: 'cancelled' })
+    .where(and(eq(reminders.id, id), eq(reminders.openid, openid), eq(reminders.status, 'pending')))
+    .returning({ id: reminders.id });
+  if (!done.length) throw new AppError('NOT_FOUND', '没有找到这条待发送的提醒。');
+}
+
+const MAX_ATTEMPTS = 5;
+
+export interface SendReport {
+  sent: number;
+  rescheduled: number;
+  failed: number;
+}
+
+/**
+ * Sends the reminders that are due at `now`. Each is claimed (pending → sending) in one
+ * statement with SKIP LOCKED, so two senders — a timer firing while the last run is still going,
+ * two instances — never both take it: a reminder goes out at most once. A service that is still
+ * closed (a department still down, a maintenance extended) moves the reminder to its new
+ * reopening instead of telling the resident something untrue.
+ */
+export async function sendDueReminders(deps: Deps, now: Date, limit = 100): Promise<SendReport> {
+  const db = await deps.db();
+  const report: SendReport = { sent: 0, rescheduled: 0, failed: 0 };
+  const due = db
+    .select({ id: reminders.id })
+    .from(reminders)
+    .where(and(eq(reminders.status, 'pending'), lte(reminders.remindAt, now)))
+    .orderBy(asc(reminders.remindAt))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  const claimed = await db
+    .update(reminders)
+    .set({ status: 'sending', attempts: sql`${reminders.attempts} + 1` })
+    .where(inArray(reminders.id, due))
+    .returning();
+
+  for (const r of claimed) {
+    const service = scheduledService(r.serviceId);
+    const a = evaluate(r.serviceId, now, deps);
+    if (a.state !== 'open' && a.state !== 'closing_soon' && a.opensAt && new Date(a.opensAt) > now) {
+      try {
+        await db.update(reminders).set({ status: 'pending', remindAt: new Date(a.opensAt) }).where(eq(reminders.id, r.id));
+      } catch (e) {
+        // The resident asked again while this one was claimed: theirs is the pending one now.
+        if (!isUniqueViolation(e)) throw e;
+        await db.update(reminders).set({ status: 'cancelled' }).where(eq(reminders.id, r.id));
+      }
+      report.rescheduled++;
+      continue;
+    }
+    const name = service?.name ?? r.serviceId;
+    const path = findService(r.serviceId)?.path ?? '/pages/hub/index';
+    try {
+      await fileMessage(db, {
+        openid: r.openid,
+        kind: 'reminder',
+        title: `${name}已恢复办理`,
+        body: a.message,
+        path,
+        dedupeKey: `reminder:${r.id}`,
+        at: now,
+      });
+      if (r.channel === 'subscribe' && deps.notifier.subscribeTemplateId) {
+        await deps.notifier.sendSubscribeMessage({
+          touser: r.openid,
+          templateId: deps.notifier.subscribeTemplateId,
+          page: path.replace(/^\//, ''),
+          data: {
+            thing1: { value: name.slice(0, 20) },
+            time2: { value: toShanghaiIso(now).slice(0, 16).replace('T', ' ') },
+            thing3: { value: '您关注的服务已恢复，可以办理了' },
+          },
+        });
+      }
+      await db.update(reminders).set({ status: 'sent', sentAt: now }).where(eq(reminders.id, r.id));
+      report.sent++;
+    } catch (e) {
+      const giveUp = r.attempts >= MAX_ATTEMPTS;
+      deps.log.warn({ reminder: r.id, attempts: r.attempts, err: e instanceof Error ? e.message : String(e) }, 'reminder send failed');
+      await db
+        .update(reminders)
+        .set({ status: giveUp ? 'failed' : 'pending', lastError: e instanceof Error ? e.message.slice(0, 500) : 'unknown', remindAt: new Date(now.getTime() + 60_000 * 2 ** r.attempts) })
+        .where(eq(reminders.id, r.id));
+      if (giveUp) report.failed++;
+    }
+  }
+  return report;
+}
