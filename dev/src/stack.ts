@@ -25,6 +25,8 @@ export interface StackOptions {
   h5Dir?: string;
   log?: Logger | 'silent';
   departmentTimeoutMs?: number;
+  /** How long a department health probe is trusted (default 30 s; 0 in tests, so a fault shows at once). */
+  probeIntervalMs?: number;
   /** How often the background sender looks for due reminders; 0 = never (tests drive it). */
   reminderIntervalMs?: number;
 }
@@ -54,7 +56,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const notifier = recordingNotifier();
   const departments = createDepartmentClients(
     Object.fromEntries(Object.values(sandboxes).map((s) => [s.id, { baseUrl: s.url, apiKey: s.apiKey }])),
-    { timeoutMs: opts.departmentTimeoutMs ?? 3000, log },
+    { timeoutMs: opts.departmentTimeoutMs ?? 3000, probeIntervalMs: opts.probeIntervalMs, log },
   );
   const deps: Deps = { db: async () => database.db, log, departments, calendar: chineseDaysCalendar(), notifier };
   const server = createGateway({ functions: FUNCTIONS, deps, sandboxes, residents: RESIDENTS, h5Dir: opts.h5Dir ?? DEFAULT_H5_DIR, log,

@@ -160,7 +160,7 @@ describe('a window that crosses midnight', () => {
   it('water payment at 23:59:30 reopens at 06:00 the next day', () => {
     const a = at('bills.water.pay', '2026-03-10T23:59:30+08:00');
     expect(a).toMatchObject({ state: 'closed', opensAt: '2026-03-11T06:00:00+08:00' });
-    expect(a.message).toBe('水费缴纳当前不在办理时间（每天 06:00–22:00），将于 明天 06:00 恢复（还有 6 小时 1 分钟）');
+    expect(a.message).toBe('水费缴纳当前不在办理时间（每天 06:00–22:00），将于明天 06:00 恢复（还有 6 小时 1 分钟）');
   });
 
   it('an all-day service never reports a close at midnight', () => {
@@ -177,7 +177,7 @@ describe('a dated maintenance window', () => {
   it('overlapping the evening hours reopens the next day at 06:00, not when the maintenance ends', () => {
     const a = at(upgrade, '2026-03-10T21:30:00+08:00');
     expect(a).toMatchObject({ state: 'maintenance', reason: 'maintenance', opensAt: '2026-03-11T06:00:00+08:00' });
-    expect(a.message).toBe('水费缴纳因系统升级暂停办理，将于 明天 06:00 恢复（还有 8 小时 30 分钟）');
+    expect(a.message).toBe('水费缴纳因系统升级暂停办理，将于明天 06:00 恢复（还有 8 小时 30 分钟）');
   });
 
   it('moves the day’s close forward to the maintenance start', () => {

@@ -128,7 +128,9 @@ export type Situation =
 
 function reopening(now: number, opensAt: number | undefined): string {
   if (opensAt === undefined) return '恢复时间另行通知';
-  return `将于 ${whenLabel(opensAt, now)} 恢复（还有 ${waitLabel(now, opensAt)}）`;
+  const when = whenLabel(opensAt, now);
+  // A space sets a clock time apart from Chinese text ('将于 00:30'), not a word ('将于明天 06:00').
+  return `将于${/^\d/.test(when) ? ' ' : ''}${when} 恢复（还有 ${waitLabel(now, opensAt)}）`;
 }
 
 export function composeMessage(s: Situation): string {

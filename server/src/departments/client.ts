@@ -59,6 +59,8 @@ export interface DepartmentClientOptions {
   /** Consecutive failures that open the circuit, and how long it stays open. */
   breakAfter?: number;
   halfOpenAfterMs?: number;
+  /** How long a health probe's answer is reused (0 = probe on every ask; tests). */
+  probeIntervalMs?: number;
   log: Logger;
   /** Real time for TTLs and the breaker (monotonic enough; never the per-call dev clock). */
   now?: () => number;
@@ -85,7 +87,6 @@ export interface DepartmentClient {
   readonly calls: number;
 }
 
-const PROBE_INTERVAL_MS = 30_000;
 
 /**
  * The one way to reach a department: its API key, a timeout, bounded retries, a circuit
@@ -101,6 +102,8 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
   const halfOpenAfter = o.halfOpenAfterMs ?? 15_000;
   const name = DEPARTMENTS[o.id].name;
   let calls = 0;
+  const probeInterval = o.probeIntervalMs ?? 30_000;
+  const probeFresh = (p: { at: number }) => probeInterval === 0 || now() - p.at < probeInterval;
 
   const breaker = circuitBreaker(handleWhen((e) => e instanceof TransientFailure), {
     halfOpenAfter,
@@ -237,21 +240,21 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
     },
     health() {
       if (breaker.state === CircuitState.Open) return { state: 'down', retryAt: retryAt() };
-      if (lastProbe && lastProbe.health.state === 'down' && now() - lastProbe.at < PROBE_INTERVAL_MS) return lastProbe.health;
+      if (lastProbe && lastProbe.health.state === 'down' && probeFresh(lastProbe)) return lastProbe.health;
       return { state: 'up' };
     },
     probe() {
       if (breaker.state === CircuitState.Open) return Promise.resolve(this.health());
-      if (lastProbe && now() - lastProbe.at < PROBE_INTERVAL_MS) return Promise.resolve(lastProbe.health);
+      if (lastProbe && probeInterval > 0 && probeFresh(lastProbe)) return Promise.resolve(lastProbe.health);
       probing ??= (async () => {
         let health: DepartmentHealth;
         try {
           calls++;
           const res = await doFetch(`${o.baseUrl}/health`, { headers: { 'x-api-key': o.apiKey }, signal: AbortSignal.timeout(Math.min(timeoutMs, 1500)) });
           await res.text();
-          health = res.ok ? { state: 'up' } : { state: 'down', retryAt: new Date(now() + PROBE_INTERVAL_MS) };
+          health = res.ok ? { state: 'up' } : { state: 'down', retryAt: new Date(now() + probeInterval) };
         } catch {
-          health = { state: 'down', retryAt: new Date(now() + PROBE_INTERVAL_MS) };
+          health = { state: 'down', retryAt: new Date(now() + probeInterval) };
         }
         lastProbe = { at: now(), health };
         return health;

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow, usePullDownRefresh, useUnload } from '@tarojs/taro';
 import type { ServiceListItem, ServicesListResult } from '@bianmin/core';
 import { callFunction, toApiError, type ApiError } from '../../api';
+import { openPage } from '../../navigation';
 import { Page } from '../../components/page';
 import { LargeFontToggle } from '../../components/large-font-toggle';
 import { DevPanel } from '../../components/resident-picker';
@@ -64,15 +65,15 @@ export default function Hub() {
         title: `${s.name}暂不可办理`,
         content: a.message || describeAvailability(a).label,
         confirmText: '仍要进入',
+        confirmColor: '#1557b0',
         cancelText: '知道了',
+        cancelColor: '#1f2a37',
       });
       if (!confirm) return;
     }
-    try {
-      await Taro.navigateTo({ url: s.path });
-    } catch {
+    if ((await openPage(s.path)) === 'missing') {
       // The flow's subpackage is not in this build yet.
-      await Taro.showModal({ title: s.name, content: '该服务正在接入中，敬请期待', showCancel: false, confirmText: '知道了' });
+      await Taro.showModal({ title: s.name, content: '该服务正在接入中，敬请期待', showCancel: false, confirmText: '知道了', confirmColor: '#1557b0' });
     }
   }, []);
 

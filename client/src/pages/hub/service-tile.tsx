@@ -32,19 +32,21 @@ export function ServiceTile({ service, onOpen }: { service: ServiceListItem; onO
       hoverClass='hub-service-tile--pressed'
       onClick={() => onOpen(service)}
     >
-      <View className={`hub-service-tile__icon hub-icon--${icon.tone}`} aria-hidden='true'>
-        <Text>{icon.glyph}</Text>
+      <View className='hub-service-tile__head'>
+        <View className={`hub-service-tile__icon hub-icon--${icon.tone}`} aria-hidden='true'>
+          <Text>{icon.glyph}</Text>
+        </View>
+        <View className='hub-service-tile__body'>
+          <Text className='hub-service-tile__name'>{service.name}</Text>
+          <Text className='hub-service-tile__department'>{service.departmentName}</Text>
+        </View>
       </View>
-      <View className='hub-service-tile__body'>
-        <Text className='hub-service-tile__name'>{service.name}</Text>
-        <Text className='hub-service-tile__department'>{service.departmentName}</Text>
-        {/* Live status slot: the availability the services function attaches to each service. */}
-        {service.availability ? (
-          <View className='hub-service-tile__status'>
-            <ServiceStatusBadge availability={service.availability} />
-          </View>
-        ) : null}
-      </View>
+      {/* Live status slot: the availability the services function attaches to each service. */}
+      {service.availability ? (
+        <View className='hub-service-tile__status'>
+          <ServiceStatusBadge availability={service.availability} />
+        </View>
+      ) : null}
     </View>
   );
 }
