@@ -115,8 +115,9 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
     o.log.warn({ department: o.id }, 'department circuit opened');
   });
   breaker.onReset(() => o.log.info({ department: o.id }, 'department circuit closed'));
+  // One retry (cockatiel counts retries, not calls): a resident waits at most two timeouts.
   const retrying = retry(handleWhen((e) => e instanceof TransientFailure), {
-    maxAttempts: 2,
+    maxAttempts: 1,
     backoff: new ExponentialBackoff({ initialDelay: 100, maxDelay: 800 }),
   });
   const policy = wrap(retrying, breaker);

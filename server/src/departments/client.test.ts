@@ -1,0 +1,132 @@
+import { AppError } from '@bianmin/core';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { silentLogger } from '../log';
+import { createDepartmentClient, DepartmentRejection } from './client';
+
+/** A department on loopback whose behaviour each test scripts. */
+let server: Server;
+let url: string;
+let hits = 0;
+let behave: (path: string) => { status: number; body: string; delayMs?: number } | 'hangup';
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    hits++;
+    if (req.headers['x-api-key'] !== 'k-secret-1') {
+      res.writeHead(401).end('{"code":"AUTH"}');
+      return;
+    }
+    const b = behave(req.url ?? '/');
+    if (b === 'hangup') return void req.socket.destroy();
+    setTimeout(() => res.writeHead(b.status, { 'content-type': 'application/json' }).end(b.body), b.delayMs ?? 0);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((ok) => (server.closeAllConnections(), server.close(() => ok()))));
+beforeEach(() => {
+  hits = 0;
+});
+
+const account = z.object({ accountNo: z.string(), amount: z.number().int() });
+let clock = 1_000_000;
+const client = (extra: Partial<Parameters<typeof createDepartmentClient>[0]> = {}) =>
+  createDepartmentClient({ id: 'power', baseUrl: url, apiKey: 'k-secret-1', timeoutMs: 300, log: silentLogger, now: () => clock, ...extra });
+
+describe('the department client', () => {
+  it('coalesces 100 simultaneous identical lookups into one department call', async () => {
+    behave = () => ({ status: 200, body: '{"accountNo":"1","amount":100}', delayMs: 30 });
+    const c = client();
+    const all = await Promise.all(Array.from({ length: 100 }, () => c.read('/accounts/1', account)));
+    expect(hits).toBe(1);
+    expect(all.every((r) => r.data.amount === 100 && !r.stale)).toBe(true);
+  });
+
+  it('serves a repeat lookup from the short cache, and asks again once it has expired', async () => {
+    behave = () => ({ status: 200, body: '{"accountNo":"1","amount":100}' });
+    const c = client({ cacheTtlMs: 1000 });
+    await c.read('/accounts/1', account);
+    await c.read('/accounts/1', account);
+    expect(hits).toBe(1);
+    clock += 1001;
+    await c.read('/accounts/1', account);
+    expect(hits).toBe(2);
+    await c.read('/accounts/1', account, { cache: false });
+    expect(hits).toBe(3);
+  });
+
+  it('retries a failed read once, then reports the department unavailable in Chinese', async () => {
+    behave = () => 'hangup';
+    const c = client();
+    const err = await c.read('/accounts/1', account).catch((e) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect(err).toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE', retryable: true });
+    expect(err.message).toContain('国网市供电公司');
+    expect(hits).toBe(2);
+  });
+
+  it('times out a slow department', async () => {
+    behave = () => ({ status: 200, body: '{"accountNo":"1","amount":1}', delayMs: 1000 });
+    await expect(client().read('/accounts/1', account)).rejects.toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE' });
+  });
+
+  it('treats an answer that is not what the department promised as a department error, not data', async () => {
+    behave = () => ({ status: 200, body: '<html>502</html>' });
+    await expect(client().read('/accounts/1', account)).rejects.toMatchObject({ code: 'DEPARTMENT_ERROR' });
+    behave = () => ({ status: 200, body: '{"accountNo":"1","amount":"12.50"}' });
+    await expect(client().read('/accounts/1', account)).rejects.toMatchObject({ code: 'DEPARTMENT_ERROR' });
+  });
+
+  it('hands a 4xx answer to the domain as a rejection with the department’s code, without retrying', async () => {
+    behave = () => ({ status: 404, body: '{"code":"ACCOUNT_NOT_FOUND","message":"户号不存在"}' });
+    const err = await client().read('/accounts/9', account).catch((e) => e);
+    expect(err).toBeInstanceOf(DepartmentRejection);
+    expect(err).toMatchObject({ status: 404, departmentCode: 'ACCOUNT_NOT_FOUND' });
+    expect(hits).toBe(1);
+  });
+
+  it('offers the last good answer marked stale, with its age, when the department goes down', async () => {
+    behave = () => ({ status: 200, body: '{"accountNo":"1","amount":100}' });
+    const c = client({ cacheTtlMs: 10 });
+    const fetchedAt = clock;
+    await c.read('/accounts/1', account);
+    clock += 60_000;
+    behave = () => 'hangup';
+    const r = await c.read('/accounts/1', account, { allowStale: true });
+    expect(r).toMatchObject({ stale: true, data: { amount: 100 } });
+    expect(r.fetchedAt.getTime()).toBe(fetchedAt);
+    await expect(c.read('/accounts/1', account)).rejects.toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE' });
+  });
+
+  it('opens the circuit after repeated failures, stops calling, and says when it will try again', async () => {
+    behave = () => ({ status: 503, body: '{"code":"BUSY"}' });
+    const c = client({ breakAfter: 3, halfOpenAfterMs: 20_000 });
+    for (let i = 0; i < 3; i++) await c.read(`/accounts/${i}`, account).catch(() => undefined);
+    expect(c.health()).toMatchObject({ state: 'down', retryAt: expect.any(Date) });
+    const before = hits;
+    const err = await c.read('/accounts/x', account).catch((e) => e);
+    expect(hits).toBe(before);
+    expect(err).toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE', retryAt: expect.stringMatching(/\+08:00$/) });
+  });
+
+  it('probes health once per interval and reports a failed probe as down', async () => {
+    behave = () => 'hangup';
+    const c = client({ probeIntervalMs: 30_000 });
+    expect(await c.probe()).toMatchObject({ state: 'down' });
+    expect(await c.probe()).toMatchObject({ state: 'down' });
+    expect(hits).toBe(1);
+    expect(c.health().state).toBe('down');
+    behave = () => ({ status: 200, body: '{"status":"ok"}' });
+    clock += 30_001;
+    expect(await c.probe()).toEqual({ state: 'up' });
+  });
+
+  it('sends its API key: a wrong one is the department refusing us, not the resident’s fault', async () => {
+    behave = () => ({ status: 200, body: '{}' });
+    const err = await client({ apiKey: 'wrong-key-000' }).read('/accounts/1', account).catch((e) => e);
+    expect(err).toBeInstanceOf(DepartmentRejection);
+    expect(err.status).toBe(401);
+  });
+});
