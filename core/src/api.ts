@@ -8,6 +8,8 @@ import {
   type ServicesListResult,
   type ServiceStatusResult,
 } from './schemas/services';
+import { billsInput, type BillResult, type BindingView, type OrderView, type PayResult } from './schemas/bills';
+import type { Provider } from './providers';
 
 /**
  * Every cloud function's actions: the zod schema of the input (shared by client and server)
@@ -17,6 +19,7 @@ import {
 export const API_INPUTS = {
   services: servicesInput,
   messages: messagesInput,
+  bills: billsInput,
 } as const;
 
 export interface ApiOutputs {
@@ -26,6 +29,16 @@ export interface ApiOutputs {
     remind: { reminder: ReminderView };
     reminders: { reminders: ReminderView[] };
     cancelReminder: { cancelled: true };
+  };
+  bills: {
+    providers: { providers: Provider[] };
+    bind: { binding: BindingView };
+    bindings: { bindings: BindingView[] };
+    unbind: { unbound: true };
+    bill: BillResult;
+    pay: PayResult;
+    order: { order: OrderView };
+    orders: { orders: OrderView[] };
   };
   messages: {
     list: { messages: InboxMessage[]; unread: number };

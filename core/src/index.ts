@@ -7,3 +7,6 @@ export * from './api';
 export * from './schemas/services';
 export * from './mask';
 export * from './identity';
+export * from './money';
+export * from './providers';
+export * from './schemas/bills';

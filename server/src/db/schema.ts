@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -45,4 +45,94 @@ export const messages = pgTable(
     readAt: at('read_at'),
   },
   (t) => [uniqueIndex('messages_dedupe').on(t.openid, t.dedupeKey), index('messages_by_resident').on(t.openid, t.createdAt)],
+);
+
+/** A household account a resident bound: their own, their parents'… Unbinding keeps the row for the order history. */
+export const bindings = pgTable(
+  'bindings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    openid: text('openid').notNull(),
+    providerId: text('provider_id').notNull(),
+    kind: text('kind').notNull(),
+    accountNo: text('account_no').notNull(),
+    label: text('label'),
+    /** As the department masks it (张*明): we never store the full name. */
+    holderName: text('holder_name').notNull(),
+    address: text('address').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+    deletedAt: at('deleted_at'),
+  },
+  (t) => [
+    uniqueIndex('bindings_one_live_per_account').on(t.openid, t.providerId, t.accountNo).where(sql`${t.deletedAt} IS NULL`),
+    index('bindings_by_resident').on(t.openid),
+  ],
+);
+
+/**
+ * A payment order, written before any money moves. Two rules live in the database, not in code:
+ * a resident's idempotency key names one order, and a bill has at most one order that is not
+ * closed — so duplicate taps, two phones or a retry after a timeout can never take money twice.
+ */
+export const orders = pgTable(
+  'orders',
+  {
+    /** Our order id, also WeChat Pay's outTradeNo (≤ 32 alphanumerics). */
+    id: text('id').primaryKey(),
+    openid: text('openid').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    /** 'utility' now; traffic fines reuse the same machinery. */
+    kind: text('kind').notNull(),
+    bindingId: uuid('binding_id'),
+    providerId: text('provider_id').notNull(),
+    accountNo: text('account_no').notNull(),
+    billId: text('bill_id').notNull(),
+    period: text('period').notNull(),
+    /** Fen: what the resident pays (bill + late fee). */
+    amount: integer('amount').notNull(),
+    lateFee: integer('late_fee').notNull(),
+    status: text('status').notNull().default('pending'),
+    payment: jsonb('payment'),
+    transactionId: text('transaction_id'),
+    departmentRef: text('department_ref'),
+    createdAt: at('created_at').notNull(),
+    expiresAt: at('expires_at').notNull(),
+    paidAt: at('paid_at'),
+    settledAt: at('settled_at'),
+    closedAt: at('closed_at'),
+  },
+  (t) => [
+    uniqueIndex('orders_idempotency').on(t.openid, t.idempotencyKey),
+    uniqueIndex('orders_one_live_per_bill').on(t.providerId, t.billId).where(sql`${t.status} <> 'closed'`),
+    index('orders_by_resident').on(t.openid, t.createdAt),
+    index('orders_pending_expiry').on(t.status, t.expiresAt),
+  ],
+);
+
+/** Every payment notification accepted, once per WeChat transaction (callbacks repeat for two days). */
+export const payments = pgTable('payments', {
+  transactionId: text('transaction_id').primaryKey(),
+  orderId: text('order_id').notNull(),
+  amount: integer('amount').notNull(),
+  receivedAt: at('received_at').notNull(),
+});
+
+/**
+ * Work that must happen after a payment even if the department is down or the process dies:
+ * posting the payment to the department. Written in the same transaction as the payment.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orderId: text('order_id').notNull(),
+    kind: text('kind').notNull(),
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: at('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    createdAt: at('created_at').notNull(),
+    doneAt: at('done_at'),
+  },
+  (t) => [uniqueIndex('outbox_once_per_order').on(t.orderId, t.kind), index('outbox_due').on(t.status, t.nextAttemptAt)],
 );

@@ -70,6 +70,8 @@ export interface DepartmentClientOptions {
 export interface ReadOptions {
   /** Serve from the short cache / coalesce identical in-flight reads (default true). */
   cache?: boolean;
+  /** Skip the cached answer but still share an identical in-flight read (prices before a payment). */
+  fresh?: boolean;
   /** On failure, fall back to the last good answer marked stale (default false). */
   allowStale?: boolean;
 }
@@ -209,7 +211,7 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
       const useCache = opts.cache !== false;
       const key = `GET ${path}`;
       const hit = fresh.get(key);
-      if (useCache && hit && now() - hit.fetchedAt < cacheTtl) {
+      if (useCache && !opts.fresh && hit && now() - hit.fetchedAt < cacheTtl) {
         return { data: hit.value as never, fetchedAt: new Date(hit.fetchedAt), stale: false };
       }
       try {

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { accountNoProblem, PROVIDERS, providerById, type ProviderId, type UtilityKind } from '../providers';
+
+const uuid = (what: string) => z.string({ error: `请提供${what}` }).uuid(`${what}格式不正确`);
+
+/** A client-made key per payment attempt: a repeated tap carries the same one. */
+const idempotencyKey = z
+  .string({ error: '请提供 idempotencyKey' })
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'idempotencyKey 应为 8–64 位字母、数字、下划线或连字符');
+
+export const orderId = z.string({ error: '请提供订单号 orderId' }).regex(/^BM[0-9A-Z]{10,30}$/, '订单号 orderId 格式不正确');
+
+export const billsInput = {
+  providers: z.object({}),
+  bind: z
+    .object({
+      providerId: z.enum(PROVIDERS.map((p) => p.id) as [ProviderId, ...ProviderId[]], { error: '请选择缴费单位' }),
+      accountNo: z
+        .string({ error: '请填写户号' })
+        .trim()
+        .min(1, '请填写户号')
+        .max(32, '户号过长')
+        .transform((s) => s.toUpperCase().replace(/\s+/g, '')),
+      label: z.string().trim().max(12, '备注名最多 12 个字').optional(),
+    })
+    .superRefine((v, ctx) => {
+      const p = providerById(v.providerId);
+      const problem = p && accountNoProblem(p, v.accountNo);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['accountNo'], message: problem });
+    }),
+  bindings: z.object({}),
+  unbind: z.object({ bindingId: uuid('户号绑定编号 bindingId') }),
+  bill: z.object({ bindingId: uuid('户号绑定编号 bindingId') }),
+  pay: z.object({ bindingId: uuid('户号绑定编号 bindingId'), billId: z.string().trim().min(1, '请选择要缴的账单').max(64), idempotencyKey }),
+  order: z.object({ orderId }),
+  orders: z.object({}),
+};
+
+export interface BindingView {
+  bindingId: string;
+  providerId: ProviderId;
+  providerName: string;
+  kind: UtilityKind;
+  /** Masked for display: ******6789 */
+  accountNoMasked: string;
+  label: string | null;
+  /** Masked by the department: 张*明 */
+  holderName: string;
+  address: string;
+  createdAt: string;
+}
+
+export interface BillLine {
+  name: string;
+  quantity: number;
+  unit: string;
+  /** Fen per unit. */
+  unitPrice: number;
+  /** Fen. */
+  amount: number;
+}
+
+export interface BillView {
+  billId: string;
+  period: string;
+  usage: { value: number; unit: string };
+  lines: BillLine[];
+  /** The bill itself, fen. */
+  amount: number;
+  /** Late fee as of now, fen (0.1% a day after the due date). */
+  lateFee: number;
+  overdueDays: number;
+  /** What paying it now costs: amount + lateFee, fen. */
+  amountDue: number;
+  dueDate: string;
+  /** 'pending': a payment of ours for it is under way. */
+  status: 'unpaid' | 'pending' | 'paid';
+  /** The live order for it, when there is one. */
+  orderId?: string;
+}
+
+export interface BillResult {
+  binding: BindingView;
+  /** The most recent bill (paid or not), or null when the department has none yet. */
+  bill: BillView | null;
+  /** Every bill still owed, oldest first; its total is what the household owes. */
+  arrears: { bills: BillView[]; total: number };
+  /** Prepaid electricity meters carry a balance, fen. */
+  prepaidBalance?: number;
+  fetchedAt: string;
+  /** True when the department could not be reached and this is the last answer we had. */
+  stale: boolean;
+  ageSeconds: number;
+}
+
+export type OrderStatus = 'pending' | 'paid' | 'settled' | 'closed';
+
+export interface OrderView {
+  orderId: string;
+  billId: string;
+  bindingId: string | null;
+  kind: UtilityKind;
+  providerName: string;
+  accountNoMasked: string;
+  period: string;
+  amount: number;
+  lateFee: number;
+  status: OrderStatus;
+  createdAt: string;
+  paidAt?: string;
+  settledAt?: string;
+  closedAt?: string;
+  expiresAt: string;
+  /** The department's receipt number once settled. */
+  departmentRef?: string;
+  transactionId?: string;
+}
+
+/** What the client needs to take the money: WeChat Pay's parameters, or the sandbox sheet locally. */
+export type PaymentParams =
+  | { provider: 'wechat'; timeStamp: string; nonceStr: string; package: string; signType: string; paySign: string }
+  | { provider: 'sandbox'; orderId: string; amount: number; confirmPath: string };
+
+export interface PayResult {
+  order: OrderView;
+  /** Null once the order is no longer pending (already paid, settled or closed). */
+  payment: PaymentParams | null;
+}

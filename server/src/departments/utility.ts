@@ -1,0 +1,62 @@
+import type { ProviderId } from '@bianmin/core';
+import { z } from 'zod';
+import type { DepartmentClient, Fetched } from './client';
+
+/**
+ * The utilities' API as we use it (water company, power grid, gas company speak the same shape
+ * here; a real integration adapts each behind this interface). Every answer is validated: an
+ * amount that is not integer fen is the department's error, never the resident's bill.
+ */
+const fen = z.number().int().nonnegative();
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const utilityAccountSchema = z.object({
+  accountNo: z.string(),
+  holderName: z.string(),
+  address: z.string(),
+  prepaidBalance: fen.optional(),
+});
+
+export const utilityBillSchema = z.object({
+  billId: z.string().min(1),
+  accountNo: z.string(),
+  period: z.string().regex(/^\d{4}-\d{2}$/),
+  usage: z.number().nonnegative(),
+  unit: z.string(),
+  lines: z.array(z.object({ name: z.string(), quantity: z.number().nonnegative(), unit: z.string(), unitPrice: fen, amount: fen })),
+  amount: fen,
+  issuedOn: date,
+  dueDate: date,
+  status: z.enum(['unpaid', 'paid']),
+  paidAt: z.string().optional(),
+  paymentRef: z.string().optional(),
+});
+
+const billsSchema = z.object({ accountNo: z.string(), bills: z.array(utilityBillSchema) });
+
+const postedSchema = z.object({ orderId: z.string(), billId: z.string(), amount: fen, paymentRef: z.string(), duplicate: z.boolean().optional() });
+
+export type UtilityAccount = z.infer<typeof utilityAccountSchema>;
+export type UtilityBill = z.infer<typeof utilityBillSchema>;
+
+export interface UtilityApi {
+  providerId: ProviderId;
+  account(accountNo: string): Promise<Fetched<UtilityAccount>>;
+  /** Newest first. `asOf` is the Shanghai date the bills are wanted for. */
+  bills(accountNo: string, asOf: string, opts?: { fresh?: boolean; allowStale?: boolean }): Promise<Fetched<UtilityBill[]>>;
+  /** Idempotent on orderId: posting again answers the first posting. */
+  postPayment(p: { orderId: string; accountNo: string; billId: string; amount: number; paidAt: string }, asOf: string): Promise<z.infer<typeof postedSchema>>;
+}
+
+export function utilityApi(providerId: ProviderId, client: DepartmentClient): UtilityApi {
+  const enc = encodeURIComponent;
+  return {
+    providerId,
+    account: (accountNo) => client.read(`/accounts/${enc(accountNo)}`, utilityAccountSchema),
+    async bills(accountNo, asOf, opts = {}) {
+      const r = await client.read(`/accounts/${enc(accountNo)}/bills?asOf=${enc(asOf)}`, billsSchema, opts);
+      return { ...r, data: r.data.bills };
+    },
+    postPayment: (p, asOf) => client.write(`/payments?asOf=${enc(asOf)}`, p, postedSchema),
+  };
+}
