@@ -1,0 +1,70 @@
+import { openTestDatabase } from '@bianmin/server/db/testing/index';
+import { startStack, type Stack } from '@bianmin/dev/stack';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = resolve(__dirname, '../docs/screenshots');
+
+export interface E2E {
+  stack: Stack;
+  browser: Browser;
+  /** A fresh phone-sized page as `openid`, optionally with the dev clock set. */
+  open(opts?: { openid?: string; now?: string; path?: string }): Promise<Page>;
+  /** Saves docs/screenshots/<name>.png (README images) when UPDATE_SCREENSHOTS=1, else under tmp. */
+  screenshot(page: Page, name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The local stack (on a private copy of the test database) plus Debian's Chromium, driven by
+ * playwright-core. Flags as measured on this machine: without the networking ones Chromium
+ * keeps trying to reach Google's hosts through a closed network.
+ */
+export async function startE2E(): Promise<E2E> {
+  const database = await openTestDatabase();
+  const stack = await startStack({ port: 0, database, log: 'silent', reminderIntervalMs: 0, probeIntervalMs: 0, departmentTimeoutMs: 1000 });
+  const profile = mkdtempSync(join(tmpdir(), 'bianmin-chromium-'));
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${profile}`,
+    ],
+  });
+  const shots = process.env.UPDATE_SCREENSHOTS ? SCREENSHOTS : mkdtempSync(join(tmpdir(), 'bianmin-shots-'));
+  mkdirSync(shots, { recursive: true });
+  return {
+    stack,
+    browser,
+    async open(opts = {}) {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      const q = new URLSearchParams();
+      if (opts.openid) q.set('dev_openid', opts.openid);
+      q.set('dev_now', opts.now ?? '');
+      const page = await context.newPage();
+      await page.goto(`${stack.url}/?${q.toString()}#${opts.path ?? '/pages/hub/index'}`);
+      return page;
+    },
+    async screenshot(page, name) {
+      const file = join(shots, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: false });
+      return file;
+    },
+    async close() {
+      await browser.close();
+      await stack.stop();
+      await database.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
