@@ -25,7 +25,7 @@ export interface E2E {
  */
 export async function startE2E(): Promise<E2E> {
   const database = await openTestDatabase();
-  const stack = await startStack({ port: 0, database, log: 'silent', reminderIntervalMs: 0, probeIntervalMs: 0, departmentTimeoutMs: 1000 });
+  const stack = await startStack({ port: 0, database, log: 'silent', reminderIntervalMs: 0, paymentsIntervalMs: 0, probeIntervalMs: 0, departmentTimeoutMs: 1000 });
   const profile = mkdtempSync(join(tmpdir(), 'bianmin-chromium-'));
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -1,4 +1,5 @@
 import type { FunctionDefinition } from '@bianmin/server/runtime/define';
+import { billsFunction } from '../../cloudfunctions/bills/service';
 import { messagesFunction } from '../../cloudfunctions/messages/service';
 import { servicesFunction } from '../../cloudfunctions/services/service';
 
@@ -6,4 +7,5 @@ import { servicesFunction } from '../../cloudfunctions/services/service';
 export const FUNCTIONS: Record<string, FunctionDefinition> = {
   services: servicesFunction as unknown as FunctionDefinition,
   messages: messagesFunction as unknown as FunctionDefinition,
+  bills: billsFunction as unknown as FunctionDefinition,
 };

@@ -24,6 +24,8 @@ export interface GatewayOptions {
   log: Logger;
   /** Timer-triggered jobs the dev levers can run at an X-Dev-Now instant. */
   jobs: Record<string, (now: Date) => Promise<unknown>>;
+  /** Delivers WeChat Pay's success notification for an order, as the deployed payNotify receives it. */
+  confirmPayment(orderId: string, now: Date): Promise<{ errcode: number; errmsg: string }>;
 }
 
 const OPENID = /^[A-Za-z0-9_-]{6,64}$/;
@@ -89,6 +91,13 @@ export function createGateway(opts: GatewayOptions): Server {
   async function handleApi(req: IncomingMessage, res: ServerResponse, path: string) {
     const devFault = /^\/api\/__dev\/departments\/([^/]+)\/faults$/.exec(path);
     const devJob = /^\/api\/__dev\/jobs\/([a-z]+)$/.exec(path);
+    const devPay = /^\/api\/__dev\/payments\/([A-Za-z0-9]{1,32})\/confirm$/.exec(path);
+    if (devPay && req.method === 'POST') {
+      // The sandbox WeChat Pay sheet's "pay" button: the same notification, through the same code.
+      const { clock } = devIdentity(req);
+      const answer = await opts.confirmPayment(devPay[1], clock.now());
+      return send(res, answer.errcode === 0 ? 200 : 409, answer);
+    }
     if (devJob && req.method === 'POST') {
       const job = Object.prototype.hasOwnProperty.call(opts.jobs, devJob[1]) ? opts.jobs[devJob[1]] : undefined;
       if (!job) return refuse(res, new AppError('NOT_FOUND', `没有名为 ${devJob[1]} 的定时任务。`));

@@ -3,6 +3,9 @@ import { openDatabase, type Database } from '@bianmin/server/db/open';
 import { createDepartmentClients } from '@bianmin/server/departments/index';
 import { recordingNotifier, type SubscribeMessage } from '@bianmin/server/notify/notifier';
 import { sendDueReminders } from '@bianmin/server/reminders/reminders';
+import { sandboxPaymentProvider } from '@bianmin/server/payments/provider';
+import { closeExpiredOrders, processOutbox } from '@bianmin/server/payments/outbox';
+import { confirmSandboxPayment } from './sandboxes/pay';
 import { createLogger, type Logger, silentLogger } from '@bianmin/server/log';
 import type { Deps } from '@bianmin/server/runtime/types';
 import type { AddressInfo } from 'node:net';
@@ -27,8 +30,12 @@ export interface StackOptions {
   departmentTimeoutMs?: number;
   /** How long a department health probe is trusted (default 30 s; 0 in tests, so a fault shows at once). */
   probeIntervalMs?: number;
+  /** How long an identical department lookup is answered from cache (default 30 s). */
+  departmentCacheTtlMs?: number;
   /** How often the background sender looks for due reminders; 0 = never (tests drive it). */
   reminderIntervalMs?: number;
+  /** How often paid orders are posted to departments and expired ones closed; 0 = never (tests). */
+  paymentsIntervalMs?: number;
 }
 
 export interface Stack {
@@ -56,11 +63,16 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const notifier = recordingNotifier();
   const departments = createDepartmentClients(
     Object.fromEntries(Object.values(sandboxes).map((s) => [s.id, { baseUrl: s.url, apiKey: s.apiKey }])),
-    { timeoutMs: opts.departmentTimeoutMs ?? 3000, probeIntervalMs: opts.probeIntervalMs, log },
+    { timeoutMs: opts.departmentTimeoutMs ?? 3000, probeIntervalMs: opts.probeIntervalMs, cacheTtlMs: opts.departmentCacheTtlMs, log },
   );
-  const deps: Deps = { db: async () => database.db, log, departments, calendar: chineseDaysCalendar(), notifier };
+  const deps: Deps = { db: async () => database.db, log, departments, calendar: chineseDaysCalendar(), notifier, payments: sandboxPaymentProvider() };
   const server = createGateway({ functions: FUNCTIONS, deps, sandboxes, residents: RESIDENTS, h5Dir: opts.h5Dir ?? DEFAULT_H5_DIR, log,
-    jobs: { reminders: (now) => sendDueReminders(deps, now) },
+    confirmPayment: (orderId, now) => confirmSandboxPayment(deps, orderId, now),
+    jobs: {
+      reminders: (now) => sendDueReminders(deps, now),
+      outbox: (now) => processOutbox(deps, now),
+      expire: (now) => closeExpiredOrders(deps, now),
+    },
   });
   server.keepAliveTimeout = 5000;
   try {
@@ -83,6 +95,18 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
         }, interval)
       : undefined;
   timer?.unref();
+  // …and the paymentsWorker timer: department postings from the outbox, expired orders.
+  const paymentsInterval = opts.paymentsIntervalMs ?? 5_000;
+  const paymentsTimer =
+    paymentsInterval > 0
+      ? setInterval(() => {
+          const now = new Date();
+          processOutbox(deps, now)
+            .then(() => closeExpiredOrders(deps, now))
+            .catch((e) => log.error({ err: e }, 'payments loop failed'));
+        }, paymentsInterval)
+      : undefined;
+  paymentsTimer?.unref();
   let stopping: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -94,6 +118,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     stop: () =>
       (stopping ??= (async () => {
         if (timer) clearInterval(timer);
+        if (paymentsTimer) clearInterval(paymentsTimer);
         server.closeAllConnections();
         await new Promise<void>((ok) => server.close(() => ok()));
         await stopSandboxes(sandboxes);

@@ -48,8 +48,9 @@ const REFUSAL = { closed: 'SERVICE_CLOSED', maintenance: 'SERVICE_MAINTENANCE', 
  * The one availability guard. The runtime calls it for every action that declares the service
  * it touches, after validation and before any department is called or anything is written.
  */
-export function assertAvailable(serviceId: string, ctx: CallContext): Availability {
+export function assertAvailable(serviceId: string, ctx: CallContext, opts: { servesStale?: boolean } = {}): Availability {
   const a = evaluate(serviceId, ctx.clock.now(), ctx.deps);
   if (a.state === 'open' || a.state === 'closing_soon') return a;
+  if (a.state === 'down' && opts.servesStale) return a;
   throw new AppError(REFUSAL[a.state], a.message, { availability: a, retryable: true, retryAt: a.opensAt });
 }

@@ -1,9 +1,6 @@
-import { fixedClock } from '@bianmin/core';
-import { chineseDaysCalendar } from '@bianmin/core/availability/index';
 import { z } from 'zod';
-import { silentLogger } from '../log';
-import { recordingNotifier } from '../notify/notifier';
 import { dispatch, type Dispatchable } from '../runtime/dispatch';
+import { testContext } from '../runtime/testing';
 import type { CallContext } from '../runtime/types';
 import type { DepartmentClient } from '../departments/client';
 
@@ -25,13 +22,7 @@ const pay: Dispatchable = {
 const dept = (state: 'up' | 'down'): DepartmentClient =>
   ({ id: 'power', health: () => (state === 'up' ? { state } : { state, retryAt: new Date('2026-03-10T04:05:00Z') }), probe: async () => ({ state }) }) as unknown as DepartmentClient;
 
-const ctx = (now: string, power: 'up' | 'down' = 'up'): CallContext => ({
-  caller: { openid: 'oResident000001', source: 'test' },
-  clock: fixedClock(now),
-  deps: { db: () => Promise.reject(new Error('unused')), log: silentLogger, departments: { power: dept(power), water: dept('up') }, calendar: chineseDaysCalendar(), notifier: recordingNotifier() },
-  log: silentLogger,
-  requestId: 't',
-});
+const ctx = (now: string, power: 'up' | 'down' = 'up'): CallContext => testContext(now, { deps: { departments: { power: dept(power), water: dept('up') } } });
 
 beforeEach(() => {
   ran = 0;
@@ -62,5 +53,17 @@ describe('the availability guard', () => {
   it('validates before it guards: bad input is INVALID_INPUT even at a closed hour', async () => {
     const env = await dispatch(pay, { action: 'pay', kind: 'coal' }, ctx('2026-03-10T23:45:00+08:00'));
     expect(env).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { kind: expect.any(String) } } });
+  });
+});
+
+describe('a read that can serve stale data', () => {
+  const read: Dispatchable = {
+    name: 'bills',
+    schemas: { bill: z.object({}) },
+    actions: { bill: { service: () => 'bills.electricity.query', servesStale: true, run: async () => ({ stale: true }) } },
+  };
+
+  it('goes ahead while the department is down', async () => {
+    expect(await dispatch(read, { action: 'bill' }, ctx('2026-03-10T12:00:00+08:00', 'down'))).toEqual({ ok: true, data: { stale: true } });
   });
 });

@@ -8,12 +8,12 @@ export type DepartmentClients = Partial<Record<DepartmentId, DepartmentClient>>;
 /** One client per configured department, built once per process so caches and breakers are shared. */
 export function createDepartmentClients(
   endpoints: Partial<Record<DepartmentId, DepartmentEndpoint>>,
-  opts: { timeoutMs?: number; probeIntervalMs?: number; log: Logger },
+  opts: { timeoutMs?: number; probeIntervalMs?: number; cacheTtlMs?: number; log: Logger },
 ): DepartmentClients {
   const clients: DepartmentClients = {};
   for (const id of DEPARTMENT_IDS) {
     const e = endpoints[id];
-    if (e) clients[id] = createDepartmentClient({ id, baseUrl: e.baseUrl, apiKey: e.apiKey, timeoutMs: opts.timeoutMs, probeIntervalMs: opts.probeIntervalMs, log: opts.log });
+    if (e) clients[id] = createDepartmentClient({ id, baseUrl: e.baseUrl, apiKey: e.apiKey, timeoutMs: opts.timeoutMs, probeIntervalMs: opts.probeIntervalMs, cacheTtlMs: opts.cacheTtlMs, log: opts.log });
   }
   return clients;
 }

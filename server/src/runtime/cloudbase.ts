@@ -7,6 +7,7 @@ import { openDatabase, type Db } from '../db/open';
 import { createDepartmentClients } from '../departments/index';
 import { createLogger, type Logger } from '../log';
 import { wxSubscribeNotifier } from '../notify/wx-subscribe';
+import { cloudPayProvider, type PaymentProvider } from '../payments/provider';
 import { callerFromWXContext, type WXContextLike } from './caller';
 import type { FunctionDefinition } from './define';
 import { dispatch } from './dispatch';
@@ -17,6 +18,7 @@ interface WxServerSdk {
   getWXContext(): WXContextLike;
   DYNAMIC_CURRENT_ENV: unknown;
   openapi: Parameters<typeof wxSubscribeNotifier>[0];
+  cloudPay: Parameters<typeof cloudPayProvider>[0];
 }
 
 /** Process-wide wiring, built once per cold start and reused by every warm invocation. */
@@ -51,9 +53,27 @@ function wire(): Wired {
     departments: createDepartmentClients(config.departments, { timeoutMs: config.departmentTimeoutMs, log }),
     calendar: chineseDaysCalendar(),
     notifier: wxSubscribeNotifier(sdk.openapi, config.reminderTemplateId),
+    payments: config.pay
+      ? cloudPayProvider(sdk.cloudPay, { ...config.pay, notifyFunction: 'payNotify' }, () => randomUUID().replace(/-/g, ''))
+      : unconfiguredPayments(log),
   };
   wired = { sdk, log, deps };
   return wired;
+}
+
+function unconfiguredPayments(log: Logger): PaymentProvider {
+  return {
+    async createPayment() {
+      log.error('PAY_SUB_MCH_ID / TCB_ENV not set: cannot create WeChat Pay orders');
+      throw new Error('payments not configured');
+    },
+  };
+}
+
+/** Only the wiring and the WeChat context are platform-specific; everything else is shared. */
+export function wxContext(): { deps: Deps; log: Logger; source?: string } {
+  const { sdk, deps, log } = wire();
+  return { deps, log, source: sdk.getWXContext().SOURCE };
 }
 
 /**

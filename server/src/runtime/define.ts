@@ -13,7 +13,12 @@ export interface ActionHandler<F extends FunctionName, A extends ActionName<F>> 
    * runtime refuses the call outside the service's hours — before the handler runs, so before
    * any department is called or anything is written.
    */
-  service?: (input: z.output<InputSchema<F, A>>) => string;
+  service?: (input: z.output<InputSchema<F, A>>, ctx: CallContext) => string | Promise<string>;
+  /**
+   * A read that can answer from its last known data (marked stale) goes ahead while the
+   * department is down; hours, holidays and maintenance still refuse it.
+   */
+  servesStale?: boolean;
   run(input: z.output<InputSchema<F, A>>, ctx: CallContext): Promise<ActionOutput<F, A>>;
 }
 

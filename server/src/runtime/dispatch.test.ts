@@ -1,9 +1,7 @@
-import { AppError, fixedClock } from '@bianmin/core';
+import { AppError } from '@bianmin/core';
 import { z } from 'zod';
-import { chineseDaysCalendar } from '@bianmin/core/availability/index';
-import { silentLogger } from '../log';
-import { recordingNotifier } from '../notify/notifier';
 import { dispatch, type Dispatchable } from './dispatch';
+import { testContext } from './testing';
 import type { CallContext } from './types';
 
 const echo: Dispatchable = {
@@ -30,13 +28,7 @@ const echo: Dispatchable = {
   },
 };
 
-const ctx = (openid: string | null = 'oResident000001'): CallContext => ({
-  caller: openid ? { openid, source: 'test' } : null,
-  clock: fixedClock('2026-03-10T12:00:00+08:00'),
-  deps: { db: () => Promise.reject(new Error('no db in this test')), log: silentLogger, departments: {}, calendar: chineseDaysCalendar(), notifier: recordingNotifier() },
-  log: silentLogger,
-  requestId: 'r1',
-});
+const ctx = (openid: string | null = 'oResident000001'): CallContext => testContext('2026-03-10T12:00:00+08:00', { openid });
 
 describe('dispatch', () => {
   it.each([

@@ -15,7 +15,7 @@ const PLATFORM_KEYS = ['action', 'userInfo', 'tcbContext'];
  */
 export interface Dispatchable {
   name: string;
-  actions: Record<string, { auth?: 'resident' | 'public'; service?(input: never): string; run(input: never, ctx: CallContext): Promise<unknown> }>;
+  actions: Record<string, { auth?: 'resident' | 'public'; service?(input: never, ctx: CallContext): string | Promise<string>; servesStale?: boolean; run(input: never, ctx: CallContext): Promise<unknown> }>;
   schemas: Record<string, z.ZodType>;
 }
 
@@ -37,7 +37,7 @@ export async function dispatch(def: Dispatchable | FunctionDefinition, event: un
     }
     const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
     const handler = own(def.actions, raw.action)
-      ? (def.actions as unknown as Record<string, { auth?: string; service?: (i: unknown) => string; run: (i: unknown, c: CallContext) => Promise<unknown> }>)[raw.action]
+      ? (def.actions as unknown as Record<string, { auth?: string; service?: (i: unknown, c: CallContext) => string | Promise<string>; servesStale?: boolean; run: (i: unknown, c: CallContext) => Promise<unknown> }>)[raw.action]
       : undefined;
     const schema = own(def.schemas, raw.action) ? def.schemas[raw.action] : undefined;
     if (!handler || !schema) {
@@ -56,7 +56,7 @@ export async function dispatch(def: Dispatchable | FunctionDefinition, event: un
       const fields = fieldsFromZod(parsed.error);
       throw new AppError('INVALID_INPUT', `填写的信息有误：${Object.values(fields)[0] ?? '请检查后重试'}`, { fields });
     }
-    if (handler.service) assertAvailable(handler.service(parsed.data), ctx);
+    if (handler.service) assertAvailable(await handler.service(parsed.data, ctx), ctx, { servesStale: handler.servesStale });
     const data = await handler.run(parsed.data, ctx);
     ctx.log.info({ fn: def.name, action, ms: Date.now() - started }, 'call ok');
     return { ok: true, data };

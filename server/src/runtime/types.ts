@@ -4,6 +4,7 @@ import type { Db } from '../db/open';
 import type { DepartmentClients } from '../departments/index';
 import type { Logger } from '../log';
 import type { Notifier } from '../notify/notifier';
+import type { PaymentProvider } from '../payments/provider';
 
 /** Who is calling: read once in the entry (getWXContext on CloudBase, a header locally). */
 export interface Caller {
@@ -23,6 +24,7 @@ export interface Deps {
   departments: DepartmentClients;
   calendar: HolidayCalendar;
   notifier: Notifier;
+  payments: PaymentProvider;
 }
 
 export interface CallContext {

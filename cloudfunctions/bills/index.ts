@@ -1,0 +1,5 @@
+// CloudBase entry for the `bills` function: utility households, bills and payments.
+import { cloudbaseEntry } from '@bianmin/server/runtime/cloudbase';
+import { billsFunction } from './service';
+
+export const main = cloudbaseEntry(billsFunction);

@@ -1,0 +1,51 @@
+import { PROVIDERS } from '@bianmin/core';
+import { billFor } from '@bianmin/server/bills/bill';
+import { bind, listBindings, ownBinding, unbind } from '@bianmin/server/bills/bindings';
+import { payBill } from '@bianmin/server/bills/pay';
+import { listOrders, orderView, ownOrder } from '@bianmin/server/payments/orders';
+import { defineFunction } from '@bianmin/server/runtime/define';
+import type { CallContext } from '@bianmin/server/runtime/types';
+
+const KIND_OF = { water: 'water', power: 'electricity', gas: 'gas' } as const;
+
+/** `bills.<kind>.<query|pay>` for a binding: the resident's own, looked up before the guard decides. */
+const serviceOf = (action: 'query' | 'pay') => async (input: { bindingId: string }, ctx: CallContext) => {
+  const b = await ownBinding(await ctx.deps.db(), ctx.caller!.openid, input.bindingId);
+  return `bills.${b.kind}.${action}`;
+};
+
+/** Water, electricity and gas: bind a household, see what is owed, pay exactly once. */
+export const billsFunction = defineFunction('bills', {
+  providers: {
+    auth: 'public',
+    run: async () => ({ providers: [...PROVIDERS] }),
+  },
+  bind: {
+    service: (input) => `bills.${KIND_OF[input.providerId]}.query`,
+    run: async (input, ctx) => ({ binding: await bind(ctx, input) }),
+  },
+  bindings: {
+    run: async (_input, ctx) => ({ bindings: await listBindings(await ctx.deps.db(), ctx.caller!.openid) }),
+  },
+  unbind: {
+    run: async ({ bindingId }, ctx) => {
+      await unbind(ctx, bindingId);
+      return { unbound: true as const };
+    },
+  },
+  bill: {
+    service: serviceOf('query'),
+    servesStale: true,
+    run: ({ bindingId }, ctx) => billFor(ctx, bindingId),
+  },
+  pay: {
+    service: serviceOf('pay'),
+    run: (input, ctx) => payBill(ctx, input),
+  },
+  order: {
+    run: async ({ orderId }, ctx) => ({ order: orderView(await ownOrder(await ctx.deps.db(), ctx.caller!.openid, orderId)) }),
+  },
+  orders: {
+    run: async (_input, ctx) => ({ orders: await listOrders(await ctx.deps.db(), ctx.caller!.openid) }),
+  },
+});

@@ -1,0 +1,71 @@
+import { AppError, type BillResult, type BillView, providerById, shanghaiDate, toShanghaiIso, utilityLateFee } from '@bianmin/core';
+import { DepartmentRejection } from '../departments/client';
+import type { UtilityBill } from '../departments/utility';
+import { liveOrdersFor, type OrderRow } from '../payments/orders';
+import type { CallContext } from '../runtime/types';
+import { bindingView, ownBinding } from './bindings';
+import { utilityFor } from './utilities';
+
+/** A department bill as the resident sees it today: late fee as of today, and our own payment state. */
+export function billView(b: UtilityBill, asOf: string, live: OrderRow | undefined): BillView {
+  const owed = b.status === 'unpaid';
+  const { lateFee, overdueDays } = owed ? utilityLateFee(b.amount, b.dueDate, asOf) : { lateFee: 0, overdueDays: 0 };
+  // Our order knows before the department does: once we have the money the bill is not offered again.
+  const status: BillView['status'] = !owed ? 'paid' : live?.status === 'pending' ? 'pending' : live ? 'paid' : 'unpaid';
+  return {
+    billId: b.billId,
+    period: b.period,
+    usage: { value: b.usage, unit: b.unit },
+    lines: b.lines,
+    amount: b.amount,
+    lateFee,
+    overdueDays,
+    amountDue: b.amount + lateFee,
+    dueDate: b.dueDate,
+    status,
+    ...(live ? { orderId: live.id } : {}),
+  };
+}
+
+export function mapAccountRejection(e: unknown, providerName: string): unknown {
+  if (e instanceof DepartmentRejection && e.status === 404) {
+    return new AppError('NOT_FOUND', `${providerName}查不到该户号的账单，户号可能已销户，请核对后重新绑定。`);
+  }
+  if (e instanceof DepartmentRejection) {
+    return new AppError('DEPARTMENT_ERROR', `${providerName}暂时无法处理该请求，请稍后再试。`, { retryable: true, cause: e });
+  }
+  return e;
+}
+
+/**
+ * The household's bills: the latest one, everything still owed, and how old the data is. When
+ * the department is down a recent answer is served marked stale (with its age) rather than
+ * nothing; paying from it is refused separately, because paying needs today's exact amount.
+ */
+export async function billFor(ctx: CallContext, bindingId: string): Promise<BillResult> {
+  const db = await ctx.deps.db();
+  const binding = await ownBinding(db, ctx.caller!.openid, bindingId);
+  const provider = providerById(binding.providerId)!;
+  const api = utilityFor(ctx.deps, binding.providerId);
+  const now = ctx.clock.now();
+  const asOf = shanghaiDate(now);
+  let fetched;
+  try {
+    fetched = await api.bills(binding.accountNo, asOf, { allowStale: true });
+  } catch (e) {
+    throw mapAccountRejection(e, provider.name);
+  }
+  const live = await liveOrdersFor(db, binding.providerId, fetched.data.map((b) => b.billId));
+  const views = fetched.data.map((b) => billView(b, asOf, live.get(b.billId)));
+  const owed = views.filter((v) => v.status !== 'paid').reverse();
+  const prepaid = binding.kind === 'electricity' ? await api.account(binding.accountNo).then((a) => a.data.prepaidBalance).catch(() => undefined) : undefined;
+  return {
+    binding: bindingView(binding),
+    bill: views[0] ?? null,
+    arrears: { bills: owed, total: owed.reduce((s, b) => s + b.amountDue, 0) },
+    ...(prepaid !== undefined ? { prepaidBalance: prepaid } : {}),
+    fetchedAt: toShanghaiIso(fetched.fetchedAt),
+    stale: fetched.stale,
+    ageSeconds: Math.max(0, Math.round((Date.now() - fetched.fetchedAt.getTime()) / 1000)),
+  };
+}

@@ -1,0 +1,89 @@
+import { AppError, type BindingView, maskAccountNo, providerById, type ProviderId, toShanghaiIso, type UtilityKind } from '@bianmin/core';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../db/open';
+import { bindings } from '../db/schema';
+import { DepartmentRejection } from '../departments/client';
+import type { CallContext } from '../runtime/types';
+import { utilityFor } from './utilities';
+
+type Row = typeof bindings.$inferSelect;
+
+export function bindingView(r: Row): BindingView {
+  return {
+    bindingId: r.id,
+    providerId: r.providerId as ProviderId,
+    providerName: providerById(r.providerId)?.name ?? r.providerId,
+    kind: r.kind as UtilityKind,
+    accountNoMasked: maskAccountNo(r.accountNo),
+    label: r.label,
+    holderName: r.holderName,
+    address: r.address,
+    createdAt: toShanghaiIso(r.createdAt),
+  };
+}
+
+/**
+ * The resident's own live binding. Another resident's id, a removed binding and an id that never
+ * existed all answer the same NOT_FOUND: nothing tells a prober which ids are real.
+ */
+export async function ownBinding(db: Db, openid: string, bindingId: string): Promise<Row> {
+  const [row] = await db
+    .select()
+    .from(bindings)
+    .where(and(eq(bindings.id, bindingId), eq(bindings.openid, openid), isNull(bindings.deletedAt)));
+  if (!row) throw new AppError('NOT_FOUND', '没有找到这个户号，可能已被解绑，请刷新后重试。');
+  return row;
+}
+
+export async function listBindings(db: Db, openid: string): Promise<BindingView[]> {
+  const rows = await db.select().from(bindings).where(and(eq(bindings.openid, openid), isNull(bindings.deletedAt))).orderBy(asc(bindings.createdAt));
+  return rows.map(bindingView);
+}
+
+const MAX_BINDINGS = 20;
+
+/** Binds a household after the department confirms the account exists. */
+export async function bind(ctx: CallContext, input: { providerId: ProviderId; accountNo: string; label?: string }): Promise<BindingView> {
+  const openid = ctx.caller!.openid;
+  const provider = providerById(input.providerId)!;
+  const db = await ctx.deps.db();
+  const existing = await listBindings(db, openid);
+  if (existing.length >= MAX_BINDINGS) throw new AppError('CONFLICT', `最多可绑定 ${MAX_BINDINGS} 个户号，请先解绑不用的户号。`);
+
+  let account;
+  try {
+    account = (await utilityFor(ctx.deps, provider.id).account(input.accountNo)).data;
+  } catch (e) {
+    if (e instanceof DepartmentRejection && (e.status === 404 || e.status === 400)) {
+      throw new AppError('NOT_FOUND', `${provider.name}没有查到户号 ${input.accountNo}，请核对缴费单上的户号。`, {
+        fields: { accountNo: '该户号不存在，请核对' },
+      });
+    }
+    throw e;
+  }
+  const [row] = await db
+    .insert(bindings)
+    .values({
+      openid,
+      providerId: provider.id,
+      kind: provider.kind,
+      accountNo: input.accountNo,
+      label: input.label || null,
+      holderName: account.holderName,
+      address: account.address,
+      createdAt: ctx.clock.now(),
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (!row) {
+    throw new AppError('CONFLICT', `户号 ${maskAccountNo(input.accountNo)} 已经绑定过了。`, { fields: { accountNo: '该户号已绑定' } });
+  }
+  ctx.log.info({ binding: row.id, provider: provider.id }, 'household bound');
+  return bindingView(row);
+}
+
+export async function unbind(ctx: CallContext, bindingId: string): Promise<void> {
+  const db = await ctx.deps.db();
+  const row = await ownBinding(db, ctx.caller!.openid, bindingId);
+  await db.update(bindings).set({ deletedAt: ctx.clock.now() }).where(eq(bindings.id, row.id));
+}

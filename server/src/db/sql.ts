@@ -1,0 +1,1 @@
+export { and, eq, sql } from 'drizzle-orm';

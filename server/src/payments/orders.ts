@@ -1,0 +1,126 @@
+import { AppError, maskAccountNo, type OrderStatus, type OrderView, type PaymentParams, providerById, toShanghaiIso, type UtilityKind } from '@bianmin/core';
+import { randomBytes } from 'node:crypto';
+import { and, desc, eq, ne } from 'drizzle-orm';
+import type { Db } from '../db/open';
+import { orders } from '../db/schema';
+
+export type OrderRow = typeof orders.$inferSelect;
+
+/** Unpaid orders close after this; WeChat Pay's own prepay id lives two hours. */
+export const ORDER_TTL_MS = 30 * 60_000;
+
+/**
+ * The order's life: pending → paid (WeChat Pay notified us) → settled (the department booked it);
+ * pending → closed when it expires or is cancelled. A closed order may still become paid if a
+ * payment for it arrives late: the money moved, so it must be booked.
+ */
+const TRANSITIONS: Record<OrderStatus, OrderStatus[]> = {
+  pending: ['paid', 'closed'],
+  paid: ['settled'],
+  settled: [],
+  closed: ['paid'],
+};
+
+export function canMove(from: OrderStatus, to: OrderStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** `BM` + Shanghai time + 8 random: sortable, ≤ 32 alphanumerics as WeChat Pay's outTradeNo requires. */
+export function newOrderId(now: Date): string {
+  const stamp = toShanghaiIso(now).slice(0, 19).replace(/\D/g, '');
+  const rand = randomBytes(6).readUIntBE(0, 6).toString(36).toUpperCase().padStart(8, '0').slice(-8);
+  return `BM${stamp}${rand}`;
+}
+
+export function orderView(r: OrderRow): OrderView {
+  const provider = providerById(r.providerId);
+  return {
+    orderId: r.id,
+    billId: r.billId,
+    bindingId: r.bindingId,
+    kind: (provider?.kind ?? 'water') as UtilityKind,
+    providerName: provider?.name ?? r.providerId,
+    accountNoMasked: maskAccountNo(r.accountNo),
+    period: r.period,
+    amount: r.amount,
+    lateFee: r.lateFee,
+    status: r.status as OrderStatus,
+    createdAt: toShanghaiIso(r.createdAt),
+    expiresAt: toShanghaiIso(r.expiresAt),
+    ...(r.paidAt ? { paidAt: toShanghaiIso(r.paidAt) } : {}),
+    ...(r.settledAt ? { settledAt: toShanghaiIso(r.settledAt) } : {}),
+    ...(r.closedAt ? { closedAt: toShanghaiIso(r.closedAt) } : {}),
+    ...(r.departmentRef ? { departmentRef: r.departmentRef } : {}),
+    ...(r.transactionId ? { transactionId: r.transactionId } : {}),
+  };
+}
+
+export interface NewOrder {
+  openid: string;
+  idempotencyKey: string;
+  kind: 'utility';
+  bindingId: string;
+  providerId: string;
+  accountNo: string;
+  billId: string;
+  period: string;
+  amount: number;
+  lateFee: number;
+}
+
+/**
+ * Writes the order before any money moves. The database decides races: the first insert wins,
+ * and every duplicate — same key, or another key for a bill that already has a live order —
+ * gets the order that exists (or CONFLICT when it belongs to someone else or another bill).
+ */
+export async function placeOrder(db: Db, o: NewOrder, now: Date): Promise<OrderRow> {
+  const [created] = await db
+    .insert(orders)
+    .values({ ...o, id: newOrderId(now), status: 'pending', createdAt: now, expiresAt: new Date(now.getTime() + ORDER_TTL_MS) })
+    .onConflictDoNothing()
+    .returning();
+  if (created) return created;
+
+  const [sameKey] = await db.select().from(orders).where(and(eq(orders.openid, o.openid), eq(orders.idempotencyKey, o.idempotencyKey)));
+  if (sameKey) {
+    if (sameKey.providerId !== o.providerId || sameKey.billId !== o.billId) {
+      throw new AppError('CONFLICT', '这次支付请求与之前的一笔订单编号重复，请返回重新发起缴费。', { fields: { idempotencyKey: '已用于另一笔订单' } });
+    }
+    return sameKey;
+  }
+  const [live] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.providerId, o.providerId), eq(orders.billId, o.billId), ne(orders.status, 'closed')));
+  if (live && live.openid === o.openid) return live;
+  if (live) {
+    throw new AppError('CONFLICT', live.status === 'pending' ? '这笔账单已有家人在支付中，请稍后刷新查看。' : '这笔账单已经缴清，无需重复缴费。');
+  }
+  // The conflicting order closed between our insert and our look-up: a fresh attempt will do.
+  throw new AppError('CONFLICT', '账单状态刚刚发生变化，请刷新后重试。', { retryable: true });
+}
+
+export async function savePayment(db: Db, orderId: string, payment: PaymentParams): Promise<void> {
+  await db.update(orders).set({ payment }).where(and(eq(orders.id, orderId), eq(orders.status, 'pending')));
+}
+
+export async function ownOrder(db: Db, openid: string, orderId: string): Promise<OrderRow> {
+  const [row] = await db.select().from(orders).where(and(eq(orders.id, orderId), eq(orders.openid, openid)));
+  if (!row) throw new AppError('NOT_FOUND', '没有找到这笔订单。');
+  return row;
+}
+
+export async function listOrders(db: Db, openid: string, limit = 100): Promise<OrderView[]> {
+  const rows = await db.select().from(orders).where(eq(orders.openid, openid)).orderBy(desc(orders.createdAt), desc(orders.id)).limit(limit);
+  return rows.map(orderView);
+}
+
+/** Live orders (not closed) for these bills, by bill id: a bill with one must not be offered for payment again. */
+export async function liveOrdersFor(db: Db, providerId: string, billIds: string[]): Promise<Map<string, OrderRow>> {
+  if (!billIds.length) return new Map();
+  const rows = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.providerId, providerId), ne(orders.status, 'closed')));
+  return new Map(rows.filter((r) => billIds.includes(r.billId)).map((r) => [r.billId, r]));
+}
