@@ -1,6 +1,6 @@
 import { PROVIDERS } from '@bianmin/core';
 import { billFor } from '@bianmin/server/bills/bill';
-import { bind, listBindings, ownBinding, unbind } from '@bianmin/server/bills/bindings';
+import { bind, callerBinding, listBindings, unbind } from '@bianmin/server/bills/bindings';
 import { payBill } from '@bianmin/server/bills/pay';
 import { listOrders, orderView, ownOrder } from '@bianmin/server/payments/orders';
 import { defineFunction } from '@bianmin/server/runtime/define';
@@ -10,7 +10,7 @@ const KIND_OF = { water: 'water', power: 'electricity', gas: 'gas' } as const;
 
 /** `bills.<kind>.<query|pay>` for a binding: the resident's own, looked up before the guard decides. */
 const serviceOf = (action: 'query' | 'pay') => async (input: { bindingId: string }, ctx: CallContext) => {
-  const b = await ownBinding(await ctx.deps.db(), ctx.caller!.openid, input.bindingId);
+  const b = await callerBinding(ctx, input.bindingId);
   return `bills.${b.kind}.${action}`;
 };
 

@@ -3,7 +3,7 @@ import { DepartmentRejection } from '../departments/client';
 import type { UtilityBill } from '../departments/utility';
 import { liveOrdersFor, type OrderRow } from '../payments/orders';
 import type { CallContext } from '../runtime/types';
-import { bindingView, ownBinding } from './bindings';
+import { bindingView, callerBinding } from './bindings';
 import { utilityFor } from './utilities';
 
 /** A department bill as the resident sees it today: late fee as of today, and our own payment state. */
@@ -44,7 +44,7 @@ export function mapAccountRejection(e: unknown, providerName: string): unknown {
  */
 export async function billFor(ctx: CallContext, bindingId: string): Promise<BillResult> {
   const db = await ctx.deps.db();
-  const binding = await ownBinding(db, ctx.caller!.openid, bindingId);
+  const binding = await callerBinding(ctx, bindingId);
   const provider = providerById(binding.providerId)!;
   const api = utilityFor(ctx.deps, binding.providerId);
   const now = ctx.clock.now();

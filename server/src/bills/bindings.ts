@@ -35,6 +35,23 @@ export async function ownBinding(db: Db, openid: string, bindingId: string): Pro
   return row;
 }
 
+const perCall = new WeakMap<CallContext, Map<string, Promise<Row>>>();
+
+/**
+ * The caller's binding, looked up once per call: the availability guard needs its kind before
+ * the handler runs, and the handler needs the row itself.
+ */
+export function callerBinding(ctx: CallContext, bindingId: string): Promise<Row> {
+  let memo = perCall.get(ctx);
+  if (!memo) perCall.set(ctx, (memo = new Map()));
+  let p = memo.get(bindingId);
+  if (!p) {
+    p = ctx.deps.db().then((db) => ownBinding(db, ctx.caller!.openid, bindingId));
+    memo.set(bindingId, p);
+  }
+  return p;
+}
+
 export async function listBindings(db: Db, openid: string): Promise<BindingView[]> {
   const rows = await db.select().from(bindings).where(and(eq(bindings.openid, openid), isNull(bindings.deletedAt))).orderBy(asc(bindings.createdAt));
   return rows.map(bindingView);

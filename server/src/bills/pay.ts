@@ -2,7 +2,7 @@ import { AppError, fenToYuan, maskAccountNo, type PayResult, providerById, shang
 import { type OrderRow, orderView, placeOrder, savePayment } from '../payments/orders';
 import type { CallContext } from '../runtime/types';
 import { billView, mapAccountRejection } from './bill';
-import { ownBinding } from './bindings';
+import { callerBinding } from './bindings';
 import { utilityFor } from './utilities';
 
 /**
@@ -13,7 +13,7 @@ import { utilityFor } from './utilities';
 export async function payBill(ctx: CallContext, input: { bindingId: string; billId: string; idempotencyKey: string }): Promise<PayResult> {
   const openid = ctx.caller!.openid;
   const db = await ctx.deps.db();
-  const binding = await ownBinding(db, openid, input.bindingId);
+  const binding = await callerBinding(ctx, input.bindingId);
   const provider = providerById(binding.providerId)!;
   const now = ctx.clock.now();
   const asOf = shanghaiDate(now);

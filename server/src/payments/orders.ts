@@ -1,6 +1,6 @@
 import { AppError, maskAccountNo, type OrderStatus, type OrderView, type PaymentParams, providerById, toShanghaiIso, type UtilityKind } from '@bianmin/core';
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, ne } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { orders } from '../db/schema';
 
@@ -121,6 +121,6 @@ export async function liveOrdersFor(db: Db, providerId: string, billIds: string[
   const rows = await db
     .select()
     .from(orders)
-    .where(and(eq(orders.providerId, providerId), ne(orders.status, 'closed')));
-  return new Map(rows.filter((r) => billIds.includes(r.billId)).map((r) => [r.billId, r]));
+    .where(and(eq(orders.providerId, providerId), inArray(orders.billId, billIds), ne(orders.status, 'closed')));
+  return new Map(rows.map((r) => [r.billId, r]));
 }
