@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { orders, outbox, payments } from '../db/schema';
 import type { Deps } from '../runtime/types';
+import { movableInto } from './orders';
 import { postPaidOrder } from './outbox';
 
 /** WeChat Pay v2 notification fields as cloudPay hands them to the notify function (camelCase). */
@@ -68,7 +69,7 @@ export async function handlePayNotify(deps: Deps, event: unknown, source: string
     const moved = await tx
       .update(orders)
       .set({ status: 'paid', paidAt: now, transactionId: n.transactionId })
-      .where(and(eq(orders.id, order.id), inArray(orders.status, ['pending', 'closed'])))
+      .where(and(eq(orders.id, order.id), inArray(orders.status, movableInto('paid'))))
       .returning({ id: orders.id });
     if (!moved.length) {
       // Paid twice for one order (a second transaction id): money to give back, by a person.

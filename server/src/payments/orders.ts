@@ -25,6 +25,11 @@ export function canMove(from: OrderStatus, to: OrderStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
 
+/** The statuses an order may be in to move to `to`: the WHERE clause of every status update. */
+export function movableInto(to: OrderStatus): OrderStatus[] {
+  return (Object.keys(TRANSITIONS) as OrderStatus[]).filter((from) => canMove(from, to));
+}
+
 /** `BM` + Shanghai time + 8 random: sortable, ≤ 32 alphanumerics as WeChat Pay's outTradeNo requires. */
 export function newOrderId(now: Date): string {
   const stamp = toShanghaiIso(now).slice(0, 19).replace(/\D/g, '');

@@ -3,6 +3,7 @@ import { AppError, toShanghaiIso } from '@bianmin/core';
 import { utilityFor } from '../bills/utilities';
 import { orders, outbox } from '../db/schema';
 import { DepartmentRejection } from '../departments/client';
+import { movableInto } from './orders';
 import type { Deps } from '../runtime/types';
 
 /** A claimed row is skipped by other workers this long; posting is idempotent, so a crash only delays. */
@@ -37,7 +38,7 @@ async function post(deps: Deps, row: typeof outbox.$inferSelect, now: Date): Pro
       await tx
         .update(orders)
         .set({ status: 'settled', settledAt: now, departmentRef: posted.paymentRef })
-        .where(and(eq(orders.id, order.id), eq(orders.status, 'paid')));
+        .where(and(eq(orders.id, order.id), inArray(orders.status, movableInto('settled'))));
       await tx.update(outbox).set({ status: 'done', doneAt: now, lastError: null }).where(eq(outbox.id, row.id));
     });
     deps.log.info({ order: order.id, ref: posted.paymentRef }, 'payment posted to department');
@@ -89,7 +90,7 @@ export async function closeExpiredOrders(deps: Deps, now: Date): Promise<{ close
   const closed = await db
     .update(orders)
     .set({ status: 'closed', closedAt: now })
-    .where(and(eq(orders.status, 'pending'), lte(orders.expiresAt, now)))
+    .where(and(inArray(orders.status, movableInto('closed')), lte(orders.expiresAt, now)))
     .returning({ id: orders.id });
   return { closed: closed.length };
 }

@@ -1,6 +1,5 @@
-import { type Envelope, internalErrorBody, systemClock } from '@bianmin/core';
+import { AppError, type Envelope, internalErrorBody, systemClock } from '@bianmin/core';
 import { chineseDaysCalendar } from '@bianmin/core/availability/index';
-import { AppError } from '@bianmin/core';
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../config';
 import { openDatabase, type Db } from '../db/open';
