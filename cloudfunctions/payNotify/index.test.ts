@@ -3,7 +3,7 @@ import { main } from './index';
 /** The deployed notify entry reads SOURCE from the WeChat context, as CloudBase sets it. */
 describe('the payNotify cloud function entry', () => {
   // Wiring happens once per process, on the first call: keep it away from any real database.
-  const saved = { ...process.env, LOG_LEVEL: 'silent' };
+  const saved: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'silent' };
   delete saved.DATABASE_URL;
   beforeEach(() => {
     process.env = { ...saved };
