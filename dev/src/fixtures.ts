@@ -1,15 +1,13 @@
-import { idCheckDigit } from '@bianmin/core';
+import { idCheckDigit, type ProviderId, type UtilityKind } from '@bianmin/core';
 
 /**
  * The demo residents of the local stack. Everything a department sandbox knows is seeded from
  * here, and GET /api/__dev/fixtures hands it to tests and people so that nobody guesses an
  * account number. Deterministic: the same on every machine and every start.
  */
-export type UtilityKind = 'water' | 'electricity' | 'gas';
-
 export interface FixtureUtilityAccount {
   kind: UtilityKind;
-  providerId: 'water' | 'power' | 'gas';
+  providerId: ProviderId;
   accountNo: string;
   holderName: string;
   address: string;
