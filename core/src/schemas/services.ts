@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Availability } from '../availability-types';
+import type { UpcomingClosure } from '../availability/engine';
 import type { Category, ServiceSummary } from '../catalogue';
 
 const serviceId = z
@@ -42,14 +43,8 @@ export interface ServicesListResult {
   now: string;
 }
 
-export interface UpcomingClosureView {
-  kind: 'holiday' | 'maintenance' | 'calendar_unknown';
-  reason: string;
-  startsAt: string;
-  endsAt: string;
-  opensAt?: string;
-  message: string;
-}
+/** A holiday or maintenance window ahead, as the engine reports it. */
+export type UpcomingClosureView = UpcomingClosure;
 
 export interface ServiceStatusResult {
   service: ServiceSummary;
