@@ -6,7 +6,15 @@ export default defineAppConfig({
   //   { root: 'bills', pages: [...] }, { root: 'traffic', ... }, { root: 'insurance', ... },
   //   { root: 'tickets', ... }. The catalogue's `path`s (core/src/catalogue/services.json)
   //   already point into these roots; until a flow lands, the hub says it is coming soon.
-  subPackages: [],
+  subPackages: [
+    // The message centre (reminders that a service reopened): opened from the hub's 消息.
+    { root: 'messages', pages: ['pages/index/index'] },
+    // Water, electricity and gas: households, add one, bill and pay, receipt, history.
+    {
+      root: 'bills',
+      pages: ['pages/households/index', 'pages/bind/index', 'pages/bill/index', 'pages/result/index', 'pages/orders/index'],
+    },
+  ],
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#f3f6fb',

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ScrollView, Text, View } from '@tarojs/components';
-import type { Availability, ReminderView, ServiceStatusResult } from '@bianmin/core';
+import type { Availability, ReminderView, ServiceStatusResult, UpcomingClosureView } from '@bianmin/core';
 import { callFunction, toApiError, type ApiError } from '../../api';
 import { useLargeFont } from '../../a11y/large-font';
 import { ServiceStatusBadge, describeAvailability } from '../service-status-badge';
@@ -160,10 +160,8 @@ export function AvailabilitySheet({ availability, serviceId, visible, onClose, s
                 ) : (
                   status.data.upcoming.map((u) => (
                     <View key={`${u.kind}-${u.startsAt}`} className='availability-sheet__closure'>
-                      <Text className='availability-sheet__closure-when'>
-                        {formatDateTime(u.startsAt)} – {formatDateTime(u.endsAt)}
-                      </Text>
-                      <Text className='availability-sheet__line'>{u.message || u.reason}</Text>
+                      <Text className='availability-sheet__closure-when'>{closureHeading(u)}</Text>
+                      <Text className='availability-sheet__line'>{u.message || `${formatDateTime(u.startsAt)} 至 ${formatDateTime(u.endsAt)} 停办`}</Text>
                     </View>
                   ))
                 )}
@@ -177,7 +175,22 @@ export function AvailabilitySheet({ availability, serviceId, visible, onClose, s
               <Text className='availability-sheet__reminder-text'>
                 将于 {formatDateTime(existing.remindAt)} 提醒您{existing.channel === 'subscribe' ? '（微信服务通知和消息中心）' : '（消息中心）'}
               </Text>
+              <View
+                className={`bm-sheet__link availability-sheet__cancel-reminder ${saving ? 'bm-sheet__button--busy' : ''}`}
+                role='button'
+                ariaRole='button'
+                ariaLabel={`取消${formatDateTime(existing.remindAt)}的提醒`}
+                onClick={() => void cancel()}
+              >
+                {saving === 'cancel' ? '正在取消…' : '取消提醒'}
+              </View>
             </View>
+          ) : null}
+
+          {canRemind ? (
+            <Text className='availability-sheet__remind-hint'>
+              点“提醒我”，{formatDateTime(shown.opensAt!)} 恢复办理时{process.env.TARO_ENV === 'weapp' ? '通过微信和' : '在'}消息中心通知您。
+            </Text>
           ) : null}
 
           {remindError ? (
@@ -198,18 +211,6 @@ export function AvailabilitySheet({ availability, serviceId, visible, onClose, s
               onClick={() => void remind()}
             >
               {saving === 'remind' ? '正在设置…' : '提醒我'}
-            </View>
-          ) : null}
-          {existing ? (
-            <View
-              className={`bm-sheet__button availability-sheet__cancel-reminder ${saving ? 'bm-sheet__button--busy' : ''}`}
-              role='button'
-              ariaRole='button'
-              ariaLabel='取消提醒'
-              hoverClass='bm-sheet__button--pressed'
-              onClick={() => void cancel()}
-            >
-              {saving === 'cancel' ? '正在取消…' : '取消提醒'}
             </View>
           ) : null}
           {onEnter ? (
@@ -238,4 +239,10 @@ export function AvailabilitySheet({ availability, serviceId, visible, onClose, s
       </View>
     </View>
   );
+}
+
+/** 清明 · 节假日休息 / 系统维护: the message itself already names the dates and the reopening. */
+function closureHeading(u: UpcomingClosureView): string {
+  const kind = u.kind === 'holiday' ? '节假日休息' : u.kind === 'maintenance' ? '系统维护' : '办理时间待定';
+  return u.reason && u.reason !== kind ? `${u.reason} · ${kind}` : kind;
 }

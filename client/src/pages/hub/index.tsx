@@ -7,23 +7,44 @@ import { openPage } from '../../navigation';
 import { Page } from '../../components/page';
 import { LargeFontToggle } from '../../components/large-font-toggle';
 import { DevPanel } from '../../components/resident-picker';
-import { describeAvailability, formatWhen } from '../../components/service-status-badge';
+import { formatWhen } from '../../components/service-status-badge';
+import { AvailabilitySheet } from '../../components/availability-sheet';
 import { groupServices } from './group';
 import { ServiceTile } from './service-tile';
+import { HubNotices } from './notices';
+import { MessagesEntry } from './messages-entry';
 import './index.css';
 
 /** Opening hours change under an open page (23:30 settlement pauses…): re-ask once a minute. */
 const REFRESH_MS = 60 * 1000;
 const BLOCKED = new Set(['closed', 'maintenance', 'down']);
+const MESSAGES_PAGE = '/messages/pages/index/index';
 
 export default function Hub() {
   const [data, setData] = useState<ServicesListResult | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [loading, setLoading] = useState(true);
+  /** Unread messages; null while no resident is known (then there is no message centre to open). */
+  const [unread, setUnread] = useState<number | null>(null);
+  /** The service whose availability sheet is open. */
+  const [sheetId, setSheetId] = useState<string | null>(null);
   const latest = useRef(0);
+  const latestInbox = useRef(0);
   const timer = useRef<ReturnType<typeof setInterval> | null>(null);
 
+  const loadInbox = useCallback(async () => {
+    const id = ++latestInbox.current;
+    try {
+      const { unread: n } = await callFunction('messages', { action: 'list' });
+      if (id === latestInbox.current) setUnread(n);
+    } catch (e) {
+      // UNAUTHENTICATED: no resident, no entry. Anything else keeps the last count.
+      if (id === latestInbox.current && toApiError(e).code === 'UNAUTHENTICATED') setUnread(null);
+    }
+  }, []);
+
   const load = useCallback(async () => {
+    void loadInbox();
     const id = ++latest.current; // only the newest answer may land
     setLoading(true);
     try {
@@ -37,7 +58,7 @@ export default function Hub() {
     } finally {
       if (id === latest.current) setLoading(false);
     }
-  }, []);
+  }, [loadInbox]);
 
   const stopTimer = () => {
     if (timer.current) clearInterval(timer.current);
@@ -57,25 +78,31 @@ export default function Hub() {
     void load().finally(() => Taro.stopPullDownRefresh());
   });
 
-  const open = useCallback(async (s: ServiceListItem) => {
-    const a = s.availability;
-    if (a && BLOCKED.has(a.state)) {
-      // Say why and until when before the resident starts, not halfway through the flow.
-      const { confirm } = await Taro.showModal({
-        title: `${s.name}暂不可办理`,
-        content: a.message || describeAvailability(a).label,
-        confirmText: '仍要进入',
-        confirmColor: '#1557b0',
-        cancelText: '知道了',
-        cancelColor: '#1f2a37',
-      });
-      if (!confirm) return;
-    }
+  const enter = useCallback(async (s: ServiceListItem) => {
     if ((await openPage(s.path)) === 'missing') {
       // The flow's subpackage is not in this build yet.
       await Taro.showModal({ title: s.name, content: '该服务正在接入中，敬请期待', showCancel: false, confirmText: '知道了', confirmColor: '#1557b0' });
     }
   }, []);
+
+  const open = useCallback(
+    (s: ServiceListItem) => {
+      // Say why and until when before the resident starts, not halfway through the flow.
+      if (s.availability && BLOCKED.has(s.availability.state)) setSheetId(s.id);
+      else void enter(s);
+    },
+    [enter],
+  );
+
+  const showInfo = useCallback((s: ServiceListItem) => setSheetId(s.id), []);
+
+  const openMessages = useCallback(async () => {
+    if ((await openPage(MESSAGES_PAGE)) === 'missing') {
+      await Taro.showModal({ title: '消息', content: '消息中心暂时打不开，请稍后再试', showCancel: false, confirmText: '知道了', confirmColor: '#1557b0' });
+    }
+  }, []);
+
+  const sheetService = sheetId ? data?.services.find((s) => s.id === sheetId) : undefined;
 
   const groups = data ? groupServices(data) : [];
   const updatedAt = data ? formatWhen(data.now, data.now) : null;
@@ -87,7 +114,10 @@ export default function Hub() {
           <View className='hub-header__title' role='heading' ariaRole='heading' aria-level='1'>
             便民服务
           </View>
-          <LargeFontToggle />
+          <View className='hub-header__actions'>
+            {unread !== null ? <MessagesEntry unread={unread} onOpen={() => void openMessages()} /> : null}
+            <LargeFontToggle />
+          </View>
         </View>
         <Text className='hub-header__subtitle'>水电燃气缴费、交通违法、社保查询、12345 诉求，办理前先看能不能办</Text>
         {process.env.TARO_ENV === 'h5' ? <DevPanel onChange={() => void load()} /> : null}
@@ -113,6 +143,8 @@ export default function Hub() {
 
         {!data && !error ? <LoadingSkeleton /> : null}
 
+        {data ? <HubNotices notices={data.notices ?? []} onOpen={setSheetId} /> : null}
+
         {data && groups.length === 0 ? (
           <View className='hub-empty'>
             <Text className='hub-empty__title'>暂时没有可办理的服务</Text>
@@ -127,7 +159,7 @@ export default function Hub() {
             </View>
             <View className='hub-grid'>
               {g.services.map((s) => (
-                <ServiceTile key={s.id} service={s} onOpen={open} />
+                <ServiceTile key={s.id} service={s} onOpen={open} onInfo={showInfo} />
               ))}
             </View>
           </View>
@@ -139,6 +171,20 @@ export default function Hub() {
           </Text>
         ) : null}
       </View>
+
+      {sheetService ? (
+        <AvailabilitySheet
+          availability={sheetService.availability}
+          serviceId={sheetService.id}
+          serviceName={sheetService.name}
+          visible
+          onClose={() => setSheetId(null)}
+          onEnter={() => {
+            setSheetId(null);
+            void enter(sheetService);
+          }}
+        />
+      ) : null}
     </Page>
   );
 }

@@ -19,34 +19,61 @@ export function serviceAriaLabel(s: ServiceListItem): string {
   return [s.name, s.departmentName, status].filter(Boolean).join('，');
 }
 
-export function ServiceTile({ service, onOpen }: { service: ServiceListItem; onOpen: (s: ServiceListItem) => void }) {
+interface ServiceTileProps {
+  service: ServiceListItem;
+  onOpen: (s: ServiceListItem) => void;
+  /** The 办理时间 affordance: the week's hours and closures, whatever the state. */
+  onInfo: (s: ServiceListItem) => void;
+}
+
+/**
+ * One service: its name, department and live status in words. The 办理时间 (ⓘ) button sits
+ * over the tile's corner as a sibling, not inside it, so neither a screen reader nor a tap
+ * ever meets a button within a button.
+ */
+export function ServiceTile({ service, onOpen, onInfo }: ServiceTileProps) {
   const icon = ICONS[service.icon] ?? { glyph: Array.from(service.name)[0] ?? '办', tone: 'default' };
   const state = service.availability?.state ?? 'unknown';
   return (
-    <View
-      className={`hub-service-tile hub-service-tile--${state}`}
-      role='button'
-      ariaRole='button'
-      ariaLabel={serviceAriaLabel(service)}
-      data-service-id={service.id}
-      hoverClass='hub-service-tile--pressed'
-      onClick={() => onOpen(service)}
-    >
-      <View className='hub-service-tile__head'>
-        <View className={`hub-service-tile__icon hub-icon--${icon.tone}`} aria-hidden='true'>
-          <Text>{icon.glyph}</Text>
+    <View className='hub-service-cell'>
+      <View
+        className={`hub-service-tile hub-service-tile--${state}`}
+        role='button'
+        ariaRole='button'
+        ariaLabel={serviceAriaLabel(service)}
+        data-service-id={service.id}
+        hoverClass='hub-service-tile--pressed'
+        onClick={() => onOpen(service)}
+      >
+        <View className='hub-service-tile__head'>
+          <View className={`hub-service-tile__icon hub-icon--${icon.tone}`} aria-hidden='true'>
+            <Text>{icon.glyph}</Text>
+          </View>
+          <View className='hub-service-tile__body'>
+            <Text className='hub-service-tile__name'>{service.name}</Text>
+            <Text className='hub-service-tile__department'>{service.departmentName}</Text>
+          </View>
         </View>
-        <View className='hub-service-tile__body'>
-          <Text className='hub-service-tile__name'>{service.name}</Text>
-          <Text className='hub-service-tile__department'>{service.departmentName}</Text>
-        </View>
+        {/* Live status slot: the availability the services function attaches to each service. */}
+        {service.availability ? (
+          <View className='hub-service-tile__status'>
+            <ServiceStatusBadge availability={service.availability} />
+          </View>
+        ) : null}
       </View>
-      {/* Live status slot: the availability the services function attaches to each service. */}
-      {service.availability ? (
-        <View className='hub-service-tile__status'>
-          <ServiceStatusBadge availability={service.availability} />
-        </View>
-      ) : null}
+      <View
+        className='hub-service-tile__info'
+        role='button'
+        ariaRole='button'
+        ariaLabel={`${service.name}办理时间`}
+        data-service-id={service.id}
+        hoverClass='hub-service-tile__info--pressed'
+        onClick={() => onInfo(service)}
+      >
+        <Text className='hub-service-tile__info-mark' aria-hidden='true'>
+          i
+        </Text>
+      </View>
     </View>
   );
 }

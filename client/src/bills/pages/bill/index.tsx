@@ -1,0 +1,439 @@
+import { useCallback, useRef, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import type { Availability, BillResult, BillView } from '@bianmin/core';
+import { formatFen } from '@bianmin/core/money';
+import { parseInstant, shanghaiDate, toShanghaiIso } from '@bianmin/core/time';
+import { ApiError, callFunction, toApiError } from '../../../api';
+import { Page } from '../../../components/page';
+import { AvailabilitySheet } from '../../../components/availability-sheet';
+import { useRefusal } from '../../../components/availability-sheet/use-refusal';
+import { payBlocked, usePayAvailability } from '../../shared/availability';
+import { formatAge, formatDate, formatPeriod, isKind, KIND_INFO, payServiceId } from '../../shared/format';
+import { backTo, householdsUrl, PATHS, resultUrl } from '../../shared/nav';
+import { Button, Notice, PayAvailabilityNotice, Row, StateView } from '../../shared/ui';
+import { ConfirmPaySheet } from './confirm-sheet';
+import { SandboxPaySheet } from './sandbox-pay-sheet';
+import { usePayment } from './use-payment';
+import '../../shared/bills.css';
+import './index.css';
+
+type Load = { state: 'loading' } | { state: 'ok'; data: BillResult } | { state: 'error'; error: ApiError };
+
+/** 0.1% of the overdue amount per day after the due date (the utilities' published rule). */
+const LATE_FEE_RULE = '逾期未缴的，自缴费截止日次日起，每日按欠费金额 0.1% 计收违约金。';
+
+/** `00:30`, `明天 00:30` or `3月12日 08:00`: when paying reopens, relative to the answer's `now`. */
+function reopensAt(a: Availability): string | null {
+  const at = a.opensAt ? parseInstant(a.opensAt) : null;
+  const now = parseInstant(a.now);
+  if (!at) return null;
+  const local = toShanghaiIso(at);
+  const hhmm = local.slice(11, 16);
+  if (!now || shanghaiDate(at) === shanghaiDate(now)) return hhmm;
+  // Past midnight but within the same night's pause (23:30–00:30) a resident still says "00:30".
+  if (at.getTime() - now.getTime() < 6 * 3600 * 1000) return hhmm;
+  return `${Number(local.slice(5, 7))}月${Number(local.slice(8, 10))}日 ${hhmm}`;
+}
+
+export default function BillPage() {
+  const router = useRouter();
+  const bindingId = router.params.bindingId ?? '';
+  const justBound = router.params.bound === '1';
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [hoursFor, setHoursFor] = useState<Availability | null>(null);
+  const latest = useRef(0);
+  const refusal = useRefusal();
+
+  const fetchBill = useCallback(async () => {
+    if (!bindingId) {
+      setLoad({ state: 'error', error: new ApiError({ code: 'NOT_FOUND', message: '缺少户号信息，请从“我的户号”进入。', retryable: false }) });
+      return;
+    }
+    const id = ++latest.current;
+    try {
+      const data = await callFunction('bills', { action: 'bill', bindingId });
+      if (id === latest.current) setLoad({ state: 'ok', data });
+    } catch (e) {
+      if (id !== latest.current) return;
+      refusal.handle(e);
+      const error = toApiError(e);
+      setLoad((prev) => {
+        if (prev.state === 'ok') {
+          void Taro.showToast({ title: `刷新失败：${error.message}`, icon: 'none' });
+          return prev;
+        }
+        return { state: 'error', error };
+      });
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [bindingId]);
+
+  useDidShow(() => void fetchBill());
+
+  const data = load.state === 'ok' ? load.data : null;
+  const kind = data?.binding.kind ?? (isKind(router.params.kind) ? router.params.kind : null);
+  const pay = usePayAvailability(kind ? [kind] : []);
+  const payAvailability = kind ? pay.byKind[kind] : undefined;
+  const closed = payBlocked(payAvailability);
+
+  usePullDownRefresh(() => {
+    pay.reload();
+    void fetchBill().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const flow = usePayment({ bindingId, handleRefusal: refusal.handle, onAbandoned: () => void fetchBill() });
+
+  const kindName = kind ? KIND_INFO[kind].bill : '账单';
+  const binding = data?.binding;
+  const arrears = data?.arrears.bills ?? [];
+  const next = arrears[0] ?? null;
+
+  const showHours = () => {
+    if (payAvailability) setHoursFor(payAvailability);
+  };
+
+  const startPay = (bill: BillView) => {
+    if (closed) return showHours();
+    if (data?.stale) {
+      void Taro.showModal({
+        title: '暂不能缴费',
+        content: '缴费单位暂时连不上，现在看到的不是最新账单。为免多缴或错缴，请稍后下拉刷新再缴费。',
+        showCancel: false,
+        confirmText: '知道了',
+        confirmColor: '#1557b0',
+      });
+      return;
+    }
+    flow.open(bill);
+  };
+
+  return (
+    <Page className='bills-page bills-bill bills-page--with-bar'>
+      <View className='bills-header'>
+        <View className='bills-header__title' role='heading' ariaRole='heading' aria-level='1'>
+          {binding ? `${binding.label ? `${binding.label} · ` : ''}${kindName}账单` : `${kindName}账单`}
+        </View>
+        <Text className='bills-header__subtitle'>
+          {binding ? `${binding.providerName} · 户号 ${binding.accountNoMasked}` : '正在向缴费单位查询…'}
+        </Text>
+      </View>
+
+      <View className='bills-body'>
+        {load.state === 'loading' ? <Skeleton /> : null}
+
+        {load.state === 'error' ? (
+          <StateView
+            className='bills-bill-error'
+            icon='!'
+            tone='error'
+            title={load.error.code === 'NOT_FOUND' ? '没有找到这个户号' : '账单暂时查不到'}
+            text={load.error.message}
+            action={
+              load.error.code === 'NOT_FOUND' ? (
+                <Button onClick={() => void backTo(PATHS.households, householdsUrl(kind))}>返回我的户号</Button>
+              ) : (
+                <Button
+                  className='bills-retry'
+                  onClick={() => {
+                    setLoad({ state: 'loading' });
+                    void fetchBill();
+                  }}
+                >
+                  重试
+                </Button>
+              )
+            }
+          />
+        ) : null}
+
+        {data && binding && kind ? (
+          <>
+            {justBound ? (
+              <Notice tone='info' title='户号已绑定' className='bills-bill__bound'>
+                以后可在“我的户号”里直接查看这户的账单。
+              </Notice>
+            ) : null}
+
+            {data.stale ? (
+              <Notice tone='stale' title='缴费单位暂时连不上' className='bills-bill__stale'>
+                {`以下是${formatAge(data.ageSeconds)}查到的账单，可能不是最新。为免多缴或错缴，暂不能在线缴费，请稍后下拉刷新。`}
+              </Notice>
+            ) : null}
+
+            <PayAvailabilityNotice kind={kind} availability={payAvailability} onDetails={showHours} />
+
+            <View className='bills-card bills-bill__summary'>
+              {data.arrears.total > 0 ? (
+                <View className='bills-bill__due'>
+                  <Text className='bills-bill__due-label'>应缴金额</Text>
+                  <View className='bills-bill__due-amount' ariaLabel={`应缴金额 ${formatFen(data.arrears.total)}`}>
+                    {formatFen(data.arrears.total)}
+                  </View>
+                  {next ? (
+                    <Text className={`bills-bill__due-date ${next.overdueDays > 0 ? 'bills-bill__due-date--overdue' : ''}`}>
+                      {next.overdueDays > 0
+                        ? `已逾期 ${next.overdueDays} 天（截止 ${formatDate(next.dueDate)}）`
+                        : `请于 ${formatDate(next.dueDate)} 前缴纳`}
+                    </Text>
+                  ) : null}
+                </View>
+              ) : (
+                <View className='bills-bill__due bills-bill__due--clear'>
+                  <Text className='bills-bill__clear-mark' aria-hidden='true'>
+                    ✓
+                  </Text>
+                  <Text className='bills-bill__clear'>已缴清</Text>
+                  <Text className='bills-bill__due-date'>这户目前没有欠费</Text>
+                </View>
+              )}
+              <Text className={`bills-bill__age ${data.stale ? 'bills-bill__age--stale' : ''}`}>
+                {data.ageSeconds < 60 && !data.stale ? '数据刚刚更新' : `数据更新于 ${formatAge(data.ageSeconds)}`}
+                {data.stale ? '（缴费单位暂时连不上）' : ''}
+              </Text>
+              <View className='bills-bill__who'>
+                <Row label='户主' value={binding.holderName} />
+                <Row label='地址' value={binding.address} />
+                {data.prepaidBalance !== undefined ? <Row label='预存余额' value={formatFen(data.prepaidBalance)} tone='strong' /> : null}
+              </View>
+            </View>
+
+            {arrears.length > 1 || (arrears.length === 1 && arrears[0].billId !== data.bill?.billId) ? (
+              <View className='bills-card bills-bill__arrears'>
+                <View className='bills-card__title' role='heading' ariaRole='heading' aria-level='2'>
+                  待缴账单（{arrears.length} 期）
+                </View>
+                <Text className='bills-fineprint'>从最早的一期缴起，每期可单独缴纳。</Text>
+                {arrears.map((b) => (
+                  <ArrearsItem key={b.billId} bill={b} closed={closed || data.stale} onPay={() => startPay(b)} />
+                ))}
+              </View>
+            ) : null}
+
+            {data.bill ? <BillDetail bill={data.bill} /> : (
+              <View className='bills-card'>
+                <Text className='bills-state__text'>缴费单位还没有出这户的账单。</Text>
+              </View>
+            )}
+
+            <View
+              className='bills-bill__orders'
+              role='button'
+              ariaRole='button'
+              ariaLabel='查看缴费记录'
+              hoverClass='bills-pressed'
+              onClick={() => void Taro.navigateTo({ url: PATHS.orders })}
+            >
+              <Text>缴费记录</Text>
+              <Text className='bills-bill__chevron' aria-hidden='true'>
+                ›
+              </Text>
+            </View>
+          </>
+        ) : null}
+      </View>
+
+      {data && next && kind ? (
+        <PayBar
+          bill={next}
+          kindName={kindName}
+          availability={closed ? payAvailability! : null}
+          stale={data.stale}
+          onPay={() => startPay(next)}
+          onHours={showHours}
+          onRefresh={() => void fetchBill()}
+        />
+      ) : null}
+
+      {binding ? (
+        <ConfirmPaySheet
+          visible={flow.confirming !== null}
+          binding={binding}
+          bill={flow.confirming}
+          busy={flow.busy}
+          error={flow.error}
+          onConfirm={() => void flow.pay()}
+          onClose={flow.close}
+        />
+      ) : null}
+      <SandboxPaySheet
+        visible={flow.sandbox !== null}
+        order={flow.sandbox?.order ?? null}
+        payment={flow.sandbox?.payment ?? null}
+        description={flow.sandbox ? `${KIND_INFO[flow.sandbox.order.kind].bill} · ${formatPeriod(flow.sandbox.order.period)} · 户号尾号 ${flow.sandbox.order.accountNoMasked.slice(-4)}` : ''}
+        onPaid={flow.sandboxPaid}
+        onCancel={flow.sandboxCancelled}
+      />
+      {hoursFor && kind ? (
+        <AvailabilitySheet availability={hoursFor} serviceId={payServiceId(kind)} visible onClose={() => setHoursFor(null)} />
+      ) : null}
+      {refusal.sheet}
+    </Page>
+  );
+}
+
+/** The bottom bar: pays the oldest bill owed, or says plainly why it cannot right now. */
+function PayBar({
+  bill,
+  kindName,
+  availability,
+  stale,
+  onPay,
+  onHours,
+  onRefresh,
+}: {
+  bill: BillView;
+  kindName: string;
+  availability: Availability | null;
+  stale: boolean;
+  onPay(): void;
+  onHours(): void;
+  onRefresh(): void;
+}) {
+  if (availability) {
+    const at = reopensAt(availability);
+    const label = at ? `暂停缴费 · ${at} 恢复` : '暂停缴费';
+    return (
+      <View className='bills-bar bills-pay-bar bills-pay-bar--closed'>
+        <Text className='bills-bar__hint'>{availability.message}</Text>
+        <Button className='bills-pay' disabled onClick={onHours} label={`${label}，点按查看办理时间`}>
+          {label}
+        </Button>
+      </View>
+    );
+  }
+  if (stale) {
+    return (
+      <View className='bills-bar bills-pay-bar bills-pay-bar--stale'>
+        <Text className='bills-bar__hint'>账单不是最新的，暂不能缴费</Text>
+        <Button className='bills-pay' disabled onClick={onRefresh} label='账单不是最新的，暂不能缴费，点按重新查询'>
+          重新查询账单
+        </Button>
+      </View>
+    );
+  }
+  const what = `${formatPeriod(bill.period)}${kindName}`;
+  const again = bill.status === 'pending';
+  return (
+    <View className='bills-bar bills-pay-bar'>
+      {again ? (
+        <View
+          className='bills-bar__hint bills-pay-bar__pending'
+          role='button'
+          ariaRole='button'
+          ariaLabel='这期账单有一笔未完成的支付，点按查看订单'
+          onClick={() => bill.orderId && void Taro.navigateTo({ url: resultUrl(bill.orderId) })}
+        >
+          这期账单有一笔未完成的支付{bill.orderId ? '，查看订单 ›' : ''}
+        </View>
+      ) : null}
+      <Button className='bills-pay' onClick={onPay} label={`${again ? '继续支付' : '缴纳'}${what} ${formatFen(bill.amountDue)}`}>
+        {again ? '继续支付' : '立即缴费'} {formatFen(bill.amountDue)}
+      </Button>
+    </View>
+  );
+}
+
+function ArrearsItem({ bill, closed, onPay }: { bill: BillView; closed: boolean; onPay(): void }) {
+  return (
+    <View className='bills-arrears-item' data-bill-id={bill.billId}>
+      <View className='bills-arrears-item__head'>
+        <Text className='bills-arrears-item__period'>{formatPeriod(bill.period)}</Text>
+        <Text className='bills-arrears-item__amount'>{formatFen(bill.amountDue)}</Text>
+      </View>
+      <Text className='bills-arrears-item__line'>
+        账单 {formatFen(bill.amount)}
+        {bill.lateFee > 0 ? ` + 违约金 ${formatFen(bill.lateFee)}（逾期 ${bill.overdueDays} 天）` : ''}
+      </Text>
+      <View className='bills-arrears-item__foot'>
+        <Text className={`bills-arrears-item__due ${bill.overdueDays > 0 ? 'bills-arrears-item__due--overdue' : ''}`}>
+          截止 {formatDate(bill.dueDate)}
+          {bill.status === 'pending' ? ' · 支付处理中' : ''}
+        </Text>
+        <Button
+          small
+          variant='secondary'
+          disabled={closed}
+          className='bills-arrears-item__pay'
+          onClick={onPay}
+          label={`缴纳${formatPeriod(bill.period)}账单 ${formatFen(bill.amountDue)}`}
+        >
+          缴这一期
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+function BillDetail({ bill }: { bill: BillView }) {
+  return (
+    <View className='bills-card bills-bill__detail'>
+      <View className='bills-bill__detail-head'>
+        <View className='bills-card__title' role='heading' ariaRole='heading' aria-level='2'>
+          {formatPeriod(bill.period)}账单
+        </View>
+        <Text className={`bills-status bills-status--${bill.status === 'paid' ? 'ok' : bill.status === 'pending' ? 'progress' : bill.overdueDays > 0 ? 'danger' : 'warn'}`}>
+          {bill.status === 'paid' ? '已缴清' : bill.status === 'pending' ? '支付处理中' : bill.overdueDays > 0 ? '已逾期' : '待缴'}
+        </Text>
+      </View>
+      <Row label='本期用量' value={`${bill.usage.value} ${bill.usage.unit}`} tone='strong' />
+
+      {bill.lines.length > 0 ? (
+        <View className='bills-tiers' role='table' ariaRole='table' ariaLabel='阶梯计费明细'>
+          <View className='bills-tiers__row bills-tiers__row--head' role='row' ariaRole='row'>
+            <Text className='bills-tiers__cell bills-tiers__cell--name'>阶梯</Text>
+            <Text className='bills-tiers__cell'>用量</Text>
+            <Text className='bills-tiers__cell'>单价</Text>
+            <Text className='bills-tiers__cell bills-tiers__cell--amount'>金额</Text>
+          </View>
+          {bill.lines.map((l) => (
+            <View
+              key={l.name}
+              className='bills-tiers__row'
+              role='row'
+              ariaRole='row'
+              ariaLabel={`${l.name}，${l.quantity} ${l.unit}，每${l.unit} ${formatFen(l.unitPrice)}，${formatFen(l.amount)}`}
+            >
+              <Text className='bills-tiers__cell bills-tiers__cell--name'>{l.name}</Text>
+              <Text className='bills-tiers__cell'>
+                {l.quantity} {l.unit}
+              </Text>
+              <Text className='bills-tiers__cell'>
+                {formatFen(l.unitPrice)}/{l.unit}
+              </Text>
+              <Text className='bills-tiers__cell bills-tiers__cell--amount'>{formatFen(l.amount)}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+
+      <Row label='账单金额' value={formatFen(bill.amount)} />
+      <Row
+        label='违约金'
+        value={bill.lateFee > 0 ? `${formatFen(bill.lateFee)}（逾期 ${bill.overdueDays} 天）` : '¥0.00（未逾期）'}
+        tone={bill.lateFee > 0 ? 'money' : undefined}
+      />
+      <Row label='缴费截止' value={formatDate(bill.dueDate)} />
+      {bill.status !== 'paid' ? <Row className='bills-row--total' label='应缴' value={formatFen(bill.amountDue)} /> : null}
+      <Text className={`bills-fineprint bills-bill__rule ${bill.overdueDays > 0 ? 'bills-bill__rule--active' : ''}`}>违约金规则：{LATE_FEE_RULE}</Text>
+    </View>
+  );
+}
+
+function Skeleton() {
+  return (
+    <View className='bills-bill-loading' ariaLabel='正在查询账单'>
+      <Text className='bills-loading__text'>正在向缴费单位查询账单…</Text>
+      <View className='bills-card' aria-hidden='true'>
+        <View className='bills-skeleton bills-skeleton--line bills-skeleton--short' />
+        <View className='bills-skeleton bills-skeleton--line bills-skeleton--mid bills-skeleton--tall' />
+        <View className='bills-skeleton bills-skeleton--line bills-skeleton--long' />
+      </View>
+      <View className='bills-card' aria-hidden='true'>
+        <View className='bills-skeleton bills-skeleton--line bills-skeleton--mid' />
+        <View className='bills-skeleton bills-skeleton--line bills-skeleton--long' />
+        <View className='bills-skeleton bills-skeleton--line bills-skeleton--long' />
+      </View>
+    </View>
+  );
+}

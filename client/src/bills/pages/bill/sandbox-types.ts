@@ -1,0 +1,14 @@
+import type { OrderView, PaymentParams } from '@bianmin/core';
+
+export type SandboxPayment = Extract<PaymentParams, { provider: 'sandbox' }>;
+
+export interface SandboxPaySheetProps {
+  visible: boolean;
+  order: OrderView | null;
+  payment: SandboxPayment | null;
+  /** What is being paid for, in words (电费 · 2026年2月 · 户号尾号 6789). */
+  description: string;
+  /** The sandbox reported the payment made: go and fetch the receipt. */
+  onPaid(orderId: string): void;
+  onCancel(): void;
+}

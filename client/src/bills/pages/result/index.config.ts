@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '缴费结果',
+  enablePullDownRefresh: true,
+});

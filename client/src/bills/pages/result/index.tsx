@@ -1,0 +1,198 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidHide, useDidShow, usePullDownRefresh, useRouter, useUnload } from '@tarojs/taro';
+import type { OrderView } from '@bianmin/core';
+import { formatFen } from '@bianmin/core/money';
+import { ApiError, callFunction, toApiError } from '../../../api';
+import { Page } from '../../../components/page';
+import { formatDateTime, formatPeriod, KIND_INFO, ORDER_STATUS } from '../../shared/format';
+import { backTo, householdsUrl, PATHS } from '../../shared/nav';
+import { Button, Notice, Row, StateView } from '../../shared/ui';
+import '../../shared/bills.css';
+import './index.css';
+
+type Load = { state: 'loading' } | { state: 'ok'; order: OrderView } | { state: 'error'; error: ApiError };
+
+/**
+ * How often to ask again, by how long we have been waiting: the payment notification usually
+ * lands within seconds; posting to the department may take longer when it is busy. After the
+ * last step the page stops asking and offers a refresh button (the server keeps trying).
+ */
+const POLL_PLAN = [
+  { untilMs: 15_000, everyMs: 1_500 },
+  { untilMs: 60_000, everyMs: 4_000 },
+  { untilMs: 180_000, everyMs: 10_000 },
+];
+
+function nextDelay(waitedMs: number): number | null {
+  return POLL_PLAN.find((p) => waitedMs < p.untilMs)?.everyMs ?? null;
+}
+
+const FINAL = new Set(['settled', 'closed']);
+
+export default function Result() {
+  const router = useRouter();
+  const orderId = router.params.orderId ?? '';
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [polling, setPolling] = useState(true);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const startedAt = useRef(Date.now());
+  const alive = useRef(true);
+
+  const stop = () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+  };
+
+  const poll = useCallback(async () => {
+    stop();
+    if (!orderId) {
+      setLoad({ state: 'error', error: new ApiError({ code: 'NOT_FOUND', message: '缺少订单号，请从缴费记录查看。', retryable: false }) });
+      setPolling(false);
+      return;
+    }
+    let final = false;
+    try {
+      const { order } = await callFunction('bills', { action: 'order', orderId });
+      if (!alive.current) return;
+      setLoad({ state: 'ok', order });
+      final = FINAL.has(order.status);
+    } catch (e) {
+      if (!alive.current) return;
+      const error = toApiError(e);
+      setLoad((prev) => (prev.state === 'ok' ? prev : { state: 'error', error }));
+      final = !error.retryable;
+    }
+    const delay = final ? null : nextDelay(Date.now() - startedAt.current);
+    setPolling(delay !== null);
+    if (delay !== null) timer.current = setTimeout(() => void poll(), delay);
+  }, [orderId]);
+
+  const restart = useCallback(() => {
+    startedAt.current = Date.now();
+    setPolling(true);
+    void poll();
+  }, [poll]);
+
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+      stop();
+    };
+  }, []);
+  useDidShow(() => restart());
+  useDidHide(stop);
+  useUnload(stop);
+  usePullDownRefresh(() => {
+    startedAt.current = Date.now();
+    void poll().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const order = load.state === 'ok' ? load.order : null;
+  const kind = order?.kind ?? null;
+  const goHouseholds = () => void backTo(PATHS.households, householdsUrl(kind));
+  const goOrders = () => void backTo(PATHS.orders, PATHS.orders);
+
+  return (
+    <Page className='bills-page bills-result'>
+      {load.state === 'loading' ? (
+        <View className='bills-result__hero bills-result__hero--pending' role='status' ariaRole='status'>
+          <View className='bills-result__icon' aria-hidden='true'>
+            <Text>…</Text>
+          </View>
+          <Text className='bills-result__status'>正在查询支付结果…</Text>
+        </View>
+      ) : null}
+
+      {load.state === 'error' ? (
+        <View className='bills-body bills-result__error-body'>
+          <StateView
+            className='bills-result-error'
+            icon='!'
+            tone='error'
+            title='订单暂时查不到'
+            text={load.error.message}
+            action={<Button onClick={restart}>重试</Button>}
+          />
+        </View>
+      ) : null}
+
+      {order ? <Receipt order={order} polling={polling} onRefresh={restart} /> : null}
+
+      {load.state !== 'loading' ? (
+        <View className='bills-result__actions'>
+          <Button className='bills-result__households' onClick={goHouseholds}>
+            返回我的户号
+          </Button>
+          <Button className='bills-result__orders' variant='secondary' onClick={goOrders}>
+            查看缴费记录
+          </Button>
+        </View>
+      ) : null}
+    </Page>
+  );
+}
+
+function Receipt({ order, polling, onRefresh }: { order: OrderView; polling: boolean; onRefresh(): void }) {
+  const status = ORDER_STATUS[order.status];
+  const waiting = order.status === 'pending';
+  const title = waiting ? (polling ? '正在确认支付结果…' : '尚未收到支付结果') : status.label;
+  const hint = waiting
+    ? polling
+      ? '正在等待微信支付的结果通知，通常几秒内完成，请不要重复支付。'
+      : '暂未收到支付结果。如果您已付款，系统收到通知后会自动确认，请勿重复支付；如果没有付款，订单会在到期后自动关闭。'
+    : status.hint;
+  const icon = order.status === 'settled' ? '✓' : order.status === 'paid' ? '✓' : order.status === 'closed' ? '✕' : '…';
+  return (
+    <>
+      <View className={`bills-result__hero bills-result__hero--${order.status}`} data-status={order.status} role='status' ariaRole='status'>
+        <View className='bills-result__icon' aria-hidden='true'>
+          <Text>{icon}</Text>
+        </View>
+        <Text className='bills-result__status'>{title}</Text>
+        <View className='bills-result__amount' ariaLabel={`金额 ${formatFen(order.amount)}`}>
+          {formatFen(order.amount)}
+        </View>
+        <Text className='bills-result__hint'>{hint}</Text>
+      </View>
+
+      <View className='bills-body bills-result__body'>
+        {order.status === 'paid' ? (
+          <Notice tone='info' title='会自动入账，无需再缴' className='bills-result__posting'>
+            {polling
+              ? '钱已付到本平台，正在送达缴费单位。入账完成后这里会显示缴费单位的回执号。'
+              : '缴费单位暂时没有回执，系统会自动重试直到入账成功，您不需要做任何事，也不要重复缴费。'}
+          </Notice>
+        ) : null}
+
+        <View className='bills-card bills-result__details'>
+          <Row label='缴费项目' value={`${KIND_INFO[order.kind].bill} · ${formatPeriod(order.period)}`} />
+          <Row label='缴费单位' value={order.providerName} />
+          <Row label='户号' value={order.accountNoMasked} />
+          <Row label='账单金额' value={formatFen(order.amount - order.lateFee)} />
+          <Row label='违约金' value={formatFen(order.lateFee)} tone={order.lateFee > 0 ? 'money' : undefined} />
+          <Row label={order.status === 'closed' ? '订单金额' : '实付金额'} value={formatFen(order.amount)} tone='strong' />
+        </View>
+
+        <View className='bills-card bills-result__refs'>
+          <Row label='状态' value={status.label} className='bills-result__status-row' />
+          <Row label='订单号' value={order.orderId} className='bills-result__order-id' />
+          {order.transactionId ? <Row label='微信支付单号' value={order.transactionId} className='bills-result__transaction' /> : null}
+          {order.departmentRef ? <Row label='缴费单位回执号' value={order.departmentRef} className='bills-result__department-ref' /> : null}
+          <Row label='下单时间' value={formatDateTime(order.createdAt)} />
+          {order.paidAt ? <Row label='支付时间' value={formatDateTime(order.paidAt)} /> : null}
+          {order.settledAt ? <Row label='入账时间' value={formatDateTime(order.settledAt)} /> : null}
+          {order.closedAt ? <Row label='关闭时间' value={formatDateTime(order.closedAt)} /> : null}
+          {waiting ? <Row label='支付截止' value={formatDateTime(order.expiresAt)} /> : null}
+        </View>
+
+        {!polling && (order.status === 'pending' || order.status === 'paid') ? (
+          <Button className='bills-result__refresh' variant='secondary' onClick={onRefresh}>
+            刷新结果
+          </Button>
+        ) : null}
+      </View>
+    </>
+  );
+}

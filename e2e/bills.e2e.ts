@@ -1,0 +1,169 @@
+import type { Locator, Page } from 'playwright-core';
+import { type E2E, startE2E } from './support';
+
+/**
+ * The bills flow in the h5 build, as a resident does it: from the hub's 电费缴纳 tile to a
+ * household, its bill, the sandbox pay sheet and the receipt; and at 23:45 the bill page says
+ * that paying is paused until 00:30 before anyone taps Pay.
+ */
+const NOON = '2026-03-10T12:00:00+08:00';
+const LATE = '2026-03-10T23:45:00+08:00';
+
+interface FixtureAccount {
+  kind: 'water' | 'electricity' | 'gas';
+  providerId: string;
+  accountNo: string;
+  holderName: string;
+  label: string;
+  unpaidMonths: number;
+}
+interface FixtureResident {
+  openid: string;
+  name: string;
+  utilityAccounts: FixtureAccount[];
+}
+
+let e2e: E2E;
+let residents: FixtureResident[];
+
+beforeAll(async () => {
+  e2e = await startE2E();
+  const res = await fetch(`${e2e.stack.url}/api/__dev/fixtures`);
+  residents = ((await res.json()) as { residents: FixtureResident[] }).residents;
+}, 120_000);
+
+afterAll(async () => {
+  await e2e?.close();
+});
+
+/** Taro's h5 router keeps earlier pages of the stack in the DOM, hidden: look at the shown one only. */
+function shown(page: Page, selector: string): Locator {
+  return page.locator(selector).filter({ visible: true });
+}
+
+async function api<T>(fn: string, body: object, headers: { openid: string; now: string }): Promise<T> {
+  const res = await fetch(`${e2e.stack.url}/api/${fn}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Dev-OpenId': headers.openid, 'X-Dev-Now': headers.now },
+    body: JSON.stringify(body),
+  });
+  const envelope = (await res.json()) as { ok: boolean; data: T; error?: unknown };
+  if (!envelope.ok) throw new Error(`${fn} ${JSON.stringify(body)} failed: ${JSON.stringify(envelope.error)}`);
+  return envelope.data;
+}
+
+/** '¥281.19' for 28119 fen, as the page prints it. */
+const yuan = (fen: number) => `¥${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+
+it('binds the fixture electricity account from the hub, pays its bill in the sandbox and lists the payment', async () => {
+  const resident = residents[0];
+  const account = resident.utilityAccounts.find((a) => a.kind === 'electricity')!;
+  expect(account.unpaidMonths).toBeGreaterThan(0);
+  const page = await e2e.open({ openid: resident.openid, now: NOON });
+
+  // Hub → 电费缴纳 → my electricity households (none yet: the friendly empty state).
+  await page.locator('.hub-service-tile[data-service-id="bills.electricity.pay"]').click();
+  await shown(page, '.bills-households-empty').waitFor();
+  await expect(shown(page, '.bills-households-empty').textContent()).resolves.toContain('还没有绑定电费户号');
+  await shown(page, '.bills-households-empty .bills-add').click();
+
+  // Add a household: the power company is preselected by the tile; a wrong number is caught on the phone.
+  await shown(page, '.bills-provider--on[data-provider-id="power"]').waitFor();
+  await expect(shown(page, '.bills-field__hint').textContent()).resolves.toContain('13 位数字');
+  await shown(page, '.bills-bind__account input').fill('12345');
+  await shown(page, '.bills-bind__submit').click();
+  await expect(shown(page, '.bills-field__error--account').textContent()).resolves.toContain('13 位数字');
+  await shown(page, '.bills-bind__account input').fill(account.accountNo);
+  await shown(page, '.bills-chip').filter({ hasText: account.label }).click();
+  await shown(page, '.bills-bind__submit').click();
+
+  // Straight to the new household's bill: the amount owed, as the department has it.
+  await shown(page, '.bills-bill__due-amount').waitFor();
+  const { bindings } = await api<{ bindings: Array<{ bindingId: string; kind: string }> }>('bills', { action: 'bindings' }, { openid: resident.openid, now: NOON });
+  const bindingId = bindings.find((b) => b.kind === 'electricity')!.bindingId;
+  const bill = await api<{ arrears: { total: number; bills: Array<{ amountDue: number; period: string }> } }>(
+    'bills',
+    { action: 'bill', bindingId },
+    { openid: resident.openid, now: NOON },
+  );
+  const owed = yuan(bill.arrears.total);
+  await expect(shown(page, '.bills-bill__due-amount').textContent()).resolves.toBe(owed);
+  await expect(shown(page, '.bills-bill__age').textContent()).resolves.toMatch(/数据(刚刚更新|更新于)/);
+  expect(await shown(page, '.bills-tiers__row').count()).toBeGreaterThan(1); // head + tiered lines
+
+  // Back to the list: the household now shows what it owes.
+  await page.goBack();
+  await shown(page, '.bills-household[data-kind="electricity"] .bills-household__amount-value').waitFor();
+  await expect(shown(page, '.bills-household[data-kind="electricity"] .bills-household__amount-value').textContent()).resolves.toBe(owed);
+  await expect(shown(page, '.bills-household[data-kind="electricity"]').textContent()).resolves.toContain(account.accountNo.slice(-4));
+  await e2e.screenshot(page, 'bills-households');
+
+  await shown(page, '.bills-household[data-kind="electricity"] .bills-household__main').click();
+  await shown(page, '.bills-bill__due-amount').waitFor();
+  await expect(shown(page, '.bills-pay-bar').textContent()).resolves.toContain(yuan(bill.arrears.bills[0].amountDue));
+  await e2e.screenshot(page, 'bills-bill');
+
+  // Pay → confirm sheet (what and how much) → sandbox pay sheet → confirm.
+  await shown(page, '.bills-pay').click();
+  await shown(page, '.bills-confirm-sheet').waitFor();
+  await expect(shown(page, '.bills-confirm-sheet__amount').textContent()).resolves.toBe(yuan(bill.arrears.bills[0].amountDue));
+  await shown(page, '.bills-confirm-sheet__pay').click();
+  await shown(page, '.bills-sandbox-sheet').waitFor();
+  await expect(shown(page, '.bills-sandbox-sheet').textContent()).resolves.toContain('沙箱支付');
+  await expect(shown(page, '.bills-sandbox-sheet__amount').textContent()).resolves.toBe(yuan(bill.arrears.bills[0].amountDue));
+  await e2e.screenshot(page, 'bills-sandbox-pay');
+  await shown(page, '.bills-sandbox-sheet__confirm').click();
+
+  // The receipt reads the order from the server: paid, and posted to the power company.
+  const hero = shown(page, '.bills-result__hero[data-status="settled"], .bills-result__hero[data-status="paid"]');
+  await hero.waitFor({ timeout: 15_000 });
+  await expect(shown(page, '.bills-result__status').textContent()).resolves.toMatch(/^支付成功/);
+  await shown(page, '.bills-result__hero[data-status="settled"]').waitFor({ timeout: 15_000 });
+  await expect(shown(page, '.bills-result__status').textContent()).resolves.toBe('支付成功 · 已入账');
+  await expect(shown(page, '.bills-result__department-ref').textContent()).resolves.toMatch(/缴费单位回执号/);
+  await expect(shown(page, '.bills-result__transaction').textContent()).resolves.toMatch(/微信支付单号/);
+  const orderId = ((await shown(page, '.bills-result__order-id .bills-row__value').textContent()) ?? '').trim();
+  expect(orderId).toMatch(/^BM/);
+  await e2e.screenshot(page, 'bills-receipt');
+
+  // History lists it, newest first, with its state in words.
+  await shown(page, '.bills-result__orders').click();
+  const row = shown(page, `.bills-order[data-order-id="${orderId}"]`);
+  await row.waitFor();
+  await expect(shown(page, '.bills-order').first().getAttribute('data-order-id')).resolves.toBe(orderId);
+  await expect(row.locator('.bills-order__status').textContent()).resolves.toBe('支付成功 · 已入账');
+
+  // And the household is paid up.
+  await page.goto(`${e2e.stack.url}/#/bills/pages/households/index?kind=electricity`);
+  await shown(page, '.bills-household[data-kind="electricity"] .bills-household__paid').waitFor();
+  await page.context().close();
+});
+
+it('says at 23:45 that electricity payment is paused until 00:30, before Pay is tapped', async () => {
+  const resident = residents[1];
+  const account = resident.utilityAccounts.find((a) => a.kind === 'electricity')!;
+  const { binding } = await api<{ binding: { bindingId: string } }>(
+    'bills',
+    { action: 'bind', providerId: account.providerId, accountNo: account.accountNo, label: account.label },
+    { openid: resident.openid, now: NOON },
+  );
+  const page = await e2e.open({ openid: resident.openid, now: LATE, path: `/bills/pages/bill/index?bindingId=${binding.bindingId}&kind=electricity` });
+
+  // The bill itself is still shown (looking it up is open all night)…
+  await shown(page, '.bills-bill__due-amount').waitFor();
+  // …and the page says, unprompted, why paying is off and until when.
+  const notice = shown(page, '.bills-pay-status--closed');
+  await notice.waitFor();
+  await expect(notice.textContent()).resolves.toMatch(/23:30.*00:30/);
+  await expect(notice.textContent()).resolves.toContain('恢复');
+  const payButton = shown(page, '.bills-pay');
+  await expect(payButton.textContent()).resolves.toBe('暂停缴费 · 00:30 恢复');
+  await expect(payButton.getAttribute('aria-disabled')).resolves.toBe('true');
+  await e2e.screenshot(page, 'bills-closed');
+
+  // Tapping it explains the hours instead of starting a payment.
+  await payButton.click();
+  await shown(page, '.availability-sheet').waitFor();
+  expect(await shown(page, '.bills-confirm-sheet').count()).toBe(0);
+  await page.context().close();
+});

@@ -1,0 +1,143 @@
+import type { Locator, Page } from 'playwright-core';
+import type { ServicesListResult } from '@bianmin/core';
+import { type E2E, startE2E } from './support';
+
+/**
+ * The service hub in the h5 build (issue 2): every service under its category with its live
+ * status in words, the demo-resident picker, and 大字模式 that really enlarges the text and
+ * survives a reload.
+ */
+const MORNING = '2026-03-10T09:30:00+08:00'; // a Tuesday: everything open
+const EVENING = '2026-03-10T21:50:00+08:00'; // water closes in 10 minutes, gas closed at 21:00
+
+interface FixtureResident {
+  openid: string;
+  name: string;
+}
+
+let e2e: E2E;
+let residents: FixtureResident[];
+
+beforeAll(async () => {
+  e2e = await startE2E();
+  const res = await fetch(`${e2e.stack.url}/api/__dev/fixtures`);
+  residents = ((await res.json()) as { residents: FixtureResident[] }).residents;
+}, 120_000);
+
+afterAll(async () => {
+  await e2e?.close();
+});
+
+/** Taro's h5 router keeps earlier pages of the stack in the DOM, hidden: look at the shown one only. */
+function shown(page: Page, selector: string): Locator {
+  return page.locator(selector).filter({ visible: true });
+}
+
+async function servicesList(openid: string, now: string): Promise<ServicesListResult> {
+  const res = await fetch(`${e2e.stack.url}/api/services`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Dev-OpenId': openid, 'X-Dev-Now': now },
+    body: JSON.stringify({ action: 'list' }),
+  });
+  return ((await res.json()) as { data: ServicesListResult }).data;
+}
+
+const fontSize = (l: Locator) => l.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+
+it('lists every service under its category, each with its status in words', async () => {
+  const resident = residents[0];
+  const expected = await servicesList(resident.openid, MORNING);
+  expect(expected.services.length).toBeGreaterThanOrEqual(8);
+  const page = await e2e.open({ openid: resident.openid, now: MORNING });
+
+  await shown(page, '.hub-service-tile').first().waitFor();
+  const tiles = shown(page, '.hub-service-tile');
+  expect(await tiles.count()).toBeGreaterThanOrEqual(8);
+  expect(await tiles.count()).toBe(expected.services.length);
+
+  // Grouped: each category section holds exactly that category's services, in catalogue order.
+  const categories = shown(page, '.hub-category');
+  const categoryIds = await categories.evaluateAll((els) => els.map((el) => el.getAttribute('data-category-id')));
+  expect(categoryIds).toEqual([...expected.categories].sort((a, b) => a.order - b.order).map((c) => c.id));
+  for (const category of expected.categories) {
+    const section = shown(page, `.hub-category[data-category-id="${category.id}"]`);
+    await expect(section.locator('.hub-category__title').textContent()).resolves.toBe(category.name);
+    const ids = await section.locator('.hub-service-tile').evaluateAll((els) => els.map((el) => el.getAttribute('data-service-id')));
+    expect(ids).toEqual(expected.services.filter((s) => s.category === category.id).map((s) => s.id));
+  }
+
+  // Status in words on the tile and in its accessible name, not by colour alone.
+  const water = shown(page, '.hub-service-tile[data-service-id="bills.water.pay"]');
+  await expect(water.locator('.service-status').textContent()).resolves.toContain('可办理');
+  await expect(water.getAttribute('aria-label')).resolves.toBe('水费缴纳，市自来水公司，可办理');
+  // Every tile has its 办理时间 affordance, named for screen readers.
+  expect(await shown(page, '.hub-service-tile__info').count()).toBe(expected.services.length);
+  await expect(shown(page, '.hub-service-tile__info[data-service-id="bills.water.pay"]').getAttribute('aria-label')).resolves.toBe('水费缴纳办理时间');
+  // Nothing is closed on a Tuesday morning: no closure banner.
+  expect(await shown(page, '.hub-notices').count()).toBe(0);
+  await expect(shown(page, '.hub-footnote').textContent()).resolves.toContain('09:30');
+});
+
+it('says "closing soon" with the minutes left and "paused" with the reopen time', async () => {
+  const page = await e2e.open({ openid: residents[0].openid, now: EVENING });
+  const water = shown(page, '.hub-service-tile[data-service-id="bills.water.pay"]');
+  await water.waitFor();
+  await expect(water.locator('.service-status').textContent()).resolves.toContain('即将暂停');
+  await expect(water.locator('.service-status').textContent()).resolves.toContain('还剩 10 分钟');
+  await expect(water.locator('.service-status').getAttribute('class')).resolves.toContain('service-status--warn');
+  const gas = shown(page, '.hub-service-tile[data-service-id="bills.gas.pay"]');
+  await expect(gas.locator('.service-status').textContent()).resolves.toMatch(/已暂停.*07:00 恢复/);
+  await e2e.screenshot(page, 'hub');
+});
+
+it('lists the demo residents in the picker and calls as the one chosen', async () => {
+  const page = await e2e.open({ now: MORNING });
+  const picker = shown(page, 'select.resident-picker');
+  await picker.waitFor();
+  const options = await picker.locator('option').evaluateAll((els) => els.map((el) => ({ value: (el as HTMLOptionElement).value, text: el.textContent })));
+  expect(options.map((o) => o.value)).toEqual(residents.map((r) => r.openid));
+  // Names are masked on screen (张*明), never shown in full.
+  for (const [i, o] of options.entries()) {
+    expect(o.text).toContain('*');
+    expect(o.text).not.toBe(residents[i].name);
+  }
+  await expect(picker.inputValue()).resolves.toBe(residents[0].openid);
+
+  // Choosing another resident is what the next call is made as.
+  const sent = page.waitForRequest((r) => r.url().endsWith('/api/services') && r.headers()['x-dev-openid'] === residents[1].openid);
+  await picker.selectOption(residents[1].openid);
+  await sent;
+  await shown(page, '.hub-service-tile').first().waitFor();
+});
+
+it('enlarges the text in 大字模式 and keeps it after a reload', async () => {
+  const page = await e2e.open({ openid: residents[0].openid, now: MORNING });
+  const name = () => shown(page, '.hub-service-tile[data-service-id="bills.electricity.pay"] .hub-service-tile__name');
+  const status = () => shown(page, '.hub-service-tile[data-service-id="bills.electricity.pay"] .service-status');
+  const title = () => shown(page, '.hub-category__title').first();
+  await name().waitFor();
+  const toggle = shown(page, '.large-font-toggle');
+  await expect(toggle.getAttribute('aria-checked')).resolves.toBe('false');
+  const before = { name: await fontSize(name()), status: await fontSize(status()), title: await fontSize(title()) };
+
+  await toggle.click();
+  await expect(toggle.getAttribute('aria-checked')).resolves.toBe('true');
+  await shown(page, '.bm-page.bm-large-font').waitFor();
+  const after = { name: await fontSize(name()), status: await fontSize(status()), title: await fontSize(title()) };
+  expect(after.name).toBeGreaterThanOrEqual(before.name * 1.2);
+  expect(after.status).toBeGreaterThanOrEqual(before.status * 1.2);
+  expect(after.title).toBeGreaterThan(before.title);
+  expect(after.name).toBeGreaterThanOrEqual(18); // CSS px: body text an older resident can read
+
+  await page.reload();
+  await name().waitFor();
+  await shown(page, '.bm-page.bm-large-font').waitFor();
+  await expect(shown(page, '.large-font-toggle').getAttribute('aria-checked')).resolves.toBe('true');
+  expect(await fontSize(name())).toBe(after.name);
+  await expect(page.evaluate(() => document.documentElement.classList.contains('bm-large-font'))).resolves.toBe(true);
+
+  // And off again.
+  await shown(page, '.large-font-toggle').click();
+  await expect(shown(page, '.large-font-toggle').getAttribute('aria-checked')).resolves.toBe('false');
+  expect(await fontSize(name())).toBe(before.name);
+});
