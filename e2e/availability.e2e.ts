@@ -10,6 +10,7 @@ import { type E2E, startE2E } from './support';
  */
 const LATE = '2026-03-10T23:45:00+08:00';
 const AFTER_REOPEN = '2026-03-11T00:31:00+08:00';
+const WATER_REOPENED = '2026-03-11T06:01:00+08:00';
 const NOON = '2026-03-10T12:00:00+08:00';
 
 interface FixtureResident {
@@ -29,6 +30,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await e2e?.close();
 });
+
+/** Waits until the finite animations (the sheet rising, the page sliding in) have finished. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
+}
 
 /** Taro's h5 router keeps earlier pages of the stack in the DOM, hidden: look at the shown one only. */
 function shown(page: Page, selector: string): Locator {
@@ -81,6 +89,7 @@ it('at 23:45 says 电费缴纳 is paused until 00:30, lists the closures, and re
   await expect(banner.textContent()).resolves.toContain('人工客服');
   await toggle.click();
   expect(await banner.locator('.hub-notice').count()).toBe(2);
+  await settled(page);
   await e2e.screenshot(page, 'hub-closed');
 
   // Tapping the paused tile opens the sheet (not the flow): the reason first, then the week's hours.
@@ -94,6 +103,7 @@ it('at 23:45 says 电费缴纳 is paused until 00:30, lists the closures, and re
   await expect(sheet.locator('.availability-sheet__hours').textContent()).resolves.toContain('每天 00:30–23:30');
   await expect(sheet.locator('.availability-sheet__upcoming').textContent()).resolves.toContain('近 7 天无停办安排');
   await expect(sheet.locator('.availability-sheet__enter').textContent()).resolves.toBe('仍要进入');
+  await settled(page);
   await e2e.screenshot(page, 'hub-detail-sheet');
 
   // 提醒我: on h5 the reminder goes to the message centre, at the reopening time.
@@ -113,22 +123,32 @@ it('at 23:45 says 电费缴纳 is paused until 00:30, lists the closures, and re
   await expect(shown(page, '.availability-sheet__reminder').textContent()).resolves.toContain('3月11日 00:30');
   await shown(page, '.availability-sheet .bm-sheet__close').click();
 
-  // 00:31: the reminder job sends it; the hub's 消息 shows one unread; the centre lists it.
-  const jobRes = await fetch(`${e2e.stack.url}/api/__dev/jobs/reminders`, { method: 'POST', headers: { 'X-Dev-Now': AFTER_REOPEN } });
-  await expect(jobRes.json()).resolves.toEqual({ ok: true, data: { sent: 1, rescheduled: 0, failed: 0 } });
+  // A second reminder, for water at 06:00, set without the page.
+  await api('services', { action: 'remind', serviceId: 'bills.water.pay', channel: 'inbox' }, { openid: resident.openid, now: LATE });
+
+  // 00:31: the reminder job sends electricity's (water's is not due); at 06:01, water's.
+  const runJob = async (now: string) =>
+    (await fetch(`${e2e.stack.url}/api/__dev/jobs/reminders`, { method: 'POST', headers: { 'X-Dev-Now': now } })).json();
+  await expect(runJob(AFTER_REOPEN)).resolves.toEqual({ ok: true, data: { sent: 1, rescheduled: 0, failed: 0 } });
+  await expect(runJob(WATER_REOPENED)).resolves.toEqual({ ok: true, data: { sent: 1, rescheduled: 0, failed: 0 } });
+
+  // The hub's 消息 shows two unread; the centre lists both, newest first, unread in words.
   await page.reload();
   const entry = shown(page, '.hub-messages-entry');
   await entry.waitFor();
-  await expect(entry.locator('.hub-messages-entry__count').textContent()).resolves.toBe('1');
-  await expect(entry.getAttribute('aria-label')).resolves.toBe('消息，1 条未读');
+  await expect(entry.locator('.hub-messages-entry__count').textContent()).resolves.toBe('2');
+  await expect(entry.getAttribute('aria-label')).resolves.toBe('消息，2 条未读');
   await entry.click();
 
-  const item = shown(page, '.message-item');
-  await item.waitFor();
-  await expect(item.locator('.message-item__title').textContent()).resolves.toBe('电费缴纳已恢复办理');
+  const items = shown(page, '.message-item');
+  await items.first().waitFor();
+  await expect(items.locator('.message-item__title').allTextContents()).resolves.toEqual(['水费缴纳已恢复办理', '电费缴纳已恢复办理']);
+  const item = items.nth(1);
   await expect(item.getAttribute('class')).resolves.toContain('message-item--unread');
   await expect(item.locator('.message-item__badge').textContent()).resolves.toBe('未读');
-  await expect(shown(page, '.messages-head__summary').textContent()).resolves.toBe('1 条未读');
+  await expect(item.locator('.message-item__time').textContent()).resolves.toBe('3月11日 00:31');
+  await expect(shown(page, '.messages-head__summary').textContent()).resolves.toBe('2 条未读');
+  await settled(page);
   await e2e.screenshot(page, 'messages');
 
   // Tapping it marks it read (and opens the flow it names).
@@ -136,8 +156,9 @@ it('at 23:45 says 电费缴纳 is paused until 00:30, lists the closures, and re
   await item.click();
   await read;
   const { messages, unread } = await api<{ messages: InboxMessage[]; unread: number }>('messages', { action: 'list' }, { openid: resident.openid, now: AFTER_REOPEN });
-  expect(unread).toBe(0);
-  expect(messages).toEqual([expect.objectContaining({ title: '电费缴纳已恢复办理', read: true, path: '/bills/pages/households/index?kind=electricity' })]);
+  expect(unread).toBe(1);
+  expect(messages).toContainEqual(expect.objectContaining({ title: '电费缴纳已恢复办理', read: true, path: '/bills/pages/households/index?kind=electricity' }));
+  expect(messages).toContainEqual(expect.objectContaining({ title: '水费缴纳已恢复办理', read: false }));
 });
 
 it('cancels a reminder from the sheet', async () => {
@@ -192,4 +213,18 @@ it('says the power company’s system is down when its sandbox is down', async (
   } finally {
     await setFault('power', 'ok');
   }
+});
+
+it('shows an empty message centre as 暂无消息, with a way back to the hub', async () => {
+  const page = await e2e.open({ openid: residents[2].openid, now: NOON });
+  const entry = shown(page, '.hub-messages-entry');
+  await entry.waitFor();
+  await expect(entry.getAttribute('aria-label')).resolves.toBe('消息，没有未读');
+  expect(await entry.locator('.hub-messages-entry__count').count()).toBe(0);
+  await entry.click();
+  await shown(page, '.messages-empty').waitFor();
+  await expect(shown(page, '.messages-empty__title').textContent()).resolves.toBe('暂无消息');
+  await shown(page, '.messages-back').click();
+  await shown(page, '.hub-service-tile').first().waitFor();
+  expect(await shown(page, '.messages-empty').count()).toBe(0);
 });

@@ -28,6 +28,13 @@ afterAll(async () => {
   await e2e?.close();
 });
 
+/** Waits until the finite animations (the sheet rising, the page sliding in) have finished. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
+}
+
 /** Taro's h5 router keeps earlier pages of the stack in the DOM, hidden: look at the shown one only. */
 function shown(page: Page, selector: string): Locator {
   return page.locator(selector).filter({ visible: true });
@@ -87,6 +94,7 @@ it('says "closing soon" with the minutes left and "paused" with the reopen time'
   await expect(water.locator('.service-status').getAttribute('class')).resolves.toContain('service-status--warn');
   const gas = shown(page, '.hub-service-tile[data-service-id="bills.gas.pay"]');
   await expect(gas.locator('.service-status').textContent()).resolves.toMatch(/已暂停.*07:00 恢复/);
+  await settled(page);
   await e2e.screenshot(page, 'hub');
 });
 

@@ -26,21 +26,31 @@ export interface E2E {
 export async function startE2E(): Promise<E2E> {
   const database = await openTestDatabase();
   const stack = await startStack({ port: 0, database, log: 'silent', reminderIntervalMs: 0, paymentsIntervalMs: 0, probeIntervalMs: 0, departmentTimeoutMs: 1000 });
+  // playwright-core ≥ 1.5x refuses `--user-data-dir` in `args` and already gives every launch a
+  // fresh temporary profile of its own. If the browser does not start, stop the stack here: the
+  // test file never gets an E2E to close, and jest would otherwise hang on the open server.
   const profile = mkdtempSync(join(tmpdir(), 'bianmin-chromium-'));
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--user-data-dir=${profile}`,
-    ],
-  });
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  } catch (e) {
+    await stack.stop();
+    await database.close();
+    rmSync(profile, { recursive: true, force: true });
+    throw e;
+  }
   const shots = process.env.UPDATE_SCREENSHOTS ? SCREENSHOTS : mkdtempSync(join(tmpdir(), 'bianmin-shots-'));
   mkdirSync(shots, { recursive: true });
   return {

@@ -64,6 +64,16 @@ export function AvailabilitySheet({ availability, serviceId, visible, onClose, s
     else latest.current++; // a late answer must not land in a closed sheet
   }, [visible, load]);
 
+  // h5: Esc closes the sheet, as keyboard users expect of a dialog.
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'h5' || !visible || typeof document === 'undefined') return undefined;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [visible, onClose]);
+
   if (!visible) return null;
 
   const shown = status.state === 'ok' ? status.data.availability : availability;

@@ -60,6 +60,12 @@ export default function Messages() {
 
   return (
     <Page className='messages'>
+      {process.env.TARO_ENV === 'h5' ? (
+        // The browser build has no native navigation bar to go back with.
+        <View className='messages-back' role='button' ariaRole='button' ariaLabel='返回' hoverClass='messages-back--pressed' onClick={goBack}>
+          ‹ 返回
+        </View>
+      ) : null}
       <View className='messages-head'>
         <View className='messages-head__title' role='heading' ariaRole='heading' aria-level='1'>
           消息中心
@@ -135,4 +141,10 @@ export default function Messages() {
 function clockNow(): Date {
   const pinned = process.env.TARO_ENV === 'h5' ? getDevNow() : null;
   return (pinned && parseInstant(pinned)) || new Date();
+}
+
+/** Back to where the resident came from; opened straight from an address or a message, to the hub. */
+function goBack(): void {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
+  else void Taro.reLaunch({ url: '/pages/hub/index' });
 }
