@@ -34,6 +34,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // Becomes `process.env.CLOUD_ENV` in the bundle: the CloudBase environment the weapp calls.
     env: {
       CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV || 'bianmin-prod'),
+      // The one-time subscribe message template of "remind me when it opens" (same id as the reminders function's).
+      REMINDER_TEMPLATE_ID: JSON.stringify(process.env.REMINDER_TEMPLATE_ID || ''),
     },
     defineConstants: {},
     alias: {

@@ -15,6 +15,7 @@ declare namespace NodeJS {
     TARO_ENV?: 'weapp' | 'h5' | 'swan' | 'alipay' | 'tt' | 'qq' | 'jd' | 'rn' | 'harmony' | 'jdrn';
     /** The CloudBase environment id the weapp calls (client/config/index.ts `env`). */
     CLOUD_ENV?: string;
+    REMINDER_TEMPLATE_ID?: string;
     TARO_APP_ID?: string;
   }
 }

@@ -6,16 +6,16 @@ import type { CallContext, Deps } from '../runtime/types';
  * A department we have no endpoint for is as unreachable to a resident as one that is down;
  * the log says which it is.
  */
-function healthOf(deps: Deps, serviceId: string): DepartmentHealth {
+function healthOf(deps: Deps, serviceId: string, now: Date): DepartmentHealth {
   const dept = findService(serviceId)?.department;
   const client = dept ? deps.departments[dept] : undefined;
-  return client ? client.health() : { state: 'down' };
+  return client ? client.health(now) : { state: 'down' };
 }
 
 export function evaluate(serviceId: string, now: Date, deps: Deps): Availability {
   const service = scheduledService(serviceId);
   if (!service) throw new AppError('NOT_FOUND', `没有编号为“${serviceId.slice(0, 64)}”的服务。`, { fields: { serviceId: '未知的服务编号' } });
-  return availability(service, now, deps.calendar, healthOf(deps, serviceId));
+  return availability(service, now, deps.calendar, healthOf(deps, serviceId, now));
 }
 
 /** Probes every department once (cached and coalesced in each client) so that the hub's answer is current. */

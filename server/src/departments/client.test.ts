@@ -130,3 +130,14 @@ describe('the department client', () => {
     expect(err.status).toBe(401);
   });
 });
+
+describe('department health on the caller’s clock', () => {
+  it('puts the retry time as far after the call’s now as it is after real time', async () => {
+    behave = () => 'hangup';
+    const c = client({ probeIntervalMs: 30_000 });
+    await c.probe();
+    const callNow = new Date('2026-03-10T02:00:00Z');
+    const h = c.health(callNow);
+    expect(h).toEqual({ state: 'down', retryAt: new Date(callNow.getTime() + 30_000) });
+  });
+});

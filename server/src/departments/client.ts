@@ -81,8 +81,12 @@ export interface DepartmentClient {
   read<S extends z.ZodType>(path: string, schema: S, opts?: ReadOptions): Promise<Fetched<z.output<S>>>;
   /** For idempotent writes only (the department de-duplicates on our id): retried like reads. */
   write<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.output<S>>;
-  /** What the breaker and the last probe say, without calling the department. */
-  health(): DepartmentHealth;
+  /**
+   * What the breaker and the last probe say, without calling the department. The retry time is
+   * put on the caller's clock (`at`: the call's now, which the dev gateway may move), since the
+   * breaker itself runs on real time.
+   */
+  health(at?: Date): DepartmentHealth;
   /** GET /health, at most once per probe interval, coalesced. */
   probe(): Promise<DepartmentHealth>;
   /** Department calls actually sent (after cache and coalescing): for the benchmark and tests. */
@@ -241,9 +245,11 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
         throw toAppError(e);
       }
     },
-    health() {
-      if (breaker.state === CircuitState.Open) return { state: 'down', retryAt: retryAt() };
-      if (lastProbe && lastProbe.health.state === 'down' && probeFresh(lastProbe)) return lastProbe.health;
+    health(at) {
+      const onCallerClock = (h: DepartmentHealth): DepartmentHealth =>
+        at && h.state === 'down' && h.retryAt ? { state: 'down', retryAt: new Date(at.getTime() + Math.max(0, h.retryAt.getTime() - now())) } : h;
+      if (breaker.state === CircuitState.Open) return onCallerClock({ state: 'down', retryAt: retryAt() });
+      if (lastProbe && lastProbe.health.state === 'down' && probeFresh(lastProbe)) return onCallerClock(lastProbe.health);
       return { state: 'up' };
     },
     probe() {
