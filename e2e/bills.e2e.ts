@@ -41,6 +41,30 @@ function shown(page: Page, selector: string): Locator {
   return page.locator(selector).filter({ visible: true });
 }
 
+/**
+ * Waits out Taro's page slide: the newest page carries `taro_page_stationed` once it has slid
+ * in; then any finite animation still running (loading shimmers repeat forever: skipped).
+ */
+async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const pages = document.querySelectorAll('.taro_router > .taro_page');
+    return pages.length > 0 && pages[pages.length - 1].classList.contains('taro_page_stationed');
+  });
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await settle(page);
+  await e2e.screenshot(page, name);
+}
+
 async function api<T>(fn: string, body: object, headers: { openid: string; now: string }): Promise<T> {
   const res = await fetch(`${e2e.stack.url}/api/${fn}`, {
     method: 'POST',
@@ -96,12 +120,12 @@ it('binds the fixture electricity account from the hub, pays its bill in the san
   await shown(page, '.bills-household[data-kind="electricity"] .bills-household__amount-value').waitFor();
   await expect(shown(page, '.bills-household[data-kind="electricity"] .bills-household__amount-value').textContent()).resolves.toBe(owed);
   await expect(shown(page, '.bills-household[data-kind="electricity"]').textContent()).resolves.toContain(account.accountNo.slice(-4));
-  await e2e.screenshot(page, 'bills-households');
+  await shot(page, 'bills-households');
 
   await shown(page, '.bills-household[data-kind="electricity"] .bills-household__main').click();
   await shown(page, '.bills-bill__due-amount').waitFor();
   await expect(shown(page, '.bills-pay-bar').textContent()).resolves.toContain(yuan(bill.arrears.bills[0].amountDue));
-  await e2e.screenshot(page, 'bills-bill');
+  await shot(page, 'bills-bill');
 
   // Pay → confirm sheet (what and how much) → sandbox pay sheet → confirm.
   await shown(page, '.bills-pay').click();
@@ -111,7 +135,7 @@ it('binds the fixture electricity account from the hub, pays its bill in the san
   await shown(page, '.bills-sandbox-sheet').waitFor();
   await expect(shown(page, '.bills-sandbox-sheet').textContent()).resolves.toContain('沙箱支付');
   await expect(shown(page, '.bills-sandbox-sheet__amount').textContent()).resolves.toBe(yuan(bill.arrears.bills[0].amountDue));
-  await e2e.screenshot(page, 'bills-sandbox-pay');
+  await shot(page, 'bills-sandbox-pay');
   await shown(page, '.bills-sandbox-sheet__confirm').click();
 
   // The receipt reads the order from the server: paid, and posted to the power company.
@@ -124,7 +148,7 @@ it('binds the fixture electricity account from the hub, pays its bill in the san
   await expect(shown(page, '.bills-result__transaction').textContent()).resolves.toMatch(/微信支付单号/);
   const orderId = ((await shown(page, '.bills-result__order-id .bills-row__value').textContent()) ?? '').trim();
   expect(orderId).toMatch(/^BM/);
-  await e2e.screenshot(page, 'bills-receipt');
+  await shot(page, 'bills-receipt');
 
   // History lists it, newest first, with its state in words.
   await shown(page, '.bills-result__orders').click();
@@ -159,10 +183,11 @@ it('says at 23:45 that electricity payment is paused until 00:30, before Pay is 
   const payButton = shown(page, '.bills-pay');
   await expect(payButton.textContent()).resolves.toBe('暂停缴费 · 00:30 恢复');
   await expect(payButton.getAttribute('aria-disabled')).resolves.toBe('true');
-  await e2e.screenshot(page, 'bills-closed');
+  await shot(page, 'bills-closed');
 
-  // Tapping it explains the hours instead of starting a payment.
-  await payButton.click();
+  // Tapping it anyway explains the hours instead of starting a payment (aria-disabled still
+  // takes taps; Playwright would wait for it to become enabled, hence force).
+  await payButton.click({ force: true });
   await shown(page, '.availability-sheet').waitFor();
   expect(await shown(page, '.bills-confirm-sheet').count()).toBe(0);
   await page.context().close();

@@ -1,6 +1,6 @@
 import { openTestDatabase } from '@bianmin/server/db/testing/index';
 import { startStack, type Stack } from '@bianmin/dev/stack';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -26,10 +26,9 @@ export interface E2E {
 export async function startE2E(): Promise<E2E> {
   const database = await openTestDatabase();
   const stack = await startStack({ port: 0, database, log: 'silent', reminderIntervalMs: 0, paymentsIntervalMs: 0, probeIntervalMs: 0, departmentTimeoutMs: 1000 });
-  // playwright-core ≥ 1.5x refuses `--user-data-dir` in `args` and already gives every launch a
-  // fresh temporary profile of its own. If the browser does not start, stop the stack here: the
-  // test file never gets an E2E to close, and jest would otherwise hang on the open server.
-  const profile = mkdtempSync(join(tmpdir(), 'bianmin-chromium-'));
+  // playwright-core refuses `--user-data-dir` in `args` and already gives every launch a fresh
+  // temporary profile of its own. If the browser does not start, stop the stack here: the test
+  // file never gets an E2E to close, and jest would otherwise hang on the open server.
   let browser: Browser;
   try {
     browser = await chromium.launch({
@@ -48,7 +47,6 @@ export async function startE2E(): Promise<E2E> {
   } catch (e) {
     await stack.stop();
     await database.close();
-    rmSync(profile, { recursive: true, force: true });
     throw e;
   }
   const shots = process.env.UPDATE_SCREENSHOTS ? SCREENSHOTS : mkdtempSync(join(tmpdir(), 'bianmin-shots-'));
@@ -74,7 +72,6 @@ export async function startE2E(): Promise<E2E> {
       await browser.close();
       await stack.stop();
       await database.close();
-      rmSync(profile, { recursive: true, force: true });
     },
   };
 }

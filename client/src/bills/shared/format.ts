@@ -40,9 +40,10 @@ export function formatDateTime(iso: string | undefined): string {
   return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
 }
 
-/** How old department data is, as a resident says it: 刚刚 / 3 分钟前 / 2 小时前 / 1 天前. */
+/** How old department data is, as a resident says it: 刚刚 / 40 秒前 / 3 分钟前 / 2 小时前 / 1 天前. */
 export function formatAge(seconds: number): string {
-  if (!Number.isFinite(seconds) || seconds < 60) return '刚刚';
+  if (!Number.isFinite(seconds) || seconds < 10) return '刚刚';
+  if (seconds < 60) return `${Math.floor(seconds)} 秒前`;
   if (seconds < 3600) return `${Math.floor(seconds / 60)} 分钟前`;
   if (seconds < 86400) return `${Math.floor(seconds / 3600)} 小时前`;
   return `${Math.floor(seconds / 86400)} 天前`;

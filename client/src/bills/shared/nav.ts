@@ -17,8 +17,9 @@ export function billUrl(bindingId: string, kind?: UtilityKind): string {
   return `${PATHS.bill}?bindingId=${encodeURIComponent(bindingId)}${kind ? `&kind=${kind}` : ''}`;
 }
 
-export function resultUrl(orderId: string): string {
-  return `${PATHS.result}?orderId=${encodeURIComponent(orderId)}`;
+/** `justPaid`: the resident has just paid, so a still-pending order means "confirming", not "unpaid". */
+export function resultUrl(orderId: string, opts: { justPaid?: boolean } = {}): string {
+  return `${PATHS.result}?orderId=${encodeURIComponent(orderId)}${opts.justPaid ? '&paid=1' : ''}`;
 }
 
 /**

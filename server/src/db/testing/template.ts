@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MIGRATIONS_FOLDER, openDatabase } from '../open';
 
@@ -30,10 +30,17 @@ export function templateDir(): string {
 export async function ensureTemplate(): Promise<string> {
   const dir = templateDir();
   if (existsSync(join(dir, '.ready'))) return dir;
-  rmSync(TEMPLATE_ROOT, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const db = await openDatabase({ dataDir: dir });
-  await db.close();
-  writeFileSync(join(dir, '.ready'), new Date().toISOString());
+  // Built aside and renamed into place: two test runs at once never see (or delete) a half-made one.
+  mkdirSync(TEMPLATE_ROOT, { recursive: true });
+  const building = mkdtempSync(join(TEMPLATE_ROOT, 'building-'));
+  try {
+    const db = await openDatabase({ dataDir: building });
+    await db.close();
+    writeFileSync(join(building, '.ready'), new Date().toISOString());
+    renameSync(building, dir);
+  } catch (e) {
+    rmSync(building, { recursive: true, force: true });
+    if (!existsSync(join(dir, '.ready'))) throw e;
+  }
   return dir;
 }

@@ -76,6 +76,7 @@ export default function BillPage() {
   const pay = usePayAvailability(kind ? [kind] : []);
   const payAvailability = kind ? pay.byKind[kind] : undefined;
   const closed = payBlocked(payAvailability);
+  const departmentDown = payAvailability?.state === 'down';
 
   usePullDownRefresh(() => {
     pay.reload();
@@ -158,10 +159,12 @@ export default function BillPage() {
             {data.stale ? (
               <Notice tone='stale' title='缴费单位暂时连不上' className='bills-bill__stale'>
                 {`以下是${formatAge(data.ageSeconds)}查到的账单，可能不是最新。为免多缴或错缴，暂不能在线缴费，请稍后下拉刷新。`}
+                {departmentDown && payAvailability?.message ? `\n${payAvailability.message}` : ''}
               </Notice>
             ) : null}
 
-            <PayAvailabilityNotice kind={kind} availability={payAvailability} onDetails={showHours} />
+            {/* The same outage said twice would be noise: the stale notice above already carries it. */}
+            {data.stale && departmentDown ? null : <PayAvailabilityNotice kind={kind} availability={payAvailability} onDetails={showHours} />}
 
             <View className='bills-card bills-bill__summary'>
               {data.arrears.total > 0 ? (
@@ -188,7 +191,7 @@ export default function BillPage() {
                 </View>
               )}
               <Text className={`bills-bill__age ${data.stale ? 'bills-bill__age--stale' : ''}`}>
-                {data.ageSeconds < 60 && !data.stale ? '数据刚刚更新' : `数据更新于 ${formatAge(data.ageSeconds)}`}
+                {data.ageSeconds < 10 && !data.stale ? '数据刚刚更新' : `数据更新于 ${formatAge(data.ageSeconds)}`}
                 {data.stale ? '（缴费单位暂时连不上）' : ''}
               </Text>
               <View className='bills-bill__who'>
@@ -294,8 +297,8 @@ function PayBar({
     const at = reopensAt(availability);
     const label = at ? `暂停缴费 · ${at} 恢复` : '暂停缴费';
     return (
+      // The notice at the top says why in full; the button keeps "until when" in view while scrolling.
       <View className='bills-bar bills-pay-bar bills-pay-bar--closed'>
-        <Text className='bills-bar__hint'>{availability.message}</Text>
         <Button className='bills-pay' disabled onClick={onHours} label={`${label}，点按查看办理时间`}>
           {label}
         </Button>
@@ -383,7 +386,7 @@ function BillDetail({ bill }: { bill: BillView }) {
           <View className='bills-tiers__row bills-tiers__row--head' role='row' ariaRole='row'>
             <Text className='bills-tiers__cell bills-tiers__cell--name'>阶梯</Text>
             <Text className='bills-tiers__cell'>用量</Text>
-            <Text className='bills-tiers__cell'>单价</Text>
+            <Text className='bills-tiers__cell'>单价/{bill.lines[0].unit}</Text>
             <Text className='bills-tiers__cell bills-tiers__cell--amount'>金额</Text>
           </View>
           {bill.lines.map((l) => (
@@ -398,9 +401,7 @@ function BillDetail({ bill }: { bill: BillView }) {
               <Text className='bills-tiers__cell'>
                 {l.quantity} {l.unit}
               </Text>
-              <Text className='bills-tiers__cell'>
-                {formatFen(l.unitPrice)}/{l.unit}
-              </Text>
+              <Text className='bills-tiers__cell'>{formatFen(l.unitPrice)}</Text>
               <Text className='bills-tiers__cell bills-tiers__cell--amount'>{formatFen(l.amount)}</Text>
             </View>
           ))}

@@ -43,8 +43,8 @@ export function usePayment({
   const [error, setError] = useState<string | null>(null);
   const [sandbox, setSandbox] = useState<PaymentFlow['sandbox']>(null);
 
-  const showReceipt = useCallback((orderId: string) => {
-    void Taro.navigateTo({ url: resultUrl(orderId) });
+  const showReceipt = useCallback((orderId: string, justPaid = true) => {
+    void Taro.navigateTo({ url: resultUrl(orderId, { justPaid }) });
   }, []);
 
   const open = useCallback((bill: BillView) => {
@@ -95,7 +95,7 @@ export function usePayment({
       if (!payment) {
         // Already paid, settled or closed: the receipt says which.
         setAttempt(null);
-        showReceipt(order.orderId);
+        showReceipt(order.orderId, false);
       } else if (payment.provider === 'sandbox') {
         setAttempt(null);
         setSandbox({ order, payment });

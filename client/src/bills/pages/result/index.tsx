@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow, usePullDownRefresh, useRouter, useUnload } from '@tarojs/taro';
 import type { OrderView } from '@bianmin/core';
@@ -33,6 +33,8 @@ const FINAL = new Set(['settled', 'closed']);
 export default function Result() {
   const router = useRouter();
   const orderId = router.params.orderId ?? '';
+  // Opened right after paying: a still-pending order means the notification is on its way.
+  const justPaid = router.params.paid === '1';
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [polling, setPolling] = useState(true);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -56,7 +58,8 @@ export default function Result() {
       const { order } = await callFunction('bills', { action: 'order', orderId });
       if (!alive.current) return;
       setLoad({ state: 'ok', order });
-      final = FINAL.has(order.status);
+      // An unpaid order looked up from history is not waited on: nothing is on its way.
+      final = FINAL.has(order.status) || (order.status === 'pending' && !justPaid);
     } catch (e) {
       if (!alive.current) return;
       const error = toApiError(e);
@@ -66,7 +69,7 @@ export default function Result() {
     const delay = final ? null : nextDelay(Date.now() - startedAt.current);
     setPolling(delay !== null);
     if (delay !== null) timer.current = setTimeout(() => void poll(), delay);
-  }, [orderId]);
+  }, [orderId, justPaid]);
 
   const restart = useCallback(() => {
     startedAt.current = Date.now();
@@ -93,6 +96,16 @@ export default function Result() {
   const kind = order?.kind ?? null;
   const goHouseholds = () => void backTo(PATHS.households, householdsUrl(kind));
   const goOrders = () => void backTo(PATHS.orders, PATHS.orders);
+  const actions = (
+    <View className='bills-result__actions'>
+      <Button className='bills-result__households' onClick={goHouseholds}>
+        返回我的户号
+      </Button>
+      <Button className='bills-result__orders' variant='secondary' onClick={goOrders}>
+        查看缴费记录
+      </Button>
+    </View>
+  );
 
   return (
     <Page className='bills-page bills-result'>
@@ -118,31 +131,37 @@ export default function Result() {
         </View>
       ) : null}
 
-      {order ? <Receipt order={order} polling={polling} onRefresh={restart} /> : null}
+      {order ? <Receipt order={order} polling={polling} justPaid={justPaid} onRefresh={restart} actions={actions} /> : null}
 
-      {load.state !== 'loading' ? (
-        <View className='bills-result__actions'>
-          <Button className='bills-result__households' onClick={goHouseholds}>
-            返回我的户号
-          </Button>
-          <Button className='bills-result__orders' variant='secondary' onClick={goOrders}>
-            查看缴费记录
-          </Button>
-        </View>
-      ) : null}
+      {load.state === 'error' ? actions : null}
     </Page>
   );
 }
 
-function Receipt({ order, polling, onRefresh }: { order: OrderView; polling: boolean; onRefresh(): void }) {
+function Receipt({
+  order,
+  polling,
+  justPaid,
+  onRefresh,
+  actions,
+}: {
+  order: OrderView;
+  polling: boolean;
+  justPaid: boolean;
+  onRefresh(): void;
+  actions: ReactNode;
+}) {
   const status = ORDER_STATUS[order.status];
   const waiting = order.status === 'pending';
-  const title = waiting ? (polling ? '正在确认支付结果…' : '尚未收到支付结果') : status.label;
-  const hint = waiting
+  const confirming = waiting && justPaid;
+  const title = confirming ? (polling ? '正在确认支付结果…' : '尚未收到支付结果') : status.label;
+  const hint = confirming
     ? polling
       ? '正在等待微信支付的结果通知，通常几秒内完成，请不要重复支付。'
       : '暂未收到支付结果。如果您已付款，系统收到通知后会自动确认，请勿重复支付；如果没有付款，订单会在到期后自动关闭。'
-    : status.hint;
+    : waiting
+      ? `${status.hint}如需继续支付，请回到账单页点“继续支付”。`
+      : status.hint;
   const icon = order.status === 'settled' ? '✓' : order.status === 'paid' ? '✓' : order.status === 'closed' ? '✕' : '…';
   return (
     <>
@@ -175,6 +194,14 @@ function Receipt({ order, polling, onRefresh }: { order: OrderView; polling: boo
           <Row label={order.status === 'closed' ? '订单金额' : '实付金额'} value={formatFen(order.amount)} tone='strong' />
         </View>
 
+        {!polling && (confirming || order.status === 'paid') ? (
+          <Button className='bills-result__refresh' variant='secondary' onClick={onRefresh}>
+            刷新结果
+          </Button>
+        ) : null}
+
+        {actions}
+
         <View className='bills-card bills-result__refs'>
           <Row label='状态' value={status.label} className='bills-result__status-row' />
           <Row label='订单号' value={order.orderId} className='bills-result__order-id' />
@@ -187,11 +214,6 @@ function Receipt({ order, polling, onRefresh }: { order: OrderView; polling: boo
           {waiting ? <Row label='支付截止' value={formatDateTime(order.expiresAt)} /> : null}
         </View>
 
-        {!polling && (order.status === 'pending' || order.status === 'paid') ? (
-          <Button className='bills-result__refresh' variant='secondary' onClick={onRefresh}>
-            刷新结果
-          </Button>
-        ) : null}
       </View>
     </>
   );
