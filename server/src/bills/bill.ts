@@ -66,6 +66,6 @@ export async function billFor(ctx: CallContext, bindingId: string): Promise<Bill
     ...(prepaid !== undefined ? { prepaidBalance: prepaid } : {}),
     fetchedAt: toShanghaiIso(fetched.fetchedAt),
     stale: fetched.stale,
-    ageSeconds: Math.max(0, Math.round((Date.now() - fetched.fetchedAt.getTime()) / 1000)),
+    ageSeconds: Math.max(0, Math.round(fetched.ageMs / 1000)),
   };
 }

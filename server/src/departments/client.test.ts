@@ -97,6 +97,7 @@ describe('the department client', () => {
     const r = await c.read('/accounts/1', account, { allowStale: true });
     expect(r).toMatchObject({ stale: true, data: { amount: 100 } });
     expect(r.fetchedAt.getTime()).toBe(fetchedAt);
+    expect(r.ageMs).toBe(60_000);
     await expect(c.read('/accounts/1', account)).rejects.toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE' });
   });
 

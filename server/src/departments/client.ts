@@ -45,6 +45,8 @@ export interface Fetched<T> {
   fetchedAt: Date;
   /** True when the department could not be reached and this is the last answer we had. */
   stale: boolean;
+  /** How old the answer is, on the client's own (real) clock: the call's clock may be a dev one. */
+  ageMs: number;
 }
 
 export interface DepartmentClientOptions {
@@ -216,7 +218,7 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
       const key = `GET ${path}`;
       const hit = fresh.get(key);
       if (useCache && !opts.fresh && hit && now() - hit.fetchedAt < cacheTtl) {
-        return { data: hit.value as never, fetchedAt: new Date(hit.fetchedAt), stale: false };
+        return { data: hit.value as never, fetchedAt: new Date(hit.fetchedAt), stale: false, ageMs: now() - hit.fetchedAt };
       }
       try {
         let p = useCache ? inflight.get(key) : undefined;
@@ -228,12 +230,12 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
           }
         }
         const entry = await p;
-        return { data: entry.value as never, fetchedAt: new Date(entry.fetchedAt), stale: false };
+        return { data: entry.value as never, fetchedAt: new Date(entry.fetchedAt), stale: false, ageMs: now() - entry.fetchedAt };
       } catch (e) {
         const last = fresh.get(key);
         const mapped = toAppError(e);
         if (opts.allowStale && last && now() - last.fetchedAt < staleTtl && mapped instanceof AppError) {
-          return { data: last.value as never, fetchedAt: new Date(last.fetchedAt), stale: true };
+          return { data: last.value as never, fetchedAt: new Date(last.fetchedAt), stale: true, ageMs: now() - last.fetchedAt };
         }
         throw mapped;
       }
