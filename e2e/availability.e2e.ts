@@ -1,6 +1,5 @@
-import type { Locator, Page } from 'playwright-core';
 import type { InboxMessage, ReminderView } from '@bianmin/core';
-import { type E2E, startE2E } from './support';
+import { type E2E, residents, settled, shown, startE2E } from './support';
 
 /**
  * Availability on the hub (issue 3), in the h5 build: at 23:45 the electricity settlement
@@ -13,46 +12,15 @@ const AFTER_REOPEN = '2026-03-11T00:31:00+08:00';
 const WATER_REOPENED = '2026-03-11T06:01:00+08:00';
 const NOON = '2026-03-10T12:00:00+08:00';
 
-interface FixtureResident {
-  openid: string;
-  name: string;
-}
-
 let e2e: E2E;
-let residents: FixtureResident[];
 
 beforeAll(async () => {
   e2e = await startE2E();
-  const res = await fetch(`${e2e.stack.url}/api/__dev/fixtures`);
-  residents = ((await res.json()) as { residents: FixtureResident[] }).residents;
 }, 120_000);
 
 afterAll(async () => {
   await e2e?.close();
 });
-
-/** Waits until the finite animations (the sheet rising, the page sliding in) have finished. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-  );
-}
-
-/** Taro's h5 router keeps earlier pages of the stack in the DOM, hidden: look at the shown one only. */
-function shown(page: Page, selector: string): Locator {
-  return page.locator(selector).filter({ visible: true });
-}
-
-async function api<T>(fn: string, body: object, headers: { openid?: string; now: string }): Promise<T> {
-  const res = await fetch(`${e2e.stack.url}/api/${fn}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Dev-Now': headers.now, ...(headers.openid ? { 'X-Dev-OpenId': headers.openid } : {}) },
-    body: JSON.stringify(body),
-  });
-  const envelope = (await res.json()) as { ok: boolean; data: T; error?: unknown };
-  if (!envelope.ok) throw new Error(`${fn} ${JSON.stringify(body)} failed: ${JSON.stringify(envelope.error)}`);
-  return envelope.data;
-}
 
 async function setFault(department: string, mode: 'down' | 'ok'): Promise<void> {
   const res = await fetch(`${e2e.stack.url}/api/__dev/departments/${department}/faults`, {
@@ -112,7 +80,7 @@ it('at 23:45 says 电费缴纳 is paused until 00:30, lists the closures, and re
   await confirmation.waitFor();
   await expect(confirmation.textContent()).resolves.toContain('将于 3月11日 00:30 提醒您');
   expect(await sheet.locator('.availability-sheet__remind').count()).toBe(0);
-  const { reminders } = await api<{ reminders: ReminderView[] }>('services', { action: 'reminders' }, { openid: resident.openid, now: LATE });
+  const { reminders } = await e2e.api<{ reminders: ReminderView[] }>('services', { action: 'reminders' }, { openid: resident.openid, now: LATE });
   expect(reminders).toEqual([expect.objectContaining({ serviceId: 'bills.electricity.pay', channel: 'inbox', remindAt: '2026-03-11T00:30:00+08:00' })]);
 
   // Closed and reopened, the sheet remembers it (from services.reminders) and offers 取消提醒.
@@ -124,7 +92,7 @@ it('at 23:45 says 电费缴纳 is paused until 00:30, lists the closures, and re
   await shown(page, '.availability-sheet .bm-sheet__close').click();
 
   // A second reminder, for water at 06:00, set without the page.
-  await api('services', { action: 'remind', serviceId: 'bills.water.pay', channel: 'inbox' }, { openid: resident.openid, now: LATE });
+  await e2e.api('services', { action: 'remind', serviceId: 'bills.water.pay', channel: 'inbox' }, { openid: resident.openid, now: LATE });
 
   // 00:31: the reminder job sends electricity's (water's is not due); at 06:01, water's.
   const runJob = async (now: string) =>
@@ -155,7 +123,7 @@ it('at 23:45 says 电费缴纳 is paused until 00:30, lists the closures, and re
   const read = page.waitForResponse((r) => r.url().endsWith('/api/messages') && (r.request().postData() ?? '').includes('"read"'));
   await item.click();
   await read;
-  const { messages, unread } = await api<{ messages: InboxMessage[]; unread: number }>('messages', { action: 'list' }, { openid: resident.openid, now: AFTER_REOPEN });
+  const { messages, unread } = await e2e.api<{ messages: InboxMessage[]; unread: number }>('messages', { action: 'list' }, { openid: resident.openid, now: AFTER_REOPEN });
   expect(unread).toBe(1);
   expect(messages).toContainEqual(expect.objectContaining({ title: '电费缴纳已恢复办理', read: true, path: '/bills/pages/households/index?kind=electricity' }));
   expect(messages).toContainEqual(expect.objectContaining({ title: '水费缴纳已恢复办理', read: false }));
@@ -170,7 +138,7 @@ it('cancels a reminder from the sheet', async () => {
   await sheet.locator('.availability-sheet__cancel-reminder').click();
   await sheet.locator('.availability-sheet__remind').waitFor();
   expect(await sheet.locator('.availability-sheet__reminder').count()).toBe(0);
-  const { reminders } = await api<{ reminders: ReminderView[] }>('services', { action: 'reminders' }, { openid: resident.openid, now: LATE });
+  const { reminders } = await e2e.api<{ reminders: ReminderView[] }>('services', { action: 'reminders' }, { openid: resident.openid, now: LATE });
   expect(reminders).toEqual([]);
 });
 

@@ -1,5 +1,5 @@
-import type { Locator, Page } from 'playwright-core';
-import { type E2E, startE2E } from './support';
+import type { Page } from 'playwright-core';
+import { type E2E, residents, settled, shown, startE2E } from './support';
 
 /**
  * The bills flow in the h5 build, as a resident does it: from the hub's 电费缴纳 tile to a
@@ -9,71 +9,19 @@ import { type E2E, startE2E } from './support';
 const NOON = '2026-03-10T12:00:00+08:00';
 const LATE = '2026-03-10T23:45:00+08:00';
 
-interface FixtureAccount {
-  kind: 'water' | 'electricity' | 'gas';
-  providerId: string;
-  accountNo: string;
-  holderName: string;
-  label: string;
-  unpaidMonths: number;
-}
-interface FixtureResident {
-  openid: string;
-  name: string;
-  utilityAccounts: FixtureAccount[];
-}
-
 let e2e: E2E;
-let residents: FixtureResident[];
 
 beforeAll(async () => {
   e2e = await startE2E();
-  const res = await fetch(`${e2e.stack.url}/api/__dev/fixtures`);
-  residents = ((await res.json()) as { residents: FixtureResident[] }).residents;
 }, 120_000);
 
 afterAll(async () => {
   await e2e?.close();
 });
 
-/** Taro's h5 router keeps earlier pages of the stack in the DOM, hidden: look at the shown one only. */
-function shown(page: Page, selector: string): Locator {
-  return page.locator(selector).filter({ visible: true });
-}
-
-/**
- * Waits out Taro's page slide: the newest page carries `taro_page_stationed` once it has slid
- * in; then any finite animation still running (loading shimmers repeat forever: skipped).
- */
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const pages = document.querySelectorAll('.taro_router > .taro_page');
-    return pages.length > 0 && pages[pages.length - 1].classList.contains('taro_page_stationed');
-  });
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
-        .map((a) => a.finished.catch(() => undefined)),
-    ),
-  );
-}
-
 async function shot(page: Page, name: string): Promise<void> {
-  await settle(page);
+  await settled(page);
   await e2e.screenshot(page, name);
-}
-
-async function api<T>(fn: string, body: object, headers: { openid: string; now: string }): Promise<T> {
-  const res = await fetch(`${e2e.stack.url}/api/${fn}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Dev-OpenId': headers.openid, 'X-Dev-Now': headers.now },
-    body: JSON.stringify(body),
-  });
-  const envelope = (await res.json()) as { ok: boolean; data: T; error?: unknown };
-  if (!envelope.ok) throw new Error(`${fn} ${JSON.stringify(body)} failed: ${JSON.stringify(envelope.error)}`);
-  return envelope.data;
 }
 
 /** '¥281.19' for 28119 fen, as the page prints it. */
@@ -103,9 +51,9 @@ it('binds the fixture electricity account from the hub, pays its bill in the san
 
   // Straight to the new household's bill: the amount owed, as the department has it.
   await shown(page, '.bills-bill__due-amount').waitFor();
-  const { bindings } = await api<{ bindings: Array<{ bindingId: string; kind: string }> }>('bills', { action: 'bindings' }, { openid: resident.openid, now: NOON });
+  const { bindings } = await e2e.api<{ bindings: Array<{ bindingId: string; kind: string }> }>('bills', { action: 'bindings' }, { openid: resident.openid, now: NOON });
   const bindingId = bindings.find((b) => b.kind === 'electricity')!.bindingId;
-  const bill = await api<{ arrears: { total: number; bills: Array<{ amountDue: number; period: string }> } }>(
+  const bill = await e2e.api<{ arrears: { total: number; bills: Array<{ amountDue: number; period: string }> } }>(
     'bills',
     { action: 'bill', bindingId },
     { openid: resident.openid, now: NOON },
@@ -166,7 +114,7 @@ it('binds the fixture electricity account from the hub, pays its bill in the san
 it('says at 23:45 that electricity payment is paused until 00:30, before Pay is tapped', async () => {
   const resident = residents[1];
   const account = resident.utilityAccounts.find((a) => a.kind === 'electricity')!;
-  const { binding } = await api<{ binding: { bindingId: string } }>(
+  const { binding } = await e2e.api<{ binding: { bindingId: string } }>(
     'bills',
     { action: 'bind', providerId: account.providerId, accountNo: account.accountNo, label: account.label },
     { openid: resident.openid, now: NOON },

@@ -1,6 +1,6 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import type { ServicesListResult } from '@bianmin/core';
-import { type E2E, startE2E } from './support';
+import { type E2E, residents, settled, shown, startE2E } from './support';
 
 /**
  * The service hub in the h5 build (issue 2): every service under its category with its live
@@ -10,35 +10,15 @@ import { type E2E, startE2E } from './support';
 const MORNING = '2026-03-10T09:30:00+08:00'; // a Tuesday: everything open
 const EVENING = '2026-03-10T21:50:00+08:00'; // water closes in 10 minutes, gas closed at 21:00
 
-interface FixtureResident {
-  openid: string;
-  name: string;
-}
-
 let e2e: E2E;
-let residents: FixtureResident[];
 
 beforeAll(async () => {
   e2e = await startE2E();
-  const res = await fetch(`${e2e.stack.url}/api/__dev/fixtures`);
-  residents = ((await res.json()) as { residents: FixtureResident[] }).residents;
 }, 120_000);
 
 afterAll(async () => {
   await e2e?.close();
 });
-
-/** Waits until the finite animations (the sheet rising, the page sliding in) have finished. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-  );
-}
-
-/** Taro's h5 router keeps earlier pages of the stack in the DOM, hidden: look at the shown one only. */
-function shown(page: Page, selector: string): Locator {
-  return page.locator(selector).filter({ visible: true });
-}
 
 async function servicesList(openid: string, now: string): Promise<ServicesListResult> {
   const res = await fetch(`${e2e.stack.url}/api/services`, {

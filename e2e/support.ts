@@ -3,7 +3,11 @@ import { startStack, type Stack } from '@bianmin/dev/stack';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { RESIDENTS } from '@bianmin/dev/fixtures';
+
+/** The demo residents (what GET /api/__dev/fixtures answers). */
+export const residents = RESIDENTS;
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = resolve(__dirname, '../docs/screenshots');
@@ -15,6 +19,8 @@ export interface E2E {
   open(opts?: { openid?: string; now?: string; path?: string }): Promise<Page>;
   /** Saves docs/screenshots/<name>.png (README images) when UPDATE_SCREENSHOTS=1, else under tmp. */
   screenshot(page: Page, name: string): Promise<string>;
+  /** POST /api/<fn> as a demo resident at `now`; the data, or a thrown error naming the envelope's error. */
+  api<T>(fn: string, body: object, as: { openid?: string; now: string }): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -63,6 +69,16 @@ export async function startE2E(): Promise<E2E> {
       await page.goto(`${stack.url}/?${q.toString()}#${opts.path ?? '/pages/hub/index'}`);
       return page;
     },
+    async api<T>(fn: string, body: object, as: { openid?: string; now: string }): Promise<T> {
+      const res = await fetch(`${stack.url}/api/${fn}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Dev-Now': as.now, ...(as.openid ? { 'X-Dev-OpenId': as.openid } : {}) },
+        body: JSON.stringify(body),
+      });
+      const envelope = (await res.json()) as { ok: boolean; data: T; error?: unknown };
+      if (!envelope.ok) throw new Error(`${fn} ${JSON.stringify(body)} failed: ${JSON.stringify(envelope.error)}`);
+      return envelope.data;
+    },
     async screenshot(page, name) {
       const file = join(shots, `${name}.png`);
       await page.screenshot({ path: file, fullPage: false });
@@ -74,4 +90,28 @@ export async function startE2E(): Promise<E2E> {
       await database.close();
     },
   };
+}
+
+/** Taro's h5 router keeps earlier pages of the stack in the DOM, hidden: look at the shown one only. */
+export function shown(page: Page, selector: string): Locator {
+  return page.locator(selector).filter({ visible: true });
+}
+
+/**
+ * Waits out Taro's page slide: the newest page carries `taro_page_stationed` once it has slid
+ * in; then any finite animation still running (loading shimmers repeat forever: skipped).
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const pages = document.querySelectorAll('.taro_router > .taro_page');
+    return pages.length > 0 && pages[pages.length - 1].classList.contains('taro_page_stationed');
+  });
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
 }
