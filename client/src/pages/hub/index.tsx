@@ -5,6 +5,7 @@ import type { ServiceListItem, ServicesListResult } from '@bianmin/core';
 import { callFunction, toApiError, type ApiError } from '../../api';
 import { openPage } from '../../navigation';
 import { Page } from '../../components/page';
+import { ErrorCard } from '../../components/error-card';
 import { LargeFontToggle } from '../../components/large-font-toggle';
 import { DevPanel } from '../../components/resident-picker';
 import { formatWhen } from '../../components/service-status-badge';
@@ -125,20 +126,14 @@ export default function Hub() {
 
       <View className='hub-body'>
         {error ? (
-          <View className={`hub-error ${data ? 'hub-error--inline' : ''}`} role='alert' ariaRole='alert'>
-            <Text className='hub-error__title'>{data ? '刷新失败，下面是上次的结果' : '服务列表暂时打不开'}</Text>
-            <Text className='hub-error__message'>{error.message}</Text>
-            <View
-              className={`bm-button hub-retry ${loading ? 'hub-retry--busy' : ''}`}
-              role='button'
-              ariaRole='button'
-              ariaLabel='重试'
-              hoverClass='bm-button--pressed'
-              onClick={() => !loading && void load()}
-            >
-              {loading ? '正在重试…' : '重试'}
-            </View>
-          </View>
+          <ErrorCard
+            prefix='hub'
+            inline={!!data}
+            title={data ? '刷新失败，下面是上次的结果' : '服务列表暂时打不开'}
+            message={error.message}
+            retrying={loading}
+            onRetry={() => void load()}
+          />
         ) : null}
 
         {!data && !error ? <LoadingSkeleton /> : null}

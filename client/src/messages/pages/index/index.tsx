@@ -5,6 +5,7 @@ import type { InboxMessage } from '@bianmin/core';
 import { callFunction, toApiError, type ApiError } from '../../../api';
 import { openPage } from '../../../navigation';
 import { Page } from '../../../components/page';
+import { ErrorCard } from '../../../components/error-card';
 import { getDevNow } from '../../../api/dev-session';
 import { parseInstant } from '@bianmin/core/time';
 import { describeMessageTime, newestFirst } from './format';
@@ -76,20 +77,14 @@ export default function Messages() {
       </View>
 
       {error ? (
-        <View className={`messages-error ${messages ? 'messages-error--inline' : ''}`} role='alert' ariaRole='alert'>
-          <Text className='messages-error__title'>{messages ? '刷新失败，下面是上次的消息' : '消息暂时打不开'}</Text>
-          <Text className='messages-error__message'>{error.message}</Text>
-          <View
-            className={`bm-button messages-retry ${loading ? 'messages-retry--busy' : ''}`}
-            role='button'
-            ariaRole='button'
-            ariaLabel='重试'
-            hoverClass='bm-button--pressed'
-            onClick={() => !loading && void load()}
-          >
-            {loading ? '正在重试…' : '重试'}
-          </View>
-        </View>
+        <ErrorCard
+          prefix='messages'
+          inline={!!messages}
+          title={messages ? '刷新失败，下面是上次的消息' : '消息暂时打不开'}
+          message={error.message}
+          retrying={loading}
+          onRetry={() => void load()}
+        />
       ) : null}
 
       {!messages && !error ? (
