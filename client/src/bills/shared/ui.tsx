@@ -2,7 +2,9 @@ import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { Availability, UtilityKind } from '@bianmin/core';
 import { KIND_INFO } from './format';
+import Taro from '@tarojs/taro';
 import { payBlocked } from './availability';
+import { PATHS } from './nav';
 
 export type NoticeTone = 'closed' | 'warn' | 'stale' | 'error' | 'info';
 
@@ -124,6 +126,25 @@ export function Button({
       }}
     >
       {children}
+    </View>
+  );
+}
+
+/** The row that opens the payment history, at the foot of the households and bill pages. */
+export function OrdersLink() {
+  return (
+    <View
+      className='bills-orders-link'
+      role='button'
+      ariaRole='button'
+      ariaLabel='查看缴费记录'
+      hoverClass='bills-pressed'
+      onClick={() => void Taro.navigateTo({ url: PATHS.orders })}
+    >
+      <Text>缴费记录</Text>
+      <Text className='bills-orders-link__chevron' aria-hidden='true'>
+        ›
+      </Text>
     </View>
   );
 }

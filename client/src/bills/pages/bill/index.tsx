@@ -11,7 +11,7 @@ import { useRefusal } from '../../../components/availability-sheet/use-refusal';
 import { payBlocked, usePayAvailability } from '../../shared/availability';
 import { formatAge, formatDate, formatPeriod, isKind, KIND_INFO, payServiceId } from '../../shared/format';
 import { backTo, householdsUrl, PATHS, resultUrl } from '../../shared/nav';
-import { Button, Notice, PayAvailabilityNotice, Row, StateView } from '../../shared/ui';
+import { Button, OrdersLink, Notice, PayAvailabilityNotice, Row, StateView } from '../../shared/ui';
 import { ConfirmPaySheet } from './confirm-sheet';
 import { SandboxPaySheet } from './sandbox-pay-sheet';
 import { usePayment } from './use-payment';
@@ -219,19 +219,7 @@ export default function BillPage() {
               </View>
             )}
 
-            <View
-              className='bills-bill__orders'
-              role='button'
-              ariaRole='button'
-              ariaLabel='查看缴费记录'
-              hoverClass='bills-pressed'
-              onClick={() => void Taro.navigateTo({ url: PATHS.orders })}
-            >
-              <Text>缴费记录</Text>
-              <Text className='bills-bill__chevron' aria-hidden='true'>
-                ›
-              </Text>
-            </View>
+            <OrdersLink />
           </>
         ) : null}
       </View>

@@ -9,7 +9,7 @@ import { useRefusal } from '../../../components/availability-sheet/use-refusal';
 import { payBlocked, usePayAvailability } from '../../shared/availability';
 import { formatAge, formatDate, isKind, KIND_INFO, KINDS } from '../../shared/format';
 import { billUrl, PATHS } from '../../shared/nav';
-import { Button, PayAvailabilityNotice, StateView } from '../../shared/ui';
+import { Button, OrdersLink, PayAvailabilityNotice, StateView } from '../../shared/ui';
 import '../../shared/bills.css';
 import './index.css';
 
@@ -194,19 +194,7 @@ export default function Households() {
           </Button>
         ) : null}
 
-        <View
-          className='bills-households__orders'
-          role='button'
-          ariaRole='button'
-          ariaLabel='查看缴费记录'
-          hoverClass='bills-pressed'
-          onClick={() => void Taro.navigateTo({ url: PATHS.orders })}
-        >
-          <Text>缴费记录</Text>
-          <Text className='bills-households__chevron' aria-hidden='true'>
-            ›
-          </Text>
-        </View>
+        <OrdersLink />
         {list.state === 'ok' && shown.length > 0 ? <Text className='bills-fineprint bills-households__foot'>下拉页面可刷新账单</Text> : null}
       </View>
       {refusal.sheet}
