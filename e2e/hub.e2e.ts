@@ -129,3 +129,21 @@ it('enlarges the text in 大字模式 and keeps it after a reload', async () => 
   await expect(shown(page, '.large-font-toggle').getAttribute('aria-checked')).resolves.toBe('false');
   expect(await fontSize(name())).toBe(before.name);
 });
+
+it('says plainly when the list cannot be loaded, and loads it on 重试', async () => {
+  const context = await e2e.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const refusal = { ok: false, error: { code: 'INTERNAL', message: '系统开了个小差，请稍后再试。', retryable: true } };
+  await page.route('**/api/services', (r) => r.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify(refusal) }));
+  await page.goto(`${e2e.stack.url}/?dev_now=${encodeURIComponent(MORNING)}#/pages/hub/index`);
+  const card = shown(page, '.hub-error');
+  await expect(card.getAttribute('role')).resolves.toBe('alert');
+  await expect(card.innerText()).resolves.toContain('系统开了个小差');
+  expect(await shown(page, '.hub-service-tile').count()).toBe(0);
+
+  await page.unroute('**/api/services');
+  await shown(page, '.hub-retry').click();
+  await shown(page, '.hub-service-tile').first().waitFor();
+  expect(await shown(page, '.hub-error').count()).toBe(0);
+  await context.close();
+});

@@ -132,6 +132,36 @@ describe.each(STORE_KINDS)('utility bills on %s', (kind) => {
   });
 });
 
+describe('households', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+  afterAll(() => stack?.stop());
+
+  it('binds nothing while the department is down, and says which department', async () => {
+    await fetch(`${stack.url}/api/__dev/departments/gas/faults`, { method: 'POST', body: '{"mode":"down"}' });
+    try {
+      const liGas = LI.utilityAccounts.find((a) => a.kind === 'gas')!;
+      const r = await stack.call('bills', { action: 'bind', providerId: 'gas', accountNo: liGas.accountNo }, { openid: LI.openid, now: NOON });
+      expect(r.body).toMatchObject({ ok: false, error: { code: 'DEPARTMENT_UNAVAILABLE', message: expect.stringContaining('燃气') } });
+      expect(data<{ bindings: BindingView[] }>(await stack.call('bills', { action: 'bindings' }, { openid: LI.openid })).bindings).toEqual([]);
+    } finally {
+      await fetch(`${stack.url}/api/__dev/departments/gas/faults`, { method: 'POST', body: '{"mode":"ok"}' });
+    }
+  });
+
+  it('forgets an unbound household for its resident, and lets it be bound again', async () => {
+    const { binding } = data<{ binding: BindingView }>(await stack.call('bills', { action: 'bind', providerId: 'water', accountNo: LI_WATER.accountNo }, { openid: LI.openid, now: NOON }));
+    expect((await stack.call('bills', { action: 'unbind', bindingId: binding.bindingId }, { openid: LI.openid })).body).toEqual({ ok: true, data: { unbound: true } });
+    expect((await stack.call('bills', { action: 'bill', bindingId: binding.bindingId }, { openid: LI.openid, now: NOON })).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect((await stack.call('bills', { action: 'unbind', bindingId: binding.bindingId }, { openid: LI.openid })).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(data<{ bindings: BindingView[] }>(await stack.call('bills', { action: 'bindings' }, { openid: LI.openid })).bindings).toEqual([]);
+    const again = data<{ binding: BindingView }>(await stack.call('bills', { action: 'bind', providerId: 'water', accountNo: LI_WATER.accountNo }, { openid: LI.openid, now: NOON }));
+    expect(again.binding.bindingId).not.toBe(binding.bindingId);
+  });
+});
+
 describe('the payment notification', () => {
   let stack: TestStack;
   let order: OrderView;
@@ -198,6 +228,33 @@ describe('the outbox', () => {
       await second.stop();
     } finally {
       await database.close();
+    }
+  });
+
+  it('keeps a paid order paid and stops retrying when the department refuses the posting (paid at a counter meanwhile)', async () => {
+    const stack = await startTestStack();
+    try {
+      const liPower = LI.utilityAccounts.find((a) => a.kind === 'electricity')!;
+      const { binding } = data<{ binding: BindingView }>(await stack.call('bills', { action: 'bind', providerId: 'power', accountNo: liPower.accountNo }, { openid: LI.openid, now: NOON }));
+      const b = data<BillResult>(await stack.call('bills', { action: 'bill', bindingId: binding.bindingId }, { openid: LI.openid, now: NOON }));
+      const bill = b.arrears.bills[0];
+      const { order } = data<PayResult>(await stack.call('bills', { action: 'pay', bindingId: binding.bindingId, billId: bill.billId, idempotencyKey: 'counter-race-01' }, { openid: LI.openid, now: NOON }));
+      // Someone pays the same bill at the power grid's own counter before our money is posted.
+      const power = stack.sandboxes.power;
+      const counter = await fetch(`${power.url}/payments?asOf=2026-03-10`, {
+        method: 'POST',
+        headers: { 'x-api-key': power.apiKey, 'content-type': 'application/json' },
+        body: JSON.stringify({ orderId: 'COUNTER-1', accountNo: liPower.accountNo, billId: bill.billId, amount: bill.amount }),
+      });
+      expect(counter.status).toBe(200);
+      expect(await (await fetch(`${stack.url}/api/__dev/payments/${order.orderId}/confirm`, { method: 'POST', headers: { 'x-dev-now': NOON } })).json()).toEqual({ errcode: 0, errmsg: 'OK' });
+      expect(data<{ order: OrderView }>(await stack.call('bills', { action: 'order', orderId: order.orderId }, { openid: LI.openid })).order.status).toBe('paid');
+      const run = await (await fetch(`${stack.url}/api/__dev/jobs/outbox`, { method: 'POST', headers: { 'x-dev-now': '2026-03-10T13:00:00+08:00' } })).json();
+      expect(run).toMatchObject({ ok: true, data: { settled: 0, retrying: 0 } });
+      const rows = await stack.database.db.execute(`select status, last_error from outbox where order_id = '${order.orderId}'`);
+      expect((rows as unknown as { rows: Array<{ status: string; last_error: string }> }).rows[0]).toEqual({ status: 'failed', last_error: '409 BILL_ALREADY_PAID' });
+    } finally {
+      await stack.stop();
     }
   });
 
