@@ -14,6 +14,7 @@ import type { z } from 'zod';
 
 export type { DepartmentHealth };
 import type { Logger } from '../log';
+import { redactPath } from './redact';
 
 /** A department's answer we could not use: its status and its own code, for the domain to map. */
 export class DepartmentRejection extends Error {
@@ -35,6 +36,7 @@ class TransientFailure extends Error {
     message: string,
   ) {
     super(message);
+    this.name = 'TransientFailure';
   }
 }
 
@@ -137,6 +139,8 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
 
   async function send(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
     calls++;
+    // Only the redacted path goes into messages: they end up in logs and in an AppError's cause.
+    const shown = redactPath(path);
     let res: Response;
     try {
       res = await doFetch(o.baseUrl + path, {
@@ -147,21 +151,21 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
       });
     } catch (e) {
       const timedOut = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
-      throw new TransientFailure(timedOut ? 'timeout' : 'network', `${method} ${path}: ${timedOut ? 'timeout' : 'network error'}`);
+      throw new TransientFailure(timedOut ? 'timeout' : 'network', `${method} ${shown}: ${timedOut ? 'timeout' : 'network error'}`);
     }
     let text: string;
     try {
       text = await res.text();
     } catch {
-      throw new TransientFailure('network', `${method} ${path}: body cut off`);
+      throw new TransientFailure('network', `${method} ${shown}: body cut off`);
     }
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      throw new TransientFailure(res.status >= 500 ? 'server' : 'garbage', `${method} ${path}: ${res.status} not JSON`);
+      throw new TransientFailure(res.status >= 500 ? 'server' : 'garbage', `${method} ${shown}: ${res.status} not JSON`);
     }
-    if (res.status >= 500) throw new TransientFailure('server', `${method} ${path}: ${res.status}`);
+    if (res.status >= 500) throw new TransientFailure('server', `${method} ${shown}: ${res.status}`);
     if (res.status >= 400) {
       const j = (json ?? {}) as { code?: unknown; message?: unknown };
       throw new DepartmentRejection(o.id, res.status, String(j.code ?? res.status), String(j.message ?? ''));
@@ -172,8 +176,9 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
   function parse<S extends z.ZodType>(path: string, schema: S, raw: unknown): z.output<S> {
     const r = schema.safeParse(raw);
     if (!r.success) {
-      o.log.warn({ department: o.id, path, issues: r.error.issues.slice(0, 3).map((i) => i.path.join('.')) }, 'department answer failed validation');
-      throw new TransientFailure('garbage', `${path}: answer failed validation`);
+      const shown = redactPath(path);
+      o.log.warn({ department: o.id, path: shown, issues: r.error.issues.slice(0, 3).map((i) => i.path.join('.')) }, 'department answer failed validation');
+      throw new TransientFailure('garbage', `${shown}: answer failed validation`);
     }
     return r.data;
   }
@@ -187,7 +192,8 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
   function toAppError(e: unknown): unknown {
     if (e instanceof DepartmentRejection || e instanceof AppError) return e;
     const at = retryAt();
-    const when = at ? `，预计 ${toShanghaiIso(at).slice(11, 16)} 后恢复` : '，请稍后再试';
+    // When we try again is known; when the department recovers is not.
+    const when = at ? `，我们会在 ${toShanghaiIso(at).slice(11, 16)} 自动重试` : '，请稍后再试';
     if (e instanceof BrokenCircuitError || (e instanceof TransientFailure && e.kind !== 'garbage')) {
       return new AppError('DEPARTMENT_UNAVAILABLE', `${name}系统暂时无法连接${when}。您的数据不会丢失。`, {
         retryable: true,
