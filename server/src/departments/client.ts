@@ -120,9 +120,16 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
     breaker: new ConsecutiveBreaker(o.breakAfter ?? 5),
   });
   let openedAt = 0;
+  let probeTimer: ReturnType<typeof setTimeout> | undefined;
   breaker.onBreak(() => {
     openedAt = now();
     o.log.warn({ department: o.id }, 'department circuit opened');
+    // Nobody may ask for this department for hours (the hub's tile already says it is down):
+    // the breaker itself asks again once its half-open delay is over, so recovery shows by itself.
+    // unref: a pending probe never keeps a process (or a test run) alive.
+    if (probeTimer) clearTimeout(probeTimer);
+    probeTimer = setTimeout(() => void client.probe().catch(() => undefined), halfOpenAfter + 50);
+    probeTimer.unref?.();
   });
   breaker.onReset(() => o.log.info({ department: o.id }, 'department circuit closed'));
   // One retry (cockatiel counts retries, not calls): a resident waits at most two timeouts.
@@ -214,7 +221,38 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
     return entry;
   }
 
-  return {
+  /** The half-open delay is over: the next call is the breaker's trial, and a probe may be it. */
+  const halfOpenDue = () => breaker.state === CircuitState.Open && now() - openedAt >= halfOpenAfter;
+
+  /** GET /health; through the breaker when it is open, so that a good answer closes it. */
+  async function probeOnce(viaBreaker: boolean): Promise<DepartmentHealth> {
+    let health: DepartmentHealth;
+    try {
+      const ask = async () => {
+        calls++;
+        let res: Response;
+        try {
+          res = await doFetch(`${o.baseUrl}/health`, { headers: { 'x-api-key': o.apiKey }, signal: AbortSignal.timeout(Math.min(timeoutMs, 1500)) });
+          await res.text();
+        } catch {
+          throw new TransientFailure('network', 'GET /health: no answer');
+        }
+        if (res.status >= 500) throw new TransientFailure('server', `GET /health: ${res.status}`);
+        return res;
+      };
+      const res = viaBreaker ? await breaker.execute(ask) : await ask();
+      health = res.ok ? { state: 'up' } : { state: 'down', retryAt: new Date(now() + probeInterval) };
+      if (viaBreaker && res.ok) o.log.info({ department: o.id }, 'department recovered: health probe closed the circuit');
+    } catch (e) {
+      // Another call is the breaker's trial right now: its outcome, not ours, decides.
+      if (e instanceof BrokenCircuitError) return { state: 'down', retryAt: retryAt() };
+      health = breaker.state === CircuitState.Open ? { state: 'down', retryAt: retryAt() } : { state: 'down', retryAt: new Date(now() + probeInterval) };
+    }
+    lastProbe = { at: now(), health };
+    return health;
+  }
+
+  const client: DepartmentClient = {
     id: o.id,
     get calls() {
       return calls;
@@ -256,27 +294,21 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
     health(at) {
       const onCallerClock = (h: DepartmentHealth): DepartmentHealth =>
         at && h.state === 'down' && h.retryAt ? { state: 'down', retryAt: new Date(at.getTime() + Math.max(0, h.retryAt.getTime() - now())) } : h;
-      if (breaker.state === CircuitState.Open) return onCallerClock({ state: 'down', retryAt: retryAt() });
+      if (breaker.state === CircuitState.Open) {
+        // The guard and the hub read health synchronously: when the half-open delay is over they
+        // start the trial probe, and the answer after it reads the department as it is.
+        if (halfOpenDue()) void client.probe().catch(() => undefined);
+        return onCallerClock({ state: 'down', retryAt: retryAt() });
+      }
       if (lastProbe && lastProbe.health.state === 'down' && probeFresh(lastProbe)) return onCallerClock(lastProbe.health);
       return { state: 'up' };
     },
     probe() {
-      if (breaker.state === CircuitState.Open) return Promise.resolve(this.health());
-      if (lastProbe && probeInterval > 0 && probeFresh(lastProbe)) return Promise.resolve(lastProbe.health);
-      probing ??= (async () => {
-        let health: DepartmentHealth;
-        try {
-          calls++;
-          const res = await doFetch(`${o.baseUrl}/health`, { headers: { 'x-api-key': o.apiKey }, signal: AbortSignal.timeout(Math.min(timeoutMs, 1500)) });
-          await res.text();
-          health = res.ok ? { state: 'up' } : { state: 'down', retryAt: new Date(now() + probeInterval) };
-        } catch {
-          health = { state: 'down', retryAt: new Date(now() + probeInterval) };
-        }
-        lastProbe = { at: now(), health };
-        return health;
-      })().finally(() => (probing = undefined));
+      if (breaker.state === CircuitState.Open && !halfOpenDue()) return Promise.resolve({ state: 'down', retryAt: retryAt() });
+      if (breaker.state !== CircuitState.Open && lastProbe && probeInterval > 0 && probeFresh(lastProbe)) return Promise.resolve(lastProbe.health);
+      probing ??= probeOnce(breaker.state !== CircuitState.Closed).finally(() => (probing = undefined));
       return probing;
     },
   };
+  return client;
 }
