@@ -17,6 +17,11 @@ export const billsInput = {
     .object({
       providerId: z.enum(PROVIDERS.map((p) => p.id) as [ProviderId, ...ProviderId[]], { error: '请选择缴费单位' }),
       accountNo: text({ label: '户号', max: 32 }).transform((s) => s.toUpperCase().replace(/\s+/g, '')),
+      /**
+       * The account holder's full name as the department has it: the proof that the resident
+       * knows the household, checked by the department before anything about it is shown.
+       */
+      holderName: text({ label: '户主姓名', max: 40 }),
       label: text({ label: '备注名', max: 12, min: 0 }).optional(),
     })
     .superRefine((v, ctx) => {
