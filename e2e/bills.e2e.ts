@@ -46,6 +46,8 @@ it('binds the fixture electricity account from the hub, pays its bill in the san
   await shown(page, '.bills-bind__submit').click();
   await expect(shown(page, '.bills-field__error--account').textContent()).resolves.toContain('13 位数字');
   await shown(page, '.bills-bind__account input').fill(account.accountNo);
+  // The proof the power company checks: the holder's full name (fixtures list it).
+  await shown(page, '.bills-bind__holder input').fill(account.holderName);
   await shown(page, '.bills-chip').filter({ hasText: account.label }).click();
   await shown(page, '.bills-bind__submit').click();
 
@@ -116,7 +118,7 @@ it('says at 23:45 that electricity payment is paused until 00:30, before Pay is 
   const account = resident.utilityAccounts.find((a) => a.kind === 'electricity')!;
   const { binding } = await e2e.api<{ binding: { bindingId: string } }>(
     'bills',
-    { action: 'bind', providerId: account.providerId, accountNo: account.accountNo, label: account.label },
+    { action: 'bind', providerId: account.providerId, accountNo: account.accountNo, holderName: account.holderName, label: account.label },
     { openid: resident.openid, now: NOON },
   );
   const page = await e2e.open({ openid: resident.openid, now: LATE, path: `/bills/pages/bill/index?bindingId=${binding.bindingId}&kind=electricity` });

@@ -60,7 +60,7 @@ async function bindAll(stack: Stack) {
       const res = await fetch(`${stack.url}/api/bills`, {
         method: 'POST',
         headers: { 'x-dev-openid': r.openid, 'x-dev-now': '2026-03-10T12:00:00+08:00' },
-        body: JSON.stringify({ action: 'bind', providerId: 'power', accountNo: a.accountNo }),
+        body: JSON.stringify({ action: 'bind', providerId: 'power', accountNo: a.accountNo, holderName: a.holderName }),
       });
       const body = (await res.json()) as { ok: boolean; data: { binding: { bindingId: string } } };
       if (!body.ok) throw new Error(`bind failed: ${JSON.stringify(body)}`);

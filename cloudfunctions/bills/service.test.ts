@@ -27,10 +27,10 @@ describe.each(STORE_KINDS)('utility bills on %s', (kind) => {
   let bindingId: string;
 
   it('binds a fixture electricity account after the power grid confirms it, masking the holder', async () => {
-    const { binding } = data<{ binding: BindingView }>(await stack.call('bills', { action: 'bind', providerId: 'power', accountNo: ZHANG_POWER.accountNo, label: '我家' }, { now: NOON }));
+    const { binding } = data<{ binding: BindingView }>(await stack.call('bills', { action: 'bind', providerId: 'power', accountNo: ZHANG_POWER.accountNo, holderName: ZHANG_POWER.holderName, label: '我家' }, { now: NOON }));
     expect(binding).toMatchObject({ kind: 'electricity', label: '我家', holderName: '张*明', accountNoMasked: expect.stringMatching(/\*+6789$/) });
     bindingId = binding.bindingId;
-    const again = await stack.call('bills', { action: 'bind', providerId: 'power', accountNo: ZHANG_POWER.accountNo }, { now: NOON });
+    const again = await stack.call('bills', { action: 'bind', providerId: 'power', accountNo: ZHANG_POWER.accountNo, holderName: ZHANG_POWER.holderName }, { now: NOON });
     expect(again.body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
@@ -39,13 +39,13 @@ describe.each(STORE_KINDS)('utility bills on %s', (kind) => {
     ['too few digits', '12345'],
     ['letters', 'ABCDEFGHIJKLM'],
   ])('refuses an account number that is %s with INVALID_INPUT on fields.accountNo and binds nothing', async (_l, accountNo) => {
-    const r = await stack.call('bills', { action: 'bind', providerId: 'power', accountNo }, { now: NOON });
+    const r = await stack.call('bills', { action: 'bind', providerId: 'power', accountNo, holderName: '张晓明' }, { now: NOON });
     expect(r).toMatchObject({ status: 400, body: { ok: false, error: { code: 'INVALID_INPUT', fields: { accountNo: expect.stringContaining('13 位数字') } } } });
     expect(data<{ bindings: BindingView[] }>(await stack.call('bills', { action: 'bindings' })).bindings).toHaveLength(1);
   });
 
   it('refuses an account the department does not know with NOT_FOUND on the field', async () => {
-    const r = await stack.call('bills', { action: 'bind', providerId: 'power', accountNo: '0300000000000' }, { now: NOON });
+    const r = await stack.call('bills', { action: 'bind', providerId: 'power', accountNo: '0300000000000', holderName: '张晓明' }, { now: NOON });
     expect(r.body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', fields: { accountNo: expect.any(String) } } });
   });
 
@@ -143,7 +143,7 @@ describe('households', () => {
     await fetch(`${stack.url}/api/__dev/departments/gas/faults`, { method: 'POST', body: '{"mode":"down"}' });
     try {
       const liGas = LI.utilityAccounts.find((a) => a.kind === 'gas')!;
-      const r = await stack.call('bills', { action: 'bind', providerId: 'gas', accountNo: liGas.accountNo }, { openid: LI.openid, now: NOON });
+      const r = await stack.call('bills', { action: 'bind', providerId: 'gas', accountNo: liGas.accountNo, holderName: liGas.holderName }, { openid: LI.openid, now: NOON });
       expect(r.body).toMatchObject({ ok: false, error: { code: 'DEPARTMENT_UNAVAILABLE', message: expect.stringContaining('燃气') } });
       expect(data<{ bindings: BindingView[] }>(await stack.call('bills', { action: 'bindings' }, { openid: LI.openid })).bindings).toEqual([]);
     } finally {
@@ -152,12 +152,12 @@ describe('households', () => {
   });
 
   it('forgets an unbound household for its resident, and lets it be bound again', async () => {
-    const { binding } = data<{ binding: BindingView }>(await stack.call('bills', { action: 'bind', providerId: 'water', accountNo: LI_WATER.accountNo }, { openid: LI.openid, now: NOON }));
+    const { binding } = data<{ binding: BindingView }>(await stack.call('bills', { action: 'bind', providerId: 'water', accountNo: LI_WATER.accountNo, holderName: LI_WATER.holderName }, { openid: LI.openid, now: NOON }));
     expect((await stack.call('bills', { action: 'unbind', bindingId: binding.bindingId }, { openid: LI.openid })).body).toEqual({ ok: true, data: { unbound: true } });
     expect((await stack.call('bills', { action: 'bill', bindingId: binding.bindingId }, { openid: LI.openid, now: NOON })).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect((await stack.call('bills', { action: 'unbind', bindingId: binding.bindingId }, { openid: LI.openid })).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(data<{ bindings: BindingView[] }>(await stack.call('bills', { action: 'bindings' }, { openid: LI.openid })).bindings).toEqual([]);
-    const again = data<{ binding: BindingView }>(await stack.call('bills', { action: 'bind', providerId: 'water', accountNo: LI_WATER.accountNo }, { openid: LI.openid, now: NOON }));
+    const again = data<{ binding: BindingView }>(await stack.call('bills', { action: 'bind', providerId: 'water', accountNo: LI_WATER.accountNo, holderName: LI_WATER.holderName }, { openid: LI.openid, now: NOON }));
     expect(again.binding.bindingId).not.toBe(binding.bindingId);
   });
 });
@@ -167,7 +167,7 @@ describe('the payment notification', () => {
   let order: OrderView;
   beforeAll(async () => {
     stack = await startTestStack();
-    const { binding } = data<{ binding: BindingView }>(await stack.call('bills', { action: 'bind', providerId: 'water', accountNo: LI_WATER.accountNo }, { openid: LI.openid, now: NOON }));
+    const { binding } = data<{ binding: BindingView }>(await stack.call('bills', { action: 'bind', providerId: 'water', accountNo: LI_WATER.accountNo, holderName: LI_WATER.holderName }, { openid: LI.openid, now: NOON }));
     const b = data<BillResult>(await stack.call('bills', { action: 'bill', bindingId: binding.bindingId }, { openid: LI.openid, now: NOON }));
     // Li's oldest water bill is overdue: the late fee is part of what is paid.
     const oldest = b.arrears.bills[0];
@@ -210,7 +210,7 @@ describe('the outbox', () => {
     try {
       const first = await startStack(opts);
       const water = ZHANG.utilityAccounts.find((a) => a.kind === 'water')!;
-      const { binding } = await call<{ binding: BindingView }>(first.url, { action: 'bind', providerId: 'water', accountNo: water.accountNo });
+      const { binding } = await call<{ binding: BindingView }>(first.url, { action: 'bind', providerId: 'water', accountNo: water.accountNo, holderName: water.holderName });
       const b = await call<BillResult>(first.url, { action: 'bill', bindingId: binding.bindingId });
       const { order } = await call<PayResult>(first.url, { action: 'pay', bindingId: binding.bindingId, billId: b.arrears.bills[0].billId, idempotencyKey: 'outbox-restart-1' });
       await fetch(`${first.url}/api/__dev/departments/water/faults`, { method: 'POST', body: '{"mode":"down"}' });
@@ -235,7 +235,7 @@ describe('the outbox', () => {
     const stack = await startTestStack();
     try {
       const liPower = LI.utilityAccounts.find((a) => a.kind === 'electricity')!;
-      const { binding } = data<{ binding: BindingView }>(await stack.call('bills', { action: 'bind', providerId: 'power', accountNo: liPower.accountNo }, { openid: LI.openid, now: NOON }));
+      const { binding } = data<{ binding: BindingView }>(await stack.call('bills', { action: 'bind', providerId: 'power', accountNo: liPower.accountNo, holderName: liPower.holderName }, { openid: LI.openid, now: NOON }));
       const b = data<BillResult>(await stack.call('bills', { action: 'bill', bindingId: binding.bindingId }, { openid: LI.openid, now: NOON }));
       const bill = b.arrears.bills[0];
       const { order } = data<PayResult>(await stack.call('bills', { action: 'pay', bindingId: binding.bindingId, billId: bill.billId, idempotencyKey: 'counter-race-01' }, { openid: LI.openid, now: NOON }));
@@ -265,7 +265,7 @@ describe('the outbox', () => {
       // Zhang's gas is paid up: use Li's, who owes.
       const liGas = LI.utilityAccounts.find((a) => a.kind === 'gas')!;
       expect(gas.unpaidMonths).toBe(0);
-      const { binding } = data<{ binding: BindingView }>(await stack.call('bills', { action: 'bind', providerId: 'gas', accountNo: liGas.accountNo }, { openid: LI.openid, now: NOON }));
+      const { binding } = data<{ binding: BindingView }>(await stack.call('bills', { action: 'bind', providerId: 'gas', accountNo: liGas.accountNo, holderName: liGas.holderName }, { openid: LI.openid, now: NOON }));
       const b = data<BillResult>(await stack.call('bills', { action: 'bill', bindingId: binding.bindingId }, { openid: LI.openid, now: NOON }));
       const { order } = data<PayResult>(await stack.call('bills', { action: 'pay', bindingId: binding.bindingId, billId: b.arrears.bills[0].billId, idempotencyKey: 'never-paid-0001' }, { openid: LI.openid, now: NOON }));
       const early = await (await fetch(`${stack.url}/api/__dev/jobs/expire`, { method: 'POST', headers: { 'x-dev-now': '2026-03-10T12:20:00+08:00' } })).json();

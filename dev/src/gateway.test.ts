@@ -96,4 +96,39 @@ describe('the local gateway', () => {
     expect((await fetch(`${water.url}/health`, { headers: { 'x-api-key': stack.sandboxes.gas.apiKey } })).status).toBe(401);
     expect((await fetch(`${water.url}/health`, { headers: { 'x-api-key': water.apiKey } })).status).toBe(200);
   });
+
+  it.each(['/api/%E0%A4%A', '/%', '/assets/%ZZ.js', '/api/services%'])('answers a malformed URL (%s) with 400 INVALID_INPUT, not 500', async (path) => {
+    const res = await fetch(stack.url + path, { method: path.startsWith('/api/') ? 'POST' : 'GET', body: path.startsWith('/api/') ? '{"action":"list"}' : undefined });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it.each([
+    ['30 February', '2026-02-30T10:00:00+08:00'],
+    ['T24:00', '2026-03-10T24:00:00+08:00'],
+    ['minute 60', '2026-03-10T12:60:00+08:00'],
+    ['an offset past +14:00', '2026-03-10T12:00:00+25:00'],
+    ['year 9999', '9999-12-31T23:59:59+08:00'],
+    ['year 1999', '1999-12-31T12:00:00+08:00'],
+    ['year 2100', '2100-01-01T00:00:00+08:00'],
+  ])('refuses an X-Dev-Now of %s with 400 INVALID_INPUT naming the header', async (_l, now) => {
+    const r = await stack.call('services', { action: 'list' }, { now });
+    expect(r).toMatchObject({ status: 400, body: { ok: false, error: { code: 'INVALID_INPUT', fields: { 'X-Dev-Now': expect.any(String) } } } });
+  });
+
+  it('accepts the edges of the dev clock’s years, and serves the hub there', async () => {
+    for (const now of ['2000-01-01T00:00:00+08:00', '2099-12-31T23:59:59+08:00', '2024-02-29T12:00:00+08:00']) {
+      const r = await stack.call<{ now: string }>('services', { action: 'list' }, { now });
+      expect(r).toMatchObject({ status: 200, body: { ok: true, data: { now } } });
+    }
+  });
+
+  it('refuses a body with __proto__ before any function sees it, and the gateway keeps serving', async () => {
+    const r = await stack.call('services', '{"action":"list","__proto__":{"polluted":true}}');
+    expect(r).toMatchObject({ status: 400, body: { ok: false, error: { code: 'INVALID_INPUT' } } });
+    const fields = (r.body as { error: { fields: object } }).error.fields;
+    expect(Object.getOwnPropertyDescriptor(fields, '__proto__')?.value).toEqual(expect.any(String));
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+    expect((await stack.call('services', { action: 'list' })).status).toBe(200);
+  });
 });

@@ -1,4 +1,4 @@
-import { AppError, type Envelope, fixedClock, internalErrorBody, parseInstant, systemClock, type Clock } from '@bianmin/core';
+import { AppError, type Envelope, fixedClock, internalErrorBody, parseInstant, systemClock, toShanghaiIso, type Clock } from '@bianmin/core';
 import type { Logger } from '@bianmin/server/log';
 import { dispatch } from '@bianmin/server/runtime/dispatch';
 import type { Caller, Deps } from '@bianmin/server/runtime/types';
@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { FunctionDefinition } from '@bianmin/server/runtime/define';
+import { forbiddenKeyPath } from '@bianmin/server/runtime/params';
 import type { FixtureResident } from './fixtures';
 import { HTTP_STATUS } from './http-status';
 import { FAULT_MODES, type FaultMode } from './sandboxes/http';
@@ -79,14 +80,44 @@ function devIdentity(req: IncomingMessage): { caller: Caller | null; clock: Cloc
   }
   const nowHeader = headerValue(req, 'x-dev-now')?.trim();
   let clock = systemClock;
-  if (nowHeader) {
-    const at = parseInstant(nowHeader);
-    if (!at) {
-      throw new AppError('INVALID_INPUT', '调试时间 X-Dev-Now 格式不正确。', { fields: { 'X-Dev-Now': '应为带时区的 ISO 8601 时间，如 2026-03-10T23:45:00+08:00' } });
-    }
-    clock = fixedClock(at);
-  }
+  if (nowHeader) clock = fixedClock(devNow(nowHeader));
   return { caller: openid ? { openid, source: 'dev_gateway' } : null, clock };
+}
+
+/**
+ * The dev clock: an instant that round-trips (no 30 February, no T24:00) in the years the
+ * service can reason about. The holiday calendar and the schedules are meaningless in year 9999,
+ * and a lever that moves the clock there only finds crashes nobody can meet.
+ */
+export const DEV_NOW_YEARS = { from: 2000, to: 2099 } as const;
+
+function devNow(header: string): Date {
+  const at = parseInstant(header);
+  if (!at) {
+    throw new AppError('INVALID_INPUT', '调试时间 X-Dev-Now 不是有效的时间。', {
+      fields: { 'X-Dev-Now': '应为真实存在、带时区的 ISO 8601 时间，如 2026-03-10T23:45:00+08:00（没有 2 月 30 日，也没有 24:00）' },
+    });
+  }
+  const year = Number(toShanghaiIso(at).slice(0, 4));
+  if (year < DEV_NOW_YEARS.from || year > DEV_NOW_YEARS.to) {
+    throw new AppError('INVALID_INPUT', `调试时间 X-Dev-Now 应在 ${DEV_NOW_YEARS.from}–${DEV_NOW_YEARS.to} 年之间。`, {
+      fields: { 'X-Dev-Now': `年份应在 ${DEV_NOW_YEARS.from}–${DEV_NOW_YEARS.to} 之间` },
+    });
+  }
+  return at;
+}
+
+/** JSON text → a value, or a refusal naming what is wrong; keys that reach a prototype are refused here already. */
+export function parseJsonBody(text: string): unknown {
+  let event: unknown;
+  try {
+    event = text.trim() === '' ? {} : JSON.parse(text);
+  } catch {
+    throw new AppError('INVALID_INPUT', '请求内容不是合法的 JSON。', { fields: { _: '不是合法的 JSON' } });
+  }
+  const forbidden = forbiddenKeyPath(event);
+  if (forbidden) throw new AppError('INVALID_INPUT', `请求中含有不允许的字段名“${forbidden.slice(0, 60)}”。`, { fields: { [forbidden]: '不允许的字段名' } });
+  return event;
 }
 
 export function createGateway(opts: GatewayOptions): Server {
@@ -140,12 +171,7 @@ export function createGateway(opts: GatewayOptions): Server {
     if (tooLarge) {
       return refuse(res, new AppError('INVALID_INPUT', `请求内容过大（上限 ${MAX_BODY_BYTES / 1024} KB）。`, { fields: { _: '请求内容过大' } }));
     }
-    let event: unknown;
-    try {
-      event = text.trim() === '' ? {} : JSON.parse(text);
-    } catch {
-      return refuse(res, new AppError('INVALID_INPUT', '请求内容不是合法的 JSON。', { fields: { _: '不是合法的 JSON' } }));
-    }
+    const event = parseJsonBody(text);
     const requestId = randomUUID();
     const env = await dispatch(def, event, { caller, clock, deps, log: log.child({ requestId }), requestId });
     sendEnvelope(res, env);
@@ -154,6 +180,12 @@ export function createGateway(opts: GatewayOptions): Server {
   return createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     try {
+      try {
+        decodeURIComponent(path);
+      } catch {
+        // '%E0%A4%A' and friends: the client's mistake, not ours.
+        return refuse(res, new AppError('INVALID_INPUT', '请求地址格式不正确（含有无效的百分号编码）。', { fields: { url: '无效的百分号编码' } }));
+      }
       if (path.startsWith('/api/')) return await handleApi(req, res, path);
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { ok: false });
       return await serveStatic(opts.h5Dir, path, res);

@@ -203,7 +203,12 @@ describe('a department that cannot be reached', () => {
   it('is reported down with the retry time as opensAt when the retry is known', () => {
     const a = at('bills.electricity.pay', '2026-03-10T12:00:00+08:00', { state: 'down', retryAt: new Date('2026-03-10T12:05:00+08:00') });
     expect(a).toMatchObject({ state: 'down', reason: 'department_unreachable', opensAt: '2026-03-10T12:05:00+08:00' });
-    expect(a.message).toBe('国网市供电公司系统暂时无法连接，预计 12:05 恢复');
+  });
+
+  it('says when we retry, naming the department, and never promises when the department recovers', () => {
+    const a = at('bills.electricity.pay', '2026-03-10T12:00:30+08:00', { state: 'down', retryAt: new Date('2026-03-10T12:01:00+08:00') });
+    expect(a.message).toBe('国网市供电公司系统暂时无法连接，我们会在 12:01 自动重试');
+    expect(a.message).not.toMatch(/预计|恢复/);
   });
 
   it('is reported down without opensAt when no retry time is known', () => {

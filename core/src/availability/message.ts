@@ -158,7 +158,8 @@ export function composeMessage(s: Situation): string {
       if (s.daily) return `${s.name}每日 ${spanLabel(s.daily.start, s.daily.end)} ${s.reason}，${reopening(s.now, s.opensAt)}`;
       return `${s.name}因${s.reason}暂停办理，${reopening(s.now, s.opensAt)}`;
     case 'down':
-      if (s.retryAt !== undefined && s.retryAt > s.now) return `${s.who}系统暂时无法连接，预计 ${whenLabel(s.retryAt, s.now)} 恢复`;
+      // We know when we try again, not when the department recovers: say that, not "预计恢复".
+      if (s.retryAt !== undefined && s.retryAt > s.now) return `${s.who}系统暂时无法连接，我们会在 ${whenLabel(s.retryAt, s.now)} 自动重试`;
       return `${s.who}系统暂时无法连接，我们正在重试，请稍后再试`;
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accountNoProblem, PROVIDERS, providerById, type ProviderId, type UtilityKind } from '../providers';
+import { text } from './text';
 
 const uuid = (what: string) => z.string({ error: `请提供${what}` }).uuid(`${what}格式不正确`);
 
@@ -15,13 +16,13 @@ export const billsInput = {
   bind: z
     .object({
       providerId: z.enum(PROVIDERS.map((p) => p.id) as [ProviderId, ...ProviderId[]], { error: '请选择缴费单位' }),
-      accountNo: z
-        .string({ error: '请填写户号' })
-        .trim()
-        .min(1, '请填写户号')
-        .max(32, '户号过长')
-        .transform((s) => s.toUpperCase().replace(/\s+/g, '')),
-      label: z.string().trim().max(12, '备注名最多 12 个字').optional(),
+      accountNo: text({ label: '户号', max: 32 }).transform((s) => s.toUpperCase().replace(/\s+/g, '')),
+      /**
+       * The account holder's full name as the department has it: the proof that the resident
+       * knows the household, checked by the department before anything about it is shown.
+       */
+      holderName: text({ label: '户主姓名', max: 40 }),
+      label: text({ label: '备注名', max: 12, min: 0 }).optional(),
     })
     .superRefine((v, ctx) => {
       const p = providerById(v.providerId);
@@ -31,7 +32,7 @@ export const billsInput = {
   bindings: z.object({}),
   unbind: z.object({ bindingId: uuid('户号绑定编号 bindingId') }),
   bill: z.object({ bindingId: uuid('户号绑定编号 bindingId') }),
-  pay: z.object({ bindingId: uuid('户号绑定编号 bindingId'), billId: z.string().trim().min(1, '请选择要缴的账单').max(64), idempotencyKey }),
+  pay: z.object({ bindingId: uuid('户号绑定编号 bindingId'), billId: text({ label: '账单编号 billId', max: 64 }), idempotencyKey }),
   order: z.object({ orderId }),
   orders: z.object({}),
 };

@@ -2,12 +2,9 @@ import { z } from 'zod';
 import type { Availability } from '../availability-types';
 import type { UpcomingClosure } from '../availability/engine';
 import type { Category, ServiceSummary } from '../catalogue';
+import { text } from './text';
 
-const serviceId = z
-  .string({ error: '请提供服务编号 serviceId' })
-  .trim()
-  .min(1, '服务编号 serviceId 不能为空')
-  .max(64, '服务编号 serviceId 过长');
+const serviceId = text({ label: '服务编号 serviceId', max: 64 });
 
 const uuid = (what: string) => z.string({ error: `请提供${what}` }).uuid(`${what}格式不正确`);
 

@@ -123,6 +123,12 @@ function nextMonth(period: string, day: number): string {
   return `${Math.floor(idx / 12)}-${pad((idx % 12) + 1)}-${pad(day)}`;
 }
 
+/** Names compare as people write them: NFC, no spaces, and the middle dot of names like 阿依古丽·买买提 in any of its forms. */
+function sameName(given: string, holder: string): boolean {
+  const norm = (n: string) => n.normalize('NFC').replace(/\s+/g, '').replace(/[·•・‧]/g, '·');
+  return norm(given) === norm(holder);
+}
+
 export function utilityRoutes(profile: UtilityProfile, residents: FixtureResident[]): Route[] {
   const accounts = new Map<string, FixtureUtilityAccount>();
   for (const r of residents) for (const a of r.utilityAccounts) if (a.providerId === profile.providerId) accounts.set(a.accountNo, a);
@@ -172,6 +178,29 @@ export function utilityRoutes(profile: UtilityProfile, residents: FixtureResiden
         if (!profile.accountNo.test(params.accountNo)) return { status: 400, body: { code: 'BAD_ACCOUNT_NO', message: '户号格式错误' } };
         const a = accounts.get(params.accountNo);
         if (!a) return notFound;
+        return {
+          status: 200,
+          body: {
+            accountNo: a.accountNo,
+            holderName: maskName(a.holderName),
+            address: a.address,
+            ...(a.prepaidBalance !== undefined ? { prepaidBalance: a.prepaidBalance } : {}),
+          },
+        };
+      },
+    },
+    {
+      // Proof before disclosure, as the utilities' own apps ask it: the holder's full name must
+      // match before the department says anything about the household (the address above all).
+      method: 'POST',
+      path: '/accounts/:accountNo/verify',
+      handle: ({ params, body }) => {
+        const b = body as { holderName?: unknown } | undefined;
+        if (!b || typeof b.holderName !== 'string' || !b.holderName.trim()) return { status: 400, body: { code: 'BAD_REQUEST', message: 'holderName required' } };
+        if (!profile.accountNo.test(params.accountNo)) return { status: 400, body: { code: 'BAD_ACCOUNT_NO', message: '户号格式错误' } };
+        const a = accounts.get(params.accountNo);
+        if (!a) return notFound;
+        if (sameName(b.holderName, a.holderName) === false) return { status: 422, body: { code: 'HOLDER_MISMATCH', message: '户主姓名不符' } };
         return {
           status: 200,
           body: {

@@ -1,5 +1,6 @@
 import { openTestDatabase, type StoreKind } from '@bianmin/server/db/testing/index';
 import type { Envelope } from '@bianmin/core';
+import type { Logger } from '@bianmin/server/log';
 import { RESIDENTS } from '../fixtures';
 import { type Stack, startStack } from '../stack';
 
@@ -14,9 +15,9 @@ export interface TestStack extends Stack {
 }
 
 /** A whole local stack on a free port, on a private copy of the test database. */
-export async function startTestStack(kind: StoreKind = 'pglite'): Promise<TestStack> {
+export async function startTestStack(kind: StoreKind = 'pglite', opts: { log?: Logger } = {}): Promise<TestStack> {
   const database = await openTestDatabase(kind);
-  const stack = await startStack({ port: 0, database, log: 'silent', reminderIntervalMs: 0, paymentsIntervalMs: 0, probeIntervalMs: 0, departmentCacheTtlMs: 0, departmentTimeoutMs: 1000 });
+  const stack = await startStack({ port: 0, database, log: opts.log ?? 'silent', reminderIntervalMs: 0, paymentsIntervalMs: 0, probeIntervalMs: 0, departmentCacheTtlMs: 0, departmentTimeoutMs: 1000 });
   return {
     ...stack,
     stop: async () => {

@@ -7,7 +7,7 @@ import { bindingView, callerBinding } from './bindings';
 import { utilityFor } from './utilities';
 
 /** A department bill as the resident sees it today: late fee as of today, and our own payment state. */
-export function billView(b: UtilityBill, asOf: string, live: OrderRow | undefined): BillView {
+export function billView(b: UtilityBill, asOf: string, live: OrderRow | undefined, viewer?: string): BillView {
   const owed = b.status === 'unpaid';
   const { lateFee, overdueDays } = owed ? utilityLateFee(b.amount, b.dueDate, asOf) : { lateFee: 0, overdueDays: 0 };
   // Our order knows before the department does: once we have the money the bill is not offered again.
@@ -23,7 +23,9 @@ export function billView(b: UtilityBill, asOf: string, live: OrderRow | undefine
     amountDue: b.amount + lateFee,
     dueDate: b.dueDate,
     status,
-    ...(live ? { orderId: live.id } : {}),
+    // Another household member's order shows as "pending"/"paid", never by its id: an order id
+    // opens nothing of theirs, but it is theirs.
+    ...(live && live.openid === viewer ? { orderId: live.id } : {}),
   };
 }
 
@@ -56,7 +58,7 @@ export async function billFor(ctx: CallContext, bindingId: string): Promise<Bill
     throw mapAccountRejection(e, provider.name);
   }
   const live = await liveOrdersFor(db, binding.providerId, fetched.data.map((b) => b.billId));
-  const views = fetched.data.map((b) => billView(b, asOf, live.get(b.billId)));
+  const views = fetched.data.map((b) => billView(b, asOf, live.get(b.billId), ctx.caller!.openid));
   const owed = views.filter((v) => v.status !== 'paid').reverse();
   const prepaid = binding.kind === 'electricity' ? await api.account(binding.accountNo).then((a) => a.data.prepaidBalance).catch(() => undefined) : undefined;
   return {

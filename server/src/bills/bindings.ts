@@ -4,6 +4,7 @@ import type { Db } from '../db/open';
 import { bindings } from '../db/schema';
 import { DepartmentRejection } from '../departments/client';
 import type { CallContext } from '../runtime/types';
+import { beginBindAttempt, settleBindAttempt } from './bind-attempts';
 import { utilityFor } from './utilities';
 
 type Row = typeof bindings.$inferSelect;
@@ -59,25 +60,36 @@ export async function listBindings(db: Db, openid: string): Promise<BindingView[
 
 const MAX_BINDINGS = 20;
 
-/** Binds a household after the department confirms the account exists. */
-export async function bind(ctx: CallContext, input: { providerId: ProviderId; accountNo: string; label?: string }): Promise<BindingView> {
+/**
+ * Binds a household after the department confirms the resident's proof: the holder's full name
+ * must match the account before anything about it (the address) is shown or stored. An unknown
+ * account and a wrong name get the same refusal, word for word, so that binding is no oracle
+ * for which numbers exist; and failures are limited per caller (`bind-attempts.ts`).
+ */
+export async function bind(ctx: CallContext, input: { providerId: ProviderId; accountNo: string; holderName: string; label?: string }): Promise<BindingView> {
   const openid = ctx.caller!.openid;
   const provider = providerById(input.providerId)!;
   const db = await ctx.deps.db();
   const existing = await listBindings(db, openid);
   if (existing.length >= MAX_BINDINGS) throw new AppError('CONFLICT', `最多可绑定 ${MAX_BINDINGS} 个户号，请先解绑不用的户号。`);
+  const api = utilityFor(ctx.deps, provider.id);
 
+  const attempt = await beginBindAttempt(db, openid, ctx.clock.now());
   let account;
   try {
-    account = (await utilityFor(ctx.deps, provider.id).account(input.accountNo)).data;
+    account = await api.verifyHolder(input.accountNo, input.holderName);
   } catch (e) {
-    if (e instanceof DepartmentRejection && (e.status === 404 || e.status === 400)) {
-      throw new AppError('NOT_FOUND', `${provider.name}没有查到户号 ${input.accountNo}，请核对缴费单上的户号。`, {
-        fields: { accountNo: '该户号不存在，请核对' },
+    if (e instanceof DepartmentRejection && (e.status === 404 || e.status === 400 || e.status === 422)) {
+      await settleBindAttempt(db, attempt, 'failed');
+      ctx.log.info({ provider: provider.id, departmentCode: e.departmentCode }, 'bind refused: proof did not match');
+      throw new AppError('NOT_FOUND', `${provider.name}核对未通过：户号不存在，或户主姓名与户号不符。请对照缴费单核对户号和户主姓名。`, {
+        fields: { accountNo: '户号或户主姓名不符', holderName: '户号或户主姓名不符' },
       });
     }
+    await settleBindAttempt(db, attempt, 'error');
     throw e;
   }
+  await settleBindAttempt(db, attempt, 'ok');
   const [row] = await db
     .insert(bindings)
     .values({

@@ -22,6 +22,11 @@ export const reminders = pgTable(
     lastError: text('last_error'),
     createdAt: at('created_at').notNull().defaultNow(),
     sentAt: at('sent_at'),
+    /**
+     * The lease of the run that claimed it ('sending'): past this instant the claim is void and
+     * the next run takes it back — a run that dies mid-batch delays a reminder, never loses it.
+     */
+    claimedUntil: at('claimed_until'),
   },
   (t) => [
     uniqueIndex('reminders_one_pending_per_service').on(t.openid, t.serviceId).where(sql`${t.status} = 'pending'`),
@@ -67,6 +72,24 @@ export const bindings = pgTable(
     uniqueIndex('bindings_one_live_per_account').on(t.openid, t.providerId, t.accountNo).where(sql`${t.deletedAt} IS NULL`),
     index('bindings_by_resident').on(t.openid),
   ],
+);
+
+/**
+ * Every attempt to bind a household, kept for the rate limit: the limit has to hold across
+ * function instances, so it lives in the database, not in a process. An attempt is written
+ * ('pending') before the department is asked, so parallel guesses count against the limit too;
+ * a crash leaves it pending, which counts as a failure until it ages out of the window.
+ */
+export const bindAttempts = pgTable(
+  'bind_attempts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    openid: text('openid').notNull(),
+    /** 'pending' | 'failed' | 'ok' | 'refused' (turned away by the limit itself: not counted). */
+    outcome: text('outcome').notNull().default('pending'),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [index('bind_attempts_by_resident').on(t.openid, t.createdAt)],
 );
 
 /**

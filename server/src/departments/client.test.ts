@@ -142,3 +142,55 @@ describe('department health on the caller’s clock', () => {
     expect(h).toEqual({ state: 'down', retryAt: new Date(callNow.getTime() + 30_000) });
   });
 });
+
+describe('a department that recovers while its circuit is open', () => {
+  // cockatiel times the half-open delay with Date.now: move it with the client's own clock.
+  let dateNow: jest.SpyInstance;
+  beforeEach(() => {
+    dateNow = jest.spyOn(Date, 'now').mockImplementation(() => clock);
+  });
+  afterEach(() => dateNow.mockRestore());
+
+  const broken = async () => {
+    behave = () => ({ status: 503, body: '{"code":"BUSY"}' });
+    const c = client({ breakAfter: 3, halfOpenAfterMs: 15_000, probeIntervalMs: 30_000 });
+    for (let i = 0; i < 3; i++) await c.read(`/accounts/${i}`, account).catch(() => undefined);
+    expect(c.health()).toMatchObject({ state: 'down' });
+    behave = () => ({ status: 200, body: '{"status":"ok"}' });
+    return c;
+  };
+
+  it('reads open again after the half-open delay through a health probe, with no resident call', async () => {
+    const c = await broken();
+    clock += 10_000;
+    expect(await c.probe()).toMatchObject({ state: 'down' }); // still inside the delay: no call
+    const before = hits;
+    clock += 5_001;
+    expect(await c.probe()).toEqual({ state: 'up' });
+    expect(hits).toBe(before + 1);
+    expect(c.health()).toEqual({ state: 'up' });
+  });
+
+  it('starts the probe from a synchronous health read (the guard, the hub), so the next read is open', async () => {
+    const c = await broken();
+    clock += 15_001;
+    const calls = c.calls;
+    expect(c.health().state).toBe('down');
+    await waitFor(() => c.calls > calls && c.health().state === 'up');
+    expect(c.health()).toEqual({ state: 'up' });
+  });
+
+  it('stays down, with a new retry time, when the probe finds the department still failing', async () => {
+    const c = await broken();
+    behave = () => ({ status: 503, body: '{"code":"BUSY"}' });
+    clock += 15_001;
+    const h = await c.probe();
+    expect(h).toMatchObject({ state: 'down', retryAt: new Date(clock + 15_000) });
+    expect(c.health()).toMatchObject({ state: 'down' });
+  });
+});
+
+async function waitFor(check: () => boolean, tries = 500): Promise<void> {
+  for (let i = 0; i < tries && !check(); i++) await new Promise((r) => setTimeout(r, 5));
+}
+

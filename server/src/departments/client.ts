@@ -14,6 +14,7 @@ import type { z } from 'zod';
 
 export type { DepartmentHealth };
 import type { Logger } from '../log';
+import { redactPath } from './redact';
 
 /** A department's answer we could not use: its status and its own code, for the domain to map. */
 export class DepartmentRejection extends Error {
@@ -35,6 +36,7 @@ class TransientFailure extends Error {
     message: string,
   ) {
     super(message);
+    this.name = 'TransientFailure';
   }
 }
 
@@ -118,9 +120,16 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
     breaker: new ConsecutiveBreaker(o.breakAfter ?? 5),
   });
   let openedAt = 0;
+  let probeTimer: ReturnType<typeof setTimeout> | undefined;
   breaker.onBreak(() => {
     openedAt = now();
     o.log.warn({ department: o.id }, 'department circuit opened');
+    // Nobody may ask for this department for hours (the hub's tile already says it is down):
+    // the breaker itself asks again once its half-open delay is over, so recovery shows by itself.
+    // unref: a pending probe never keeps a process (or a test run) alive.
+    if (probeTimer) clearTimeout(probeTimer);
+    probeTimer = setTimeout(() => void client.probe().catch(() => undefined), halfOpenAfter + 50);
+    probeTimer.unref?.();
   });
   breaker.onReset(() => o.log.info({ department: o.id }, 'department circuit closed'));
   // One retry (cockatiel counts retries, not calls): a resident waits at most two timeouts.
@@ -137,6 +146,8 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
 
   async function send(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
     calls++;
+    // Only the redacted path goes into messages: they end up in logs and in an AppError's cause.
+    const shown = redactPath(path);
     let res: Response;
     try {
       res = await doFetch(o.baseUrl + path, {
@@ -147,21 +158,21 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
       });
     } catch (e) {
       const timedOut = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
-      throw new TransientFailure(timedOut ? 'timeout' : 'network', `${method} ${path}: ${timedOut ? 'timeout' : 'network error'}`);
+      throw new TransientFailure(timedOut ? 'timeout' : 'network', `${method} ${shown}: ${timedOut ? 'timeout' : 'network error'}`);
     }
     let text: string;
     try {
       text = await res.text();
     } catch {
-      throw new TransientFailure('network', `${method} ${path}: body cut off`);
+      throw new TransientFailure('network', `${method} ${shown}: body cut off`);
     }
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      throw new TransientFailure(res.status >= 500 ? 'server' : 'garbage', `${method} ${path}: ${res.status} not JSON`);
+      throw new TransientFailure(res.status >= 500 ? 'server' : 'garbage', `${method} ${shown}: ${res.status} not JSON`);
     }
-    if (res.status >= 500) throw new TransientFailure('server', `${method} ${path}: ${res.status}`);
+    if (res.status >= 500) throw new TransientFailure('server', `${method} ${shown}: ${res.status}`);
     if (res.status >= 400) {
       const j = (json ?? {}) as { code?: unknown; message?: unknown };
       throw new DepartmentRejection(o.id, res.status, String(j.code ?? res.status), String(j.message ?? ''));
@@ -172,8 +183,9 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
   function parse<S extends z.ZodType>(path: string, schema: S, raw: unknown): z.output<S> {
     const r = schema.safeParse(raw);
     if (!r.success) {
-      o.log.warn({ department: o.id, path, issues: r.error.issues.slice(0, 3).map((i) => i.path.join('.')) }, 'department answer failed validation');
-      throw new TransientFailure('garbage', `${path}: answer failed validation`);
+      const shown = redactPath(path);
+      o.log.warn({ department: o.id, path: shown, issues: r.error.issues.slice(0, 3).map((i) => i.path.join('.')) }, 'department answer failed validation');
+      throw new TransientFailure('garbage', `${shown}: answer failed validation`);
     }
     return r.data;
   }
@@ -187,7 +199,8 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
   function toAppError(e: unknown): unknown {
     if (e instanceof DepartmentRejection || e instanceof AppError) return e;
     const at = retryAt();
-    const when = at ? `，预计 ${toShanghaiIso(at).slice(11, 16)} 后恢复` : '，请稍后再试';
+    // When we try again is known; when the department recovers is not.
+    const when = at ? `，我们会在 ${toShanghaiIso(at).slice(11, 16)} 自动重试` : '，请稍后再试';
     if (e instanceof BrokenCircuitError || (e instanceof TransientFailure && e.kind !== 'garbage')) {
       return new AppError('DEPARTMENT_UNAVAILABLE', `${name}系统暂时无法连接${when}。您的数据不会丢失。`, {
         retryable: true,
@@ -208,7 +221,38 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
     return entry;
   }
 
-  return {
+  /** The half-open delay is over: the next call is the breaker's trial, and a probe may be it. */
+  const halfOpenDue = () => breaker.state === CircuitState.Open && now() - openedAt >= halfOpenAfter;
+
+  /** GET /health; through the breaker when it is open, so that a good answer closes it. */
+  async function probeOnce(viaBreaker: boolean): Promise<DepartmentHealth> {
+    let health: DepartmentHealth;
+    try {
+      const ask = async () => {
+        calls++;
+        let res: Response;
+        try {
+          res = await doFetch(`${o.baseUrl}/health`, { headers: { 'x-api-key': o.apiKey }, signal: AbortSignal.timeout(Math.min(timeoutMs, 1500)) });
+          await res.text();
+        } catch {
+          throw new TransientFailure('network', 'GET /health: no answer');
+        }
+        if (res.status >= 500) throw new TransientFailure('server', `GET /health: ${res.status}`);
+        return res;
+      };
+      const res = viaBreaker ? await breaker.execute(ask) : await ask();
+      health = res.ok ? { state: 'up' } : { state: 'down', retryAt: new Date(now() + probeInterval) };
+      if (viaBreaker && res.ok) o.log.info({ department: o.id }, 'department recovered: health probe closed the circuit');
+    } catch (e) {
+      // Another call is the breaker's trial right now: its outcome, not ours, decides.
+      if (e instanceof BrokenCircuitError) return { state: 'down', retryAt: retryAt() };
+      health = breaker.state === CircuitState.Open ? { state: 'down', retryAt: retryAt() } : { state: 'down', retryAt: new Date(now() + probeInterval) };
+    }
+    lastProbe = { at: now(), health };
+    return health;
+  }
+
+  const client: DepartmentClient = {
     id: o.id,
     get calls() {
       return calls;
@@ -250,27 +294,21 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
     health(at) {
       const onCallerClock = (h: DepartmentHealth): DepartmentHealth =>
         at && h.state === 'down' && h.retryAt ? { state: 'down', retryAt: new Date(at.getTime() + Math.max(0, h.retryAt.getTime() - now())) } : h;
-      if (breaker.state === CircuitState.Open) return onCallerClock({ state: 'down', retryAt: retryAt() });
+      if (breaker.state === CircuitState.Open) {
+        // The guard and the hub read health synchronously: when the half-open delay is over they
+        // start the trial probe, and the answer after it reads the department as it is.
+        if (halfOpenDue()) void client.probe().catch(() => undefined);
+        return onCallerClock({ state: 'down', retryAt: retryAt() });
+      }
       if (lastProbe && lastProbe.health.state === 'down' && probeFresh(lastProbe)) return onCallerClock(lastProbe.health);
       return { state: 'up' };
     },
     probe() {
-      if (breaker.state === CircuitState.Open) return Promise.resolve(this.health());
-      if (lastProbe && probeInterval > 0 && probeFresh(lastProbe)) return Promise.resolve(lastProbe.health);
-      probing ??= (async () => {
-        let health: DepartmentHealth;
-        try {
-          calls++;
-          const res = await doFetch(`${o.baseUrl}/health`, { headers: { 'x-api-key': o.apiKey }, signal: AbortSignal.timeout(Math.min(timeoutMs, 1500)) });
-          await res.text();
-          health = res.ok ? { state: 'up' } : { state: 'down', retryAt: new Date(now() + probeInterval) };
-        } catch {
-          health = { state: 'down', retryAt: new Date(now() + probeInterval) };
-        }
-        lastProbe = { at: now(), health };
-        return health;
-      })().finally(() => (probing = undefined));
+      if (breaker.state === CircuitState.Open && !halfOpenDue()) return Promise.resolve({ state: 'down', retryAt: retryAt() });
+      if (breaker.state !== CircuitState.Open && lastProbe && probeInterval > 0 && probeFresh(lastProbe)) return Promise.resolve(lastProbe.health);
+      probing ??= probeOnce(breaker.state !== CircuitState.Closed).finally(() => (probing = undefined));
       return probing;
     },
   };
+  return client;
 }

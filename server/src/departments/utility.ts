@@ -42,6 +42,12 @@ export type UtilityBill = z.infer<typeof utilityBillSchema>;
 export interface UtilityApi {
   providerId: ProviderId;
   account(accountNo: string): Promise<Fetched<UtilityAccount>>;
+  /**
+   * The household, only if `holderName` is its holder's full name. The department answers 404
+   * for an unknown account and 422 HOLDER_MISMATCH for a wrong name: the caller must not tell
+   * those apart to a resident. Never cached: the name is the proof, every time.
+   */
+  verifyHolder(accountNo: string, holderName: string): Promise<UtilityAccount>;
   /** Newest first. `asOf` is the Shanghai date the bills are wanted for. */
   bills(accountNo: string, asOf: string, opts?: { fresh?: boolean; allowStale?: boolean }): Promise<Fetched<UtilityBill[]>>;
   /** Idempotent on orderId: posting again answers the first posting. */
@@ -53,6 +59,7 @@ export function utilityApi(providerId: ProviderId, client: DepartmentClient): Ut
   return {
     providerId,
     account: (accountNo) => client.read(`/accounts/${enc(accountNo)}`, utilityAccountSchema),
+    verifyHolder: (accountNo, holderName) => client.write(`/accounts/${enc(accountNo)}/verify`, { holderName }, utilityAccountSchema),
     async bills(accountNo, asOf, opts = {}) {
       const r = await client.read(`/accounts/${enc(accountNo)}/bills?asOf=${enc(asOf)}`, billsSchema, opts);
       return { ...r, data: r.data.bills };

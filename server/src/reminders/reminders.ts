@@ -1,10 +1,11 @@
 import { AppError, findService, type ReminderView, toShanghaiIso } from '@bianmin/core';
 import { scheduledService } from '@bianmin/core/availability/index';
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import { evaluate } from '../availability/evaluate';
 import type { Db } from '../db/open';
 import { reminders } from '../db/schema';
 import { fileMessage } from '../messages/inbox';
+import { errorSummary } from '../log';
 import type { CallContext, Deps } from '../runtime/types';
 
 export type ReminderChannel = 'subscribe' | 'inbox';
@@ -80,11 +81,20 @@ export interface SendReport {
 }
 
 /**
- * Sends the reminders that are due at `now`. Each is claimed (pending → sending) in one
- * statement with SKIP LOCKED, so two senders — a timer firing while the last run is still going,
- * two instances — never both take it: a reminder goes out at most once. A service that is still
- * closed (a department still down, a maintenance extended) moves the reminder to its new
- * reopening instead of telling the resident something untrue.
+ * How long a run owns the reminders it claimed. A timer fires every minute and a batch of 100
+ * sends in seconds; past the lease the run is presumed dead and its claims go back to the pool.
+ */
+export const REMINDER_LEASE_MS = 2 * 60_000;
+
+/**
+ * Sends the reminders that are due at `now`. Each is claimed (pending → sending, with a lease)
+ * in one statement with SKIP LOCKED, so two live senders — a timer firing while the last run is
+ * still going, two instances — never both take it. A run that dies after claiming (killed,
+ * timed out) loses nothing: once its lease runs out the next run claims the reminder again.
+ * So the WeChat subscribe message goes out at least once, and the message-centre entry exactly
+ * once (its dedupe key is the reminder's id). A service that is still closed (a department still
+ * down, a maintenance extended) moves the reminder to its new reopening instead of telling the
+ * resident something untrue.
  */
 export async function sendDueReminders(deps: Deps, now: Date, limit = 100): Promise<SendReport> {
   const db = await deps.db();
@@ -92,13 +102,18 @@ export async function sendDueReminders(deps: Deps, now: Date, limit = 100): Prom
   const due = db
     .select({ id: reminders.id })
     .from(reminders)
-    .where(and(eq(reminders.status, 'pending'), lte(reminders.remindAt, now)))
+    .where(
+      or(
+        and(eq(reminders.status, 'pending'), lte(reminders.remindAt, now)),
+        and(eq(reminders.status, 'sending'), lte(reminders.claimedUntil, now)),
+      ),
+    )
     .orderBy(asc(reminders.remindAt))
     .limit(limit)
     .for('update', { skipLocked: true });
   const claimed = await db
     .update(reminders)
-    .set({ status: 'sending', attempts: sql`${reminders.attempts} + 1` })
+    .set({ status: 'sending', attempts: sql`${reminders.attempts} + 1`, claimedUntil: new Date(now.getTime() + REMINDER_LEASE_MS) })
     .where(inArray(reminders.id, due))
     .returning();
 
@@ -107,11 +122,11 @@ export async function sendDueReminders(deps: Deps, now: Date, limit = 100): Prom
     const a = evaluate(r.serviceId, now, deps);
     if (a.state !== 'open' && a.state !== 'closing_soon' && a.opensAt && new Date(a.opensAt) > now) {
       try {
-        await db.update(reminders).set({ status: 'pending', remindAt: new Date(a.opensAt) }).where(eq(reminders.id, r.id));
+        await db.update(reminders).set({ status: 'pending', remindAt: new Date(a.opensAt), claimedUntil: null }).where(eq(reminders.id, r.id));
       } catch (e) {
         // The resident asked again while this one was claimed: theirs is the pending one now.
         if (!isUniqueViolation(e)) throw e;
-        await db.update(reminders).set({ status: 'cancelled' }).where(eq(reminders.id, r.id));
+        await db.update(reminders).set({ status: 'cancelled', claimedUntil: null }).where(eq(reminders.id, r.id));
       }
       report.rescheduled++;
       continue;
@@ -140,14 +155,16 @@ export async function sendDueReminders(deps: Deps, now: Date, limit = 100): Prom
           },
         });
       }
-      await db.update(reminders).set({ status: 'sent', sentAt: now }).where(eq(reminders.id, r.id));
+      await db.update(reminders).set({ status: 'sent', sentAt: now, claimedUntil: null }).where(eq(reminders.id, r.id));
       report.sent++;
     } catch (e) {
       const giveUp = r.attempts >= MAX_ATTEMPTS;
-      deps.log.warn({ reminder: r.id, attempts: r.attempts, err: e instanceof Error ? e.message : String(e) }, 'reminder send failed');
+      const summary = errorSummary(e);
+      deps.log.warn({ reminder: r.id, attempts: r.attempts, err: e }, 'reminder send failed');
       await db
         .update(reminders)
-        .set({ status: giveUp ? 'failed' : 'pending', lastError: e instanceof Error ? e.message.slice(0, 500) : 'unknown', remindAt: new Date(now.getTime() + 60_000 * 2 ** r.attempts) })
+        // Class and code only: an error's message may carry the openid or the SQL's parameters.
+        .set({ status: giveUp ? 'failed' : 'pending', claimedUntil: null, lastError: [summary.type, summary.code].filter(Boolean).join(' ').slice(0, 200), remindAt: new Date(now.getTime() + 60_000 * 2 ** r.attempts) })
         .where(eq(reminders.id, r.id));
       if (giveUp) report.failed++;
     }

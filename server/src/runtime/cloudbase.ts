@@ -100,16 +100,34 @@ export function cloudbaseEntry(def: FunctionDefinition) {
   };
 }
 
-/** A timer-triggered entry: no caller, no action; runs one job at the current time. */
+/** The SOURCE CloudBase gives a timer trigger's invocation; nothing else may run a timer job. */
+export const TIMER_SOURCE = 'wx_trigger';
+
+export type TimerAnswer<R> = { ok: true; result: R } | { ok: false; refused?: 'source' };
+
+/**
+ * A timer-triggered entry: no caller, no action; runs one job at the current time. A deployed
+ * function can also be invoked by a client (wx.cloud.callFunction) or over HTTP: only a call
+ * whose WeChat context says it came from the timer trigger runs the job — the event is never
+ * asked, since whoever calls chooses the event.
+ */
 export function cloudbaseTimerEntry<R>(name: string, job: (deps: Deps, now: Date) => Promise<R>) {
-  return async function main(): Promise<{ ok: boolean; result?: R }> {
-    const { deps, log } = wire();
+  return async function main(): Promise<TimerAnswer<R>> {
+    let log: Logger | undefined;
     try {
-      const result = await job(deps, systemClock.now());
+      const w = wire();
+      log = w.log;
+      const source = w.sdk.getWXContext().SOURCE;
+      if (source !== TIMER_SOURCE) {
+        log.warn({ job: name, source: String(source ?? '').slice(0, 40) }, 'timer job refused: not the timer trigger');
+        return { ok: false, refused: 'source' };
+      }
+      const result = await job(w.deps, systemClock.now());
       log.info({ job: name, result }, 'timer job done');
       return { ok: true, result };
     } catch (e) {
-      log.error({ job: name, err: e }, 'timer job failed');
+      if (log) log.error({ job: name, err: e }, 'timer job failed');
+      else console.error('bianmin: timer wiring failed', e instanceof Error ? e.name : typeof e);
       return { ok: false };
     }
   };

@@ -1,6 +1,7 @@
 import { AppError } from '@bianmin/core';
 import { z } from 'zod';
 import { dispatch, type Dispatchable } from './dispatch';
+import { paramsOf } from './params';
 import { testContext } from './testing';
 import type { CallContext } from './types';
 
@@ -87,5 +88,27 @@ describe('dispatch', () => {
       ok: false,
       error: { code: 'CONFLICT', message: '该账单已有一笔支付中的订单。', retryable: false },
     });
+  });
+
+  it.each([
+    ['__proto__ at the top', '{"action":"hello","name":"张三","__proto__":{"isAdmin":true}}', '__proto__'],
+    ['constructor at the top', '{"action":"hello","name":"张三","constructor":{"prototype":{"x":1}}}', 'constructor'],
+    ['__proto__ nested in a value', '{"action":"hello","name":"张三","extra":{"a":[{"__proto__":{"x":1}}]}}', 'extra.a.0.__proto__'],
+    ['prototype nested', '{"action":"hello","name":"张三","p":{"prototype":1}}', 'p.prototype'],
+  ])('refuses %s with INVALID_INPUT naming the key, and the handler never sees it', async (_l, json, path) => {
+    let seen: unknown;
+    const spy: Dispatchable = { ...echo, actions: { ...echo.actions, hello: { run: async (input: never) => ((seen = input), {}) } } };
+    const env = await dispatch(spy, JSON.parse(json), ctx());
+    expect(env).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { [path]: expect.any(String) } } });
+    expect(seen).toBeUndefined();
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+  });
+
+  it('builds parameters on an object without a prototype, so even an own __proto__ key stays data', () => {
+    const event = JSON.parse('{"action":"x","__proto__":{"isAdmin":true},"name":"张三"}') as Record<string, unknown>;
+    const params = paramsOf(event, ['action']);
+    expect(Object.getPrototypeOf(params)).toBeNull();
+    expect((params as { isAdmin?: boolean }).isAdmin).toBeUndefined();
+    expect(Object.keys(params).sort()).toEqual(['__proto__', 'name']);
   });
 });

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { assertAvailable } from '../availability/evaluate';
 import type { FunctionDefinition } from './define';
 import { fieldsFromZod } from './fields';
+import { forbiddenKeyPath, paramsOf } from './params';
 import type { CallContext } from './types';
 
 /** Keys the platform adds to every event; never part of a resident's input. */
@@ -49,9 +50,11 @@ export async function dispatch(def: Dispatchable | FunctionDefinition, event: un
     if (handler.auth !== 'public' && !ctx.caller) {
       throw new AppError('UNAUTHENTICATED', '请先登录微信后再使用此服务。');
     }
-    const params: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(raw)) if (!PLATFORM_KEYS.includes(k)) params[k] = v;
-    const parsed = schema.safeParse(params);
+    const forbidden = forbiddenKeyPath(raw);
+    if (forbidden) {
+      throw new AppError('INVALID_INPUT', `请求中含有不允许的字段名“${truncate(forbidden, 60)}”。`, { fields: { [forbidden]: '不允许的字段名' } });
+    }
+    const parsed = schema.safeParse(paramsOf(raw, PLATFORM_KEYS));
     if (!parsed.success) {
       const fields = fieldsFromZod(parsed.error);
       throw new AppError('INVALID_INPUT', `填写的信息有误：${Object.values(fields)[0] ?? '请检查后重试'}`, { fields });

@@ -8,7 +8,7 @@ export function fieldsFromZod(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.map(String).join('.') : '_';
-    if (!(key in fields)) fields[key] = issue.message;
+    if (!Object.prototype.hasOwnProperty.call(fields, key)) fields[key] = issue.message;
   }
   return fields;
 }

@@ -54,7 +54,7 @@ export function describeAvailability(a: Availability): StatusDescription {
       return { label, tone: 'maintenance', spoken: spoken(label) };
     }
     case 'down': {
-      const label = reopens ? `部门系统故障 · 预计 ${reopens} 恢复` : '部门系统故障';
+      const label = reopens ? `部门系统故障 · ${reopens} 重试` : '部门系统故障';
       return { label, tone: 'down', spoken: spoken(label) };
     }
     default:

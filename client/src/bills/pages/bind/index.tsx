@@ -12,10 +12,11 @@ import { Button, Notice } from '../../shared/ui';
 import '../../shared/bills.css';
 import './index.css';
 
-type Field = 'providerId' | 'accountNo' | 'label';
+type Field = 'providerId' | 'accountNo' | 'holderName' | 'label';
 type Errors = Partial<Record<Field, string>>;
 
 const LABEL_MAX = 12;
+const HOLDER_MAX = 40;
 const LABEL_CHIPS = ['我家', '爸妈家', '出租屋', '单位'];
 
 /** What the server stores: upper case, no spaces (the server's schema does the same). */
@@ -39,6 +40,7 @@ export default function Bind() {
   const [providers, setProviders] = useState<readonly Provider[]>(PROVIDERS);
   const [providerId, setProviderId] = useState<string | null>(kind ? providerForKind(kind).id : null);
   const [accountNo, setAccountNo] = useState('');
+  const [holderName, setHolderName] = useState('');
   const [label, setLabel] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -73,17 +75,19 @@ export default function Bind() {
     const next: Errors = {
       providerId: provider ? undefined : '请选择缴费单位',
       accountNo: accountError(provider, accountNo),
+      holderName: !holderName.trim() ? '请填写户主姓名' : Array.from(holderName.trim()).length > HOLDER_MAX ? `户主姓名最多 ${HOLDER_MAX} 个字` : undefined,
       label: Array.from(label.trim()).length > LABEL_MAX ? `备注名最多 ${LABEL_MAX} 个字` : undefined,
     };
     setErrors(next);
     setFormError(null);
-    if (next.providerId || next.accountNo || next.label || !provider) return;
+    if (next.providerId || next.accountNo || next.holderName || next.label || !provider) return;
     setSubmitting(true);
     try {
       const { binding } = await callFunction('bills', {
         action: 'bind',
         providerId: provider.id,
         accountNo: normalize(accountNo),
+        holderName: holderName.trim(),
         ...(label.trim() ? { label: label.trim() } : {}),
       });
       void Taro.showToast({ title: '绑定成功', icon: 'success' });
@@ -93,7 +97,7 @@ export default function Bind() {
       const err = toApiError(e);
       const fields = err.fields ?? {};
       const mapped: Errors = {};
-      for (const f of ['providerId', 'accountNo', 'label'] as const) {
+      for (const f of ['providerId', 'accountNo', 'holderName', 'label'] as const) {
         // For "not found" and "already bound" the message names the number: more useful than the short field text.
         if (fields[f]) mapped[f] = err.code === 'INVALID_INPUT' ? fields[f] : err.message;
       }
@@ -193,6 +197,31 @@ export default function Bind() {
             ) : (
               <Text className='bills-field__hint-text'>选好缴费单位后，这里会告诉您户号在哪里找</Text>
             )}
+          </View>
+
+          <View className={`bills-field bills-field--holder ${errors.holderName ? 'bills-field--invalid' : ''}`}>
+            <Text className='bills-field__label'>户主姓名</Text>
+            <Input
+              className='bills-field__input bills-bind__holder'
+              type='text'
+              value={holderName}
+              maxlength={HOLDER_MAX}
+              placeholder='缴费单上的户主全名'
+              placeholderClass='bills-field__placeholder'
+              ariaLabel='户主姓名'
+              nativeProps={{ 'aria-label': '户主姓名', autoComplete: 'off', 'aria-invalid': errors.holderName ? 'true' : 'false' }}
+              onInput={(e) => {
+                setHolderName(e.detail.value);
+                if (errors.holderName) setErrors((er) => ({ ...er, holderName: undefined }));
+              }}
+              onConfirm={() => void submit()}
+            />
+            {errors.holderName ? (
+              <View className='bills-field__error bills-field__error--holder' role='alert' ariaRole='alert'>
+                {errors.holderName}
+              </View>
+            ) : null}
+            <Text className='bills-field__hint-text'>缴费单位会核对户号与户主姓名是否一致，核对通过后才显示地址</Text>
           </View>
 
           <View className={`bills-field bills-field--label ${errors.label ? 'bills-field--invalid' : ''}`}>

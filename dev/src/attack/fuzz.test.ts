@@ -1,0 +1,40 @@
+import { Writable } from 'node:stream';
+import { STORE_KINDS } from '@bianmin/server/db/testing/index';
+import { createLogger } from '@bianmin/server/log';
+import { startTestStack, type TestStack, ZHANG } from '../testing/stack';
+import { fuzzStack } from './fuzz';
+import { type Owned, seedFirstResident } from './recipes';
+
+/**
+ * A fixed seed and a bounded number of bodies per action, so `npm test` stays quick and a failure
+ * replays exactly; `npm run fuzz` runs the same with many more (FUZZ_RUNS, FUZZ_SEED).
+ */
+const RUNS = Number(process.env.FUZZ_RUNS_IN_TEST ?? 40);
+const SEED = 20261123;
+
+describe.each(STORE_KINDS)('fuzzing every action on %s', (kind) => {
+  let stack: TestStack;
+  let owned: Owned;
+  let logged = '';
+  beforeAll(async () => {
+    const sink = new Writable({ write: (chunk, _enc, cb) => ((logged += chunk.toString()), cb()) });
+    stack = await startTestStack(kind, { log: createLogger({ level: 'debug', destination: sink as never }) });
+    owned = await seedFirstResident(stack);
+  });
+  afterAll(() => stack?.stop());
+
+  it('never answers INTERNAL, a 5xx of its own, a stack trace or SQL, and stays up', async () => {
+    const report = await fuzzStack(stack.url, owned, { seed: SEED, runsPerAction: RUNS, openid: ZHANG.openid });
+    expect(report.failures).toEqual([]);
+    expect(report.bodies).toBeGreaterThan(15 * RUNS);
+    // Bodies got past validation into the handlers, not only refused at the door.
+    expect(report.byCode.OK ?? 0).toBeGreaterThan(0);
+    expect(report.byCode.INVALID_INPUT ?? 0).toBeGreaterThan(0);
+    expect((await stack.call('services', { action: 'list' })).status).toBe(200);
+  }, 120_000);
+
+  it('writes no resident’s openid, account number, name or address to the log, whatever was sent (ids of rows are fine: they correlate)', () => {
+    expect(logged.length).toBeGreaterThan(0);
+    for (const s of [ZHANG.openid, owned.accountNo, owned.holderName, owned.address]) expect(logged).not.toContain(s);
+  });
+});

@@ -1,0 +1,109 @@
+import type { BillResult, BindingView, PayResult, ReminderView } from '@bianmin/core';
+import { ZHANG, type TestStack } from '../testing/stack';
+
+/**
+ * The authorization matrix's table of "how to get valid ids for this action". Every resident
+ * action of every function served by the gateway (dev/src/functions.ts) needs an entry: the
+ * matrix replays the body built here — with the first resident's real ids — as nobody and as
+ * another resident. An action declared without an entry fails the matrix by name.
+ */
+export const NOON = '2026-03-10T12:00:00+08:00';
+export const LATE = '2026-03-10T23:45:00+08:00';
+
+/** What the first resident owns after `seedFirstResident`: the ids another resident must never reach. */
+export interface Owned {
+  bindingId: string;
+  billId: string;
+  orderId: string;
+  reminderId: string;
+  messageId: string;
+  accountNo: string;
+  holderName: string;
+  address: string;
+}
+
+export interface Recipe {
+  /** The first resident's call, with their real ids. */
+  body(o: Owned): Record<string, unknown>;
+  /** The dev clock for the call (default noon: every service open). */
+  now?: string;
+  /**
+   * What another resident replaying the body gets. 'NOT_FOUND': the body names something of the
+   * first resident's. 'own': the action takes no id of anyone's (a list, a new reminder), so it
+   * answers about the caller — and must carry nothing of the first resident's either way.
+   */
+  replay: 'NOT_FOUND' | 'own';
+  /**
+   * Things of the first resident's the answer may legitimately contain because the replayed body
+   * itself is the proof to them (binding with the holder's name: family members may). Ids never.
+   */
+  mayEcho?: Array<keyof Owned>;
+}
+
+export const RECIPES: Record<string, Recipe> = {
+  'services.remind': { body: () => ({ action: 'remind', serviceId: 'bills.electricity.pay' }), now: LATE, replay: 'own' },
+  'services.reminders': { body: () => ({ action: 'reminders' }), replay: 'own' },
+  'services.cancelReminder': { body: (o) => ({ action: 'cancelReminder', reminderId: o.reminderId }), replay: 'NOT_FOUND' },
+  'messages.list': { body: () => ({ action: 'list' }), replay: 'own' },
+  'messages.read': { body: (o) => ({ action: 'read', messageId: o.messageId }), replay: 'NOT_FOUND' },
+  'bills.bind': {
+    body: (o) => ({ action: 'bind', providerId: 'power', accountNo: o.accountNo, holderName: o.holderName }),
+    replay: 'own',
+    mayEcho: ['accountNo', 'holderName', 'address'],
+  },
+  // After the bind replay the other resident holds the same household, proven by its holder's name.
+  'bills.bindings': { body: () => ({ action: 'bindings' }), replay: 'own', mayEcho: ['holderName', 'address'] },
+  'bills.unbind': { body: (o) => ({ action: 'unbind', bindingId: o.bindingId }), replay: 'NOT_FOUND' },
+  'bills.bill': { body: (o) => ({ action: 'bill', bindingId: o.bindingId }), replay: 'NOT_FOUND' },
+  'bills.pay': { body: (o) => ({ action: 'pay', bindingId: o.bindingId, billId: o.billId, idempotencyKey: 'matrix-replay-01' }), replay: 'NOT_FOUND' },
+  'bills.order': { body: (o) => ({ action: 'order', orderId: o.orderId }), replay: 'NOT_FOUND' },
+  'bills.orders': { body: () => ({ action: 'orders' }), replay: 'own' },
+};
+
+function data<T>(r: { body: { ok: boolean } }, what: string): T {
+  const b = r.body as { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+  if (!b.ok) throw new Error(`seeding ${what}: ${b.error.code} ${b.error.message}`);
+  return b.data;
+}
+
+/** Gives the first resident (张晓明) one of everything: a household, a pending order, a reminder, a message. */
+export async function seedFirstResident(stack: TestStack): Promise<Owned> {
+  const power = ZHANG.utilityAccounts.find((a) => a.kind === 'electricity')!;
+  const as = { openid: ZHANG.openid, now: NOON };
+  const { binding } = data<{ binding: BindingView }>(await stack.call('bills', { action: 'bind', providerId: 'power', accountNo: power.accountNo, holderName: power.holderName }, as), 'bind');
+  const bill = data<BillResult>(await stack.call('bills', { action: 'bill', bindingId: binding.bindingId }, as), 'bill');
+  const billId = bill.arrears.bills[0].billId;
+  const { order } = data<PayResult>(await stack.call('bills', { action: 'pay', bindingId: binding.bindingId, billId, idempotencyKey: 'matrix-seed-0001' }, as), 'pay');
+  const late = { openid: ZHANG.openid, now: LATE };
+  // A reminder, sent, becomes a message in the centre; a second one stays pending.
+  data(await stack.call('services', { action: 'remind', serviceId: 'bills.electricity.pay' }, late), 'remind electricity');
+  await fetch(`${stack.url}/api/__dev/jobs/reminders`, { method: 'POST', headers: { 'x-dev-now': '2026-03-11T00:31:00+08:00' } });
+  const { reminder } = data<{ reminder: ReminderView }>(await stack.call('services', { action: 'remind', serviceId: 'bills.gas.pay' }, late), 'remind gas');
+  const inbox = data<{ messages: Array<{ id: string }> }>(await stack.call('messages', { action: 'list' }, as), 'messages');
+  if (!inbox.messages.length) throw new Error('seeding: no message was filed');
+  return {
+    bindingId: binding.bindingId,
+    billId,
+    orderId: order.orderId,
+    reminderId: reminder.id,
+    messageId: inbox.messages[0].id,
+    accountNo: power.accountNo,
+    holderName: power.holderName,
+    address: power.address,
+  };
+}
+
+/** The strings of the first resident's that no other caller's answer may contain. */
+export function secretsOf(o: Owned, except: Array<keyof Owned> = []): string[] {
+  const all: Record<keyof Owned, string[]> = {
+    bindingId: [o.bindingId],
+    billId: [],
+    orderId: [o.orderId],
+    reminderId: [o.reminderId],
+    messageId: [o.messageId],
+    accountNo: [o.accountNo],
+    holderName: [o.holderName, `${o.holderName[0]}*${o.holderName.slice(-1)}`],
+    address: [o.address],
+  };
+  return (Object.keys(all) as Array<keyof Owned>).filter((k) => !except.includes(k)).flatMap((k) => all[k]);
+}
