@@ -47,7 +47,7 @@ describe('the shared text schema', () => {
   });
 
   it('is what the bind action uses: U+0000 in the label is INVALID_INPUT on fields.label', () => {
-    const r = billsInput.bind.safeParse({ providerId: 'power', accountNo: '0300123456789', label: '我家\u0000' });
+    const r = billsInput.bind.safeParse({ providerId: 'power', accountNo: '0300123456789', holderName: '张晓明', label: '我家\u0000' });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]).toMatchObject({ path: ['label'], message: expect.stringContaining('空字符') });
   });

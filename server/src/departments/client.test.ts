@@ -33,7 +33,7 @@ beforeEach(() => {
 const account = z.object({ accountNo: z.string(), amount: z.number().int() });
 let clock = 1_000_000;
 const client = (extra: Partial<Parameters<typeof createDepartmentClient>[0]> = {}) =>
-  createDepartmentClient({ id: 'power', baseUrl: url, apiKey: 'k-secret-1', timeoutMs: 300, log: silentLogger, now: () => clock, ...extra });
+  createDepartmentClient({ id: 'power', baseUrl: url, apiKey: 'k-secret-1', timeoutMs: 1500, log: silentLogger, now: () => clock, ...extra });
 
 describe('the department client', () => {
   it('coalesces 100 simultaneous identical lookups into one department call', async () => {
@@ -68,7 +68,7 @@ describe('the department client', () => {
   });
 
   it('times out a slow department', async () => {
-    behave = () => ({ status: 200, body: '{"accountNo":"1","amount":1}', delayMs: 1000 });
+    behave = () => ({ status: 200, body: '{"accountNo":"1","amount":1}', delayMs: 4000 });
     await expect(client().read('/accounts/1', account)).rejects.toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE' });
   });
 
@@ -187,6 +187,23 @@ describe('a department that recovers while its circuit is open', () => {
     const h = await c.probe();
     expect(h).toMatchObject({ state: 'down', retryAt: new Date(clock + 15_000) });
     expect(c.health()).toMatchObject({ state: 'down' });
+  });
+});
+
+describe('a circuit left alone', () => {
+  it('is probed by the breaker itself once its half-open delay is over, with no call and no health read at all', async () => {
+    behave = () => ({ status: 503, body: '{"code":"BUSY"}' });
+    // A real (tiny) half-open delay: the timer that asks again is what is under test here.
+    const c = client({ breakAfter: 3, halfOpenAfterMs: 30, probeIntervalMs: 30_000 });
+    for (let i = 0; i < 3; i++) await c.read(`/accounts/${i}`, account).catch(() => undefined);
+    behave = () => ({ status: 200, body: '{"status":"ok"}' });
+    clock += 31;
+    const before = hits;
+    await waitFor(() => hits > before, 400);
+    expect(hits).toBe(before + 1);
+    await waitFor(() => c.health().state === 'up' && hits === before + 1, 400);
+    expect(c.health()).toEqual({ state: 'up' });
+    expect(hits).toBe(before + 1);
   });
 });
 
