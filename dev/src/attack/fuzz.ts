@@ -123,10 +123,26 @@ export interface Outcome {
   leak?: string;
 }
 
+/**
+ * One POST, retried once when a kept-alive socket was reset under it: the gateway runs in this
+ * process, and under load a sample that blocks the event loop past the server's keep-alive
+ * timeout lets the server close a socket fetch is about to reuse. A reset on a fresh socket
+ * (a real crash) still fails.
+ */
+async function postOnce(url: string, headers: Record<string, string>, body: string): Promise<Response> {
+  try {
+    return await fetch(url, { method: 'POST', headers, body });
+  } catch (e) {
+    const cause = (e as { cause?: { code?: string } }).cause;
+    if (cause?.code !== 'ECONNRESET' && cause?.code !== 'UND_ERR_SOCKET') throw e;
+    return fetch(url, { method: 'POST', headers, body });
+  }
+}
+
 export async function send(url: string, c: FuzzCase, openid: string): Promise<Outcome> {
   const headers: Record<string, string> = { 'content-type': 'application/json', 'x-dev-now': NOON };
   if (c.asResident) headers['x-dev-openid'] = openid;
-  const res = await fetch(`${url}/api/${c.fn}`, { method: 'POST', headers, body: c.json });
+  const res = await postOnce(`${url}/api/${c.fn}`, headers, c.json);
   const text = await res.text();
   let body: { ok?: boolean; error?: { code?: ErrorCode; message?: string; fields?: Record<string, string> } };
   try {
