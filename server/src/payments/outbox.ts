@@ -6,6 +6,7 @@ import { DepartmentRejection } from '../departments/client';
 import { queueRefund, recordPayment } from './book';
 import { movableInto } from './orders';
 import type { Deps } from '../runtime/types';
+import { type RunBudget, unbounded } from '../runtime/budgets';
 
 /** What a resident is told when a department refuses our posting, by the department's code. */
 const REFUSAL: Record<string, string> = {
@@ -100,10 +101,14 @@ async function claim(deps: Deps, now: Date, where: ReturnType<typeof and>, limit
  * Posts paid orders to their departments until each is settled. Run by a timer trigger on
  * CloudBase and a loop locally; rows live in the database, so a restart loses nothing.
  */
-export async function processOutbox(deps: Deps, now: Date, limit = 20): Promise<OutboxReport> {
+export async function processOutbox(deps: Deps, now: Date, limit = 20, budget: RunBudget = unbounded): Promise<OutboxReport> {
   const report: OutboxReport = { settled: 0, retrying: 0, failed: 0 };
-  const rows = await claim(deps, now, and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)), limit);
-  for (const row of rows) report[await post(deps, row, now)]++;
+  // One claim per item: a row is leased only when there is time to post it.
+  for (let i = 0; i < limit && budget.allows('outbox'); i++) {
+    const [row] = await claim(deps, now, and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)), 1);
+    if (!row) break;
+    report[await post(deps, row, now)]++;
+  }
   return report;
 }
 
@@ -129,7 +134,7 @@ export interface ExpiryReport {
  * may still be on its way), a sheet being paid right now is left for the next run, and only an
  * unpaid order is closed — on WeChat's side first (closeOrder), so it can no longer be paid.
  */
-export async function closeExpiredOrders(deps: Deps, now: Date, limit = 20): Promise<ExpiryReport> {
+export async function closeExpiredOrders(deps: Deps, now: Date, limit = 20, budget: RunBudget = unbounded): Promise<ExpiryReport> {
   const db = await deps.db();
   const report: ExpiryReport = { closed: 0, booked: 0, refunding: 0, waiting: 0 };
   const due = await db
@@ -139,6 +144,7 @@ export async function closeExpiredOrders(deps: Deps, now: Date, limit = 20): Pro
     .orderBy(asc(orders.expiresAt))
     .limit(limit);
   for (const order of due) {
+    if (!budget.allows('expiry')) break;
     try {
       let wx = await deps.payments.queryOrder(order.id);
       if (wx.state === 'unpaid') {

@@ -1,4 +1,5 @@
 import type { PaymentParams } from '@bianmin/core';
+import { PAY_CALL_TIMEOUT_MS, withTimeout } from '../runtime/budgets';
 import { parseTimeEnd } from './wechat-time';
 
 export interface PaymentRequest {
@@ -106,8 +107,15 @@ function paidFields(op: string, a: { transactionId?: string; totalFee?: number; 
  * WeChat Pay through CloudBase's cloudPay (permissions in config.json: `cloudPay.unifiedOrder` for
  * bills; `cloudPay.queryOrder`, `cloudPay.closeOrder`, `cloudPay.refund` for paymentsWorker).
  */
-export function cloudPayProvider(cloudPay: CloudPay, config: CloudPayConfig, nonce: () => string): PaymentProvider {
+export function cloudPayProvider(sdk: CloudPay, config: CloudPayConfig, nonce: () => string): PaymentProvider {
   const common = () => ({ subMchId: config.subMchId, nonceStr: nonce() });
+  // The SDK call has no deadline of its own; ours keeps every function inside its timeout.
+  const cloudPay: CloudPay = {
+    unifiedOrder: (a) => withTimeout(sdk.unifiedOrder(a), PAY_CALL_TIMEOUT_MS, 'cloudPay.unifiedOrder'),
+    queryOrder: (a) => withTimeout(sdk.queryOrder(a), PAY_CALL_TIMEOUT_MS, 'cloudPay.queryOrder'),
+    closeOrder: (a) => withTimeout(sdk.closeOrder(a), PAY_CALL_TIMEOUT_MS, 'cloudPay.closeOrder'),
+    refund: (a) => withTimeout(sdk.refund(a), PAY_CALL_TIMEOUT_MS, 'cloudPay.refund'),
+  };
   return {
     async createPayment(req) {
       const res = await cloudPay.unifiedOrder({

@@ -4,6 +4,7 @@ import type { Db } from '../db/open';
 import { orders, refunds } from '../db/schema';
 import { fileMessage } from '../messages/inbox';
 import type { Deps } from '../runtime/types';
+import { type RunBudget, unbounded } from '../runtime/budgets';
 import { resultPath } from './book';
 import { movableInto } from './orders';
 import { PaymentProviderError } from './provider';
@@ -74,10 +75,12 @@ async function claim(db: Db, now: Date, limit: number) {
  * outbox. Asking again is safe (our refund id is WeChat's out_refund_no), so a crash between
  * the ask and our write only means one more ask.
  */
-export async function processRefunds(deps: Deps, now: Date, limit = 20): Promise<RefundReport> {
+export async function processRefunds(deps: Deps, now: Date, limit = 20, budget: RunBudget = unbounded): Promise<RefundReport> {
   const db = await deps.db();
   const report: RefundReport = { refunded: 0, requested: 0, retrying: 0 };
-  for (const r of await claim(db, now, limit)) {
+  for (let i = 0; i < limit && budget.allows('refunds'); i++) {
+    const [r] = await claim(db, now, 1);
+    if (!r) break;
     try {
       const answer = await deps.payments.refund({ refundId: r.id, orderId: r.orderId, transactionId: r.transactionId, totalFee: r.totalFee, refundFee: r.amount, requestedAt: now });
       if (answer.state === 'refunded') {
