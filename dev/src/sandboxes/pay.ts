@@ -31,6 +31,8 @@ export interface PaySandbox extends RunningSandbox {
   orders: Map<string, WxOrder>;
   /** Where notifications go (the gateway's /api/__dev/wxpay/notify). */
   setNotifyUrl(url: string | null): void;
+  /** Runs before each delivery: the crash tests kill the stack here, between WeChat taking the money and our callback. */
+  beforeDeliver?: (n: Notification) => Promise<void>;
   /** The resident pays on the sheet. `deliver: false` = the notification is late (held until `deliverPending`). */
   pay(orderId: string, at: Date, opts?: { deliver?: boolean }): Promise<{ status: number; answer: { errcode: number; errmsg: string } }>;
   /** WeChat's retries: delivers every notification not yet acknowledged (at `at`, the dev clock); answers in order. */
@@ -56,6 +58,7 @@ export async function startPaySandbox(): Promise<PaySandbox> {
   let apiKey = '';
 
   async function deliver(n: Notification): Promise<{ errcode: number; errmsg: string } | null> {
+    await self.beforeDeliver?.(n);
     if (!notifyUrl) return null;
     try {
       const headers: Record<string, string> = { 'content-type': 'application/json', 'x-api-key': apiKey };
@@ -179,7 +182,7 @@ export async function startPaySandbox(): Promise<PaySandbox> {
   const sandbox = await startSandbox({ id: 'wxpay', apiKey: `sk_wxpay_${randomBytes(12).toString('hex')}`, routes });
   apiKey = sandbox.apiKey;
 
-  return Object.assign(sandbox, {
+  const self: PaySandbox = Object.assign(sandbox, {
     orders,
     pending,
     setNotifyUrl(url: string | null) {
@@ -216,4 +219,5 @@ export async function startPaySandbox(): Promise<PaySandbox> {
       return answers;
     },
   });
+  return self;
 }
