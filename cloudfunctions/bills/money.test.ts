@@ -221,3 +221,45 @@ describe.each(STORE_KINDS)('the money path on %s', (kind) => {
     expect(await rows(stack, `select order_id from payments where transaction_id = '${txn}'`)).toEqual([{ order_id: first.order.orderId }]);
   });
 });
+
+describe('refund notifications and second payments', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+  afterAll(() => stack?.stop());
+
+  it.each([
+    ['no refund status', { returnCode: 'SUCCESS', outRefundNo: 'RF4200000000000000000000000001' }],
+    ['a refund id that is not ours', { returnCode: 'SUCCESS', outRefundNo: '../RF1', refundStatus: 'SUCCESS' }],
+    ['a string amount', { returnCode: 'SUCCESS', outRefundNo: 'RF4200000000000000000000000001', refundStatus: 'SUCCESS', refundFee: '100' }],
+  ])('refuses a refund notification with %s', async (_l, event) => {
+    expect(await handlePayNotify(stack.deps, event, 'wx_paycallback', new Date(NOON))).toEqual({ errcode: 1, errmsg: 'malformed' });
+  });
+
+  it('refuses a refund notification for a refund we never asked for, and one not from WeChat Pay', async () => {
+    const event = { returnCode: 'SUCCESS', outRefundNo: 'RF4200000000000000000000000404', refundStatus: 'SUCCESS', refundFee: 100 };
+    expect(await handlePayNotify(stack.deps, event, 'wx_paycallback', new Date(NOON))).toEqual({ errcode: 1, errmsg: 'unknown refund' });
+    expect(await handlePayNotify(stack.deps, event, 'wx_client', new Date(NOON))).toEqual({ errcode: 1, errmsg: 'source rejected' });
+  });
+
+  it('keeps a second payment of an order that is already paid and refunds it, leaving the order paid', async () => {
+    const water = ZHANG.utilityAccounts.find((a) => a.kind === 'water')!;
+    const binding = data<{ binding: BindingView }>(await stack.call('bills', { action: 'bind', providerId: 'water', accountNo: water.accountNo }, { now: NOON })).binding;
+    const bill = data<BillResult>(await stack.call('bills', { action: 'bill', bindingId: binding.bindingId }, { now: NOON })).arrears.bills[0];
+    const { order } = data<PayResult>(await stack.call('bills', { action: 'pay', bindingId: binding.bindingId, billId: bill.billId, idempotencyKey: 'paid-twice-0001' }, { now: NOON }));
+    expect(await (await fetch(`${stack.url}/api/__dev/payments/${order.orderId}/confirm`, { method: 'POST', headers: { 'x-dev-now': NOON } })).json()).toEqual({ errcode: 0, errmsg: 'OK' });
+    const second = { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: order.orderId, transactionId: '4200000000000000000000000777', totalFee: order.amount, timeEnd: '20260310120300' };
+    expect(await handlePayNotify(stack.deps, second, 'wx_paycallback', new Date(NOON))).toEqual({ errcode: 0, errmsg: 'OK' });
+    const view = data<{ order: OrderView }>(await stack.call('bills', { action: 'order', orderId: order.orderId })).order;
+    expect(view).toMatchObject({ status: 'paid', refund: { reason: 'duplicate_payment', amount: order.amount, status: 'pending' } });
+    expect(view.transactionId).not.toBe('4200000000000000000000000777');
+    const held = ((await stack.database.db.execute(`select transaction_id, disposition from payments where order_id = '${order.orderId}' order by disposition`)) as unknown as { rows: unknown[] }).rows;
+    expect(held).toEqual([
+      { transaction_id: view.transactionId, disposition: 'booked' },
+      { transaction_id: '4200000000000000000000000777', disposition: 'refund' },
+    ]);
+    const messages = data<{ messages: InboxMessage[] }>(await stack.call('messages', { action: 'list' })).messages;
+    expect(messages[0]).toMatchObject({ kind: 'refund', title: '重复付款将原路退回' });
+  });
+});
