@@ -1,10 +1,10 @@
-import { fenToYuan, maskAccountNo, providerById, toShanghaiIso } from '@bianmin/core';
+import { fenToYuan, maskAccountNo, type OrderStatus, providerById, toShanghaiIso } from '@bianmin/core';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { orders, outbox, payments, refunds } from '../db/schema';
 import { fileMessage } from '../messages/inbox';
 import type { Logger } from '../log';
-import { movableInto, type OrderRow } from './orders';
+import { canMove, movableInto, type OrderRow } from './orders';
 
 /** A payment WeChat Pay reported, by notification or when the expiry job asked. */
 export interface ReportedPayment {
@@ -108,7 +108,7 @@ export async function recordPayment(db: Db, log: Logger, p: ReportedPayment, now
     await tx.insert(payments).values({ transactionId: p.transactionId, orderId: order.id, amount: p.amount, paidAt: p.paidAt, receivedAt: now });
 
     let booked = false;
-    if (movableInto('paid').includes(order.status as never)) {
+    if (canMove(order.status as OrderStatus, 'paid')) {
       try {
         // A savepoint: when the bill already has another live order, the unique index refuses
         // this one, and only this update is undone — the payment row stays.

@@ -42,7 +42,7 @@ async function post(deps: Deps, row: typeof outbox.$inferSelect, now: Date): Pro
   }
   if (order.status !== 'paid') {
     // Refunding or refunded: there is no money of this order left to post.
-    await db.update(outbox).set({ status: 'done', doneAt: now }).where(eq(outbox.id, row.id));
+    await db.update(outbox).set({ status: 'failed', lastError: `order ${order.status}` }).where(eq(outbox.id, row.id));
     return 'failed';
   }
   try {
