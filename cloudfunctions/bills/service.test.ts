@@ -98,6 +98,10 @@ describe.each(STORE_KINDS)('utility bills on %s', (kind) => {
   it('takes the money once however often the payment is confirmed, settles it, and the bill is no longer owed', async () => {
     const answers = await Promise.all(Array.from({ length: 5 }, () => confirm(orderId).then((r) => r.json())));
     for (const a of answers) expect(a).toEqual({ errcode: 0, errmsg: 'OK' });
+    // The notification only records the payment; the outbox posts it to the department.
+    expect(data<{ order: OrderView }>(await stack.call('bills', { action: 'order', orderId })).order.status).toBe('paid');
+    const run = await (await fetch(`${stack.url}/api/__dev/jobs/outbox`, { method: 'POST', headers: { 'x-dev-now': '2026-03-10T12:01:00+08:00' } })).json();
+    expect(run).toMatchObject({ ok: true, data: { settled: 1 } });
     const { order } = data<{ order: OrderView }>(await stack.call('bills', { action: 'order', orderId }));
     expect(order).toMatchObject({ status: 'settled', departmentRef: expect.stringMatching(/^POWERPAY/), transactionId: expect.any(String) });
     const payments = await stack.database.db.execute(`select count(*)::int as n from payments where order_id = '${orderId}'`);
@@ -177,7 +181,7 @@ describe('the payment notification', () => {
   });
   afterAll(() => stack?.stop());
 
-  const event = (over: Record<string, unknown> = {}) => ({ returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: order.orderId, transactionId: '4200000001', totalFee: order.amount, ...over });
+  const event = (over: Record<string, unknown> = {}) => ({ returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: order.orderId, transactionId: '4200000001', totalFee: order.amount, timeEnd: '20260310120100', ...over });
   const status = async () => data<{ order: OrderView }>(await stack.call('bills', { action: 'order', orderId: order.orderId }, { openid: LI.openid })).order.status;
 
   it.each([
@@ -197,7 +201,9 @@ describe('the payment notification', () => {
 
   it('records a replayed notification once and answers every replay { errcode: 0 }', async () => {
     for (let i = 0; i < 3; i++) expect(await handlePayNotify(stack.deps, event(), 'wx_paycallback', new Date(NOON))).toEqual({ errcode: 0, errmsg: 'OK' });
-    expect(await status()).toBe('settled');
+    expect(await status()).toBe('paid');
+    const rows = await stack.database.db.execute(`select count(*)::int as n from payments where order_id = '${order.orderId}'`);
+    expect((rows as unknown as { rows: Array<{ n: number }> }).rows[0].n).toBe(1);
   });
 });
 
@@ -231,7 +237,7 @@ describe('the outbox', () => {
     }
   });
 
-  it('keeps a paid order paid and stops retrying when the department refuses the posting (paid at a counter meanwhile)', async () => {
+  it('refunds a paid order the department refuses (paid at a counter meanwhile): refund_pending → refunded, and the resident is told', async () => {
     const stack = await startTestStack();
     try {
       const liPower = LI.utilityAccounts.find((a) => a.kind === 'electricity')!;
@@ -244,15 +250,31 @@ describe('the outbox', () => {
       const counter = await fetch(`${power.url}/payments?asOf=2026-03-10`, {
         method: 'POST',
         headers: { 'x-api-key': power.apiKey, 'content-type': 'application/json' },
-        body: JSON.stringify({ orderId: 'COUNTER-1', accountNo: liPower.accountNo, billId: bill.billId, amount: bill.amount }),
+        body: JSON.stringify({ orderId: 'COUNTER-1', accountNo: liPower.accountNo, billId: bill.billId, amount: bill.amountDue, paidAt: NOON }),
       });
       expect(counter.status).toBe(200);
       expect(await (await fetch(`${stack.url}/api/__dev/payments/${order.orderId}/confirm`, { method: 'POST', headers: { 'x-dev-now': NOON } })).json()).toEqual({ errcode: 0, errmsg: 'OK' });
-      expect(data<{ order: OrderView }>(await stack.call('bills', { action: 'order', orderId: order.orderId }, { openid: LI.openid })).order.status).toBe('paid');
+      const view = async () => data<{ order: OrderView }>(await stack.call('bills', { action: 'order', orderId: order.orderId }, { openid: LI.openid })).order;
+      expect((await view()).status).toBe('paid');
       const run = await (await fetch(`${stack.url}/api/__dev/jobs/outbox`, { method: 'POST', headers: { 'x-dev-now': '2026-03-10T13:00:00+08:00' } })).json();
-      expect(run).toMatchObject({ ok: true, data: { settled: 0, retrying: 0 } });
+      expect(run).toMatchObject({ ok: true, data: { settled: 0, retrying: 0, failed: 1 } });
       const rows = await stack.database.db.execute(`select status, last_error from outbox where order_id = '${order.orderId}'`);
       expect((rows as unknown as { rows: Array<{ status: string; last_error: string }> }).rows[0]).toEqual({ status: 'failed', last_error: '409 BILL_ALREADY_PAID' });
+      expect(await view()).toMatchObject({ status: 'refund_pending', refund: { reason: 'department_refused', amount: order.amount, status: 'pending' } });
+      // Retrying the outbox never posts it again.
+      expect(await (await fetch(`${stack.url}/api/__dev/jobs/outbox`, { method: 'POST', headers: { 'x-dev-now': '2026-03-10T14:00:00+08:00' } })).json()).toMatchObject({ data: { settled: 0, retrying: 0, failed: 0 } });
+
+      const refundRun = await (await fetch(`${stack.url}/api/__dev/jobs/refunds`, { method: 'POST', headers: { 'x-dev-now': '2026-03-10T13:01:00+08:00' } })).json();
+      expect(refundRun).toMatchObject({ ok: true, data: { requested: 1, retrying: 0 } });
+      await stack.pay!.idle();
+      expect(await view()).toMatchObject({ status: 'refunded', refundedAt: '2026-03-10T13:01:00+08:00', refund: { status: 'refunded' } });
+      const wx = stack.pay!.orders.get(order.orderId)!;
+      expect([...wx.refunds.values()].map((r) => r.refundFee)).toEqual([order.amount]);
+      const inbox = data<{ messages: Array<{ title: string; body: string }> }>(await stack.call('messages', { action: 'list' }, { openid: LI.openid }));
+      expect(inbox.messages.map((m) => m.title)).toEqual(['退款已原路退回', '缴费单位未能入账，款项将原路退回']);
+      expect(inbox.messages[1].body).toContain('该账单已在其他渠道缴清');
+      // The refunds job finds nothing left to do.
+      expect(await (await fetch(`${stack.url}/api/__dev/jobs/refunds`, { method: 'POST', headers: { 'x-dev-now': '2026-03-10T15:00:00+08:00' } })).json()).toMatchObject({ data: { refunded: 0, requested: 0, retrying: 0 } });
     } finally {
       await stack.stop();
     }
@@ -272,6 +294,9 @@ describe('the outbox', () => {
       expect(early).toMatchObject({ data: { closed: 0 } });
       const late = await (await fetch(`${stack.url}/api/__dev/jobs/expire`, { method: 'POST', headers: { 'x-dev-now': '2026-03-10T12:31:00+08:00' } })).json();
       expect(late).toMatchObject({ data: { closed: 1 } });
+      // Closed on WeChat Pay's side first: the old sheet can no longer take money.
+      expect(stack.pay!.orders.get(order.orderId)!.state).toBe('CLOSED');
+      expect(await (await fetch(`${stack.url}/api/__dev/payments/${order.orderId}/confirm`, { method: 'POST', headers: { 'x-dev-now': '2026-03-10T12:31:30+08:00' } })).json()).toEqual({ errcode: 1, errmsg: 'ORDERCLOSED' });
       expect(data<{ order: OrderView }>(await stack.call('bills', { action: 'order', orderId: order.orderId }, { openid: LI.openid })).order.status).toBe('closed');
       // The bill can be paid again with a new attempt.
       const retry = data<PayResult>(await stack.call('bills', { action: 'pay', bindingId: binding.bindingId, billId: order.billId, idempotencyKey: 'second-try-0002' }, { openid: LI.openid, now: '2026-03-10T12:32:00+08:00' }));

@@ -2,7 +2,7 @@ import { PROVIDERS } from '@bianmin/core';
 import { billFor } from '@bianmin/server/bills/bill';
 import { bind, callerBinding, listBindings, unbind } from '@bianmin/server/bills/bindings';
 import { payBill } from '@bianmin/server/bills/pay';
-import { listOrders, orderView, ownOrder } from '@bianmin/server/payments/orders';
+import { listOrders, ownOrderView } from '@bianmin/server/payments/orders';
 import { defineFunction } from '@bianmin/server/runtime/define';
 import type { CallContext } from '@bianmin/server/runtime/types';
 
@@ -43,7 +43,7 @@ export const billsFunction = defineFunction('bills', {
     run: (input, ctx) => payBill(ctx, input),
   },
   order: {
-    run: async ({ orderId }, ctx) => ({ order: orderView(await ownOrder(await ctx.deps.db(), ctx.caller!.openid, orderId)) }),
+    run: async ({ orderId }, ctx) => ({ order: await ownOrderView(await ctx.deps.db(), ctx.caller!.openid, orderId) }),
   },
   orders: {
     run: async (_input, ctx) => ({ orders: await listOrders(await ctx.deps.db(), ctx.caller!.openid) }),

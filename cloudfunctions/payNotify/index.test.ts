@@ -20,7 +20,7 @@ describe('the payNotify cloud function entry', () => {
 
   it('passes the source check when CloudBase says the call is the pay callback', async () => {
     Object.assign(process.env, { LOG_LEVEL: 'silent', WX_CONTEXT_KEYS: 'SOURCE', SOURCE: 'wx_paycallback' });
-    const answer = await main({ returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: 'BM20260310120000ABCDEFGH', transactionId: '42', totalFee: 1 });
+    const answer = await main({ returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: 'BM20260310120000ABCDEFGH', transactionId: '42', totalFee: 1, timeEnd: '20260310120000' });
     // No database configured in this test: it gets as far as looking the order up, and asks WeChat to retry.
     expect(answer).toEqual({ errcode: 1, errmsg: 'temporary failure' });
   });

@@ -11,6 +11,9 @@ import type { FixtureResident } from './fixtures';
 import { HTTP_STATUS } from './http-status';
 import { FAULT_MODES, type FaultMode } from './sandboxes/http';
 import type { Sandboxes } from './sandboxes';
+import type { PaySandbox } from './sandboxes/pay';
+import { handlePayNotify } from '@bianmin/server/payments/notify';
+import { timingSafeEqual } from 'node:crypto';
 import { serveStatic } from './static';
 import type { LocalStorage } from '@bianmin/server/storage/index';
 import { handleStorageRoute } from './storage-routes';
@@ -27,10 +30,16 @@ export interface GatewayOptions {
   log: Logger;
   /** Timer-triggered jobs the dev levers can run at an X-Dev-Now instant. */
   jobs: Record<string, (now: Date) => Promise<unknown>>;
-  /** Delivers WeChat Pay's success notification for an order, as the deployed payNotify receives it. */
-  confirmPayment(orderId: string, now: Date): Promise<{ errcode: number; errmsg: string }>;
   /** Uploaded files: POST/GET /api/__dev/storage. */
   storage: LocalStorage;
+  /** Base URL and key of each department's sandbox (for the dev postings route). */
+  departmentEndpoints: Partial<Record<string, { url: string; apiKey: string }>>;
+  /** The WeChat Pay sandbox in this process, whose sheet the dev "pay" route stands in for. */
+  pay?: { sandbox: PaySandbox };
+  /** WeChat Pay's notifications must carry this key: the local stand-in for SOURCE = wx_paycallback. */
+  payNotifyKey: string;
+  /** After a payment notification is acknowledged: nudge the outbox (never inside the notification). */
+  afterPayment?(orderId: string, now: Date): void;
 }
 
 const OPENID = /^[A-Za-z0-9_-]{6,64}$/;
@@ -125,13 +134,52 @@ export function createGateway(opts: GatewayOptions): Server {
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, path: string) {
     const devFault = /^\/api\/__dev\/departments\/([^/]+)\/faults$/.exec(path);
+    const devPostings = /^\/api\/__dev\/departments\/([^/]+)\/postings$/.exec(path);
     const devJob = /^\/api\/__dev\/jobs\/([a-z]+)$/.exec(path);
     const devPay = /^\/api\/__dev\/payments\/([A-Za-z0-9]{1,32})\/confirm$/.exec(path);
     if (devPay && req.method === 'POST') {
-      // The sandbox WeChat Pay sheet's "pay" button: the same notification, through the same code.
+      // The sandbox WeChat Pay sheet's "pay" button: WeChat Pay's sandbox takes the money and
+      // delivers its notification to /api/__dev/wxpay/notify, through the same code as payNotify.
+      // `?deliver=0`: the money is taken but the notification is held (a late notification).
+      if (!opts.pay) return refuse(res, new AppError('NOT_FOUND', '微信支付沙箱不在本进程中。'));
       const { clock } = devIdentity(req);
-      const answer = await opts.confirmPayment(devPay[1], clock.now());
-      return send(res, answer.errcode === 0 ? 200 : 409, answer);
+      const deliver = new URL(req.url ?? '/', 'http://gateway').searchParams.get('deliver') !== '0';
+      const { status, answer } = await opts.pay.sandbox.pay(devPay[1], clock.now(), { deliver });
+      return send(res, status, answer);
+    }
+    if (path === '/api/__dev/payments/notifications/deliver' && req.method === 'POST') {
+      // WeChat's retries of notifications not yet acknowledged, at X-Dev-Now.
+      if (!opts.pay) return refuse(res, new AppError('NOT_FOUND', '微信支付沙箱不在本进程中。'));
+      const { clock } = devIdentity(req);
+      return sendEnvelope(res, { ok: true, data: { answers: await opts.pay.sandbox.deliverPending(clock.now()) } });
+    }
+    if (path === '/api/__dev/wxpay/notify' && req.method === 'POST') {
+      // What CloudBase does when WeChat Pay notifies: invoke payNotify with SOURCE = wx_paycallback.
+      // Only the WeChat Pay sandbox holds the key that earns that source here.
+      const given = Buffer.from(headerValue(req, 'x-api-key') ?? '');
+      const expected = Buffer.from(opts.payNotifyKey);
+      const fromWxPay = given.length === expected.length && timingSafeEqual(given, expected);
+      const { clock } = devIdentity(req);
+      const { text, tooLarge } = await readBody(req, 16 * 1024);
+      let event: unknown = null;
+      try {
+        event = tooLarge ? null : JSON.parse(text);
+      } catch {
+        event = null;
+      }
+      const now = clock.now();
+      const answer = await handlePayNotify(deps, event, fromWxPay ? 'wx_paycallback' : 'dev_gateway', now);
+      const e = event as { outTradeNo?: unknown; outRefundNo?: unknown } | null;
+      if (answer.errcode === 0 && e && typeof e.outTradeNo === 'string' && e.outRefundNo === undefined) opts.afterPayment?.(e.outTradeNo, now);
+      return send(res, 200, answer);
+    }
+    if (devPostings && req.method === 'GET') {
+      // What a department's sandbox received as postings, with counts per order id.
+      const endpoint = Object.prototype.hasOwnProperty.call(opts.departmentEndpoints, devPostings[1]) ? opts.departmentEndpoints[devPostings[1]] : undefined;
+      if (!endpoint) return refuse(res, new AppError('NOT_FOUND', `没有名为 ${devPostings[1]} 的部门沙箱。`));
+      const r = await fetch(`${endpoint.url}/postings`, { headers: { 'x-api-key': endpoint.apiKey } });
+      const body = r.ok ? await r.json() : { postings: [], counts: {} };
+      return sendEnvelope(res, { ok: true, data: { department: devPostings[1], ...body } });
     }
     if (devJob && req.method === 'POST') {
       const job = Object.prototype.hasOwnProperty.call(opts.jobs, devJob[1]) ? opts.jobs[devJob[1]] : undefined;

@@ -4,8 +4,10 @@ import { createDepartmentClients } from '@bianmin/server/departments/index';
 import { recordingNotifier, type SubscribeMessage } from '@bianmin/server/notify/notifier';
 import { sendDueReminders } from '@bianmin/server/reminders/reminders';
 import { sandboxPaymentProvider } from '@bianmin/server/payments/provider';
-import { closeExpiredOrders, processOutbox } from '@bianmin/server/payments/outbox';
-import { confirmSandboxPayment } from './sandboxes/pay';
+import { closeExpiredOrders, postPaidOrder, processOutbox } from '@bianmin/server/payments/outbox';
+import { processRefunds } from '@bianmin/server/payments/refunds';
+import type { DepartmentId } from '@bianmin/core';
+import { type PaySandbox, startPaySandbox } from './sandboxes/pay';
 import { createLogger, type Logger, silentLogger } from '@bianmin/server/log';
 import type { Deps } from '@bianmin/server/runtime/types';
 import type { AddressInfo } from 'node:net';
@@ -42,12 +44,26 @@ export interface StackOptions {
   paymentsIntervalMs?: number;
   /** Where uploaded files are kept; omitted = a temporary directory removed on stop. */
   storageDir?: string;
+  /**
+   * Post a payment to its department right after its notification is acknowledged, as a nudge
+   * of the outbox (default true; tests that look at `paid` turn it off and drive the outbox).
+   * Never inside the notification: WeChat Pay is answered first.
+   */
+  postAfterPayment?: boolean;
+  /**
+   * Sandboxes running elsewhere (the crash tests keep WeChat Pay and the departments alive in
+   * their own process while this stack is killed). Omitted: the stack starts its own.
+   */
+  external?: { departments: Record<DepartmentId, { url: string; apiKey: string }>; pay: { url: string; apiKey: string } };
 }
 
 export interface Stack {
   url: string;
   port: number;
+  /** Empty when the sandboxes are external. */
   sandboxes: Sandboxes;
+  /** The WeChat Pay sandbox (undefined when external). */
+  pay?: PaySandbox;
   database: Database;
   deps: Deps;
   /** What the local notifier was asked to send as WeChat subscribe messages. */
@@ -69,27 +85,39 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const log = opts.log === 'silent' ? silentLogger : (opts.log ?? createLogger({ name: 'bianmin-dev' }));
   const ownsDatabase = !opts.database;
   const database = opts.database ?? (await openDatabase({ url: opts.databaseUrl, dataDir: opts.dataDir }));
-  const sandboxes = await startSandboxes(RESIDENTS);
+  const sandboxes = opts.external ? ({} as Sandboxes) : await startSandboxes(RESIDENTS);
+  const pay = opts.external ? undefined : await startPaySandbox();
+  const payEndpoint = opts.external?.pay ?? { url: pay!.url, apiKey: pay!.apiKey };
+  const endpoints = opts.external?.departments ?? Object.fromEntries(Object.values(sandboxes).map((s) => [s.id, { url: s.url, apiKey: s.apiKey }]));
   const tencentCloud = await startTencentCloudSandbox();
   const ownsStorageDir = !opts.storageDir;
   const storageDir = opts.storageDir ?? mkdtempSync(join(tmpdir(), 'bianmin-storage-'));
   const storage = localStorage(storageDir);
   const notifier = recordingNotifier();
   const departments = createDepartmentClients(
-    Object.fromEntries(Object.values(sandboxes).map((s) => [s.id, { baseUrl: s.url, apiKey: s.apiKey }])),
+    Object.fromEntries(Object.entries(endpoints).map(([id, e]) => [id, { baseUrl: e.url, apiKey: e.apiKey }])),
     { timeoutMs: opts.departmentTimeoutMs ?? 3000, probeIntervalMs: opts.probeIntervalMs, cacheTtlMs: opts.departmentCacheTtlMs, log },
   );
   const deps: Deps = { db: async () => database.db, log, departments, calendar: chineseDaysCalendar(), notifier,
-    payments: sandboxPaymentProvider(),
+    payments: sandboxPaymentProvider(payEndpoint),
     storage,
     tencentCloud: { secretId: tencentCloud.secretId, secretKey: tencentCloud.secretKey, region: 'ap-guangzhou', endpoint: tencentCloud.endpoint, protocol: 'http://' },
   };
+  const postAfterPayment = opts.postAfterPayment ?? true;
   const server = createGateway({ functions: FUNCTIONS, deps, sandboxes, residents: RESIDENTS, h5Dir: opts.h5Dir ?? DEFAULT_H5_DIR, log, storage,
-    confirmPayment: (orderId, now) => confirmSandboxPayment(deps, orderId, now),
+    departmentEndpoints: endpoints,
+    pay: pay && { sandbox: pay },
+    payNotifyKey: payEndpoint.apiKey,
+    afterPayment: postAfterPayment
+      ? (orderId, now) => {
+          postPaidOrder(deps, orderId, now).catch((e) => log.error({ err: e, order: orderId }, 'posting after payment failed'));
+        }
+      : undefined,
     jobs: {
       reminders: (now) => sendDueReminders(deps, now),
       outbox: (now) => processOutbox(deps, now),
       expire: (now) => closeExpiredOrders(deps, now),
+      refunds: (now) => processRefunds(deps, now),
     },
   });
   server.keepAliveTimeout = 5000;
@@ -100,12 +128,14 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     });
   } catch (e) {
     await stopSandboxes(sandboxes);
+    await pay?.stop();
     await tencentCloud.stop();
     if (ownsStorageDir) rmSync(storageDir, { recursive: true, force: true });
     if (ownsDatabase) await database.close();
     throw e;
   }
   const { port } = server.address() as AddressInfo;
+  pay?.setNotifyUrl(`http://127.0.0.1:${port}/api/__dev/wxpay/notify`);
   // CloudBase fires the reminders function from a timer trigger; locally a loop does the same.
   const interval = opts.reminderIntervalMs ?? 30_000;
   const timer =
@@ -123,6 +153,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
           const now = new Date();
           processOutbox(deps, now)
             .then(() => closeExpiredOrders(deps, now))
+            .then(() => processRefunds(deps, now))
             .catch((e) => log.error({ err: e }, 'payments loop failed'));
         }, paymentsInterval)
       : undefined;
@@ -132,6 +163,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     url: `http://127.0.0.1:${port}`,
     port,
     sandboxes,
+    pay,
     database,
     deps,
     subscribeMessages: notifier.sent,
@@ -144,6 +176,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
         server.closeAllConnections();
         await new Promise<void>((ok) => server.close(() => ok()));
         await stopSandboxes(sandboxes);
+        await pay?.stop();
         await tencentCloud.stop();
         if (ownsDatabase) await database.close();
         if (ownsStorageDir) rmSync(storageDir, { recursive: true, force: true });

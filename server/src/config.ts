@@ -1,6 +1,7 @@
 import { DEPARTMENT_IDS, type DepartmentId } from '@bianmin/core';
 import { z } from 'zod';
 import type { TencentCloudConfig } from './tencentcloud/config';
+import { MAX_DEPARTMENT_TIMEOUT_MS } from './runtime/budgets';
 
 /**
  * Deployment configuration, from environment variables (CloudBase function settings), validated
@@ -16,7 +17,8 @@ const departmentEnv = Object.fromEntries(
 const envSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  DEPT_TIMEOUT_MS: z.coerce.number().int().positive().default(4000),
+  /** Per department request; capped so that every function's worst case fits its timeout (runtime/budgets.ts). */
+  DEPT_TIMEOUT_MS: z.coerce.number().int().positive().max(MAX_DEPARTMENT_TIMEOUT_MS).default(4000),
   /** The one-time subscribe message template for "remind me when it opens" (WeChat MP console). */
   REMINDER_TEMPLATE_ID: z.string().min(1).optional(),
   /** WeChat Pay sub-merchant id for cloudPay (WeChat MP console → 云开发 → 微信支付). */

@@ -94,7 +94,12 @@ export interface BillResult {
   ageSeconds: number;
 }
 
-export type OrderStatus = 'pending' | 'paid' | 'settled' | 'closed';
+/**
+ * pending → paid → settled; pending → closed (expired unpaid); paid → refund_pending → refunded
+ * (the department refused the money); closed → refund_pending → refunded (a payment arrived
+ * after the bill was paid another way).
+ */
+export type OrderStatus = 'pending' | 'paid' | 'settled' | 'closed' | 'refund_pending' | 'refunded';
 
 export interface OrderView {
   orderId: string;
@@ -111,6 +116,9 @@ export interface OrderView {
   paidAt?: string;
   settledAt?: string;
   closedAt?: string;
+  refundedAt?: string;
+  /** Money on its way back, or returned: why, how much (fen), and where it stands. */
+  refund?: { reason: 'late_payment' | 'duplicate_payment' | 'department_refused'; amount: number; status: 'pending' | 'requested' | 'refunded' };
   expiresAt: string;
   /** The department's receipt number once settled. */
   departmentRef?: string;

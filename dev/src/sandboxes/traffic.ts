@@ -15,6 +15,8 @@ export function trafficRoutes(residents: FixtureResident[]): Route[] {
   const vehicles = new Map(residents.flatMap((r) => r.vehicles.map((v) => [v.plate, v] as const)));
   return [
     { method: 'GET', path: '/health', handle: () => ({ status: 200, body: { status: 'ok' } }) },
+    // Dev-only, as for the utilities: fines are not paid through us yet, so nothing is ever posted here.
+    { method: 'GET', path: '/postings', handle: () => ({ status: 200, body: { postings: [], counts: {} } }) },
     {
       method: 'GET',
       path: '/vehicles/:plate/violations',

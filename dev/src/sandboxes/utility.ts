@@ -1,4 +1,4 @@
-import { maskName, shanghaiDate } from '@bianmin/core';
+import { maskName, parseInstant, shanghaiDate, utilityLateFee } from '@bianmin/core';
 import type { FixtureResident, FixtureUtilityAccount } from '../fixtures';
 import type { Route } from './http';
 import { between, seededRandom } from './seeded';
@@ -135,6 +135,8 @@ export function utilityRoutes(profile: UtilityProfile, residents: FixtureResiden
   /** Payments the department has posted, by our order id: posting twice is answered, not repeated. */
   const payments = new Map<string, SandboxPayment>();
   const paidBills = new Map<string, SandboxPayment>();
+  /** Every posting request that reached the route, by order id: how often we asked, against `payments` (booked once). */
+  const received = new Map<string, number>();
 
   const billsFor = (a: FixtureUtilityAccount, asOf: string): SandboxBill[] => {
     const periods = lastPeriods(asOf, 12);
@@ -223,26 +225,42 @@ export function utilityRoutes(profile: UtilityProfile, residents: FixtureResiden
     },
     {
       // Posting a payment is idempotent on our order id: a retry after a timeout gets the same answer.
+      // The department books a payment in the period it was paid in: `paidAt` (the resident's
+      // payment time) must fall on or after the bill was issued and not after the department's
+      // today, and the amount must cover the bill with its late fee as of that day (one day's
+      // grace for a payment begun before midnight). A posting dated with the day it is posted
+      // instead of the day it was paid is refused as WRONG_PERIOD once the late fee has grown.
       method: 'POST',
       path: '/payments',
       handle: ({ body, query }) => {
         const b = body as Partial<{ orderId: string; accountNo: string; billId: string; amount: number; paidAt: string }> | undefined;
-        if (!b || typeof b.orderId !== 'string' || typeof b.billId !== 'string' || typeof b.accountNo !== 'string' || !Number.isInteger(b.amount)) {
-          return { status: 400, body: { code: 'BAD_REQUEST', message: 'orderId, accountNo, billId, amount required' } };
+        const paidAt = typeof b?.paidAt === 'string' ? parseInstant(b.paidAt) : null;
+        if (!b || typeof b.orderId !== 'string' || typeof b.billId !== 'string' || typeof b.accountNo !== 'string' || !Number.isInteger(b.amount) || !paidAt) {
+          return { status: 400, body: { code: 'BAD_REQUEST', message: 'orderId, accountNo, billId, amount, paidAt required' } };
         }
+        received.set(b.orderId, (received.get(b.orderId) ?? 0) + 1);
         const seen = payments.get(b.orderId);
         if (seen) return { status: 200, body: { ...seen, duplicate: true } };
         const a = accounts.get(b.accountNo);
         if (!a) return notFound;
-        const bill = billsFor(a, asOfOf(query)).find((x) => x.billId === b.billId);
+        const today = asOfOf(query);
+        const bill = billsFor(a, today).find((x) => x.billId === b.billId);
         if (!bill) return { status: 404, body: { code: 'BILL_NOT_FOUND', message: '账单不存在' } };
         if (bill.status === 'paid') return { status: 409, body: { code: 'BILL_ALREADY_PAID', message: '账单已缴清' } };
-        if ((b.amount as number) < bill.amount) return { status: 422, body: { code: 'AMOUNT_MISMATCH', message: '缴费金额不足' } };
+        const paidOn = shanghaiDate(paidAt);
+        if (paidOn > today || paidOn < bill.issuedOn) {
+          return { status: 422, body: { code: 'WRONG_PERIOD', message: `缴费时间 ${paidOn} 不在账单 ${bill.period} 的缴费期内` } };
+        }
+        const dayBefore = shanghaiDate(new Date(paidAt.getTime() - 86_400_000));
+        const owed = bill.amount + utilityLateFee(bill.amount, bill.dueDate, dayBefore < bill.issuedOn ? paidOn : dayBefore).lateFee;
+        if ((b.amount as number) < owed) {
+          return { status: 422, body: { code: 'WRONG_PERIOD', message: `缴费金额不足以结清 ${paidOn} 的应缴金额（含违约金）` } };
+        }
         const p: SandboxPayment = {
           orderId: b.orderId,
           billId: b.billId,
           amount: b.amount as number,
-          paidAt: b.paidAt ?? new Date().toISOString(),
+          paidAt: b.paidAt as string,
           paymentRef: `${profile.providerId.toUpperCase()}PAY${String(payments.size + 1).padStart(8, '0')}`,
         };
         payments.set(b.orderId, p);
@@ -250,5 +268,26 @@ export function utilityRoutes(profile: UtilityProfile, residents: FixtureResiden
         return { status: 200, body: { ...p, duplicate: false } };
       },
     },
+    {
+      // Dev-only: what this department received and booked, for tests that count postings.
+      method: 'GET',
+      path: '/postings',
+      handle: () => ({ status: 200, body: postingsReport(payments, received) }),
+    },
   ];
+}
+
+export interface PostingsReport {
+  /** Booked payments, in the order they were booked. */
+  postings: SandboxPayment[];
+  /** Per order id: posting requests received, and payments booked (must never exceed 1). */
+  counts: Record<string, { received: number; booked: number }>;
+}
+
+export function postingsReport(booked: Map<string, SandboxPayment>, received: Map<string, number>): PostingsReport {
+  const counts: PostingsReport['counts'] = {};
+  for (const [orderId, n] of received) counts[orderId] = { received: n, booked: 0 };
+  const postings = [...booked.values()];
+  for (const p of postings) counts[p.orderId] = { received: counts[p.orderId]?.received ?? 0, booked: (counts[p.orderId]?.booked ?? 0) + 1 };
+  return { postings, counts };
 }

@@ -17,7 +17,7 @@ export interface TestStack extends Stack {
 /** A whole local stack on a free port, on a private copy of the test database. */
 export async function startTestStack(kind: StoreKind = 'pglite', opts: { log?: Logger } = {}): Promise<TestStack> {
   const database = await openTestDatabase(kind);
-  const stack = await startStack({ port: 0, database, log: opts.log ?? 'silent', reminderIntervalMs: 0, paymentsIntervalMs: 0, probeIntervalMs: 0, departmentCacheTtlMs: 0, departmentTimeoutMs: 1000 });
+  const stack = await startStack({ port: 0, database, log: opts.log ?? 'silent', reminderIntervalMs: 0, paymentsIntervalMs: 0, postAfterPayment: false, probeIntervalMs: 0, departmentCacheTtlMs: 0, departmentTimeoutMs: 1000 });
   return {
     ...stack,
     stop: async () => {

@@ -123,22 +123,66 @@ export const orders = pgTable(
     paidAt: at('paid_at'),
     settledAt: at('settled_at'),
     closedAt: at('closed_at'),
+    /** When the money went back (refund_pending → refunded). */
+    refundedAt: at('refunded_at'),
   },
   (t) => [
     uniqueIndex('orders_idempotency').on(t.openid, t.idempotencyKey),
-    uniqueIndex('orders_one_live_per_bill').on(t.providerId, t.billId).where(sql`${t.status} <> 'closed'`),
+    // Closed and refunded orders hold no money for the bill: it may be paid again.
+    uniqueIndex('orders_one_live_per_bill')
+      .on(t.providerId, t.billId)
+      .where(sql`${t.status} NOT IN ('closed', 'refund_pending', 'refunded')`),
     index('orders_by_resident').on(t.openid, t.createdAt),
     index('orders_pending_expiry').on(t.status, t.expiresAt),
   ],
 );
 
-/** Every payment notification accepted, once per WeChat transaction (callbacks repeat for two days). */
+/**
+ * Every payment WeChat Pay reported, once per WeChat transaction (callbacks repeat for two days,
+ * and the expiry job asks too). A payment is never dropped: one that cannot be booked to its
+ * order (the order closed and the bill was paid meanwhile, or the order was paid twice) stays
+ * here with `disposition = 'refund'` and a row in `refunds`.
+ */
 export const payments = pgTable('payments', {
   transactionId: text('transaction_id').primaryKey(),
   orderId: text('order_id').notNull(),
   amount: integer('amount').notNull(),
   receivedAt: at('received_at').notNull(),
+  /** When the resident paid (WeChat's time_end), which is what the department books. */
+  paidAt: at('paid_at'),
+  /** 'booked' (the order's money) or 'refund' (money to give back). */
+  disposition: text('disposition').notNull().default('booked'),
 });
+
+/**
+ * Money we give back, one refund per WeChat transaction. Our id is WeChat Pay's out_refund_no:
+ * asking again with the same id never refunds twice. pending → requested (WeChat accepted it;
+ * its refund notification or a later ask says it is done) → refunded.
+ */
+export const refunds = pgTable(
+  'refunds',
+  {
+    /** Our refund id (out_refund_no, ≤ 64 alphanumerics). */
+    id: text('id').primaryKey(),
+    orderId: text('order_id').notNull(),
+    transactionId: text('transaction_id').notNull(),
+    openid: text('openid').notNull(),
+    /** Fen: the whole payment (WeChat's total_fee) and what goes back (refund_fee). */
+    totalFee: integer('total_fee').notNull(),
+    amount: integer('amount').notNull(),
+    /** 'late_payment' | 'duplicate_payment' | 'department_refused' */
+    reason: text('reason').notNull(),
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: at('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    /** WeChat's refund id once it accepted the refund. */
+    providerRefundId: text('provider_refund_id'),
+    createdAt: at('created_at').notNull(),
+    refundedAt: at('refunded_at'),
+  },
+  (t) => [uniqueIndex('refunds_once_per_transaction').on(t.transactionId), index('refunds_due').on(t.status, t.nextAttemptAt)],
+);
 
 /**
  * Work that must happen after a payment even if the department is down or the process dies:

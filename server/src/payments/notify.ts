@@ -1,17 +1,35 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { orders, outbox, payments } from '../db/schema';
 import type { Deps } from '../runtime/types';
-import { movableInto } from './orders';
-import { postPaidOrder } from './outbox';
+import { recordPayment } from './book';
+import { completeRefund } from './refunds';
+import { parseTimeEnd } from './wechat-time';
 
-/** WeChat Pay v2 notification fields as cloudPay hands them to the notify function (camelCase). */
-const notifySchema = z.object({
-  returnCode: z.string(),
-  resultCode: z.string().optional(),
-  outTradeNo: z.string().min(1).max(32),
-  transactionId: z.string().min(1).max(64).optional(),
-  totalFee: z.coerce.number().int().nonnegative().optional(),
+/**
+ * Fen as WeChat Pay sends it through cloudPay: a JSON integer. Nothing that merely converts to
+ * one — '1000', '0x3E8', '1e3', '1000.0', [1000], true — is an amount.
+ */
+const fen = z.number().int().positive().max(10_000_000_00);
+const timeEnd = z.string().refine((s) => parseTimeEnd(s) !== null, 'time_end must be yyyyMMddHHmmss Beijing time');
+
+/** WeChat Pay v2 payment notification fields as cloudPay hands them to the notify function (camelCase). */
+const paymentSchema = z.object({
+  returnCode: z.enum(['SUCCESS', 'FAIL']),
+  resultCode: z.enum(['SUCCESS', 'FAIL']).optional(),
+  outTradeNo: z.string().regex(/^BM[0-9A-Z]{10,30}$/),
+  transactionId: z.string().regex(/^[0-9A-Za-z]{1,32}$/).optional(),
+  totalFee: fen.optional(),
+  timeEnd: timeEnd.optional(),
+});
+
+/** The refund notification (decrypted req_info fields, camelCase): it names our refund id. */
+const refundSchema = z.object({
+  returnCode: z.enum(['SUCCESS', 'FAIL']),
+  outRefundNo: z.string().regex(/^RF[0-9A-Za-z]{1,62}$/),
+  outTradeNo: z.string().regex(/^BM[0-9A-Z]{10,30}$/).optional(),
+  refundId: z.string().max(64).optional(),
+  refundStatus: z.enum(['SUCCESS', 'CHANGE', 'REFUNDCLOSE']),
+  refundFee: fen.optional(),
+  successTime: z.string().max(32).optional(),
 });
 
 export interface NotifyAnswer {
@@ -22,12 +40,16 @@ export interface NotifyAnswer {
 const ok: NotifyAnswer = { errcode: 0, errmsg: 'OK' };
 const reject = (errmsg: string): NotifyAnswer => ({ errcode: 1, errmsg });
 
+const isRefundNotification = (event: unknown) => typeof event === 'object' && event !== null && !Array.isArray(event) && Object.prototype.hasOwnProperty.call(event, 'outRefundNo');
+
 /**
- * The payment callback. Accepted only from WeChat Pay (SOURCE = wx_paycallback, read by the
- * entry from the WeChat context), only for an order we have, and only for its exact amount.
- * Callbacks repeat for up to two days: recording the payment, moving the order to paid and
- * queueing the department posting happen in one transaction keyed on the transaction id, so a
- * repeat changes nothing and is answered `{ errcode: 0 }` like the first.
+ * WeChat Pay's notifications, payments and refunds both (cloudPay.refund names this function as
+ * its callback too; a refund notification is the one carrying `outRefundNo`). Accepted only
+ * from WeChat Pay (SOURCE = wx_paycallback, read by the entry from the WeChat context).
+ *
+ * The answer is given as soon as our transaction commits: no department is called here (the
+ * outbox posts), so WeChat never waits on a slow department. Callbacks repeat for up to two
+ * days; every repeat is answered `{ errcode: 0 }` and changes nothing.
  */
 export async function handlePayNotify(deps: Deps, event: unknown, source: string | undefined, now: Date): Promise<NotifyAnswer> {
   const log = deps.log;
@@ -35,55 +57,58 @@ export async function handlePayNotify(deps: Deps, event: unknown, source: string
     log.warn({ source }, 'payment notification refused: not from WeChat Pay');
     return reject('source rejected');
   }
-  const parsed = notifySchema.safeParse(event);
+  if (isRefundNotification(event)) return handleRefundNotify(deps, event, now);
+
+  const parsed = paymentSchema.safeParse(event);
   if (!parsed.success) {
     log.warn({ issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'payment notification refused: malformed');
     return reject('malformed');
   }
   const n = parsed.data;
   if (n.returnCode !== 'SUCCESS' || n.resultCode !== 'SUCCESS') {
-    // The resident's payment failed; the order stays pending and expires if nothing else comes.
+    // The resident's payment failed; the order stays pending and the expiry job asks WeChat Pay before closing it.
     log.info({ order: n.outTradeNo, returnCode: n.returnCode, resultCode: n.resultCode }, 'payment notification: not paid');
     return ok;
   }
-  if (!n.transactionId || n.totalFee === undefined) return reject('missing transactionId or totalFee');
+  if (!n.transactionId || n.totalFee === undefined || !n.timeEnd) return reject('missing transactionId, totalFee or timeEnd');
 
   const db = await deps.db();
-  const [order] = await db.select().from(orders).where(eq(orders.id, n.outTradeNo));
-  if (!order) {
-    log.error({ order: n.outTradeNo }, 'payment notification for an unknown order');
-    return reject('unknown order');
+  const { booking, order } = await recordPayment(db, log, { orderId: n.outTradeNo, transactionId: n.transactionId, amount: n.totalFee, paidAt: parseTimeEnd(n.timeEnd)! }, now);
+  switch (booking) {
+    case 'booked':
+      log.info({ order: n.outTradeNo, amount: n.totalFee }, 'payment recorded');
+      return ok;
+    case 'replay':
+    case 'refunding':
+      return ok;
+    case 'unknown_order':
+      log.error({ order: n.outTradeNo }, 'payment notification for an unknown order');
+      return reject('unknown order');
+    case 'amount_mismatch':
+      log.error({ order: n.outTradeNo, expected: order?.amount, got: n.totalFee }, 'payment notification amount mismatch');
+      return reject('amount mismatch');
+    case 'transaction_reused':
+      return reject('transaction id belongs to another order');
   }
-  if (n.totalFee !== order.amount) {
-    log.error({ order: order.id, expected: order.amount, got: n.totalFee }, 'payment notification amount mismatch');
-    return reject('amount mismatch');
-  }
+}
 
-  const fresh = await db.transaction(async (tx) => {
-    const [recorded] = await tx
-      .insert(payments)
-      .values({ transactionId: n.transactionId!, orderId: order.id, amount: n.totalFee!, receivedAt: now })
-      .onConflictDoNothing()
-      .returning();
-    if (!recorded) return false;
-    const moved = await tx
-      .update(orders)
-      .set({ status: 'paid', paidAt: now, transactionId: n.transactionId })
-      .where(and(eq(orders.id, order.id), inArray(orders.status, movableInto('paid'))))
-      .returning({ id: orders.id });
-    if (!moved.length) {
-      // Paid twice for one order (a second transaction id): money to give back, by a person.
-      log.error({ order: order.id, transaction: n.transactionId }, 'second payment for an order that is already paid: refund needed');
-      return false;
-    }
-    await tx.insert(outbox).values({ orderId: order.id, kind: 'post_payment', status: 'pending', nextAttemptAt: now, createdAt: now }).onConflictDoNothing();
-    return true;
-  });
-
-  if (fresh) {
-    log.info({ order: order.id, amount: order.amount }, 'payment recorded');
-    // Best effort now; the outbox retries until the department has it.
-    await postPaidOrder(deps, order.id, now).catch(() => undefined);
+async function handleRefundNotify(deps: Deps, event: unknown, now: Date): Promise<NotifyAnswer> {
+  const parsed = refundSchema.safeParse(event);
+  if (!parsed.success) {
+    deps.log.warn({ issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'refund notification refused: malformed');
+    return reject('malformed');
   }
+  const n = parsed.data;
+  if (n.returnCode !== 'SUCCESS' || n.refundStatus !== 'SUCCESS') {
+    // CHANGE / REFUNDCLOSE: WeChat could not pay it back to the original account; a person must.
+    deps.log.error({ alert: 'refund_failed', refund: n.outRefundNo, status: n.refundStatus }, 'WeChat Pay could not complete a refund');
+    return ok;
+  }
+  const outcome = await completeRefund(await deps.db(), n.outRefundNo, now, n.refundId);
+  if (outcome === 'unknown') {
+    deps.log.error({ refund: n.outRefundNo }, 'refund notification for an unknown refund');
+    return reject('unknown refund');
+  }
+  if (outcome === 'refunded') deps.log.info({ refund: n.outRefundNo }, 'refund completed');
   return ok;
 }

@@ -12,6 +12,15 @@ describe('the order state machine', () => {
     expect(movableInto('paid').sort()).toEqual(['closed', 'pending']);
   });
 
+  it('gives money back through refund_pending → refunded, from a paid order or a closed one a payment reached late', () => {
+    expect(movableInto('refund_pending').sort()).toEqual(['closed', 'paid']);
+    expect(movableInto('refunded')).toEqual(['refund_pending']);
+    expect(canMove('settled', 'refund_pending')).toBe(false);
+    expect(canMove('pending', 'refund_pending')).toBe(false);
+    expect(canMove('refunded', 'paid')).toBe(false);
+    expect(canMove('refund_pending', 'settled')).toBe(false);
+  });
+
   it('never goes backwards, never settles unpaid money, never closes a paid order', () => {
     expect(canMove('settled', 'paid')).toBe(false);
     expect(canMove('paid', 'pending')).toBe(false);

@@ -1,25 +1,34 @@
 import { AppError, maskAccountNo, type OrderStatus, type OrderView, type PaymentParams, providerById, toShanghaiIso, type UtilityKind } from '@bianmin/core';
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, desc, eq, inArray, notInArray } from 'drizzle-orm';
 import type { Db } from '../db/open';
-import { orders } from '../db/schema';
+import { orders, refunds } from '../db/schema';
 
 export type OrderRow = typeof orders.$inferSelect;
+export type RefundRow = typeof refunds.$inferSelect;
 
 /** Unpaid orders close after this; WeChat Pay's own prepay id lives two hours. */
 export const ORDER_TTL_MS = 30 * 60_000;
 
 /**
  * The order's life: pending → paid (WeChat Pay notified us) → settled (the department booked it);
- * pending → closed when it expires or is cancelled. A closed order may still become paid if a
- * payment for it arrives late: the money moved, so it must be booked.
+ * pending → closed when it expires unpaid (after WeChat Pay confirms nothing was paid).
+ * A closed order still becomes paid if a payment for it arrives late and the bill has no other
+ * live order: the money moved, so it is booked. When it cannot be booked — the bill was paid
+ * meanwhile — or the department refuses the posting, the money goes back:
+ * closed/paid → refund_pending → refunded.
  */
 const TRANSITIONS: Record<OrderStatus, OrderStatus[]> = {
   pending: ['paid', 'closed'],
-  paid: ['settled'],
+  paid: ['settled', 'refund_pending'],
   settled: [],
-  closed: ['paid'],
+  closed: ['paid', 'refund_pending'],
+  refund_pending: ['refunded'],
+  refunded: [],
 };
+
+/** Statuses that hold the bill: the database allows one such order per bill (orders_one_live_per_bill). */
+export const NOT_LIVE: OrderStatus[] = ['closed', 'refund_pending', 'refunded'];
 
 export function canMove(from: OrderStatus, to: OrderStatus): boolean {
   return TRANSITIONS[from].includes(to);
@@ -37,7 +46,7 @@ export function newOrderId(now: Date): string {
   return `BM${stamp}${rand}`;
 }
 
-export function orderView(r: OrderRow): OrderView {
+export function orderView(r: OrderRow, refund?: RefundRow): OrderView {
   const provider = providerById(r.providerId);
   return {
     orderId: r.id,
@@ -55,6 +64,10 @@ export function orderView(r: OrderRow): OrderView {
     ...(r.paidAt ? { paidAt: toShanghaiIso(r.paidAt) } : {}),
     ...(r.settledAt ? { settledAt: toShanghaiIso(r.settledAt) } : {}),
     ...(r.closedAt ? { closedAt: toShanghaiIso(r.closedAt) } : {}),
+    ...(r.refundedAt ? { refundedAt: toShanghaiIso(r.refundedAt) } : {}),
+    ...(refund
+      ? { refund: { reason: refund.reason as NonNullable<OrderView['refund']>['reason'], amount: refund.amount, status: refund.status === 'refunded' ? 'refunded' : refund.status === 'requested' ? 'requested' : 'pending' } }
+      : {}),
     ...(r.departmentRef ? { departmentRef: r.departmentRef } : {}),
     ...(r.transactionId ? { transactionId: r.transactionId } : {}),
   };
@@ -96,7 +109,7 @@ export async function placeOrder(db: Db, o: NewOrder, now: Date): Promise<OrderR
   const [live] = await db
     .select()
     .from(orders)
-    .where(and(eq(orders.providerId, o.providerId), eq(orders.billId, o.billId), ne(orders.status, 'closed')));
+    .where(and(eq(orders.providerId, o.providerId), eq(orders.billId, o.billId), notInArray(orders.status, NOT_LIVE)));
   if (live && live.openid === o.openid) return live;
   if (live) {
     throw new AppError('CONFLICT', live.status === 'pending' ? '这笔账单已有家人在支付中，请稍后刷新查看。' : '这笔账单已经缴清，无需重复缴费。');
@@ -115,9 +128,23 @@ export async function ownOrder(db: Db, openid: string, orderId: string): Promise
   return row;
 }
 
+/** Refunds of these orders, newest per order (a second payment of one order is refunded on its own). */
+async function refundsOf(db: Db, orderIds: string[]): Promise<Map<string, RefundRow>> {
+  if (!orderIds.length) return new Map();
+  const rows = await db.select().from(refunds).where(inArray(refunds.orderId, orderIds)).orderBy(refunds.createdAt);
+  return new Map(rows.map((r) => [r.orderId, r]));
+}
+
+/** One of the resident's own orders as they see it, refund included; another resident's id is NOT_FOUND. */
+export async function ownOrderView(db: Db, openid: string, orderId: string): Promise<OrderView> {
+  const row = await ownOrder(db, openid, orderId);
+  return orderView(row, (await refundsOf(db, [row.id])).get(row.id));
+}
+
 export async function listOrders(db: Db, openid: string, limit = 100): Promise<OrderView[]> {
   const rows = await db.select().from(orders).where(eq(orders.openid, openid)).orderBy(desc(orders.createdAt), desc(orders.id)).limit(limit);
-  return rows.map(orderView);
+  const byOrder = await refundsOf(db, rows.map((r) => r.id));
+  return rows.map((r) => orderView(r, byOrder.get(r.id)));
 }
 
 /** Live orders (not closed) for these bills, by bill id: a bill with one must not be offered for payment again. */
@@ -126,6 +153,6 @@ export async function liveOrdersFor(db: Db, providerId: string, billIds: string[
   const rows = await db
     .select()
     .from(orders)
-    .where(and(eq(orders.providerId, providerId), inArray(orders.billId, billIds), ne(orders.status, 'closed')));
+    .where(and(eq(orders.providerId, providerId), inArray(orders.billId, billIds), notInArray(orders.status, NOT_LIVE)));
   return new Map(rows.map((r) => [r.billId, r]));
 }

@@ -3,8 +3,19 @@ import { AppError, toShanghaiIso } from '@bianmin/core';
 import { utilityFor } from '../bills/utilities';
 import { orders, outbox } from '../db/schema';
 import { DepartmentRejection } from '../departments/client';
+import { queueRefund, recordPayment } from './book';
 import { movableInto } from './orders';
 import type { Deps } from '../runtime/types';
+import { type RunBudget, unbounded } from '../runtime/budgets';
+
+/** What a resident is told when a department refuses our posting, by the department's code. */
+const REFUSAL: Record<string, string> = {
+  BILL_ALREADY_PAID: '该账单已在其他渠道缴清',
+  WRONG_PERIOD: '缴费时间不在该账单的缴费期内',
+  BILL_NOT_FOUND: '缴费单位查不到这笔账单',
+  ACCOUNT_NOT_FOUND: '缴费单位查不到这个户号',
+  AMOUNT_MISMATCH: '缴费金额与账单不符',
+};
 
 /** A claimed row is skipped by other workers this long; posting is idempotent, so a crash only delays. */
 const LEASE_MS = 60_000;
@@ -29,15 +40,21 @@ async function post(deps: Deps, row: typeof outbox.$inferSelect, now: Date): Pro
     await db.update(outbox).set({ status: 'done', doneAt: now }).where(eq(outbox.id, row.id));
     return 'settled';
   }
+  if (order.status !== 'paid') {
+    // Refunding or refunded: there is no money of this order left to post.
+    await db.update(outbox).set({ status: 'failed', lastError: `order ${order.status}` }).where(eq(outbox.id, row.id));
+    return 'failed';
+  }
   try {
     const posted = await utilityFor(deps, order.providerId).postPayment(
+      // The payment's time, not the posting's: a February payment posted in March is a February payment.
       { orderId: order.id, accountNo: order.accountNo, billId: order.billId, amount: order.amount, paidAt: toShanghaiIso(order.paidAt ?? now) },
       toShanghaiIso(now).slice(0, 10),
     );
     await db.transaction(async (tx) => {
       await tx
         .update(orders)
-        .set({ status: 'settled', settledAt: now, departmentRef: posted.paymentRef })
+        .set({ status: 'settled', settledAt: now, departmentRef: posted.paymentRef, closedAt: null })
         .where(and(eq(orders.id, order.id), inArray(orders.status, movableInto('settled'))));
       await tx.update(outbox).set({ status: 'done', doneAt: now, lastError: null }).where(eq(outbox.id, row.id));
     });
@@ -45,15 +62,28 @@ async function post(deps: Deps, row: typeof outbox.$inferSelect, now: Date): Pro
     return 'settled';
   } catch (e) {
     // The department refused the posting outright (the bill was paid at a counter meanwhile…):
-    // retrying cannot help, a person must refund. Anything else is retried with backoff.
+    // retrying cannot help, so the money goes back to the resident. Anything else is retried with backoff.
     const final = e instanceof DepartmentRejection && e.status >= 400 && e.status < 500 && e.status !== 429;
     const reason = e instanceof DepartmentRejection ? `${e.status} ${e.departmentCode}` : e instanceof AppError ? e.code : String(e);
-    await db
-      .update(outbox)
-      .set(final ? { status: 'failed', lastError: reason } : { lastError: reason, nextAttemptAt: new Date(now.getTime() + backoff(row.attempts)) })
-      .where(eq(outbox.id, row.id));
-    (final ? deps.log.error : deps.log.warn).call(deps.log, { order: order.id, reason, attempts: row.attempts }, final ? 'department refused a paid order: refund needed' : 'department posting will be retried');
-    return final ? 'failed' : 'retrying';
+    if (!final) {
+      await db.update(outbox).set({ lastError: reason, nextAttemptAt: new Date(now.getTime() + backoff(row.attempts)) }).where(eq(outbox.id, row.id));
+      deps.log.warn({ order: order.id, reason, attempts: row.attempts }, 'department posting will be retried');
+      return 'retrying';
+    }
+    const code = (e as DepartmentRejection).departmentCode;
+    await db.transaction(async (tx) => {
+      await tx.update(outbox).set({ status: 'failed', lastError: reason }).where(eq(outbox.id, row.id));
+      const moved = await tx
+        .update(orders)
+        .set({ status: 'refund_pending' })
+        .where(and(eq(orders.id, order.id), inArray(orders.status, movableInto('refund_pending'))))
+        .returning({ id: orders.id });
+      if (moved.length && order.transactionId) {
+        await queueRefund(tx, { order, transactionId: order.transactionId, totalFee: order.amount, amount: order.amount, reason: 'department_refused', detail: REFUSAL[code] ?? '缴费单位拒绝入账' }, now);
+      }
+    });
+    deps.log.warn({ order: order.id, reason }, 'department refused a paid order: refunding');
+    return 'failed';
   }
 }
 
@@ -71,10 +101,14 @@ async function claim(deps: Deps, now: Date, where: ReturnType<typeof and>, limit
  * Posts paid orders to their departments until each is settled. Run by a timer trigger on
  * CloudBase and a loop locally; rows live in the database, so a restart loses nothing.
  */
-export async function processOutbox(deps: Deps, now: Date, limit = 20): Promise<OutboxReport> {
+export async function processOutbox(deps: Deps, now: Date, limit = 20, budget: RunBudget = unbounded): Promise<OutboxReport> {
   const report: OutboxReport = { settled: 0, retrying: 0, failed: 0 };
-  const rows = await claim(deps, now, and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)), limit);
-  for (const row of rows) report[await post(deps, row, now)]++;
+  // One claim per item: a row is leased only when there is time to post it.
+  for (let i = 0; i < limit && budget.allows('outbox'); i++) {
+    const [row] = await claim(deps, now, and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)), 1);
+    if (!row) break;
+    report[await post(deps, row, now)]++;
+  }
   return report;
 }
 
@@ -84,13 +118,64 @@ export async function postPaidOrder(deps: Deps, orderId: string, now: Date): Pro
   return row ? post(deps, row, now) : 'busy';
 }
 
-/** Pending orders nobody paid close after their expiry. */
-export async function closeExpiredOrders(deps: Deps, now: Date): Promise<{ closed: number }> {
+export interface ExpiryReport {
+  closed: number;
+  /** Paid after all (the notification had not arrived): booked, not closed. */
+  booked: number;
+  /** Paid, but the order could not take the money any more: refunding. */
+  refunding: number;
+  /** Still being paid, or WeChat Pay could not be asked: left pending for the next run. */
+  waiting: number;
+}
+
+/**
+ * Pending orders past their expiry. The WeChat Pay sheet stays payable after our 30 minutes, so
+ * before closing an order we ask WeChat Pay: a payment it reports is booked (its notification
+ * may still be on its way), a sheet being paid right now is left for the next run, and only an
+ * unpaid order is closed — on WeChat's side first (closeOrder), so it can no longer be paid.
+ */
+export async function closeExpiredOrders(deps: Deps, now: Date, limit = 20, budget: RunBudget = unbounded): Promise<ExpiryReport> {
   const db = await deps.db();
-  const closed = await db
-    .update(orders)
-    .set({ status: 'closed', closedAt: now })
+  const report: ExpiryReport = { closed: 0, booked: 0, refunding: 0, waiting: 0 };
+  const due = await db
+    .select()
+    .from(orders)
     .where(and(inArray(orders.status, movableInto('closed')), lte(orders.expiresAt, now)))
-    .returning({ id: orders.id });
-  return { closed: closed.length };
+    .orderBy(asc(orders.expiresAt))
+    .limit(limit);
+  for (const order of due) {
+    if (!budget.allows('expiry')) break;
+    try {
+      let wx = await deps.payments.queryOrder(order.id);
+      if (wx.state === 'unpaid') {
+        // Paid between the two calls: closeOrder answers ORDERPAID, and we ask again.
+        wx = (await deps.payments.closeOrder(order.id)) === 'paid' ? await deps.payments.queryOrder(order.id) : { state: 'closed' };
+      }
+      if (wx.state === 'paid' || wx.state === 'refunded') {
+        const { booking } = await recordPayment(db, deps.log, { orderId: order.id, transactionId: wx.transactionId, amount: wx.amount, paidAt: wx.paidAt }, now);
+        if (booking === 'booked' || booking === 'replay') report.booked++;
+        else if (booking === 'refunding') report.refunding++;
+        else {
+          deps.log.error({ alert: 'expiry_payment_unbookable', order: order.id, booking }, 'WeChat Pay reports a payment we cannot book');
+          report.waiting++;
+        }
+        continue;
+      }
+      if (wx.state === 'paying') {
+        report.waiting++;
+        continue;
+      }
+      const closed = await db
+        .update(orders)
+        .set({ status: 'closed', closedAt: now })
+        .where(and(eq(orders.id, order.id), inArray(orders.status, movableInto('closed'))))
+        .returning({ id: orders.id });
+      report.closed += closed.length;
+    } catch (e) {
+      // WeChat Pay unreachable: an order is never closed without knowing it was not paid.
+      deps.log.warn({ order: order.id, err: e instanceof Error ? e.message : String(e) }, 'expiry: could not ask WeChat Pay, order stays pending');
+      report.waiting++;
+    }
+  }
+  return report;
 }

@@ -66,12 +66,11 @@ function wire(): Wired {
 }
 
 function unconfiguredPayments(log: Logger): PaymentProvider {
-  return {
-    async createPayment() {
-      log.error('PAY_SUB_MCH_ID / TCB_ENV not set: cannot create WeChat Pay orders');
-      throw new Error('payments not configured');
-    },
+  const fail = async (): Promise<never> => {
+    log.error('PAY_SUB_MCH_ID / TCB_ENV not set: cannot reach WeChat Pay');
+    throw new Error('payments not configured');
   };
+  return { createPayment: fail, queryOrder: fail, closeOrder: fail, refund: fail };
 }
 
 /** Only the wiring and the WeChat context are platform-specific; everything else is shared. */

@@ -2,7 +2,7 @@ import { fixedClock } from '@bianmin/core';
 import { chineseDaysCalendar } from '@bianmin/core/availability/index';
 import { silentLogger } from '../log';
 import { recordingNotifier } from '../notify/notifier';
-import { sandboxPaymentProvider } from '../payments/provider';
+import { unavailablePaymentProvider } from '../payments/provider';
 import type { CallContext, Deps } from './types';
 
 /** Deps for unit tests: no database, no departments, unless a test supplies them. */
@@ -13,7 +13,7 @@ export function testDeps(over: Partial<Deps> = {}): Deps {
     departments: {},
     calendar: chineseDaysCalendar(),
     notifier: recordingNotifier(),
-    payments: sandboxPaymentProvider(),
+    payments: unavailablePaymentProvider(),
     storage: { read: () => Promise.reject(new Error('no storage in this test')), displayUrl: () => Promise.reject(new Error('no storage in this test')) },
     ...over,
   };

@@ -61,4 +61,10 @@ export const ORDER_STATUS: Record<OrderStatus, { label: string; tone: StatusTone
   },
   settled: { label: '支付成功 · 已入账', tone: 'ok', hint: '缴费单位已确认入账，欠费已结清。' },
   closed: { label: '已关闭', tone: 'muted', hint: '订单未支付，已关闭，没有扣款。如仍需缴费，请回到账单重新发起。' },
+  refund_pending: {
+    label: '未能入账 · 正在退款',
+    tone: 'warn',
+    hint: '这笔钱没能入账（账单已由其他方式缴清、付款到账时订单已关闭，或缴费单位未能入账），正在原路退回您的微信支付账户，一般 1–3 个工作日到账，无需任何操作。',
+  },
+  refunded: { label: '已退款', tone: 'muted', hint: '款项已原路退回您的微信支付账户。如仍需缴费，请回到账单查看是否还有欠费。' },
 };

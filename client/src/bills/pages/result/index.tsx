@@ -28,7 +28,7 @@ function nextDelay(waitedMs: number): number | null {
   return POLL_PLAN.find((p) => waitedMs < p.untilMs)?.everyMs ?? null;
 }
 
-const FINAL = new Set(['settled', 'closed']);
+const FINAL = new Set(['settled', 'closed', 'refunded']);
 
 export default function Result() {
   const router = useRouter();
@@ -162,7 +162,7 @@ function Receipt({
     : waiting
       ? `${status.hint}如需继续支付，请回到账单页点“继续支付”。`
       : status.hint;
-  const icon = order.status === 'settled' ? '✓' : order.status === 'paid' ? '✓' : order.status === 'closed' ? '✕' : '…';
+  const icon = order.status === 'settled' || order.status === 'paid' ? '✓' : order.status === 'closed' ? '✕' : order.status === 'refunded' || order.status === 'refund_pending' ? '↩' : '…';
   return (
     <>
       <View className={`bills-result__hero bills-result__hero--${order.status}`} data-status={order.status} role='status' ariaRole='status'>
@@ -211,6 +211,14 @@ function Receipt({
           {order.paidAt ? <Row label='支付时间' value={formatDateTime(order.paidAt)} /> : null}
           {order.settledAt ? <Row label='入账时间' value={formatDateTime(order.settledAt)} /> : null}
           {order.closedAt ? <Row label='关闭时间' value={formatDateTime(order.closedAt)} /> : null}
+          {order.refund ? (
+            <Row
+              label={order.refund.status === 'refunded' ? '已退款' : '退款中'}
+              value={formatFen(order.refund.amount)}
+              className='bills-result__refund'
+            />
+          ) : null}
+          {order.refundedAt ? <Row label='退款时间' value={formatDateTime(order.refundedAt)} /> : null}
           {waiting ? <Row label='支付截止' value={formatDateTime(order.expiresAt)} /> : null}
         </View>
 

@@ -1,0 +1,62 @@
+import type { BillResult, BindingView, OrderView, PayResult } from '@bianmin/core';
+import { type E2E, residents, settled, shown, startE2E } from './support';
+
+/**
+ * Money that goes back, as the resident sees it: the power grid refuses a posting (the bill was
+ * paid at its counter meanwhile), the order moves to refund_pending and then refunded, and the
+ * receipt and the history say so in words, with the amount returned.
+ */
+const NOON = '2026-03-10T12:00:00+08:00';
+
+let e2e: E2E;
+
+beforeAll(async () => {
+  e2e = await startE2E();
+}, 120_000);
+
+afterAll(async () => {
+  await e2e?.close();
+});
+
+it('shows a refused payment as refunding, then refunded, on the receipt and in the history', async () => {
+  const li = residents[1];
+  const as = { openid: li.openid, now: NOON };
+  const account = li.utilityAccounts.find((a) => a.kind === 'electricity')!;
+  const { binding } = await e2e.api<{ binding: BindingView }>('bills', { action: 'bind', providerId: 'power', accountNo: account.accountNo }, as);
+  const bill = (await e2e.api<BillResult>('bills', { action: 'bill', bindingId: binding.bindingId }, as)).arrears.bills[0];
+  const { order } = await e2e.api<PayResult>('bills', { action: 'pay', bindingId: binding.bindingId, billId: bill.billId, idempotencyKey: 'e2e-refund-0001' }, as);
+  // Paid at the power grid's counter before our posting reaches it.
+  const power = e2e.stack.sandboxes.power;
+  const counter = await fetch(`${power.url}/payments?asOf=2026-03-10`, {
+    method: 'POST',
+    headers: { 'x-api-key': power.apiKey, 'content-type': 'application/json' },
+    body: JSON.stringify({ orderId: 'COUNTER-E2E', accountNo: account.accountNo, billId: bill.billId, amount: bill.amountDue, paidAt: NOON }),
+  });
+  expect(counter.status).toBe(200);
+  expect(await (await fetch(`${e2e.stack.url}/api/__dev/payments/${order.orderId}/confirm`, { method: 'POST', headers: { 'x-dev-now': NOON } })).json()).toEqual({ errcode: 0, errmsg: 'OK' });
+  // The stack posts right after the acknowledgement; the department refuses; the refund is queued.
+  const status = async () => (await e2e.api<{ order: OrderView }>('bills', { action: 'order', orderId: order.orderId }, as)).order.status;
+  let seen = await status();
+  for (let i = 0; i < 100 && seen !== 'refund_pending'; i++) seen = await status();
+  expect(seen).toBe('refund_pending');
+
+  const page = await e2e.open({ openid: li.openid, now: NOON, path: `/bills/pages/result/index?orderId=${order.orderId}` });
+  await shown(page, '.bills-result__hero[data-status="refund_pending"]').waitFor();
+  await expect(shown(page, '.bills-result__status').textContent()).resolves.toBe('未能入账 · 正在退款');
+  await expect(shown(page, '.bills-result__refund').textContent()).resolves.toContain('退款中');
+
+  const run = await (await fetch(`${e2e.stack.url}/api/__dev/jobs/refunds`, { method: 'POST', headers: { 'x-dev-now': '2026-03-10T12:05:00+08:00' } })).json();
+  expect(run).toMatchObject({ ok: true, data: { requested: 1 } });
+  await e2e.stack.pay!.idle();
+  await page.reload();
+  await shown(page, '.bills-result__hero[data-status="refunded"]').waitFor();
+  await expect(shown(page, '.bills-result__status').textContent()).resolves.toBe('已退款');
+  await expect(shown(page, '.bills-result__refund').textContent()).resolves.toMatch(/已退款.*¥/);
+  await settled(page);
+  await e2e.screenshot(page, 'bills-refunded');
+
+  await page.goto(`${e2e.stack.url}/?dev_openid=${li.openid}&dev_now=${encodeURIComponent(NOON)}#/bills/pages/orders/index`);
+  const row = shown(page, `.bills-order[data-order-id="${order.orderId}"]`);
+  await row.waitFor();
+  await expect(row.locator('.bills-order__status').textContent()).resolves.toBe('已退款');
+});

@@ -1,0 +1,107 @@
+import { fenToYuan } from '@bianmin/core';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Db } from '../db/open';
+import { orders, refunds } from '../db/schema';
+import { fileMessage } from '../messages/inbox';
+import type { Deps } from '../runtime/types';
+import { type RunBudget, unbounded } from '../runtime/budgets';
+import { resultPath } from './book';
+import { movableInto } from './orders';
+import { PaymentProviderError } from './provider';
+
+/** A claimed refund is skipped by other runs this long: a run that dies loses nothing, it only delays. */
+const LEASE_MS = 60_000;
+/** Accepted by WeChat but no notification yet: ask again after this (same refund id, so never twice). */
+const RECHECK_MS = 30 * 60_000;
+const MAX_BACKOFF_MS = 60 * 60_000;
+
+export interface RefundReport {
+  refunded: number;
+  requested: number;
+  retrying: number;
+}
+
+/**
+ * Marks a refund done — from WeChat's refund notification or its answer to a repeated ask — in
+ * one transaction: the refund, the order's move refund_pending → refunded (only when the refund
+ * was the order's money; a duplicate payment's refund leaves a settled order settled) and the
+ * resident's message. Repeats change nothing.
+ */
+export async function completeRefund(db: Db, refundId: string, at: Date, providerRefundId?: string): Promise<'refunded' | 'repeat' | 'unknown'> {
+  return db.transaction(async (tx) => {
+    const [done] = await tx
+      .update(refunds)
+      .set({ status: 'refunded', refundedAt: at, lastError: null, ...(providerRefundId ? { providerRefundId } : {}) })
+      .where(and(eq(refunds.id, refundId), inArray(refunds.status, ['pending', 'requested'])))
+      .returning();
+    if (!done) {
+      const [known] = await tx.select({ id: refunds.id }).from(refunds).where(eq(refunds.id, refundId));
+      return known ? 'repeat' : 'unknown';
+    }
+    await tx
+      .update(orders)
+      .set({ status: 'refunded', refundedAt: at })
+      .where(and(eq(orders.id, done.orderId), eq(orders.transactionId, done.transactionId), inArray(orders.status, movableInto('refunded'))));
+    await fileMessage(tx, {
+      openid: done.openid,
+      kind: 'refund',
+      title: '退款已原路退回',
+      body: `¥${fenToYuan(done.amount)} 已原路退回您的微信支付账户，请在微信支付账单中查看（订单 ${done.orderId}）。`,
+      path: resultPath(done.orderId),
+      dedupeKey: `refund:${done.id}:refunded`,
+      at,
+    });
+    return 'refunded';
+  });
+}
+
+async function claim(db: Db, now: Date, limit: number) {
+  const due = db
+    .select({ id: refunds.id })
+    .from(refunds)
+    .where(and(inArray(refunds.status, ['pending', 'requested']), lte(refunds.nextAttemptAt, now)))
+    .orderBy(asc(refunds.nextAttemptAt))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  return db
+    .update(refunds)
+    .set({ attempts: sql`${refunds.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
+    .where(inArray(refunds.id, due))
+    .returning();
+}
+
+/**
+ * Asks WeChat Pay to give back every queued refund. Run by the paymentsWorker timer with the
+ * outbox. Asking again is safe (our refund id is WeChat's out_refund_no), so a crash between
+ * the ask and our write only means one more ask.
+ */
+export async function processRefunds(deps: Deps, now: Date, limit = 20, budget: RunBudget = unbounded): Promise<RefundReport> {
+  const db = await deps.db();
+  const report: RefundReport = { refunded: 0, requested: 0, retrying: 0 };
+  for (let i = 0; i < limit && budget.allows('refunds'); i++) {
+    const [r] = await claim(db, now, 1);
+    if (!r) break;
+    try {
+      const answer = await deps.payments.refund({ refundId: r.id, orderId: r.orderId, transactionId: r.transactionId, totalFee: r.totalFee, refundFee: r.amount, requestedAt: now });
+      if (answer.state === 'refunded') {
+        await completeRefund(db, r.id, now, answer.providerRefundId);
+        report.refunded++;
+      } else {
+        await db
+          .update(refunds)
+          .set({ status: 'requested', providerRefundId: answer.providerRefundId ?? null, lastError: null, nextAttemptAt: new Date(now.getTime() + RECHECK_MS) })
+          .where(and(eq(refunds.id, r.id), eq(refunds.status, r.status)));
+        report.requested++;
+      }
+      deps.log.info({ refund: r.id, order: r.orderId, state: answer.state }, 'refund asked');
+    } catch (e) {
+      const reason = e instanceof PaymentProviderError ? `${e.operation} ${e.code}` : e instanceof Error ? e.message : String(e);
+      const wait = Math.min(MAX_BACKOFF_MS, 60_000 * 2 ** Math.max(0, r.attempts - 1));
+      await db.update(refunds).set({ lastError: reason.slice(0, 200), nextAttemptAt: new Date(now.getTime() + wait) }).where(eq(refunds.id, r.id));
+      // A refund WeChat keeps refusing is money a person must return: say so loudly.
+      (r.attempts >= 5 ? deps.log.error : deps.log.warn).call(deps.log, { refund: r.id, order: r.orderId, attempts: r.attempts, reason, ...(r.attempts >= 5 ? { alert: 'refund_stuck' } : {}) }, 'refund will be retried');
+      report.retrying++;
+    }
+  }
+  return report;
+}
