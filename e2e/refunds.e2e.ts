@@ -22,7 +22,7 @@ it('shows a refused payment as refunding, then refunded, on the receipt and in t
   const li = residents[1];
   const as = { openid: li.openid, now: NOON };
   const account = li.utilityAccounts.find((a) => a.kind === 'electricity')!;
-  const { binding } = await e2e.api<{ binding: BindingView }>('bills', { action: 'bind', providerId: 'power', accountNo: account.accountNo }, as);
+  const { binding } = await e2e.api<{ binding: BindingView }>('bills', { action: 'bind', providerId: 'power', accountNo: account.accountNo, holderName: account.holderName }, as);
   const bill = (await e2e.api<BillResult>('bills', { action: 'bill', bindingId: binding.bindingId }, as)).arrears.bills[0];
   const { order } = await e2e.api<PayResult>('bills', { action: 'pay', bindingId: binding.bindingId, billId: bill.billId, idempotencyKey: 'e2e-refund-0001' }, as);
   // Paid at the power grid's counter before our posting reaches it.

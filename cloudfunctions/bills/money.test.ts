@@ -2,6 +2,7 @@ import type { BillResult, BindingView, InboxMessage, OrderView, PayResult } from
 import { STORE_KINDS } from '@bianmin/server/db/testing/index';
 import { createLogger } from '@bianmin/server/log';
 import { handlePayNotify } from '@bianmin/server/payments/notify';
+import { RESIDENTS } from '@bianmin/dev/fixtures';
 import { LI, startTestStack, type TestStack, WANG, ZHANG } from '@bianmin/dev/testing/stack';
 import { Writable } from 'node:stream';
 
@@ -11,6 +12,9 @@ import { Writable } from 'node:stream';
  * we hold, forged amounts and reused transaction ids. Each on PGlite and PostgreSQL.
  */
 const NOON = '2026-03-10T12:00:00+08:00';
+
+/** Binding asks for the holder's full name, as the department checks it. */
+const holderOf = (accountNo: string) => RESIDENTS.flatMap((r) => r.utilityAccounts).find((a) => a.accountNo === accountNo)!.holderName;
 
 function data<T>(r: { body: { ok: boolean } }): T {
   const b = r.body as { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
@@ -54,7 +58,7 @@ describe.each(STORE_KINDS)('the money path on %s', (kind) => {
   /** Binds the household (or reuses the binding) and pays its newest unpaid bill. */
   async function payOldest(openid: string, providerId: string, accountNo: string, key: string, at = NOON) {
     const bound = data<{ bindings: BindingView[] }>(await stack.call('bills', { action: 'bindings' }, { openid })).bindings.find((b) => b.providerId === providerId && b.accountNoMasked.slice(-4) === accountNo.slice(-4));
-    const binding = bound ?? data<{ binding: BindingView }>(await stack.call('bills', { action: 'bind', providerId, accountNo }, { openid, now: at })).binding;
+    const binding = bound ?? data<{ binding: BindingView }>(await stack.call('bills', { action: 'bind', providerId, accountNo, holderName: holderOf(accountNo) }, { openid, now: at })).binding;
     const bill = data<BillResult>(await stack.call('bills', { action: 'bill', bindingId: binding.bindingId }, { openid, now: at })).arrears.bills.at(-1)!;
     const { order } = data<PayResult>(await stack.call('bills', { action: 'pay', bindingId: binding.bindingId, billId: bill.billId, idempotencyKey: key }, { openid, now: at }));
     return { binding, bill, order };
@@ -245,7 +249,7 @@ describe('refund notifications and second payments', () => {
 
   it('keeps a second payment of an order that is already paid and refunds it, leaving the order paid', async () => {
     const water = ZHANG.utilityAccounts.find((a) => a.kind === 'water')!;
-    const binding = data<{ binding: BindingView }>(await stack.call('bills', { action: 'bind', providerId: 'water', accountNo: water.accountNo }, { now: NOON })).binding;
+    const binding = data<{ binding: BindingView }>(await stack.call('bills', { action: 'bind', providerId: 'water', accountNo: water.accountNo, holderName: water.holderName }, { now: NOON })).binding;
     const bill = data<BillResult>(await stack.call('bills', { action: 'bill', bindingId: binding.bindingId }, { now: NOON })).arrears.bills[0];
     const { order } = data<PayResult>(await stack.call('bills', { action: 'pay', bindingId: binding.bindingId, billId: bill.billId, idempotencyKey: 'paid-twice-0001' }, { now: NOON }));
     expect(await (await fetch(`${stack.url}/api/__dev/payments/${order.orderId}/confirm`, { method: 'POST', headers: { 'x-dev-now': NOON } })).json()).toEqual({ errcode: 0, errmsg: 'OK' });

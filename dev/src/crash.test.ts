@@ -189,7 +189,7 @@ describe.each(STORE_KINDS)('kill -9 on the money path, on %s', (kind: StoreKind)
 
   it('loses nothing and doubles nothing across kills between pay and callback, between callback and posting, and mid outbox run', async () => {
     child = await startChild();
-    for (const a of LI.utilityAccounts) await call('bills', { action: 'bind', providerId: a.providerId, accountNo: a.accountNo }, at('12:00'));
+    for (const a of LI.utilityAccounts) await call('bills', { action: 'bind', providerId: a.providerId, accountNo: a.accountNo, holderName: a.holderName }, at('12:00'));
 
     // 1 and 2 in one kill. Order b's payment is acknowledged (between callback and posting); then
     // WeChat Pay takes order a's money and the stack dies as a's notification is sent (between pay

@@ -28,7 +28,7 @@ describe('the local gateway’s payment routes', () => {
 
   it('lists what a department booked, with requests and bookings counted per order id', async () => {
     const water = LI.utilityAccounts.find((a) => a.kind === 'water')!;
-    const binding = data<{ binding: BindingView }>(await stack.call('bills', { action: 'bind', providerId: 'water', accountNo: water.accountNo }, { openid: LI.openid, now: NOON })).binding;
+    const binding = data<{ binding: BindingView }>(await stack.call('bills', { action: 'bind', providerId: 'water', accountNo: water.accountNo, holderName: water.holderName }, { openid: LI.openid, now: NOON })).binding;
     const bill = data<BillResult>(await stack.call('bills', { action: 'bill', bindingId: binding.bindingId }, { openid: LI.openid, now: NOON })).arrears.bills[0];
     const { order } = data<PayResult>(await stack.call('bills', { action: 'pay', bindingId: binding.bindingId, billId: bill.billId, idempotencyKey: 'postings-list-01' }, { openid: LI.openid, now: NOON }));
     expect(await (await fetch(`${stack.url}/api/__dev/payments/${order.orderId}/confirm`, { method: 'POST', headers: { 'x-dev-now': NOON } })).json()).toEqual({ errcode: 0, errmsg: 'OK' });
