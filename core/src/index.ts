@@ -11,3 +11,4 @@ export * from './money';
 export * from './providers';
 export * from './schemas/bills';
 export * from './files';
+export * from './schemas/insurance';
