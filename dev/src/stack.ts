@@ -14,6 +14,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { localStorage, type LocalStorage } from '@bianmin/server/storage/index';
 import { startTencentCloudSandbox, type TencentCloudSandbox } from './sandboxes/tencentcloud';
+import { type FaceIdSandbox, installFaceId } from './sandboxes/faceid';
+import { tencentFaceVerifier } from '@bianmin/server/faceid/tencent';
+import type { TencentCloudConfig } from '@bianmin/server/tencentcloud/config';
 import { RESIDENTS } from './fixtures';
 import { FUNCTIONS } from './functions';
 import { createGateway } from './gateway';
@@ -56,8 +59,13 @@ export interface Stack {
   storage: LocalStorage;
   /** The Tencent Cloud API stand-in (OCR, FaceID) the real SDK clients talk to. */
   tencentCloud: TencentCloudSandbox;
+  /** FaceID's checks on that sandbox: decide one as the tester would on its page. */
+  faceId: FaceIdSandbox;
   stop(): Promise<void>;
 }
+
+/** The local stack's key for ID-number hashes (deployed: INSURANCE_ID_HASH_KEY). */
+const DEV_ID_HASH_KEY = 'bianmin-dev-only-id-hash-key-not-for-production';
 
 export const DEFAULT_H5_DIR = resolve(__dirname, '../../client/dist/h5');
 
@@ -71,6 +79,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const database = opts.database ?? (await openDatabase({ url: opts.databaseUrl, dataDir: opts.dataDir }));
   const sandboxes = await startSandboxes(RESIDENTS);
   const tencentCloud = await startTencentCloudSandbox();
+  const faceId = installFaceId(tencentCloud, RESIDENTS);
+  const tencentCloudConfig: TencentCloudConfig = { secretId: tencentCloud.secretId, secretKey: tencentCloud.secretKey, region: 'ap-guangzhou', endpoint: tencentCloud.endpoint, protocol: 'http://' };
   const ownsStorageDir = !opts.storageDir;
   const storageDir = opts.storageDir ?? mkdtempSync(join(tmpdir(), 'bianmin-storage-'));
   const storage = localStorage(storageDir);
@@ -82,10 +92,12 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const deps: Deps = { db: async () => database.db, log, departments, calendar: chineseDaysCalendar(), notifier,
     payments: sandboxPaymentProvider(),
     storage,
-    tencentCloud: { secretId: tencentCloud.secretId, secretKey: tencentCloud.secretKey, region: 'ap-guangzhou', endpoint: tencentCloud.endpoint, protocol: 'http://' },
+    tencentCloud: tencentCloudConfig,
+    realName: { face: tencentFaceVerifier(tencentCloudConfig, { ruleId: faceId.ruleId, log }), idHashKey: DEV_ID_HASH_KEY },
   };
   const server = createGateway({ functions: FUNCTIONS, deps, sandboxes, residents: RESIDENTS, h5Dir: opts.h5Dir ?? DEFAULT_H5_DIR, log, storage,
     confirmPayment: (orderId, now) => confirmSandboxPayment(deps, orderId, now),
+    faceId,
     jobs: {
       reminders: (now) => sendDueReminders(deps, now),
       outbox: (now) => processOutbox(deps, now),
@@ -137,6 +149,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     subscribeMessages: notifier.sent,
     storage,
     tencentCloud,
+    faceId,
     stop: () =>
       (stopping ??= (async () => {
         if (timer) clearInterval(timer);
