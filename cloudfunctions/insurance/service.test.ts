@@ -219,6 +219,16 @@ describe.each(STORE_KINDS)('social insurance on %s', (kind) => {
       expect((await call({ action: 'summary' }, openid, at(32))).body).toMatchObject({ ok: false, error: { code: 'VERIFICATION_REQUIRED' } });
     });
 
+    it('decides a check once however many polls race to ask FaceID', async () => {
+      const openid = 'oTestRacingPolls0001';
+      const started = data<VerifyResult>(await call({ action: 'verify', name: WANG.name, idNumber: WANG.idNumber }, openid));
+      await decide(started.bizToken, 'pass');
+      const polls = await Promise.all(Array.from({ length: 10 }, (_, i) => call({ action: 'verification' }, openid, at(1 + i / 60))));
+      const views = polls.map((p) => data<{ verification: VerificationView }>(p).verification);
+      expect(new Set(views.map((v) => `${v.status} ${v.decidedAt} ${v.expiresAt}`)).size).toBe(1);
+      expect(views[0]).toMatchObject({ status: 'passed' });
+    });
+
     it('the face-check lever refuses an unknown outcome or token', async () => {
       const started = data<VerifyResult>(await call({ action: 'verify', name: WANG.name, idNumber: WANG.idNumber }, 'oTestLever0000000001'));
       expect(await decide(started.bizToken, 'maybe')).toMatchObject({ status: 400, body: { ok: false, error: { code: 'INVALID_INPUT', fields: { result: expect.any(String) } } } });
@@ -266,10 +276,32 @@ describe.each(STORE_KINDS)('social insurance on %s', (kind) => {
       expect(r.payments![0]).toEqual({ month: '2026-01', amount: s.retirement!.monthlyPension, paidOn: '2026-01-10' });
     });
 
+    it('answers a bureau that no longer knows the person in plain words, not as an internal error', async () => {
+      const openid = 'oTestBureauForgot001';
+      const { verification } = await verifyAs(openid, ZHANG, 'pass');
+      // As if the bureau had merged or withdrawn the record since the verification.
+      await stack.database.db.execute(`update insurance_verifications set person_ref = 'SZ0000000000000000' where id = '${verification.verificationId}'`);
+      const r = await call({ action: 'records', insurance: 'pension' }, openid);
+      expect(r).toMatchObject({ status: 404, body: { ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('没有查到您的参保记录') } } });
+      const { entries } = data<{ entries: AccessLogEntry[] }>(await call({ action: 'accessLog' }, openid));
+      expect(entries.filter((e) => e.verificationId === verification.verificationId)).toEqual([]);
+    });
+
     it('tells a person the bureau does not know so, in plain words', async () => {
       await verifyAs(CHEN.openid, CHEN, 'pass');
       const r = await call({ action: 'summary' }, CHEN.openid);
       expect(r).toMatchObject({ status: 404, body: { ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('没有查到您的参保记录') } } });
+    });
+  });
+
+  describe('a year later', () => {
+    it('the daily job forgets reads older than a year; the access log shows only the year since', async () => {
+      const yearOn = '2027-03-11T12:00:00+08:00';
+      const job = await fetch(`${stack.url}/api/__dev/jobs/accesslog`, { method: 'POST', headers: { 'x-dev-now': yearOn } }).then((r) => r.json());
+      expect(job).toMatchObject({ ok: true, data: expect.any(Number) });
+      expect(job.data).toBeGreaterThan(0);
+      await verifyAs(ZHANG.openid, ZHANG, 'pass', yearOn);
+      expect(data<{ entries: AccessLogEntry[] }>(await call({ action: 'accessLog' }, ZHANG.openid, yearOn)).entries).toEqual([]);
     });
   });
 

@@ -16,6 +16,7 @@ import { localStorage, type LocalStorage } from '@bianmin/server/storage/index';
 import { startTencentCloudSandbox, type TencentCloudSandbox } from './sandboxes/tencentcloud';
 import { type FaceIdSandbox, installFaceId } from './sandboxes/faceid';
 import { tencentFaceVerifier } from '@bianmin/server/faceid/tencent';
+import { purgeAccessLog } from '@bianmin/server/insurance/access-log';
 import type { TencentCloudConfig } from '@bianmin/server/tencentcloud/config';
 import { RESIDENTS } from './fixtures';
 import { FUNCTIONS } from './functions';
@@ -102,6 +103,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       reminders: (now) => sendDueReminders(deps, now),
       outbox: (now) => processOutbox(deps, now),
       expire: (now) => closeExpiredOrders(deps, now),
+      accesslog: (now) => purgeAccessLog(deps, now),
     },
   });
   server.keepAliveTimeout = 5000;

@@ -67,6 +67,23 @@ export interface BureauApi {
   records(personId: string, insurance: InsuranceType, asOf: string, range: { from?: string; to?: string }): Promise<Fetched<BureauRecords>>;
 }
 
+export const NOT_KNOWN_MESSAGE = '市人力资源和社会保障局没有查到您的参保记录。如果您在外地参保，请向参保地查询；如有疑问请拨打 12333。';
+
+/** The bureau's considered refusals, in words for the resident; its own codes stay in the log. */
+function refusal(e: unknown): unknown {
+  if (e instanceof DepartmentRejection && e.status === 404) return new AppError('NOT_FOUND', NOT_KNOWN_MESSAGE);
+  if (e instanceof DepartmentRejection) return new AppError('DEPARTMENT_ERROR', '社保系统暂时无法处理该查询，请稍后再试。', { retryable: true, cause: e });
+  return e;
+}
+
+async function mapped<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (e) {
+    throw refusal(e);
+  }
+}
+
 export function bureauApi(client: DepartmentClient): BureauApi {
   const enc = encodeURIComponent;
   return {
@@ -77,16 +94,18 @@ export function bureauApi(client: DepartmentClient): BureauApi {
         return (await client.write('/persons/lookup', { idNumber, name }, lookupSchema)).personId;
       } catch (e) {
         if (e instanceof DepartmentRejection && e.status === 404) return null;
-        throw e;
+        throw refusal(e);
       }
     },
     // Served marked stale for a few minutes when the bureau is down (the client's stale window).
-    summary: (personId, asOf) => client.read(`/persons/${enc(personId)}/summary?asOf=${enc(asOf)}`, bureauSummarySchema, { allowStale: true }),
+    summary: (personId, asOf) => mapped(client.read(`/persons/${enc(personId)}/summary?asOf=${enc(asOf)}`, bureauSummarySchema, { allowStale: true })),
     records: (personId, insurance, asOf, { from, to }) =>
-      client.read(
-        `/persons/${enc(personId)}/records/${insurance}?asOf=${enc(asOf)}${from ? `&from=${from}` : ''}${to ? `&to=${to}` : ''}`,
-        bureauRecordsSchema,
-        { allowStale: true },
+      mapped(
+        client.read(
+          `/persons/${enc(personId)}/records/${insurance}?asOf=${enc(asOf)}${from ? `&from=${from}` : ''}${to ? `&to=${to}` : ''}`,
+          bureauRecordsSchema,
+          { allowStale: true },
+        ),
       ),
   };
 }

@@ -15,16 +15,15 @@ import {
 import type { Fetched } from '../departments/client';
 import type { CallContext } from '../runtime/types';
 import { listAccess, recordRead } from './access-log';
-import { type BureauRecords, bureauFor } from './bureau';
+import { type BureauRecords, bureauFor, NOT_KNOWN_MESSAGE } from './bureau';
 import { requireLiveVerification, type VerificationRow } from './verification';
 
 type ResidentContext = CallContext & { caller: NonNullable<CallContext['caller']> };
 
-const NOT_KNOWN = '市人力资源和社会保障局没有查到您的参保记录。如果您在外地参保，请向参保地查询；如有疑问请拨打 12333。';
 
 /** The bureau's id for the verified person, or a plain answer that it has none. */
 function personOf(v: VerificationRow): string {
-  if (!v.personRef) throw new AppError('NOT_FOUND', NOT_KNOWN);
+  if (!v.personRef) throw new AppError('NOT_FOUND', NOT_KNOWN_MESSAGE);
   return v.personRef;
 }
 
