@@ -1,14 +1,14 @@
 import { defineFunction } from '@bianmin/server/runtime/define';
 import type { CallContext } from '@bianmin/server/runtime/types';
 import { accessLog, insuranceRecords, insuranceSummary } from '@bianmin/server/insurance/reads';
-import { currentVerification, startVerification, verificationView } from '@bianmin/server/insurance/verification';
+import { currentVerification, type ResidentContext, startVerification, verificationView } from '@bianmin/server/insurance/verification';
 
 const SERVICE = () => 'insurance.query';
 
 /** The runtime refuses every resident action without a caller before `run`: this only narrows the type. */
-function resident(ctx: CallContext) {
+function resident(ctx: CallContext): ResidentContext {
   if (!ctx.caller) throw new Error('resident action reached without a caller');
-  return ctx as CallContext & { caller: NonNullable<CallContext['caller']> };
+  return ctx as ResidentContext;
 }
 
 /**

@@ -13,12 +13,9 @@ import {
   toShanghaiIso,
 } from '@bianmin/core';
 import type { Fetched } from '../departments/client';
-import type { CallContext } from '../runtime/types';
 import { listAccess, recordRead } from './access-log';
 import { type BureauRecords, bureauFor, NOT_KNOWN_MESSAGE } from './bureau';
-import { requireLiveVerification, type VerificationRow } from './verification';
-
-type ResidentContext = CallContext & { caller: NonNullable<CallContext['caller']> };
+import { requireLiveVerification, type ResidentContext, type VerificationRow } from './verification';
 
 
 /** The bureau's id for the verified person, or a plain answer that it has none. */

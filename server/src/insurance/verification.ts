@@ -4,6 +4,7 @@ import {
   idNumberProblem,
   maskIdNumber,
   maskName,
+  normalizeIdNumber,
   shanghaiDate,
   toShanghaiIso,
   VERIFICATION_TTL_MINUTES,
@@ -20,6 +21,9 @@ import type { CallContext } from '../runtime/types';
 import { bureauFor } from './bureau';
 
 export type VerificationRow = typeof insuranceVerifications.$inferSelect;
+
+/** A resident action's context: the runtime has refused the call without a caller before it gets here. */
+export type ResidentContext = CallContext & { caller: NonNullable<CallContext['caller']> };
 
 /** A face-check link not finished in this time is expired (FaceID's own token lives longer). */
 export const LINK_TTL_MINUTES = 30;
@@ -113,7 +117,7 @@ function assertNotLimited(rows: VerificationRow[], now: Date): void {
  * masked form; the bureau's id for the person is looked up now, while the number is in hand, so
  * that reads later never need the number again.
  */
-export async function startVerification(ctx: CallContext & { caller: NonNullable<CallContext['caller']> }, input: { name: string; idNumber: string }): Promise<VerifyResult> {
+export async function startVerification(ctx: ResidentContext, input: { name: string; idNumber: string }): Promise<VerifyResult> {
   const now = ctx.clock.now();
   const problem = idNumberProblem(input.idNumber, shanghaiDate(now));
   if (problem) {
@@ -151,7 +155,7 @@ function decisionOf(r: VerificationRow, result: FaceResult, key: string): Decisi
       return null;
     case 'passed':
       // FaceID says who it verified: it must be the person the resident named, or nothing is linked.
-      return idHash(key, result.idNumber) === r.idHash ? { status: 'passed' } : { status: 'failed', failureCode: 'ID_MISMATCH', failureMessage: FAILURE_MESSAGES.identity_mismatch };
+      return idHash(key, normalizeIdNumber(result.idNumber)) === r.idHash ? { status: 'passed' } : { status: 'failed', failureCode: 'ID_MISMATCH', failureMessage: FAILURE_MESSAGES.identity_mismatch };
     case 'failed':
       return { status: 'failed', failureCode: result.code, failureMessage: FAILURE_MESSAGES[result.reason] };
     case 'abandoned':
@@ -200,7 +204,7 @@ async function ownVerification(db: Db, openid: string, verificationId: string): 
 }
 
 /** The named verification, or the caller's latest one, brought up to date; null when there is none. */
-export async function currentVerification(ctx: CallContext & { caller: NonNullable<CallContext['caller']> }, verificationId?: string): Promise<VerificationRow | null> {
+export async function currentVerification(ctx: ResidentContext, verificationId?: string): Promise<VerificationRow | null> {
   const db = await ctx.deps.db();
   if (verificationId) return refreshVerification(ctx, await ownVerification(db, ctx.caller.openid, verificationId));
   const [latest] = await db
@@ -218,7 +222,7 @@ const isLive = (r: VerificationRow, now: Date) => r.status === 'passed' && r.acc
  * The verification that lets this call read insurance data: the one named (the caller's own), or
  * the caller's newest live one — else VERIFICATION_REQUIRED, which the client turns into the verify step.
  */
-export async function requireLiveVerification(ctx: CallContext & { caller: NonNullable<CallContext['caller']> }, verificationId?: string): Promise<VerificationRow> {
+export async function requireLiveVerification(ctx: ResidentContext, verificationId?: string): Promise<VerificationRow> {
   const now = ctx.clock.now();
   let row: VerificationRow | null;
   if (verificationId) {
