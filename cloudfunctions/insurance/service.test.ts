@@ -313,6 +313,20 @@ describe.each(STORE_KINDS)('social insurance on %s', (kind) => {
       expect(stack.tencentCloud.requests.length).toBe(before);
     });
 
+    it('starts nothing while the bureau is too slow to answer: no face check, no verification, a clear message', async () => {
+      const openid = 'oTestSlowBureau00001';
+      const before = stack.tencentCloud.requests.length;
+      await fetch(`${stack.url}/api/__dev/departments/insurance/faults`, { method: 'POST', body: '{"mode":"slow","ms":5000}' });
+      try {
+        const r = await call({ action: 'verify', name: LI.name, idNumber: LI.idNumber }, openid);
+        expect(r).toMatchObject({ status: 503, body: { ok: false, error: { code: 'DEPARTMENT_UNAVAILABLE', retryable: true, message: expect.stringContaining('社会保障局') } } });
+      } finally {
+        await fetch(`${stack.url}/api/__dev/departments/insurance/faults`, { method: 'POST', body: '{"mode":"ok"}' });
+      }
+      expect(stack.tencentCloud.requests.length).toBe(before);
+      expect(data(await call({ action: 'verification' }, openid))).toEqual({ verification: null });
+    });
+
     it('serves the summary read a moment ago marked stale while the bureau is down, and refuses what it never fetched', async () => {
       const openid = 'oTestBureauDown00001';
       await verifyAs(openid, ZHANG, 'pass');
