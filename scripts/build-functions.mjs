@@ -33,6 +33,27 @@ const zodLocales = {
   },
 };
 
+// tencentcloud-sdk-nodejs (imported per service) brings node-fetch 2 and form-data along, and
+// with them ~860 KB a function never runs: node-fetch's optional `encoding` (iconv-lite's tables,
+// only for res.textConverted(), required inside a try), whatwg-url with tr46 (node-fetch takes
+// Node's own URL first: `Url.URL || whatwgUrl.URL`), and mime-db (form-data names the type of a
+// file stream; FaceID and OCR calls are JSON). Measured on the insurance bundle: 1585 KB → 683 KB.
+const trimSdkDeps = {
+  name: 'trim-sdk-deps',
+  setup(b) {
+    b.onResolve({ filter: /^encoding$/ }, (args) => (/node-fetch/.test(args.importer) ? { path: 'encoding', external: true } : undefined));
+    b.onResolve({ filter: /^whatwg-url$/ }, (args) => (/node-fetch/.test(args.importer) ? { path: 'whatwg-url', namespace: 'sdk-stub' } : undefined));
+    b.onResolve({ filter: /^mime-types$/ }, (args) => (/form-data/.test(args.importer) ? { path: 'mime-types', namespace: 'sdk-stub' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'sdk-stub' }, (args) => ({
+      contents:
+        args.path === 'whatwg-url'
+          ? "const { URL, URLSearchParams } = require('url'); module.exports = { URL, URLSearchParams };"
+          : "module.exports = { lookup: () => false, contentType: () => false, extension: () => false, charset: () => false, types: {}, extensions: {} };",
+      loader: 'js',
+    }));
+  },
+};
+
 const rows = [];
 const started = Date.now();
 for (const fn of fns) {
@@ -57,7 +78,7 @@ for (const fn of fns) {
     external: ['wx-server-sdk', '@electric-sql/pglite', 'pg-native'],
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',
-    plugins: [zodLocales],
+    plugins: [zodLocales, trimSdkDeps],
     metafile: true,
   });
   if (process.env.ANALYZE) writeFileSync(join(root, 'dist', `${fn}.meta.json`), JSON.stringify(result.metafile));

@@ -41,6 +41,13 @@ for (const fn of fns) {
   }
   const js = join(fnRoot, fn, 'index.js');
   if (existsSync(js) && statSync(js).size > FUNCTION_BUDGET) problems.push(`function ${fn}: index.js over ${FUNCTION_BUDGET / 1024} KB`);
+  // Each Tencent Cloud service client names its endpoint host once: the services a bundle carries.
+  // The SDK's root import would bring all of them (and ~300 ms of cold start); one service is expected.
+  if (existsSync(js)) {
+    const services = [...new Set([...readFileSync(js, 'utf8').matchAll(/"([a-z0-9]+)\.tencentcloudapi\.com"/g)].map((m) => m[1]))];
+    if (services.length) console.log(`  ${fn}: Tencent Cloud services bundled: ${services.join(', ')}`);
+    if (services.length > 2) problems.push(`function ${fn}: bundles ${services.length} Tencent Cloud services; import one service module, never the SDK root`);
+  }
 }
 console.log(`cloud functions: ${fns.join(', ')}`);
 

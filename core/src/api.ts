@@ -10,6 +10,14 @@ import {
 } from './schemas/services';
 import { billsInput, type BillResult, type BindingView, type OrderView, type PayResult } from './schemas/bills';
 import type { Provider } from './providers';
+import {
+  type AccessLogEntry,
+  type InsuranceRecords,
+  type InsuranceSummary,
+  insuranceInput,
+  type VerificationView,
+  type VerifyResult,
+} from './schemas/insurance';
 
 /**
  * Every cloud function's actions: the zod schema of the input (shared by client and server)
@@ -20,6 +28,7 @@ export const API_INPUTS = {
   services: servicesInput,
   messages: messagesInput,
   bills: billsInput,
+  insurance: insuranceInput,
 } as const;
 
 export interface ApiOutputs {
@@ -43,6 +52,13 @@ export interface ApiOutputs {
   messages: {
     list: { messages: InboxMessage[]; unread: number };
     read: { read: true };
+  };
+  insurance: {
+    verify: VerifyResult;
+    verification: { verification: VerificationView | null };
+    summary: InsuranceSummary;
+    records: InsuranceRecords;
+    accessLog: { entries: AccessLogEntry[] };
   };
 }
 

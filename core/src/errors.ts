@@ -3,6 +3,7 @@ import type { Availability } from './availability-types';
 export const ERROR_CODES = [
   'INVALID_INPUT',
   'UNAUTHENTICATED',
+  'VERIFICATION_REQUIRED',
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
@@ -43,6 +44,8 @@ const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
 const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   INVALID_INPUT: '填写的信息有误，请检查后重试。',
   UNAUTHENTICATED: '请先登录后再使用此服务。',
+  // Not retryable as is: the client turns it into the verify step (name, ID number, face check).
+  VERIFICATION_REQUIRED: '为保护您的个人信息，请先完成实名认证（人脸核验）后再查看。',
   FORBIDDEN: '您无权查看或操作此内容。',
   NOT_FOUND: '没有找到相关记录，请刷新后重试。',
   CONFLICT: '该操作与已有记录冲突，请刷新后查看最新状态。',

@@ -34,7 +34,20 @@ export interface FixtureResident {
   phone: string;
   utilityAccounts: FixtureUtilityAccount[];
   vehicles: FixtureVehicle[];
-  insurance: { insured: boolean; city: string; since: string };
+  insurance: FixtureInsurance;
+}
+
+/**
+ * What the social insurance bureau sandbox knows about a resident. `profile` picks the story its
+ * records tell: a worker insured for years, a retiree drawing a pension, someone whose records
+ * have a three-month gap that was partly back-paid (补缴), or a person the bureau does not know.
+ */
+export interface FixtureInsurance {
+  insured: boolean;
+  city: string;
+  /** First month of contributions (YYYY-MM); '' when the bureau does not know the person. */
+  since: string;
+  profile: 'worker' | 'retiree' | 'gap' | 'unknown';
 }
 
 const id = (first17: string) => first17 + idCheckDigit(first17);
@@ -51,7 +64,7 @@ export const RESIDENTS: FixtureResident[] = [
       { kind: 'gas', providerId: 'gas', accountNo: 'SZ20481357', holderName: '张晓明', address: '福田区莲花街道景田北路 18 号 3 栋 1202', label: '我家', unpaidMonths: 0 },
     ],
     vehicles: [{ plate: '粤B12345', engineNo: 'L4J2K8A61234', engineNoSuffix: 'A61234', vehicleType: 'small_car' }],
-    insurance: { insured: true, city: '深圳', since: '2012-07' },
+    insurance: { insured: true, city: '深圳', since: '2012-07', profile: 'worker' },
   },
   {
     openid: 'oBmDemo02LiXiuYing00000000002',
@@ -64,7 +77,7 @@ export const RESIDENTS: FixtureResident[] = [
       { kind: 'gas', providerId: 'gas', accountNo: 'SZ20375519', holderName: '李秀英', address: '罗湖区东门街道湖贝新村 6 栋 501', label: '爸妈家', unpaidMonths: 1 },
     ],
     vehicles: [],
-    insurance: { insured: true, city: '深圳', since: '1998-03' },
+    insurance: { insured: true, city: '深圳', since: '1998-03', profile: 'retiree' },
   },
   {
     openid: 'oBmDemo03WangJianGuo00000003',
@@ -80,7 +93,7 @@ export const RESIDENTS: FixtureResident[] = [
       { plate: '粤B6D7K8', engineNo: 'G8H3M2B70915', engineNoSuffix: 'B70915', vehicleType: 'small_car' },
       { plate: '粤BD12345', engineNo: 'EV9920C33187', engineNoSuffix: 'C33187', vehicleType: 'small_car' },
     ],
-    insurance: { insured: true, city: '深圳', since: '2008-09' },
+    insurance: { insured: true, city: '深圳', since: '2008-09', profile: 'gap' },
   },
   {
     // A newcomer: nothing bound, nothing owed — the empty states.
@@ -90,7 +103,7 @@ export const RESIDENTS: FixtureResident[] = [
     phone: '13600003333',
     utilityAccounts: [],
     vehicles: [],
-    insurance: { insured: false, city: '深圳', since: '' },
+    insurance: { insured: false, city: '深圳', since: '', profile: 'unknown' },
   },
 ];
 

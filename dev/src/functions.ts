@@ -1,5 +1,6 @@
 import type { FunctionDefinition } from '@bianmin/server/runtime/define';
 import { billsFunction } from '../../cloudfunctions/bills/service';
+import { insuranceFunction } from '../../cloudfunctions/insurance/service';
 import { messagesFunction } from '../../cloudfunctions/messages/service';
 import { servicesFunction } from '../../cloudfunctions/services/service';
 
@@ -8,4 +9,5 @@ export const FUNCTIONS: Record<string, FunctionDefinition> = {
   services: servicesFunction as unknown as FunctionDefinition,
   messages: messagesFunction as unknown as FunctionDefinition,
   bills: billsFunction as unknown as FunctionDefinition,
+  insurance: insuranceFunction as unknown as FunctionDefinition,
 };

@@ -17,6 +17,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { serveStatic } from './static';
 import type { LocalStorage } from '@bianmin/server/storage/index';
 import { handleStorageRoute } from './storage-routes';
+import { FACE_OUTCOMES, type FaceIdSandbox, type FaceOutcome } from './sandboxes/faceid';
 
 /** Bodies larger than this are refused before parsing: no action takes more than a few KB. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -40,6 +41,8 @@ export interface GatewayOptions {
   payNotifyKey: string;
   /** After a payment notification is acknowledged: nudge the outbox (never inside the notification). */
   afterPayment?(orderId: string, now: Date): void;
+  /** The FaceID sandbox's checks: POST /api/__dev/faceid/<bizToken>/result decides one. */
+  faceId?: FaceIdSandbox;
 }
 
 const OPENID = /^[A-Za-z0-9_-]{6,64}$/;
@@ -188,6 +191,24 @@ export function createGateway(opts: GatewayOptions): Server {
       return sendEnvelope(res, { ok: true, data: await job(clock.now()) });
     }
     if (path.startsWith('/api/__dev/storage') && (await handleStorageRoute(req, res, path, opts.storage, () => devIdentity(req).caller?.openid ?? null))) return;
+    const devFace = /^\/api\/__dev\/faceid\/([0-9A-Fa-f-]{36})\/result$/.exec(path);
+    if (devFace && req.method === 'POST' && opts.faceId) {
+      // The FaceID sandbox page's buttons, for tests and curl: the server still asks FaceID for the result.
+      const { text } = await readBody(req, 1024);
+      let result: unknown;
+      try {
+        result = (JSON.parse(text || 'null') as { result?: unknown } | null)?.result;
+      } catch {
+        result = undefined;
+      }
+      if (!FACE_OUTCOMES.includes(result as FaceOutcome)) {
+        return refuse(res, new AppError('INVALID_INPUT', `result 应为 ${FACE_OUTCOMES.join(' | ')}。`, { fields: { result: `应为 ${FACE_OUTCOMES.join(' | ')}` } }));
+      }
+      if (!opts.faceId.decide(devFace[1].toUpperCase(), result as FaceOutcome)) {
+        return refuse(res, new AppError('CONFLICT', '没有这次人脸核身，或它已经有结果了。'));
+      }
+      return sendEnvelope(res, { ok: true, data: { bizToken: devFace[1].toUpperCase(), result } });
+    }
     if (path === '/api/__dev/fixtures' && req.method === 'GET') {
       return send(res, 200, { residents });
     }

@@ -16,6 +16,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { localStorage, type LocalStorage } from '@bianmin/server/storage/index';
 import { startTencentCloudSandbox, type TencentCloudSandbox } from './sandboxes/tencentcloud';
+import { type FaceIdSandbox, installFaceId } from './sandboxes/faceid';
+import { tencentFaceVerifier } from '@bianmin/server/faceid/tencent';
+import { purgeAccessLog } from '@bianmin/server/insurance/access-log';
+import type { TencentCloudConfig } from '@bianmin/server/tencentcloud/config';
 import { RESIDENTS } from './fixtures';
 import { FUNCTIONS } from './functions';
 import { createGateway } from './gateway';
@@ -72,8 +76,13 @@ export interface Stack {
   storage: LocalStorage;
   /** The Tencent Cloud API stand-in (OCR, FaceID) the real SDK clients talk to. */
   tencentCloud: TencentCloudSandbox;
+  /** FaceID's checks on that sandbox: decide one as the tester would on its page. */
+  faceId: FaceIdSandbox;
   stop(): Promise<void>;
 }
+
+/** The local stack's key for ID-number hashes (deployed: INSURANCE_ID_HASH_KEY). */
+const DEV_ID_HASH_KEY = 'bianmin-dev-only-id-hash-key-not-for-production';
 
 export const DEFAULT_H5_DIR = resolve(__dirname, '../../client/dist/h5');
 
@@ -90,6 +99,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const payEndpoint = opts.external?.pay ?? { url: pay!.url, apiKey: pay!.apiKey };
   const endpoints = opts.external?.departments ?? Object.fromEntries(Object.values(sandboxes).map((s) => [s.id, { url: s.url, apiKey: s.apiKey }]));
   const tencentCloud = await startTencentCloudSandbox();
+  const faceId = installFaceId(tencentCloud, RESIDENTS);
+  const tencentCloudConfig: TencentCloudConfig = { secretId: tencentCloud.secretId, secretKey: tencentCloud.secretKey, region: 'ap-guangzhou', endpoint: tencentCloud.endpoint, protocol: 'http://' };
   const ownsStorageDir = !opts.storageDir;
   const storageDir = opts.storageDir ?? mkdtempSync(join(tmpdir(), 'bianmin-storage-'));
   const storage = localStorage(storageDir);
@@ -101,7 +112,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const deps: Deps = { db: async () => database.db, log, departments, calendar: chineseDaysCalendar(), notifier,
     payments: sandboxPaymentProvider(payEndpoint),
     storage,
-    tencentCloud: { secretId: tencentCloud.secretId, secretKey: tencentCloud.secretKey, region: 'ap-guangzhou', endpoint: tencentCloud.endpoint, protocol: 'http://' },
+    tencentCloud: tencentCloudConfig,
+    realName: { face: tencentFaceVerifier(tencentCloudConfig, { ruleId: faceId.ruleId, log }), idHashKey: DEV_ID_HASH_KEY },
   };
   const postAfterPayment = opts.postAfterPayment ?? true;
   const server = createGateway({ functions: FUNCTIONS, deps, sandboxes, residents: RESIDENTS, h5Dir: opts.h5Dir ?? DEFAULT_H5_DIR, log, storage,
@@ -113,11 +125,13 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
           postPaidOrder(deps, orderId, now).catch((e) => log.error({ err: e, order: orderId }, 'posting after payment failed'));
         }
       : undefined,
+    faceId,
     jobs: {
       reminders: (now) => sendDueReminders(deps, now),
       outbox: (now) => processOutbox(deps, now),
       expire: (now) => closeExpiredOrders(deps, now),
       refunds: (now) => processRefunds(deps, now),
+      accesslog: (now) => purgeAccessLog(deps, now),
     },
   });
   server.keepAliveTimeout = 5000;
@@ -169,6 +183,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     subscribeMessages: notifier.sent,
     storage,
     tencentCloud,
+    faceId,
     stop: () =>
       (stopping ??= (async () => {
         if (timer) clearInterval(timer);

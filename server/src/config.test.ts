@@ -14,3 +14,15 @@ describe('loadConfig: Tencent Cloud keys', () => {
     expect(() => loadConfig({ TENCENTCLOUD_REGION: 'Guangzhou!' })).toThrow(/TENCENTCLOUD_REGION/);
   });
 });
+
+describe('loadConfig: real-name verification', () => {
+  it('reads the FaceID flow and the ID-number hash key', () => {
+    const c = loadConfig({ FACEID_RULE_ID: '12', INSURANCE_ID_HASH_KEY: 'k'.repeat(32) });
+    expect(c.faceId).toEqual({ ruleId: '12', redirectUrl: undefined });
+    expect(c.insuranceIdHashKey).toBe('k'.repeat(32));
+  });
+
+  it('refuses a hash key too short to be a secret, at cold start', () => {
+    expect(() => loadConfig({ INSURANCE_ID_HASH_KEY: 'short' })).toThrow(/INSURANCE_ID_HASH_KEY/);
+  });
+});

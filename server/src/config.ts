@@ -31,6 +31,15 @@ const envSchema = z.object({
   TENCENTCLOUD_SECRETID: z.string().min(1).optional(),
   TENCENTCLOUD_SECRETKEY: z.string().min(1).optional(),
   TENCENTCLOUD_SESSIONTOKEN: z.string().min(1).optional(),
+  /** FaceID (慧眼) business flow id from the FaceID console, for real-name verification (insurance). */
+  FACEID_RULE_ID: z.string().regex(/^[A-Za-z0-9]{1,32}$/).optional(),
+  /** Where FaceID's h5 page returns to when a check ends (h5 only; weapp uses the FaceID plugin). */
+  FACEID_REDIRECT_URL: z.url().optional(),
+  /**
+   * HMAC key for ID numbers at rest (insurance verifications): at least 32 characters, random,
+   * kept only in the function's configuration. Changing it makes earlier verifications unrecognisable.
+   */
+  INSURANCE_ID_HASH_KEY: z.string().min(32, 'INSURANCE_ID_HASH_KEY must be at least 32 characters').optional(),
   /** @default 'ap-guangzhou' */
   TENCENTCLOUD_REGION: z.string().regex(/^[a-z]+-[a-z]+(-[a-z0-9]+)?$/).default('ap-guangzhou'),
   ...departmentEnv,
@@ -49,6 +58,8 @@ export interface ServerConfig {
   pay?: { subMchId: string; envId: string };
   departments: Partial<Record<DepartmentId, DepartmentEndpoint>>;
   tencentCloud?: TencentCloudConfig;
+  faceId?: { ruleId: string; redirectUrl?: string };
+  insuranceIdHashKey?: string;
 }
 
 export function loadConfig(env: Record<string, string | undefined>): ServerConfig {
@@ -72,6 +83,8 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     pay: e.PAY_SUB_MCH_ID && e.TCB_ENV ? { subMchId: e.PAY_SUB_MCH_ID as string, envId: e.TCB_ENV as string } : undefined,
     departments,
     tencentCloud: tencentCloudFrom(e),
+    faceId: e.FACEID_RULE_ID ? { ruleId: e.FACEID_RULE_ID as string, redirectUrl: e.FACEID_REDIRECT_URL as string | undefined } : undefined,
+    insuranceIdHashKey: e.INSURANCE_ID_HASH_KEY as string | undefined,
   };
 }
 

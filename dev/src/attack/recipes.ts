@@ -20,6 +20,8 @@ export interface Owned {
   accountNo: string;
   holderName: string;
   address: string;
+  /** A passed face verification of the first resident (insurance reads need one). */
+  verificationId: string;
 }
 
 export interface Recipe {
@@ -58,6 +60,12 @@ export const RECIPES: Record<string, Recipe> = {
   'bills.pay': { body: (o) => ({ action: 'pay', bindingId: o.bindingId, billId: o.billId, idempotencyKey: 'matrix-replay-01' }), replay: 'NOT_FOUND' },
   'bills.order': { body: (o) => ({ action: 'order', orderId: o.orderId }), replay: 'NOT_FOUND' },
   'bills.orders': { body: () => ({ action: 'orders' }), replay: 'own' },
+  // Starting a verification with someone else's name and number proves nothing: the face check does.
+  'insurance.verify': { body: () => ({ action: 'verify', name: ZHANG.name, idNumber: ZHANG.idNumber }), replay: 'own', mayEcho: ['holderName'] },
+  'insurance.verification': { body: (o) => ({ action: 'verification', verificationId: o.verificationId }), replay: 'NOT_FOUND' },
+  'insurance.summary': { body: (o) => ({ action: 'summary', verificationId: o.verificationId }), replay: 'NOT_FOUND' },
+  'insurance.records': { body: (o) => ({ action: 'records', insurance: 'pension', verificationId: o.verificationId }), replay: 'NOT_FOUND' },
+  'insurance.accessLog': { body: () => ({ action: 'accessLog' }), replay: 'own' },
 };
 
 function data<T>(r: { body: { ok: boolean } }, what: string): T {
@@ -81,6 +89,10 @@ export async function seedFirstResident(stack: TestStack): Promise<Owned> {
   const { reminder } = data<{ reminder: ReminderView }>(await stack.call('services', { action: 'remind', serviceId: 'bills.gas.pay' }, late), 'remind gas');
   const inbox = data<{ messages: Array<{ id: string }> }>(await stack.call('messages', { action: 'list' }, as), 'messages');
   if (!inbox.messages.length) throw new Error('seeding: no message was filed');
+  // A face verification passed in the FaceID sandbox, read back by the server.
+  const started = data<{ verificationId: string; bizToken: string }>(await stack.call('insurance', { action: 'verify', name: ZHANG.name, idNumber: ZHANG.idNumber }, as), 'verify');
+  await fetch(`${stack.url}/api/__dev/faceid/${started.bizToken}/result`, { method: 'POST', body: JSON.stringify({ result: 'pass' }) });
+  data(await stack.call('insurance', { action: 'verification', verificationId: started.verificationId }, as), 'verification');
   return {
     bindingId: binding.bindingId,
     billId,
@@ -90,6 +102,7 @@ export async function seedFirstResident(stack: TestStack): Promise<Owned> {
     accountNo: power.accountNo,
     holderName: power.holderName,
     address: power.address,
+    verificationId: started.verificationId,
   };
 }
 
@@ -104,6 +117,7 @@ export function secretsOf(o: Owned, except: Array<keyof Owned> = []): string[] {
     accountNo: [o.accountNo],
     holderName: [o.holderName, `${o.holderName[0]}*${o.holderName.slice(-1)}`],
     address: [o.address],
+    verificationId: [o.verificationId],
   };
   return (Object.keys(all) as Array<keyof Owned>).filter((k) => !except.includes(k)).flatMap((k) => all[k]);
 }

@@ -203,3 +203,58 @@ export const outbox = pgTable(
   },
   (t) => [uniqueIndex('outbox_once_per_order').on(t.orderId, t.kind), index('outbox_due').on(t.status, t.nextAttemptAt)],
 );
+
+/**
+ * Real-name verifications for social insurance: a resident's openid linked to a person after a
+ * face check, for 30 minutes. The ID number itself is never stored: only its keyed hash (HMAC,
+ * INSURANCE_ID_HASH_KEY) to recognise the same person again, and the masked form to show.
+ * `status` moves pending → passed | failed | abandoned | expired, each update guarded by
+ * `status = 'pending'` so a late or repeated FaceID answer cannot change a decided row.
+ */
+export const insuranceVerifications = pgTable(
+  'insurance_verifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    openid: text('openid').notNull(),
+    /** FaceID's BizToken for this attempt. */
+    bizToken: text('biz_token').notNull(),
+    idHash: text('id_hash').notNull(),
+    idMasked: text('id_masked').notNull(),
+    nameMasked: text('name_masked').notNull(),
+    /** The bureau's opaque id for the person; null when the bureau has no record of them. */
+    personRef: text('person_ref'),
+    status: text('status').notNull().default('pending'),
+    /** FaceID's result code and our words for it, when it failed. */
+    failureCode: text('failure_code'),
+    failureMessage: text('failure_message'),
+    createdAt: at('created_at').notNull(),
+    /** A pending check that is not finished by then is expired. */
+    linkExpiresAt: at('link_expires_at').notNull(),
+    decidedAt: at('decided_at'),
+    /** Passed: reads are allowed until then. */
+    accessExpiresAt: at('access_expires_at'),
+  },
+  (t) => [
+    uniqueIndex('insurance_verifications_biz_token').on(t.bizToken),
+    index('insurance_verifications_by_resident').on(t.openid, t.createdAt),
+  ],
+);
+
+/**
+ * Every read of a person's insurance data, kept a year, shown to that person: when, what, and
+ * through which verification (and so which WeChat account).
+ */
+export const insuranceAccessLog = pgTable(
+  'insurance_access_log',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The person read (keyed hash of the ID number), so every account verified as them sees it. */
+    idHash: text('id_hash').notNull(),
+    openid: text('openid').notNull(),
+    verificationId: uuid('verification_id').notNull(),
+    action: text('action').notNull(),
+    description: text('description').notNull(),
+    at: at('at').notNull(),
+  },
+  (t) => [index('insurance_access_log_by_person').on(t.idHash, t.at)],
+);

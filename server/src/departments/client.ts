@@ -217,6 +217,9 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
   async function load<S extends z.ZodType>(key: string, path: string, schema: S) {
     const got = await policy.execute(async () => parse(path, schema, await send('GET', path)));
     const entry = { value: got, fetchedAt: now() };
+    // Answers can carry personal data: none outlives the window in which it may still be served.
+    const keep = Math.max(cacheTtl, staleTtl);
+    for (const [k, v] of fresh) if (entry.fetchedAt - v.fetchedAt >= keep) fresh.delete(k);
     fresh.set(key, entry);
     return entry;
   }

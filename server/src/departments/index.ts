@@ -5,6 +5,12 @@ import { createDepartmentClient, type DepartmentClient } from './client';
 
 export type DepartmentClients = Partial<Record<DepartmentId, DepartmentClient>>;
 
+/**
+ * How long a department's last answer may be shown, marked stale, while it is down (default a
+ * day). Social insurance records are sensitive personal data (PIPL): minutes, not a day.
+ */
+const STALE_TTL_MS: Partial<Record<DepartmentId, number>> = { insurance: 5 * 60_000 };
+
 /** One client per configured department, built once per process so caches and breakers are shared. */
 export function createDepartmentClients(
   endpoints: Partial<Record<DepartmentId, DepartmentEndpoint>>,
@@ -13,7 +19,7 @@ export function createDepartmentClients(
   const clients: DepartmentClients = {};
   for (const id of DEPARTMENT_IDS) {
     const e = endpoints[id];
-    if (e) clients[id] = createDepartmentClient({ id, baseUrl: e.baseUrl, apiKey: e.apiKey, timeoutMs: opts.timeoutMs, probeIntervalMs: opts.probeIntervalMs, cacheTtlMs: opts.cacheTtlMs, log: opts.log });
+    if (e) clients[id] = createDepartmentClient({ id, baseUrl: e.baseUrl, apiKey: e.apiKey, timeoutMs: opts.timeoutMs, probeIntervalMs: opts.probeIntervalMs, cacheTtlMs: opts.cacheTtlMs, staleTtlMs: STALE_TTL_MS[id], log: opts.log });
   }
   return clients;
 }

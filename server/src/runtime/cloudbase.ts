@@ -1,7 +1,7 @@
 import { AppError, type Envelope, internalErrorBody, systemClock } from '@bianmin/core';
 import { chineseDaysCalendar } from '@bianmin/core/availability/index';
 import { randomUUID } from 'node:crypto';
-import { loadConfig } from '../config';
+import { loadConfig, type ServerConfig } from '../config';
 import { openDatabase, type Db } from '../db/open';
 import { createDepartmentClients } from '../departments/index';
 import { createLogger, type Logger } from '../log';
@@ -32,7 +32,10 @@ interface Wired {
 
 let wired: Wired | undefined;
 
-function wire(): Wired {
+/** What one function adds to the shared wiring (e.g. insurance's FaceID client): only its bundle carries it. */
+export type WireExtra = (config: ServerConfig, log: Logger) => Partial<Deps>;
+
+function wire(extra?: WireExtra): Wired {
   if (wired) return wired;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const sdk = require('wx-server-sdk') as WxServerSdk;
@@ -61,6 +64,7 @@ function wire(): Wired {
     storage: cloudbaseStorage(() => sdk),
     tencentCloud: config.tencentCloud,
   };
+  if (extra) Object.assign(deps, extra(config, log));
   wired = { sdk, log, deps };
   return wired;
 }
@@ -84,10 +88,10 @@ export function wxContext(): { deps: Deps; log: Logger; source?: string } {
  * once, from the WeChat context (never from the event payload), and hands everything else to
  * the same dispatcher the local gateway uses.
  */
-export function cloudbaseEntry(def: FunctionDefinition) {
+export function cloudbaseEntry(def: FunctionDefinition, extra?: WireExtra) {
   return async function main(event: unknown): Promise<Envelope<unknown>> {
     try {
-      const { sdk, deps, log } = wire();
+      const { sdk, deps, log } = wire(extra);
       const caller = callerFromWXContext(sdk.getWXContext());
       const requestId = randomUUID();
       return await dispatch(def, event, { caller, clock: systemClock, deps, log: log.child({ requestId }), requestId });

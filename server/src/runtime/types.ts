@@ -2,6 +2,7 @@ import type { Clock } from '@bianmin/core';
 import type { HolidayCalendar } from '@bianmin/core/availability/index';
 import type { Db } from '../db/open';
 import type { DepartmentClients } from '../departments/index';
+import type { RealNameDeps } from '../faceid/port';
 import type { Logger } from '../log';
 import type { Notifier } from '../notify/notifier';
 import type { PaymentProvider } from '../payments/provider';
@@ -31,6 +32,8 @@ export interface Deps {
   storage: Storage;
   /** Keys and endpoint for the Tencent Cloud API clients (OCR, FaceID); undefined when not configured. */
   tencentCloud?: TencentCloudConfig;
+  /** Face verification and the ID-number hash key: wired only where a function needs them (insurance). */
+  realName?: RealNameDeps;
 }
 
 export interface CallContext {

@@ -1,0 +1,6 @@
+// CloudBase entry for `insuranceWorker`, fired daily by its timer trigger: forgets reads of
+// residents' insurance data once they are a year old (the access log keeps a year, no longer).
+import { purgeAccessLog } from '@bianmin/server/insurance/access-log';
+import { cloudbaseTimerEntry } from '@bianmin/server/runtime/cloudbase';
+
+export const main = cloudbaseTimerEntry('insuranceWorker', async (deps, now) => ({ purged: await purgeAccessLog(deps, now) }));
