@@ -128,7 +128,7 @@ export function parseJsonBody(text: string): unknown {
     throw new AppError('INVALID_INPUT', '请求内容不是合法的 JSON。', { fields: { _: '不是合法的 JSON' } });
   }
   const forbidden = forbiddenKeyPath(event);
-  if (forbidden) throw new AppError('INVALID_INPUT', `请求中含有不允许的字段名“${forbidden.slice(0, 60)}”。`, { fields: { [forbidden]: '不允许的字段名' } });
+  if (forbidden) throw new AppError('INVALID_INPUT', '请求中含有不允许的字段名（__proto__、constructor 或 prototype）。', { fields: { [forbidden]: '不允许的字段名' } });
   return event;
 }
 
@@ -214,7 +214,7 @@ export function createGateway(opts: GatewayOptions): Server {
     }
     if (devFault && req.method === 'POST') {
       const sandbox = (sandboxes as Record<string, (typeof sandboxes)[keyof typeof sandboxes]>)[devFault[1]];
-      if (!sandbox) return refuse(res, new AppError('NOT_FOUND', `没有名为 ${devFault[1]} 的部门沙箱。`));
+      if (!sandbox) return refuse(res, new AppError('NOT_FOUND', `没有这个部门沙箱，可用：${Object.keys(sandboxes).join('、')}。`));
       const { text, tooLarge } = await readBody(req, 4096);
       let parsed: z.ZodSafeParseResult<z.infer<typeof faultSchema>>;
       try {
@@ -232,7 +232,7 @@ export function createGateway(opts: GatewayOptions): Server {
 
     const fnMatch = /^\/api\/([a-zA-Z][a-zA-Z0-9]*)$/.exec(path);
     const def = fnMatch ? functions[fnMatch[1]] : undefined;
-    if (!def) return refuse(res, new AppError('NOT_FOUND', `没有名为 ${path.slice(5)} 的云函数。`));
+    if (!def) return refuse(res, new AppError('NOT_FOUND', `没有这个云函数，可用：${Object.keys(functions).join('、')}。`));
     if (req.method !== 'POST') return refuse(res, new AppError('INVALID_INPUT', '请使用 POST 调用云函数。'));
 
     const { caller, clock } = devIdentity(req);

@@ -119,31 +119,32 @@ export const LEAK = /\bat [\w.<>]+ \(|\.ts:\d+|\.js:\d+|Error:|TypeError|Referen
 
 export interface Outcome {
   status: number;
-  code: ErrorCode | 'OK' | 'NOT_JSON';
+  /** NO_ANSWER: the connection failed twice — the body took the gateway down or hung it. */
+  code: ErrorCode | 'OK' | 'NOT_JSON' | 'NO_ANSWER';
   leak?: string;
 }
 
-/**
- * One POST, retried once when a kept-alive socket was reset under it: the gateway runs in this
- * process, and under load a sample that blocks the event loop past the server's keep-alive
- * timeout lets the server close a socket fetch is about to reuse. A reset on a fresh socket
- * (a real crash) still fails.
- */
-async function postOnce(url: string, headers: Record<string, string>, body: string): Promise<Response> {
-  try {
-    return await fetch(url, { method: 'POST', headers, body });
-  } catch (e) {
-    const cause = (e as { cause?: { code?: string } }).cause;
-    if (cause?.code !== 'ECONNRESET' && cause?.code !== 'UND_ERR_SOCKET') throw e;
-    return fetch(url, { method: 'POST', headers, body });
-  }
+async function post(url: string, c: FuzzCase, headers: Record<string, string>): Promise<{ res: Response; text: string }> {
+  const res = await fetch(`${url}/api/${c.fn}`, { method: 'POST', headers, body: c.json });
+  return { res, text: await res.text() };
 }
 
 export async function send(url: string, c: FuzzCase, openid: string): Promise<Outcome> {
   const headers: Record<string, string> = { 'content-type': 'application/json', 'x-dev-now': NOON };
   if (c.asResident) headers['x-dev-openid'] = openid;
-  const res = await postOnce(`${url}/api/${c.fn}`, headers, c.json);
-  const text = await res.text();
+  let res: Response;
+  let text: string;
+  try {
+    ({ res, text } = await post(url, c, headers));
+  } catch {
+    // A kept-alive socket the server closed a moment earlier resets the first try (a client-side
+    // race, not an answer); the same body again on a fresh connection is the answer.
+    try {
+      ({ res, text } = await post(url, c, { ...headers, connection: 'close' }));
+    } catch (e) {
+      return { status: 0, code: 'NO_ANSWER', leak: e instanceof Error ? e.message : String(e) };
+    }
+  }
   let body: { ok?: boolean; error?: { code?: ErrorCode; message?: string; fields?: Record<string, string> } };
   try {
     body = JSON.parse(text);
@@ -172,7 +173,7 @@ export async function fuzzStack(url: string, owned: Owned, opts: { seed: number;
     report.byCode[outcome.code] = (report.byCode[outcome.code] ?? 0) + 1;
     const key = `${c.fn}.${c.action}`;
     (report.byAction[key] ??= {})[outcome.code] = (report.byAction[key][outcome.code] ?? 0) + 1;
-    if (outcome.code === 'INTERNAL' || outcome.code === 'NOT_JSON' || outcome.status >= 500 && outcome.code !== 'SERVICE_CLOSED' && outcome.code !== 'SERVICE_MAINTENANCE' && outcome.code !== 'DEPARTMENT_UNAVAILABLE' || outcome.leak) {
+    if (outcome.code === 'INTERNAL' || outcome.code === 'NOT_JSON' || outcome.code === 'NO_ANSWER' || outcome.status >= 500 && outcome.code !== 'SERVICE_CLOSED' && outcome.code !== 'SERVICE_MAINTENANCE' && outcome.code !== 'DEPARTMENT_UNAVAILABLE' || outcome.leak) {
       report.failures.push({ fn: c.fn, action: c.action, json: c.json.slice(0, 500), outcome });
     }
   };

@@ -12,9 +12,14 @@ function healthOf(deps: Deps, serviceId: string, now: Date): DepartmentHealth {
   return client ? client.health(now) : { state: 'down' };
 }
 
+/** Never echoes the id: whatever a caller sends must not come back as our words to a resident. */
+function unknownService(): AppError {
+  return new AppError('NOT_FOUND', '没有找到这项服务，请回到首页重新选择。', { fields: { serviceId: '未知的服务编号' } });
+}
+
 export function evaluate(serviceId: string, now: Date, deps: Deps): Availability {
   const service = scheduledService(serviceId);
-  if (!service) throw new AppError('NOT_FOUND', `没有编号为“${serviceId.slice(0, 64)}”的服务。`, { fields: { serviceId: '未知的服务编号' } });
+  if (!service) throw unknownService();
   return availability(service, now, deps.calendar, healthOf(deps, serviceId, now));
 }
 
@@ -31,7 +36,7 @@ export interface ServiceStatus {
 
 export async function serviceStatus(serviceId: string, ctx: CallContext): Promise<ServiceStatus> {
   const service = scheduledService(serviceId);
-  if (!service) throw new AppError('NOT_FOUND', `没有编号为“${serviceId.slice(0, 64)}”的服务。`, { fields: { serviceId: '未知的服务编号' } });
+  if (!service) throw unknownService();
   const dept = findService(serviceId)?.department;
   if (dept) await ctx.deps.departments[dept]?.probe();
   const now = ctx.clock.now();

@@ -104,7 +104,7 @@ export interface DepartmentClient {
  * resident-facing AppError with the department named and, when known, a retry time.
  */
 export function createDepartmentClient(o: DepartmentClientOptions): DepartmentClient {
-  const now = o.now ?? Date.now;
+  const now = o.now ?? (() => Date.now());
   const doFetch = o.fetch ?? fetch;
   const timeoutMs = o.timeoutMs ?? 4000;
   const cacheTtl = o.cacheTtlMs ?? 30_000;

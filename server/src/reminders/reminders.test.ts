@@ -78,6 +78,16 @@ describe.each(STORE_KINDS)('the reminder sender on %s', (kind) => {
     expect(other.sent).toEqual([]);
   });
 
+  it('gives up on a reminder that every run claiming it died on, instead of claiming it forever', async () => {
+    await seed(1);
+    const past = new Date(NOON.getTime() - 60_000);
+    await database.db.update(reminders).set({ status: 'sending', attempts: 5, claimedUntil: past });
+    const n = notifier();
+    expect(await sendDueReminders(testDeps({ db: async () => database.db, departments, notifier: n }), NOON)).toEqual({ sent: 0, rescheduled: 0, failed: 1 });
+    expect(n.sent).toEqual([]);
+    expect(await statusCount('failed')).toBe(1);
+  });
+
   async function statusCount(status: string): Promise<number> {
     const [{ n }] = await database.db.select({ n: sql<number>`count(*)::int` }).from(reminders).where(eq(reminders.status, status));
     return n;

@@ -118,6 +118,14 @@ export async function sendDueReminders(deps: Deps, now: Date, limit = 100): Prom
     .returning();
 
   for (const r of claimed) {
+    if (r.attempts > MAX_ATTEMPTS) {
+      // Claimed and abandoned run after run (each one died on it): stop, and say so in the log,
+      // rather than let one reminder take down every run after it.
+      await db.update(reminders).set({ status: 'failed', claimedUntil: null, lastError: 'abandoned by every run that claimed it' }).where(eq(reminders.id, r.id));
+      deps.log.error({ reminder: r.id, attempts: r.attempts }, 'reminder given up: every run that claimed it died');
+      report.failed++;
+      continue;
+    }
     const service = scheduledService(r.serviceId);
     const a = evaluate(r.serviceId, now, deps);
     if (a.state !== 'open' && a.state !== 'closing_soon' && a.opensAt && new Date(a.opensAt) > now) {

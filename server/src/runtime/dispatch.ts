@@ -42,7 +42,8 @@ export async function dispatch(def: Dispatchable | FunctionDefinition, event: un
       : undefined;
     const schema = own(def.schemas, raw.action) ? def.schemas[raw.action] : undefined;
     if (!handler || !schema) {
-      throw new AppError('INVALID_INPUT', `不支持的操作“${truncate(raw.action, 40)}”，可用的操作：${names.join('、')}。`, {
+      // The caller's text is not echoed: a message is our words to a resident, never theirs reflected.
+      throw new AppError('INVALID_INPUT', `不支持这个操作，可用的操作：${names.join('、')}。`, {
         fields: { action: `未知操作，可用：${names.join('、')}` },
       });
     }
@@ -52,7 +53,7 @@ export async function dispatch(def: Dispatchable | FunctionDefinition, event: un
     }
     const forbidden = forbiddenKeyPath(raw);
     if (forbidden) {
-      throw new AppError('INVALID_INPUT', `请求中含有不允许的字段名“${truncate(forbidden, 60)}”。`, { fields: { [forbidden]: '不允许的字段名' } });
+      throw new AppError('INVALID_INPUT', '请求中含有不允许的字段名（__proto__、constructor 或 prototype）。', { fields: { [forbidden]: '不允许的字段名' } });
     }
     const parsed = schema.safeParse(paramsOf(raw, PLATFORM_KEYS));
     if (!parsed.success) {
@@ -72,8 +73,4 @@ export async function dispatch(def: Dispatchable | FunctionDefinition, event: un
     ctx.log.error({ fn: def.name, action, err: e, ms: Date.now() - started }, 'call failed');
     return { ok: false, error: internalErrorBody() };
   }
-}
-
-function truncate(s: string, n: number) {
-  return s.length > n ? `${s.slice(0, n)}…` : s;
 }
