@@ -10,3 +10,4 @@ export * from './identity';
 export * from './money';
 export * from './providers';
 export * from './schemas/bills';
+export * from './tickets/index';
