@@ -10,6 +10,7 @@ import type { FixtureResident } from './fixtures';
 import { HTTP_STATUS } from './http-status';
 import { FAULT_MODES, type FaultMode } from './sandboxes/http';
 import type { Sandboxes } from './sandboxes';
+import { handleHotlineLever, type HotlinePlatform } from './sandboxes/hotline-levers';
 import { serveStatic } from './static';
 
 /** Bodies larger than this are refused before parsing: no action takes more than a few KB. */
@@ -26,6 +27,8 @@ export interface GatewayOptions {
   jobs: Record<string, (now: Date) => Promise<unknown>>;
   /** Delivers WeChat Pay's success notification for an order, as the deployed payNotify receives it. */
   confirmPayment(orderId: string, now: Date): Promise<{ errcode: number; errmsg: string }>;
+  /** The 12345 platform sandbox's state, for its dev levers (list, advance a ticket). */
+  hotline?: HotlinePlatform;
 }
 
 const OPENID = /^[A-Za-z0-9_-]{6,64}$/;
@@ -103,6 +106,11 @@ export function createGateway(opts: GatewayOptions): Server {
       if (!job) return refuse(res, new AppError('NOT_FOUND', `没有名为 ${devJob[1]} 的定时任务。`));
       const { clock } = devIdentity(req);
       return sendEnvelope(res, { ok: true, data: await job(clock.now()) });
+    }
+    if (opts.hotline && path.startsWith('/api/__dev/departments/hotline/tickets')) {
+      const { clock } = devIdentity(req);
+      const { text, tooLarge } = await readBody(req, 8192);
+      return sendEnvelope(res, handleHotlineLever(opts.hotline, req.method ?? 'GET', path, tooLarge ? '\u0000' : text, clock.now()));
     }
     if (path === '/api/__dev/fixtures' && req.method === 'GET') {
       return send(res, 200, { residents });

@@ -14,6 +14,7 @@ import { RESIDENTS } from './fixtures';
 import { FUNCTIONS } from './functions';
 import { createGateway } from './gateway';
 import { type Sandboxes, startSandboxes, stopSandboxes } from './sandboxes';
+import { createHotlinePlatform, type HotlinePlatform } from './sandboxes/hotline';
 
 export interface StackOptions {
   /** 0 = any free port (tests). */
@@ -36,6 +37,11 @@ export interface StackOptions {
   reminderIntervalMs?: number;
   /** How often paid orders are posted to departments and expired ones closed; 0 = never (tests). */
   paymentsIntervalMs?: number;
+  /**
+   * The 12345 platform's state. The platform is not ours and does not restart with us: a test
+   * that restarts the stack passes the first stack's platform to the second.
+   */
+  hotline?: HotlinePlatform;
 }
 
 export interface Stack {
@@ -46,6 +52,8 @@ export interface Stack {
   deps: Deps;
   /** What the local notifier was asked to send as WeChat subscribe messages. */
   subscribeMessages: SubscribeMessage[];
+  /** The 12345 platform sandbox's tickets and events. */
+  hotline: HotlinePlatform;
   stop(): Promise<void>;
 }
 
@@ -59,7 +67,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const log = opts.log === 'silent' ? silentLogger : (opts.log ?? createLogger({ name: 'bianmin-dev' }));
   const ownsDatabase = !opts.database;
   const database = opts.database ?? (await openDatabase({ url: opts.databaseUrl, dataDir: opts.dataDir }));
-  const sandboxes = await startSandboxes(RESIDENTS);
+  const hotline = opts.hotline ?? createHotlinePlatform();
+  const sandboxes = await startSandboxes(RESIDENTS, { hotline });
   const notifier = recordingNotifier();
   const departments = createDepartmentClients(
     Object.fromEntries(Object.values(sandboxes).map((s) => [s.id, { baseUrl: s.url, apiKey: s.apiKey }])),
@@ -68,6 +77,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const deps: Deps = { db: async () => database.db, log, departments, calendar: chineseDaysCalendar(), notifier, payments: sandboxPaymentProvider() };
   const server = createGateway({ functions: FUNCTIONS, deps, sandboxes, residents: RESIDENTS, h5Dir: opts.h5Dir ?? DEFAULT_H5_DIR, log,
     confirmPayment: (orderId, now) => confirmSandboxPayment(deps, orderId, now),
+    hotline,
     jobs: {
       reminders: (now) => sendDueReminders(deps, now),
       outbox: (now) => processOutbox(deps, now),
@@ -115,6 +125,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     database,
     deps,
     subscribeMessages: notifier.sent,
+    hotline,
     stop: () =>
       (stopping ??= (async () => {
         if (timer) clearInterval(timer);
