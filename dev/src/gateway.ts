@@ -12,6 +12,7 @@ import { FAULT_MODES, type FaultMode } from './sandboxes/http';
 import type { Sandboxes } from './sandboxes';
 import { handleHotlineLever, type HotlinePlatform } from './sandboxes/hotline-levers';
 import { serveStatic } from './static';
+import { FLAGGED_TEST_PHRASE } from '@bianmin/server/content/sandbox';
 
 /** Bodies larger than this are refused before parsing: no action takes more than a few KB. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -113,7 +114,7 @@ export function createGateway(opts: GatewayOptions): Server {
       return sendEnvelope(res, handleHotlineLever(opts.hotline, req.method ?? 'GET', path, tooLarge ? '\u0000' : text, clock.now()));
     }
     if (path === '/api/__dev/fixtures' && req.method === 'GET') {
-      return send(res, 200, { residents });
+      return send(res, 200, { residents, contentCheck: { flaggedPhrase: FLAGGED_TEST_PHRASE, note: '含此短语的文字会被本地内容安全检查判为违规（risky）' } });
     }
     if (devFault && req.method === 'POST') {
       const sandbox = (sandboxes as Record<string, (typeof sandboxes)[keyof typeof sandboxes]>)[devFault[1]];

@@ -6,6 +6,7 @@ import { sendDueReminders } from '@bianmin/server/reminders/reminders';
 import { sandboxPaymentProvider } from '@bianmin/server/payments/provider';
 import { closeExpiredOrders, processOutbox } from '@bianmin/server/payments/outbox';
 import { confirmSandboxPayment } from './sandboxes/pay';
+import { sandboxContentCheck, type SandboxContentCheck } from '@bianmin/server/content/sandbox';
 import { createLogger, type Logger, silentLogger } from '@bianmin/server/log';
 import type { Deps } from '@bianmin/server/runtime/types';
 import type { AddressInfo } from 'node:net';
@@ -52,6 +53,8 @@ export interface Stack {
   deps: Deps;
   /** What the local notifier was asked to send as WeChat subscribe messages. */
   subscribeMessages: SubscribeMessage[];
+  /** What the local content check was asked (texts, images), and its busy switch. */
+  contentCheck: SandboxContentCheck;
   /** The 12345 platform sandbox's tickets and events. */
   hotline: HotlinePlatform;
   stop(): Promise<void>;
@@ -74,7 +77,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     Object.fromEntries(Object.values(sandboxes).map((s) => [s.id, { baseUrl: s.url, apiKey: s.apiKey }])),
     { timeoutMs: opts.departmentTimeoutMs ?? 3000, probeIntervalMs: opts.probeIntervalMs, cacheTtlMs: opts.departmentCacheTtlMs, log },
   );
-  const deps: Deps = { db: async () => database.db, log, departments, calendar: chineseDaysCalendar(), notifier, payments: sandboxPaymentProvider() };
+  const contentCheck = sandboxContentCheck();
+  const deps: Deps = { db: async () => database.db, log, departments, calendar: chineseDaysCalendar(), notifier, payments: sandboxPaymentProvider(), contentCheck };
   const server = createGateway({ functions: FUNCTIONS, deps, sandboxes, residents: RESIDENTS, h5Dir: opts.h5Dir ?? DEFAULT_H5_DIR, log,
     confirmPayment: (orderId, now) => confirmSandboxPayment(deps, orderId, now),
     hotline,
@@ -125,6 +129,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     database,
     deps,
     subscribeMessages: notifier.sent,
+    contentCheck,
     hotline,
     stop: () =>
       (stopping ??= (async () => {

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../config';
 import { openDatabase, type Db } from '../db/open';
 import { createDepartmentClients } from '../departments/index';
+import { type SecurityOpenApi, wxContentCheck } from '../content/wx';
 import { createLogger, type Logger } from '../log';
 import { wxSubscribeNotifier } from '../notify/wx-subscribe';
 import { cloudPayProvider, type PaymentProvider } from '../payments/provider';
@@ -16,7 +17,7 @@ interface WxServerSdk {
   init(opts: { env: unknown }): void;
   getWXContext(): WXContextLike;
   DYNAMIC_CURRENT_ENV: unknown;
-  openapi: Parameters<typeof wxSubscribeNotifier>[0];
+  openapi: Parameters<typeof wxSubscribeNotifier>[0] & SecurityOpenApi;
   cloudPay: Parameters<typeof cloudPayProvider>[0];
 }
 
@@ -55,6 +56,7 @@ function wire(): Wired {
     payments: config.pay
       ? cloudPayProvider(sdk.cloudPay, { ...config.pay, notifyFunction: 'payNotify' }, () => randomUUID().replace(/-/g, ''))
       : unconfiguredPayments(log),
+    contentCheck: wxContentCheck(() => sdk.openapi),
   };
   wired = { sdk, log, deps };
   return wired;

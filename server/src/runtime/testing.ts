@@ -1,5 +1,6 @@
 import { fixedClock } from '@bianmin/core';
 import { chineseDaysCalendar } from '@bianmin/core/availability/index';
+import { sandboxContentCheck } from '../content/sandbox';
 import { silentLogger } from '../log';
 import { recordingNotifier } from '../notify/notifier';
 import { sandboxPaymentProvider } from '../payments/provider';
@@ -14,6 +15,7 @@ export function testDeps(over: Partial<Deps> = {}): Deps {
     calendar: chineseDaysCalendar(),
     notifier: recordingNotifier(),
     payments: sandboxPaymentProvider(),
+    contentCheck: sandboxContentCheck(),
     ...over,
   };
 }

@@ -1,5 +1,6 @@
 import type { Clock } from '@bianmin/core';
 import type { HolidayCalendar } from '@bianmin/core/availability/index';
+import type { ContentCheck } from '../content/port';
 import type { Db } from '../db/open';
 import type { DepartmentClients } from '../departments/index';
 import type { Logger } from '../log';
@@ -25,6 +26,8 @@ export interface Deps {
   calendar: HolidayCalendar;
   notifier: Notifier;
   payments: PaymentProvider;
+  /** WeChat's content safety check for what residents write for others to read (complaints). */
+  contentCheck: ContentCheck;
 }
 
 export interface CallContext {
