@@ -10,4 +10,5 @@ export * from './identity';
 export * from './money';
 export * from './providers';
 export * from './schemas/bills';
+export * from './files';
 export * from './tickets/index';

@@ -12,6 +12,8 @@ import { FAULT_MODES, type FaultMode } from './sandboxes/http';
 import type { Sandboxes } from './sandboxes';
 import { handleHotlineLever, type HotlinePlatform } from './sandboxes/hotline-levers';
 import { serveStatic } from './static';
+import type { LocalStorage } from '@bianmin/server/storage/index';
+import { handleStorageRoute } from './storage-routes';
 import { FLAGGED_TEST_PHRASE } from '@bianmin/server/content/sandbox';
 
 /** Bodies larger than this are refused before parsing: no action takes more than a few KB. */
@@ -28,6 +30,8 @@ export interface GatewayOptions {
   jobs: Record<string, (now: Date) => Promise<unknown>>;
   /** Delivers WeChat Pay's success notification for an order, as the deployed payNotify receives it. */
   confirmPayment(orderId: string, now: Date): Promise<{ errcode: number; errmsg: string }>;
+  /** Uploaded files: POST/GET /api/__dev/storage. */
+  storage: LocalStorage;
   /** The 12345 platform sandbox's state, for its dev levers (list, advance a ticket). */
   hotline?: HotlinePlatform;
 }
@@ -108,6 +112,7 @@ export function createGateway(opts: GatewayOptions): Server {
       const { clock } = devIdentity(req);
       return sendEnvelope(res, { ok: true, data: await job(clock.now()) });
     }
+    if (path.startsWith('/api/__dev/storage') && (await handleStorageRoute(req, res, path, opts.storage, () => devIdentity(req).caller?.openid ?? null))) return;
     if (opts.hotline && path.startsWith('/api/__dev/departments/hotline/tickets')) {
       const { clock } = devIdentity(req);
       const { text, tooLarge } = await readBody(req, 8192);

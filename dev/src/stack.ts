@@ -10,7 +10,11 @@ import { sandboxContentCheck, type SandboxContentCheck } from '@bianmin/server/c
 import { createLogger, type Logger, silentLogger } from '@bianmin/server/log';
 import type { Deps } from '@bianmin/server/runtime/types';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { localStorage, type LocalStorage } from '@bianmin/server/storage/index';
+import { startTencentCloudSandbox, type TencentCloudSandbox } from './sandboxes/tencentcloud';
 import { RESIDENTS } from './fixtures';
 import { FUNCTIONS } from './functions';
 import { createGateway } from './gateway';
@@ -38,6 +42,8 @@ export interface StackOptions {
   reminderIntervalMs?: number;
   /** How often paid orders are posted to departments and expired ones closed; 0 = never (tests). */
   paymentsIntervalMs?: number;
+  /** Where uploaded files are kept; omitted = a temporary directory removed on stop. */
+  storageDir?: string;
   /**
    * The 12345 platform's state. The platform is not ours and does not restart with us: a test
    * that restarts the stack passes the first stack's platform to the second.
@@ -53,6 +59,10 @@ export interface Stack {
   deps: Deps;
   /** What the local notifier was asked to send as WeChat subscribe messages. */
   subscribeMessages: SubscribeMessage[];
+  /** Uploaded files (the gateway's POST /api/__dev/storage); tests may `put` directly. */
+  storage: LocalStorage;
+  /** The Tencent Cloud API stand-in (OCR, FaceID) the real SDK clients talk to. */
+  tencentCloud: TencentCloudSandbox;
   /** What the local content check was asked (texts, images), and its busy switch. */
   contentCheck: SandboxContentCheck;
   /** The 12345 platform sandbox's tickets and events. */
@@ -72,14 +82,23 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const database = opts.database ?? (await openDatabase({ url: opts.databaseUrl, dataDir: opts.dataDir }));
   const hotline = opts.hotline ?? createHotlinePlatform();
   const sandboxes = await startSandboxes(RESIDENTS, { hotline });
+  const tencentCloud = await startTencentCloudSandbox();
+  const ownsStorageDir = !opts.storageDir;
+  const storageDir = opts.storageDir ?? mkdtempSync(join(tmpdir(), 'bianmin-storage-'));
+  const storage = localStorage(storageDir);
   const notifier = recordingNotifier();
   const departments = createDepartmentClients(
     Object.fromEntries(Object.values(sandboxes).map((s) => [s.id, { baseUrl: s.url, apiKey: s.apiKey }])),
     { timeoutMs: opts.departmentTimeoutMs ?? 3000, probeIntervalMs: opts.probeIntervalMs, cacheTtlMs: opts.departmentCacheTtlMs, log },
   );
   const contentCheck = sandboxContentCheck();
-  const deps: Deps = { db: async () => database.db, log, departments, calendar: chineseDaysCalendar(), notifier, payments: sandboxPaymentProvider(), contentCheck };
-  const server = createGateway({ functions: FUNCTIONS, deps, sandboxes, residents: RESIDENTS, h5Dir: opts.h5Dir ?? DEFAULT_H5_DIR, log,
+  const deps: Deps = { db: async () => database.db, log, departments, calendar: chineseDaysCalendar(), notifier,
+    payments: sandboxPaymentProvider(),
+    storage,
+    tencentCloud: { secretId: tencentCloud.secretId, secretKey: tencentCloud.secretKey, region: 'ap-guangzhou', endpoint: tencentCloud.endpoint, protocol: 'http://' },
+    contentCheck,
+  };
+  const server = createGateway({ functions: FUNCTIONS, deps, sandboxes, residents: RESIDENTS, h5Dir: opts.h5Dir ?? DEFAULT_H5_DIR, log, storage,
     confirmPayment: (orderId, now) => confirmSandboxPayment(deps, orderId, now),
     hotline,
     jobs: {
@@ -96,6 +115,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     });
   } catch (e) {
     await stopSandboxes(sandboxes);
+    await tencentCloud.stop();
+    if (ownsStorageDir) rmSync(storageDir, { recursive: true, force: true });
     if (ownsDatabase) await database.close();
     throw e;
   }
@@ -129,6 +150,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     database,
     deps,
     subscribeMessages: notifier.sent,
+    storage,
+    tencentCloud,
     contentCheck,
     hotline,
     stop: () =>
@@ -138,7 +161,9 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
         server.closeAllConnections();
         await new Promise<void>((ok) => server.close(() => ok()));
         await stopSandboxes(sandboxes);
+        await tencentCloud.stop();
         if (ownsDatabase) await database.close();
+        if (ownsStorageDir) rmSync(storageDir, { recursive: true, force: true });
       })()),
   };
 }
