@@ -10,6 +10,7 @@ import {
 } from './schemas/services';
 import { billsInput, type BillResult, type BindingView, type OrderView, type PayResult } from './schemas/bills';
 import type { Provider } from './providers';
+import { ticketsInput, type AgentResult, type CategoriesResult, type TicketDetail, type TicketSummary } from './schemas/tickets';
 
 /**
  * Every cloud function's actions: the zod schema of the input (shared by client and server)
@@ -20,6 +21,7 @@ export const API_INPUTS = {
   services: servicesInput,
   messages: messagesInput,
   bills: billsInput,
+  tickets: ticketsInput,
 } as const;
 
 export interface ApiOutputs {
@@ -39,6 +41,15 @@ export interface ApiOutputs {
     pay: PayResult;
     order: { order: OrderView };
     orders: { orders: OrderView[] };
+  };
+  tickets: {
+    categories: CategoriesResult;
+    submit: { ticket: TicketDetail; saved: boolean };
+    tickets: { tickets: TicketSummary[] };
+    ticket: { ticket: TicketDetail };
+    rate: { ticket: TicketDetail };
+    reopen: { ticket: TicketDetail };
+    agent: AgentResult;
   };
   messages: {
     list: { messages: InboxMessage[]; unread: number };

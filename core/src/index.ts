@@ -12,3 +12,4 @@ export * from './providers';
 export * from './schemas/bills';
 export * from './files';
 export * from './tickets/index';
+export * from './schemas/tickets';

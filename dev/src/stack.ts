@@ -5,6 +5,7 @@ import { recordingNotifier, type SubscribeMessage } from '@bianmin/server/notify
 import { sendDueReminders } from '@bianmin/server/reminders/reminders';
 import { sandboxPaymentProvider } from '@bianmin/server/payments/provider';
 import { closeExpiredOrders, processOutbox } from '@bianmin/server/payments/outbox';
+import { runTicketsWorker } from '@bianmin/server/tickets/sync';
 import { confirmSandboxPayment } from './sandboxes/pay';
 import { sandboxContentCheck, type SandboxContentCheck } from '@bianmin/server/content/sandbox';
 import { createLogger, type Logger, silentLogger } from '@bianmin/server/log';
@@ -42,6 +43,8 @@ export interface StackOptions {
   reminderIntervalMs?: number;
   /** How often paid orders are posted to departments and expired ones closed; 0 = never (tests). */
   paymentsIntervalMs?: number;
+  /** How often pending 12345 tickets are filed and the platform's events read; 0 = never (tests). */
+  ticketsIntervalMs?: number;
   /** Where uploaded files are kept; omitted = a temporary directory removed on stop. */
   storageDir?: string;
   /**
@@ -105,6 +108,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       reminders: (now) => sendDueReminders(deps, now),
       outbox: (now) => processOutbox(deps, now),
       expire: (now) => closeExpiredOrders(deps, now),
+      tickets: (now) => runTicketsWorker(deps, now),
     },
   });
   server.keepAliveTimeout = 5000;
@@ -142,6 +146,11 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
         }, paymentsInterval)
       : undefined;
   paymentsTimer?.unref();
+  // …and the ticketsWorker timer: the 12345 outbox and the platform's event feed.
+  const ticketsInterval = opts.ticketsIntervalMs ?? 10_000;
+  const ticketsTimer =
+    ticketsInterval > 0 ? setInterval(() => void runTicketsWorker(deps, new Date()).catch((e) => log.error({ err: e }, 'tickets loop failed')), ticketsInterval) : undefined;
+  ticketsTimer?.unref();
   let stopping: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -158,6 +167,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       (stopping ??= (async () => {
         if (timer) clearInterval(timer);
         if (paymentsTimer) clearInterval(paymentsTimer);
+        if (ticketsTimer) clearInterval(ticketsTimer);
         server.closeAllConnections();
         await new Promise<void>((ok) => server.close(() => ok()));
         await stopSandboxes(sandboxes);

@@ -55,7 +55,7 @@ function wire(): Wired {
     },
     departments: createDepartmentClients(config.departments, { timeoutMs: config.departmentTimeoutMs, log }),
     calendar: chineseDaysCalendar(),
-    notifier: wxSubscribeNotifier(sdk.openapi, config.reminderTemplateId),
+    notifier: wxSubscribeNotifier(sdk.openapi, config.reminderTemplateId, 'formal', config.ticketTemplateId),
     payments: config.pay
       ? cloudPayProvider(sdk.cloudPay, { ...config.pay, notifyFunction: 'payNotify' }, () => randomUUID().replace(/-/g, ''))
       : unconfiguredPayments(log),
