@@ -33,7 +33,7 @@ describe.each(STORE_KINDS)('12345 tickets through the local gateway on %s', (kin
   const list = async (openid: string = ZHANG.openid, now = TUE_10) => data<{ tickets: TicketSummary[] }>(await stack.call('tickets', { action: 'tickets' }, { openid, now })).tickets;
   const upload = async (bytes: Buffer, openid: string = ZHANG.openid, name = 'photo.jpg') => {
     const form = new FormData();
-    form.append('file', new Blob([bytes]), name);
+    form.append('file', new Blob([new Uint8Array(bytes)]), name);
     const res = await fetch(`${stack.url}/api/__dev/storage`, { method: 'POST', headers: { 'x-dev-openid': openid }, body: form });
     return data<{ fileId: string }>({ body: await res.json() }).fileId;
   };
