@@ -74,6 +74,9 @@ describe.each(STORE_KINDS)('the 12345 platform misbehaving, on %s', (kind) => {
     await lever(t.ticketNo!, '{"to":"closed"}');
     expect(await lever(t.ticketNo!, '{"to":"rejected"}')).toMatchObject({ status: 409, body: { ok: false, error: { code: 'CONFLICT' } } });
     const listed = await fetch(`${stack.url}/api/__dev/departments/hotline/tickets`).then((r) => r.json());
+    // Closed by the centre, the ticket still names the department that handled it.
+    await job(at(5));
+    expect(data<{ ticket: TicketDetail }>(await stack.call('tickets', { action: 'ticket', ticketId: t.ticketId }, { now: at(6) })).ticket).toMatchObject({ status: 'closed', department: '市交通运输局' });
     expect(listed.data.tickets.find((x: { ticketNo: string }) => x.ticketNo === t.ticketNo)).toMatchObject({ status: 'closed', events: expect.arrayContaining([expect.objectContaining({ type: 'closed', department: '12345 热线中心' })]) });
   });
 

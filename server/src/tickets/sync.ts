@@ -58,7 +58,8 @@ async function apply(deps: Deps, db: Db, t: TicketRow, e: PlatformEvent, now: Da
     if (!inserted.length) return false;
     const set: Partial<typeof tickets.$inferInsert> = { lastEventSeq: e.seq };
     if (e.type !== 'rated') set.status = e.status;
-    if (e.department && e.type !== 'rated' && e.type !== 'reopened' && e.type !== 'submitted') set.department = e.department;
+    // The handling department: the centre's own steps (accepting, closing) do not replace it.
+    if (e.department && (e.type === 'dispatched' || e.type === 'transferred' || e.type === 'replied')) set.department = e.department;
     if (e.type === 'submitted') set.submittedAt = at;
     if (e.type === 'replied') set.repliedAt = at;
     if (e.type === 'closed' || e.type === 'rejected') set.closedAt = at;
