@@ -66,6 +66,17 @@ describe.each(STORE_KINDS)('the 12345 platform misbehaving, on %s', (kind) => {
     expect(t.timeline.map((e) => e.type)).toEqual(['filed', 'submitted', 'accepted']);
   });
 
+  it('changes nothing when the whole feed is read again from the start (a lost cursor, a replay)', async () => {
+    const before = await stack.database.db.execute(`select id, status, department, reply_round, last_event_seq from tickets order by id`);
+    const messages = await stack.database.db.execute(`select count(*)::int as n from messages`);
+    await stack.database.db.execute(`update ticket_sync set cursor = 0 where id = 'hotline'`);
+    const replay = await job(at(1900));
+    expect(replay.data.sync).toMatchObject({ applied: 0 });
+    expect(replay.data.sync.cursor).toBeGreaterThan(0);
+    expect(await stack.database.db.execute(`select id, status, department, reply_round, last_event_seq from tickets order by id`)).toMatchObject({ rows: (before as unknown as { rows: unknown[] }).rows });
+    expect(await stack.database.db.execute(`select count(*)::int as n from messages`)).toMatchObject({ rows: (messages as unknown as { rows: unknown[] }).rows });
+  });
+
   it('answers the platform levers’ mistakes clearly', async () => {
     const t = data<{ ticket: TicketDetail }>(await submit('lever-check-0001')).ticket;
     const lever = (no: string, body: string) => fetch(`${stack.url}/api/__dev/departments/hotline/tickets/${no}/advance`, { method: 'POST', headers: { 'x-dev-now': TUE_10 }, body }).then(async (r) => ({ status: r.status, body: await r.json() }));
