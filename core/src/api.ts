@@ -18,6 +18,7 @@ import {
   type VerificationView,
   type VerifyResult,
 } from './schemas/insurance';
+import { ticketsInput, type AgentResult, type CategoriesResult, type TicketDetail, type TicketSummary } from './schemas/tickets';
 
 /**
  * Every cloud function's actions: the zod schema of the input (shared by client and server)
@@ -29,6 +30,7 @@ export const API_INPUTS = {
   messages: messagesInput,
   bills: billsInput,
   insurance: insuranceInput,
+  tickets: ticketsInput,
 } as const;
 
 export interface ApiOutputs {
@@ -48,6 +50,15 @@ export interface ApiOutputs {
     pay: PayResult;
     order: { order: OrderView };
     orders: { orders: OrderView[] };
+  };
+  tickets: {
+    categories: CategoriesResult;
+    submit: { ticket: TicketDetail; saved: boolean };
+    tickets: { tickets: TicketSummary[] };
+    ticket: { ticket: TicketDetail };
+    rate: { ticket: TicketDetail };
+    reopen: { ticket: TicketDetail };
+    agent: AgentResult;
   };
   messages: {
     list: { messages: InboxMessage[]; unread: number };

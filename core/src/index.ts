@@ -13,3 +13,5 @@ export * from './schemas/bills';
 export * from './files';
 export * from './schemas/text';
 export * from './schemas/insurance';
+export * from './tickets/index';
+export * from './schemas/tickets';

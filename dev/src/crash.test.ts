@@ -9,7 +9,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { RESIDENTS } from './fixtures';
-import { hotlineRoutes } from './sandboxes/hotline';
+import { createHotlinePlatform } from './sandboxes/hotline';
 import { type Route, type RunningSandbox, startSandbox } from './sandboxes/http';
 import { insuranceRoutes } from './sandboxes/insurance';
 import { type PaySandbox, startPaySandbox } from './sandboxes/pay';
@@ -79,7 +79,7 @@ async function startDepartments(onBooked: { hook?: (department: string, orderId:
         : r,
     );
   const routesFor = (id: DepartmentId): Route[] =>
-    id === 'water' || id === 'power' || id === 'gas' ? withHook(id, utilityRoutes(PROFILES[id], RESIDENTS)) : id === 'traffic' ? trafficRoutes(RESIDENTS) : id === 'insurance' ? insuranceRoutes(RESIDENTS) : hotlineRoutes();
+    id === 'water' || id === 'power' || id === 'gas' ? withHook(id, utilityRoutes(PROFILES[id], RESIDENTS)) : id === 'traffic' ? trafficRoutes(RESIDENTS) : id === 'insurance' ? insuranceRoutes(RESIDENTS) : createHotlinePlatform().routes();
   const ids = Object.keys(DEPARTMENTS) as DepartmentId[];
   const started = await Promise.all(ids.map((id) => startSandbox({ id, apiKey: `sk_${id}_${randomBytes(8).toString('hex')}`, routes: routesFor(id) })));
   return Object.fromEntries(started.map((s) => [s.id, s])) as Record<DepartmentId, RunningSandbox>;

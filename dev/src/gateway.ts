@@ -18,6 +18,8 @@ import { serveStatic } from './static';
 import type { LocalStorage } from '@bianmin/server/storage/index';
 import { handleStorageRoute } from './storage-routes';
 import { FACE_OUTCOMES, type FaceIdSandbox, type FaceOutcome } from './sandboxes/faceid';
+import { handleHotlineLever, type HotlinePlatform } from './sandboxes/hotline-levers';
+import { FLAGGED_TEST_PHRASE } from '@bianmin/server/content/sandbox';
 
 /** Bodies larger than this are refused before parsing: no action takes more than a few KB. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -43,6 +45,8 @@ export interface GatewayOptions {
   afterPayment?(orderId: string, now: Date): void;
   /** The FaceID sandbox's checks: POST /api/__dev/faceid/<bizToken>/result decides one. */
   faceId?: FaceIdSandbox;
+  /** The 12345 platform sandbox's state, for its dev levers (list, advance a ticket). */
+  hotline?: HotlinePlatform;
 }
 
 const OPENID = /^[A-Za-z0-9_-]{6,64}$/;
@@ -209,8 +213,13 @@ export function createGateway(opts: GatewayOptions): Server {
       }
       return sendEnvelope(res, { ok: true, data: { bizToken: devFace[1].toUpperCase(), result } });
     }
+    if (opts.hotline && path.startsWith('/api/__dev/departments/hotline/tickets')) {
+      const { clock } = devIdentity(req);
+      const { text, tooLarge } = await readBody(req, 8192);
+      return sendEnvelope(res, handleHotlineLever(opts.hotline, req.method ?? 'GET', path, tooLarge ? '\u0000' : text, clock.now()));
+    }
     if (path === '/api/__dev/fixtures' && req.method === 'GET') {
-      return send(res, 200, { residents });
+      return send(res, 200, { residents, contentCheck: { flaggedPhrase: FLAGGED_TEST_PHRASE, note: '含此短语的文字会被本地内容安全检查判为违规（risky）' } });
     }
     if (devFault && req.method === 'POST') {
       const sandbox = (sandboxes as Record<string, (typeof sandboxes)[keyof typeof sandboxes]>)[devFault[1]];

@@ -8,6 +8,8 @@ import { closeExpiredOrders, postPaidOrder, processOutbox } from '@bianmin/serve
 import { processRefunds } from '@bianmin/server/payments/refunds';
 import type { DepartmentId } from '@bianmin/core';
 import { type PaySandbox, startPaySandbox } from './sandboxes/pay';
+import { runTicketsWorker } from '@bianmin/server/tickets/sync';
+import { sandboxContentCheck, type SandboxContentCheck } from '@bianmin/server/content/sandbox';
 import { createLogger, type Logger, silentLogger } from '@bianmin/server/log';
 import type { Deps } from '@bianmin/server/runtime/types';
 import type { AddressInfo } from 'node:net';
@@ -24,6 +26,7 @@ import { RESIDENTS } from './fixtures';
 import { FUNCTIONS } from './functions';
 import { createGateway } from './gateway';
 import { type Sandboxes, startSandboxes, stopSandboxes } from './sandboxes';
+import { createHotlinePlatform, type HotlinePlatform } from './sandboxes/hotline';
 
 export interface StackOptions {
   /** 0 = any free port (tests). */
@@ -46,6 +49,8 @@ export interface StackOptions {
   reminderIntervalMs?: number;
   /** How often paid orders are posted to departments and expired ones closed; 0 = never (tests). */
   paymentsIntervalMs?: number;
+  /** How often pending 12345 tickets are filed and the platform's events read; 0 = never (tests). */
+  ticketsIntervalMs?: number;
   /** Where uploaded files are kept; omitted = a temporary directory removed on stop. */
   storageDir?: string;
   /**
@@ -59,6 +64,11 @@ export interface StackOptions {
    * their own process while this stack is killed). Omitted: the stack starts its own.
    */
   external?: { departments: Record<DepartmentId, { url: string; apiKey: string }>; pay: { url: string; apiKey: string } };
+  /**
+   * The 12345 platform's state. The platform is not ours and does not restart with us: a test
+   * that restarts the stack passes the first stack's platform to the second.
+   */
+  hotline?: HotlinePlatform;
 }
 
 export interface Stack {
@@ -78,6 +88,10 @@ export interface Stack {
   tencentCloud: TencentCloudSandbox;
   /** FaceID's checks on that sandbox: decide one as the tester would on its page. */
   faceId: FaceIdSandbox;
+  /** What the local content check was asked (texts, images), and its busy switch. */
+  contentCheck: SandboxContentCheck;
+  /** The 12345 platform sandbox's tickets and events. */
+  hotline: HotlinePlatform;
   stop(): Promise<void>;
 }
 
@@ -94,7 +108,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const log = opts.log === 'silent' ? silentLogger : (opts.log ?? createLogger({ name: 'bianmin-dev' }));
   const ownsDatabase = !opts.database;
   const database = opts.database ?? (await openDatabase({ url: opts.databaseUrl, dataDir: opts.dataDir }));
-  const sandboxes = opts.external ? ({} as Sandboxes) : await startSandboxes(RESIDENTS);
+  const hotline = opts.hotline ?? createHotlinePlatform();
+  const sandboxes = opts.external ? ({} as Sandboxes) : await startSandboxes(RESIDENTS, { hotline });
   const pay = opts.external ? undefined : await startPaySandbox();
   const payEndpoint = opts.external?.pay ?? { url: pay!.url, apiKey: pay!.apiKey };
   const endpoints = opts.external?.departments ?? Object.fromEntries(Object.values(sandboxes).map((s) => [s.id, { url: s.url, apiKey: s.apiKey }]));
@@ -109,11 +124,13 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     Object.fromEntries(Object.entries(endpoints).map(([id, e]) => [id, { baseUrl: e.url, apiKey: e.apiKey }])),
     { timeoutMs: opts.departmentTimeoutMs ?? 3000, probeIntervalMs: opts.probeIntervalMs, cacheTtlMs: opts.departmentCacheTtlMs, log },
   );
+  const contentCheck = sandboxContentCheck();
   const deps: Deps = { db: async () => database.db, log, departments, calendar: chineseDaysCalendar(), notifier,
     payments: sandboxPaymentProvider(payEndpoint),
     storage,
     tencentCloud: tencentCloudConfig,
     realName: { face: tencentFaceVerifier(tencentCloudConfig, { ruleId: faceId.ruleId, log }), idHashKey: DEV_ID_HASH_KEY },
+    contentCheck,
   };
   const postAfterPayment = opts.postAfterPayment ?? true;
   const server = createGateway({ functions: FUNCTIONS, deps, sandboxes, residents: RESIDENTS, h5Dir: opts.h5Dir ?? DEFAULT_H5_DIR, log, storage,
@@ -126,12 +143,14 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
         }
       : undefined,
     faceId,
+    hotline,
     jobs: {
       reminders: (now) => sendDueReminders(deps, now),
       outbox: (now) => processOutbox(deps, now),
       expire: (now) => closeExpiredOrders(deps, now),
       refunds: (now) => processRefunds(deps, now),
       accesslog: (now) => purgeAccessLog(deps, now),
+      tickets: (now) => runTicketsWorker(deps, now),
     },
   });
   server.keepAliveTimeout = 5000;
@@ -172,6 +191,11 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
         }, paymentsInterval)
       : undefined;
   paymentsTimer?.unref();
+  // …and the ticketsWorker timer: the 12345 outbox and the platform's event feed.
+  const ticketsInterval = opts.ticketsIntervalMs ?? 10_000;
+  const ticketsTimer =
+    ticketsInterval > 0 ? setInterval(() => void runTicketsWorker(deps, new Date()).catch((e) => log.error({ err: e }, 'tickets loop failed')), ticketsInterval) : undefined;
+  ticketsTimer?.unref();
   let stopping: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -184,10 +208,13 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     storage,
     tencentCloud,
     faceId,
+    contentCheck,
+    hotline,
     stop: () =>
       (stopping ??= (async () => {
         if (timer) clearInterval(timer);
         if (paymentsTimer) clearInterval(paymentsTimer);
+        if (ticketsTimer) clearInterval(ticketsTimer);
         server.closeAllConnections();
         await new Promise<void>((ok) => server.close(() => ok()));
         await stopSandboxes(sandboxes);

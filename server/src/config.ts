@@ -21,6 +21,8 @@ const envSchema = z.object({
   DEPT_TIMEOUT_MS: z.coerce.number().int().positive().max(MAX_DEPARTMENT_TIMEOUT_MS).default(4000),
   /** The one-time subscribe message template for "remind me when it opens" (WeChat MP console). */
   REMINDER_TEMPLATE_ID: z.string().min(1).optional(),
+  /** The subscribe message template for "your 12345 ticket moved on" (WeChat MP console). */
+  TICKET_TEMPLATE_ID: z.string().min(1).optional(),
   /** WeChat Pay sub-merchant id for cloudPay (WeChat MP console → 云开发 → 微信支付). */
   PAY_SUB_MCH_ID: z.string().min(1).optional(),
   /** CloudBase environment id; CloudBase sets TCB_ENV itself. */
@@ -55,6 +57,7 @@ export interface ServerConfig {
   logLevel: string;
   departmentTimeoutMs: number;
   reminderTemplateId?: string;
+  ticketTemplateId?: string;
   pay?: { subMchId: string; envId: string };
   departments: Partial<Record<DepartmentId, DepartmentEndpoint>>;
   tencentCloud?: TencentCloudConfig;
@@ -80,6 +83,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     logLevel: e.LOG_LEVEL as string,
     departmentTimeoutMs: e.DEPT_TIMEOUT_MS as number,
     reminderTemplateId: e.REMINDER_TEMPLATE_ID as string | undefined,
+    ticketTemplateId: e.TICKET_TEMPLATE_ID as string | undefined,
     pay: e.PAY_SUB_MCH_ID && e.TCB_ENV ? { subMchId: e.PAY_SUB_MCH_ID as string, envId: e.TCB_ENV as string } : undefined,
     departments,
     tencentCloud: tencentCloudFrom(e),

@@ -39,7 +39,7 @@ describe('the same instants evaluated with the host in different zones', () => {
     expect(probes['America/Los_Angeles']!.host.offsetMinutes).toBe(420);
   });
 
-  it('gives identical availability, closures and calendar answers in UTC, Asia/Shanghai and America/Los_Angeles', () => {
+  it('gives identical availability, closures, calendar answers and 12345 deadlines in UTC, Asia/Shanghai and America/Los_Angeles', () => {
     const utc = probes['UTC']!.result;
     expect(probes['Asia/Shanghai']!.result).toEqual(utc);
     expect(probes['America/Los_Angeles']!.result).toEqual(utc);

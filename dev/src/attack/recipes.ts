@@ -22,6 +22,8 @@ export interface Owned {
   address: string;
   /** A passed face verification of the first resident (insurance reads need one). */
   verificationId: string;
+  /** A 12345 ticket the first resident filed. */
+  ticketId: string;
 }
 
 export interface Recipe {
@@ -66,6 +68,15 @@ export const RECIPES: Record<string, Recipe> = {
   'insurance.summary': { body: (o) => ({ action: 'summary', verificationId: o.verificationId }), replay: 'NOT_FOUND' },
   'insurance.records': { body: (o) => ({ action: 'records', insurance: 'pension', verificationId: o.verificationId }), replay: 'NOT_FOUND' },
   'insurance.accessLog': { body: () => ({ action: 'accessLog' }), replay: 'own' },
+  'tickets.submit': {
+    body: () => ({ action: 'submit', kind: '咨询', category: '其他', description: '请问社区服务中心周末几点开门？', public: false, requestId: 'matrix-replay-ticket-01' }),
+    replay: 'own',
+  },
+  'tickets.tickets': { body: () => ({ action: 'tickets' }), replay: 'own' },
+  'tickets.ticket': { body: (o) => ({ action: 'ticket', ticketId: o.ticketId }), replay: 'NOT_FOUND' },
+  'tickets.rate': { body: (o) => ({ action: 'rate', ticketId: o.ticketId, rating: '满意' }), replay: 'NOT_FOUND' },
+  'tickets.reopen': { body: (o) => ({ action: 'reopen', ticketId: o.ticketId, reason: '问题没有解决，请再处理一次' }), replay: 'NOT_FOUND' },
+  'tickets.agent': { body: (o) => ({ action: 'agent', ticketId: o.ticketId }), replay: 'NOT_FOUND' },
 };
 
 function data<T>(r: { body: { ok: boolean } }, what: string): T {
@@ -93,6 +104,10 @@ export async function seedFirstResident(stack: TestStack): Promise<Owned> {
   const started = data<{ verificationId: string; bizToken: string }>(await stack.call('insurance', { action: 'verify', name: ZHANG.name, idNumber: ZHANG.idNumber }, as), 'verify');
   await fetch(`${stack.url}/api/__dev/faceid/${started.bizToken}/result`, { method: 'POST', body: JSON.stringify({ result: 'pass' }) });
   data(await stack.call('insurance', { action: 'verification', verificationId: started.verificationId }, as), 'verification');
+  const { ticket } = data<{ ticket: { ticketId: string } }>(
+    await stack.call('tickets', { action: 'submit', kind: '投诉', category: '城市管理', description: '小区门口的井盖缺失已经三天了，晚上很危险。', public: false, requestId: 'matrix-seed-ticket-01' }, as),
+    'submit ticket',
+  );
   return {
     bindingId: binding.bindingId,
     billId,
@@ -103,6 +118,7 @@ export async function seedFirstResident(stack: TestStack): Promise<Owned> {
     holderName: power.holderName,
     address: power.address,
     verificationId: started.verificationId,
+    ticketId: ticket.ticketId,
   };
 }
 
@@ -118,6 +134,7 @@ export function secretsOf(o: Owned, except: Array<keyof Owned> = []): string[] {
     holderName: [o.holderName, `${o.holderName[0]}*${o.holderName.slice(-1)}`],
     address: [o.address],
     verificationId: [o.verificationId],
+    ticketId: [o.ticketId],
   };
   return (Object.keys(all) as Array<keyof Owned>).filter((k) => !except.includes(k)).flatMap((k) => all[k]);
 }

@@ -1,7 +1,7 @@
 import { DEPARTMENTS, type DepartmentId } from '@bianmin/core';
 import { randomBytes } from 'node:crypto';
 import type { FixtureResident } from '../fixtures';
-import { hotlineRoutes } from './hotline';
+import { createHotlinePlatform, type HotlinePlatform } from './hotline';
 import { type Route, type RunningSandbox, startSandbox } from './http';
 import { insuranceRoutes } from './insurance';
 import { trafficRoutes } from './traffic';
@@ -9,7 +9,7 @@ import { PROFILES, utilityRoutes } from './utility';
 
 export type Sandboxes = Record<DepartmentId, RunningSandbox>;
 
-function routesFor(id: DepartmentId, residents: FixtureResident[]): Route[] {
+function routesFor(id: DepartmentId, residents: FixtureResident[], hotline: HotlinePlatform): Route[] {
   switch (id) {
     case 'water':
     case 'power':
@@ -20,15 +20,16 @@ function routesFor(id: DepartmentId, residents: FixtureResident[]): Route[] {
     case 'insurance':
       return insuranceRoutes(residents);
     case 'hotline':
-      return hotlineRoutes();
+      return hotline.routes();
   }
 }
 
 /** One sandbox per department, each on its own loopback port with its own fresh API key. */
-export async function startSandboxes(residents: FixtureResident[]): Promise<Sandboxes> {
+export async function startSandboxes(residents: FixtureResident[], opts: { hotline?: HotlinePlatform } = {}): Promise<Sandboxes> {
+  const hotline = opts.hotline ?? createHotlinePlatform();
   const ids = Object.keys(DEPARTMENTS) as DepartmentId[];
   const started = await Promise.all(
-    ids.map((id) => startSandbox({ id, apiKey: `sk_${id}_${randomBytes(12).toString('hex')}`, routes: routesFor(id, residents) })),
+    ids.map((id) => startSandbox({ id, apiKey: `sk_${id}_${randomBytes(12).toString('hex')}`, routes: routesFor(id, residents, hotline) })),
   );
   return Object.fromEntries(started.map((s) => [s.id, s])) as Sandboxes;
 }

@@ -1,8 +1,7 @@
 import { openTestDatabase, type StoreKind } from '@bianmin/server/db/testing/index';
 import type { Envelope } from '@bianmin/core';
-import type { Logger } from '@bianmin/server/log';
 import { RESIDENTS } from '../fixtures';
-import { type Stack, startStack } from '../stack';
+import { type Stack, type StackOptions, startStack } from '../stack';
 
 export const ZHANG = RESIDENTS[0];
 export const LI = RESIDENTS[1];
@@ -15,14 +14,15 @@ export interface TestStack extends Stack {
 }
 
 /** A whole local stack on a free port, on a private copy of the test database. */
-export async function startTestStack(kind: StoreKind = 'pglite', opts: { log?: Logger } = {}): Promise<TestStack> {
-  const database = await openTestDatabase(kind);
-  const stack = await startStack({ port: 0, database, log: opts.log ?? 'silent', reminderIntervalMs: 0, paymentsIntervalMs: 0, postAfterPayment: false, probeIntervalMs: 0, departmentCacheTtlMs: 0, departmentTimeoutMs: 1000 });
+export async function startTestStack(kind: StoreKind = 'pglite', opts: Partial<StackOptions> = {}): Promise<TestStack> {
+  const ownsDatabase = !opts.database;
+  const database = opts.database ?? (await openTestDatabase(kind));
+  const stack = await startStack({ port: 0, database, log: 'silent', reminderIntervalMs: 0, paymentsIntervalMs: 0, postAfterPayment: false, ticketsIntervalMs: 0, probeIntervalMs: 0, departmentCacheTtlMs: 0, departmentTimeoutMs: 1000, ...opts });
   return {
     ...stack,
     stop: async () => {
       await stack.stop();
-      await database.close();
+      if (ownsDatabase) await database.close();
     },
     async call(fn, body, opts = {}) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };

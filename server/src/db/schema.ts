@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -258,3 +258,81 @@ export const insuranceAccessLog = pgTable(
   },
   (t) => [index('insurance_access_log_by_person').on(t.idHash, t.at)],
 );
+
+/**
+ * A 12345 ticket, written before the platform is called: the row is the submission, and it stays
+ * `pending` (with the outbox columns) until the platform answers with a ticket number. Our id is
+ * the platform's request id, so a retry after a lost answer is recognised there, never filed twice.
+ */
+export const tickets = pgTable(
+  'tickets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    openid: text('openid').notNull(),
+    /** The client's key for one submission: duplicate taps name one ticket. */
+    requestId: text('request_id').notNull(),
+    kind: text('kind').notNull(),
+    category: text('category').notNull(),
+    urgent: boolean('urgent').notNull().default(false),
+    description: text('description').notNull(),
+    place: jsonb('place'),
+    /** File ids (Storage port), checked by content before the row was written. */
+    photos: jsonb('photos').notNull().default([]),
+    video: text('video'),
+    /** Passed to the platform so a person can call back; shown masked everywhere. */
+    contactPhone: text('contact_phone'),
+    public: boolean('public').notNull(),
+    status: text('status').notNull().default('pending'),
+    ticketNo: text('ticket_no'),
+    department: text('department'),
+    filedAt: at('filed_at').notNull(),
+    submittedAt: at('submitted_at'),
+    repliedAt: at('replied_at'),
+    reopenedAt: at('reopened_at'),
+    closedAt: at('closed_at'),
+    /** Replies received so far; rating and reopening are allowed once per reply. */
+    replyRound: integer('reply_round').notNull().default(0),
+    reopenedRound: integer('reopened_round').notNull().default(0),
+    ratedRound: integer('rated_round').notNull().default(0),
+    rating: text('rating'),
+    ratingComment: text('rating_comment'),
+    ratedAt: at('rated_at'),
+    /** The newest platform event applied: an older one arriving late never moves the status back. */
+    lastEventSeq: integer('last_event_seq').notNull().default(0),
+    /** WeChat mediaCheckAsync trace ids of the photos, to match its verdicts. */
+    mediaTraceIds: jsonb('media_trace_ids').notNull().default([]),
+    /** Outbox: attempts to reach the platform; a claim pushes next_attempt_at out by a lease. */
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: at('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    uniqueIndex('tickets_request').on(t.openid, t.requestId),
+    uniqueIndex('tickets_ticket_no').on(t.ticketNo),
+    index('tickets_by_resident').on(t.openid, t.filedAt),
+    index('tickets_pending').on(t.status, t.nextAttemptAt),
+  ],
+);
+
+/** The platform's events for our tickets, once each (its sequence number is unique). */
+export const ticketEvents = pgTable(
+  'ticket_events',
+  {
+    seq: integer('seq').primaryKey(),
+    ticketId: uuid('ticket_id').notNull(),
+    type: text('type').notNull(),
+    status: text('status').notNull(),
+    at: at('at').notNull(),
+    department: text('department'),
+    text: text('text').notNull(),
+    receivedAt: at('received_at').notNull(),
+  },
+  (t) => [index('ticket_events_by_ticket').on(t.ticketId, t.seq)],
+);
+
+/** Where the event feed was read up to, and who is reading it (a lease that expires). */
+export const ticketSync = pgTable('ticket_sync', {
+  id: text('id').primaryKey(),
+  cursor: integer('cursor').notNull().default(0),
+  leaseUntil: at('lease_until'),
+});

@@ -14,14 +14,17 @@ export interface SubscribeMessage {
 export interface Notifier {
   /** Whether subscribe messages can be sent here at all (a template is configured). */
   readonly subscribeTemplateId?: string;
+  /** The template for a 12345 ticket's status changes, when configured. */
+  readonly ticketTemplateId?: string;
   sendSubscribeMessage(msg: SubscribeMessage): Promise<void>;
 }
 
 /** The local stack's notifier: keeps what it was asked to send, so tests and people can see it. */
-export function recordingNotifier(templateId = 'dev-reminder-template'): Notifier & { sent: SubscribeMessage[] } {
+export function recordingNotifier(templateId = 'dev-reminder-template', ticketTemplateId = 'dev-ticket-template'): Notifier & { sent: SubscribeMessage[] } {
   const sent: SubscribeMessage[] = [];
   return {
     subscribeTemplateId: templateId,
+    ticketTemplateId,
     sent,
     async sendSubscribeMessage(msg) {
       sent.push(msg);

@@ -10,9 +10,10 @@ interface OpenApi {
  * withdrew the subscription (43101), a bad template — is thrown so the reminder is retried or
  * marked failed, never silently dropped.
  */
-export function wxSubscribeNotifier(openapi: OpenApi, templateId: string | undefined, state: 'formal' | 'trial' | 'developer' = 'formal'): Notifier {
+export function wxSubscribeNotifier(openapi: OpenApi, templateId: string | undefined, state: 'formal' | 'trial' | 'developer' = 'formal', ticketTemplateId?: string): Notifier {
   return {
     subscribeTemplateId: templateId,
+    ticketTemplateId,
     async sendSubscribeMessage(msg) {
       const res = await openapi.subscribeMessage.send({
         touser: msg.touser,

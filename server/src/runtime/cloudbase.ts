@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { loadConfig, type ServerConfig } from '../config';
 import { openDatabase, type Db } from '../db/open';
 import { createDepartmentClients } from '../departments/index';
+import { type SecurityOpenApi, wxContentCheck } from '../content/wx';
 import { createLogger, type Logger } from '../log';
 import { wxSubscribeNotifier } from '../notify/wx-subscribe';
 import { cloudPayProvider, type PaymentProvider } from '../payments/provider';
@@ -17,7 +18,7 @@ interface WxServerSdk {
   init(opts: { env: unknown }): void;
   getWXContext(): WXContextLike;
   DYNAMIC_CURRENT_ENV: unknown;
-  openapi: Parameters<typeof wxSubscribeNotifier>[0];
+  openapi: Parameters<typeof wxSubscribeNotifier>[0] & SecurityOpenApi;
   cloudPay: Parameters<typeof cloudPayProvider>[0];
   downloadFile: CloudStorageSdk['downloadFile'];
   getTempFileURL: CloudStorageSdk['getTempFileURL'];
@@ -57,12 +58,13 @@ function wire(extra?: WireExtra): Wired {
     },
     departments: createDepartmentClients(config.departments, { timeoutMs: config.departmentTimeoutMs, log }),
     calendar: chineseDaysCalendar(),
-    notifier: wxSubscribeNotifier(sdk.openapi, config.reminderTemplateId),
+    notifier: wxSubscribeNotifier(sdk.openapi, config.reminderTemplateId, 'formal', config.ticketTemplateId),
     payments: config.pay
       ? cloudPayProvider(sdk.cloudPay, { ...config.pay, notifyFunction: 'payNotify' }, () => randomUUID().replace(/-/g, ''))
       : unconfiguredPayments(log),
     storage: cloudbaseStorage(() => sdk),
     tencentCloud: config.tencentCloud,
+    contentCheck: wxContentCheck(() => sdk.openapi),
   };
   if (extra) Object.assign(deps, extra(config, log));
   wired = { sdk, log, deps };

@@ -1,5 +1,6 @@
 import { fixedClock } from '@bianmin/core';
 import { chineseDaysCalendar } from '@bianmin/core/availability/index';
+import { sandboxContentCheck } from '../content/sandbox';
 import { silentLogger } from '../log';
 import { recordingNotifier } from '../notify/notifier';
 import { unavailablePaymentProvider } from '../payments/provider';
@@ -15,6 +16,7 @@ export function testDeps(over: Partial<Deps> = {}): Deps {
     notifier: recordingNotifier(),
     payments: unavailablePaymentProvider(),
     storage: { read: () => Promise.reject(new Error('no storage in this test')), displayUrl: () => Promise.reject(new Error('no storage in this test')) },
+    contentCheck: sandboxContentCheck(),
     ...over,
   };
 }

@@ -1,5 +1,6 @@
 import type { Clock } from '@bianmin/core';
 import type { HolidayCalendar } from '@bianmin/core/availability/index';
+import type { ContentCheck } from '../content/port';
 import type { Db } from '../db/open';
 import type { DepartmentClients } from '../departments/index';
 import type { RealNameDeps } from '../faceid/port';
@@ -34,6 +35,8 @@ export interface Deps {
   tencentCloud?: TencentCloudConfig;
   /** Face verification and the ID-number hash key: wired only where a function needs them (insurance). */
   realName?: RealNameDeps;
+  /** WeChat's content safety check for what residents write for others to read (complaints). */
+  contentCheck: ContentCheck;
 }
 
 export interface CallContext {

@@ -8,6 +8,8 @@ import { SCHEDULES, scheduledService } from '../catalogue-schedules';
 import { chineseDaysCalendar } from '../calendar';
 import { availability, upcomingClosures, type DepartmentHealth } from '../engine';
 import { dateOfDay, dayOfDate } from '../shanghai-time';
+import { nextDeadline } from '../../tickets/deadlines';
+import { TICKET_KINDS } from '../../tickets/rules';
 
 const calendar = chineseDaysCalendar();
 
@@ -25,6 +27,13 @@ const answers = Object.keys(SCHEDULES).flatMap((id) => {
 });
 
 const closures = Object.keys(SCHEDULES).map((id) => upcomingClosures(scheduledService(id)!, new Date('2026-02-10T08:00:00+08:00'), 7, calendar));
+
+// 12345 deadlines in working time from the same instants: each kind, accept and answer, and urgent.
+const deadlines = instants.flatMap((iso) =>
+  TICKET_KINDS.flatMap((kind) =>
+    (['submitted', 'accepted'] as const).map((status) => nextDeadline({ kind, urgent: false, status, filedAt: new Date(iso) }, calendar)?.at.toISOString()),
+  ),
+);
 
 const calendarDays: Record<string, string> = {};
 // How often the package's own API, given the same date strings, disagrees with our adapter in this
@@ -45,6 +54,6 @@ process.stdout.write(
   JSON.stringify({
     host: { tz: process.env.TZ, offsetMinutes: new Date('2026-07-01T12:00:00Z').getTimezoneOffset() },
     packageApiDisagreements,
-    result: { answers, closures, calendarDays },
+    result: { answers, closures, calendarDays, deadlines },
   }),
 );

@@ -1,0 +1,5 @@
+// CloudBase entry for the `tickets` function: 12345 complaints and consultations.
+import { cloudbaseEntry } from '@bianmin/server/runtime/cloudbase';
+import { ticketsFunction } from './service';
+
+export const main = cloudbaseEntry(ticketsFunction);

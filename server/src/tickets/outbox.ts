@@ -1,0 +1,92 @@
+import { AppError } from '@bianmin/core';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { tickets } from '../db/schema';
+import { DepartmentRejection } from '../departments/client';
+import type { Deps } from '../runtime/types';
+import { platformFor } from './platform';
+import type { TicketRow } from './views';
+import type { TicketPlace } from '@bianmin/core';
+
+/**
+ * A claimed ticket is skipped by every other worker this long. Creating is idempotent on our
+ * ticket id at the platform, so a worker that dies mid-call only delays the ticket by the lease.
+ */
+export const SUBMIT_LEASE_MS = 60_000;
+const MAX_BACKOFF_MS = 10 * 60_000;
+
+const backoff = (attempts: number) => Math.min(MAX_BACKOFF_MS, 15_000 * 2 ** Math.max(0, attempts - 1));
+
+export interface TicketOutboxReport {
+  submitted: number;
+  retrying: number;
+}
+
+async function claim(deps: Deps, now: Date, where: ReturnType<typeof and>, limit: number): Promise<TicketRow[]> {
+  const db = await deps.db();
+  const due = db.select({ id: tickets.id }).from(tickets).where(where).orderBy(asc(tickets.nextAttemptAt)).limit(limit).for('update', { skipLocked: true });
+  return db
+    .update(tickets)
+    .set({ attempts: sql`${tickets.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + SUBMIT_LEASE_MS) })
+    .where(inArray(tickets.id, due))
+    .returning();
+}
+
+/** Files one claimed ticket with the platform; on any failure it stays pending for the next run. */
+async function submitOne(deps: Deps, t: TicketRow, now: Date): Promise<'submitted' | 'retrying'> {
+  const db = await deps.db();
+  try {
+    const photos = await Promise.all((t.photos as string[]).map((f) => deps.storage.displayUrl(f)));
+    const video = t.video ? await deps.storage.displayUrl(t.video) : null;
+    const filed = await platformFor(deps).create(
+      {
+        requestId: t.id,
+        kind: t.kind,
+        category: t.category,
+        urgent: t.urgent,
+        description: t.description,
+        place: (t.place as TicketPlace | null) ?? null,
+        photos,
+        video,
+        contactPhone: t.contactPhone,
+        public: t.public,
+      },
+      now,
+    );
+    // Only a pending ticket takes the number: if the event feed got here first, it already has it.
+    await db
+      .update(tickets)
+      .set({ status: 'submitted', ticketNo: filed.ticketNo, submittedAt: now, lastError: null })
+      .where(and(eq(tickets.id, t.id), eq(tickets.status, 'pending')));
+    await db.update(tickets).set({ ticketNo: filed.ticketNo, lastError: null }).where(and(eq(tickets.id, t.id), sql`${tickets.ticketNo} IS NULL`));
+    deps.log.info({ ticket: t.id, ticketNo: filed.ticketNo, duplicate: filed.duplicate ?? false, attempts: t.attempts }, 'ticket filed with 12345');
+    return 'submitted';
+  } catch (e) {
+    // A refusal (4xx) means our request is wrong, which waiting will not fix: a person must look,
+    // but the submission is kept and retried slowly rather than dropped.
+    const refused = e instanceof DepartmentRejection && e.status >= 400 && e.status < 500 && e.status !== 429;
+    const reason = e instanceof DepartmentRejection ? `${e.status} ${e.departmentCode}` : e instanceof AppError ? e.code : e instanceof Error ? e.message : String(e);
+    await db
+      .update(tickets)
+      .set({ lastError: reason.slice(0, 200), nextAttemptAt: new Date(now.getTime() + (refused ? MAX_BACKOFF_MS : backoff(t.attempts))) })
+      .where(and(eq(tickets.id, t.id), eq(tickets.status, 'pending')));
+    (refused ? deps.log.error : deps.log.warn).call(deps.log, { ticket: t.id, reason, attempts: t.attempts }, refused ? '12345 refused a ticket: needs a person' : 'ticket not filed yet, will retry');
+    return 'retrying';
+  }
+}
+
+/**
+ * The outbox: files every pending ticket that is due, with its own id as the request id, until
+ * the platform has it. Timer function `ticketsWorker` on CloudBase, a loop locally.
+ */
+export async function processTicketOutbox(deps: Deps, now: Date, limit = 20): Promise<TicketOutboxReport> {
+  const report: TicketOutboxReport = { submitted: 0, retrying: 0 };
+  const rows = await claim(deps, now, and(eq(tickets.status, 'pending'), lte(tickets.nextAttemptAt, now)), limit);
+  for (const t of rows) report[await submitOne(deps, t, now)]++;
+  return report;
+}
+
+/** Right after a submission: try this ticket now instead of waiting for the next run. */
+export async function submitNow(deps: Deps, ticketId: string, now: Date): Promise<'submitted' | 'retrying' | 'busy'> {
+  const [t] = await claim(deps, now, and(eq(tickets.id, ticketId), eq(tickets.status, 'pending'), lte(tickets.nextAttemptAt, now)), 1);
+  return t ? submitOne(deps, t, now) : 'busy';
+}

@@ -1,0 +1,66 @@
+import { AppError, type TicketDetail, type TicketRating } from '@bianmin/core';
+import { and, eq, lt } from 'drizzle-orm';
+import { tickets } from '../db/schema';
+import { DepartmentRejection } from '../departments/client';
+import type { CallContext } from '../runtime/types';
+import { platformFor } from './platform';
+import { eventsOf, ownTicket } from './store';
+import { checkTexts } from './submit';
+import { reopenWindow, ticketDetail } from './views';
+
+type ResidentContext = CallContext & { caller: { openid: string } };
+
+async function detail(ctx: ResidentContext, ticketId: string): Promise<TicketDetail> {
+  const db = await ctx.deps.db();
+  const t = await ownTicket(db, ctx.caller.openid, ticketId);
+  return ticketDetail(t, await eventsOf(db, t.id), ctx.clock.now(), ctx.deps.calendar, ctx.deps.storage);
+}
+
+export async function showTicket(ctx: ResidentContext, ticketId: string): Promise<{ ticket: TicketDetail }> {
+  return { ticket: await detail(ctx, ticketId) };
+}
+
+/** The platform said no to a rating or reopening we thought allowed (it has moved on): say what it said. */
+function refusal(e: unknown): never {
+  if (e instanceof DepartmentRejection && e.status === 409) throw new AppError('CONFLICT', `12345 平台未接受：${e.message || '工单状态已变化'}。请刷新后查看最新进展。`);
+  throw e;
+}
+
+/** 满意 / 基本满意 / 不满意 for a reply, once per reply; the platform records it first. */
+export async function rateTicket(ctx: ResidentContext, input: { ticketId: string; rating: TicketRating; comment?: string }): Promise<{ ticket: TicketDetail }> {
+  const db = await ctx.deps.db();
+  const now = ctx.clock.now();
+  const t = await ownTicket(db, ctx.caller.openid, input.ticketId);
+  if (t.replyRound === 0 || !t.ticketNo || (t.status !== 'replied' && t.status !== 'closed')) {
+    throw new AppError('CONFLICT', '工单答复后才能评价。', { fields: { ticketId: '尚未答复' } });
+  }
+  if (t.ratedRound >= t.replyRound) throw new AppError('CONFLICT', '您已评价过这次答复。', { fields: { ticketId: '已评价' } });
+  await checkTexts(ctx.deps.contentCheck, ctx.caller.openid, [{ field: 'comment', what: '评价内容', content: input.comment }]);
+  await platformFor(ctx.deps).rate(t.ticketNo, { rating: input.rating, comment: input.comment ?? null }, now).catch(refusal);
+  await db
+    .update(tickets)
+    .set({ rating: input.rating, ratingComment: input.comment ?? null, ratedAt: now, ratedRound: t.replyRound })
+    .where(and(eq(tickets.id, t.id), lt(tickets.ratedRound, t.replyRound)));
+  return { ticket: await detail(ctx, t.id) };
+}
+
+/**
+ * Asks for a replied ticket to be handled again: only after a reply, within 7 days of it (call
+ * clock), once per reply. The request id names the reply, so a retry after a lost answer is the
+ * same request at the platform, not a second reopening.
+ */
+export async function reopenTicket(ctx: ResidentContext, input: { ticketId: string; reason: string }): Promise<{ ticket: TicketDetail }> {
+  const db = await ctx.deps.db();
+  const now = ctx.clock.now();
+  const t = await ownTicket(db, ctx.caller.openid, input.ticketId);
+  const window = reopenWindow(t, now);
+  if (!window.allowed || !t.ticketNo) throw new AppError('CONFLICT', `${window.reason ?? '现在不能申请重办'}。`, { fields: { ticketId: window.reason ?? '不能申请重办' } });
+  await checkTexts(ctx.deps.contentCheck, ctx.caller.openid, [{ field: 'reason', what: '重办理由', content: input.reason }]);
+  await platformFor(ctx.deps).reopen(t.ticketNo, { reason: input.reason, requestId: `${t.id}:reopen:${t.replyRound}` }, now).catch(refusal);
+  await db
+    .update(tickets)
+    .set({ status: 'reopened', reopenedAt: now, reopenedRound: t.replyRound })
+    .where(and(eq(tickets.id, t.id), lt(tickets.reopenedRound, t.replyRound)));
+  ctx.log.info({ ticket: t.id, round: t.replyRound }, 'ticket reopened');
+  return { ticket: await detail(ctx, t.id) };
+}
