@@ -138,3 +138,16 @@ it('lists a page of app.json that has no runtime test', () => {
   expect(untestedPages(dir)).toEqual(['bills/pages/refund/index']);
   expect(untestedPages()).toEqual([]);
 });
+
+it('fails to mount a subpackage page whose chunk is not loaded, even after a page that loaded it', async () => {
+  const dir = copyOfBuild();
+  edit(dir, 'bills/pages/bill/index.js', (s) => s.replace('require("../../sub-vendors.js");', ''));
+  const [, LI] = RESIDENTS;
+  // households loads bills/sub-vendors.js itself; the bill page, mounted after it, must not borrow it.
+  const households = await mountPage('bills/pages/households/index', { openid: LI.openid, now: MORNING, dir });
+  households.close();
+  await expect(mountPage('bills/pages/bill/index', { openid: LI.openid, now: MORNING, dir, query: { bindingId: 'none' } })).rejects.toThrow(
+    'bills/pages/bill/index never called Page()',
+  );
+  expect(check(dir, 'resolve').out).toMatch(/page bills\/pages\/bill\/index: waits for webpack chunk \d+ \(bills\/sub-vendors\.js\)/);
+});

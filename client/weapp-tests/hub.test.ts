@@ -1,5 +1,5 @@
 /** The hub as WeChat runs it: the main package's only page, fed by the real services function. */
-import { CATALOGUE as catalogue } from '@bianmin/core';
+import { CATALOGUE as catalogue, type ServicesListResult } from '@bianmin/core';
 import { mountPage, type MountedPage } from './harness/mini-program';
 import { EVENING, MORNING, RESIDENTS } from './harness/residents';
 import { findAll } from './harness/wxml';
@@ -32,13 +32,23 @@ it('shows every tile in catalogue order, category by category', async () => {
 
 it('opens the flow on a tap on an open tile', async () => {
   const p = await open();
+  expect(states(p)['bills.electricity.pay']).toBe('open');
   await p.tap('电费缴纳');
   expect(p.record.navigateTo).toEqual(['/bills/pages/households/index?kind=electricity']);
   expect(p.record.showModal).toEqual([]);
 });
 
+/** The hub's tile states as the services function answered them. */
+function states(p: MountedPage): Record<string, string | undefined> {
+  const list = p.record.calls.filter((c) => c.name === 'services' && c.data.action === 'list').at(-1)?.result;
+  if (!list?.ok) throw new Error(`services.list failed: ${JSON.stringify(list)}`);
+  const { services } = list.data as ServicesListResult;
+  return Object.fromEntries(services.map((s) => [s.id, s.availability?.state]));
+}
+
 it('says a flow is coming when its subpackage is not in the build, instead of failing', async () => {
   const p = await open();
+  expect(states(p)['traffic.query']).toBe('open');
   await p.tap('违章查询');
   expect(p.record.navigateTo).toEqual([]);
   expect(p.record.showModal).toEqual([expect.objectContaining({ title: '违章查询', content: '该服务正在接入中，敬请期待' })]);
@@ -46,6 +56,7 @@ it('says a flow is coming when its subpackage is not in the build, instead of fa
 
 it('opens the availability sheet, not the flow, on a tap on a closed tile', async () => {
   const p = await open(EVENING); // gas payments close at 21:00
+  expect(states(p)['bills.gas.pay']).toBe('closed');
   await p.tap('燃气费缴纳');
   expect(p.record.navigateTo).toEqual([]);
   expect(p.record.calls.map((c) => `${c.name}.${c.data.action}`)).toEqual(expect.arrayContaining(['services.status', 'services.reminders']));

@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { memoizedCompiler } from './compiled';
-import { createWx, type WxOptions, type WxRecord } from './wx';
+import { createWx, wxCallsInFlight, type WxOptions, type WxRecord } from './wx';
 import { wxmlTree, type WxmlNode } from './wxml';
 
 export const DIST = resolve(__dirname, '../../dist/weapp');
@@ -97,17 +97,6 @@ export async function mountPage(route: string, opts: MountOptions): Promise<Moun
   }
   const wxOptions: WxOptions = { openid: opts.openid, now: opts.now, pages: builtPages(dir), storage: opts.storage };
   const { wx, record, storage } = createWx(wxOptions);
-  let pending = 0;
-  const callFunction = wx.cloud.callFunction;
-  wx.cloud.callFunction = ((o: Parameters<typeof callFunction>[0]) => {
-    pending++;
-    const p = callFunction(o);
-    p.then(
-      () => pending--,
-      () => pending--,
-    );
-    return p;
-  }) as typeof callFunction;
   g.wx = wx;
 
   const errors: string[] = [];
@@ -126,26 +115,35 @@ export async function mountPage(route: string, opts: MountOptions): Promise<Moun
 
   let comp!: SimComponent;
   let exparser!: Exparser;
-  jest.isolateModules(() => {
-    // Page() → Component(): page lifecycles become methods the test calls in WeChat's order.
-    g.Page = (options: Record<string, unknown>) => {
-      const methods: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(options)) if (typeof v === 'function') methods[k] = v;
-      (g.Component as (d: object) => void)({ data: options.data ?? {}, methods, options: { addGlobalClass: true } });
-    };
-    jest.doMock('miniprogram-compiler', () => memoizedCompiler);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const simulate = require('miniprogram-simulate') as { load(p: string, o: object): string; render(id: string): SimComponent };
-    // The copy j-component renders with (this registry's), to deliver taps through.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    exparser = require('miniprogram-exparser') as Exparser;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    require(join(dir, 'app.js'));
-    app.onLaunch?.call(app, { path: route, query: opts.query ?? {}, scene: 1001 });
-    app.onShow?.call(app, { path: route, query: opts.query ?? {}, scene: 1001 });
-    const id = simulate.load(join(dir, route), { compiler: 'official', rootPath: dir });
-    comp = simulate.render(id);
-  });
+  let registered = false;
+  try {
+    jest.isolateModules(() => {
+      // Page() → Component(): page lifecycles become methods the test calls in WeChat's order.
+      g.Page = (options: Record<string, unknown>) => {
+        registered = true;
+        const methods: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(options)) if (typeof v === 'function') methods[k] = v;
+        (g.Component as (d: object) => void)({ data: options.data ?? {}, methods, options: { addGlobalClass: true } });
+      };
+      jest.doMock('miniprogram-compiler', () => memoizedCompiler);
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const simulate = require('miniprogram-simulate') as { load(p: string, o: object): string; render(id: string): SimComponent };
+      // The copy j-component renders with (this registry's), to deliver taps through.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      exparser = require('miniprogram-exparser') as Exparser;
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      require(join(dir, 'app.js'));
+      app.onLaunch?.call(app, { path: route, query: opts.query ?? {}, scene: 1001 });
+      app.onShow?.call(app, { path: route, query: opts.query ?? {}, scene: 1001 });
+      const id = simulate.load(join(dir, route), { compiler: 'official', rootPath: dir });
+      // WeChat would show a blank page: the page file ran but waited for a chunk nobody loaded.
+      if (!registered) throw new Error(`${route} never called Page(): a webpack chunk it waits for was not loaded`);
+      comp = simulate.render(id);
+    });
+  } catch (e) {
+    console.error = consoleError;
+    throw e;
+  }
 
   const parent = document.createElement('div');
   document.body.appendChild(parent);
@@ -161,11 +159,11 @@ export async function mountPage(route: string, opts: MountOptions): Promise<Moun
   const settle = async () => {
     let quiet = 0;
     // Macrotask turns, not time: React's scheduler and Taro's setData batching run on timers.
-    for (let i = 0; i < 2000 && quiet < 5; i++) {
+    for (let i = 0; i < 5000 && quiet < 5; i++) {
       await new Promise((r) => setTimeout(r, 0));
-      quiet = pending === 0 ? quiet + 1 : 0;
+      quiet = wxCallsInFlight() === 0 ? quiet + 1 : 0;
     }
-    if (pending) throw new Error(`${route}: ${pending} cloud call(s) still unanswered`);
+    if (wxCallsInFlight()) throw new Error(`${route}: ${wxCallsInFlight()} wx call(s) still unanswered`);
   };
 
   const elements = () => Array.from(comp.dom.querySelectorAll('*')) as HTMLElement[];

@@ -1,5 +1,5 @@
-import type { TestStack } from '@bianmin/dev/testing/stack';
+import type { Stack } from '@bianmin/dev/stack';
 
 export default async function teardown(): Promise<void> {
-  await (globalThis as { __weappStack?: TestStack }).__weappStack?.stop();
+  await (globalThis as { __weappStack?: Stack }).__weappStack?.stop();
 }

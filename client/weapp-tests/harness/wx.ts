@@ -4,6 +4,7 @@
  * UI (navigation, modals, the payment sheet, the subscribe-message prompt) are recorded and
  * answered the way WeChat answers them.
  */
+import { request } from 'node:http';
 import type { Envelope } from '@bianmin/core';
 
 export const STACK_URL_ENV = 'BIANMIN_WEAPP_STACK_URL';
@@ -27,9 +28,21 @@ export interface WxOptions {
 
 type Callbacks<T> = { success?: (r: T) => void; fail?: (e: { errMsg: string }) => void; complete?: (r: unknown) => void };
 
+/** Answers not yet delivered, so a test can wait for the page to have heard back. */
+const inFlight = { count: 0 };
+
+export function wxCallsInFlight(): number {
+  return inFlight.count;
+}
+
 /** WeChat's callback style, and a promise when no callback is given (as the base library does). */
 function answer<T>(opts: Callbacks<T> | undefined, work: () => Promise<T>): Promise<T> {
+  inFlight.count++;
   const p = work();
+  const done = () => {
+    inFlight.count--;
+  };
+  p.then(done, done);
   p.then(
     (r) => {
       opts?.success?.(r);
@@ -51,12 +64,31 @@ export function stackUrl(): string {
   return url;
 }
 
-/** POST /api/<fn> on the run's stack as `openid` at `now`: the function's envelope. */
-export async function callStack<T = unknown>(name: string, data: object, as: { openid: string | null; now: string }): Promise<Envelope<T>> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-dev-now': as.now };
+/**
+ * POST /api/<fn> on the run's stack as `openid` at `now`: the function's envelope. One connection
+ * per call (no keep-alive): a pooled connection the server closes at the same moment fails with
+ * ECONNRESET on a loaded machine, and a call may not be blindly repeated (bind, pay).
+ */
+export function callStack<T = unknown>(name: string, data: object, as: { openid: string | null; now: string }): Promise<Envelope<T>> {
+  const body = JSON.stringify(data);
+  const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-dev-now': as.now };
   if (as.openid) headers['x-dev-openid'] = as.openid;
-  const res = await fetch(`${stackUrl()}/api/${name}`, { method: 'POST', headers, body: JSON.stringify(data) });
-  return (await res.json()) as Envelope<T>;
+  return new Promise((resolve, reject) => {
+    const req = request(`${stackUrl()}/api/${name}`, { method: 'POST', headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        try {
+          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Envelope<T>);
+        } catch (e) {
+          reject(new Error(`${name}: the stack answered ${res.statusCode} with no envelope (${String(e)})`));
+        }
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 export function createWx(opts: WxOptions) {
