@@ -13,8 +13,9 @@ module.exports = {
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
-  // The built mini-program is run as WeChat would run it: never transformed.
-  transformIgnorePatterns: ['/node_modules/(?!(chinese-days)/)', '/client/dist/'],
+  // The built mini-program (client/dist/weapp, and the checks' planted copies of it) is run as
+  // WeChat would run it: never transformed.
+  transformIgnorePatterns: ['/node_modules/(?!(chinese-days)/)', '/weapp/'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
   globalSetup: '<rootDir>/client/weapp-tests/harness/stack-setup.ts',
   globalTeardown: '<rootDir>/client/weapp-tests/harness/stack-teardown.ts',

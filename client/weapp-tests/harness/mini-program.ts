@@ -76,7 +76,9 @@ export interface MountedPage {
   pullDownRefresh(): Promise<void>;
   /** The page's element tree as WeChat builds it (wcc's own template function on the page data). */
   wxml(): WxmlNode;
-  /** Byte length of the page data WeChat receives (what setData sends over the bridge). */
+  /** The page data WeChat holds (what setData sent over the bridge). */
+  data(): Record<string, unknown>;
+  /** Its byte length as JSON. */
   dataSize(): number;
   close(): void;
 }
@@ -197,6 +199,7 @@ export async function mountPage(route: string, opts: MountOptions): Promise<Moun
       await settle();
     },
     wxml: () => wxmlTree(route, page.data, dir),
+    data: () => page.data,
     dataSize: () => Buffer.byteLength(JSON.stringify(page.data)),
     close() {
       page.onHide();

@@ -21,6 +21,9 @@ interface RawNode {
 }
 
 const DIST = join(__dirname, '../../dist/weapp');
+// wcc's output keeps registries in globals: templates of two different builds in one process
+// overwrite each other. The tests render one build per process (planted copies differ only in JS).
+
 const compiledByDir = new Map<string, Gwx>();
 
 function compiled(dir: string): Gwx {
