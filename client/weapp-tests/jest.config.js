@@ -20,4 +20,7 @@ module.exports = {
   globalSetup: '<rootDir>/client/weapp-tests/harness/stack-setup.ts',
   globalTeardown: '<rootDir>/client/weapp-tests/harness/stack-teardown.ts',
   testTimeout: 30000,
+  // A page that crashes while rendering (what these tests exist to catch) leaves its timers
+  // behind (the hub's once-a-minute refresh is never cleared): a failing run must still end.
+  forceExit: true,
 };
