@@ -47,7 +47,17 @@ if (!only || only === 'unit') {
 if (!only || only === 'browser') {
   const built = run('build (functions, weapp, h5)', 'npm', ['run', 'build']) && run('build budgets', process.execPath, [join(root, 'scripts/check-build.mjs')]);
   if (!built) failed += 1;
+  ok = built && weapp() && ok;
   ok = built && jest('h5 in headless Chromium', 'jest.e2e.config.js') && ok;
+}
+// `node scripts/test.mjs weapp`: the weapp steps alone, on the build already in client/dist/weapp.
+if (only === 'weapp') ok = weapp();
+
+/** The weapp build through WeChat's own compilers, then every page in a simulated mini-program. */
+function weapp() {
+  const checked = run('weapp checks (wcc, wcsc, modules)', process.execPath, [join(root, 'scripts/check-weapp.mjs')]);
+  if (!checked) failed += 1;
+  return jest('weapp pages in simulated WeChat', 'client/weapp-tests/jest.config.js') && checked;
 }
 
 console.log('\nstep                                   ok     s');

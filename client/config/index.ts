@@ -47,6 +47,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       compile: compileCore,
+      // Maps beside the weapp output, without a sourceMappingURL comment in the shipped JS:
+      // scripts/check-weapp.mjs names the source module of each browser-only API it finds.
+      // project.config.json keeps *.map out of the uploaded package.
+      enableSourceMap: true,
+      sourceMapType: 'hidden-source-map',
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

@@ -1,0 +1,44 @@
+import { RESIDENTS, type FixtureResident } from '@bianmin/dev/fixtures';
+import type { BillResult, PayResult, UtilityKind } from '@bianmin/core';
+import { callStack } from './wx';
+
+export { RESIDENTS };
+export type { FixtureResident };
+
+/** A Tuesday morning: every service open. */
+export const MORNING = '2026-03-10T09:30:00+08:00';
+/** The same day at 21:50: water closes in 10 minutes, gas closed at 21:00. */
+export const EVENING = '2026-03-10T21:50:00+08:00';
+
+/** Calls the real function as `resident` at `now`; the data, or an error naming the refusal. */
+export async function api<T>(resident: FixtureResident, now: string, fn: string, data: object): Promise<T> {
+  const env = await callStack<T>(fn, data, { openid: resident.openid, now });
+  if (!env.ok) throw new Error(`${fn} ${JSON.stringify(data)} as ${resident.name}: ${env.error.code} ${env.error.message}`);
+  return env.data;
+}
+
+/** The resident's household of this kind, bound through bills.bind unless it already is. */
+export async function ensureBinding(resident: FixtureResident, now: string, kind: UtilityKind): Promise<string> {
+  const { bindings } = await api<{ bindings: Array<{ bindingId: string; kind: string }> }>(resident, now, 'bills', { action: 'bindings' });
+  const bound = bindings.find((b) => b.kind === kind);
+  if (bound) return bound.bindingId;
+  const account = resident.utilityAccounts.find((a) => a.kind === kind);
+  if (!account) throw new Error(`${resident.name} has no ${kind} account in the fixtures`);
+  const { binding } = await api<{ binding: { bindingId: string } }>(resident, now, 'bills', {
+    action: 'bind',
+    providerId: account.providerId,
+    accountNo: account.accountNo,
+    label: account.label,
+  });
+  return binding.bindingId;
+}
+
+/** An order for the household's oldest unpaid bill (bills.pay is idempotent per key: one order however often asked). */
+export async function ensureOrder(resident: FixtureResident, now: string, kind: UtilityKind): Promise<string> {
+  const bindingId = await ensureBinding(resident, now, kind);
+  const { arrears } = await api<BillResult>(resident, now, 'bills', { action: 'bill', bindingId });
+  const billId = arrears.bills[0]?.billId;
+  if (!billId) throw new Error(`${resident.name} owes nothing for ${kind}: no bill to pay`);
+  const { order } = await api<PayResult>(resident, now, 'bills', { action: 'pay', bindingId, billId, idempotencyKey: `weapp-test-${billId}` });
+  return order.orderId;
+}

@@ -1,0 +1,215 @@
+/**
+ * The `wx` a simulated page talks to. Cloud calls go to the real functions on the run's local
+ * stack (harness/stack-setup.ts) as the given resident; the APIs that would open WeChat's own
+ * UI (navigation, modals, the payment sheet, the subscribe-message prompt) are recorded and
+ * answered the way WeChat answers them.
+ */
+import { request } from 'node:http';
+import type { Envelope } from '@bianmin/core';
+
+export const STACK_URL_ENV = 'BIANMIN_WEAPP_STACK_URL';
+
+export interface CloudCall {
+  name: string;
+  data: Record<string, unknown> & { action?: string };
+  /** The function's real envelope (undefined when `failNext` cut the call off). */
+  result?: Envelope<unknown>;
+}
+
+export interface WxOptions {
+  /** openid of the calling resident; null = a caller the functions do not know. */
+  openid: string | null;
+  /** The clock the functions use (X-Dev-Now), so that availability is deterministic. */
+  now: string;
+  /** Every page of app.json (`bills/pages/bill/index`): navigateTo fails for others, as WeChat does. */
+  pages: string[];
+  storage?: Record<string, unknown>;
+}
+
+type Callbacks<T> = { success?: (r: T) => void; fail?: (e: { errMsg: string }) => void; complete?: (r: unknown) => void };
+
+/** Answers not yet delivered, so a test can wait for the page to have heard back. */
+const inFlight = { count: 0 };
+
+export function wxCallsInFlight(): number {
+  return inFlight.count;
+}
+
+/** WeChat's callback style, and a promise when no callback is given (as the base library does). */
+function answer<T>(opts: Callbacks<T> | undefined, work: () => Promise<T>): Promise<T> {
+  inFlight.count++;
+  const p = work();
+  const done = () => {
+    inFlight.count--;
+  };
+  p.then(done, done);
+  p.then(
+    (r) => {
+      opts?.success?.(r);
+      opts?.complete?.(r);
+    },
+    (e: { errMsg: string }) => {
+      opts?.fail?.(e);
+      opts?.complete?.(e);
+    },
+  );
+  // With callbacks the promise is not the caller's to handle.
+  if (opts?.success || opts?.fail) p.catch(() => undefined);
+  return p;
+}
+
+export function stackUrl(): string {
+  const url = process.env[STACK_URL_ENV];
+  if (!url) throw new Error(`${STACK_URL_ENV} is not set: run these tests with client/weapp-tests/jest.config.js (its globalSetup starts the stack)`);
+  return url;
+}
+
+/**
+ * POST /api/<fn> on the run's stack as `openid` at `now`: the function's envelope. One connection
+ * per call (no keep-alive): a pooled connection the server closes at the same moment fails with
+ * ECONNRESET on a loaded machine, and a call may not be blindly repeated (bind, pay).
+ */
+export function callStack<T = unknown>(name: string, data: object, as: { openid: string | null; now: string }): Promise<Envelope<T>> {
+  const body = JSON.stringify(data);
+  const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-dev-now': as.now };
+  if (as.openid) headers['x-dev-openid'] = as.openid;
+  return new Promise((resolve, reject) => {
+    const req = request(`${stackUrl()}/api/${name}`, { method: 'POST', headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        try {
+          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Envelope<T>);
+        } catch (e) {
+          reject(new Error(`${name}: the stack answered ${res.statusCode} with no envelope (${String(e)})`));
+        }
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+export function createWx(opts: WxOptions) {
+  const storage = new Map<string, unknown>(Object.entries(opts.storage ?? {}));
+  const record = {
+    calls: [] as CloudCall[],
+    navigateTo: [] as string[],
+    redirectTo: [] as string[],
+    navigateBack: 0,
+    showModal: [] as Array<{ title?: string; content?: string }>,
+    showToast: [] as Array<{ title?: string }>,
+    requestPayment: [] as Array<Record<string, unknown>>,
+    requestSubscribeMessage: [] as Array<{ tmplIds: string[] }>,
+    stopPullDownRefresh: 0,
+    cloudInit: [] as unknown[],
+    /** Makes the next calls of `name` (any action) fail in transport, like a phone losing its network. */
+    failNext: new Map<string, number>(),
+  };
+  const known = (url: string) => opts.pages.includes(url.split('?')[0].replace(/^\/+/, ''));
+
+  const wx = {
+    cloud: {
+      init(o: unknown) {
+        record.cloudInit.push(o);
+      },
+      callFunction(o: { name: string; data: CloudCall['data'] } & Callbacks<{ result: unknown; errMsg: string }>) {
+        return answer(o, async () => {
+          const call: CloudCall = { name: o.name, data: o.data };
+          record.calls.push(call);
+          const failing = record.failNext.get(o.name) ?? 0;
+          if (failing > 0) {
+            record.failNext.set(o.name, failing - 1);
+            throw { errMsg: 'cloud.callFunction:fail request:fail timeout' };
+          }
+          call.result = await callStack(o.name, o.data, opts);
+          return { result: call.result, errMsg: 'cloud.callFunction:ok', requestID: 'local' };
+        });
+      },
+    },
+    navigateTo(o: { url: string } & Callbacks<{ errMsg: string }>) {
+      return answer(o, async () => {
+        if (!known(o.url)) throw { errMsg: `navigateTo:fail page "${o.url.replace(/^\//, '')}" is not found` };
+        record.navigateTo.push(o.url);
+        return { errMsg: 'navigateTo:ok' };
+      });
+    },
+    redirectTo(o: { url: string } & Callbacks<{ errMsg: string }>) {
+      return answer(o, async () => {
+        if (!known(o.url)) throw { errMsg: `redirectTo:fail page "${o.url.replace(/^\//, '')}" is not found` };
+        record.redirectTo.push(o.url);
+        return { errMsg: 'redirectTo:ok' };
+      });
+    },
+    reLaunch(o: { url: string } & Callbacks<{ errMsg: string }>) {
+      return answer(o, async () => {
+        record.redirectTo.push(o.url);
+        return { errMsg: 'reLaunch:ok' };
+      });
+    },
+    navigateBack(o?: Callbacks<{ errMsg: string }>) {
+      return answer(o, async () => {
+        record.navigateBack++;
+        return { errMsg: 'navigateBack:ok' };
+      });
+    },
+    showModal(o: { title?: string; content?: string } & Callbacks<{ confirm: boolean; cancel: boolean; errMsg: string }>) {
+      return answer(o, async () => {
+        record.showModal.push({ title: o.title, content: o.content });
+        return { confirm: true, cancel: false, errMsg: 'showModal:ok' };
+      });
+    },
+    showToast(o: { title?: string } & Callbacks<{ errMsg: string }>) {
+      return answer(o, async () => {
+        record.showToast.push({ title: o.title });
+        return { errMsg: 'showToast:ok' };
+      });
+    },
+    hideToast: (o?: Callbacks<{ errMsg: string }>) => answer(o, async () => ({ errMsg: 'hideToast:ok' })),
+    showLoading: (o?: Callbacks<{ errMsg: string }>) => answer(o, async () => ({ errMsg: 'showLoading:ok' })),
+    hideLoading: (o?: Callbacks<{ errMsg: string }>) => answer(o, async () => ({ errMsg: 'hideLoading:ok' })),
+    requestPayment(o: Record<string, unknown> & Callbacks<{ errMsg: string }>) {
+      return answer(o, async () => {
+        const { success: _s, fail: _f, complete: _c, ...params } = o;
+        record.requestPayment.push(params);
+        return { errMsg: 'requestPayment:ok' };
+      });
+    },
+    requestSubscribeMessage(o: { tmplIds: string[] } & Callbacks<Record<string, string>>) {
+      return answer(o, async () => {
+        record.requestSubscribeMessage.push({ tmplIds: o.tmplIds });
+        return { ...Object.fromEntries(o.tmplIds.map((t) => [t, 'accept'])), errMsg: 'requestSubscribeMessage:ok' };
+      });
+    },
+    stopPullDownRefresh(o?: Callbacks<{ errMsg: string }>) {
+      return answer(o, async () => {
+        record.stopPullDownRefresh++;
+        return { errMsg: 'stopPullDownRefresh:ok' };
+      });
+    },
+    getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
+    setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
+    removeStorageSync: (key: string) => void storage.delete(key),
+    getStorage: (o: { key: string } & Callbacks<{ data: unknown; errMsg: string }>) =>
+      answer(o, async () => {
+        if (!storage.has(o.key)) throw { errMsg: 'getStorage:fail data not found' };
+        return { data: storage.get(o.key), errMsg: 'getStorage:ok' };
+      }),
+    setStorage: (o: { key: string; data: unknown } & Callbacks<{ errMsg: string }>) =>
+      answer(o, async () => {
+        storage.set(o.key, o.data);
+        return { errMsg: 'setStorage:ok' };
+      }),
+    removeStorage: (o: { key: string } & Callbacks<{ errMsg: string }>) =>
+      answer(o, async () => {
+        storage.delete(o.key);
+        return { errMsg: 'removeStorage:ok' };
+      }),
+    setNavigationBarTitle: (o?: Callbacks<{ errMsg: string }>) => answer(o, async () => ({ errMsg: 'setNavigationBarTitle:ok' })),
+    vibrateShort: (o?: Callbacks<{ errMsg: string }>) => answer(o, async () => ({ errMsg: 'vibrateShort:ok' })),
+  };
+  return { wx, record, storage };
+}
+
+export type WxRecord = ReturnType<typeof createWx>['record'];

@@ -1,0 +1,93 @@
+/**
+ * Every page of the mini-program, as the simulated-WeChat tests open it. Adding a page (the
+ * traffic, insurance and tickets subpackages are coming) is one entry here: pages.test.ts mounts
+ * each entry in a fresh mini-program and fails for any page of the built app.json without one.
+ */
+import { builtPages } from './harness/mini-program';
+import { ensureBinding, ensureOrder, MORNING, RESIDENTS, type FixtureResident } from './harness/residents';
+
+export interface PageCase {
+  /** As in app.json, with the subpackage root: `bills/pages/bill/index`. */
+  route: string;
+  /** Who is calling (WeChat's identity of the phone's user). */
+  resident: FixtureResident;
+  /** The functions' clock. */
+  now: string;
+  /** Prepares the resident's data through the real functions; resolves with the page's query. */
+  setup?: (resident: FixtureResident, now: string) => Promise<Record<string, string>>;
+  /** What the loaded page must say. */
+  shows: Array<string | RegExp>;
+  /** The function actions it must call on load (`bills.bill`), in any order; others are allowed. */
+  calls: string[];
+}
+
+const [ZHANG, LI, WANG, CHEN] = RESIDENTS;
+
+export const PAGES: PageCase[] = [
+  {
+    route: 'pages/hub/index',
+    resident: ZHANG,
+    now: MORNING,
+    shows: ['便民服务', '生活缴费', '电费缴纳', '可办理', '办理状态更新于 09:30'],
+    calls: ['services.list', 'messages.list'],
+  },
+  {
+    route: 'messages/pages/index/index',
+    resident: CHEN,
+    now: MORNING,
+    shows: ['消息中心', '暂无消息'],
+    calls: ['messages.list'],
+  },
+  {
+    route: 'bills/pages/households/index',
+    resident: LI,
+    now: MORNING,
+    setup: async (r, now) => {
+      await ensureBinding(r, now, 'electricity');
+      return { kind: 'electricity' };
+    },
+    shows: ['我的电费户号', '爸妈家', '户号 ******4321', '应缴'],
+    calls: ['bills.bindings', 'bills.bill'],
+  },
+  {
+    route: 'bills/pages/bind/index',
+    resident: CHEN,
+    now: MORNING,
+    setup: async () => ({ kind: 'water' }),
+    shows: ['添加水费户号', '市自来水公司', '备注名（选填）', '绑定户号'],
+    calls: ['bills.providers'],
+  },
+  {
+    route: 'bills/pages/bill/index',
+    resident: LI,
+    now: MORNING,
+    setup: async (r, now) => ({ bindingId: await ensureBinding(r, now, 'water'), kind: 'water' }),
+    shows: ['爸妈家 · 水费账单', '应缴金额', '立即缴费'],
+    calls: ['bills.bill'],
+  },
+  {
+    route: 'bills/pages/result/index',
+    resident: WANG,
+    now: MORNING,
+    setup: async (r, now) => ({ orderId: await ensureOrder(r, now, 'gas') }),
+    shows: ['待支付', '燃气费', '订单号'],
+    calls: ['bills.order'],
+  },
+  {
+    route: 'bills/pages/orders/index',
+    resident: WANG,
+    now: MORNING,
+    setup: async (r, now) => {
+      await ensureOrder(r, now, 'gas');
+      return {};
+    },
+    shows: ['缴费记录', '燃气费', '待支付'],
+    calls: ['bills.orders'],
+  },
+];
+
+/** Pages of a built app.json that have no entry above. */
+export function untestedPages(dir?: string): string[] {
+  const tested = new Set(PAGES.map((p) => p.route));
+  return builtPages(dir).filter((p) => !tested.has(p));
+}

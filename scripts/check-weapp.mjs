@@ -1,0 +1,346 @@
+// Static checks of the weapp build (client/dist/weapp, after `npm run build:weapp`), the things
+// that break only in WeChat and that the h5 tests cannot see:
+//  1. every page of app.json (main package and subpackages) has its .js/.json/.wxml/.wxss;
+//  2. every usingComponents target and every require() in the built JS resolves, and every
+//     webpack chunk a page waits for is loaded before it (else WeChat shows a blank page);
+//  3. every .wxml compiles with WeChat's own wcc, every .wxss with wcsc (miniprogram-compiler);
+//  4. the app's own JS (not Taro's runtime, which polyfills a DOM) uses no browser-only API —
+//     each hit named with its source module, from the build's hidden source maps;
+//  5. the aria attributes of src/a11y/weapp-aria-attributes.json are in base.wxml, at the
+//     very slots the runtime shortens them to (config/weapp-aria.js explains the drift).
+// Usage: node scripts/check-weapp.mjs [weappDir] [--only files,resolve,wcc,wcsc,browser,h5,aria]
+// (weappDir defaults to project.config.json's miniprogramRoot; --only is for the checks' own tests)
+// Exits 1 with one line per problem.
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, posix, relative, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as acorn from 'acorn';
+import { simple as walkSimple, full as walkFull } from 'acorn-walk';
+import { LEAST_UPPER_BOUND, TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+
+/** Globals a mini-program does not have. Taro's webpack config provides its own `window` and
+ * `document` objects to app code, so a bare one left in the output is the real browser's. */
+export const BROWSER_GLOBALS = ['window', 'document', 'localStorage', 'sessionStorage', 'indexedDB', 'navigator', 'fetch', 'XMLHttpRequest', 'location', 'history', 'alert'];
+/** Read through any object (Taro's stand-in `window` has none of them). */
+export const BROWSER_MEMBERS = ['localStorage', 'sessionStorage', 'indexedDB', 'XMLHttpRequest'];
+/**
+ * Where a source-map source comes from. Taro's mini build names sources with the path's slashes
+ * turned into underscores (`webpack://@bianmin/client/._src_api_transport.ts`,
+ * `.._core_src_time.ts`, `.._node_modules_react_index.js`); Taro's own runtime keeps only the
+ * package-internal name (`.._src_env.ts`) and lives in taro.js. Taro's runtime and its DOM
+ * stand-in may name browser APIs (feature checks, h5 branches): they are not the app's.
+ */
+export function sourceInfo(source) {
+  const name = source.replace(/^webpack:\/\/@?[^/]*\/[^/]*\//, '').replace(/^webpack:\/\/[^/]*\//, '');
+  if (name.startsWith('._src_')) return { kind: 'ours', path: `client/src/${name.slice('._src_'.length).replace(/_/g, '/')}` };
+  if (name.startsWith('.._core_src_')) return { kind: 'ours', path: `core/src/${name.slice('.._core_src_'.length).replace(/_/g, '/')}` };
+  if (name.startsWith('.._node_modules_@tarojs_') || name.startsWith('webpack_')) return { kind: 'runtime', path: name };
+  if (name.startsWith('.._node_modules_')) return { kind: 'library', path: name.slice('.._node_modules_'.length) };
+  return { kind: 'runtime', path: name };
+}
+
+const files = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+const rel = (dir, f) => relative(dir, f).split('\\').join('/');
+
+export function checkWeapp(dir, only = null) {
+  const problems = [];
+  const timings = {};
+  const timed = (name, fn) => {
+    const t0 = performance.now();
+    fn();
+    timings[name] = Math.round(performance.now() - t0);
+  };
+  if (!existsSync(join(dir, 'app.json'))) return { problems: [`${dir}: no app.json — run npm run build:weapp first`], timings };
+  const all = files(dir);
+  const app = JSON.parse(readFileSync(join(dir, 'app.json'), 'utf8'));
+  const pages = [...(app.pages ?? []).map((p) => ({ page: p, root: '' })), ...(app.subPackages ?? app.subpackages ?? []).flatMap((s) => s.pages.map((p) => ({ page: posix.join(s.root, p), root: s.root })))];
+
+  const checks = {
+    files: () => checkPageFiles(dir, pages, problems),
+    resolve: () => checkResolution(dir, all, pages, problems),
+    wcc: () => checkWxml(dir, all, problems),
+    wcsc: () => checkWxss(dir, all, problems),
+    browser: () => checkBrowserApis(dir, all, problems),
+    h5: () => checkNoH5Modules(dir, all, problems),
+    aria: () => checkAria(dir, problems),
+  };
+  for (const [name, check] of Object.entries(checks)) if (!only || only.includes(name)) timed(name, check);
+  return { problems, timings, pages: pages.map((p) => p.page) };
+}
+
+function checkPageFiles(dir, pages, problems) {
+  for (const { page } of pages) {
+    for (const ext of ['js', 'json', 'wxml', 'wxss']) {
+      if (!existsSync(join(dir, `${page}.${ext}`))) problems.push(`page ${page}: ${page}.${ext} is missing`);
+    }
+  }
+}
+
+function chunkIds(source) {
+  const m = /\(wx\["webpackJsonp"\]=wx\["webpackJsonp"\]\|\|\[\]\)\.push\(\[\[([\d,]+)\]/.exec(source);
+  return m ? m[1].split(',').map(Number) : [];
+}
+
+function requiresOf(source) {
+  return [...source.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]);
+}
+
+function resolveRequire(dir, from, spec) {
+  if (!spec.startsWith('.') && !spec.startsWith('/')) return null; // not a file of the package
+  const base = spec.startsWith('/') ? join(dir, spec) : join(dirname(from), spec);
+  for (const candidate of [base, `${base}.js`, join(base, 'index.js')]) {
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  }
+  return undefined;
+}
+
+function checkResolution(dir, all, pages, problems) {
+  // usingComponents of pages and components (WeChat: relative to the file, or absolute from the package root).
+  for (const json of all.filter((f) => f.endsWith('.json') && !f.endsWith('.map'))) {
+    let content;
+    try {
+      content = JSON.parse(readFileSync(json, 'utf8'));
+    } catch (e) {
+      problems.push(`${rel(dir, json)}: not valid JSON (${e.message})`);
+      continue;
+    }
+    for (const [tag, target] of Object.entries(content.usingComponents ?? {})) {
+      if (/^plugin(-private)?:\/\//.test(target)) continue;
+      const base = target.startsWith('/') ? join(dir, target) : join(dirname(json), target);
+      const missing = ['js', 'json', 'wxml'].filter((ext) => !existsSync(`${base}.${ext}`));
+      if (missing.length) problems.push(`${rel(dir, json)}: usingComponents "${tag}" → ${target} does not resolve (no ${missing.map((e) => '.' + e).join(', ')})`);
+    }
+  }
+
+  // require() of every built JS file, and which chunks each file brings in.
+  const js = all.filter((f) => f.endsWith('.js'));
+  const sources = new Map(js.map((f) => [f, readFileSync(f, 'utf8')]));
+  for (const [f, source] of sources) {
+    for (const spec of requiresOf(source)) {
+      if (resolveRequire(dir, f, spec) === undefined) problems.push(`${rel(dir, f)}: require("${spec}") does not resolve`);
+    }
+  }
+  const loaded = (f, seen = new Set()) => {
+    if (seen.has(f) || !sources.has(f)) return seen;
+    seen.add(f);
+    for (const spec of requiresOf(sources.get(f))) {
+      const target = resolveRequire(dir, f, spec);
+      if (target) loaded(target, seen);
+    }
+    return seen;
+  };
+  // WeChat runs app.js (and what it requires) before any page, then the page file itself.
+  const appFiles = loaded(join(dir, 'app.js'));
+  for (const { page } of pages) {
+    const file = join(dir, `${page}.js`);
+    if (!sources.has(file)) continue;
+    const available = new Set([...appFiles, ...loaded(file)].flatMap((f) => chunkIds(sources.get(f))));
+    const waits = /\.O\(0,\[([\d,]+)\]/.exec(sources.get(file));
+    for (const id of waits ? waits[1].split(',').map(Number) : []) {
+      if (!available.has(id)) {
+        const holder = [...sources].find(([, s]) => chunkIds(s).includes(id));
+        problems.push(`page ${page}: waits for webpack chunk ${id}${holder ? ` (${rel(dir, holder[0])})` : ''}, which neither app.js nor the page requires — the page would never start`);
+      }
+    }
+  }
+}
+
+/** miniprogram-compiler ships its binaries without the executable bit; npm ci does not set it. */
+function compilerBinary(name) {
+  const bin = join(dirname(require.resolve('miniprogram-compiler/package.json')), 'bin/linux', name);
+  if (process.platform !== 'linux' || process.arch !== 'x64') throw new Error(`${name}: WeChat ships it for Linux x86-64 only (this is ${process.platform}/${process.arch})`);
+  try {
+    if (!(statSync(bin).mode & 0o111)) chmodSync(bin, 0o755);
+    return bin;
+  } catch {
+    const copy = join(mkdtempSync(join(tmpdir(), 'bianmin-wx-')), name);
+    copyFileSync(bin, copy);
+    chmodSync(copy, 0o755);
+    return copy;
+  }
+}
+
+function run(bin, args, cwd) {
+  return spawnSync(bin, args, { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
+}
+
+function usingComponentsArgs(dir, wxmls) {
+  // wcc wants, per file that declares custom components, its path, their count and tag names.
+  const groups = [];
+  for (const w of wxmls) {
+    const json = join(dir, w.replace(/\.wxml$/, '.json'));
+    if (!existsSync(json)) continue;
+    const tags = Object.keys(JSON.parse(readFileSync(json, 'utf8')).usingComponents ?? {});
+    if (tags.length) groups.push([w, String(tags.length), ...tags]);
+  }
+  return [String(groups.length), ...groups.flat()].join(' ');
+}
+
+export function compileWxml(dir) {
+  const all = files(dir);
+  const wxmls = all.filter((f) => f.endsWith('.wxml')).map((f) => rel(dir, f));
+  const wxs = all.filter((f) => f.endsWith('.wxs')).map((f) => rel(dir, f));
+  return run(compilerBinary('wcc'), ['-d', '-cc', usingComponentsArgs(dir, wxmls), ...wxmls, ...wxs, '-gn', '$gwx'], dir);
+}
+
+function checkWxml(dir, all, problems) {
+  const r = compileWxml(dir);
+  if (r.error) problems.push(`wcc could not run: ${r.error.message}`);
+  else if (r.status !== 0) problems.push(`wcc (WeChat's WXML compiler) refused the templates:\n    ${(r.stderr || r.stdout).trim().split('\n').join('\n    ')}`);
+}
+
+function checkWxss(dir, all, problems) {
+  // One run over every stylesheet, so each @import finds its file; components' first (wcsc's order).
+  const wxss = all.filter((f) => f.endsWith('.wxss')).map((f) => rel(dir, f));
+  const isComponent = (w) => existsSync(join(dir, w.replace(/\.wxss$/, '.json')));
+  const list = [...wxss.filter(isComponent), ...wxss.filter((w) => !isComponent(w))];
+  const r = run(compilerBinary('wcsc'), ['-db', '-pc', String(wxss.filter(isComponent).length), ...list], dir);
+  if (r.error) problems.push(`wcsc could not run: ${r.error.message}`);
+  else if (r.status !== 0) problems.push(`wcsc (WeChat's WXSS compiler) refused the styles:\n    ${(r.stderr || r.stdout).trim().split('\n').join('\n    ')}`);
+}
+
+function sourceOf(map, line, column) {
+  if (!map) return null;
+  // Webpack's own glue (module wrappers, imports) maps to nothing: then the code right after it.
+  let pos = originalPositionFor(map, { line, column });
+  if (!pos.source) pos = originalPositionFor(map, { line, column, bias: LEAST_UPPER_BOUND });
+  return pos.source ? { ...sourceInfo(pos.source), line: pos.line } : null;
+}
+
+function checkBrowserApis(dir, all, problems) {
+  const globals = new Set(BROWSER_GLOBALS);
+  const members = new Set(BROWSER_MEMBERS);
+  for (const f of all.filter((x) => x.endsWith('.js'))) {
+    const mapFile = `${f}.map`;
+    const rawMap = existsSync(mapFile) ? JSON.parse(readFileSync(mapFile, 'utf8')) : null;
+    // taro.js is Taro's runtime alone: nothing of ours to look for, and the biggest file to parse.
+    if (rawMap && rawMap.sources.every((s) => sourceInfo(s).kind === 'runtime')) continue;
+    const source = readFileSync(f, 'utf8');
+    let ast;
+    try {
+      ast = acorn.parse(source, { ecmaVersion: 'latest', sourceType: 'script', locations: true, allowReturnOutsideFunction: true });
+    } catch (e) {
+      problems.push(`${rel(dir, f)}: not parseable JavaScript (${e.message})`);
+      continue;
+    }
+    // Names the file declares itself are not globals (minified code never declares `window`).
+    const declared = new Set();
+    const declare = (p) => walkFull(p, (n) => n.type === 'Identifier' && declared.add(n.name));
+    walkSimple(ast, {
+      VariableDeclarator: (n) => declare(n.id),
+      Function: (n) => {
+        if (n.id) declared.add(n.id.name);
+        n.params.forEach(declare);
+      },
+      CatchClause: (n) => n.param && declare(n.param),
+      Class: (n) => n.id && declared.add(n.id.name),
+    });
+    // Identifiers that are a property name or a `typeof` probe are not uses.
+    const notUse = new Set();
+    walkSimple(ast, {
+      MemberExpression: (n) => !n.computed && notUse.add(n.property),
+      Property: (n) => !n.computed && notUse.add(n.key),
+      MethodDefinition: (n) => !n.computed && notUse.add(n.key),
+      PropertyDefinition: (n) => !n.computed && notUse.add(n.key),
+      UnaryExpression: (n) => n.operator === 'typeof' && n.argument.type === 'Identifier' && notUse.add(n.argument),
+    });
+    const hits = [];
+    walkFull(ast, (n) => {
+      if (n.type === 'Identifier' && globals.has(n.name) && !notUse.has(n) && !declared.has(n.name)) hits.push({ node: n, what: n.name });
+      if (n.type === 'MemberExpression' && !n.computed && members.has(n.property.name)) hits.push({ node: n.property, what: `.${n.property.name}` });
+    });
+    if (!hits.length) continue;
+    const map = rawMap ? new TraceMap(rawMap) : null;
+    for (const { node, what } of hits) {
+      const src = sourceOf(map, node.loc.start.line, node.loc.start.column);
+      if (src?.kind === 'runtime') continue;
+      const from = src ? `${src.kind === 'library' ? 'the npm package file ' : ''}${src.path}:${src.line}` : 'an unknown module (no source map)';
+      problems.push(`${rel(dir, f)}:${node.loc.start.line}:${node.loc.start.column}: browser-only ${what} from ${from} — a mini-program has no ${what.replace(/^\./, '')}; use the Taro/wx API or keep it in an .h5 file`);
+    }
+  }
+}
+
+/**
+ * Platform files (Taro resolves `x.weapp.ts` over `x.ts`, `x.h5.ts` only for h5): an `.h5.`
+ * module, or the plain one beside a `.weapp.` twin, is h5-only and must not be in the package.
+ */
+function checkNoH5Modules(dir, all, problems) {
+  const clientSrc = join(root, 'client');
+  for (const mapFile of all.filter((f) => f.endsWith('.js.map'))) {
+    const { sources = [] } = JSON.parse(readFileSync(mapFile, 'utf8'));
+    for (const s of sources) {
+      const info = sourceInfo(s);
+      const m = /^client\/(src\/(?:.*\/)?)([^/]+?)\.(tsx?|jsx?)$/.exec(info.path);
+      if (info.kind !== 'ours' || !m) continue;
+      const [, folder, name, ext] = m;
+      const twin = join(clientSrc, folder, `${name}.weapp.${ext}`);
+      if (/\.h5$/.test(name) || existsSync(twin)) {
+        problems.push(`${rel(dir, mapFile.replace(/\.map$/, ''))}: holds h5-only module client/${folder}${name}.${ext}${existsSync(twin) ? ` (its weapp twin is ${name}.weapp.${ext})` : ''}`);
+      }
+    }
+  }
+}
+
+async function ariaTables(dir) {
+  const clientDir = join(root, 'client');
+  const req = createRequire(join(clientDir, 'package.json'));
+  const shared = await import(pathToFileURL(join(dirname(req.resolve('@tarojs/shared')), 'index.js')).href);
+  const weappDist = join(dirname(req.resolve('@tarojs/plugin-platform-weapp/package.json')), 'dist');
+  const { components } = await import(pathToFileURL(join(weappDist, 'runtime-utils.js')).href);
+  shared.mergeInternalComponents(components);
+  const byComponent = JSON.parse(readFileSync(join(clientDir, 'src/a11y/weapp-aria-attributes.json'), 'utf8'));
+  shared.mergeInternalComponents(Object.fromEntries(Object.entries(byComponent).map(([c, attrs]) => [c, Object.fromEntries(attrs.map((a) => [a, '']))])));
+  return { shared, byComponent, alias: shared.getComponentsAlias(shared.internalComponents) };
+}
+
+let aria = null;
+function checkAria(dir, problems) {
+  const wxml = readFileSync(join(dir, 'base.wxml'), 'utf8');
+  const { shared, byComponent, alias } = aria;
+  for (const [component, attrs] of Object.entries(byComponent)) {
+    const tag = shared.toDashed(component);
+    const opens = [...wxml.matchAll(new RegExp(`<${tag} [^>]*>`, 'g'))].map((m) => m[0]);
+    if (!opens.length) continue; // no page uses it: Taro leaves its template out
+    // Taro's attribute-less variants (pure-view, click-view) are used only for nodes without props.
+    const full = opens.filter((o) => / aria-[a-z]+="/.test(o) || o.includes(' hover-class="') || o.includes(' value="'));
+    if (!full.length) problems.push(`base.wxml: no <${tag}> template carries attributes at all`);
+    for (const open of full) {
+      for (const attr of attrs) {
+        if (!open.includes(` ${attr}="`)) {
+          problems.push(`base.wxml: <${tag}> has no ${attr} — config/weapp-aria.js did not run (is it in client/config plugins?)`);
+          return;
+        }
+      }
+      for (const [, attr, slot] of open.matchAll(/ ([a-z-]+)="\{\{(?:xs\.b\()?i\.(p\d+)/g)) {
+        const expected = alias[tag][shared.toCamelCase(attr)];
+        if (expected !== slot) {
+          problems.push(`base.wxml: <${tag}> ${attr} is read from ${slot}, the runtime writes it to ${expected} — build and runtime attribute tables differ`);
+          return;
+        }
+      }
+    }
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const project = JSON.parse(readFileSync(join(root, 'project.config.json'), 'utf8'));
+  const args = process.argv.slice(2);
+  const onlyAt = args.indexOf('--only');
+  const only = onlyAt >= 0 ? args.splice(onlyAt, 2)[1].split(',') : null;
+  const dir = resolve(args[0] ?? join(root, project.miniprogramRoot));
+  const t0 = performance.now();
+  if (!only || only.includes('aria')) aria = await ariaTables(dir);
+  const { problems, timings, pages } = checkWeapp(dir, only);
+  const ms = Math.round(performance.now() - t0);
+  if (problems.length) {
+    console.error(`weapp checks failed (${problems.length}):\n- ${problems.join('\n- ')}`);
+    process.exit(1);
+  }
+  console.log(`weapp checks ok: ${pages.length} pages; ${Object.entries(timings).map(([k, v]) => `${k} ${v} ms`).join(', ')}; ${ms} ms in all`);
+}
