@@ -38,6 +38,12 @@ export default async function setup(): Promise<void> {
           paySign: `sign-${String(args.outTradeNo)}-${String(args.totalFee)}`,
         },
       }),
+      // The page tests never pay for real: an order WeChat Pay is asked about is unpaid.
+      queryOrder: async () => ({ returnCode: 'SUCCESS', resultCode: 'SUCCESS', tradeState: 'NOTPAY' }),
+      closeOrder: async () => ({ returnCode: 'SUCCESS', resultCode: 'SUCCESS' }),
+      refund: async () => {
+        throw new Error('no refunds in the weapp page tests');
+      },
     },
     { subMchId: '1900000109', envId: 'bianmin-test', notifyFunction: 'payNotify' },
     () => Math.random().toString(36).slice(2, 18),
