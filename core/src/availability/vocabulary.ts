@@ -1,7 +1,6 @@
 import type { Availability, AvailabilityState, ClosureReason } from '../availability-types';
 import { parseInstant } from '../time';
-import { dateLabel, waitLabel, whenLabel } from './message';
-import { HOUR_MS, clockAt, dayOf } from './shanghai-time';
+import { HOUR_MS, MINUTE_MS, clockAt, dayOf, isoWeekday, yearOfDay } from './shanghai-time';
 
 /**
  * The words for availability that every screen uses — the hub's tiles and banner, the hours
@@ -9,6 +8,42 @@ import { HOUR_MS, clockAt, dayOf } from './shanghai-time';
  * Times are said as the server's message says them (`whenLabel`): '00:30' at 23:45, not
  * '明天 00:30'. Light on purpose: the client's main package imports it.
  */
+
+export const WEEKDAY = ['一', '二', '三', '四', '五', '六', '日'];
+
+/** '3月2日（周一）', with the year when it is not this year's. */
+export function dateLabel(target: number, now: number): string {
+  const day = dayOf(target);
+  const d = new Date(day * 24 * HOUR_MS);
+  const year = yearOfDay(day) === yearOfDay(dayOf(now)) ? '' : `${d.getUTCFullYear()}年`;
+  return `${year}${d.getUTCMonth() + 1}月${d.getUTCDate()}日（周${WEEKDAY[isoWeekday(day) - 1]}）`;
+}
+
+/**
+ * When something happens, as a resident would say it: '00:30' when it is today or only a short
+ * wait past midnight (at 23:45 nobody means tomorrow's 00:30 as "tomorrow"), '明天 09:00', or the
+ * date with its weekday.
+ */
+export function whenLabel(target: number, now: number): string {
+  const days = dayOf(target) - dayOf(now);
+  const clock = clockAt(target);
+  if (days <= 0 || (days === 1 && target - now <= 3 * HOUR_MS)) return clock;
+  if (days === 1) return `明天 ${clock}`;
+  return `${dateLabel(target, now)}${clock}`;
+}
+
+/** How long until `target`: minutes, then hours and minutes, then calendar days. */
+export function waitLabel(now: number, target: number): string {
+  const minutes = Math.max(1, Math.ceil((target - now) / MINUTE_MS));
+  if (minutes < 60) return `${minutes} 分钟`;
+  if (target - now < 24 * HOUR_MS) {
+    const h = Math.floor(minutes / 60);
+    const m = minutes % 60;
+    return m === 0 ? `${h} 小时` : `${h} 小时 ${m} 分钟`;
+  }
+  // Past a day, residents count dates, not 24-hour periods: Friday evening to Monday is 3 days.
+  return `${dayOf(target) - dayOf(now)} 天`;
+}
 
 /** States in which a service refuses a call (SERVICE_CLOSED, SERVICE_MAINTENANCE, DEPARTMENT_UNAVAILABLE). */
 export const REFUSING_STATES: ReadonlySet<AvailabilityState> = new Set<AvailabilityState>(['closed', 'maintenance', 'down']);
