@@ -25,20 +25,22 @@ export function Sheet({ visible, title, label, tag, className, onClose, busy, ac
   useEffect(() => {
     if (process.env.TARO_ENV !== 'h5' || !visible || typeof document === 'undefined') return undefined;
     const before = document.activeElement as HTMLElement | null;
-    // Taro's h5 components are custom elements, hidden until they hydrate a moment after they
-    // mount, and a hidden element cannot take focus: focus once the panel is ready.
-    type Hydrating = HTMLElement & { componentOnReady?(): Promise<unknown> };
-    const panel = document.getElementById(panelId) as Hydrating | null;
-    const wrapper = panel?.parentElement as Hydrating | null | undefined;
-    panel?.focus();
-    void Promise.all([panel?.componentOnReady?.(), wrapper?.componentOnReady?.()]).then(() => {
-      if (panel?.isConnected && document.activeElement !== panel) panel.focus();
-    });
+    // Taro's h5 components are custom elements that get their attributes (tabindex) a moment
+    // after React mounts them: focus now, and again on the next frames until it holds.
+    const panel = document.getElementById(panelId);
+    const focusPanel = () => {
+      if (panel?.isConnected && !panel.contains(document.activeElement)) panel.focus();
+    };
+    focusPanel();
+    const frame = requestAnimationFrame(() => requestAnimationFrame(focusPanel));
+    const late = setTimeout(focusPanel, 300);
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') close.current();
     };
     document.addEventListener('keydown', onKey);
     return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(late);
       document.removeEventListener('keydown', onKey);
       before?.focus?.();
     };
