@@ -2,10 +2,10 @@ import type { InboxMessage, ReminderView } from '@bianmin/core';
 import { type E2E, residents, settled, shown, startE2E } from './support';
 
 /**
- * Availability on the hub (issue 3), in the h5 build: at 23:45 the electricity settlement
- * pause is on the tile and in the closure banner before anyone taps; the sheet shows the week's
- * hours; 提醒我 files a reminder that the reminder job turns into a message at 00:31; and a
- * department that is down says so in words.
+ * Availability on the hub (issues 3 and 8), in the h5 build: at 23:45 the electricity settlement
+ * pause is on the 电费 tile before anyone taps, and the banner stays quiet about routine hours;
+ * the sheet shows the week's hours; 提醒我 files a reminder that the reminder job turns into a
+ * message at 00:31; and a department that is down says so in words, on tile, banner and sheet.
  */
 const LATE = '2026-03-10T23:45:00+08:00';
 const AFTER_REOPEN = '2026-03-11T00:31:00+08:00';
@@ -33,38 +33,27 @@ async function setFault(department: string, mode: 'down' | 'ok'): Promise<void> 
 
 const ELECTRICITY = '.hub-service-tile[data-service-id="bills.electricity.pay"]';
 
-it('at 23:45 says 电费缴纳 is paused until 00:30, lists the closures, and reminds the resident when it reopens', async () => {
+it('at 23:45 says 电费 payment is paused until 00:30, keeps routine hours out of the banner, and reminds the resident when it reopens', async () => {
   const resident = residents[0];
   const page = await e2e.open({ openid: resident.openid, now: LATE });
 
-  // The tile says it in words, with the reopen time; so does its accessible name.
+  // The tile says both actions in words, with the reopen time; so does its accessible name.
   const tile = shown(page, ELECTRICITY);
   await tile.waitFor();
-  const badge = await tile.locator('.service-status').textContent();
-  expect(badge).toContain('已暂停');
-  expect(badge).toContain('00:30');
-  await expect(tile.getAttribute('aria-label')).resolves.toMatch(/^电费缴纳，国网市供电公司，已暂停.*00:30 恢复$/);
+  await expect(tile.locator('.service-status').textContent()).resolves.toContain('可查询 · 缴费 00:30 恢复');
+  await expect(tile.getAttribute('aria-label')).resolves.toBe('电费，国网市供电公司，可查询，缴费 00:30 恢复');
 
-  // The banner lists today's closures; with five it shows two and folds the rest.
-  const banner = shown(page, '.hub-notices');
-  await expect(banner.locator('.hub-notices__count').textContent()).resolves.toBe('共 5 项');
-  await expect(banner.textContent()).resolves.toContain('电费缴纳每日 23:30–次日 00:30 系统结算暂停，将于 00:30 恢复');
-  expect(await banner.locator('.hub-notice').count()).toBe(2);
-  const toggle = banner.locator('.hub-notices__toggle');
-  await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
-  await toggle.click();
-  expect(await banner.locator('.hub-notice').count()).toBe(5);
-  await expect(banner.textContent()).resolves.toContain('人工客服');
-  await toggle.click();
-  expect(await banner.locator('.hub-notice').count()).toBe(2);
+  // The nightly hours are routine (each tile says them): no banner at 23:45.
+  expect(await shown(page, '.hub-notices').count()).toBe(0);
   await settled(page);
   await e2e.screenshot(page, 'hub-closed');
 
-  // Tapping the paused tile opens the sheet (not the flow): the reason first, then the week's hours.
-  await tile.click();
+  // ⓘ opens the sheet: the reason first, in the same words as the tile, then the week's hours.
+  await shown(page, '.hub-service-tile__info[data-service-id="bills.electricity.pay"]').click();
   const sheet = shown(page, '.availability-sheet');
   await sheet.waitFor();
   await expect(sheet.getAttribute('role')).resolves.toBe('dialog');
+  await expect(sheet.locator('.service-status').textContent()).resolves.toContain('暂停办理 · 00:30 恢复');
   await expect(sheet.locator('.availability-sheet__message').textContent()).resolves.toContain('将于 00:30 恢复');
   await sheet.locator('.availability-sheet__hours').waitFor();
   await expect(sheet.locator('.availability-sheet__hours').textContent()).resolves.toContain('每周办理时间');
@@ -132,7 +121,7 @@ it('at 23:45 says 电费缴纳 is paused until 00:30, lists the closures, and re
 it('cancels a reminder from the sheet', async () => {
   const resident = residents[1];
   const page = await e2e.open({ openid: resident.openid, now: LATE });
-  await shown(page, ELECTRICITY).click();
+  await shown(page, '.hub-service-tile__info[data-service-id="bills.electricity.pay"]').click();
   const sheet = shown(page, '.availability-sheet');
   await sheet.locator('.availability-sheet__remind').click();
   await sheet.locator('.availability-sheet__cancel-reminder').click();
@@ -148,6 +137,8 @@ it('opens straight into an open service, and shows any service’s hours from it
   const sheet = shown(page, '.availability-sheet');
   await sheet.locator('.availability-sheet__hours').waitFor();
   await expect(sheet.locator('.bm-sheet__title').textContent()).resolves.toBe('水费缴纳 · 办理时间');
+  // Focus moved into the dialog, so a keyboard or screen-reader user is inside it.
+  await expect(page.evaluate(() => document.activeElement?.classList.contains('availability-sheet'))).resolves.toBe(true);
   await expect(sheet.locator('.availability-sheet__hours').textContent()).resolves.toContain('06:00–22:00');
   // Open now: nothing to be reminded of, and the way in is plain 进入办理.
   expect(await sheet.locator('.availability-sheet__remind').count()).toBe(0);
@@ -164,23 +155,37 @@ it('says the power company’s system is down when its sandbox is down', async (
     const page = await e2e.open({ openid: resident.openid, now: NOON });
     const tile = shown(page, ELECTRICITY);
     await tile.waitFor();
-    await expect(tile.locator('.service-status').textContent()).resolves.toContain('部门系统故障');
+    await expect(tile.locator('.service-status').textContent()).resolves.toContain('国网市供电公司系统暂时连不上');
     await expect(tile.locator('.service-status').getAttribute('class')).resolves.toContain('service-status--down');
     // A service on a healthy department is unaffected.
     await expect(shown(page, '.hub-service-tile[data-service-id="bills.water.pay"] .service-status').textContent()).resolves.toContain('可办理');
 
+    // A department down is news: the banner lists it (and only the live services it stops).
     const banner = shown(page, '.hub-notices');
-    await expect(banner.locator('.hub-notice--down').first().textContent()).resolves.toContain('系统故障');
+    await expect(banner.locator('.hub-notices__count').textContent()).resolves.toBe('共 2 项');
+    await expect(banner.locator('.hub-notice--down').first().textContent()).resolves.toContain('部门系统故障');
     await expect(banner.textContent()).resolves.toContain('国网市供电公司系统暂时无法连接');
 
+    // Both actions of 电费 are refused: the tile explains instead of opening the flow.
     await tile.click();
     const sheet = shown(page, '.availability-sheet');
     await sheet.locator('.availability-sheet__hours').waitFor();
-    await expect(sheet.locator('.availability-sheet__now').textContent()).resolves.toContain('部门系统故障');
+    await expect(sheet.locator('.availability-sheet__now').textContent()).resolves.toContain('国网市供电公司系统暂时连不上');
     await expect(sheet.locator('.availability-sheet__message').textContent()).resolves.toContain('国网市供电公司系统暂时无法连接');
   } finally {
     await setFault('power', 'ok');
   }
+});
+
+it('keeps only unusual closures in the banner at 03:00: nightly hours and daily maintenance are on the tiles', async () => {
+  const page = await e2e.open({ openid: residents[0].openid, now: '2026-03-11T03:00:00+08:00' });
+  await shown(page, ELECTRICITY).waitFor();
+  expect(await shown(page, '.hub-notices').count()).toBe(0);
+  await expect(shown(page, '.hub-service-tile[data-service-id="bills.water.pay"] .service-status').textContent()).resolves.toContain('缴费 06:00 恢复');
+  // Not live: no hours, no state, nothing to be reminded of.
+  await expect(shown(page, '.hub-service-tile[data-service-id="traffic.query"]').textContent()).resolves.toContain('即将上线');
+  expect(await shown(page, '.hub-service-tile__info[data-service-id="traffic.query"]').count()).toBe(0);
+  await page.context().close();
 });
 
 it('shows an empty message centre as 暂无消息, with a way back to the hub', async () => {
@@ -191,8 +196,8 @@ it('shows an empty message centre as 暂无消息, with a way back to the hub', 
   expect(await entry.locator('.hub-messages-entry__count').count()).toBe(0);
   await entry.click();
   await shown(page, '.messages-empty').waitFor();
-  await expect(shown(page, '.messages-empty__title').textContent()).resolves.toBe('暂无消息');
-  await shown(page, '.messages-back').click();
+  await expect(shown(page, '.messages-empty .bm-state__title').textContent()).resolves.toBe('暂无消息');
+  await shown(page, '.messages .bm-header__back').click();
   await shown(page, '.hub-service-tile').first().waitFor();
   expect(await shown(page, '.messages-empty').count()).toBe(0);
 });

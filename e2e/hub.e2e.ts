@@ -31,35 +31,46 @@ async function servicesList(openid: string, now: string): Promise<ServicesListRe
 
 const fontSize = (l: Locator) => l.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
 
-it('lists every service under its category, each with its status in words', async () => {
+it('lists one tile per utility and every other service under its category, each with its status in words', async () => {
   const resident = residents[0];
   const expected = await servicesList(resident.openid, MORNING);
   expect(expected.services.length).toBeGreaterThanOrEqual(8);
   const page = await e2e.open({ openid: resident.openid, now: MORNING });
 
   await shown(page, '.hub-service-tile').first().waitFor();
+  // A utility's 查询 and 缴纳 share one tile (电费); every other service has its own.
+  const tileOf = (s: ServicesListResult['services'][number]) => s.tile ?? s.id;
+  const expectedTiles = [...new Set(expected.services.map(tileOf))];
   const tiles = shown(page, '.hub-service-tile');
+  expect(await tiles.count()).toBe(expectedTiles.length);
   expect(await tiles.count()).toBeGreaterThanOrEqual(8);
-  expect(await tiles.count()).toBe(expected.services.length);
 
-  // Grouped: each category section holds exactly that category's services, in catalogue order.
+  // Grouped: each category section holds exactly that category's tiles, in catalogue order.
   const categories = shown(page, '.hub-category');
   const categoryIds = await categories.evaluateAll((els) => els.map((el) => el.getAttribute('data-category-id')));
   expect(categoryIds).toEqual([...expected.categories].sort((a, b) => a.order - b.order).map((c) => c.id));
   for (const category of expected.categories) {
     const section = shown(page, `.hub-category[data-category-id="${category.id}"]`);
     await expect(section.locator('.hub-category__title').textContent()).resolves.toBe(category.name);
-    const ids = await section.locator('.hub-service-tile').evaluateAll((els) => els.map((el) => el.getAttribute('data-service-id')));
-    expect(ids).toEqual(expected.services.filter((s) => s.category === category.id).map((s) => s.id));
+    const ids = await section.locator('.hub-service-tile').evaluateAll((els) => els.map((el) => el.getAttribute('data-service-ids')));
+    const inCategory = expected.services.filter((s) => s.category === category.id);
+    expect(ids).toEqual([...new Set(inCategory.map(tileOf))].map((t) => inCategory.filter((s) => tileOf(s) === t).map((s) => s.id).join(' ')));
   }
 
   // Status in words on the tile and in its accessible name, not by colour alone.
   const water = shown(page, '.hub-service-tile[data-service-id="bills.water.pay"]');
   await expect(water.locator('.service-status').textContent()).resolves.toContain('可办理');
-  await expect(water.getAttribute('aria-label')).resolves.toBe('水费缴纳，市自来水公司，可办理');
-  // Every tile has its 办理时间 affordance, named for screen readers.
-  expect(await shown(page, '.hub-service-tile__info').count()).toBe(expected.services.length);
-  await expect(shown(page, '.hub-service-tile__info[data-service-id="bills.water.pay"]').getAttribute('aria-label')).resolves.toBe('水费缴纳办理时间');
+  await expect(water.getAttribute('aria-label')).resolves.toBe('水费，市自来水公司，可办理');
+  // Every live tile has its 办理时间 affordance, named for screen readers; the others say 即将上线 and nothing more.
+  const live = expectedTiles.filter((t) => expected.services.some((s) => tileOf(s) === t && s.live));
+  expect(await shown(page, '.hub-service-tile__info').count()).toBe(live.length);
+  await expect(shown(page, '.hub-service-tile__info[data-service-id="bills.water.pay"]').getAttribute('aria-label')).resolves.toBe('水费办理时间');
+  const agent = shown(page, '.hub-service-tile[data-service-id="tickets.agent"]');
+  await expect(agent.textContent()).resolves.toContain('即将上线');
+  expect(await agent.locator('.service-status').count()).toBe(0);
+  await expect(agent.getAttribute('aria-label')).resolves.toBe('人工客服，12345 政务服务便民热线，即将上线');
+  // The header promises only what works.
+  await expect(shown(page, '.bm-header__subtitle').textContent()).resolves.toBe('现在可办：水费、电费、燃气费在线查询缴费。办理前先看能不能办');
   // Nothing is closed on a Tuesday morning: no closure banner.
   expect(await shown(page, '.hub-notices').count()).toBe(0);
   await expect(shown(page, '.hub-footnote').textContent()).resolves.toContain('09:30');
@@ -69,11 +80,11 @@ it('says "closing soon" with the minutes left and "paused" with the reopen time'
   const page = await e2e.open({ openid: residents[0].openid, now: EVENING });
   const water = shown(page, '.hub-service-tile[data-service-id="bills.water.pay"]');
   await water.waitFor();
-  await expect(water.locator('.service-status').textContent()).resolves.toContain('即将暂停');
+  await expect(water.locator('.service-status').textContent()).resolves.toContain('缴费即将暂停');
   await expect(water.locator('.service-status').textContent()).resolves.toContain('还剩 10 分钟');
   await expect(water.locator('.service-status').getAttribute('class')).resolves.toContain('service-status--warn');
   const gas = shown(page, '.hub-service-tile[data-service-id="bills.gas.pay"]');
-  await expect(gas.locator('.service-status').textContent()).resolves.toMatch(/已暂停.*07:00 恢复/);
+  await expect(gas.locator('.service-status').textContent()).resolves.toMatch(/缴费 明天 07:00 恢复/);
   await settled(page);
   await e2e.screenshot(page, 'hub');
 });
@@ -100,7 +111,7 @@ it('lists the demo residents in the picker and calls as the one chosen', async (
 
 it('enlarges the text in 大字模式 and keeps it after a reload', async () => {
   const page = await e2e.open({ openid: residents[0].openid, now: MORNING });
-  const name = () => shown(page, '.hub-service-tile[data-service-id="bills.electricity.pay"] .hub-service-tile__name');
+  const name = () => shown(page, '.hub-service-tile[data-service-id="bills.electricity.pay"] .bm-tile__title');
   const status = () => shown(page, '.hub-service-tile[data-service-id="bills.electricity.pay"] .service-status');
   const title = () => shown(page, '.hub-category__title').first();
   await name().waitFor();

@@ -15,8 +15,8 @@ export const SCREENSHOTS = resolve(__dirname, '../docs/screenshots');
 export interface E2E {
   stack: Stack;
   browser: Browser;
-  /** A fresh phone-sized page as `openid`, optionally with the dev clock set. */
-  open(opts?: { openid?: string; now?: string; path?: string }): Promise<Page>;
+  /** A fresh phone-sized page as `openid`, optionally with the dev clock set and 大字模式 on. */
+  open(opts?: { openid?: string; now?: string; path?: string; largeFont?: boolean }): Promise<Page>;
   /** Saves docs/screenshots/<name>.png (README images) when UPDATE_SCREENSHOTS=1, else under tmp. */
   screenshot(page: Page, name: string): Promise<string>;
   /** POST /api/<fn> as a demo resident at `now`; the data, or a thrown error naming the envelope's error. */
@@ -65,6 +65,8 @@ export async function startE2E(): Promise<E2E> {
       const q = new URLSearchParams();
       if (opts.openid) q.set('dev_openid', opts.openid);
       q.set('dev_now', opts.now ?? '');
+      // 大字模式 as the app stores it (Taro's storage format), before the first page renders.
+      if (opts.largeFont) await context.addInitScript(() => localStorage.setItem('bianmin.a11y.largeFont', JSON.stringify({ data: true })));
       const page = await context.newPage();
       await page.goto(`${stack.url}/?${q.toString()}#${opts.path ?? '/pages/hub/index'}`);
       return page;

@@ -1,4 +1,4 @@
-// `npm test`: everything a change can break, in order — types, unit and integration tests (jest,
+// `npm test`: everything a change can break, in order — types, lint, unit and integration tests (jest,
 // TZ=UTC, PGlite and, when DATABASE_URL is set, PostgreSQL), the builds and their budgets, and
 // the h5 app in headless Chromium. Ends with one "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
@@ -41,6 +41,8 @@ const only = process.argv[2];
 let ok = true;
 if (!only || only === 'unit') {
   ok = run('type-check', process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']) && ok;
+  if (!steps.at(-1).ok) failed += 1;
+  ok = run('lint (eslint client/src)', process.execPath, [join(root, 'node_modules/eslint/bin/eslint.js'), 'client/src']) && ok;
   if (!steps.at(-1).ok) failed += 1;
   ok = jest('unit and integration tests (jest)', 'jest.config.js') && ok;
 }

@@ -1,3 +1,5 @@
+import { COLORS } from './ui/tokens';
+
 export default defineAppConfig({
   // The main package holds the service hub only: it is what every resident downloads first,
   // and WeChat caps each package at 2 MB (we aim for well under 600 KB).
@@ -17,8 +19,8 @@ export default defineAppConfig({
   ],
   window: {
     backgroundTextStyle: 'light',
-    backgroundColor: '#f3f6fb',
-    navigationBarBackgroundColor: '#1557b0',
+    backgroundColor: COLORS.bg,
+    navigationBarBackgroundColor: COLORS.primary,
     navigationBarTitleText: '便民',
     navigationBarTextStyle: 'white',
   },

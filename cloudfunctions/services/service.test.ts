@@ -71,6 +71,28 @@ describe('services.list', () => {
     expect(body.data.notices.map((n) => n.serviceId)).toContain('bills.electricity.pay');
     expect(body.data.notices.map((n) => n.serviceId)).not.toContain('bills.electricity.query');
   });
+
+  it('says which services are live, and marks the nightly hours and daily maintenance as routine', async () => {
+    const { body } = await stack.call<ServicesListResult>('services', { action: 'list' }, { now: '2026-03-11T03:00:00+08:00' });
+    if (!body.ok) throw new Error(body.error.message);
+    expect(body.data.services.filter((s) => s.live).map((s) => s.id)).toEqual(expect.arrayContaining(['bills.electricity.pay', 'bills.water.query']));
+    expect(body.data.services.find((s) => s.id === 'traffic.pay')).toMatchObject({ live: false });
+    const byId = Object.fromEntries(body.data.notices.map((n) => [n.serviceId, n]));
+    expect(byId['bills.water.pay']).toMatchObject({ kind: 'hours', routine: true });
+    expect(byId['traffic.query']).toMatchObject({ kind: 'maintenance', routine: true });
+    expect(body.data.notices.filter((n) => !n.routine)).toEqual([]);
+  });
+
+  it('marks a department that is down as news, not routine', async () => {
+    await fetch(`${stack.url}/api/__dev/departments/power/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ mode: 'down' }) });
+    try {
+      const { body } = await stack.call<ServicesListResult>('services', { action: 'list' }, { now: '2026-03-10T12:00:00+08:00' });
+      if (!body.ok) throw new Error(body.error.message);
+      expect(body.data.notices.find((n) => n.serviceId === 'bills.electricity.pay')).toMatchObject({ kind: 'down', routine: false });
+    } finally {
+      await fetch(`${stack.url}/api/__dev/departments/power/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ mode: 'ok' }) });
+    }
+  });
 });
 
 describe('reminders', () => {
@@ -83,6 +105,11 @@ describe('reminders', () => {
     expect(again.body.ok && first.body.ok && again.body.data.reminder.id).toBe(first.body.ok && first.body.data.reminder.id);
     const mine = await stack.call<{ reminders: ReminderView[] }>('services', { action: 'reminders' });
     expect(mine.body.ok && mine.body.data.reminders.filter((r) => r.serviceId === 'bills.electricity.pay')).toHaveLength(1);
+  });
+
+  it('refuses a reminder for a service that is not live yet, whatever its hours', async () => {
+    const { body } = await stack.call('services', { action: 'remind', serviceId: 'traffic.pay' }, { now: '2026-03-10T03:00:00+08:00' });
+    expect(body).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '罚款缴纳即将上线，上线后才能设置提醒。' } });
   });
 
   it('refuses a reminder for a service that is open now, and one without a caller', async () => {
@@ -139,7 +166,7 @@ describe('a reminder across a restart', () => {
       const res = await fetch(`${first.url}/api/services`, {
         method: 'POST',
         headers: { 'x-dev-openid': ZHANG.openid, 'x-dev-now': '2026-03-10T23:45:00+08:00' },
-        body: JSON.stringify({ action: 'remind', serviceId: 'insurance.query' }),
+        body: JSON.stringify({ action: 'remind', serviceId: 'bills.water.pay' }),
       });
       expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
       await first.stop();

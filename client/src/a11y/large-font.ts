@@ -39,14 +39,14 @@ function applyToDocument(on: boolean): void {
 export function useLargeFont(): { largeFont: boolean; setLargeFont: (on: boolean) => void; toggleLargeFont: () => void } {
   const [largeFont, setState] = useState(readLargeFont);
 
+  useEffect(() => applyToDocument(largeFont), [largeFont]);
+
   useEffect(() => {
-    applyToDocument(largeFont);
     const onChange = (on: boolean) => setState(on);
     Taro.eventCenter.on(CHANGED, onChange);
     return () => {
       Taro.eventCenter.off(CHANGED, onChange);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useDidShow(() => setState(readLargeFont()));

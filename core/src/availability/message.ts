@@ -1,13 +1,9 @@
 import type { Schedule } from './schedule';
-import {
-  clockAt,
-  dayOf,
-  HOUR_MS,
-  isoWeekday,
-  MINUTE_MS,
-  parseClock,
-  yearOfDay,
-} from './shanghai-time';
+import { clockAt, dayOf, HOUR_MS, parseClock } from './shanghai-time';
+import { dateLabel, WEEKDAY, waitLabel, whenLabel } from './vocabulary';
+
+// The clock and day words live with the rest of the vocabulary, which the client shares.
+export { dateLabel, waitLabel, whenLabel } from './vocabulary';
 
 /**
  * Plain Simplified Chinese for a resident: always the clock time and how long to wait, because
@@ -15,48 +11,12 @@ import {
  * Every function takes instants as epoch ms and renders them in Shanghai time.
  */
 
-const WEEKDAY = ['一', '二', '三', '四', '五', '六', '日'];
-
-/** '3月2日（周一）', with the year when it is not this year's. */
-export function dateLabel(target: number, now: number): string {
-  const day = dayOf(target);
-  const d = new Date(day * 24 * HOUR_MS);
-  const year = yearOfDay(day) === yearOfDay(dayOf(now)) ? '' : `${d.getUTCFullYear()}年`;
-  return `${year}${d.getUTCMonth() + 1}月${d.getUTCDate()}日（周${WEEKDAY[isoWeekday(day) - 1]}）`;
-}
-
-/**
- * When something happens, as a resident would say it: '00:30' when it is today or only a short
- * wait past midnight (at 23:45 nobody means tomorrow's 00:30 as "tomorrow"), '明天 09:00', or the
- * date with its weekday.
- */
-export function whenLabel(target: number, now: number): string {
-  const days = dayOf(target) - dayOf(now);
-  const clock = clockAt(target);
-  if (days <= 0 || (days === 1 && target - now <= 3 * HOUR_MS)) return clock;
-  if (days === 1) return `明天 ${clock}`;
-  return `${dateLabel(target, now)}${clock}`;
-}
-
 /** '今日' / '明天' / a date: the day part of "今日 22:00 截止". */
 function dayWord(target: number, now: number): string {
   const days = dayOf(target) - dayOf(now);
   if (days <= 0) return '今日';
   if (days === 1) return '明天';
   return dateLabel(target, now);
-}
-
-/** How long until `target`: minutes, then hours and minutes, then calendar days. */
-export function waitLabel(now: number, target: number): string {
-  const minutes = Math.max(1, Math.ceil((target - now) / MINUTE_MS));
-  if (minutes < 60) return `${minutes} 分钟`;
-  if (target - now < 24 * HOUR_MS) {
-    const h = Math.floor(minutes / 60);
-    const m = minutes % 60;
-    return m === 0 ? `${h} 小时` : `${h} 小时 ${m} 分钟`;
-  }
-  // Past a day, residents count dates, not 24-hour periods: Friday evening to Monday is 3 days.
-  return `${dayOf(target) - dayOf(now)} 天`;
 }
 
 /** '23:30–次日 00:30' */

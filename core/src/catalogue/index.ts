@@ -15,6 +15,12 @@ const serviceSchema = z.object({
   category: z.string().min(1),
   path: z.string().startsWith('/'),
   icon: z.string().min(1),
+  /** Whether the service's flow exists in the app. A service that is not live is listed as 即将上线: no state, no reminder. */
+  live: z.boolean(),
+  /** Services with the same `tile` in a category share one hub tile (电费: 查询 and 缴费). */
+  tile: z.string().min(1).optional(),
+  /** The action in a word (查询, 缴费), for a shared tile's status line ('可查询 · 缴费 00:30 恢复'). */
+  verb: z.string().min(1).optional(),
 });
 const catalogueSchema = z
   .object({ categories: z.array(categorySchema).min(1), services: z.array(serviceSchema).min(1) })
@@ -24,6 +30,7 @@ const catalogueSchema = z
     c.services.forEach((s, i) => {
       if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: ['services', i, 'id'], message: `duplicate service id ${s.id}` });
       seen.add(s.id);
+      if (s.tile && !s.verb) ctx.addIssue({ code: 'custom', path: ['services', i, 'verb'], message: `service ${s.id} shares tile ${s.tile} and needs a verb` });
       if (!categories.has(s.category)) {
         ctx.addIssue({ code: 'custom', path: ['services', i, 'category'], message: `unknown category ${s.category}` });
       }
@@ -54,6 +61,11 @@ export interface ServiceSummary {
   categoryName: string;
   path: string;
   icon: string;
+  /** False while the service's flow is not built: the hub says 即将上线 and offers no reminder. */
+  live: boolean;
+  /** Services sharing a tile name are one tile on the hub. */
+  tile?: string;
+  verb?: string;
 }
 
 export function summarise(s: ServiceDefinition, catalogue: Catalogue = CATALOGUE): ServiceSummary {
@@ -67,5 +79,7 @@ export function summarise(s: ServiceDefinition, catalogue: Catalogue = CATALOGUE
     categoryName: category?.name ?? s.category,
     path: s.path,
     icon: s.icon,
+    live: s.live,
+    ...(s.tile ? { tile: s.tile, verb: s.verb } : {}),
   };
 }

@@ -29,6 +29,8 @@ export interface ServiceNotice {
   serviceName: string;
   kind: 'holiday' | 'maintenance' | 'hours' | 'down';
   text: string;
+  /** The service's everyday rhythm (nightly hours, daily maintenance), which its tile already shows; the banner lists only what is not. */
+  routine: boolean;
 }
 
 export interface ServicesListResult {

@@ -29,6 +29,11 @@ const isUniqueViolation = (e: unknown) =>
  */
 export async function createReminder(ctx: CallContext, serviceId: string, channel: ReminderChannel): Promise<ReminderView> {
   const openid = ctx.caller!.openid;
+  const service = findService(serviceId);
+  if (service && !service.live) {
+    // Its flow is not in the app yet: a reminder would lead the resident to "coming soon".
+    throw new AppError('CONFLICT', `${service.name}即将上线，上线后才能设置提醒。`);
+  }
   const a = evaluate(serviceId, ctx.clock.now(), ctx.deps);
   if (a.state === 'open' || a.state === 'closing_soon') {
     throw new AppError('CONFLICT', `${findService(serviceId)?.name ?? '该服务'}现在就可以办理，无需设置提醒。`, { availability: a });

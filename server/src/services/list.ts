@@ -1,9 +1,25 @@
 import { CATALOGUE, type ServiceNotice, type ServicesListResult, shanghaiDate, summarise, toShanghaiIso } from '@bianmin/core';
 import { scheduledService, upcomingClosures } from '@bianmin/core/availability/index';
+import { minuteOfDay, parseClock } from '@bianmin/core/availability/shanghai-time';
 import { evaluate, probeDepartments } from '../availability/evaluate';
 import type { Deps } from '../runtime/types';
 
 const NOTICE_KIND = { hours: 'hours', holiday: 'holiday', maintenance: 'maintenance', department_unreachable: 'down' } as const;
+
+/**
+ * Whether a closure is the service's everyday rhythm (its nightly hours, a daily maintenance
+ * window) rather than news: the tiles already show the routine, the banner lists the rest.
+ */
+function routineClosure(serviceId: string, kind: ServiceNotice['kind'], now: Date): boolean {
+  if (kind === 'hours') return true;
+  if (kind !== 'maintenance') return false;
+  const minute = minuteOfDay(now.getTime());
+  return (scheduledService(serviceId)?.schedule.dailyMaintenance ?? []).some((w) => {
+    const start = parseClock(w.start);
+    const end = parseClock(w.end);
+    return start <= end ? minute >= start && minute < end : minute >= start || minute < end;
+  });
+}
 
 /**
  * The hub's catalogue with every service's live availability, and the day's closures for the
@@ -17,10 +33,11 @@ export async function listServices(now: Date, deps: Deps): Promise<ServicesListR
   const services = CATALOGUE.services.map((s) => {
     const availability = evaluate(s.id, now, deps);
     if (availability.state !== 'open' && availability.state !== 'closing_soon') {
-      notices.push({ serviceId: s.id, serviceName: s.name, kind: NOTICE_KIND[availability.reason ?? 'hours'], text: availability.message });
+      const kind = NOTICE_KIND[availability.reason ?? 'hours'];
+      notices.push({ serviceId: s.id, serviceName: s.name, kind, text: availability.message, routine: routineClosure(s.id, kind, now) });
     } else {
       const later = upcomingClosures(scheduledService(s.id)!, now, 1, deps.calendar).find((c) => c.kind !== 'calendar_unknown' && c.startsAt.slice(0, 10) === today);
-      if (later) notices.push({ serviceId: s.id, serviceName: s.name, kind: later.kind === 'holiday' ? 'holiday' : 'maintenance', text: later.message });
+      if (later) notices.push({ serviceId: s.id, serviceName: s.name, kind: later.kind === 'holiday' ? 'holiday' : 'maintenance', text: later.message, routine: false });
     }
     return { ...summarise(s), availability };
   });

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { Text, View } from '@tarojs/components';
 import {
   getDevNow,
@@ -10,6 +10,7 @@ import {
   ensureDevOpenId,
   type DemoResident,
 } from '../../api/dev-session';
+import { pressable } from '../../ui/press';
 import type { DevPanelProps } from './types';
 import './index.css';
 
@@ -25,6 +26,9 @@ export function DevPanel({ onChange }: DevPanelProps) {
   const [failed, setFailed] = useState(false);
   const [openid, setOpenid] = useState(getDevOpenId() ?? '');
   const [now, setNow] = useState(toLocalInput(getDevNow()));
+  // The residents load once; whoever renders the panel may pass a new onChange each time.
+  const changed = useRef(onChange);
+  changed.current = onChange;
 
   useEffect(() => {
     let live = true;
@@ -37,7 +41,7 @@ export function DevPanel({ onChange }: DevPanelProps) {
           // Default to the first resident; a stale choice (fixtures reseeded) is replaced too.
           setDevOpenId(list[0]?.openid ?? null);
           setOpenid(list[0]?.openid ?? '');
-          if (stored !== (list[0]?.openid ?? null)) onChange();
+          if (stored !== (list[0]?.openid ?? null)) changed.current();
         } else {
           setOpenid(stored);
         }
@@ -46,7 +50,6 @@ export function DevPanel({ onChange }: DevPanelProps) {
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const choose = (e: ChangeEvent<HTMLSelectElement>) => {
@@ -87,7 +90,7 @@ export function DevPanel({ onChange }: DevPanelProps) {
         <Text className='dev-panel__label'>模拟时间</Text>
         <input className='dev-clock' type='datetime-local' aria-label='模拟北京时间（留空为实时）' value={now} onChange={pinClock} />
         {now ? (
-          <View className='dev-panel__link' role='button' ariaLabel='恢复实时' onClick={clearClock}>
+          <View className='dev-panel__link bm-focusable' {...pressable(clearClock)} ariaLabel='恢复实时'>
             实时
           </View>
         ) : null}

@@ -1,7 +1,9 @@
+import { COLORS } from '../../ui/tokens';
+
 export default definePageConfig({
   navigationBarTitleText: '便民',
   enablePullDownRefresh: true,
   // The header is blue, so the pull-down area is too, with light loading dots.
-  backgroundColor: '#1557b0',
+  backgroundColor: COLORS.primary,
   backgroundTextStyle: 'light',
 });

@@ -1,15 +1,14 @@
 import { Text, View } from '@tarojs/components';
+import { pressable } from '../../ui';
 
 /** The message centre's door in the hub header: the unread count in words, not a dot alone. */
 export function MessagesEntry({ unread, onOpen }: { unread: number; onOpen: () => void }) {
   return (
     <View
-      className={`hub-messages-entry ${unread > 0 ? 'hub-messages-entry--unread' : ''}`}
-      role='button'
-      ariaRole='button'
+      className={`hub-messages-entry bm-focusable ${unread > 0 ? 'hub-messages-entry--unread' : ''}`}
+      {...pressable(onOpen)}
       ariaLabel={unread > 0 ? `消息，${unread} 条未读` : '消息，没有未读'}
       hoverClass='hub-messages-entry--pressed'
-      onClick={onOpen}
     >
       <Text className='hub-messages-entry__text'>消息</Text>
       {unread > 0 ? (

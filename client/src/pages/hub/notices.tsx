@@ -1,46 +1,51 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import type { ServiceNotice } from '@bianmin/core';
+import type { ServiceListItem, ServiceNotice } from '@bianmin/core';
+import { closureLabel } from '@bianmin/core/availability/vocabulary';
+import { pressable } from '../../ui';
 
-/** Shown before "展开": enough to see that something is closed without pushing the tiles away. */
+/** Shown before "展开": enough to see that something is unusual without pushing the tiles away. */
 const COLLAPSED = 2;
 
-const KIND_LABEL: Record<ServiceNotice['kind'], string> = {
-  hours: '非办理时间',
-  holiday: '节假日',
-  maintenance: '系统维护',
-  down: '系统故障',
-};
+/**
+ * What the banner lists: closures that are news — holidays, maintenance that is not the daily
+ * window, a department down, closures later today — of services that are live. The nightly
+ * hours are routine, and each tile already says them.
+ */
+export function unusualNotices(notices: readonly ServiceNotice[], services: readonly ServiceListItem[]): ServiceNotice[] {
+  const live = new Set(services.filter((s) => s.live).map((s) => s.id));
+  return notices.filter((n) => !n.routine && live.has(n.serviceId));
+}
 
 /**
- * Today's closures (services.list `notices`), above the tiles: the resident learns that
- * 电费缴纳 pauses at 23:30 before tapping it. Each line opens that service's sheet.
+ * Today's unusual closures (services.list `notices`), above the tiles: the resident learns that
+ * the power company is unreachable before tapping 电费. Each line opens that service's sheet.
  */
-export function HubNotices({ notices, onOpen }: { notices: ServiceNotice[]; onOpen: (serviceId: string) => void }) {
+export function HubNotices({ notices, services, onOpen }: { notices: ServiceNotice[]; services: ServiceListItem[]; onOpen: (serviceId: string) => void }) {
   const [expanded, setExpanded] = useState(false);
-  if (notices.length === 0) return null;
-  const many = notices.length > COLLAPSED + 1;
-  const shown = many && !expanded ? notices.slice(0, COLLAPSED) : notices;
+  const shownNotices = unusualNotices(notices, services);
+  if (shownNotices.length === 0) return null;
+  const department = (id: string) => services.find((s) => s.id === id)?.departmentName;
+  const many = shownNotices.length > COLLAPSED + 1;
+  const shown = many && !expanded ? shownNotices.slice(0, COLLAPSED) : shownNotices;
   return (
-    <View className='hub-notices' role='region' ariaRole='region' ariaLabel={`今日停办提醒，共 ${notices.length} 项`}>
+    <View className='hub-notices' role='region' ariaRole='region' ariaLabel={`今日停办提醒，共 ${shownNotices.length} 项`}>
       <View className='hub-notices__head'>
         <View className='hub-notices__title' role='heading' ariaRole='heading' aria-level='2'>
           今日停办提醒
         </View>
-        <Text className='hub-notices__count'>共 {notices.length} 项</Text>
+        <Text className='hub-notices__count'>共 {shownNotices.length} 项</Text>
       </View>
       {shown.map((n) => (
         <View
           key={`${n.serviceId}-${n.kind}`}
-          className={`hub-notice hub-notice--${n.kind}`}
+          className={`hub-notice hub-notice--${n.kind} bm-focusable`}
           data-service-id={n.serviceId}
-          role='button'
-          ariaRole='button'
-          ariaLabel={`${n.text}，点按查看办理时间`}
+          {...pressable(() => onOpen(n.serviceId))}
+          ariaLabel={`${closureLabel(n.kind, department(n.serviceId))}：${n.text}。查看办理时间`}
           hoverClass='hub-notice--pressed'
-          onClick={() => onOpen(n.serviceId)}
         >
-          <Text className='hub-notice__kind'>{KIND_LABEL[n.kind] ?? '暂停'}</Text>
+          <Text className='hub-notice__kind'>{closureLabel(n.kind, n.kind === 'down' ? undefined : department(n.serviceId))}</Text>
           <Text className='hub-notice__text'>
             {n.text.startsWith(n.serviceName) ? (
               <>
@@ -58,15 +63,13 @@ export function HubNotices({ notices, onOpen }: { notices: ServiceNotice[]; onOp
       ))}
       {many ? (
         <View
-          className='hub-notices__toggle'
-          role='button'
-          ariaRole='button'
+          className='hub-notices__toggle bm-focusable'
+          {...pressable(() => setExpanded(!expanded))}
           aria-expanded={expanded}
-          ariaLabel={expanded ? '收起停办提醒' : `展开其余 ${notices.length - COLLAPSED} 项停办提醒`}
+          ariaLabel={expanded ? '收起停办提醒' : `展开其余 ${shownNotices.length - COLLAPSED} 项停办提醒`}
           hoverClass='hub-notices__toggle--pressed'
-          onClick={() => setExpanded(!expanded)}
         >
-          {expanded ? '收起' : `展开其余 ${notices.length - COLLAPSED} 项`}
+          {expanded ? '收起' : `展开其余 ${shownNotices.length - COLLAPSED} 项`}
         </View>
       ) : null}
     </View>

@@ -1,6 +1,8 @@
 import { Text, View } from '@tarojs/components';
-import type { ServiceListItem } from '@bianmin/core';
-import { ServiceStatusBadge, describeAvailability } from '../../components/service-status-badge';
+import { COMING_SOON } from '@bianmin/core/availability/vocabulary';
+import { ServiceStatusBadge } from '../../components/service-status-badge';
+import { pressable, Tile } from '../../ui';
+import { tileLabel, type HubTile } from './group';
 
 /** A glyph per catalogue icon: no image files in the main package, and it reads at any size. */
 const ICONS: Record<string, { glyph: string; tone: string }> = {
@@ -14,66 +16,54 @@ const ICONS: Record<string, { glyph: string; tone: string }> = {
   agent: { glyph: '客', tone: 'agent' },
 };
 
-export function serviceAriaLabel(s: ServiceListItem): string {
-  const status = s.availability ? describeAvailability(s.availability).label.replace(/ · /g, '，') : '';
-  return [s.name, s.departmentName, status].filter(Boolean).join('，');
-}
-
 interface ServiceTileProps {
-  service: ServiceListItem;
-  onOpen: (s: ServiceListItem) => void;
+  tile: HubTile;
+  onOpen(tile: HubTile): void;
   /** The 办理时间 affordance: the week's hours and closures, whatever the state. */
-  onInfo: (s: ServiceListItem) => void;
+  onInfo(tile: HubTile): void;
 }
 
 /**
- * One service: its name, department and live status in words. The 办理时间 (ⓘ) button sits
- * over the tile's corner as a sibling, not inside it, so neither a screen reader nor a tap
- * ever meets a button within a button.
+ * One tile: its name, department and live status in words, or 即将上线 when its flow is not
+ * built yet (then no state and no ⓘ: nothing there can be used or reminded). The ⓘ sits over the
+ * tile's corner as a sibling, not inside it, so neither a screen reader nor a tap ever meets a
+ * button within a button.
  */
-export function ServiceTile({ service, onOpen, onInfo }: ServiceTileProps) {
-  const icon = ICONS[service.icon] ?? { glyph: Array.from(service.name)[0] ?? '办', tone: 'default' };
-  const state = service.availability?.state ?? 'unknown';
+export function ServiceTile({ tile, onOpen, onInfo }: ServiceTileProps) {
+  const icon = ICONS[tile.icon] ?? { glyph: Array.from(tile.name)[0] ?? '办', tone: 'default' };
+  const state = tile.live ? (tile.availability?.state ?? 'unknown') : 'coming';
   return (
     <View className='hub-service-cell'>
-      <View
+      <Tile
         className={`hub-service-tile hub-service-tile--${state}`}
-        role='button'
-        ariaRole='button'
-        ariaLabel={serviceAriaLabel(service)}
-        data-service-id={service.id}
-        hoverClass='hub-service-tile--pressed'
-        onClick={() => onOpen(service)}
-      >
-        <View className='hub-service-tile__head'>
-          <View className={`hub-service-tile__icon hub-icon--${icon.tone}`} aria-hidden='true'>
-            <Text>{icon.glyph}</Text>
-          </View>
-          <View className='hub-service-tile__body'>
-            <Text className='hub-service-tile__name'>{service.name}</Text>
-            <Text className='hub-service-tile__department'>{service.departmentName}</Text>
-          </View>
+        glyph={icon.glyph}
+        tone={icon.tone}
+        title={tile.name}
+        subtitle={tile.departmentName}
+        label={tileLabel(tile)}
+        onPress={() => onOpen(tile)}
+        data={{ 'data-service-id': tile.id, 'data-service-ids': tile.ids.join(' '), 'data-live': String(tile.live) }}
+        status={
+          tile.live && tile.availability ? (
+            <ServiceStatusBadge availability={tile.availability} label={tile.status ?? undefined} className='hub-service-tile__status' />
+          ) : (
+            <Text className='hub-coming-soon'>{COMING_SOON}</Text>
+          )
+        }
+      />
+      {tile.live ? (
+        <View
+          className='hub-service-tile__info bm-focusable'
+          {...pressable(() => onInfo(tile))}
+          ariaLabel={`${tile.name}办理时间`}
+          data-service-id={tile.id}
+          hoverClass='hub-service-tile__info--pressed'
+        >
+          <Text className='hub-service-tile__info-mark' aria-hidden='true'>
+            i
+          </Text>
         </View>
-        {/* Live status slot: the availability the services function attaches to each service. */}
-        {service.availability ? (
-          <View className='hub-service-tile__status'>
-            <ServiceStatusBadge availability={service.availability} />
-          </View>
-        ) : null}
-      </View>
-      <View
-        className='hub-service-tile__info'
-        role='button'
-        ariaRole='button'
-        ariaLabel={`${service.name}办理时间`}
-        data-service-id={service.id}
-        hoverClass='hub-service-tile__info--pressed'
-        onClick={() => onInfo(service)}
-      >
-        <Text className='hub-service-tile__info-mark' aria-hidden='true'>
-          i
-        </Text>
-      </View>
+      ) : null}
     </View>
   );
 }

@@ -2,8 +2,8 @@ import { Text, View } from '@tarojs/components';
 import type { BillView, BindingView } from '@bianmin/core';
 import { formatFen } from '@bianmin/core/money';
 import { formatPeriod, KIND_INFO } from '../../shared/format';
-import { Sheet } from '../../shared/sheet';
-import { Button, Notice, Row } from '../../shared/ui';
+import { Button, Notice, Sheet } from '../../../ui';
+import { Row } from '../../shared/ui';
 
 /** What is about to be paid, said in full before any money moves. */
 export function ConfirmPaySheet({
@@ -34,12 +34,12 @@ export function ConfirmPaySheet({
       onClose={onClose}
       actions={
         <>
-          <Button variant='plain' className='bills-confirm-sheet__cancel' onClick={onClose} label='取消，不缴费' busy={busy}>
+          <Button variant='plain' className='bills-confirm-sheet__cancel' onPress={onClose} label='取消，不缴费' busy={busy}>
             取消
           </Button>
           <Button
-            className='bills-button--main bills-confirm-sheet__pay'
-            onClick={onConfirm}
+            className='bm-sheet__main bills-confirm-sheet__pay'
+            onPress={onConfirm}
             busy={busy}
             label={busy ? '正在下单' : `确认支付 ${formatFen(bill.amountDue)}`}
           >

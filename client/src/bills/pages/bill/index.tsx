@@ -1,89 +1,49 @@
-import { useCallback, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import type { Availability, BillResult, BillView } from '@bianmin/core';
+import Taro, { useRouter } from '@tarojs/taro';
+import type { Availability, BillView } from '@bianmin/core';
+import { changeLabel } from '@bianmin/core/availability/vocabulary';
 import { formatFen } from '@bianmin/core/money';
-import { parseInstant, shanghaiDate, toShanghaiIso } from '@bianmin/core/time';
-import { ApiError, callFunction, toApiError } from '../../../api';
-import { Page } from '../../../components/page';
+import { ApiError, callFunction } from '../../../api';
+import { useRemote } from '../../../hooks/use-remote';
+import { Button, Card, CardTitle, COLORS, Notice, Page, PageHeader, pressable, RemoteStatus, StateView } from '../../../ui';
 import { AvailabilitySheet } from '../../../components/availability-sheet';
 import { useRefusal } from '../../../components/availability-sheet/use-refusal';
 import { payBlocked, usePayAvailability } from '../../shared/availability';
 import { formatAge, formatDate, formatPeriod, isKind, KIND_INFO, payServiceId } from '../../shared/format';
 import { backTo, householdsUrl, PATHS, resultUrl } from '../../shared/nav';
-import { Button, OrdersLink, Notice, PayAvailabilityNotice, Row, StateView } from '../../shared/ui';
+import { OrdersLink, PayAvailabilityNotice, Row } from '../../shared/ui';
 import { ConfirmPaySheet } from './confirm-sheet';
 import { SandboxPaySheet } from './sandbox-pay-sheet';
 import { usePayment } from './use-payment';
 import '../../shared/bills.css';
 import './index.css';
 
-type Load = { state: 'loading' } | { state: 'ok'; data: BillResult } | { state: 'error'; error: ApiError };
-
 /** 0.1% of the overdue amount per day after the due date (the utilities' published rule). */
 const LATE_FEE_RULE = '逾期未缴的，自缴费截止日次日起，每日按欠费金额 0.1% 计收违约金。';
-
-/** `00:30`, `明天 00:30` or `3月12日 08:00`: when paying reopens, relative to the answer's `now`. */
-function reopensAt(a: Availability): string | null {
-  const at = a.opensAt ? parseInstant(a.opensAt) : null;
-  const now = parseInstant(a.now);
-  if (!at) return null;
-  const local = toShanghaiIso(at);
-  const hhmm = local.slice(11, 16);
-  if (!now || shanghaiDate(at) === shanghaiDate(now)) return hhmm;
-  // Past midnight but within the same night's pause (23:30–00:30) a resident still says "00:30".
-  if (at.getTime() - now.getTime() < 6 * 3600 * 1000) return hhmm;
-  return `${Number(local.slice(5, 7))}月${Number(local.slice(8, 10))}日 ${hhmm}`;
-}
 
 export default function BillPage() {
   const router = useRouter();
   const bindingId = router.params.bindingId ?? '';
   const justBound = router.params.bound === '1';
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [hoursFor, setHoursFor] = useState<Availability | null>(null);
-  const latest = useRef(0);
   const refusal = useRefusal();
+  const bill = useRemote(
+    async () => {
+      if (!bindingId) throw new ApiError({ code: 'NOT_FOUND', message: '缺少户号信息，请从“我的户号”进入。', retryable: false });
+      return callFunction('bills', { action: 'bill', bindingId });
+    },
+    { key: bindingId, onError: refusal.handle },
+  );
 
-  const fetchBill = useCallback(async () => {
-    if (!bindingId) {
-      setLoad({ state: 'error', error: new ApiError({ code: 'NOT_FOUND', message: '缺少户号信息，请从“我的户号”进入。', retryable: false }) });
-      return;
-    }
-    const id = ++latest.current;
-    try {
-      const data = await callFunction('bills', { action: 'bill', bindingId });
-      if (id === latest.current) setLoad({ state: 'ok', data });
-    } catch (e) {
-      if (id !== latest.current) return;
-      refusal.handle(e);
-      const error = toApiError(e);
-      setLoad((prev) => {
-        if (prev.state === 'ok') {
-          void Taro.showToast({ title: `刷新失败：${error.message}`, icon: 'none' });
-          return prev;
-        }
-        return { state: 'error', error };
-      });
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [bindingId]);
-
-  useDidShow(() => void fetchBill());
-
-  const data = load.state === 'ok' ? load.data : null;
+  const data = bill.data;
   const kind = data?.binding.kind ?? (isKind(router.params.kind) ? router.params.kind : null);
   const pay = usePayAvailability(kind ? [kind] : []);
   const payAvailability = kind ? pay.byKind[kind] : undefined;
   const closed = payBlocked(payAvailability);
   const departmentDown = payAvailability?.state === 'down';
 
-  usePullDownRefresh(() => {
-    pay.reload();
-    void fetchBill().finally(() => Taro.stopPullDownRefresh());
-  });
-
-  const flow = usePayment({ bindingId, handleRefusal: refusal.handle, onAbandoned: () => void fetchBill() });
+  const flow = usePayment({ bindingId, handleRefusal: refusal.handle, onAbandoned: () => void bill.reload() });
 
   const kindName = kind ? KIND_INFO[kind].bill : '账单';
   const binding = data?.binding;
@@ -102,7 +62,7 @@ export default function BillPage() {
         content: '缴费单位暂时连不上，现在看到的不是最新账单。为免多缴或错缴，请稍后下拉刷新再缴费。',
         showCancel: false,
         confirmText: '知道了',
-        confirmColor: '#1557b0',
+        confirmColor: COLORS.primary,
       });
       return;
     }
@@ -110,43 +70,53 @@ export default function BillPage() {
   };
 
   return (
-    <Page className='bills-page bills-bill bills-page--with-bar'>
-      <View className='bills-header'>
-        <View className='bills-header__title' role='heading' ariaRole='heading' aria-level='1'>
-          {binding ? `${binding.label ? `${binding.label} · ` : ''}${kindName}账单` : `${kindName}账单`}
-        </View>
-        <Text className='bills-header__subtitle'>
-          {binding ? `${binding.providerName} · 户号 ${binding.accountNoMasked}` : '正在向缴费单位查询…'}
-        </Text>
-      </View>
+    <Page
+      className='bills-page bills-bill bills-page--with-bar'
+      overlay={
+        <>
+          {binding ? (
+            <ConfirmPaySheet
+              visible={flow.confirming !== null}
+              binding={binding}
+              bill={flow.confirming}
+              busy={flow.busy}
+              error={flow.error}
+              onConfirm={() => void flow.pay()}
+              onClose={flow.close}
+            />
+          ) : null}
+          <SandboxPaySheet
+            visible={flow.sandbox !== null}
+            order={flow.sandbox?.order ?? null}
+            payment={flow.sandbox?.payment ?? null}
+            description={flow.sandbox ? `${KIND_INFO[flow.sandbox.order.kind].bill} · ${formatPeriod(flow.sandbox.order.period)} · 户号尾号 ${flow.sandbox.order.accountNoMasked.slice(-4)}` : ''}
+            onPaid={flow.sandboxPaid}
+            onCancel={flow.sandboxCancelled}
+          />
+          {hoursFor && kind ? <AvailabilitySheet availability={hoursFor} serviceId={payServiceId(kind)} visible onClose={() => setHoursFor(null)} /> : null}
+          {refusal.sheet}
+        </>
+      }
+    >
+      <PageHeader
+        title={binding ? `${binding.label ? `${binding.label} · ` : ''}${kindName}账单` : `${kindName}账单`}
+        subtitle={binding ? `${binding.providerName} · 户号 ${binding.accountNoMasked}` : '正在向缴费单位查询…'}
+      />
 
       <View className='bills-body'>
-        {load.state === 'loading' ? <Skeleton /> : null}
-
-        {load.state === 'error' ? (
+        {!data && bill.error?.code === 'NOT_FOUND' ? (
           <StateView
+            kind='empty'
             className='bills-bill-error'
             icon='!'
-            tone='error'
-            title={load.error.code === 'NOT_FOUND' ? '没有找到这个户号' : '账单暂时查不到'}
-            text={load.error.message}
-            action={
-              load.error.code === 'NOT_FOUND' ? (
-                <Button onClick={() => void backTo(PATHS.households, householdsUrl(kind))}>返回我的户号</Button>
-              ) : (
-                <Button
-                  className='bills-retry'
-                  onClick={() => {
-                    setLoad({ state: 'loading' });
-                    void fetchBill();
-                  }}
-                >
-                  重试
-                </Button>
-              )
-            }
+            title='没有找到这个户号'
+            text={bill.error.message}
+            action={<Button onPress={() => void backTo(PATHS.households, householdsUrl(kind))}>返回我的户号</Button>}
           />
         ) : null}
+        {bill.error?.code === 'NOT_FOUND' && !data ? null : (
+          <RemoteStatus remote={bill} prefix='bills-bill' errorTitle='账单暂时查不到' loading={{ label: '正在向缴费单位查询账单…', className: 'bills-bill-loading' }} />
+        )}
 
         {data && binding && kind ? (
           <>
@@ -166,7 +136,7 @@ export default function BillPage() {
             {/* The same outage said twice would be noise: the stale notice above already carries it. */}
             {data.stale && departmentDown ? null : <PayAvailabilityNotice kind={kind} availability={payAvailability} onDetails={showHours} />}
 
-            <View className='bills-card bills-bill__summary'>
+            <Card className='bills-bill__summary'>
               {data.arrears.total > 0 ? (
                 <View className='bills-bill__due'>
                   <Text className='bills-bill__due-label'>应缴金额</Text>
@@ -199,25 +169,18 @@ export default function BillPage() {
                 <Row label='地址' value={binding.address} />
                 {data.prepaidBalance !== undefined ? <Row label='预存余额' value={formatFen(data.prepaidBalance)} tone='strong' /> : null}
               </View>
-            </View>
+            </Card>
 
             {arrears.length > 1 || (arrears.length === 1 && arrears[0].billId !== data.bill?.billId) ? (
-              <View className='bills-card bills-bill__arrears'>
-                <View className='bills-card__title' role='heading' ariaRole='heading' aria-level='2'>
-                  待缴账单（{arrears.length} 期）
-                </View>
+              <Card className='bills-bill__arrears' title={`待缴账单（${arrears.length} 期）`}>
                 <Text className='bills-fineprint'>从最早的一期缴起，每期可单独缴纳。</Text>
                 {arrears.map((b) => (
                   <ArrearsItem key={b.billId} bill={b} closed={closed || data.stale} onPay={() => startPay(b)} />
                 ))}
-              </View>
+              </Card>
             ) : null}
 
-            {data.bill ? <BillDetail bill={data.bill} /> : (
-              <View className='bills-card'>
-                <Text className='bills-state__text'>缴费单位还没有出这户的账单。</Text>
-              </View>
-            )}
+            {data.bill ? <BillDetail bill={data.bill} /> : <Card>缴费单位还没有出这户的账单。</Card>}
 
             <OrdersLink />
           </>
@@ -232,33 +195,9 @@ export default function BillPage() {
           stale={data.stale}
           onPay={() => startPay(next)}
           onHours={showHours}
-          onRefresh={() => void fetchBill()}
+          onRefresh={() => bill.reload()}
         />
       ) : null}
-
-      {binding ? (
-        <ConfirmPaySheet
-          visible={flow.confirming !== null}
-          binding={binding}
-          bill={flow.confirming}
-          busy={flow.busy}
-          error={flow.error}
-          onConfirm={() => void flow.pay()}
-          onClose={flow.close}
-        />
-      ) : null}
-      <SandboxPaySheet
-        visible={flow.sandbox !== null}
-        order={flow.sandbox?.order ?? null}
-        payment={flow.sandbox?.payment ?? null}
-        description={flow.sandbox ? `${KIND_INFO[flow.sandbox.order.kind].bill} · ${formatPeriod(flow.sandbox.order.period)} · 户号尾号 ${flow.sandbox.order.accountNoMasked.slice(-4)}` : ''}
-        onPaid={flow.sandboxPaid}
-        onCancel={flow.sandboxCancelled}
-      />
-      {hoursFor && kind ? (
-        <AvailabilitySheet availability={hoursFor} serviceId={payServiceId(kind)} visible onClose={() => setHoursFor(null)} />
-      ) : null}
-      {refusal.sheet}
     </Page>
   );
 }
@@ -279,15 +218,16 @@ function PayBar({
   stale: boolean;
   onPay(): void;
   onHours(): void;
-  onRefresh(): void;
+  onRefresh(): void | Promise<void>;
 }) {
   if (availability) {
-    const at = reopensAt(availability);
-    const label = at ? `暂停缴费 · ${at} 恢复` : '暂停缴费';
+    // The same words as the hub's tile and the hours sheet: '00:30 恢复', not '明天 00:30'.
+    const at = changeLabel(availability);
+    const label = at ? `暂停缴费 · ${at}` : '暂停缴费';
     return (
       // The notice at the top says why in full; the button keeps "until when" in view while scrolling.
       <View className='bills-bar bills-pay-bar bills-pay-bar--closed'>
-        <Button className='bills-pay' disabled onClick={onHours} label={`${label}，点按查看办理时间`}>
+        <Button className='bills-pay' disabled onPress={onHours} label={label}>
           {label}
         </Button>
       </View>
@@ -297,7 +237,7 @@ function PayBar({
     return (
       <View className='bills-bar bills-pay-bar bills-pay-bar--stale'>
         <Text className='bills-bar__hint'>账单不是最新的，暂不能缴费</Text>
-        <Button className='bills-pay' disabled onClick={onRefresh} label='账单不是最新的，暂不能缴费，点按重新查询'>
+        <Button className='bills-pay' onPress={onRefresh} label='账单不是最新的，暂不能缴费。重新查询账单'>
           重新查询账单
         </Button>
       </View>
@@ -309,16 +249,14 @@ function PayBar({
     <View className='bills-bar bills-pay-bar'>
       {again ? (
         <View
-          className='bills-bar__hint bills-pay-bar__pending'
-          role='button'
-          ariaRole='button'
-          ariaLabel='这期账单有一笔未完成的支付，点按查看订单'
-          onClick={() => bill.orderId && void Taro.navigateTo({ url: resultUrl(bill.orderId) })}
+          className='bills-bar__hint bills-pay-bar__pending bm-focusable'
+          {...pressable(() => bill.orderId && void Taro.navigateTo({ url: resultUrl(bill.orderId) }))}
+          ariaLabel='这期账单有一笔未完成的支付，查看订单'
         >
           这期账单有一笔未完成的支付{bill.orderId ? '，查看订单 ›' : ''}
         </View>
       ) : null}
-      <Button className='bills-pay' onClick={onPay} label={`${again ? '继续支付' : '缴纳'}${what} ${formatFen(bill.amountDue)}`}>
+      <Button className='bills-pay' onPress={onPay} label={`${again ? '继续支付' : '缴纳'}${what} ${formatFen(bill.amountDue)}`}>
         {again ? '继续支付' : '立即缴费'} {formatFen(bill.amountDue)}
       </Button>
     </View>
@@ -346,7 +284,7 @@ function ArrearsItem({ bill, closed, onPay }: { bill: BillView; closed: boolean;
           variant='secondary'
           disabled={closed}
           className='bills-arrears-item__pay'
-          onClick={onPay}
+          onPress={onPay}
           label={`缴纳${formatPeriod(bill.period)}账单 ${formatFen(bill.amountDue)}`}
         >
           缴这一期
@@ -358,11 +296,9 @@ function ArrearsItem({ bill, closed, onPay }: { bill: BillView; closed: boolean;
 
 function BillDetail({ bill }: { bill: BillView }) {
   return (
-    <View className='bills-card bills-bill__detail'>
+    <Card className='bills-bill__detail'>
       <View className='bills-bill__detail-head'>
-        <View className='bills-card__title' role='heading' ariaRole='heading' aria-level='2'>
-          {formatPeriod(bill.period)}账单
-        </View>
+        <CardTitle>{formatPeriod(bill.period)}账单</CardTitle>
         <Text className={`bills-status bills-status--${bill.status === 'paid' ? 'ok' : bill.status === 'pending' ? 'progress' : bill.overdueDays > 0 ? 'danger' : 'warn'}`}>
           {bill.status === 'paid' ? '已缴清' : bill.status === 'pending' ? '支付处理中' : bill.overdueDays > 0 ? '已逾期' : '待缴'}
         </Text>
@@ -405,24 +341,6 @@ function BillDetail({ bill }: { bill: BillView }) {
       <Row label='缴费截止' value={formatDate(bill.dueDate)} />
       {bill.status !== 'paid' ? <Row className='bills-row--total' label='应缴' value={formatFen(bill.amountDue)} /> : null}
       <Text className={`bills-fineprint bills-bill__rule ${bill.overdueDays > 0 ? 'bills-bill__rule--active' : ''}`}>违约金规则：{LATE_FEE_RULE}</Text>
-    </View>
-  );
-}
-
-function Skeleton() {
-  return (
-    <View className='bills-bill-loading' ariaLabel='正在查询账单'>
-      <Text className='bills-loading__text'>正在向缴费单位查询账单…</Text>
-      <View className='bills-card' aria-hidden='true'>
-        <View className='bills-skeleton bills-skeleton--line bills-skeleton--short' />
-        <View className='bills-skeleton bills-skeleton--line bills-skeleton--mid bills-skeleton--tall' />
-        <View className='bills-skeleton bills-skeleton--line bills-skeleton--long' />
-      </View>
-      <View className='bills-card' aria-hidden='true'>
-        <View className='bills-skeleton bills-skeleton--line bills-skeleton--mid' />
-        <View className='bills-skeleton bills-skeleton--line bills-skeleton--long' />
-        <View className='bills-skeleton bills-skeleton--line bills-skeleton--long' />
-      </View>
-    </View>
+    </Card>
   );
 }

@@ -3,8 +3,8 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { formatFen } from '@bianmin/core/money';
 import { devHeaders } from '../../../api/dev-session';
-import { Sheet } from '../../shared/sheet';
-import { Button, Notice, Row } from '../../shared/ui';
+import { Button, Notice, Sheet } from '../../../ui';
+import { Row } from '../../shared/ui';
 import type { SandboxPaySheetProps } from './sandbox-types';
 
 /**
@@ -60,10 +60,10 @@ export function SandboxPaySheet({ visible, order, payment, description, onPaid, 
       tag={<Text className='bills-sandbox-sheet__tag'>本地演示 · 不会真实扣款</Text>}
       actions={
         <>
-          <Button variant='plain' className='bills-sandbox-sheet__cancel' onClick={onCancel} label='取消支付'>
+          <Button variant='plain' className='bills-sandbox-sheet__cancel' onPress={onCancel} label='取消支付'>
             取消
           </Button>
-          <Button className='bills-button--main bills-sandbox-sheet__confirm' onClick={() => void confirm()} busy={busy} label={`确认支付 ${formatFen(payment.amount)}`}>
+          <Button className='bm-sheet__main bills-sandbox-sheet__confirm' onPress={confirm} busy={busy} label={`确认支付 ${formatFen(payment.amount)}`}>
             {busy ? '正在支付…' : '确认支付'}
           </Button>
         </>

@@ -1,14 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { Provider } from '@bianmin/core';
 import { accountNoProblem, PROVIDERS, providerForKind } from '@bianmin/core/providers';
 import { callFunction, toApiError } from '../../../api';
-import { Page } from '../../../components/page';
+import { useRemote } from '../../../hooks/use-remote';
+import { Button, Card, CardTitle, Notice, Page, PageHeader, pressable } from '../../../ui';
 import { useRefusal } from '../../../components/availability-sheet/use-refusal';
 import { isKind, KIND_INFO } from '../../shared/format';
 import { billUrl } from '../../shared/nav';
-import { Button, Notice } from '../../shared/ui';
 import '../../shared/bills.css';
 import './index.css';
 
@@ -37,7 +37,8 @@ export default function Bind() {
   const kind = isKind(router.params.kind) ? router.params.kind : null;
   // The list ships with the app (core is shared with the server), so the form is usable at once;
   // the server's list replaces it when it answers, in case a deployment configures it differently.
-  const [providers, setProviders] = useState<readonly Provider[]>(PROVIDERS);
+  const served = useRemote(async () => (await callFunction('bills', { action: 'providers' })).providers, { pullDown: false });
+  const providers: readonly Provider[] = served.data && served.data.length > 0 ? served.data : PROVIDERS;
   const [providerId, setProviderId] = useState<string | null>(kind ? providerForKind(kind).id : null);
   const [accountNo, setAccountNo] = useState('');
   const [holderName, setHolderName] = useState('');
@@ -46,14 +47,6 @@ export default function Bind() {
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const refusal = useRefusal();
-
-  useEffect(() => {
-    callFunction('bills', { action: 'providers' })
-      .then(({ providers: list }) => {
-        if (list.length > 0) setProviders(list);
-      })
-      .catch(() => undefined); // keep the bundled list
-  }, []);
 
   const provider = providers.find((p) => p.id === providerId);
 
@@ -111,13 +104,8 @@ export default function Bind() {
   const digitsOnly = provider ? /^\^\\d\{\d+\}\$$/.test(provider.accountNo.pattern) : false;
 
   return (
-    <Page className='bills-page bills-bind'>
-      <View className='bills-header'>
-        <View className='bills-header__title' role='heading' ariaRole='heading' aria-level='1'>
-          添加{kind ? KIND_INFO[kind].bill : ''}户号
-        </View>
-        <Text className='bills-header__subtitle'>绑定前会向缴费单位核实户号，只显示户名的部分信息</Text>
-      </View>
+    <Page className='bills-page bills-bind' overlay={refusal.sheet}>
+      <PageHeader title={`添加${kind ? KIND_INFO[kind].bill : ''}户号`} subtitle='绑定前会向缴费单位核实户号，只显示户名的部分信息' />
 
       <View className='bills-body'>
         {formError ? (
@@ -126,24 +114,20 @@ export default function Bind() {
           </Notice>
         ) : null}
 
-        <View className='bills-card'>
-          <View className='bills-card__title' role='heading' ariaRole='heading' aria-level='2'>
-            缴费单位
-          </View>
+        <Card>
+          <CardTitle>缴费单位</CardTitle>
           <View className='bills-providers' role='radiogroup' ariaRole='radiogroup' ariaLabel='选择缴费单位'>
             {providers.map((p) => {
               const on = p.id === providerId;
               return (
                 <View
                   key={p.id}
-                  className={`bills-provider ${on ? 'bills-provider--on' : ''}`}
-                  role='radio'
-                  ariaRole='radio'
+                  className={`bills-provider bm-focusable ${on ? 'bills-provider--on' : ''}`}
+                  {...pressable(() => pickProvider(p), { role: 'radio' })}
                   aria-checked={on}
-                  ariaLabel={`${p.kindName}，${p.name}${on ? '，已选中' : ''}`}
+                  ariaLabel={`${p.kindName}，${p.name}`}
                   data-provider-id={p.id}
                   hoverClass='bills-pressed'
-                  onClick={() => pickProvider(p)}
                 >
                   <View className={`bills-glyph bills-glyph--${p.kind}`} aria-hidden='true'>
                     <Text>{KIND_INFO[p.kind].glyph}</Text>
@@ -164,9 +148,9 @@ export default function Bind() {
               {errors.providerId}
             </View>
           ) : null}
-        </View>
+        </Card>
 
-        <View className='bills-card'>
+        <Card>
           <View className={`bills-field bills-field--account ${errors.accountNo ? 'bills-field--invalid' : ''}`}>
             <Text className='bills-field__label'>户号</Text>
             <Input
@@ -244,15 +228,13 @@ export default function Bind() {
               {LABEL_CHIPS.map((c) => (
                 <View
                   key={c}
-                  className={`bills-chip ${label === c ? 'bills-chip--on' : ''}`}
-                  role='button'
-                  ariaRole='button'
-                  ariaLabel={`备注名填为${c}`}
-                  hoverClass='bills-pressed'
-                  onClick={() => {
+                  className={`bills-chip bm-focusable ${label === c ? 'bills-chip--on' : ''}`}
+                  {...pressable(() => {
                     setLabel(c);
                     setErrors((er) => ({ ...er, label: undefined }));
-                  }}
+                  })}
+                  ariaLabel={`备注名填为${c}`}
+                  hoverClass='bills-pressed'
                 >
                   {c}
                 </View>
@@ -264,14 +246,13 @@ export default function Bind() {
               </View>
             ) : null}
           </View>
-        </View>
+        </Card>
 
-        <Button className='bills-bind__submit' onClick={() => void submit()} busy={submitting} label={submitting ? '正在核实户号' : '绑定户号'}>
+        <Button className='bills-bind__submit' onPress={submit} busy={submitting} label={submitting ? '正在核实户号' : '绑定户号'}>
           {submitting ? '正在核实户号…' : '绑定户号'}
         </Button>
         <Text className='bills-fineprint bills-bind__privacy'>户号只用于查询账单和缴费；页面上只显示户号后 4 位和部分户名。</Text>
       </View>
-      {refusal.sheet}
     </Page>
   );
 }

@@ -1,6 +1,8 @@
+import { COLORS } from '../../../ui/tokens';
+
 export default definePageConfig({
   navigationBarTitleText: '缴费记录',
   enablePullDownRefresh: true,
-  backgroundColor: '#1557b0',
+  backgroundColor: COLORS.primary,
   backgroundTextStyle: 'light',
 });

@@ -1,113 +1,49 @@
-import { useCallback, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import type { OrderView } from '@bianmin/core';
+import Taro from '@tarojs/taro';
 import { formatFen } from '@bianmin/core/money';
-import { callFunction, toApiError, type ApiError } from '../../../api';
-import { Page } from '../../../components/page';
+import { callFunction } from '../../../api';
+import { useRemote } from '../../../hooks/use-remote';
+import { Button, Page, PageHeader, pressable, RemoteStatus, StateView } from '../../../ui';
 import { formatDateTime, formatPeriod, KIND_INFO, ORDER_STATUS } from '../../shared/format';
 import { backTo, householdsUrl, PATHS, resultUrl } from '../../shared/nav';
-import { Button, StateView } from '../../shared/ui';
 import '../../shared/bills.css';
 import './index.css';
 
-type Load = { state: 'loading' } | { state: 'ok'; orders: OrderView[] } | { state: 'error'; error: ApiError };
-
 /** Payment history, newest first (as the server sends it); each one opens its receipt. */
 export default function Orders() {
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const latest = useRef(0);
-
-  const fetchOrders = useCallback(async () => {
-    const id = ++latest.current;
-    try {
-      const { orders } = await callFunction('bills', { action: 'orders' });
-      if (id === latest.current) setLoad({ state: 'ok', orders });
-    } catch (e) {
-      if (id !== latest.current) return;
-      const error = toApiError(e);
-      setLoad((prev) => {
-        if (prev.state === 'ok') {
-          void Taro.showToast({ title: `刷新失败：${error.message}`, icon: 'none' });
-          return prev;
-        }
-        return { state: 'error', error };
-      });
-    }
-  }, []);
-
-  useDidShow(() => void fetchOrders());
-  usePullDownRefresh(() => {
-    void fetchOrders().finally(() => Taro.stopPullDownRefresh());
-  });
+  const orders = useRemote(async () => (await callFunction('bills', { action: 'orders' })).orders);
+  const list = orders.data;
 
   return (
     <Page className='bills-page bills-orders'>
-      <View className='bills-header'>
-        <View className='bills-header__title' role='heading' ariaRole='heading' aria-level='1'>
-          缴费记录
-        </View>
-        <Text className='bills-header__subtitle'>水费、电费、燃气费的在线缴费，最新的在最前</Text>
-      </View>
+      <PageHeader title='缴费记录' subtitle='水费、电费、燃气费的在线缴费，最新的在最前' />
       <View className='bills-body'>
-        {load.state === 'loading' ? (
-          <View className='bills-orders-loading' ariaLabel='正在加载缴费记录'>
-            <Text className='bills-loading__text'>正在加载缴费记录…</Text>
-            {[0, 1, 2].map((i) => (
-              <View key={i} className='bills-card' aria-hidden='true'>
-                <View className='bills-skeleton bills-skeleton--line bills-skeleton--mid' />
-                <View className='bills-skeleton bills-skeleton--line bills-skeleton--short' />
-              </View>
-            ))}
-          </View>
-        ) : null}
+        <RemoteStatus remote={orders} prefix='bills-orders' errorTitle='缴费记录暂时打不开' loading={{ label: '正在加载缴费记录…', count: 3, className: 'bills-orders-loading' }} />
 
-        {load.state === 'error' ? (
+        {list && list.length === 0 ? (
           <StateView
-            className='bills-orders-error'
-            icon='!'
-            tone='error'
-            title='缴费记录暂时打不开'
-            text={load.error.message}
-            action={
-              <Button
-                className='bills-retry'
-                onClick={() => {
-                  setLoad({ state: 'loading' });
-                  void fetchOrders();
-                }}
-              >
-                重试
-              </Button>
-            }
-          />
-        ) : null}
-
-        {load.state === 'ok' && load.orders.length === 0 ? (
-          <StateView
+            kind='empty'
             className='bills-orders-empty'
             icon='单'
             title='还没有缴费记录'
             text='在账单页缴费后，每一笔都会记在这里，可随时查看回执。'
-            action={<Button onClick={() => void backTo(PATHS.households, householdsUrl(null))}>去我的户号</Button>}
+            action={<Button onPress={() => void backTo(PATHS.households, householdsUrl(null))}>去我的户号</Button>}
           />
         ) : null}
 
-        {load.state === 'ok'
-          ? load.orders.map((o) => {
+        {list
+          ? list.map((o) => {
               const s = ORDER_STATUS[o.status];
               const what = `${KIND_INFO[o.kind].bill} · ${formatPeriod(o.period)}`;
               return (
                 <View
                   key={o.orderId}
-                  className='bills-card bills-order'
+                  className='bm-card bills-order bm-focusable'
                   data-order-id={o.orderId}
                   data-status={o.status}
-                  role='button'
-                  ariaRole='button'
-                  ariaLabel={`${what}，${o.providerName}，户号尾号${o.accountNoMasked.slice(-4)}，${formatFen(o.amount)}，${s.label}，点按查看详情`}
+                  {...pressable(() => void Taro.navigateTo({ url: resultUrl(o.orderId) }))}
+                  ariaLabel={`${what}，${o.providerName}，户号尾号${o.accountNoMasked.slice(-4)}，${formatFen(o.amount)}，${s.label}`}
                   hoverClass='bills-pressed'
-                  onClick={() => void Taro.navigateTo({ url: resultUrl(o.orderId) })}
                 >
                   <View className='bills-order__head'>
                     <View className={`bills-glyph bills-glyph--${o.kind}`} aria-hidden='true'>

@@ -1,17 +1,16 @@
-import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useRef } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidHide, useDidShow, usePullDownRefresh, useRouter, useUnload } from '@tarojs/taro';
+import { useDidShow, useRouter } from '@tarojs/taro';
 import type { OrderView } from '@bianmin/core';
 import { formatFen } from '@bianmin/core/money';
-import { ApiError, callFunction, toApiError } from '../../../api';
-import { Page } from '../../../components/page';
+import { ApiError, callFunction, type ApiError as ApiErrorType } from '../../../api';
+import { useRemote } from '../../../hooks/use-remote';
+import { Button, Card, Notice, Page, PageHeader, StateView } from '../../../ui';
 import { formatDateTime, formatPeriod, KIND_INFO, ORDER_STATUS } from '../../shared/format';
 import { backTo, householdsUrl, PATHS } from '../../shared/nav';
-import { Button, Notice, Row, StateView } from '../../shared/ui';
+import { Row } from '../../shared/ui';
 import '../../shared/bills.css';
 import './index.css';
-
-type Load = { state: 'loading' } | { state: 'ok'; order: OrderView } | { state: 'error'; error: ApiError };
 
 /**
  * How often to ask again, by how long we have been waiting: the payment notification usually
@@ -35,73 +34,46 @@ export default function Result() {
   const orderId = router.params.orderId ?? '';
   // Opened right after paying: a still-pending order means the notification is on its way.
   const justPaid = router.params.paid === '1';
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [polling, setPolling] = useState(true);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const startedAt = useRef(Date.now());
-  const alive = useRef(true);
-
-  const stop = () => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-  };
-
-  const poll = useCallback(async () => {
-    stop();
-    if (!orderId) {
-      setLoad({ state: 'error', error: new ApiError({ code: 'NOT_FOUND', message: '缺少订单号，请从缴费记录查看。', retryable: false }) });
-      setPolling(false);
-      return;
-    }
-    let final = false;
-    try {
-      const { order } = await callFunction('bills', { action: 'order', orderId });
-      if (!alive.current) return;
-      setLoad({ state: 'ok', order });
-      // An unpaid order looked up from history is not waited on: nothing is on its way.
-      final = FINAL.has(order.status) || (order.status === 'pending' && !justPaid);
-    } catch (e) {
-      if (!alive.current) return;
-      const error = toApiError(e);
-      setLoad((prev) => (prev.state === 'ok' ? prev : { state: 'error', error }));
-      final = !error.retryable;
-    }
-    const delay = final ? null : nextDelay(Date.now() - startedAt.current);
-    setPolling(delay !== null);
-    if (delay !== null) timer.current = setTimeout(() => void poll(), delay);
-  }, [orderId, justPaid]);
-
-  const restart = useCallback(() => {
+  // Shown again (back from the history) or refreshed by hand: wait the whole plan again.
+  useDidShow(() => {
     startedAt.current = Date.now();
-    setPolling(true);
-    void poll();
-  }, [poll]);
-
-  useEffect(() => {
-    alive.current = true;
-    return () => {
-      alive.current = false;
-      stop();
-    };
-  }, []);
-  useDidShow(() => restart());
-  useDidHide(stop);
-  useUnload(stop);
-  usePullDownRefresh(() => {
-    startedAt.current = Date.now();
-    void poll().finally(() => Taro.stopPullDownRefresh());
   });
 
-  const order = load.state === 'ok' ? load.order : null;
+  /** When to ask again: never once the order is final, or after the plan's last step. */
+  const next = (order: OrderView | null, error: ApiErrorType | null): number | null => {
+    // An unpaid order looked up from history is not waited on: nothing is on its way.
+    if (order && (FINAL.has(order.status) || (order.status === 'pending' && !justPaid))) return null;
+    if (!order && error && !error.retryable) return null;
+    return nextDelay(Date.now() - startedAt.current);
+  };
+
+  // A failed poll answers with no order: the plan then goes by the last one shown.
+  const lastOrder = useRef<OrderView | null>(null);
+  const remote = useRemote(
+    async () => {
+      if (!orderId) throw new ApiError({ code: 'NOT_FOUND', message: '缺少订单号，请从缴费记录查看。', retryable: false });
+      return (await callFunction('bills', { action: 'order', orderId })).order;
+    },
+    { key: orderId, refreshMs: (order, error) => next(order ?? lastOrder.current, error) },
+  );
+  lastOrder.current = remote.data;
+  const restart = () => {
+    startedAt.current = Date.now();
+    return remote.reload();
+  };
+
+  const order = remote.data;
+  const polling = remote.loading || (order ? next(order, null) !== null : false);
   const kind = order?.kind ?? null;
   const goHouseholds = () => void backTo(PATHS.households, householdsUrl(kind));
   const goOrders = () => void backTo(PATHS.orders, PATHS.orders);
   const actions = (
     <View className='bills-result__actions'>
-      <Button className='bills-result__households' onClick={goHouseholds}>
+      <Button className='bills-result__households' onPress={goHouseholds}>
         返回我的户号
       </Button>
-      <Button className='bills-result__orders' variant='secondary' onClick={goOrders}>
+      <Button className='bills-result__orders' variant='secondary' onPress={goOrders}>
         查看缴费记录
       </Button>
     </View>
@@ -109,7 +81,8 @@ export default function Result() {
 
   return (
     <Page className='bills-page bills-result'>
-      {load.state === 'loading' ? (
+      <PageHeader className='bills-result__header' title='缴费结果' />
+      {!order && !remote.error ? (
         <View className='bills-result__hero bills-result__hero--pending' role='status' ariaRole='status'>
           <View className='bills-result__icon' aria-hidden='true'>
             <Text>…</Text>
@@ -118,22 +91,14 @@ export default function Result() {
         </View>
       ) : null}
 
-      {load.state === 'error' ? (
+      {!order && remote.error ? (
         <View className='bills-body bills-result__error-body'>
-          <StateView
-            className='bills-result-error'
-            icon='!'
-            tone='error'
-            title='订单暂时查不到'
-            text={load.error.message}
-            action={<Button onClick={restart}>重试</Button>}
-          />
+          <StateView kind='error' prefix='bills-result' title='订单暂时查不到' message={remote.error.message} retrying={remote.loading} onRetry={() => void restart()} />
+          {actions}
         </View>
       ) : null}
 
       {order ? <Receipt order={order} polling={polling} justPaid={justPaid} onRefresh={restart} actions={actions} /> : null}
-
-      {load.state === 'error' ? actions : null}
     </Page>
   );
 }
@@ -148,7 +113,7 @@ function Receipt({
   order: OrderView;
   polling: boolean;
   justPaid: boolean;
-  onRefresh(): void;
+  onRefresh(): Promise<void>;
   actions: ReactNode;
 }) {
   const status = ORDER_STATUS[order.status];
@@ -185,24 +150,24 @@ function Receipt({
           </Notice>
         ) : null}
 
-        <View className='bills-card bills-result__details'>
+        <Card className='bills-result__details'>
           <Row label='缴费项目' value={`${KIND_INFO[order.kind].bill} · ${formatPeriod(order.period)}`} />
           <Row label='缴费单位' value={order.providerName} />
           <Row label='户号' value={order.accountNoMasked} />
           <Row label='账单金额' value={formatFen(order.amount - order.lateFee)} />
           <Row label='违约金' value={formatFen(order.lateFee)} tone={order.lateFee > 0 ? 'money' : undefined} />
           <Row label={order.status === 'closed' ? '订单金额' : '实付金额'} value={formatFen(order.amount)} tone='strong' />
-        </View>
+        </Card>
 
         {!polling && (confirming || order.status === 'paid') ? (
-          <Button className='bills-result__refresh' variant='secondary' onClick={onRefresh}>
+          <Button className='bills-result__refresh' variant='secondary' onPress={onRefresh}>
             刷新结果
           </Button>
         ) : null}
 
         {actions}
 
-        <View className='bills-card bills-result__refs'>
+        <Card className='bills-result__refs'>
           <Row label='状态' value={status.label} className='bills-result__status-row' />
           <Row label='订单号' value={order.orderId} className='bills-result__order-id' />
           {order.transactionId ? <Row label='微信支付单号' value={order.transactionId} className='bills-result__transaction' /> : null}
@@ -220,7 +185,7 @@ function Receipt({
           ) : null}
           {order.refundedAt ? <Row label='退款时间' value={formatDateTime(order.refundedAt)} /> : null}
           {waiting ? <Row label='支付截止' value={formatDateTime(order.expiresAt)} /> : null}
-        </View>
+        </Card>
 
       </View>
     </>

@@ -1,6 +1,8 @@
+import { COLORS } from '../../../ui/tokens';
+
 export default definePageConfig({
   navigationBarTitleText: '消息',
   enablePullDownRefresh: true,
-  backgroundColor: '#f3f6fb',
+  backgroundColor: COLORS.bg,
   backgroundTextStyle: 'dark',
 });

@@ -1,0 +1,2 @@
+// Jest: stylesheets are not part of what a component test checks.
+module.exports = {};

@@ -1,0 +1,20 @@
+import type { ReactNode } from 'react';
+
+export interface SheetProps {
+  visible: boolean;
+  /** Heading of the sheet; also its accessible name unless `label` is given. */
+  title: string;
+  label?: string;
+  /** A tag above the title (e.g. 沙箱支付), so what kind of sheet this is cannot be missed. */
+  tag?: ReactNode;
+  /** Class of the dialog element itself. */
+  className?: string;
+  /** Tapping the mask, ✕ or Escape. Not offered while `busy`: a half-sent payment must not be dismissed. */
+  onClose(): void;
+  busy?: boolean;
+  /** Buttons at the foot, outside the scrolling body. */
+  actions?: ReactNode;
+  children?: ReactNode;
+  /** Extra attributes for the dialog element (`data-service-id` …). */
+  data?: Record<`data-${string}`, string>;
+}

@@ -1,0 +1,183 @@
+import type { Page } from 'playwright-core';
+import { type E2E, residents, settled, shown, startE2E } from './support';
+import { report, scanPage, type ScanResult } from './scan';
+
+/**
+ * Accessibility of every page in the h5 build, in normal and 大字模式: every touch target at
+ * least 44 × 44 CSS px and every text at least 4.5:1 against what is behind it; and a keyboard
+ * walk of the hub that reaches every tile by Tab and opens it with Enter or Space.
+ * A new page joins the scan with one line in PAGES.
+ */
+const NOON = '2026-03-10T12:00:00+08:00';
+const LATE = '2026-03-10T23:45:00+08:00';
+const AFTER_REOPEN = '2026-03-11T00:31:00+08:00';
+
+interface Fixture {
+  bindingId: string;
+  orderId: string;
+}
+
+interface ScanTarget {
+  name: string;
+  path(f: Fixture): string;
+  /** Shown once the page has its data. */
+  ready: string;
+  now?: string;
+  /** Brings the page into the state to scan (a sheet open…). */
+  prepare?(page: Page): Promise<void>;
+}
+
+const PAGES: ScanTarget[] = [
+  { name: 'hub', path: () => '/pages/hub/index', ready: '.hub-service-tile' },
+  { name: 'hub at 23:45', path: () => '/pages/hub/index', ready: '.hub-service-tile', now: LATE },
+  {
+    name: 'hub hours sheet',
+    path: () => '/pages/hub/index',
+    ready: '.hub-service-tile',
+    now: LATE,
+    prepare: async (page) => {
+      await shown(page, '.hub-service-tile__info[data-service-id="bills.electricity.pay"]').click();
+      await shown(page, '.availability-sheet .availability-sheet__hours').waitFor();
+    },
+  },
+  { name: 'households', path: () => '/bills/pages/households/index?kind=electricity', ready: '.bills-household .bills-household__amount-row' },
+  { name: 'bind', path: () => '/bills/pages/bind/index?kind=electricity', ready: '.bills-provider--on' },
+  { name: 'bill', path: (f) => `/bills/pages/bill/index?bindingId=${f.bindingId}&kind=electricity`, ready: '.bills-bill__summary' },
+  { name: 'bill at 23:45', path: (f) => `/bills/pages/bill/index?bindingId=${f.bindingId}&kind=electricity`, ready: '.bills-pay-status--closed', now: LATE },
+  { name: 'result', path: (f) => `/bills/pages/result/index?orderId=${f.orderId}`, ready: '.bills-result__hero[data-status]' },
+  { name: 'orders', path: () => '/bills/pages/orders/index', ready: '.bills-order' },
+  { name: 'messages', path: () => '/messages/pages/index/index', ready: '.message-item', now: AFTER_REOPEN },
+];
+
+const resident = residents[0];
+let e2e: E2E;
+let fixture: Fixture;
+const figures: string[] = [];
+
+beforeAll(async () => {
+  e2e = await startE2E();
+  fixture = await prepareFixture();
+}, 120_000);
+
+afterAll(async () => {
+  if (figures.length) console.log(`browser scan (targets ≥ 44 px, contrast ≥ 4.5:1)\n${figures.join('\n')}`);
+  await e2e?.close();
+});
+
+/** A household with two months owed, one of them paid and posted, and a message in the inbox. */
+async function prepareFixture(): Promise<Fixture> {
+  const as = { openid: resident.openid, now: NOON };
+  const account = resident.utilityAccounts.find((a) => a.kind === 'electricity')!;
+  const { binding } = await e2e.api<{ binding: { bindingId: string } }>('bills', { action: 'bind', providerId: account.providerId, accountNo: account.accountNo, label: account.label }, as);
+  const bill = await e2e.api<{ arrears: { bills: Array<{ billId: string }> } }>('bills', { action: 'bill', bindingId: binding.bindingId }, as);
+  const { order, payment } = await e2e.api<{ order: { orderId: string }; payment: { confirmPath: string } }>(
+    'bills',
+    { action: 'pay', bindingId: binding.bindingId, billId: bill.arrears.bills[0]!.billId, idempotencyKey: 'a11y_scan_0001' },
+    as,
+  );
+  const confirmed = await fetch(`${e2e.stack.url}${payment.confirmPath}`, { method: 'POST', headers: { 'X-Dev-OpenId': resident.openid, 'X-Dev-Now': NOON } });
+  expect(confirmed.status).toBe(200);
+  await e2e.api('services', { action: 'remind', serviceId: 'bills.gas.pay', channel: 'inbox' }, { openid: resident.openid, now: LATE });
+  const job = await fetch(`${e2e.stack.url}/api/__dev/jobs/reminders`, { method: 'POST', headers: { 'X-Dev-Now': '2026-03-11T07:01:00+08:00' } });
+  expect(((await job.json()) as { data: { sent: number } }).data.sent).toBe(1);
+  return { bindingId: binding.bindingId, orderId: order.orderId };
+}
+
+async function scan(target: ScanTarget, largeFont: boolean): Promise<ScanResult> {
+  const page = await e2e.open({ openid: resident.openid, now: target.now ?? NOON, path: target.path(fixture), largeFont });
+  try {
+    await shown(page, target.ready).first().waitFor({ timeout: 20_000 });
+    if (largeFont) await shown(page, '.bm-page.bm-large-font').first().waitFor();
+    await settled(page);
+    await target.prepare?.(page);
+    await settled(page);
+    return await scanPage(page);
+  } finally {
+    await page.context().close();
+  }
+}
+
+describe.each([
+  { mode: 'normal', largeFont: false },
+  { mode: '大字模式', largeFont: true },
+])('in $mode', ({ mode, largeFont }) => {
+  it.each(PAGES)('$name: no target under 44 px, no text under 4.5:1', async (target) => {
+    const result = await scan(target, largeFont);
+    const line = report(`${target.name} (${mode})`, result);
+    figures.push(line.split('\n')[0]!);
+    expect(result.targets).toBeGreaterThan(0);
+    expect(result.texts).toBeGreaterThan(0);
+    expect({ small: result.small, lowContrast: result.lowContrast, report: line }).toEqual({ small: [], lowContrast: [], report: expect.any(String) });
+  });
+});
+
+it('catches what it is there for: a target under 44 px and faint text (the scan itself)', async () => {
+  const page = await e2e.open({ openid: resident.openid, now: NOON });
+  await shown(page, '.hub-service-tile').first().waitFor();
+  await settled(page);
+  await page.evaluate(() => {
+    const host = [...document.querySelectorAll('.hub-body')].pop()!;
+    const button = document.createElement('div');
+    button.setAttribute('role', 'button');
+    button.style.cssText = 'width: 40px; height: 30px; background: #ffffff; color: #1f2a37';
+    button.textContent = '小';
+    const faint = document.createElement('div');
+    faint.style.cssText = 'color: #9aa7b8; background: #ffffff';
+    faint.textContent = '浅灰文字';
+    host.prepend(button, faint);
+  });
+  const result = await scanPage(page);
+  expect(result.small).toEqual([expect.objectContaining({ width: 40, height: 30 })]);
+  expect(result.lowContrast).toEqual([expect.objectContaining({ text: '浅灰文字', ratio: 2.44 })]);
+  await page.context().close();
+});
+
+describe('the hub by keyboard', () => {
+  /** What has focus: a tile's service id, or a short name of anything else. */
+  const focused = (page: Page) =>
+    page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      return { tile: el.classList.contains('hub-service-tile') ? el.getAttribute('data-service-id') : null, name: el.getAttribute('aria-label') ?? el.textContent?.trim() ?? el.tagName };
+    });
+
+  it('reaches every tile with Tab and opens each with Enter or Space', async () => {
+    const page = await e2e.open({ openid: resident.openid, now: NOON });
+    await shown(page, '.hub-service-tile').first().waitFor();
+    await settled(page);
+    const tiles = await shown(page, '.hub-service-tile').evaluateAll((els) => els.map((el) => ({ id: el.getAttribute('data-service-id')!, live: el.getAttribute('data-live') === 'true' })));
+    expect(tiles.length).toBeGreaterThanOrEqual(8);
+
+    const opened: string[] = [];
+    let key: 'Enter' | ' ' = 'Enter';
+    for (let presses = 0; presses < 120 && opened.length < tiles.length; presses++) {
+      await page.keyboard.press('Tab');
+      const now = await focused(page);
+      if (!now?.tile || opened.includes(now.tile)) continue;
+      const tile = tiles.find((t) => t.id === now.tile)!;
+      await page.keyboard.press(key);
+      if (tile.live) {
+        // An open utility goes straight to its households; back again, focus returns to the walk.
+        await page.waitForURL(/bills\/pages\/households/);
+        await shown(page, '.bills-households').first().waitFor();
+        await page.goBack();
+        await shown(page, `.hub-service-tile[data-service-id="${tile.id}"]`).waitFor();
+        await settled(page);
+        await shown(page, `.hub-service-tile[data-service-id="${tile.id}"]`).focus();
+      } else {
+        // Not live yet: it says so in a dialog, which Escape closes, handing focus back to the tile.
+        const sheet = shown(page, '.hub-coming-soon-sheet');
+        await sheet.waitFor();
+        await expect(sheet.getAttribute('role')).resolves.toBe('dialog');
+        await expect(sheet.textContent()).resolves.toContain('即将上线');
+        await page.keyboard.press('Escape');
+        await sheet.waitFor({ state: 'detached' });
+        await expect(focused(page)).resolves.toMatchObject({ tile: tile.id });
+      }
+      opened.push(tile.id);
+      key = key === 'Enter' ? ' ' : 'Enter';
+    }
+    expect(opened.sort()).toEqual(tiles.map((t) => t.id).sort());
+    await page.context().close();
+  });
+});
