@@ -117,6 +117,25 @@ describe('useRemote', () => {
     off();
   });
 
+  it('stops the pull indicator once, after the last of the page’s loads, however many hooks reload', async () => {
+    const stopped = jest.fn();
+    const off = lifecycle.on('stopPullDownRefresh', stopped);
+    const a = setup<string>();
+    const b = setup<number>();
+    await act(async () => a.pending[0].resolve('服务'));
+    await act(async () => b.pending[0].resolve(0));
+    act(() => lifecycle.emit('pullDownRefresh'));
+    expect(a.fetcher).toHaveBeenCalledTimes(2);
+    expect(b.fetcher).toHaveBeenCalledTimes(2);
+    await act(async () => b.pending[1].resolve(3));
+    await settle();
+    expect(stopped).not.toHaveBeenCalled();
+    await act(async () => a.pending[1].reject(failure('超时')));
+    await settle();
+    expect(stopped).toHaveBeenCalledTimes(1);
+    off();
+  });
+
   it('fetches nothing while disabled, drops an answer that arrives after it was disabled, and fetches again when enabled', async () => {
     const { fetcher, pending, hook } = setup<string>({ enabled: false });
     expect(fetcher).not.toHaveBeenCalled();

@@ -43,6 +43,28 @@ interface State<T> {
   asOf: string | null;
 }
 
+/** The loads one pull-down started, every useRemote of the page joining in (null between pulls). */
+let pulled: Array<Promise<void>> | null = null;
+
+/**
+ * A page's useRemote hooks all hear one pull-down (the hub's services and its unread count): the
+ * indicator stops once, when the last of their loads has settled, not when the first one has. The
+ * page calls its handlers one after another in one go, so a batch is what joins before a microtask.
+ */
+function joinPullDown(loading: Promise<void>): void {
+  if (!pulled) {
+    const batch: Array<Promise<void>> = [];
+    pulled = batch;
+    void Promise.resolve()
+      .then(() => {
+        pulled = null;
+        return Promise.allSettled(batch);
+      })
+      .then(() => Taro.stopPullDownRefresh());
+  }
+  pulled.push(loading);
+}
+
 /**
  * A page's request state, written once: loads when the page mounts and whenever it is shown
  * again, refreshes on a timer that stops while the page is hidden, follows pull-to-refresh, lets
@@ -123,7 +145,7 @@ export function useRemote<T>(fetcher: () => Promise<T>, options: RemoteOptions<T
   });
   usePullDownRefresh(() => {
     if (!pullDown || !current.current.enabled) return;
-    void load().finally(() => Taro.stopPullDownRefresh());
+    joinPullDown(load());
   });
 
   const update = useCallback((change: (data: T) => T) => {
