@@ -28,7 +28,7 @@ export const PAGES: PageCase[] = [
     route: 'pages/hub/index',
     resident: ZHANG,
     now: MORNING,
-    shows: ['便民服务', '生活缴费', '电费缴纳', '可办理', '办理状态更新于 09:30'],
+    shows: ['便民服务', '生活缴费', '电费', '国网市供电公司', '可办理', '违章查询', '即将上线', '办理状态更新于 09:30'],
     calls: ['services.list', 'messages.list'],
   },
   {
@@ -54,7 +54,7 @@ export const PAGES: PageCase[] = [
     resident: CHEN,
     now: MORNING,
     setup: async () => ({ kind: 'water' }),
-    shows: ['添加水费户号', '市自来水公司', '备注名（选填）', '绑定户号'],
+    shows: ['添加水费户号', '市自来水公司', '户主姓名', '备注名（选填）', '绑定户号'],
     calls: ['bills.providers'],
   },
   {

@@ -69,8 +69,11 @@ export interface MountedPage {
   text(): string;
   /** Waits until every cloud call made so far has been answered and the page has re-rendered. */
   settle(): Promise<void>;
-  /** A tap on the innermost element whose text is `text` (else that contains it), as WeChat delivers it. */
-  tap(text: string | RegExp): Promise<void>;
+  /**
+   * A tap on the innermost element whose text is `text` (else that contains it), as WeChat
+   * delivers it; `nth` picks among several such elements in page order (the third tile's ⓘ).
+   */
+  tap(text: string | RegExp, nth?: number): Promise<void>;
   /** Texts of the elements with this class (j-component prefixes classes; matched by suffix). */
   texts(className: string): string[];
   pullDownRefresh(): Promise<void>;
@@ -179,13 +182,13 @@ export async function mountPage(route: string, opts: MountOptions): Promise<Moun
     errors,
     text: () => norm(comp.dom.textContent),
     settle,
-    async tap(text) {
+    async tap(text, nth = 0) {
       // An element showing exactly this text first (a button "重试", not a message ending in 重试).
       const exact = typeof text === 'string' ? elements().filter((el) => norm(el.textContent) === text) : [];
       const hits = exact.length ? exact : elements().filter((el) => matches(el, text));
-      // The innermost match: its ancestors all contain the text too.
-      const target = hits.find((el) => !hits.some((other) => other !== el && el.contains(other)));
-      if (!target) throw new Error(`${route}: nothing to tap shows ${String(text)}; the page shows: ${mounted.text().slice(0, 400)}`);
+      // The innermost matches: their ancestors all contain the text too.
+      const target = hits.filter((el) => !hits.some((other) => other !== el && el.contains(other)))[nth];
+      if (!target) throw new Error(`${route}: nothing to tap shows ${String(text)} (match ${nth}); the page shows: ${mounted.text().slice(0, 400)}`);
       tapElement(exparser, target);
       await settle();
     },

@@ -28,6 +28,7 @@ export async function ensureBinding(resident: FixtureResident, now: string, kind
     action: 'bind',
     providerId: account.providerId,
     accountNo: account.accountNo,
+    holderName: account.holderName,
     label: account.label,
   });
   return binding.bindingId;
