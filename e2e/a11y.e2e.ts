@@ -68,7 +68,7 @@ afterAll(async () => {
 async function prepareFixture(): Promise<Fixture> {
   const as = { openid: resident.openid, now: NOON };
   const account = resident.utilityAccounts.find((a) => a.kind === 'electricity')!;
-  const { binding } = await e2e.api<{ binding: { bindingId: string } }>('bills', { action: 'bind', providerId: account.providerId, accountNo: account.accountNo, label: account.label }, as);
+  const { binding } = await e2e.api<{ binding: { bindingId: string } }>('bills', { action: 'bind', providerId: account.providerId, accountNo: account.accountNo, holderName: account.holderName, label: account.label }, as);
   const bill = await e2e.api<{ arrears: { bills: Array<{ billId: string }> } }>('bills', { action: 'bill', bindingId: binding.bindingId }, as);
   const { order, payment } = await e2e.api<{ order: { orderId: string }; payment: { confirmPath: string } }>(
     'bills',
