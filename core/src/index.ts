@@ -10,3 +10,5 @@ export * from './identity';
 export * from './money';
 export * from './providers';
 export * from './schemas/bills';
+export * from './plates';
+export * from './late-fee';
