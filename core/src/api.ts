@@ -10,6 +10,7 @@ import {
 } from './schemas/services';
 import { billsInput, type BillResult, type BindingView, type OrderView, type PayResult } from './schemas/bills';
 import type { Provider } from './providers';
+import { type LicenceReading, trafficInput, type TrafficOrderView, type TrafficPayResult, type VehicleView, type ViolationsResult, type ViolationView } from './schemas/traffic';
 
 /**
  * Every cloud function's actions: the zod schema of the input (shared by client and server)
@@ -20,6 +21,7 @@ export const API_INPUTS = {
   services: servicesInput,
   messages: messagesInput,
   bills: billsInput,
+  traffic: trafficInput,
 } as const;
 
 export interface ApiOutputs {
@@ -39,6 +41,19 @@ export interface ApiOutputs {
     pay: PayResult;
     order: { order: OrderView };
     orders: { orders: OrderView[] };
+  };
+  traffic: {
+    addVehicle: { vehicle: VehicleView };
+    vehicles: { vehicles: VehicleView[] };
+    removeVehicle: { removed: true };
+    revealVehicle: { plate: string; plateFormatted: string };
+    readLicence: { reading: LicenceReading };
+    violations: ViolationsResult;
+    violation: { vehicle: VehicleView; violation: ViolationView; fetchedAt: string; stale: boolean };
+    confirm: { violation: ViolationView };
+    pay: TrafficPayResult;
+    order: { order: TrafficOrderView };
+    orders: { orders: TrafficOrderView[] };
   };
   messages: {
     list: { messages: InboxMessage[]; unread: number };

@@ -12,3 +12,4 @@ export * from './providers';
 export * from './schemas/bills';
 export * from './plates';
 export * from './late-fee';
+export * from './schemas/traffic';

@@ -80,6 +80,8 @@ export interface ReadOptions {
 
 export interface DepartmentClient {
   readonly id: DepartmentId;
+  /** Where the department lives: relative links in its answers (evidence photos) resolve against it. */
+  readonly baseUrl: string;
   read<S extends z.ZodType>(path: string, schema: S, opts?: ReadOptions): Promise<Fetched<z.output<S>>>;
   /** For idempotent writes only (the department de-duplicates on our id): retried like reads. */
   write<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.output<S>>;
@@ -210,6 +212,7 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
 
   return {
     id: o.id,
+    baseUrl: o.baseUrl,
     get calls() {
       return calls;
     },
