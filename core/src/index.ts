@@ -13,3 +13,4 @@ export * from './schemas/bills';
 export * from './plates';
 export * from './late-fee';
 export * from './schemas/traffic';
+export * from './files';

@@ -12,6 +12,8 @@ import { HTTP_STATUS } from './http-status';
 import { FAULT_MODES, type FaultMode } from './sandboxes/http';
 import type { Sandboxes } from './sandboxes';
 import { serveStatic } from './static';
+import type { LocalStorage } from '@bianmin/server/storage/index';
+import { handleStorageRoute } from './storage-routes';
 
 /** Bodies larger than this are refused before parsing: no action takes more than a few KB. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -27,6 +29,8 @@ export interface GatewayOptions {
   jobs: Record<string, (now: Date) => Promise<unknown>>;
   /** Delivers WeChat Pay's success notification for an order, as the deployed payNotify receives it. */
   confirmPayment(orderId: string, now: Date): Promise<{ errcode: number; errmsg: string }>;
+  /** Uploaded files: POST/GET /api/__dev/storage. */
+  storage: LocalStorage;
 }
 
 const OPENID = /^[A-Za-z0-9_-]{6,64}$/;
@@ -112,6 +116,7 @@ export function createGateway(opts: GatewayOptions): Server {
       res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': bytes.length, 'cache-control': 'public, max-age=3600' });
       return res.end(bytes);
     }
+    if (path.startsWith('/api/__dev/storage') && (await handleStorageRoute(req, res, path, opts.storage, () => devIdentity(req).caller?.openid ?? null))) return;
     if (path === '/api/__dev/fixtures' && req.method === 'GET') {
       return send(res, 200, { residents });
     }

@@ -9,7 +9,8 @@ async function main() {
   const port = Number(process.env.PORT ?? 10086);
   const dataDir = resolve(__dirname, '../../.data/pglite');
   if (!process.env.DATABASE_URL) mkdirSync(dataDir, { recursive: true });
-  const stack = await startStack({ port, databaseUrl: process.env.DATABASE_URL, dataDir, log });
+  const storageDir = resolve(__dirname, '../../.data/storage');
+  const stack = await startStack({ port, databaseUrl: process.env.DATABASE_URL, dataDir, storageDir, log });
   const departments = Object.values(stack.sandboxes).map((s) => `${s.id}=${s.url}`).join(' ');
   log.info({ database: stack.database.kind, departments }, 'department sandboxes up');
   console.log(`\n  便民 local stack: ${stack.url}  (Ctrl-C to stop)\n`);

@@ -9,7 +9,11 @@ import { confirmSandboxPayment } from './sandboxes/pay';
 import { createLogger, type Logger, silentLogger } from '@bianmin/server/log';
 import type { Deps } from '@bianmin/server/runtime/types';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { localStorage, type LocalStorage } from '@bianmin/server/storage/index';
+import { startTencentCloudSandbox, type TencentCloudSandbox } from './sandboxes/tencentcloud';
 import { RESIDENTS } from './fixtures';
 import { FUNCTIONS } from './functions';
 import { createGateway } from './gateway';
@@ -36,6 +40,8 @@ export interface StackOptions {
   reminderIntervalMs?: number;
   /** How often paid orders are posted to departments and expired ones closed; 0 = never (tests). */
   paymentsIntervalMs?: number;
+  /** Where uploaded files are kept; omitted = a temporary directory removed on stop. */
+  storageDir?: string;
 }
 
 export interface Stack {
@@ -46,6 +52,10 @@ export interface Stack {
   deps: Deps;
   /** What the local notifier was asked to send as WeChat subscribe messages. */
   subscribeMessages: SubscribeMessage[];
+  /** Uploaded files (the gateway's POST /api/__dev/storage); tests may `put` directly. */
+  storage: LocalStorage;
+  /** The Tencent Cloud API stand-in (OCR, FaceID) the real SDK clients talk to. */
+  tencentCloud: TencentCloudSandbox;
   stop(): Promise<void>;
 }
 
@@ -60,13 +70,21 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const ownsDatabase = !opts.database;
   const database = opts.database ?? (await openDatabase({ url: opts.databaseUrl, dataDir: opts.dataDir }));
   const sandboxes = await startSandboxes(RESIDENTS);
+  const tencentCloud = await startTencentCloudSandbox();
+  const ownsStorageDir = !opts.storageDir;
+  const storageDir = opts.storageDir ?? mkdtempSync(join(tmpdir(), 'bianmin-storage-'));
+  const storage = localStorage(storageDir);
   const notifier = recordingNotifier();
   const departments = createDepartmentClients(
     Object.fromEntries(Object.values(sandboxes).map((s) => [s.id, { baseUrl: s.url, apiKey: s.apiKey }])),
     { timeoutMs: opts.departmentTimeoutMs ?? 3000, probeIntervalMs: opts.probeIntervalMs, cacheTtlMs: opts.departmentCacheTtlMs, log },
   );
-  const deps: Deps = { db: async () => database.db, log, departments, calendar: chineseDaysCalendar(), notifier, payments: sandboxPaymentProvider() };
-  const server = createGateway({ functions: FUNCTIONS, deps, sandboxes, residents: RESIDENTS, h5Dir: opts.h5Dir ?? DEFAULT_H5_DIR, log,
+  const deps: Deps = { db: async () => database.db, log, departments, calendar: chineseDaysCalendar(), notifier,
+    payments: sandboxPaymentProvider(),
+    storage,
+    tencentCloud: { secretId: tencentCloud.secretId, secretKey: tencentCloud.secretKey, region: 'ap-guangzhou', endpoint: tencentCloud.endpoint, protocol: 'http://' },
+  };
+  const server = createGateway({ functions: FUNCTIONS, deps, sandboxes, residents: RESIDENTS, h5Dir: opts.h5Dir ?? DEFAULT_H5_DIR, log, storage,
     confirmPayment: (orderId, now) => confirmSandboxPayment(deps, orderId, now),
     jobs: {
       reminders: (now) => sendDueReminders(deps, now),
@@ -82,6 +100,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     });
   } catch (e) {
     await stopSandboxes(sandboxes);
+    await tencentCloud.stop();
+    if (ownsStorageDir) rmSync(storageDir, { recursive: true, force: true });
     if (ownsDatabase) await database.close();
     throw e;
   }
@@ -115,6 +135,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     database,
     deps,
     subscribeMessages: notifier.sent,
+    storage,
+    tencentCloud,
     stop: () =>
       (stopping ??= (async () => {
         if (timer) clearInterval(timer);
@@ -122,7 +144,9 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
         server.closeAllConnections();
         await new Promise<void>((ok) => server.close(() => ok()));
         await stopSandboxes(sandboxes);
+        await tencentCloud.stop();
         if (ownsDatabase) await database.close();
+        if (ownsStorageDir) rmSync(storageDir, { recursive: true, force: true });
       })()),
   };
 }

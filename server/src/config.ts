@@ -1,5 +1,6 @@
 import { DEPARTMENT_IDS, type DepartmentId } from '@bianmin/core';
 import { z } from 'zod';
+import type { TencentCloudConfig } from './tencentcloud/config';
 
 /**
  * Deployment configuration, from environment variables (CloudBase function settings), validated
@@ -22,6 +23,14 @@ const envSchema = z.object({
   PAY_SUB_MCH_ID: z.string().min(1).optional(),
   /** CloudBase environment id; CloudBase sets TCB_ENV itself. */
   TCB_ENV: z.string().min(1).optional(),
+  /** Tencent Cloud API keys (OCR, FaceID). A CloudBase function's role provides the temporary trio below instead. */
+  TENCENTCLOUD_SECRET_ID: z.string().min(1).optional(),
+  TENCENTCLOUD_SECRET_KEY: z.string().min(1).optional(),
+  TENCENTCLOUD_SECRETID: z.string().min(1).optional(),
+  TENCENTCLOUD_SECRETKEY: z.string().min(1).optional(),
+  TENCENTCLOUD_SESSIONTOKEN: z.string().min(1).optional(),
+  /** @default 'ap-guangzhou' */
+  TENCENTCLOUD_REGION: z.string().regex(/^[a-z]+-[a-z]+(-[a-z0-9]+)?$/).default('ap-guangzhou'),
   ...departmentEnv,
 });
 
@@ -37,6 +46,7 @@ export interface ServerConfig {
   reminderTemplateId?: string;
   pay?: { subMchId: string; envId: string };
   departments: Partial<Record<DepartmentId, DepartmentEndpoint>>;
+  tencentCloud?: TencentCloudConfig;
 }
 
 export function loadConfig(env: Record<string, string | undefined>): ServerConfig {
@@ -59,5 +69,18 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     reminderTemplateId: e.REMINDER_TEMPLATE_ID as string | undefined,
     pay: e.PAY_SUB_MCH_ID && e.TCB_ENV ? { subMchId: e.PAY_SUB_MCH_ID as string, envId: e.TCB_ENV as string } : undefined,
     departments,
+    tencentCloud: tencentCloudFrom(e),
   };
+}
+
+/** Configured keys win; otherwise the function role's temporary credentials; otherwise none. */
+function tencentCloudFrom(e: Record<string, unknown>): TencentCloudConfig | undefined {
+  const region = e.TENCENTCLOUD_REGION as string;
+  if (e.TENCENTCLOUD_SECRET_ID && e.TENCENTCLOUD_SECRET_KEY) {
+    return { secretId: e.TENCENTCLOUD_SECRET_ID as string, secretKey: e.TENCENTCLOUD_SECRET_KEY as string, region };
+  }
+  if (e.TENCENTCLOUD_SECRETID && e.TENCENTCLOUD_SECRETKEY) {
+    return { secretId: e.TENCENTCLOUD_SECRETID as string, secretKey: e.TENCENTCLOUD_SECRETKEY as string, sessionToken: e.TENCENTCLOUD_SESSIONTOKEN as string | undefined, region };
+  }
+  return undefined;
 }

@@ -7,6 +7,7 @@ import { createDepartmentClients } from '../departments/index';
 import { createLogger, type Logger } from '../log';
 import { wxSubscribeNotifier } from '../notify/wx-subscribe';
 import { cloudPayProvider, type PaymentProvider } from '../payments/provider';
+import { cloudbaseStorage, type CloudStorageSdk } from '../storage/cloudbase';
 import { callerFromWXContext, type WXContextLike } from './caller';
 import type { FunctionDefinition } from './define';
 import { dispatch } from './dispatch';
@@ -18,6 +19,8 @@ interface WxServerSdk {
   DYNAMIC_CURRENT_ENV: unknown;
   openapi: Parameters<typeof wxSubscribeNotifier>[0];
   cloudPay: Parameters<typeof cloudPayProvider>[0];
+  downloadFile: CloudStorageSdk['downloadFile'];
+  getTempFileURL: CloudStorageSdk['getTempFileURL'];
 }
 
 /** Process-wide wiring, built once per cold start and reused by every warm invocation. */
@@ -55,6 +58,8 @@ function wire(): Wired {
     payments: config.pay
       ? cloudPayProvider(sdk.cloudPay, { ...config.pay, notifyFunction: 'payNotify' }, () => randomUUID().replace(/-/g, ''))
       : unconfiguredPayments(log),
+    storage: cloudbaseStorage(() => sdk),
+    tencentCloud: config.tencentCloud,
   };
   wired = { sdk, log, deps };
   return wired;

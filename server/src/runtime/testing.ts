@@ -14,6 +14,7 @@ export function testDeps(over: Partial<Deps> = {}): Deps {
     calendar: chineseDaysCalendar(),
     notifier: recordingNotifier(),
     payments: sandboxPaymentProvider(),
+    storage: { read: () => Promise.reject(new Error('no storage in this test')), displayUrl: () => Promise.reject(new Error('no storage in this test')) },
     ...over,
   };
 }

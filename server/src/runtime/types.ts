@@ -5,6 +5,8 @@ import type { DepartmentClients } from '../departments/index';
 import type { Logger } from '../log';
 import type { Notifier } from '../notify/notifier';
 import type { PaymentProvider } from '../payments/provider';
+import type { Storage } from '../storage/index';
+import type { TencentCloudConfig } from '../tencentcloud/config';
 
 /** Who is calling: read once in the entry (getWXContext on CloudBase, a header locally). */
 export interface Caller {
@@ -25,6 +27,10 @@ export interface Deps {
   calendar: HolidayCalendar;
   notifier: Notifier;
   payments: PaymentProvider;
+  /** Files residents uploaded (photos, video), read by file id and owner. */
+  storage: Storage;
+  /** Keys and endpoint for the Tencent Cloud API clients (OCR, FaceID); undefined when not configured. */
+  tencentCloud?: TencentCloudConfig;
 }
 
 export interface CallContext {
