@@ -1,6 +1,6 @@
-import { AppError } from '@bianmin/core';
 import { listOrderRows, ownOrder } from '@bianmin/server/payments/orders';
 import { defineFunction } from '@bianmin/server/runtime/define';
+import { readLicence } from '@bianmin/server/traffic/read-licence';
 import { confirmViolation, payFine, trafficOrderView } from '@bianmin/server/traffic/pay';
 import { addVehicle, listVehicles, removeVehicle, revealVehicle } from '@bianmin/server/traffic/vehicles';
 import { callerVehicle, violationFor, violationsFor } from '@bianmin/server/traffic/violations';
@@ -31,9 +31,7 @@ export const trafficFunction = defineFunction('traffic', {
     run: ({ vehicleId }, ctx) => revealVehicle(ctx, vehicleId),
   },
   readLicence: {
-    run: async () => {
-      throw new AppError('DEPARTMENT_UNAVAILABLE', '拍照识别暂不可用，请手动填写号牌和发动机号。', { retryable: true });
-    },
+    run: (input, ctx) => readLicence(ctx, input),
   },
   violations: {
     service: guarded('traffic.query'),

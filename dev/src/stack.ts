@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { localStorage, type LocalStorage } from '@bianmin/server/storage/index';
 import { startTencentCloudSandbox, type TencentCloudSandbox } from './sandboxes/tencentcloud';
+import { registerVehicleLicenseOcr } from './sandboxes/ocr';
 import { RESIDENTS } from './fixtures';
 import { FUNCTIONS } from './functions';
 import { createGateway } from './gateway';
@@ -71,6 +72,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const database = opts.database ?? (await openDatabase({ url: opts.databaseUrl, dataDir: opts.dataDir }));
   const sandboxes = await startSandboxes(RESIDENTS);
   const tencentCloud = await startTencentCloudSandbox();
+  registerVehicleLicenseOcr(tencentCloud, RESIDENTS);
   const ownsStorageDir = !opts.storageDir;
   const storageDir = opts.storageDir ?? mkdtempSync(join(tmpdir(), 'bianmin-storage-'));
   const storage = localStorage(storageDir);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PLATE_KINDS, type PlateKind, resolvePlate } from '../plates';
+import { fileIdSchema } from '../files';
 import { orderId } from './bills';
 
 const uuid = (what: string) => z.string({ error: `请提供${what}` }).uuid(`${what}格式不正确`);
@@ -38,13 +39,7 @@ export const trafficInput = {
   vehicles: z.object({}),
   removeVehicle: z.object({ vehicleId: uuid('车辆编号 vehicleId') }),
   revealVehicle: z.object({ vehicleId: uuid('车辆编号 vehicleId') }),
-  readLicence: z.object({
-    fileId: z
-      .string({ error: '请先上传行驶证照片' })
-      .min(1, '请先上传行驶证照片')
-      .max(512, '文件编号过长')
-      .regex(/^(local|cloud):\/\/[\x21-\x7e]+$/, '文件编号 fileId 格式不正确，请重新上传照片'),
-  }),
+  readLicence: z.object({ fileId: fileIdSchema }),
   violations: z.object({ vehicleId: uuid('车辆编号 vehicleId') }),
   violation: z.object({ vehicleId: uuid('车辆编号 vehicleId'), violationId }),
   confirm: z.object({ vehicleId: uuid('车辆编号 vehicleId'), violationId }),
