@@ -196,6 +196,11 @@ describe.each(STORE_KINDS)('traffic violations on %s', (kind) => {
   it('charges the 17-day fine with 2 overdue days × 3%', async () => {
     const { order } = data<TrafficPayResult>(await call({ action: 'pay', vehicleId, violationId: SEVENTEEN, idempotencyKey: 'seventeen-00001' }));
     expect(order).toMatchObject({ fine: 10000, lateFee: 600, amount: 10600 });
+    // After midnight the unpaid order is not handed out again at yesterday's price.
+    const nextDay = data<TrafficPayResult>(await call({ action: 'pay', vehicleId, violationId: SEVENTEEN, idempotencyKey: 'seventeen-00002' }, { now: '2026-03-11T00:10:00+08:00' }));
+    expect(nextDay.order).toMatchObject({ lateFee: 900, amount: 10900, status: 'pending' });
+    expect(nextDay.order.orderId).not.toBe(order.orderId);
+    expect(data<{ order: TrafficOrderView }>(await call({ action: 'order', orderId: order.orderId })).order.status).toBe('closed');
     // Priced today, it expires by midnight, when the late fee grows.
     const late = data<TrafficPayResult>(await call({ action: 'pay', vehicleId, violationId: CONFIRMABLE, idempotencyKey: 'near-midnight-01' }, { now: '2026-03-10T23:50:00+08:00' }));
     expect(late.order.expiresAt).toBe('2026-03-11T00:00:00+08:00');

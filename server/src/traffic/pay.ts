@@ -13,7 +13,9 @@ import {
 import { createHash } from 'node:crypto';
 import { DepartmentRejection } from '../departments/client';
 import { trafficFor } from '../departments/traffic';
-import { type OrderRow, ORDER_TTL_MS, placeOrder, savePayment } from '../payments/orders';
+import { and, eq, inArray, lte } from 'drizzle-orm';
+import { orders } from '../db/schema';
+import { movableInto, type OrderRow, ORDER_TTL_MS, placeOrder, savePayment } from '../payments/orders';
 import type { CallContext } from '../runtime/types';
 import { proofOf } from './vehicles';
 import { callerVehicle, confirmBlock, fetchViolations, liveFineOrders, mapVehicleRejection, TRAFFIC_PROVIDER, violationView } from './violations';
@@ -102,6 +104,12 @@ export async function payFine(ctx: CallContext, input: { vehicleId: string; viol
     throw new AppError('CONFLICT', '这条记录还没有处罚决定书，请先确认违法记录（记分的须驾驶人本人处理），出具决定书后再缴款。');
   }
   const { lateFee } = fineLateFee(v.fine, v.decisionDate, asOf);
+  // An unpaid order that outlived its price (priced before midnight) must not be handed out again:
+  // close it here rather than wait for the expiry job, so this attempt is priced today.
+  await db
+    .update(orders)
+    .set({ status: 'closed', closedAt: now })
+    .where(and(eq(orders.providerId, TRAFFIC_PROVIDER), eq(orders.billId, v.violationId), inArray(orders.status, movableInto('closed')), lte(orders.expiresAt, now)));
   const order = await placeOrder(
     db,
     {
