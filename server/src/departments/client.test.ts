@@ -142,3 +142,15 @@ describe('department health on the caller’s clock', () => {
     expect(h).toEqual({ state: 'down', retryAt: new Date(callNow.getTime() + 30_000) });
   });
 });
+
+describe('what the client logs of a path', () => {
+  it.each([
+    ['/vehicles/%E7%B2%A4B12345/violations?plateKind=02&engineNoSuffix=A61234', '/vehicles/:id/violations'],
+    ['/accounts/0300123456789/bills?asOf=2026-03-10', '/accounts/:id/bills'],
+    ['/violations/44030126000003/confirm', '/violations/:id/confirm'],
+    ['/payments', '/payments'],
+  ])('%s → %s (no plate, account or engine number)', async (path, route) => {
+    const { routeOf } = await import('./client');
+    expect(routeOf(path)).toBe(route);
+  });
+});

@@ -39,6 +39,14 @@ class TransientFailure extends Error {
 }
 
 
+/**
+ * A path as a route for the log: `/vehicles/粤B12345/violations?engineNoSuffix=…` → `/vehicles/:id/violations`.
+ * Paths carry account numbers, plates and engine suffixes, which no log may hold.
+ */
+export function routeOf(path: string): string {
+  return path.split('?')[0].replace(/\/[^/]*[^A-Za-z/][^/]*/g, '/:id');
+}
+
 export interface Fetched<T> {
   data: T;
   /** When the department produced this answer. */
@@ -174,7 +182,7 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
   function parse<S extends z.ZodType>(path: string, schema: S, raw: unknown): z.output<S> {
     const r = schema.safeParse(raw);
     if (!r.success) {
-      o.log.warn({ department: o.id, path, issues: r.error.issues.slice(0, 3).map((i) => i.path.join('.')) }, 'department answer failed validation');
+      o.log.warn({ department: o.id, route: routeOf(path), issues: r.error.issues.slice(0, 3).map((i) => i.path.join('.')) }, 'department answer failed validation');
       throw new TransientFailure('garbage', `${path}: answer failed validation`);
     }
     return r.data;
