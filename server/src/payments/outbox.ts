@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { AppError, toShanghaiIso } from '@bianmin/core';
 import { utilityFor } from '../bills/utilities';
+import { trafficFor } from '../departments/traffic';
 import { orders, outbox } from '../db/schema';
 import { DepartmentRejection } from '../departments/client';
 import { queueRefund, recordPayment } from './book';
@@ -46,11 +47,14 @@ async function post(deps: Deps, row: typeof outbox.$inferSelect, now: Date): Pro
     return 'failed';
   }
   try {
-    const posted = await utilityFor(deps, order.providerId).postPayment(
-      // The payment's time, not the posting's: a February payment posted in March is a February payment.
-      { orderId: order.id, accountNo: order.accountNo, billId: order.billId, amount: order.amount, paidAt: toShanghaiIso(order.paidAt ?? now) },
-      toShanghaiIso(now).slice(0, 10),
-    );
+    const paidAt = toShanghaiIso(order.paidAt ?? now);
+    const posted =
+      order.kind === 'traffic_fine'
+        ? await trafficFor(deps).postPayment({ orderId: order.id, violationId: order.billId, plate: order.accountNo, decisionNo: order.period, amount: order.amount, paidAt })
+        : await utilityFor(deps, order.providerId).postPayment(
+            { orderId: order.id, accountNo: order.accountNo, billId: order.billId, amount: order.amount, paidAt },
+            toShanghaiIso(now).slice(0, 10),
+          );
     await db.transaction(async (tx) => {
       await tx
         .update(orders)
