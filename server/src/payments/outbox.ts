@@ -16,6 +16,11 @@ const REFUSAL: Record<string, string> = {
   BILL_NOT_FOUND: '缴费单位查不到这笔账单',
   ACCOUNT_NOT_FOUND: '缴费单位查不到这个户号',
   AMOUNT_MISMATCH: '缴费金额与账单不符',
+  // The traffic police, for a fine.
+  ALREADY_PAID: '该罚款已在其他渠道缴纳',
+  UNDER_APPEAL: '该违法记录正在申诉复核中，不能缴款',
+  NOT_DECIDED: '该违法记录尚未作出处罚决定',
+  VIOLATION_NOT_FOUND: '交警部门查不到这条违法记录',
 };
 
 /** A claimed row is skipped by other workers this long; posting is idempotent, so a crash only delays. */
