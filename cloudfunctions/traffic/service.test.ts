@@ -184,6 +184,8 @@ describe.each(STORE_KINDS)('traffic violations on %s', (kind) => {
     for (const a of answers) expect(a).toEqual({ errcode: 0, errmsg: 'OK' });
     const payments = await stack.database.db.execute(`select count(*)::int as n from payments where order_id = '${orderId}'`);
     expect((payments as unknown as { rows: Array<{ n: number }> }).rows[0].n).toBe(1);
+    // The outbox posts it to the traffic police (the paymentsWorker timer; here on demand), with the payment's time.
+    expect(await (await fetch(`${stack.url}/api/__dev/jobs/outbox`, { method: 'POST', headers: { 'x-dev-now': '2026-03-10T12:01:00+08:00' } })).json()).toMatchObject({ ok: true });
     const { order } = data<{ order: TrafficOrderView }>(await call({ action: 'order', orderId }));
     expect(order).toMatchObject({ status: 'settled', departmentRef: expect.stringMatching(/^JJPAY/), decisionNo: '440304100012345678', amount: 40000 });
     expect(postings().filter((p) => p.orderId === orderId)).toEqual([expect.objectContaining({ billId: CAPPED, accountNo: '粤B12345', amount: 40000, decisionNo: '440304100012345678' })]);
