@@ -143,13 +143,26 @@ export interface ExpiryReport {
  * may still be on its way), a sheet being paid right now is left for the next run, and only an
  * unpaid order is closed — on WeChat's side first (closeOrder), so it can no longer be paid.
  */
-export async function closeExpiredOrders(deps: Deps, now: Date, limit = 20, budget: RunBudget = unbounded): Promise<ExpiryReport> {
+export async function closeExpiredOrders(
+  deps: Deps,
+  now: Date,
+  limit = 20,
+  budget: RunBudget = unbounded,
+  /** Only this bill's orders (a flow closing an outpriced order before pricing a new one). */
+  only?: { providerId: string; billId: string },
+): Promise<ExpiryReport> {
   const db = await deps.db();
   const report: ExpiryReport = { closed: 0, booked: 0, refunding: 0, waiting: 0 };
   const due = await db
     .select()
     .from(orders)
-    .where(and(inArray(orders.status, movableInto('closed')), lte(orders.expiresAt, now)))
+    .where(
+      and(
+        inArray(orders.status, movableInto('closed')),
+        lte(orders.expiresAt, now),
+        ...(only ? [eq(orders.providerId, only.providerId), eq(orders.billId, only.billId)] : []),
+      ),
+    )
     .orderBy(asc(orders.expiresAt))
     .limit(limit);
   for (const order of due) {

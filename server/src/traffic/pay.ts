@@ -13,9 +13,9 @@ import {
 import { createHash } from 'node:crypto';
 import { DepartmentRejection } from '../departments/client';
 import { trafficFor } from '../departments/traffic';
-import { and, eq, inArray, lte } from 'drizzle-orm';
-import { orders } from '../db/schema';
-import { movableInto, type OrderRow, ORDER_TTL_MS, placeOrder, savePayment } from '../payments/orders';
+import { type OrderRow, ORDER_TTL_MS, placeOrder, savePayment } from '../payments/orders';
+import { closeExpiredOrders } from '../payments/outbox';
+import { unbounded } from '../runtime/budgets';
 import type { CallContext } from '../runtime/types';
 import { proofOf } from './vehicles';
 import { callerVehicle, confirmBlock, fetchViolations, liveFineOrders, mapVehicleRejection, TRAFFIC_PROVIDER, violationView } from './violations';
@@ -105,11 +105,9 @@ export async function payFine(ctx: CallContext, input: { vehicleId: string; viol
   }
   const { lateFee } = fineLateFee(v.fine, v.decisionDate, asOf);
   // An unpaid order that outlived its price (priced before midnight) must not be handed out again:
-  // close it here rather than wait for the expiry job, so this attempt is priced today.
-  await db
-    .update(orders)
-    .set({ status: 'closed', closedAt: now })
-    .where(and(eq(orders.providerId, TRAFFIC_PROVIDER), eq(orders.billId, v.violationId), inArray(orders.status, movableInto('closed')), lte(orders.expiresAt, now)));
+  // expire it here rather than wait for the expiry job, so this attempt is priced today — through
+  // the same expiry, which asks WeChat Pay first (a sheet paid at 23:59 is booked, never closed).
+  await closeExpiredOrders(ctx.deps, now, 5, unbounded, { providerId: TRAFFIC_PROVIDER, billId: v.violationId });
   const order = await placeOrder(
     db,
     {
