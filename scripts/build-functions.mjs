@@ -75,7 +75,10 @@ for (const fn of fns) {
     legalComments: 'none',
     // wx-server-sdk misreads its own package.json when bundled; PGlite is the local stack's
     // database only (never reached when DATABASE_URL is set); pg-native is pg's optional addon.
-    external: ['wx-server-sdk', '@electric-sql/pglite', 'pg-native'],
+    // `encoding` is node-fetch 2's optional converter (tencentcloud-sdk-nodejs fetches with it), required
+    // inside a try/catch and only used by `textConverted()`, which the SDK never calls: bundled it is
+    // iconv-lite, 480 KB of a 1.6 MB traffic bundle.
+    external: ['wx-server-sdk', '@electric-sql/pglite', 'pg-native', 'encoding'],
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',
     plugins: [zodLocales, trimSdkDeps],

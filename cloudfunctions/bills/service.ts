@@ -43,7 +43,7 @@ export const billsFunction = defineFunction('bills', {
     run: (input, ctx) => payBill(ctx, input),
   },
   order: {
-    run: async ({ orderId }, ctx) => ({ order: await ownOrderView(await ctx.deps.db(), ctx.caller!.openid, orderId) }),
+    run: async ({ orderId }, ctx) => ({ order: await ownOrderView(await ctx.deps.db(), ctx.caller!.openid, orderId, 'utility') }),
   },
   orders: {
     run: async (_input, ctx) => ({ orders: await listOrders(await ctx.deps.db(), ctx.caller!.openid) }),

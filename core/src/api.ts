@@ -19,6 +19,7 @@ import {
   type VerifyResult,
 } from './schemas/insurance';
 import { ticketsInput, type AgentResult, type CategoriesResult, type TicketDetail, type TicketSummary } from './schemas/tickets';
+import { type LicenceReading, trafficInput, type TrafficOrderView, type TrafficPayResult, type VehicleView, type ViolationsResult, type ViolationView } from './schemas/traffic';
 
 /**
  * Every cloud function's actions: the zod schema of the input (shared by client and server)
@@ -31,6 +32,7 @@ export const API_INPUTS = {
   bills: billsInput,
   insurance: insuranceInput,
   tickets: ticketsInput,
+  traffic: trafficInput,
 } as const;
 
 export interface ApiOutputs {
@@ -59,6 +61,19 @@ export interface ApiOutputs {
     rate: { ticket: TicketDetail };
     reopen: { ticket: TicketDetail };
     agent: AgentResult;
+  };
+  traffic: {
+    addVehicle: { vehicle: VehicleView };
+    vehicles: { vehicles: VehicleView[] };
+    removeVehicle: { removed: true };
+    revealVehicle: { plate: string; plateFormatted: string };
+    readLicence: { reading: LicenceReading };
+    violations: ViolationsResult;
+    violation: { vehicle: VehicleView; violation: ViolationView; fetchedAt: string; stale: boolean };
+    confirm: { violation: ViolationView };
+    pay: TrafficPayResult;
+    order: { order: TrafficOrderView };
+    orders: { orders: TrafficOrderView[] };
   };
   messages: {
     list: { messages: InboxMessage[]; unread: number };

@@ -13,7 +13,7 @@ import { createHotlinePlatform } from './sandboxes/hotline';
 import { type Route, type RunningSandbox, startSandbox } from './sandboxes/http';
 import { insuranceRoutes } from './sandboxes/insurance';
 import { type PaySandbox, startPaySandbox } from './sandboxes/pay';
-import { trafficRoutes } from './sandboxes/traffic';
+import { trafficDepartment } from './sandboxes/traffic';
 import { PROFILES, type PostingsReport, utilityRoutes } from './sandboxes/utility';
 
 /**
@@ -79,7 +79,7 @@ async function startDepartments(onBooked: { hook?: (department: string, orderId:
         : r,
     );
   const routesFor = (id: DepartmentId): Route[] =>
-    id === 'water' || id === 'power' || id === 'gas' ? withHook(id, utilityRoutes(PROFILES[id], RESIDENTS)) : id === 'traffic' ? trafficRoutes(RESIDENTS) : id === 'insurance' ? insuranceRoutes(RESIDENTS) : createHotlinePlatform().routes();
+    id === 'water' || id === 'power' || id === 'gas' ? withHook(id, utilityRoutes(PROFILES[id], RESIDENTS)) : id === 'traffic' ? withHook(id, trafficDepartment(RESIDENTS).routes) : id === 'insurance' ? insuranceRoutes(RESIDENTS) : createHotlinePlatform().routes();
   const ids = Object.keys(DEPARTMENTS) as DepartmentId[];
   const started = await Promise.all(ids.map((id) => startSandbox({ id, apiKey: `sk_${id}_${randomBytes(8).toString('hex')}`, routes: routesFor(id) })));
   return Object.fromEntries(started.map((s) => [s.id, s])) as Record<DepartmentId, RunningSandbox>;

@@ -1,4 +1,4 @@
-import { idCheckDigit, type ProviderId, type UtilityKind } from '@bianmin/core';
+import { idCheckDigit, type PlateKind, type ProviderId, type UtilityKind } from '@bianmin/core';
 
 /**
  * The demo residents of the local stack. Everything a department sandbox knows is seeded from
@@ -25,6 +25,12 @@ export interface FixtureVehicle {
   engineNo: string;
   engineNoSuffix: string;
   vehicleType: 'small_car' | 'large_car' | 'motorcycle';
+  /** GA 36-2018 plate kind, as the traffic police record it. */
+  plateKind: PlateKind;
+  /** 车辆类型 as printed on the vehicle licence (行驶证). */
+  vehicleTypeName: string;
+  /** The vehicle licence photo (a committed JPEG), a URL path the gateway serves (/api/__dev/assets/…). */
+  licencePhoto: string;
 }
 
 export interface FixtureResident {
@@ -63,7 +69,7 @@ export const RESIDENTS: FixtureResident[] = [
       { kind: 'electricity', providerId: 'power', accountNo: '0300123456789', holderName: '张晓明', address: '福田区莲花街道景田北路 18 号 3 栋 1202', label: '我家', unpaidMonths: 1 },
       { kind: 'gas', providerId: 'gas', accountNo: 'SZ20481357', holderName: '张晓明', address: '福田区莲花街道景田北路 18 号 3 栋 1202', label: '我家', unpaidMonths: 0 },
     ],
-    vehicles: [{ plate: '粤B12345', engineNo: 'L4J2K8A61234', engineNoSuffix: 'A61234', vehicleType: 'small_car' }],
+    vehicles: [{ plate: '粤B12345', engineNo: 'L4J2K8A61234', engineNoSuffix: 'A61234', vehicleType: 'small_car', plateKind: 'small_car', vehicleTypeName: '小型轿车', licencePhoto: '/api/__dev/assets/traffic/licence-yue-b12345.jpg' }],
     insurance: { insured: true, city: '深圳', since: '2012-07', profile: 'worker' },
   },
   {
@@ -76,7 +82,8 @@ export const RESIDENTS: FixtureResident[] = [
       { kind: 'electricity', providerId: 'power', accountNo: '0300987654321', holderName: '李秀英', address: '罗湖区东门街道湖贝新村 6 栋 501', label: '爸妈家', unpaidMonths: 2, prepaidBalance: 1250 },
       { kind: 'gas', providerId: 'gas', accountNo: 'SZ20375519', holderName: '李秀英', address: '罗湖区东门街道湖贝新村 6 栋 501', label: '爸妈家', unpaidMonths: 1 },
     ],
-    vehicles: [],
+    // A Beijing-registered car: an ordinary plate whose sequence merely starts with D; no violations.
+    vehicles: [{ plate: '京AD1234', engineNo: 'K7M5P1D20846', engineNoSuffix: 'D20846', vehicleType: 'small_car', plateKind: 'small_car', vehicleTypeName: '小型轿车', licencePhoto: '/api/__dev/assets/traffic/licence-jing-ad1234.jpg' }],
     insurance: { insured: true, city: '深圳', since: '1998-03', profile: 'retiree' },
   },
   {
@@ -90,8 +97,8 @@ export const RESIDENTS: FixtureResident[] = [
       { kind: 'water', providerId: 'water', accountNo: '310551903', holderName: '王建国', address: '南山区粤海街道科技园南区 2 栋 808', label: '我家', unpaidMonths: 1 },
     ],
     vehicles: [
-      { plate: '粤B6D7K8', engineNo: 'G8H3M2B70915', engineNoSuffix: 'B70915', vehicleType: 'small_car' },
-      { plate: '粤BD12345', engineNo: 'EV9920C33187', engineNoSuffix: 'C33187', vehicleType: 'small_car' },
+      { plate: '粤B6D7K8', engineNo: 'G8H3M2B70915', engineNoSuffix: 'B70915', vehicleType: 'small_car', plateKind: 'small_car', vehicleTypeName: '小型普通客车', licencePhoto: '/api/__dev/assets/traffic/licence-yue-b6d7k8.jpg' },
+      { plate: '粤BD12345', engineNo: 'EV9920C33187', engineNoSuffix: 'C33187', vehicleType: 'small_car', plateKind: 'small_nev', vehicleTypeName: '小型轿车', licencePhoto: '/api/__dev/assets/traffic/licence-yue-bd12345.jpg' },
     ],
     insurance: { insured: true, city: '深圳', since: '2008-09', profile: 'gap' },
   },

@@ -4,6 +4,7 @@ import { insuranceFunction } from '../../cloudfunctions/insurance/service';
 import { messagesFunction } from '../../cloudfunctions/messages/service';
 import { servicesFunction } from '../../cloudfunctions/services/service';
 import { ticketsFunction } from '../../cloudfunctions/tickets/service';
+import { trafficFunction } from '../../cloudfunctions/traffic/service';
 
 /** Every cloud function the gateway serves at POST /api/<name>: the same definitions CloudBase runs. */
 export const FUNCTIONS: Record<string, FunctionDefinition> = {
@@ -12,4 +13,5 @@ export const FUNCTIONS: Record<string, FunctionDefinition> = {
   bills: billsFunction as unknown as FunctionDefinition,
   insurance: insuranceFunction as unknown as FunctionDefinition,
   tickets: ticketsFunction as unknown as FunctionDefinition,
+  traffic: trafficFunction as unknown as FunctionDefinition,
 };

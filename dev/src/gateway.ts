@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { z } from 'zod';
 import type { FunctionDefinition } from '@bianmin/server/runtime/define';
 import { forbiddenKeyPath } from '@bianmin/server/runtime/params';
+import { readAsset } from './assets';
 import type { FixtureResident } from './fixtures';
 import { HTTP_STATUS } from './http-status';
 import { FAULT_MODES, type FaultMode } from './sandboxes/http';
@@ -193,6 +194,13 @@ export function createGateway(opts: GatewayOptions): Server {
       if (!job) return refuse(res, new AppError('NOT_FOUND', `没有名为 ${devJob[1]} 的定时任务。`));
       const { clock } = devIdentity(req);
       return sendEnvelope(res, { ok: true, data: await job(clock.now()) });
+    }
+    const devAsset = /^\/api\/__dev\/assets\/([a-z]+\/[a-z0-9-]+\.jpg)$/.exec(path);
+    if (devAsset && req.method === 'GET') {
+      const bytes = readAsset(devAsset[1]);
+      if (!bytes) return refuse(res, new AppError('NOT_FOUND', '没有这个示例文件。'));
+      res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': bytes.length, 'cache-control': 'public, max-age=3600' });
+      return res.end(bytes);
     }
     if (path.startsWith('/api/__dev/storage') && (await handleStorageRoute(req, res, path, opts.storage, () => devIdentity(req).caller?.openid ?? null))) return;
     const devFace = /^\/api\/__dev\/faceid\/([0-9A-Fa-f-]{36})\/result$/.exec(path);

@@ -22,6 +22,7 @@ import { type FaceIdSandbox, installFaceId } from './sandboxes/faceid';
 import { tencentFaceVerifier } from '@bianmin/server/faceid/tencent';
 import { purgeAccessLog } from '@bianmin/server/insurance/access-log';
 import type { TencentCloudConfig } from '@bianmin/server/tencentcloud/config';
+import { registerVehicleLicenseOcr } from './sandboxes/ocr';
 import { RESIDENTS } from './fixtures';
 import { FUNCTIONS } from './functions';
 import { createGateway } from './gateway';
@@ -116,6 +117,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const tencentCloud = await startTencentCloudSandbox();
   const faceId = installFaceId(tencentCloud, RESIDENTS);
   const tencentCloudConfig: TencentCloudConfig = { secretId: tencentCloud.secretId, secretKey: tencentCloud.secretKey, region: 'ap-guangzhou', endpoint: tencentCloud.endpoint, protocol: 'http://' };
+  registerVehicleLicenseOcr(tencentCloud, RESIDENTS);
   const ownsStorageDir = !opts.storageDir;
   const storageDir = opts.storageDir ?? mkdtempSync(join(tmpdir(), 'bianmin-storage-'));
   const storage = localStorage(storageDir);

@@ -107,7 +107,8 @@ export function caseArb(fn: string, action: string, schema: z.ZodType, pool: rea
 /** Real values that get bodies past validation and into the handlers: the first resident's ids, catalogue ids. */
 export function valuePool(o: Owned): string[] {
   return [
-    o.bindingId, o.billId, o.orderId, o.reminderId, o.messageId, o.accountNo, o.holderName, o.verificationId, o.ticketId,
+    o.bindingId, o.billId, o.orderId, o.reminderId, o.messageId, o.accountNo, o.holderName, o.verificationId, o.ticketId, o.vehicleId, o.trafficOrderId, o.fileId,
+    '44030126000001', '44030126000002', '44030126000003', '44030126000004',
     ...RESIDENTS.flatMap((r) => r.utilityAccounts.flatMap((a) => [a.accountNo, a.holderName])),
     ...CATALOGUE.services.map((s) => s.id),
     'fuzz-key-000001', 'fuzz-key-000002',

@@ -1,4 +1,5 @@
 import type { BillResult, BindingView, PayResult, ReminderView } from '@bianmin/core';
+import { readAsset } from '../assets';
 import { ZHANG, type TestStack } from '../testing/stack';
 
 /**
@@ -24,6 +25,12 @@ export interface Owned {
   verificationId: string;
   /** A 12345 ticket the first resident filed. */
   ticketId: string;
+  /** The first resident's vehicle (粤B12345), added with its engine number's last six. */
+  vehicleId: string;
+  /** A pending traffic fine order of the first resident's (violation 44030126000001). */
+  trafficOrderId: string;
+  /** The first resident's upload of their vehicle licence photo (Storage port). */
+  fileId: string;
 }
 
 export interface Recipe {
@@ -77,6 +84,22 @@ export const RECIPES: Record<string, Recipe> = {
   'tickets.rate': { body: (o) => ({ action: 'rate', ticketId: o.ticketId, rating: '满意' }), replay: 'NOT_FOUND' },
   'tickets.reopen': { body: (o) => ({ action: 'reopen', ticketId: o.ticketId, reason: '问题没有解决，请再处理一次' }), replay: 'NOT_FOUND' },
   'tickets.agent': { body: (o) => ({ action: 'agent', ticketId: o.ticketId }), replay: 'NOT_FOUND' },
+  // Plate + kind + the engine number's last six are the proof the traffic police ask: whoever holds
+  // them may add the car (family members do), and gets their own vehicle id, never the first resident's.
+  'traffic.addVehicle': {
+    body: () => ({ action: 'addVehicle', plate: ZHANG.vehicles[0].plate, plateKind: ZHANG.vehicles[0].plateKind, engineNoSuffix: ZHANG.vehicles[0].engineNoSuffix }),
+    replay: 'own',
+  },
+  'traffic.vehicles': { body: () => ({ action: 'vehicles' }), replay: 'own' },
+  'traffic.removeVehicle': { body: (o) => ({ action: 'removeVehicle', vehicleId: o.vehicleId }), replay: 'NOT_FOUND' },
+  'traffic.revealVehicle': { body: (o) => ({ action: 'revealVehicle', vehicleId: o.vehicleId }), replay: 'NOT_FOUND' },
+  'traffic.readLicence': { body: (o) => ({ action: 'readLicence', fileId: o.fileId }), replay: 'NOT_FOUND' },
+  'traffic.violations': { body: (o) => ({ action: 'violations', vehicleId: o.vehicleId }), replay: 'NOT_FOUND' },
+  'traffic.violation': { body: (o) => ({ action: 'violation', vehicleId: o.vehicleId, violationId: '44030126000002' }), replay: 'NOT_FOUND' },
+  'traffic.confirm': { body: (o) => ({ action: 'confirm', vehicleId: o.vehicleId, violationId: '44030126000003' }), replay: 'NOT_FOUND' },
+  'traffic.pay': { body: (o) => ({ action: 'pay', vehicleId: o.vehicleId, violationId: '44030126000002', idempotencyKey: 'matrix-replay-fine-01' }), replay: 'NOT_FOUND' },
+  'traffic.order': { body: (o) => ({ action: 'order', orderId: o.trafficOrderId }), replay: 'NOT_FOUND' },
+  'traffic.orders': { body: () => ({ action: 'orders' }), replay: 'own' },
 };
 
 function data<T>(r: { body: { ok: boolean } }, what: string): T {
@@ -108,6 +131,18 @@ export async function seedFirstResident(stack: TestStack): Promise<Owned> {
     await stack.call('tickets', { action: 'submit', kind: '投诉', category: '城市管理', description: '小区门口的井盖缺失已经三天了，晚上很危险。', public: false, requestId: 'matrix-seed-ticket-01' }, as),
     'submit ticket',
   );
+  const car = ZHANG.vehicles[0];
+  const { vehicle } = data<{ vehicle: { vehicleId: string } }>(
+    await stack.call('traffic', { action: 'addVehicle', plate: car.plate, plateKind: car.plateKind, engineNoSuffix: car.engineNoSuffix }, as),
+    'add vehicle',
+  );
+  const fine = data<{ order: { orderId: string } }>(
+    await stack.call('traffic', { action: 'pay', vehicleId: vehicle.vehicleId, violationId: '44030126000001', idempotencyKey: 'matrix-seed-fine-0001' }, as),
+    'pay fine',
+  );
+  const licence = readAsset(car.licencePhoto.replace(/^\/api\/__dev\/assets\//, ''));
+  if (!licence) throw new Error(`seeding: no licence photo at ${car.licencePhoto}`);
+  const fileId = await stack.storage.put(licence, ZHANG.openid);
   return {
     bindingId: binding.bindingId,
     billId,
@@ -119,6 +154,9 @@ export async function seedFirstResident(stack: TestStack): Promise<Owned> {
     address: power.address,
     verificationId: started.verificationId,
     ticketId: ticket.ticketId,
+    vehicleId: vehicle.vehicleId,
+    trafficOrderId: fine.order.orderId,
+    fileId,
   };
 }
 
@@ -135,6 +173,9 @@ export function secretsOf(o: Owned, except: Array<keyof Owned> = []): string[] {
     address: [o.address],
     verificationId: [o.verificationId],
     ticketId: [o.ticketId],
+    vehicleId: [o.vehicleId],
+    trafficOrderId: [o.trafficOrderId],
+    fileId: [o.fileId],
   };
   return (Object.keys(all) as Array<keyof Owned>).filter((k) => !except.includes(k)).flatMap((k) => all[k]);
 }

@@ -15,13 +15,17 @@ export interface SandboxRequest {
 
 export interface SandboxReply {
   status: number;
+  /** JSON, or raw bytes served with `contentType` (a department's image). */
   body: unknown;
+  contentType?: string;
 }
 
 export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** '/accounts/:accountNo' */
   path: string;
+  /** Served without the API key and without faults (a department's public image links). */
+  public?: boolean;
   handle(req: SandboxRequest): SandboxReply | Promise<SandboxReply>;
 }
 
@@ -38,6 +42,8 @@ export interface RunningSandbox {
   /** Requests that reached a route (after auth and faults): lets tests and the bench count department calls. */
   readonly hits: number;
   setFault(f: Partial<Fault> & { mode: FaultMode }): Fault;
+  /** Payments posted to this department, for the dev postings listing (departments that keep them). */
+  postings?(): unknown[];
   fault(): Fault;
   stop(): Promise<void>;
 }
@@ -46,6 +52,12 @@ const json = (res: ServerResponse, status: number, body: unknown) => {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);
+};
+
+const raw = (res: ServerResponse, reply: SandboxReply) => {
+  const bytes = reply.body as Buffer;
+  res.writeHead(reply.status, { 'content-type': reply.contentType!, 'content-length': bytes.length, 'cache-control': 'public, max-age=3600' });
+  res.end(bytes);
 };
 
 function compile(path: string): { re: RegExp; keys: string[] } {
@@ -79,7 +91,7 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
  * request, `X-Api-Key`), deterministic data, and switchable faults so that every failure a real
  * department shows — refused connections, timeouts, 5xx, nonsense — can be provoked on demand.
  */
-export async function startSandbox(opts: { id: string; apiKey: string; routes: Route[]; port?: number }): Promise<RunningSandbox> {
+export async function startSandbox(opts: { id: string; apiKey: string; routes: Route[]; port?: number; postings?: () => unknown[] }): Promise<RunningSandbox> {
   const routes = opts.routes.map((r) => ({ ...r, ...compile(r.path) }));
   let fault: Fault = { mode: 'ok', ms: 0 };
   let hits = 0;
@@ -87,6 +99,8 @@ export async function startSandbox(opts: { id: string; apiKey: string; routes: R
 
   const server: Server = createServer(async (req, res) => {
     try {
+      const publicReply = await servePublic(req, res);
+      if (publicReply) return;
       const f = fault;
       if (f.mode === 'down') {
         // As close to "connection refused" as a listening server can get.
@@ -119,7 +133,7 @@ export async function startSandbox(opts: { id: string; apiKey: string; routes: R
         const params = Object.fromEntries(r.keys.map((k, i) => [k, decodeURIComponent(m[i + 1])]));
         hits++;
         const reply = await r.handle({ method: req.method, path: url.pathname, params, query: url.searchParams, body });
-        return json(res, reply.status, reply.body);
+        return reply.contentType ? raw(res, reply) : json(res, reply.status, reply.body);
       }
       return json(res, 404, { code: 'NO_ROUTE', message: `no route ${req.method} ${url.pathname}` });
     } catch (e) {
@@ -127,6 +141,22 @@ export async function startSandbox(opts: { id: string; apiKey: string; routes: R
     }
   });
   server.keepAliveTimeout = 5000;
+
+  async function servePublic(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    if (req.method !== 'GET') return false;
+    const url = new URL(req.url ?? '/', 'http://sandbox');
+    for (const r of routes) {
+      if (!r.public || r.method !== 'GET') continue;
+      const m = r.re.exec(url.pathname);
+      if (!m) continue;
+      const params = Object.fromEntries(r.keys.map((k, i) => [k, decodeURIComponent(m[i + 1])]));
+      const reply = await r.handle({ method: 'GET', path: url.pathname, params, query: url.searchParams, body: undefined });
+      if (reply.contentType) raw(res, reply);
+      else json(res, reply.status, reply.body);
+      return true;
+    }
+    return false;
+  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -146,6 +176,7 @@ export async function startSandbox(opts: { id: string; apiKey: string; routes: R
       return fault;
     },
     fault: () => fault,
+    ...(opts.postings ? { postings: opts.postings } : {}),
     stop: () =>
       new Promise<void>((resolve) => {
         for (const t of timers) clearTimeout(t);

@@ -4,23 +4,24 @@ import type { FixtureResident } from '../fixtures';
 import { createHotlinePlatform, type HotlinePlatform } from './hotline';
 import { type Route, type RunningSandbox, startSandbox } from './http';
 import { insuranceRoutes } from './insurance';
-import { trafficRoutes } from './traffic';
+import { readAsset } from '../assets';
+import { trafficDepartment } from './traffic';
 import { PROFILES, utilityRoutes } from './utility';
 
 export type Sandboxes = Record<DepartmentId, RunningSandbox>;
 
-function routesFor(id: DepartmentId, residents: FixtureResident[], hotline: HotlinePlatform): Route[] {
+function routesFor(id: DepartmentId, residents: FixtureResident[], hotline: HotlinePlatform): { routes: Route[]; postings?: () => unknown[] } {
   switch (id) {
     case 'water':
     case 'power':
     case 'gas':
-      return utilityRoutes(PROFILES[id], residents);
+      return { routes: utilityRoutes(PROFILES[id], residents) };
     case 'traffic':
-      return trafficRoutes(residents);
+      return trafficDepartment(residents, { readAsset });
     case 'insurance':
-      return insuranceRoutes(residents);
+      return { routes: insuranceRoutes(residents) };
     case 'hotline':
-      return hotline.routes();
+      return { routes: hotline.routes() };
   }
 }
 
@@ -29,7 +30,7 @@ export async function startSandboxes(residents: FixtureResident[], opts: { hotli
   const hotline = opts.hotline ?? createHotlinePlatform();
   const ids = Object.keys(DEPARTMENTS) as DepartmentId[];
   const started = await Promise.all(
-    ids.map((id) => startSandbox({ id, apiKey: `sk_${id}_${randomBytes(12).toString('hex')}`, routes: routesFor(id, residents, hotline) })),
+    ids.map((id) => startSandbox({ id, apiKey: `sk_${id}_${randomBytes(12).toString('hex')}`, ...routesFor(id, residents, hotline) })),
   );
   return Object.fromEntries(started.map((s) => [s.id, s])) as Sandboxes;
 }

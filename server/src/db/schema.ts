@@ -104,12 +104,17 @@ export const orders = pgTable(
     id: text('id').primaryKey(),
     openid: text('openid').notNull(),
     idempotencyKey: text('idempotency_key').notNull(),
-    /** 'utility' now; traffic fines reuse the same machinery. */
+    /** 'utility' or 'traffic_fine': one machinery, the subject named by the columns below. */
     kind: text('kind').notNull(),
+    /** The resident's household binding, or vehicle for a fine. */
     bindingId: uuid('binding_id'),
+    /** The utility's provider id, or 'traffic'. */
     providerId: text('provider_id').notNull(),
+    /** The household account, or the plate of a fine. */
     accountNo: text('account_no').notNull(),
+    /** The bill, or the violation id. */
     billId: text('bill_id').notNull(),
+    /** What is paid for: a bill's month, or a fine's decision number (the receipt prints it). */
     period: text('period').notNull(),
     /** Fen: what the resident pays (bill + late fee). */
     amount: integer('amount').notNull(),
@@ -336,3 +341,29 @@ export const ticketSync = pgTable('ticket_sync', {
   cursor: integer('cursor').notNull().default(0),
   leaseUntil: at('lease_until'),
 });
+
+/**
+ * A vehicle a resident added (own, family): plate, GA plate kind and the engine number's last
+ * six, the three proofs the traffic police ask on every call. Removing keeps the row for the
+ * order history.
+ */
+export const vehicles = pgTable(
+  'vehicles',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    openid: text('openid').notNull(),
+    /** Canonical (粤B12345); shown masked, revealed on request. */
+    plate: text('plate').notNull(),
+    plateKind: text('plate_kind').notNull(),
+    engineNoSuffix: text('engine_no_suffix').notNull(),
+    /** 车辆类型 as the traffic police record it. */
+    vehicleType: text('vehicle_type').notNull(),
+    label: text('label'),
+    createdAt: at('created_at').notNull().defaultNow(),
+    deletedAt: at('deleted_at'),
+  },
+  (t) => [
+    uniqueIndex('vehicles_one_live_per_plate').on(t.openid, t.plate, t.plateKind).where(sql`${t.deletedAt} IS NULL`),
+    index('vehicles_by_resident').on(t.openid),
+  ],
+);

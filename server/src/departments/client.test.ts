@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { silentLogger } from '../log';
-import { createDepartmentClient, DepartmentRejection } from './client';
+import { createDepartmentClient, DepartmentRejection, routeOf } from './client';
 
 /** A department on loopback whose behaviour each test scripts. */
 let server: Server;
@@ -211,3 +211,13 @@ async function waitFor(check: () => boolean, tries = 500): Promise<void> {
   for (let i = 0; i < tries && !check(); i++) await new Promise((r) => setTimeout(r, 5));
 }
 
+describe('what the client logs of a path', () => {
+  it.each([
+    ['/vehicles/%E7%B2%A4B12345/violations?plateKind=02&engineNoSuffix=A61234', '/vehicles/:id/violations'],
+    ['/accounts/0300123456789/bills?asOf=2026-03-10', '/accounts/:id/bills'],
+    ['/violations/44030126000003/confirm', '/violations/:id/confirm'],
+    ['/payments', '/payments'],
+  ])('%s → %s (no plate, account or engine number)', (path, route) => {
+    expect(routeOf(path)).toBe(route);
+  });
+});

@@ -41,6 +41,14 @@ class TransientFailure extends Error {
 }
 
 
+/**
+ * A path as a route for the log: `/vehicles/粤B12345/violations?engineNoSuffix=…` → `/vehicles/:id/violations`.
+ * Paths carry account numbers, plates and engine suffixes, which no log may hold.
+ */
+export function routeOf(path: string): string {
+  return path.split('?')[0].replace(/\/[^/]*[^A-Za-z/][^/]*/g, '/:id');
+}
+
 export interface Fetched<T> {
   data: T;
   /** When the department produced this answer. */
@@ -82,6 +90,8 @@ export interface ReadOptions {
 
 export interface DepartmentClient {
   readonly id: DepartmentId;
+  /** Where the department lives: relative links in its answers (evidence photos) resolve against it. */
+  readonly baseUrl: string;
   read<S extends z.ZodType>(path: string, schema: S, opts?: ReadOptions): Promise<Fetched<z.output<S>>>;
   /** For idempotent writes only (the department de-duplicates on our id): retried like reads. */
   write<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.output<S>>;
@@ -184,7 +194,7 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
     const r = schema.safeParse(raw);
     if (!r.success) {
       const shown = redactPath(path);
-      o.log.warn({ department: o.id, path: shown, issues: r.error.issues.slice(0, 3).map((i) => i.path.join('.')) }, 'department answer failed validation');
+      o.log.warn({ department: o.id, path: shown, route: routeOf(path), issues: r.error.issues.slice(0, 3).map((i) => i.path.join('.')) }, 'department answer failed validation');
       throw new TransientFailure('garbage', `${shown}: answer failed validation`);
     }
     return r.data;
@@ -257,6 +267,7 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
 
   const client: DepartmentClient = {
     id: o.id,
+    baseUrl: o.baseUrl,
     get calls() {
       return calls;
     },

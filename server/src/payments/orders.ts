@@ -73,10 +73,13 @@ export function orderView(r: OrderRow, refund?: RefundRow): OrderView {
   };
 }
 
+/** What an order pays for; the subject's columns are read per kind (see the orders table). */
+export type OrderKind = 'utility' | 'traffic_fine';
+
 export interface NewOrder {
   openid: string;
   idempotencyKey: string;
-  kind: 'utility';
+  kind: OrderKind;
   bindingId: string;
   providerId: string;
   accountNo: string;
@@ -84,6 +87,8 @@ export interface NewOrder {
   period: string;
   amount: number;
   lateFee: number;
+  /** Sooner than the default TTL when the amount is only right until then (a fine's late fee grows at midnight). */
+  expiresAt?: Date;
 }
 
 /**
@@ -94,7 +99,7 @@ export interface NewOrder {
 export async function placeOrder(db: Db, o: NewOrder, now: Date): Promise<OrderRow> {
   const [created] = await db
     .insert(orders)
-    .values({ ...o, id: newOrderId(now), status: 'pending', createdAt: now, expiresAt: new Date(now.getTime() + ORDER_TTL_MS) })
+    .values({ ...o, id: newOrderId(now), status: 'pending', createdAt: now, expiresAt: o.expiresAt ?? new Date(now.getTime() + ORDER_TTL_MS) })
     .onConflictDoNothing()
     .returning();
   if (created) return created;
@@ -122,8 +127,11 @@ export async function savePayment(db: Db, orderId: string, payment: PaymentParam
   await db.update(orders).set({ payment }).where(and(eq(orders.id, orderId), eq(orders.status, 'pending')));
 }
 
-export async function ownOrder(db: Db, openid: string, orderId: string): Promise<OrderRow> {
-  const [row] = await db.select().from(orders).where(and(eq(orders.id, orderId), eq(orders.openid, openid)));
+export async function ownOrder(db: Db, openid: string, orderId: string, kind?: OrderKind): Promise<OrderRow> {
+  const [row] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.id, orderId), eq(orders.openid, openid), kind ? eq(orders.kind, kind) : undefined));
   if (!row) throw new AppError('NOT_FOUND', '没有找到这笔订单。');
   return row;
 }
@@ -136,15 +144,25 @@ async function refundsOf(db: Db, orderIds: string[]): Promise<Map<string, Refund
 }
 
 /** One of the resident's own orders as they see it, refund included; another resident's id is NOT_FOUND. */
-export async function ownOrderView(db: Db, openid: string, orderId: string): Promise<OrderView> {
-  const row = await ownOrder(db, openid, orderId);
+export async function ownOrderView(db: Db, openid: string, orderId: string, kind?: OrderKind): Promise<OrderView> {
+  const row = await ownOrder(db, openid, orderId, kind);
   return orderView(row, (await refundsOf(db, [row.id])).get(row.id));
 }
 
 export async function listOrders(db: Db, openid: string, limit = 100): Promise<OrderView[]> {
-  const rows = await db.select().from(orders).where(eq(orders.openid, openid)).orderBy(desc(orders.createdAt), desc(orders.id)).limit(limit);
+  const rows = await listOrderRows(db, openid, 'utility', limit);
   const byOrder = await refundsOf(db, rows.map((r) => r.id));
   return rows.map((r) => orderView(r, byOrder.get(r.id)));
+}
+
+/** A resident's orders of one kind, newest first: each flow presents its own. */
+export async function listOrderRows(db: Db, openid: string, kind: OrderKind, limit = 100): Promise<OrderRow[]> {
+  return db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.openid, openid), eq(orders.kind, kind)))
+    .orderBy(desc(orders.createdAt), desc(orders.id))
+    .limit(limit);
 }
 
 /** Live orders (not closed) for these bills, by bill id: a bill with one must not be offered for payment again. */

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { AppError, toShanghaiIso } from '@bianmin/core';
 import { utilityFor } from '../bills/utilities';
+import { trafficFor } from '../departments/traffic';
 import { orders, outbox } from '../db/schema';
 import { DepartmentRejection } from '../departments/client';
 import { queueRefund, recordPayment } from './book';
@@ -15,6 +16,11 @@ const REFUSAL: Record<string, string> = {
   BILL_NOT_FOUND: '缴费单位查不到这笔账单',
   ACCOUNT_NOT_FOUND: '缴费单位查不到这个户号',
   AMOUNT_MISMATCH: '缴费金额与账单不符',
+  // The traffic police, for a fine.
+  ALREADY_PAID: '该罚款已在其他渠道缴纳',
+  UNDER_APPEAL: '该违法记录正在申诉复核中，不能缴款',
+  NOT_DECIDED: '该违法记录尚未作出处罚决定',
+  VIOLATION_NOT_FOUND: '交警部门查不到这条违法记录',
 };
 
 /** A claimed row is skipped by other workers this long; posting is idempotent, so a crash only delays. */
@@ -46,11 +52,14 @@ async function post(deps: Deps, row: typeof outbox.$inferSelect, now: Date): Pro
     return 'failed';
   }
   try {
-    const posted = await utilityFor(deps, order.providerId).postPayment(
-      // The payment's time, not the posting's: a February payment posted in March is a February payment.
-      { orderId: order.id, accountNo: order.accountNo, billId: order.billId, amount: order.amount, paidAt: toShanghaiIso(order.paidAt ?? now) },
-      toShanghaiIso(now).slice(0, 10),
-    );
+    const paidAt = toShanghaiIso(order.paidAt ?? now);
+    const posted =
+      order.kind === 'traffic_fine'
+        ? await trafficFor(deps).postPayment({ orderId: order.id, violationId: order.billId, plate: order.accountNo, decisionNo: order.period, amount: order.amount, paidAt })
+        : await utilityFor(deps, order.providerId).postPayment(
+            { orderId: order.id, accountNo: order.accountNo, billId: order.billId, amount: order.amount, paidAt },
+            toShanghaiIso(now).slice(0, 10),
+          );
     await db.transaction(async (tx) => {
       await tx
         .update(orders)
@@ -134,13 +143,26 @@ export interface ExpiryReport {
  * may still be on its way), a sheet being paid right now is left for the next run, and only an
  * unpaid order is closed — on WeChat's side first (closeOrder), so it can no longer be paid.
  */
-export async function closeExpiredOrders(deps: Deps, now: Date, limit = 20, budget: RunBudget = unbounded): Promise<ExpiryReport> {
+export async function closeExpiredOrders(
+  deps: Deps,
+  now: Date,
+  limit = 20,
+  budget: RunBudget = unbounded,
+  /** Only this bill's orders (a flow closing an outpriced order before pricing a new one). */
+  only?: { providerId: string; billId: string },
+): Promise<ExpiryReport> {
   const db = await deps.db();
   const report: ExpiryReport = { closed: 0, booked: 0, refunding: 0, waiting: 0 };
   const due = await db
     .select()
     .from(orders)
-    .where(and(inArray(orders.status, movableInto('closed')), lte(orders.expiresAt, now)))
+    .where(
+      and(
+        inArray(orders.status, movableInto('closed')),
+        lte(orders.expiresAt, now),
+        ...(only ? [eq(orders.providerId, only.providerId), eq(orders.billId, only.billId)] : []),
+      ),
+    )
     .orderBy(asc(orders.expiresAt))
     .limit(limit);
   for (const order of due) {

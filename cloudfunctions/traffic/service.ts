@@ -1,0 +1,60 @@
+import { listOrderRows, ownOrder } from '@bianmin/server/payments/orders';
+import { defineFunction } from '@bianmin/server/runtime/define';
+import { readLicence } from '@bianmin/server/traffic/read-licence';
+import { confirmViolation, payFine, trafficOrderView } from '@bianmin/server/traffic/pay';
+import { addVehicle, listVehicles, removeVehicle, revealVehicle } from '@bianmin/server/traffic/vehicles';
+import { callerVehicle, violationFor, violationsFor } from '@bianmin/server/traffic/violations';
+import type { CallContext } from '@bianmin/server/runtime/types';
+
+/** The guard needs the vehicle to exist for this caller before it says anything about hours. */
+const guarded = (service: 'traffic.query' | 'traffic.pay') => async (input: { vehicleId: string }, ctx: CallContext) => {
+  await callerVehicle(ctx, input.vehicleId);
+  return service;
+};
+
+/** Vehicles, their violations, online confirmation and paying a fine exactly once. */
+export const trafficFunction = defineFunction('traffic', {
+  addVehicle: {
+    service: () => 'traffic.query',
+    run: async (input, ctx) => ({ vehicle: await addVehicle(ctx, input) }),
+  },
+  vehicles: {
+    run: async (_input, ctx) => ({ vehicles: await listVehicles(await ctx.deps.db(), ctx.caller!.openid) }),
+  },
+  removeVehicle: {
+    run: async ({ vehicleId }, ctx) => {
+      await removeVehicle(ctx, vehicleId);
+      return { removed: true as const };
+    },
+  },
+  revealVehicle: {
+    run: ({ vehicleId }, ctx) => revealVehicle(ctx, vehicleId),
+  },
+  readLicence: {
+    run: (input, ctx) => readLicence(ctx, input),
+  },
+  violations: {
+    service: guarded('traffic.query'),
+    servesStale: true,
+    run: ({ vehicleId }, ctx) => violationsFor(ctx, vehicleId),
+  },
+  violation: {
+    service: guarded('traffic.query'),
+    servesStale: true,
+    run: (input, ctx) => violationFor(ctx, input),
+  },
+  confirm: {
+    service: guarded('traffic.query'),
+    run: (input, ctx) => confirmViolation(ctx, input),
+  },
+  pay: {
+    service: guarded('traffic.pay'),
+    run: (input, ctx) => payFine(ctx, input),
+  },
+  order: {
+    run: async ({ orderId }, ctx) => ({ order: trafficOrderView(await ownOrder(await ctx.deps.db(), ctx.caller!.openid, orderId, 'traffic_fine')) }),
+  },
+  orders: {
+    run: async (_input, ctx) => ({ orders: (await listOrderRows(await ctx.deps.db(), ctx.caller!.openid, 'traffic_fine')).map(trafficOrderView) }),
+  },
+});
