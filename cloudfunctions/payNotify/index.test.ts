@@ -1,16 +1,9 @@
+import { useCloudbaseEnv } from '@bianmin/server/runtime/entry-testing';
 import { main } from './index';
 
 /** The deployed notify entry reads SOURCE from the WeChat context, as CloudBase sets it. */
 describe('the payNotify cloud function entry', () => {
-  // Wiring happens once per process, on the first call: keep it away from any real database.
-  const saved: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'silent' };
-  delete saved.DATABASE_URL;
-  beforeEach(() => {
-    process.env = { ...saved };
-  });
-  afterEach(() => {
-    process.env = { ...saved };
-  });
+  useCloudbaseEnv();
 
   it('refuses a notification whose WeChat context is not the pay callback, whatever the event claims', async () => {
     Object.assign(process.env, { LOG_LEVEL: 'silent', WX_CONTEXT_KEYS: 'WX_OPENID,SOURCE', WX_OPENID: 'oAttacker0001', SOURCE: 'wx_client' });

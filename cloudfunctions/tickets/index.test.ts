@@ -1,15 +1,9 @@
+import { useCloudbaseEnv } from '@bianmin/server/runtime/entry-testing';
 import { main } from './index';
 
 /** The deployed entry: the caller comes from the WeChat context CloudBase sets, never from the event. */
 describe('the tickets cloud function entry', () => {
-  const saved: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'silent' };
-  delete saved.DATABASE_URL;
-  beforeEach(() => {
-    process.env = { ...saved };
-  });
-  afterEach(() => {
-    process.env = { ...saved };
-  });
+  useCloudbaseEnv();
 
   it('answers categories for a WeChat caller', async () => {
     Object.assign(process.env, { WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,SOURCE', WX_OPENID: 'oCloudCaller0001', WX_APPID: 'wx123', SOURCE: 'wx_client' });
