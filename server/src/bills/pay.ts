@@ -1,5 +1,6 @@
-import { AppError, fenToYuan, maskAccountNo, type PayResult, providerById, shanghaiDate } from '@bianmin/core';
-import { type OrderRow, orderView, placeOrder, savePayment } from '../payments/orders';
+import { AppError, maskAccountNo, type PayResult, providerById, shanghaiDate } from '@bianmin/core';
+import { orderView, placeOrder } from '../payments/orders';
+import { paymentForOrder } from '../payments/create';
 import type { CallContext } from '../runtime/types';
 import { billView, mapAccountRejection } from './bill';
 import { callerBinding } from './bindings';
@@ -47,18 +48,5 @@ export async function payBill(ctx: CallContext, input: { bindingId: string; bill
     },
     now,
   );
-  return { order: orderView(order), payment: await paymentFor(ctx, order, `${provider.kindName} ${bill.period} 户号${maskAccountNo(binding.accountNo).slice(-4)}`) };
-}
-
-async function paymentFor(ctx: CallContext, order: OrderRow, description: string) {
-  if (order.status !== 'pending') return null;
-  if (order.payment) return order.payment as PayResult['payment'];
-  try {
-    const payment = await ctx.deps.payments.createPayment({ orderId: order.id, amount: order.amount, description, openid: order.openid });
-    await savePayment(await ctx.deps.db(), order.id, payment);
-    return payment;
-  } catch (e) {
-    ctx.log.error({ order: order.id, err: e instanceof Error ? e.message : String(e) }, 'payment creation failed');
-    throw new AppError('PAYMENT_FAILED', `微信支付下单失败，未扣款（订单 ${order.id}，金额 ¥${fenToYuan(order.amount)}），请稍后重试。`, { retryable: true });
-  }
+  return { order: orderView(order), payment: await paymentForOrder(ctx, order, `${provider.kindName} ${bill.period} 户号${maskAccountNo(binding.accountNo).slice(-4)}`) };
 }

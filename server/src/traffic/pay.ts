@@ -1,6 +1,5 @@
 import {
   AppError,
-  fenToYuan,
   fineLateFee,
   maskPlateDisplay,
   shanghaiDate,
@@ -13,9 +12,10 @@ import {
 import { createHash } from 'node:crypto';
 import { DepartmentRejection } from '../departments/client';
 import { trafficFor } from '../departments/traffic';
-import { type OrderRow, ORDER_TTL_MS, placeOrder, savePayment } from '../payments/orders';
+import { type OrderRow, ORDER_TTL_MS, placeOrder } from '../payments/orders';
 import { closeExpiredOrders } from '../payments/outbox';
 import { unbounded } from '../runtime/budgets';
+import { paymentForOrder } from '../payments/create';
 import type { CallContext } from '../runtime/types';
 import { proofOf } from './vehicles';
 import { callerVehicle, confirmBlock, fetchViolations, liveFineOrders, mapVehicleRejection, TRAFFIC_PROVIDER, violationView } from './violations';
@@ -126,18 +126,5 @@ export async function payFine(ctx: CallContext, input: { vehicleId: string; viol
     },
     now,
   );
-  return { order: trafficOrderView(order), payment: await paymentFor(ctx, order, `交通罚款 决定书${order.period.slice(-6)} ${maskPlateDisplay(order.accountNo)}`) };
-}
-
-async function paymentFor(ctx: CallContext, order: OrderRow, description: string) {
-  if (order.status !== 'pending') return null;
-  if (order.payment) return order.payment as TrafficPayResult['payment'];
-  try {
-    const payment = await ctx.deps.payments.createPayment({ orderId: order.id, amount: order.amount, description, openid: order.openid });
-    await savePayment(await ctx.deps.db(), order.id, payment);
-    return payment;
-  } catch (e) {
-    ctx.log.error({ order: order.id, err: e instanceof Error ? e.message : String(e) }, 'payment creation failed');
-    throw new AppError('PAYMENT_FAILED', `微信支付下单失败，未扣款（订单 ${order.id}，金额 ¥${fenToYuan(order.amount)}），请稍后重试。`, { retryable: true });
-  }
+  return { order: trafficOrderView(order), payment: await paymentForOrder(ctx, order, `交通罚款 决定书${order.period.slice(-6)} ${maskPlateDisplay(order.accountNo)}`) };
 }
