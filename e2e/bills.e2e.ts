@@ -82,11 +82,11 @@ it('binds the fixture electricity account from the hub, pays its bill in the san
   await shown(page, '.bills-confirm-sheet').waitFor();
   await expect(shown(page, '.bills-confirm-sheet__amount').textContent()).resolves.toBe(yuan(bill.arrears.bills[0].amountDue));
   await shown(page, '.bills-confirm-sheet__pay').click();
-  await shown(page, '.bills-sandbox-sheet').waitFor();
-  await expect(shown(page, '.bills-sandbox-sheet').textContent()).resolves.toContain('沙箱支付');
-  await expect(shown(page, '.bills-sandbox-sheet__amount').textContent()).resolves.toBe(yuan(bill.arrears.bills[0].amountDue));
+  await shown(page, '.pay-sandbox-sheet').waitFor();
+  await expect(shown(page, '.pay-sandbox-sheet').textContent()).resolves.toContain('沙箱支付');
+  await expect(shown(page, '.pay-sandbox-sheet__amount').textContent()).resolves.toBe(yuan(bill.arrears.bills[0].amountDue));
   await shot(page, 'bills-sandbox-pay');
-  await shown(page, '.bills-sandbox-sheet__confirm').click();
+  await shown(page, '.pay-sandbox-sheet__confirm').click();
 
   // The receipt reads the order from the server: paid, and posted to the power company.
   const hero = shown(page, '.bills-result__hero[data-status="settled"], .bills-result__hero[data-status="paid"]');

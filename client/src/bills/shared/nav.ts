@@ -40,11 +40,3 @@ export async function backTo(path: string, fallbackUrl: string): Promise<void> {
   }
   await Taro.redirectTo({ url: fallbackUrl });
 }
-
-export function errorMessageOf(e: unknown): string {
-  if (typeof e === 'object' && e !== null) {
-    const m = (e as { errMsg?: unknown; message?: unknown }).errMsg ?? (e as { message?: unknown }).message;
-    if (typeof m === 'string') return m;
-  }
-  return String(e);
-}

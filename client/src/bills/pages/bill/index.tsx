@@ -14,7 +14,7 @@ import { formatAge, formatDate, formatPeriod, isKind, KIND_INFO, payServiceId } 
 import { backTo, householdsUrl, PATHS, resultUrl } from '../../shared/nav';
 import { OrdersLink, PayAvailabilityNotice, Row } from '../../shared/ui';
 import { ConfirmPaySheet } from './confirm-sheet';
-import { SandboxPaySheet } from './sandbox-pay-sheet';
+import { SandboxPaySheet } from '../../../payments/sandbox-pay-sheet';
 import { usePayment } from './use-payment';
 import '../../shared/bills.css';
 import './index.css';

@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { formatFen } from '@bianmin/core/money';
-import { devHeaders } from '../../../api/dev-session';
-import { Button, Notice, Sheet } from '../../../ui';
-import { Row } from '../../shared/ui';
+import { devHeaders } from '../api/dev-session';
+import { Button, Notice, Sheet } from '../ui';
 import type { SandboxPaySheetProps } from './sandbox-types';
+import './sandbox-pay-sheet.css';
 
 /**
  * The local stand-in for WeChat Pay's sheet (h5 only). 确认支付 posts to the gateway's
@@ -54,36 +54,45 @@ export function SandboxPaySheet({ visible, order, payment, description, onPaid, 
     <Sheet
       visible={visible}
       title='沙箱支付'
-      className='bills-sandbox-sheet'
+      className='pay-sandbox-sheet'
       busy={busy}
       onClose={onCancel}
-      tag={<Text className='bills-sandbox-sheet__tag'>本地演示 · 不会真实扣款</Text>}
+      tag={<Text className='pay-sandbox-sheet__tag'>本地演示 · 不会真实扣款</Text>}
       actions={
         <>
-          <Button variant='plain' className='bills-sandbox-sheet__cancel' onPress={onCancel} label='取消支付'>
+          <Button variant='plain' className='pay-sandbox-sheet__cancel' onPress={onCancel} label='取消支付'>
             取消
           </Button>
-          <Button className='bm-sheet__main bills-sandbox-sheet__confirm' onPress={confirm} busy={busy} label={`确认支付 ${formatFen(payment.amount)}`}>
+          <Button className='bm-sheet__main pay-sandbox-sheet__confirm' onPress={confirm} busy={busy} label={`确认支付 ${formatFen(payment.amount)}`}>
             {busy ? '正在支付…' : '确认支付'}
           </Button>
         </>
       }
     >
-      <View className='bills-amount'>
-        <Text className='bills-amount__label'>支付金额</Text>
-        <Text className='bills-amount__value bills-sandbox-sheet__amount'>{formatFen(payment.amount)}</Text>
+      <View className='pay-amount'>
+        <Text className='pay-amount__label'>支付金额</Text>
+        <Text className='pay-amount__value pay-sandbox-sheet__amount'>{formatFen(payment.amount)}</Text>
       </View>
-      <Row label='缴费内容' value={description} />
-      {order ? <Row label='收款单位' value={order.providerName} /> : null}
-      <Row label='订单号' value={payment.orderId} />
-      <Text className='bills-fineprint'>
+      <PayRow label='缴费内容' value={description} />
+      {order ? <PayRow label='收款单位' value={order.providerName} /> : null}
+      <PayRow label='订单号' value={payment.orderId} />
+      <Text className='pay-fineprint'>
         这是本地开发环境里代替微信支付的沙箱：点“确认支付”，后台会收到与微信支付完全相同的支付成功通知。
       </Text>
       {error ? (
-        <Notice tone='error' title='支付没有完成' className='bills-sandbox-sheet__error'>
+        <Notice tone='error' title='支付没有完成' className='pay-sandbox-sheet__error'>
           {error}
         </Notice>
       ) : null}
     </Sheet>
+  );
+}
+
+function PayRow({ label, value }: { label: string; value: string }) {
+  return (
+    <View className='pay-row'>
+      <Text className='pay-row__label'>{label}</Text>
+      <Text className='pay-row__value'>{value}</Text>
+    </View>
   );
 }
