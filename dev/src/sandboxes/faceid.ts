@@ -101,7 +101,8 @@ export function installFaceId(tc: TencentCloudSandbox, residents: FixtureResiden
       // trusts it: it asks its server, which asks FaceID). Without one, back where the app was.
       if (s.redirectUrl) {
         res.writeHead(303, { location: withToken(s.redirectUrl, s.bizToken), 'cache-control': 'no-store' });
-        return res.end();
+        res.end();
+        return;
       }
       const back = '<button type="button" class="back" onclick="history.go(-2)">返回便民</button>';
       return page(res, done ? 200 : 409, done ? `<h1>已完成</h1><p>请返回便民查看认证结果。</p>${back}` : `<h1>本次核身已结束</h1><p class="note">请返回便民。</p>${back}`);

@@ -36,7 +36,7 @@ export function safeReturn(raw: string | undefined): string {
 }
 
 /** Why the verify step was opened: said on top of the form. */
-export type VerifyReason = 'required' | 'expired';
+export type VerifyReason = 'required' | 'expired' | 'other';
 
 export function verifyUrl(returnTo: string, reason?: VerifyReason): string {
   return `${PATHS.verify}?return=${encodeURIComponent(returnTo)}${reason ? `&reason=${reason}` : ''}`;
