@@ -65,8 +65,6 @@ function SummaryBody({ data }: { data: InsuranceSummary }) {
   const retired = data.retirement;
   return (
     <>
-      <DataAge age={data} />
-
       <Card className='ins-summary__holder'>
         <View className='ins-summary__holder-head'>
           <Text className='ins-summary__name'>{data.holder.nameMasked}</Text>
@@ -90,6 +88,7 @@ function SummaryBody({ data }: { data: InsuranceSummary }) {
         {data.currentEmployer ? <Row label='当前参保单位' value={data.currentEmployer} /> : null}
       </Card>
 
+      <DataAge age={data} />
       <VerificationLine expiresAt={data.verification.expiresAt} />
 
       {retired ? (
