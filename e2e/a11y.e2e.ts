@@ -166,9 +166,10 @@ describe('the hub by keyboard', () => {
       const tile = tiles.find((t) => t.id === now.tile)!;
       await page.keyboard.press(key);
       if (tile.live) {
-        // An open utility goes straight to its households; back again, focus returns to the walk.
-        await page.waitForURL(/bills\/pages\/households/);
-        await shown(page, '.bills-households').first().waitFor();
+        // An open service goes straight to its flow (a utility's households, insurance's summary or
+        // verify step); back again, focus returns to the walk.
+        await page.waitForURL(/bills\/pages\/households|insurance\/pages\//);
+        await shown(page, '.bills-households, .ins-page').first().waitFor();
         await page.goBack();
         await shown(page, `.hub-service-tile[data-service-id="${tile.id}"]`).waitFor();
         await settled(page);

@@ -162,3 +162,39 @@ it('at 23:30 says the service is closed and when it reopens, instead of asking t
   await shot(page, 'insurance-closed');
   await page.context().close();
 });
+
+it('after the 30 minutes asks to verify again, and comes back to the records tab the resident was on', async () => {
+  const wang = residents[2];
+  // Verified at noon (the gaps test above, or here if run alone); 31 minutes later the access is over.
+  const later = '2026-03-10T12:31:00+08:00';
+  const page = await e2e.open({ openid: wang.openid, now: later, path: '/insurance/pages/records/index?insurance=medical' });
+  await shown(page, '.ins-verify__reason').waitFor();
+  await expect(shown(page, '.ins-verify__reason').textContent()).resolves.toMatch(/30 分钟|请先完成实名认证/);
+  await verifyWith(page, wang.name, wang.idNumber);
+  await faceCheck(page, 'pass');
+  await shown(page, '.ins-records__totals').filter({ hasText: '医疗保险' }).waitFor({ timeout: 15_000 });
+  await expect(shown(page, '.ins-tab--active').getAttribute('data-insurance')).resolves.toBe('medical');
+  await page.context().close();
+});
+
+it("shows a retiree's pension and its payments, and a person the bureau does not know a friendly 未查到参保记录", async () => {
+  const li = residents[1];
+  const chen = residents[3];
+  for (const r of [li, chen]) {
+    const started = await e2e.api<{ bizToken: string }>('insurance', { action: 'verify', name: r.name, idNumber: r.idNumber }, { openid: r.openid, now: NOON });
+    expect((await fetch(`${e2e.stack.url}/api/__dev/faceid/${started.bizToken}/result`, { method: 'POST', body: JSON.stringify({ result: 'pass' }) })).status).toBe(200);
+  }
+  const retiree = await e2e.open({ openid: li.openid, now: NOON, path: '/insurance/pages/summary/index' });
+  await shown(retiree, '.ins-summary__retirement').waitFor({ timeout: 15_000 });
+  await expect(shown(retiree, '.ins-summary__insured').textContent()).resolves.toContain('已退休');
+  await shown(retiree, '.ins-summary__payments').click();
+  await shown(retiree, '.ins-records__payments .ins-payment').first().waitFor();
+  await expect(shown(retiree, '.ins-records-empty').textContent()).resolves.toContain('养老金发放记录');
+  await retiree.context().close();
+
+  const unknown = await e2e.open({ openid: chen.openid, now: NOON, path: '/insurance/pages/summary/index' });
+  await shown(unknown, '.ins-summary-unknown').waitFor({ timeout: 15_000 });
+  await expect(shown(unknown, '.ins-summary-unknown').textContent()).resolves.toContain('未查到参保记录');
+  await expect(shown(unknown, '.ins-summary-unknown').textContent()).resolves.toContain('12333');
+  await unknown.context().close();
+});
