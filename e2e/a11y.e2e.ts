@@ -47,6 +47,11 @@ const PAGES: ScanTarget[] = [
   { name: 'result', path: (f) => `/bills/pages/result/index?orderId=${f.orderId}`, ready: '.bills-result__hero[data-status]' },
   { name: 'orders', path: () => '/bills/pages/orders/index', ready: '.bills-order' },
   { name: 'messages', path: () => '/messages/pages/index/index', ready: '.message-item', now: AFTER_REOPEN },
+  { name: 'insurance verify', path: () => '/insurance/pages/verify/index?reason=required', ready: '.ins-verify__why' },
+  { name: 'insurance summary', path: () => '/insurance/pages/summary/index', ready: '.ins-summary__accounts' },
+  { name: 'insurance records', path: () => '/insurance/pages/records/index?insurance=pension', ready: '.ins-records__totals' },
+  { name: 'insurance access log', path: () => '/insurance/pages/access/index', ready: '.ins-entry' },
+  { name: 'insurance at 23:30', path: () => '/insurance/pages/summary/index', ready: '.ins-summary-closed', now: '2026-03-10T23:30:00+08:00' },
 ];
 
 const resident = residents[0];
@@ -80,6 +85,10 @@ async function prepareFixture(): Promise<Fixture> {
   await e2e.api('services', { action: 'remind', serviceId: 'bills.gas.pay', channel: 'inbox' }, { openid: resident.openid, now: LATE });
   const job = await fetch(`${e2e.stack.url}/api/__dev/jobs/reminders`, { method: 'POST', headers: { 'X-Dev-Now': '2026-03-11T07:01:00+08:00' } });
   expect(((await job.json()) as { data: { sent: number } }).data.sent).toBe(1);
+  // A live real-name verification (the FaceID sandbox's pass) and one read, for the insurance pages.
+  const started = await e2e.api<{ bizToken: string }>('insurance', { action: 'verify', name: resident.name, idNumber: resident.idNumber }, as);
+  expect((await fetch(`${e2e.stack.url}/api/__dev/faceid/${started.bizToken}/result`, { method: 'POST', body: JSON.stringify({ result: 'pass' }) })).status).toBe(200);
+  await e2e.api('insurance', { action: 'summary' }, as);
   return { bindingId: binding.bindingId, orderId: order.orderId };
 }
 
@@ -157,9 +166,10 @@ describe('the hub by keyboard', () => {
       const tile = tiles.find((t) => t.id === now.tile)!;
       await page.keyboard.press(key);
       if (tile.live) {
-        // An open utility goes straight to its households; back again, focus returns to the walk.
-        await page.waitForURL(/bills\/pages\/households/);
-        await shown(page, '.bills-households').first().waitFor();
+        // An open service goes straight to its flow (a utility's households, insurance's summary or
+        // verify step); back again, focus returns to the walk.
+        await page.waitForURL(/bills\/pages\/households|insurance\/pages\//);
+        await shown(page, '.bills-households, .ins-page').first().waitFor();
         await page.goBack();
         await shown(page, `.hub-service-tile[data-service-id="${tile.id}"]`).waitFor();
         await settled(page);

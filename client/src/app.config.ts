@@ -16,6 +16,8 @@ export default defineAppConfig({
       root: 'bills',
       pages: ['pages/households/index', 'pages/bind/index', 'pages/bill/index', 'pages/result/index', 'pages/orders/index'],
     },
+    // Social insurance: verify who you are (face check), then summary, records by year, and who looked.
+    { root: 'insurance', pages: ['pages/summary/index', 'pages/verify/index', 'pages/records/index', 'pages/access/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -4,7 +4,7 @@
  * each entry in a fresh mini-program and fails for any page of the built app.json without one.
  */
 import { builtPages } from './harness/mini-program';
-import { ensureBinding, ensureOrder, MORNING, RESIDENTS, type FixtureResident } from './harness/residents';
+import { api, ensureBinding, ensureOrder, ensureVerified, MORNING, RESIDENTS, type FixtureResident } from './harness/residents';
 
 export interface PageCase {
   /** As in app.json, with the subpackage root: `bills/pages/bill/index`. */
@@ -83,6 +83,48 @@ export const PAGES: PageCase[] = [
     },
     shows: ['缴费记录', '燃气费', '待支付'],
     calls: ['bills.orders'],
+  },
+  {
+    route: 'insurance/pages/verify/index',
+    resident: CHEN,
+    now: MORNING,
+    shows: ['实名认证', '为什么要认证', '身份证号', '下一步：人脸认证'],
+    calls: ['insurance.verification'],
+  },
+  {
+    route: 'insurance/pages/summary/index',
+    resident: ZHANG,
+    now: MORNING,
+    setup: async (r, now) => {
+      await ensureVerified(r, now);
+      return {};
+    },
+    shows: ['我的社保', '数据更新至 2026年1月', '张*明', '4403**********', '养老保险个人账户', '五险参保状态', '参保缴费', '查询记录'],
+    calls: ['insurance.summary'],
+  },
+  {
+    route: 'insurance/pages/records/index',
+    resident: WANG,
+    now: MORNING,
+    setup: async (r, now) => {
+      await ensureVerified(r, now);
+      return { insurance: 'unemployment' };
+    },
+    shows: ['缴费记录', '失业保险', '2025年', '断缴', '欠缴'],
+    calls: ['insurance.records'],
+  },
+  {
+    route: 'insurance/pages/access/index',
+    resident: ZHANG,
+    now: MORNING,
+    setup: async (r, now) => {
+      await ensureVerified(r, now);
+      // One read, so the log has something to list.
+      await api(r, now, 'insurance', { action: 'summary' });
+      return {};
+    },
+    shows: ['查询记录', '查看参保概况', '本微信号'],
+    calls: ['insurance.accessLog'],
   },
 ];
 

@@ -1,6 +1,6 @@
 import { RESIDENTS, type FixtureResident } from '@bianmin/dev/fixtures';
 import type { BillResult, PayResult, UtilityKind } from '@bianmin/core';
-import { callStack } from './wx';
+import { callStack, stackUrl } from './wx';
 
 export { RESIDENTS };
 export type { FixtureResident };
@@ -42,4 +42,20 @@ export async function ensureOrder(resident: FixtureResident, now: string, kind: 
   if (!billId) throw new Error(`${resident.name} owes nothing for ${kind}: no bill to pay`);
   const { order } = await api<PayResult>(resident, now, 'bills', { action: 'pay', bindingId, billId, idempotencyKey: `weapp-test-${billId}` });
   return order.orderId;
+}
+
+/**
+ * A live real-name verification for the resident, made as a resident makes one: `insurance.verify`
+ * with their name and ID number, the FaceID sandbox's "pass" (what the tester taps on its page),
+ * then `insurance.verification`, where the server asks FaceID. Reuses one still live at `now`.
+ */
+export async function ensureVerified(resident: FixtureResident, now: string): Promise<string> {
+  const { verification } = await api<{ verification: { verificationId: string; status: string } | null }>(resident, now, 'insurance', { action: 'verification' });
+  if (verification?.status === 'passed') return verification.verificationId;
+  const started = await api<{ verificationId: string; bizToken: string }>(resident, now, 'insurance', { action: 'verify', name: resident.name, idNumber: resident.idNumber });
+  const decided = await fetch(`${stackUrl()}/api/__dev/faceid/${started.bizToken}/result`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ result: 'pass' }) });
+  if (!decided.ok) throw new Error(`the FaceID sandbox refused the pass for ${resident.name}: ${decided.status}`);
+  const after = await api<{ verification: { status: string } }>(resident, now, 'insurance', { action: 'verification', verificationId: started.verificationId });
+  if (after.verification.status !== 'passed') throw new Error(`${resident.name}'s verification is ${after.verification.status}, not passed`);
+  return started.verificationId;
 }

@@ -25,10 +25,10 @@ afterAll(async () => {
   await scripted.stop();
 });
 
-const verifier = (over: { secretKey?: string; endpoint?: string } = {}) =>
+const verifier = (over: { secretKey?: string; endpoint?: string; redirectUrl?: string } = {}) =>
   tencentFaceVerifier(
     { secretId: tc.secretId, secretKey: over.secretKey ?? tc.secretKey, region: 'ap-guangzhou', endpoint: over.endpoint ?? tc.endpoint, protocol: 'http://' },
-    { ruleId: faceId.ruleId, log: silentLogger },
+    { ruleId: faceId.ruleId, log: silentLogger, redirectUrl: over.redirectUrl },
   );
 
 describe('FaceID through the real SDK against the sandbox', () => {
@@ -62,5 +62,43 @@ describe('FaceID through the real SDK against the sandbox', () => {
     await expect(verifier({ secretKey: 'wrong' }).start({ idNumber: ZHANG.idNumber, name: ZHANG.name, extra: '' })).rejects.toMatchObject({ code: 'INTERNAL' });
     await expect(verifier().result('NO-SUCH-TOKEN')).rejects.toBeInstanceOf(AppError);
     await expect(verifier().result('NO-SUCH-TOKEN')).rejects.toMatchObject({ code: 'DEPARTMENT_ERROR' });
+  });
+});
+
+describe("the sandbox's face-check page (the tester's pass / fail / abandon)", () => {
+  const post = (url: string, result: string) =>
+    fetch(`${url}/result`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `result=${result}`, redirect: 'manual' });
+
+  it('offers the three outcomes, masks who is checked, and without a RedirectUrl sends the resident back in history', async () => {
+    const v = verifier();
+    const { bizToken, url } = await v.start({ idNumber: ZHANG.idNumber, name: ZHANG.name, extra: 'insurance' });
+    const html = await (await fetch(url)).text();
+    expect(html).toContain('value="pass"');
+    expect(html).toContain('value="fail"');
+    expect(html).toContain('value="abandon"');
+    expect(html).not.toContain(ZHANG.idNumber);
+    expect(html).not.toContain(ZHANG.name);
+    const done = await post(url, 'fail');
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain('history.go(-2)');
+    expect(await v.result(bizToken)).toMatchObject({ state: 'failed', reason: 'face_mismatch' });
+    // A decided check is final: a second tap changes nothing.
+    expect((await post(url, 'pass')).status).toBe(409);
+    expect(await v.result(bizToken)).toMatchObject({ state: 'failed' });
+  });
+
+  it("goes back to DetectAuth's RedirectUrl with the token appended, as FaceID's h5 flow does", async () => {
+    const v = verifier({ redirectUrl: 'https://bianmin.example/#/insurance/pages/verify/index' });
+    const { bizToken, url } = await v.start({ idNumber: ZHANG.idNumber, name: ZHANG.name, extra: 'insurance' });
+    const done = await post(url, 'pass');
+    expect(done.status).toBe(303);
+    expect(done.headers.get('location')).toBe(`https://bianmin.example/#/insurance/pages/verify/index?token=${bizToken}`);
+    expect(await v.result(bizToken)).toMatchObject({ state: 'passed' });
+  });
+
+  it('refuses an outcome that is not one of the three, and an unknown token', async () => {
+    const { url } = await verifier().start({ idNumber: ZHANG.idNumber, name: ZHANG.name, extra: 'insurance' });
+    expect((await post(url, 'maybe')).status).toBe(400);
+    expect((await fetch(url.replace(/[0-9A-F-]{36}$/, '00000000-0000-0000-0000-000000000000'))).status).toBe(404);
   });
 });

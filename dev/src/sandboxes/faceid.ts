@@ -21,6 +21,8 @@ interface Session {
   ruleId: string;
   idCard: string;
   name: string;
+  /** DetectAuth's RedirectUrl: where the page sends the resident when the check ends. */
+  redirectUrl?: string;
   outcome?: FaceOutcome;
 }
 
@@ -30,6 +32,11 @@ export interface FaceIdSandbox {
   decide(bizToken: string, outcome: FaceOutcome): boolean;
   /** The page a resident opens: `${tencentCloud.url}/faceid/h5/<bizToken>`. */
   pageUrl(bizToken: string): string;
+}
+
+/** FaceID appends `token=<BizToken>` to the RedirectUrl's query (after a hash route's `?` too). */
+export function withToken(redirectUrl: string, bizToken: string): string {
+  return `${redirectUrl}${redirectUrl.includes('?') ? '&' : '?'}token=${encodeURIComponent(bizToken)}`;
 }
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -53,7 +60,8 @@ export function installFaceId(tc: TencentCloudSandbox, residents: FixtureResiden
     // Our flow is configured to require the person's ID number and name.
     if (typeof p.IdCard !== 'string' || typeof p.Name !== 'string' || !p.IdCard || !p.Name) throw new TcError('InvalidParameter', 'IdCard 和 Name 为必填');
     const bizToken = randomUUID().toUpperCase();
-    sessions.set(bizToken, { bizToken, ruleId, idCard: p.IdCard, name: p.Name });
+    const redirectUrl = typeof p.RedirectUrl === 'string' && /^https?:\/\//.test(p.RedirectUrl) ? p.RedirectUrl : undefined;
+    sessions.set(bizToken, { bizToken, ruleId, idCard: p.IdCard, name: p.Name, redirectUrl });
     return { Url: pageUrl(bizToken), BizToken: bizToken };
   });
 
@@ -89,7 +97,15 @@ export function installFaceId(tc: TencentCloudSandbox, residents: FixtureResiden
       const outcome = new URLSearchParams(body.toString('utf8')).get('result') as FaceOutcome | null;
       if (!outcome || !FACE_OUTCOMES.includes(outcome)) return page(res, 400, '<h1>请选择一个结果</h1>');
       const done = decide(s.bizToken, outcome);
-      return page(res, done ? 200 : 409, done ? '<h1>已完成</h1><p>请返回便民查看认证结果。</p>' : '<h1>本次核身已结束</h1><p class="note">请返回便民。</p>');
+      // As FaceID's h5 flow does: back to the RedirectUrl with the token appended (the app never
+      // trusts it: it asks its server, which asks FaceID). Without one, back where the app was.
+      if (s.redirectUrl) {
+        res.writeHead(303, { location: withToken(s.redirectUrl, s.bizToken), 'cache-control': 'no-store' });
+        res.end();
+        return;
+      }
+      const back = '<button type="button" class="back" onclick="history.go(-2)">返回便民</button>';
+      return page(res, done ? 200 : 409, done ? `<h1>已完成</h1><p>请返回便民查看认证结果。</p>${back}` : `<h1>本次核身已结束</h1><p class="note">请返回便民。</p>${back}`);
     }
     const masked = `${s.idCard.slice(0, 4)}**********${s.idCard.slice(-4)}`;
     return page(

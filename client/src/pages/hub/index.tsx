@@ -101,7 +101,7 @@ export default function Hub() {
         className='hub-header'
         back={false}
         title='便民服务'
-        subtitle={liveNames.length > 0 ? `现在可办：${liveNames.join('、')}在线查询缴费。办理前先看能不能办` : '办理前先看能不能办，暂停时告诉您何时恢复'}
+        subtitle={liveNames.length > 0 ? `现在可在线办理：${liveNames.join('、')}。办理前先看能不能办` : '办理前先看能不能办，暂停时告诉您何时恢复'}
         actions={
           <>
             {inbox.data != null ? <MessagesEntry unread={inbox.data} onOpen={() => void openMessages()} /> : null}
