@@ -70,7 +70,7 @@ it('lists one tile per utility and every other service under its category, each 
   expect(await agent.locator('.service-status').count()).toBe(0);
   await expect(agent.getAttribute('aria-label')).resolves.toBe('人工客服，12345 政务服务便民热线，即将上线');
   // The header promises only what works.
-  await expect(shown(page, '.bm-header__subtitle').textContent()).resolves.toBe('现在可办：水费、电费、燃气费在线查询缴费。办理前先看能不能办');
+  await expect(shown(page, '.bm-header__subtitle').textContent()).resolves.toBe('现在可办：水费、电费、燃气费、违章查询、罚款缴纳在线查询缴费。办理前先看能不能办');
   // Nothing is closed on a Tuesday morning: no closure banner.
   expect(await shown(page, '.hub-notices').count()).toBe(0);
   await expect(shown(page, '.hub-footnote').textContent()).resolves.toContain('09:30');

@@ -16,6 +16,8 @@ export default defineAppConfig({
       root: 'bills',
       pages: ['pages/households/index', 'pages/bind/index', 'pages/bill/index', 'pages/result/index', 'pages/orders/index'],
     },
+    // Traffic violations: my vehicles, add one (typed or by photo), violations, detail (confirm, pay), receipt.
+    { root: 'traffic', pages: ['pages/vehicles/index', 'pages/add/index', 'pages/violations/index', 'pages/violation/index', 'pages/receipt/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

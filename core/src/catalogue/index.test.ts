@@ -1,7 +1,7 @@
 import { CATALOGUE, parseCatalogue, summarise } from './index';
 
 describe('the service catalogue', () => {
-  it('marks live only the services whose flow exists: the bills flows today', () => {
+  it('marks live only the services whose flow exists: the bills and traffic flows today', () => {
     expect(CATALOGUE.services.filter((s) => s.live).map((s) => s.id)).toEqual([
       'bills.water.query',
       'bills.water.pay',
@@ -9,6 +9,8 @@ describe('the service catalogue', () => {
       'bills.electricity.pay',
       'bills.gas.query',
       'bills.gas.pay',
+      'traffic.query',
+      'traffic.pay',
     ]);
   });
 
