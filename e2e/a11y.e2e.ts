@@ -11,10 +11,13 @@ import { report, scanPage, type ScanResult } from './scan';
 const NOON = '2026-03-10T12:00:00+08:00';
 const LATE = '2026-03-10T23:45:00+08:00';
 const AFTER_REOPEN = '2026-03-11T00:31:00+08:00';
+const TRAFFIC_MAINTENANCE = '2026-03-10T03:00:00+08:00';
 
 interface Fixture {
   bindingId: string;
   orderId: string;
+  vehicleId: string;
+  fineOrderId: string;
 }
 
 interface ScanTarget {
@@ -52,6 +55,12 @@ const PAGES: ScanTarget[] = [
   { name: 'insurance records', path: () => '/insurance/pages/records/index?insurance=pension', ready: '.ins-records__totals' },
   { name: 'insurance access log', path: () => '/insurance/pages/access/index', ready: '.ins-entry' },
   { name: 'insurance at 23:30', path: () => '/insurance/pages/summary/index', ready: '.ins-summary-closed', now: '2026-03-10T23:30:00+08:00' },
+  { name: 'vehicles', path: () => '/traffic/pages/vehicles/index', ready: '.traffic-vehicle__payable' },
+  { name: 'vehicles at 03:00', path: () => '/traffic/pages/vehicles/index', ready: '.traffic-status-notice--maintenance', now: TRAFFIC_MAINTENANCE },
+  { name: 'add vehicle', path: () => '/traffic/pages/add/index', ready: '.traffic-add__by-photo' },
+  { name: 'violations', path: (f) => `/traffic/pages/violations/index?vehicleId=${f.vehicleId}`, ready: '.traffic-group--payable .traffic-item' },
+  { name: 'violation', path: (f) => `/traffic/pages/violation/index?vehicleId=${f.vehicleId}&violationId=44030126000001`, ready: '.traffic-violation__today' },
+  { name: 'fine receipt', path: (f) => `/traffic/pages/receipt/index?orderId=${f.fineOrderId}`, ready: '.traffic-receipt__hero[data-status]' },
 ];
 
 const resident = residents[0];
@@ -89,7 +98,10 @@ async function prepareFixture(): Promise<Fixture> {
   const started = await e2e.api<{ bizToken: string }>('insurance', { action: 'verify', name: resident.name, idNumber: resident.idNumber }, as);
   expect((await fetch(`${e2e.stack.url}/api/__dev/faceid/${started.bizToken}/result`, { method: 'POST', body: JSON.stringify({ result: 'pass' }) })).status).toBe(200);
   await e2e.api('insurance', { action: 'summary' }, as);
-  return { bindingId: binding.bindingId, orderId: order.orderId };
+  const car = resident.vehicles[0]!;
+  const { vehicle } = await e2e.api<{ vehicle: { vehicleId: string } }>('traffic', { action: 'addVehicle', plate: car.plate, plateKind: car.plateKind, engineNoSuffix: car.engineNoSuffix }, as);
+  const fine = await e2e.api<{ order: { orderId: string } }>('traffic', { action: 'pay', vehicleId: vehicle.vehicleId, violationId: '44030126000002', idempotencyKey: 'a11y_scan_fine_01' }, as);
+  return { bindingId: binding.bindingId, orderId: order.orderId, vehicleId: vehicle.vehicleId, fineOrderId: fine.order.orderId };
 }
 
 async function scan(target: ScanTarget, largeFont: boolean): Promise<ScanResult> {
@@ -141,6 +153,14 @@ it('catches what it is there for: a target under 44 px and faint text (the scan 
   await page.context().close();
 });
 
+/** The first page of each live flow, as a hub tile opens it. */
+const FLOW_PAGE: Record<string, string> = {
+  bills: '.bills-households',
+  traffic: '.traffic-vehicles',
+  // The summary, or the verify step when no verification is live.
+  insurance: '.ins-page',
+};
+
 describe('the hub by keyboard', () => {
   /** What has focus: a tile's service id, or a short name of anything else. */
   const focused = (page: Page) =>
@@ -166,10 +186,10 @@ describe('the hub by keyboard', () => {
       const tile = tiles.find((t) => t.id === now.tile)!;
       await page.keyboard.press(key);
       if (tile.live) {
-        // An open service goes straight to its flow (a utility's households, insurance's summary or
-        // verify step); back again, focus returns to the walk.
-        await page.waitForURL(/bills\/pages\/households|insurance\/pages\//);
-        await shown(page, '.bills-households, .ins-page').first().waitFor();
+        // A live service goes straight to its flow (a utility's households, my vehicles…); back again, focus returns to the walk.
+        await page.waitForURL((u) => !u.hash.startsWith('#/pages/hub'));
+        await shown(page, FLOW_PAGE[tile.id.split('.')[0]!] ?? '.bm-page:not(.hub)').first().waitFor();
+        await settled(page);
         await page.goBack();
         await shown(page, `.hub-service-tile[data-service-id="${tile.id}"]`).waitFor();
         await settled(page);

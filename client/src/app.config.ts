@@ -18,6 +18,8 @@ export default defineAppConfig({
     },
     // Social insurance: verify who you are (face check), then summary, records by year, and who looked.
     { root: 'insurance', pages: ['pages/summary/index', 'pages/verify/index', 'pages/records/index', 'pages/access/index'] },
+    // Traffic violations: my vehicles, add one (typed or by photo), violations, detail (confirm, pay), receipt.
+    { root: 'traffic', pages: ['pages/vehicles/index', 'pages/add/index', 'pages/violations/index', 'pages/violation/index', 'pages/receipt/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

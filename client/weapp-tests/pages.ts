@@ -4,7 +4,7 @@
  * each entry in a fresh mini-program and fails for any page of the built app.json without one.
  */
 import { builtPages } from './harness/mini-program';
-import { api, ensureBinding, ensureOrder, ensureVerified, MORNING, RESIDENTS, type FixtureResident } from './harness/residents';
+import { api, ensureBinding, ensureFineOrder, ensureOrder, ensureVehicle, ensureVerified, MORNING, RESIDENTS, type FixtureResident } from './harness/residents';
 
 export interface PageCase {
   /** As in app.json, with the subpackage root: `bills/pages/bill/index`. */
@@ -125,6 +125,48 @@ export const PAGES: PageCase[] = [
     },
     shows: ['查询记录', '查看参保概况', '本微信号'],
     calls: ['insurance.accessLog'],
+  },
+  {
+    route: 'traffic/pages/vehicles/index',
+    resident: ZHANG,
+    now: MORNING,
+    setup: async (r, now) => {
+      await ensureVehicle(r, now);
+      return {};
+    },
+    shows: ['我的车辆', '粤B·1**45', '小型汽车', '待处理 1 条', '违法记录'],
+    calls: ['traffic.vehicles', 'traffic.violations', 'services.status'],
+  },
+  {
+    route: 'traffic/pages/add/index',
+    resident: CHEN,
+    now: MORNING,
+    shows: ['添加车辆', '拍照识别行驶证', '号牌号码', '发动机号后六位', '备注名（选填）'],
+    calls: [],
+  },
+  {
+    route: 'traffic/pages/violations/index',
+    resident: ZHANG,
+    now: MORNING,
+    setup: async (r, now) => ({ vehicleId: await ensureVehicle(r, now) }),
+    shows: ['粤B·1**45 违法记录', '待处理', '待缴款', '已完成', '今日应缴 ¥400.00', '1 条 · 罚款 ¥200.00'],
+    calls: ['traffic.violations'],
+  },
+  {
+    route: 'traffic/pages/violation/index',
+    resident: ZHANG,
+    now: MORNING,
+    setup: async (r, now) => ({ vehicleId: await ensureVehicle(r, now), violationId: '44030126000001' }),
+    shows: ['今日应缴', '¥400.00', '已达上限', '440304100012345678', '深南大道', '违反条款'],
+    calls: ['traffic.violation'],
+  },
+  {
+    route: 'traffic/pages/receipt/index',
+    resident: ZHANG,
+    now: MORNING,
+    setup: async (r, now) => ({ orderId: await ensureFineOrder(r, now, '44030126000002') }),
+    shows: ['缴款凭证', '待支付', '440305100023456789', '加处罚款（滞纳金）', '订单号'],
+    calls: ['traffic.order'],
   },
 ];
 

@@ -75,8 +75,8 @@ describe('services.list', () => {
   it('says which services are live, and marks the nightly hours and daily maintenance as routine', async () => {
     const { body } = await stack.call<ServicesListResult>('services', { action: 'list' }, { now: '2026-03-11T03:00:00+08:00' });
     if (!body.ok) throw new Error(body.error.message);
-    expect(body.data.services.filter((s) => s.live).map((s) => s.id)).toEqual(expect.arrayContaining(['bills.electricity.pay', 'bills.water.query']));
-    expect(body.data.services.find((s) => s.id === 'traffic.pay')).toMatchObject({ live: false });
+    expect(body.data.services.filter((s) => s.live).map((s) => s.id)).toEqual(expect.arrayContaining(['bills.electricity.pay', 'bills.water.query', 'traffic.query', 'traffic.pay']));
+    expect(body.data.services.find((s) => s.id === 'tickets.agent')).toMatchObject({ live: false });
     const byId = Object.fromEntries(body.data.notices.map((n) => [n.serviceId, n]));
     expect(byId['bills.water.pay']).toMatchObject({ kind: 'hours', routine: true });
     expect(byId['traffic.query']).toMatchObject({ kind: 'maintenance', routine: true });
@@ -108,8 +108,8 @@ describe('reminders', () => {
   });
 
   it('refuses a reminder for a service that is not live yet, whatever its hours', async () => {
-    const { body } = await stack.call('services', { action: 'remind', serviceId: 'traffic.pay' }, { now: '2026-03-10T03:00:00+08:00' });
-    expect(body).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '罚款缴纳即将上线，上线后才能设置提醒。' } });
+    const { body } = await stack.call('services', { action: 'remind', serviceId: 'tickets.agent' }, { now: '2026-03-10T03:00:00+08:00' });
+    expect(body).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '人工客服即将上线，上线后才能设置提醒。' } });
   });
 
   it('refuses a reminder for a service that is open now, and one without a caller', async () => {

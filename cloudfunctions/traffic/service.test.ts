@@ -1,3 +1,4 @@
+import { fileIdSchema } from '@bianmin/core/files';
 import type { TrafficOrderView, TrafficPayResult, VehicleView, ViolationsResult, ViolationView } from '@bianmin/core';
 import { openTestDatabase, STORE_KINDS } from '@bianmin/server/db/testing/index';
 import { type Stack, startStack } from '@bianmin/dev/stack';
@@ -220,6 +221,14 @@ describe.each(STORE_KINDS)('traffic violations on %s', (kind) => {
     } finally {
       stack.sandboxes.traffic.setFault({ mode: 'ok' });
     }
+  });
+
+  it('names each caller their own upload folder for wx.cloud.uploadFile, one the storage port accepts only from them', async () => {
+    const mine = data<{ folder: string }>(await call({ action: 'uploadFolder' }));
+    const theirs = data<{ folder: string }>(await call({ action: 'uploadFolder' }, { openid: WANG.openid }));
+    expect(mine.folder).toBe(`uploads/${ZHANG.openid}/`);
+    expect(theirs.folder).toBe(`uploads/${WANG.openid}/`);
+    expect(fileIdSchema.safeParse(`cloud://env-1.bucket/${mine.folder}licence-1.jpg`).success).toBe(true);
   });
 
   it('lists a vehicle with none (粤BD12345) as three empty groups, and forgets a removed vehicle', async () => {

@@ -1,3 +1,4 @@
+import { uploadCloudPath } from '@bianmin/core/files';
 import { listOrderRows, ownOrder } from '@bianmin/server/payments/orders';
 import { defineFunction } from '@bianmin/server/runtime/define';
 import { readLicence } from '@bianmin/server/traffic/read-licence';
@@ -29,6 +30,10 @@ export const trafficFunction = defineFunction('traffic', {
   },
   revealVehicle: {
     run: ({ vehicleId }, ctx) => revealVehicle(ctx, vehicleId),
+  },
+  uploadFolder: {
+    // Only the caller's own folder: the storage port reads a file only from its owner's folder.
+    run: async (_input, ctx) => ({ folder: uploadCloudPath(ctx.caller!.openid, '') }),
   },
   readLicence: {
     run: (input, ctx) => readLicence(ctx, input),

@@ -67,6 +67,7 @@ export interface ApiOutputs {
     vehicles: { vehicles: VehicleView[] };
     removeVehicle: { removed: true };
     revealVehicle: { plate: string; plateFormatted: string };
+    uploadFolder: { folder: string };
     readLicence: { reading: LicenceReading };
     violations: ViolationsResult;
     violation: { vehicle: VehicleView; violation: ViolationView; fetchedAt: string; stale: boolean };

@@ -4,7 +4,8 @@ export type SandboxPayment = Extract<PaymentParams, { provider: 'sandbox' }>;
 
 export interface SandboxPaySheetProps {
   visible: boolean;
-  order: OrderView | null;
+  /** Who is paid (a bill's provider; for a fine, the collecting office). */
+  order: Pick<OrderView, 'providerName'> | null;
   payment: SandboxPayment | null;
   /** What is being paid for, in words (电费 · 2026年2月 · 户号尾号 6789). */
   description: string;

@@ -6,23 +6,28 @@ import type { SandboxPayment } from './sandbox-types';
 
 type WechatPayment = Extract<PaymentParams, { provider: 'wechat' }>;
 
+/** What the checkout needs of any flow's order (a bill's, a fine's). */
+export interface PaidOrder {
+  orderId: string;
+}
+
 /** What every `pay` action answers: the order, and how to pay it (null: nothing left to pay). */
-export interface PayAnswer {
-  order: OrderView;
+export interface PayAnswer<O extends PaidOrder = OrderView> {
+  order: O;
   payment: PaymentParams | null;
 }
 
-export interface Checkout {
+export interface Checkout<O extends PaidOrder = OrderView> {
   busy: boolean;
   error: string | null;
   /** The h5 sandbox sheet's order and parameters, or null when it is closed. */
-  sandbox: { order: OrderView; payment: SandboxPayment } | null;
+  sandbox: { order: O; payment: SandboxPayment } | null;
   /**
    * Runs the flow's own `pay` call, then takes the money: WeChat Pay on weapp, the sandbox sheet
    * on h5. Resolves true when the attempt is over (receipt shown, cancelled or refused) and the
    * flow's confirm step can close; false when it failed and the resident may retry it.
    */
-  checkout(pay: () => Promise<PayAnswer>): Promise<boolean>;
+  checkout(pay: () => Promise<PayAnswer<O>>): Promise<boolean>;
   clearError(): void;
   sandboxPaid(orderId: string): void;
   sandboxCancelled(): void;
@@ -42,7 +47,7 @@ export function errorMessageOf(e: unknown): string {
  * page, which asks the server for the outcome. What the phone says about a payment is never the
  * receipt: the payment notification to the server is.
  */
-export function useCheckout({
+export function useCheckout<O extends PaidOrder = OrderView>({
   receiptUrl,
   handleRefusal,
   onAbandoned,
@@ -53,10 +58,10 @@ export function useCheckout({
   handleRefusal(e: unknown): boolean;
   /** The resident backed out after an order was made. */
   onAbandoned(): void;
-}): Checkout {
+}): Checkout<O> {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [sandbox, setSandbox] = useState<Checkout['sandbox']>(null);
+  const [sandbox, setSandbox] = useState<Checkout<O>['sandbox']>(null);
 
   const showReceipt = useCallback(
     (orderId: string, justPaid = true) => {
@@ -70,7 +75,7 @@ export function useCheckout({
     onAbandoned();
   };
 
-  const payWithWechat = async (order: OrderView, p: WechatPayment): Promise<boolean> => {
+  const payWithWechat = async (order: O, p: WechatPayment): Promise<boolean> => {
     try {
       await Taro.requestPayment({
         timeStamp: p.timeStamp,
@@ -94,7 +99,7 @@ export function useCheckout({
     }
   };
 
-  const checkout = async (pay: () => Promise<PayAnswer>): Promise<boolean> => {
+  const checkout = async (pay: () => Promise<PayAnswer<O>>): Promise<boolean> => {
     if (busy) return false;
     setBusy(true);
     setError(null);

@@ -1,5 +1,5 @@
 import { RESIDENTS, type FixtureResident } from '@bianmin/dev/fixtures';
-import type { BillResult, PayResult, UtilityKind } from '@bianmin/core';
+import type { BillResult, PayResult, TrafficPayResult, UtilityKind, VehicleView } from '@bianmin/core';
 import { callStack, stackUrl } from './wx';
 
 export { RESIDENTS };
@@ -58,4 +58,21 @@ export async function ensureVerified(resident: FixtureResident, now: string): Pr
   const after = await api<{ verification: { status: string } }>(resident, now, 'insurance', { action: 'verification', verificationId: started.verificationId });
   if (after.verification.status !== 'passed') throw new Error(`${resident.name}'s verification is ${after.verification.status}, not passed`);
   return started.verificationId;
+}
+
+/** The resident's first fixture vehicle, added through traffic.addVehicle unless it already is. */
+export async function ensureVehicle(resident: FixtureResident, now: string): Promise<string> {
+  const { vehicles } = await api<{ vehicles: VehicleView[] }>(resident, now, 'traffic', { action: 'vehicles' });
+  if (vehicles[0]) return vehicles[0].vehicleId;
+  const car = resident.vehicles[0];
+  if (!car) throw new Error(`${resident.name} has no vehicle in the fixtures`);
+  const { vehicle } = await api<{ vehicle: VehicleView }>(resident, now, 'traffic', { action: 'addVehicle', plate: car.plate, plateKind: car.plateKind, engineNoSuffix: car.engineNoSuffix });
+  return vehicle.vehicleId;
+}
+
+/** An order for one of the vehicle's decided fines (traffic.pay is idempotent per key). */
+export async function ensureFineOrder(resident: FixtureResident, now: string, violationId: string): Promise<string> {
+  const vehicleId = await ensureVehicle(resident, now);
+  const { order } = await api<TrafficPayResult>(resident, now, 'traffic', { action: 'pay', vehicleId, violationId, idempotencyKey: `weapp-test-${violationId}` });
+  return order.orderId;
 }

@@ -9,6 +9,8 @@ describe('the service catalogue', () => {
       'bills.electricity.pay',
       'bills.gas.query',
       'bills.gas.pay',
+      'traffic.query',
+      'traffic.pay',
       'insurance.query',
     ]);
   });

@@ -39,6 +39,8 @@ export const trafficInput = {
   vehicles: z.object({}),
   removeVehicle: z.object({ vehicleId: uuid('车辆编号 vehicleId') }),
   revealVehicle: z.object({ vehicleId: uuid('车辆编号 vehicleId') }),
+  /** weapp: the caller's own storage folder for `wx.cloud.uploadFile` (the phone does not know its openid). */
+  uploadFolder: z.object({}),
   readLicence: z.object({ fileId: fileIdSchema }),
   violations: z.object({ vehicleId: uuid('车辆编号 vehicleId') }),
   violation: z.object({ vehicleId: uuid('车辆编号 vehicleId'), violationId }),

@@ -93,6 +93,7 @@ export const RECIPES: Record<string, Recipe> = {
   'traffic.vehicles': { body: () => ({ action: 'vehicles' }), replay: 'own' },
   'traffic.removeVehicle': { body: (o) => ({ action: 'removeVehicle', vehicleId: o.vehicleId }), replay: 'NOT_FOUND' },
   'traffic.revealVehicle': { body: (o) => ({ action: 'revealVehicle', vehicleId: o.vehicleId }), replay: 'NOT_FOUND' },
+  'traffic.uploadFolder': { body: () => ({ action: 'uploadFolder' }), replay: 'own' },
   'traffic.readLicence': { body: (o) => ({ action: 'readLicence', fileId: o.fileId }), replay: 'NOT_FOUND' },
   'traffic.violations': { body: (o) => ({ action: 'violations', vehicleId: o.vehicleId }), replay: 'NOT_FOUND' },
   'traffic.violation': { body: (o) => ({ action: 'violation', vehicleId: o.vehicleId, violationId: '44030126000002' }), replay: 'NOT_FOUND' },

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '违法详情',
+  enablePullDownRefresh: true,
+});
