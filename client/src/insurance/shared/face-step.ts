@@ -1,6 +1,4 @@
-import Taro from '@tarojs/taro';
 import type { VerifyResult } from '@bianmin/core';
-import { COLORS } from '../../ui/tokens';
 
 /** How the face check went from the phone's side; the result itself is only ever read by the server. */
 export type FaceStepOutcome = 'returned' | 'left';
@@ -18,23 +16,27 @@ interface StartVerify {
  * own "success" is never taken as the result.
  *
  * The SDK ships from the FaceID console, not npm: until it is added to the app (README, 社保查询),
- * `wx.startVerify` is missing and the resident is told so instead of being sent nowhere. The h5
- * build takes face-step.h5.ts (FaceID's h5 page) instead.
+ * `wx.startVerify` is missing, `faceCheckAvailable()` says so and the verify step tells the
+ * resident instead of starting a check. The h5 build takes face-step.h5.ts (FaceID's h5 page).
  */
 export async function openFaceCheck(started: VerifyResult): Promise<FaceStepOutcome> {
-  const start = (globalThis as { wx?: { startVerify?: StartVerify } }).wx?.startVerify;
-  if (typeof start !== 'function') {
-    await Taro.showModal({
-      title: '暂时无法刷脸',
-      content: '这个版本的小程序还没有接入人脸核身组件，暂时不能在手机上完成认证。请稍后更新小程序再试。',
-      showCancel: false,
-      confirmText: '知道了',
-      confirmColor: COLORS.primary,
-    });
-    return 'returned';
-  }
+  const start = startVerify();
+  if (!start) return 'returned';
   await new Promise<void>((done) => {
     start({ data: { token: started.bizToken }, success: () => done(), fail: () => done() });
   });
   return 'returned';
+}
+
+function startVerify(): StartVerify | null {
+  const start = (globalThis as { wx?: { startVerify?: StartVerify } }).wx?.startVerify;
+  return typeof start === 'function' ? start : null;
+}
+
+/**
+ * Whether this build can run the face check at all, asked before `insurance.verify` (each start
+ * is a billed FaceID call): false until 慧眼's SDK has been added to the mini-program.
+ */
+export function faceCheckAvailable(): boolean {
+  return startVerify() !== null;
 }

@@ -2,7 +2,7 @@ import { act, renderHook } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { VerificationView } from '@bianmin/core';
 import { ApiError, callFunction } from '../../../api';
-import { openFaceCheck } from '../../shared/face-step';
+import { faceCheckAvailable, openFaceCheck } from '../../shared/face-step';
 import { readPending } from '../../shared/pending';
 import { useVerify } from './use-verify';
 
@@ -11,7 +11,7 @@ jest.mock('../../../api', () => {
   return { ...actual, callFunction: jest.fn() };
 });
 // The weapp face step (FaceID's mini-program SDK) reports only that the resident came back.
-jest.mock('../../shared/face-step', () => ({ openFaceCheck: jest.fn(async () => 'returned') }));
+jest.mock('../../shared/face-step', () => ({ openFaceCheck: jest.fn(async () => 'returned'), faceCheckAvailable: jest.fn(() => true) }));
 
 const call = callFunction as jest.MockedFunction<typeof callFunction>;
 const ID = '0b6f7c1e-1111-4222-8333-944445555666';
@@ -125,6 +125,17 @@ describe('the verify step', () => {
     await act(() => hook.result.current.submit({ name: "Robert'); DROP TABLE", idNumber: '440305199002301234' }));
     expect(hook.result.current.errors).toEqual({ name: expect.stringContaining('汉字'), idNumber: expect.stringContaining('出生日期不存在') });
     expect(call.mock.calls.length).toBe(calls);
+  });
+
+  it('starts no (billed) check where the face step cannot run, and says so', async () => {
+    serve([null]);
+    (faceCheckAvailable as jest.Mock).mockReturnValueOnce(false);
+    const hook = render();
+    await settle();
+    await act(() => hook.result.current.submit(ZHANG));
+    expect(hook.result.current.formError).toEqual({ title: '暂时无法刷脸', message: expect.stringContaining('人脸核身组件') });
+    expect(call.mock.calls.map(([, d]) => (d as { action: string }).action)).not.toContain('verify');
+    expect(hook.result.current.step).toBe('form');
   });
 
   it('offers to go on when a verification is still live', async () => {

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import type { VerificationView } from '@bianmin/core';
 import { callFunction, isApiError, toApiError } from '../../../api';
 import { useRemote } from '../../../hooks/use-remote';
-import { openFaceCheck } from '../../shared/face-step';
+import { faceCheckAvailable, openFaceCheck } from '../../shared/face-step';
 import { checkVerifyForm, fieldErrors, type VerifyErrors } from '../../shared/form';
 import { clearPending, readPending, writePending } from '../../shared/pending';
 
@@ -93,6 +93,10 @@ export function useVerify(opts: { returnTo: string; handleRefusal(e: unknown): b
       setErrors(found);
       setFormError(null);
       if (found.name || found.idNumber) return;
+      if (!faceCheckAvailable()) {
+        setFormError({ title: '暂时无法刷脸', message: '这个版本的小程序还没有接入人脸核身组件，暂时不能在手机上完成认证。请稍后更新小程序再试。' });
+        return;
+      }
       setSubmitting(true);
       try {
         const started = await callFunction('insurance', { action: 'verify', name: value.name, idNumber: value.idNumber });
