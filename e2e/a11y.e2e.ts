@@ -15,6 +15,7 @@ const AFTER_REOPEN = '2026-03-11T00:31:00+08:00';
 interface Fixture {
   bindingId: string;
   orderId: string;
+  ticketId: string;
 }
 
 interface ScanTarget {
@@ -47,6 +48,11 @@ const PAGES: ScanTarget[] = [
   { name: 'result', path: (f) => `/bills/pages/result/index?orderId=${f.orderId}`, ready: '.bills-result__hero[data-status]' },
   { name: 'orders', path: () => '/bills/pages/orders/index', ready: '.bills-order' },
   { name: 'messages', path: () => '/messages/pages/index/index', ready: '.message-item', now: AFTER_REOPEN },
+  { name: 'new ticket', path: () => '/tickets/pages/new/index', ready: '.tk-new-category .tk-chip' },
+  { name: 'my tickets', path: () => '/tickets/pages/mine/index', ready: '.tk-mine-ticket' },
+  { name: 'ticket', path: (f) => `/tickets/pages/detail/index?ticketId=${f.ticketId}`, ready: '.tk-timeline__item' },
+  { name: 'agent', path: () => '/tickets/pages/agent/index', ready: '.tk-agent-open' },
+  { name: 'agent at 23:45', path: () => '/tickets/pages/agent/index', ready: '.tk-agent-closed', now: LATE },
 ];
 
 const resident = residents[0];
@@ -80,7 +86,12 @@ async function prepareFixture(): Promise<Fixture> {
   await e2e.api('services', { action: 'remind', serviceId: 'bills.gas.pay', channel: 'inbox' }, { openid: resident.openid, now: LATE });
   const job = await fetch(`${e2e.stack.url}/api/__dev/jobs/reminders`, { method: 'POST', headers: { 'X-Dev-Now': '2026-03-11T07:01:00+08:00' } });
   expect(((await job.json()) as { data: { sent: number } }).data.sent).toBe(1);
-  return { bindingId: binding.bindingId, orderId: order.orderId };
+  const { ticket } = await e2e.api<{ ticket: { ticketId: string } }>(
+    'tickets',
+    { action: 'submit', kind: '投诉', category: '城市管理', description: '小区门口的井盖缺失已经三天了，晚上很危险。', public: false, requestId: 'a11y_scan_ticket_0001' },
+    as,
+  );
+  return { bindingId: binding.bindingId, orderId: order.orderId, ticketId: ticket.ticketId };
 }
 
 async function scan(target: ScanTarget, largeFont: boolean): Promise<ScanResult> {

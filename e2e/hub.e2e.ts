@@ -65,10 +65,14 @@ it('lists one tile per utility and every other service under its category, each 
   const live = expectedTiles.filter((t) => expected.services.some((s) => tileOf(s) === t && s.live));
   expect(await shown(page, '.hub-service-tile__info').count()).toBe(live.length);
   await expect(shown(page, '.hub-service-tile__info[data-service-id="bills.water.pay"]').getAttribute('aria-label')).resolves.toBe('水费办理时间');
+  const soon = shown(page, '.hub-service-tile[data-service-id="insurance.query"]');
+  await expect(soon.textContent()).resolves.toContain('即将上线');
+  expect(await soon.locator('.service-status').count()).toBe(0);
+  await expect(soon.getAttribute('aria-label')).resolves.toBe('社保查询，市人力资源和社会保障局，即将上线');
+  // 人工客服 shows its hours live, and 我的诉求 sits under the 12345 tiles.
   const agent = shown(page, '.hub-service-tile[data-service-id="tickets.agent"]');
-  await expect(agent.textContent()).resolves.toContain('即将上线');
-  expect(await agent.locator('.service-status').count()).toBe(0);
-  await expect(agent.getAttribute('aria-label')).resolves.toBe('人工客服，12345 政务服务便民热线，即将上线');
+  await expect(agent.locator('.service-status').textContent()).resolves.toContain('可办理');
+  await expect(shown(page, '.hub-my-tickets').getAttribute('aria-label')).resolves.toMatch(/^我的诉求，/);
   // The header promises only what works.
   await expect(shown(page, '.bm-header__subtitle').textContent()).resolves.toBe('现在可办：水费、电费、燃气费在线查询缴费。办理前先看能不能办');
   // Nothing is closed on a Tuesday morning: no closure banner.

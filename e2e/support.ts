@@ -31,7 +31,7 @@ export interface E2E {
  */
 export async function startE2E(): Promise<E2E> {
   const database = await openTestDatabase();
-  const stack = await startStack({ port: 0, database, log: 'silent', reminderIntervalMs: 0, paymentsIntervalMs: 0, probeIntervalMs: 0, departmentTimeoutMs: 1000 });
+  const stack = await startStack({ port: 0, database, log: 'silent', reminderIntervalMs: 0, paymentsIntervalMs: 0, ticketsIntervalMs: 0, probeIntervalMs: 0, departmentTimeoutMs: 1000 });
   // playwright-core refuses `--user-data-dir` in `args` and already gives every launch a fresh
   // temporary profile of its own. If the browser does not start, stop the stack here: the test
   // file never gets an E2E to close, and jest would otherwise hang on the open server.

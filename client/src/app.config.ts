@@ -16,6 +16,8 @@ export default defineAppConfig({
       root: 'bills',
       pages: ['pages/households/index', 'pages/bind/index', 'pages/bill/index', 'pages/result/index', 'pages/orders/index'],
     },
+    // 12345: file a ticket (with photos and place), my tickets, one ticket's timeline, 人工客服.
+    { root: 'tickets', pages: ['pages/new/index', 'pages/mine/index', 'pages/detail/index', 'pages/agent/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',
@@ -26,4 +28,7 @@ export default defineAppConfig({
   },
   // Only inject the components a page actually uses (weapp): a faster first launch.
   lazyCodeLoading: 'requiredComponents',
+  // 12345 tickets: the place of a complaint from the map (wx.chooseLocation must be declared).
+  requiredPrivateInfos: ['chooseLocation'],
+  permission: { 'scope.userLocation': { desc: '用于在地图上选择诉求发生的地点' } },
 });

@@ -66,7 +66,7 @@ it('says a service that is not live yet is coming, in a sheet, without navigatin
   // Nothing to ask the functions about a flow that does not exist yet.
   expect(p.record.calls.map((c) => `${c.name}.${c.data.action}`)).not.toContain('services.status');
   expect(p.text()).toContain('违章查询 · 即将上线');
-  expect(p.text()).toContain('违章查询正在接入，上线后可以在这里直接办理。现在可以办理：水费、电费、燃气费。');
+  expect(p.text()).toContain('违章查询正在接入，上线后可以在这里直接办理。现在可以办理：水费、电费、燃气费、投诉与咨询、人工客服。');
   const dialogs = findAll(p.wxml(), (n) => n.attr['aria-role'] === 'dialog');
   expect(dialogs.map((d) => [d.attr['aria-modal'], d.attr['aria-label']])).toEqual([['true', '违章查询 · 即将上线']]);
   await p.tap('知道了');
@@ -84,11 +84,13 @@ it('says when a closed action resumes, and opens its availability sheet from the
   expect(states(p)['bills.gas.query']).toBe('open');
   const gas = tileNodes(p).find((t) => tileName(t) === '燃气费')!;
   expect(textOf(gas)).toContain('可查询 · 缴费 明天 07:00 恢复');
-  // The third live tile's ⓘ: 水费, 电费, 燃气费.
+  // Every live tile has its ⓘ; the third is 燃气费's.
   expect(findAll(p.wxml(), (n) => n.attr['aria-role'] === 'button' && String(n.attr['aria-label'] ?? '').endsWith('办理时间')).map((n) => n.attr['aria-label'])).toEqual([
     '水费办理时间',
     '电费办理时间',
     '燃气费办理时间',
+    '投诉与咨询办理时间',
+    '人工客服办理时间',
   ]);
   await p.tap('i', 2);
   expect(p.record.navigateTo).toEqual([]);

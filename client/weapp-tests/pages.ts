@@ -4,7 +4,7 @@
  * each entry in a fresh mini-program and fails for any page of the built app.json without one.
  */
 import { builtPages } from './harness/mini-program';
-import { ensureBinding, ensureOrder, MORNING, RESIDENTS, type FixtureResident } from './harness/residents';
+import { ensureBinding, ensureOrder, ensureTicket, MORNING, RESIDENTS, type FixtureResident } from './harness/residents';
 
 export interface PageCase {
   /** As in app.json, with the subpackage root: `bills/pages/bill/index`. */
@@ -83,6 +83,39 @@ export const PAGES: PageCase[] = [
     },
     shows: ['缴费记录', '燃气费', '待支付'],
     calls: ['bills.orders'],
+  },
+  {
+    route: 'tickets/pages/new/index',
+    resident: CHEN,
+    now: MORNING,
+    shows: ['12345 诉求', '诉求类型', '投诉', '城市管理', '问题描述', '0/1000', '添加照片', '提交诉求'],
+    calls: ['tickets.categories'],
+  },
+  {
+    route: 'tickets/pages/mine/index',
+    resident: CHEN,
+    now: MORNING,
+    setup: async (r, now) => {
+      await ensureTicket(r, now);
+      return {};
+    },
+    shows: ['我的诉求', '投诉 · 城市管理', '井盖缺失', '工单号'],
+    calls: ['tickets.tickets'],
+  },
+  {
+    route: 'tickets/pages/detail/index',
+    resident: CHEN,
+    now: MORNING,
+    setup: async (r, now) => ({ ticketId: await ensureTicket(r, now) }),
+    shows: ['投诉 · 城市管理', '办理记录', '138****5678', '景田北路 18 号门口', '联系人工客服'],
+    calls: ['tickets.ticket'],
+  },
+  {
+    route: 'tickets/pages/agent/index',
+    resident: CHEN,
+    now: MORNING,
+    shows: ['人工客服', '客服在线', '联系人工客服'],
+    calls: ['tickets.agent'],
   },
 ];
 

@@ -89,7 +89,17 @@ export interface KeyValue {
   removeStorageSync(key: string): void;
 }
 
-export function loadDraft(kv: KeyValue = Taro): TicketDraft | null {
+/**
+ * Taro's, each call written out: the h5 build rewrites `Taro.<api>(…)` calls into imports of
+ * the APIs named, so an API reached only through `Taro` as a value is missing there.
+ */
+const TARO_KV: KeyValue = {
+  getStorageSync: (key) => Taro.getStorageSync(key),
+  setStorageSync: (key, value) => Taro.setStorageSync(key, value),
+  removeStorageSync: (key) => Taro.removeStorageSync(key),
+};
+
+export function loadDraft(kv: KeyValue = TARO_KV): TicketDraft | null {
   try {
     return parseDraft(kv.getStorageSync(KEY));
   } catch {
@@ -97,7 +107,7 @@ export function loadDraft(kv: KeyValue = Taro): TicketDraft | null {
   }
 }
 
-export function saveDraft(d: TicketDraft, kv: KeyValue = Taro): void {
+export function saveDraft(d: TicketDraft, kv: KeyValue = TARO_KV): void {
   try {
     if (hasContent(d)) kv.setStorageSync(KEY, JSON.stringify(d));
     else kv.removeStorageSync(KEY);
@@ -106,7 +116,7 @@ export function saveDraft(d: TicketDraft, kv: KeyValue = Taro): void {
   }
 }
 
-export function clearDraft(kv: KeyValue = Taro): void {
+export function clearDraft(kv: KeyValue = TARO_KV): void {
   try {
     kv.removeStorageSync(KEY);
   } catch {
