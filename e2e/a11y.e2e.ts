@@ -18,6 +18,7 @@ interface Fixture {
   orderId: string;
   vehicleId: string;
   fineOrderId: string;
+  ticketId: string;
 }
 
 interface ScanTarget {
@@ -61,6 +62,11 @@ const PAGES: ScanTarget[] = [
   { name: 'violations', path: (f) => `/traffic/pages/violations/index?vehicleId=${f.vehicleId}`, ready: '.traffic-group--payable .traffic-item' },
   { name: 'violation', path: (f) => `/traffic/pages/violation/index?vehicleId=${f.vehicleId}&violationId=44030126000001`, ready: '.traffic-violation__today' },
   { name: 'fine receipt', path: (f) => `/traffic/pages/receipt/index?orderId=${f.fineOrderId}`, ready: '.traffic-receipt__hero[data-status]' },
+  { name: 'new ticket', path: () => '/tickets/pages/new/index', ready: '.tk-new-category .tk-chip' },
+  { name: 'my tickets', path: () => '/tickets/pages/mine/index', ready: '.tk-mine-ticket' },
+  { name: 'ticket', path: (f) => `/tickets/pages/detail/index?ticketId=${f.ticketId}`, ready: '.tk-timeline__item' },
+  { name: 'agent', path: () => '/tickets/pages/agent/index', ready: '.tk-agent-open' },
+  { name: 'agent at 23:45', path: () => '/tickets/pages/agent/index', ready: '.tk-agent-closed', now: LATE },
 ];
 
 const resident = residents[0];
@@ -101,7 +107,12 @@ async function prepareFixture(): Promise<Fixture> {
   const car = resident.vehicles[0]!;
   const { vehicle } = await e2e.api<{ vehicle: { vehicleId: string } }>('traffic', { action: 'addVehicle', plate: car.plate, plateKind: car.plateKind, engineNoSuffix: car.engineNoSuffix }, as);
   const fine = await e2e.api<{ order: { orderId: string } }>('traffic', { action: 'pay', vehicleId: vehicle.vehicleId, violationId: '44030126000002', idempotencyKey: 'a11y_scan_fine_01' }, as);
-  return { bindingId: binding.bindingId, orderId: order.orderId, vehicleId: vehicle.vehicleId, fineOrderId: fine.order.orderId };
+  const { ticket } = await e2e.api<{ ticket: { ticketId: string } }>(
+    'tickets',
+    { action: 'submit', kind: '投诉', category: '城市管理', description: '小区门口的井盖缺失已经三天了，晚上很危险。', public: false, requestId: 'a11y_scan_ticket_0001' },
+    as,
+  );
+  return { bindingId: binding.bindingId, orderId: order.orderId, vehicleId: vehicle.vehicleId, fineOrderId: fine.order.orderId, ticketId: ticket.ticketId };
 }
 
 async function scan(target: ScanTarget, largeFont: boolean): Promise<ScanResult> {

@@ -184,9 +184,9 @@ it('keeps only unusual closures in the banner at 03:00: nightly hours and daily 
   await expect(shown(page, '.hub-service-tile[data-service-id="bills.water.pay"] .service-status').textContent()).resolves.toContain('缴费 06:00 恢复');
   // The traffic police's daily maintenance is routine: on the tile, with its reopen time.
   await expect(shown(page, '.hub-service-tile[data-service-id="traffic.query"] .service-status').textContent()).resolves.toContain('04:00');
-  // Not live: no hours, no state, nothing to be reminded of.
-  await expect(shown(page, '.hub-service-tile[data-service-id="tickets.agent"]').textContent()).resolves.toContain('即将上线');
-  expect(await shown(page, '.hub-service-tile__info[data-service-id="tickets.agent"]').count()).toBe(0);
+  // 人工客服 works China's working hours: at 03:00 on a Wednesday the tile says when agents are back.
+  await expect(shown(page, '.hub-service-tile[data-service-id="tickets.agent"] .service-status').textContent()).resolves.toContain('09:00');
+  expect(await shown(page, '.hub-service-tile__info[data-service-id="tickets.agent"]').count()).toBe(1);
   await page.context().close();
 });
 

@@ -65,10 +65,13 @@ it('lists one tile per utility and every other service under its category, each 
   const live = expectedTiles.filter((t) => expected.services.some((s) => tileOf(s) === t && s.live));
   expect(await shown(page, '.hub-service-tile__info').count()).toBe(live.length);
   await expect(shown(page, '.hub-service-tile__info[data-service-id="bills.water.pay"]').getAttribute('aria-label')).resolves.toBe('水费办理时间');
+  // All four flows are live: no tile says 即将上线.
+  expect(live).toEqual(expectedTiles);
+  expect(await shown(page, '.hub-service-tile[data-live="false"]').count()).toBe(0);
+  // 人工客服 shows its hours live, and 我的诉求 sits under the 12345 tiles.
   const agent = shown(page, '.hub-service-tile[data-service-id="tickets.agent"]');
-  await expect(agent.textContent()).resolves.toContain('即将上线');
-  expect(await agent.locator('.service-status').count()).toBe(0);
-  await expect(agent.getAttribute('aria-label')).resolves.toBe('人工客服，12345 政务服务便民热线，即将上线');
+  await expect(agent.locator('.service-status').textContent()).resolves.toContain('可办理');
+  await expect(shown(page, '.hub-my-tickets').getAttribute('aria-label')).resolves.toMatch(/^我的诉求，/);
   // The header promises only what works.
   await expect(shown(page, '.bm-header__subtitle').textContent()).resolves.toBe(`现在可在线办理：${[...new Set(expected.services.filter((s) => s.live).map((s) => s.tile ?? s.name))].join('、')}。办理前先看能不能办`);
   // Nothing is closed on a Tuesday morning: no closure banner.

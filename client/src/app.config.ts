@@ -20,6 +20,8 @@ export default defineAppConfig({
     { root: 'insurance', pages: ['pages/summary/index', 'pages/verify/index', 'pages/records/index', 'pages/access/index'] },
     // Traffic violations: my vehicles, add one (typed or by photo), violations, detail (confirm, pay), receipt.
     { root: 'traffic', pages: ['pages/vehicles/index', 'pages/add/index', 'pages/violations/index', 'pages/violation/index', 'pages/receipt/index'] },
+    // 12345: file a ticket (with photos and place), my tickets, one ticket's timeline, 人工客服.
+    { root: 'tickets', pages: ['pages/new/index', 'pages/mine/index', 'pages/detail/index', 'pages/agent/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',
@@ -30,4 +32,7 @@ export default defineAppConfig({
   },
   // Only inject the components a page actually uses (weapp): a faster first launch.
   lazyCodeLoading: 'requiredComponents',
+  // 12345 tickets: the place of a complaint from the map (wx.chooseLocation must be declared).
+  requiredPrivateInfos: ['chooseLocation'],
+  permission: { 'scope.userLocation': { desc: '用于在地图上选择诉求发生的地点' } },
 });

@@ -55,21 +55,14 @@ function states(p: MountedPage): Record<string, string | undefined> {
   return Object.fromEntries(services.map((s) => [s.id, s.availability?.state]));
 }
 
-it('says a service that is not live yet is coming, in a sheet, without navigating or a modal', async () => {
+it('opens every flow from its tile: all four flows are live, none is 即将上线', async () => {
   const p = await open();
-  // Open by the departments' hours: the tile is 即将上线 because its flow is not live, not closed.
-  expect(states(p)['tickets.agent']).toBe('open');
-  expect(catalogue.services.find((s) => s.id === 'tickets.agent')?.live).toBe(false);
+  expect(catalogue.services.filter((s) => !s.live)).toEqual([]);
+  expect(p.text()).not.toContain('即将上线');
+  // 人工客服 opens its own page (open hours are shown there, with the contact button).
   await p.tap('人工客服');
-  expect(p.record.navigateTo).toEqual([]);
+  expect(p.record.navigateTo).toEqual(['/tickets/pages/agent/index']);
   expect(p.record.showModal).toEqual([]);
-  // Nothing to ask the functions about a flow that does not exist yet.
-  expect(p.record.calls.map((c) => `${c.name}.${c.data.action}`)).not.toContain('services.status');
-  expect(p.text()).toContain('人工客服 · 即将上线');
-  expect(p.text()).toContain('人工客服正在接入，上线后可以在这里直接办理。现在可以办理：水费、电费、燃气费、违章查询、罚款缴纳、社保查询');
-  const dialogs = findAll(p.wxml(), (n) => n.attr['aria-role'] === 'dialog');
-  expect(dialogs.map((d) => [d.attr['aria-modal'], d.attr['aria-label']])).toEqual([['true', '人工客服 · 即将上线']]);
-  await p.tap('知道了');
   expect(findAll(p.wxml(), (n) => n.attr['aria-role'] === 'dialog')).toEqual([]);
   expect(p.errors).toEqual([]);
 });
@@ -84,7 +77,7 @@ it('says when a closed action resumes, and opens its availability sheet from the
   expect(states(p)['bills.gas.query']).toBe('open');
   const gas = tileNodes(p).find((t) => tileName(t) === '燃气费')!;
   expect(textOf(gas)).toContain('可查询 · 缴费 明天 07:00 恢复');
-  // The third live tile's ⓘ: 水费, 电费, 燃气费, then the traffic tiles.
+  // Every live tile has its ⓘ; the third is 燃气费's.
   expect(findAll(p.wxml(), (n) => n.attr['aria-role'] === 'button' && String(n.attr['aria-label'] ?? '').endsWith('办理时间')).map((n) => n.attr['aria-label'])).toEqual([
     '水费办理时间',
     '电费办理时间',
@@ -92,6 +85,8 @@ it('says when a closed action resumes, and opens its availability sheet from the
     '违章查询办理时间',
     '罚款缴纳办理时间',
     '社保查询办理时间',
+    '投诉与咨询办理时间',
+    '人工客服办理时间',
   ]);
   await p.tap('i', 2);
   expect(p.record.navigateTo).toEqual([]);

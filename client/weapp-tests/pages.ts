@@ -4,7 +4,7 @@
  * each entry in a fresh mini-program and fails for any page of the built app.json without one.
  */
 import { builtPages } from './harness/mini-program';
-import { api, ensureBinding, ensureFineOrder, ensureOrder, ensureVehicle, ensureVerified, MORNING, RESIDENTS, type FixtureResident } from './harness/residents';
+import { api, ensureBinding, ensureFineOrder, ensureOrder, ensureTicket, ensureVehicle, ensureVerified, MORNING, RESIDENTS, type FixtureResident } from './harness/residents';
 
 export interface PageCase {
   /** As in app.json, with the subpackage root: `bills/pages/bill/index`. */
@@ -28,7 +28,7 @@ export const PAGES: PageCase[] = [
     route: 'pages/hub/index',
     resident: ZHANG,
     now: MORNING,
-    shows: ['便民服务', '生活缴费', '电费', '国网市供电公司', '可办理', '违章查询', '即将上线', '办理状态更新于 09:30'],
+    shows: ['便民服务', '生活缴费', '电费', '国网市供电公司', '可办理', '违章查询', '社保查询', '人工客服', '办理状态更新于 09:30'],
     calls: ['services.list', 'messages.list'],
   },
   {
@@ -167,6 +167,39 @@ export const PAGES: PageCase[] = [
     setup: async (r, now) => ({ orderId: await ensureFineOrder(r, now, '44030126000002') }),
     shows: ['缴款凭证', '待支付', '440305100023456789', '加处罚款（滞纳金）', '订单号'],
     calls: ['traffic.order'],
+  },
+  {
+    route: 'tickets/pages/new/index',
+    resident: CHEN,
+    now: MORNING,
+    shows: ['12345 诉求', '诉求类型', '投诉', '城市管理', '问题描述', '0/1000', '添加照片', '提交诉求'],
+    calls: ['tickets.categories'],
+  },
+  {
+    route: 'tickets/pages/mine/index',
+    resident: CHEN,
+    now: MORNING,
+    setup: async (r, now) => {
+      await ensureTicket(r, now);
+      return {};
+    },
+    shows: ['我的诉求', '投诉 · 城市管理', '井盖缺失', '工单号'],
+    calls: ['tickets.tickets'],
+  },
+  {
+    route: 'tickets/pages/detail/index',
+    resident: CHEN,
+    now: MORNING,
+    setup: async (r, now) => ({ ticketId: await ensureTicket(r, now) }),
+    shows: ['投诉 · 城市管理', '办理记录', '138****5678', '景田北路 18 号门口', '联系人工客服'],
+    calls: ['tickets.ticket'],
+  },
+  {
+    route: 'tickets/pages/agent/index',
+    resident: CHEN,
+    now: MORNING,
+    shows: ['人工客服', '客服在线', '联系人工客服'],
+    calls: ['tickets.agent'],
   },
 ];
 

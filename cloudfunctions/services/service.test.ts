@@ -107,11 +107,6 @@ describe('reminders', () => {
     expect(mine.body.ok && mine.body.data.reminders.filter((r) => r.serviceId === 'bills.electricity.pay')).toHaveLength(1);
   });
 
-  it('refuses a reminder for a service that is not live yet, whatever its hours', async () => {
-    const { body } = await stack.call('services', { action: 'remind', serviceId: 'tickets.agent' }, { now: '2026-03-10T03:00:00+08:00' });
-    expect(body).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '人工客服即将上线，上线后才能设置提醒。' } });
-  });
-
   it('refuses a reminder for a service that is open now, and one without a caller', async () => {
     const open = await stack.call('services', { action: 'remind', serviceId: 'bills.electricity.query' }, { now: at2345 });
     expect(open.body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });

@@ -246,6 +246,20 @@ describe.each(STORE_KINDS)('12345 tickets through the local gateway on %s', (kin
     expect(data<AgentResult>(await stack.call('tickets', { action: 'agent' }, { now: '2026-09-20T10:00:00+08:00' })).open).toBe(true);
   });
 
+  it('with the platform down, the hub’s agent tile and the agent action agree: agents are WeChat’s conversation, still open', async () => {
+    await fault('down');
+    try {
+      const agent = data<AgentResult>(await stack.call('tickets', { action: 'agent' }, { now: TUE_10 }));
+      const status = async (serviceId: string) => data<{ availability: { state: string } }>(await stack.call('services', { action: 'status', serviceId }, { now: TUE_10 })).availability;
+      expect(agent.open).toBe(true);
+      expect((await status('tickets.agent')).state).toBe(agent.availability.state);
+      // The platform's own service does say it is down.
+      expect((await status('tickets.submit')).state).toBe('down');
+    } finally {
+      await fault('ok');
+    }
+  });
+
   it('with the platform down, saves the submission, says so, and files it when the platform is back', async () => {
     await fault('down');
     try {

@@ -76,3 +76,18 @@ export async function ensureFineOrder(resident: FixtureResident, now: string, vi
   const { order } = await api<TrafficPayResult>(resident, now, 'traffic', { action: 'pay', vehicleId, violationId, idempotencyKey: `weapp-test-${violationId}` });
   return order.orderId;
 }
+
+/** A complaint filed through tickets.submit (idempotent on its requestId: one ticket however often asked). */
+export async function ensureTicket(resident: FixtureResident, now: string): Promise<string> {
+  const { ticket } = await api<{ ticket: { ticketId: string } }>(resident, now, 'tickets', {
+    action: 'submit',
+    kind: '投诉',
+    category: '城市管理',
+    description: '小区门口的井盖缺失已经三天了，晚上很危险。',
+    place: { address: '景田北路 18 号门口' },
+    contactPhone: '13812345678',
+    public: false,
+    requestId: `weapp_${resident.openid.replace(/[^A-Za-z0-9]/g, '').slice(0, 40)}`,
+  });
+  return ticket.ticketId;
+}

@@ -12,6 +12,8 @@ describe('the service catalogue', () => {
       'traffic.query',
       'traffic.pay',
       'insurance.query',
+      'tickets.submit',
+      'tickets.agent',
     ]);
   });
 
@@ -24,8 +26,12 @@ describe('the service catalogue', () => {
   it('tells the client whether a service is live and how it shares a tile', () => {
     const pay = summarise(CATALOGUE.services.find((s) => s.id === 'bills.gas.pay')!);
     expect(pay).toMatchObject({ live: true, tile: '燃气费', verb: '缴费', departmentName: expect.any(String) });
-    expect(summarise(CATALOGUE.services.find((s) => s.id === 'tickets.agent')!)).toMatchObject({ live: false });
+    expect(summarise(CATALOGUE.services.find((s) => s.id === 'insurance.query')!)).toMatchObject({ live: false });
     expect(summarise(CATALOGUE.services.find((s) => s.id === 'tickets.agent')!)).not.toHaveProperty('tile');
+  });
+
+  it('says which services do not depend on their department’s health: only 人工客服 (WeChat’s conversation)', () => {
+    expect(CATALOGUE.services.filter((s) => !s.needsDepartment).map((s) => s.id)).toEqual(['tickets.agent']);
   });
 
   it('refuses a catalogue whose service has no live flag, or shares a tile without a verb', () => {

@@ -21,6 +21,12 @@ const serviceSchema = z.object({
   tile: z.string().min(1).optional(),
   /** The action in a word (查询, 缴费), for a shared tile's status line ('可查询 · 缴费 00:30 恢复'). */
   verb: z.string().min(1).optional(),
+  /**
+   * Whether the department's health bears on the service. `false` for what the department does not
+   * serve through its API (人工客服 is WeChat's customer-service conversation): the platform being
+   * down does not close it, and the hub and the action must say the same. @default true
+   */
+  needsDepartment: z.boolean().default(true),
 });
 const catalogueSchema = z
   .object({ categories: z.array(categorySchema).min(1), services: z.array(serviceSchema).min(1) })

@@ -7,7 +7,9 @@ import type { CallContext, Deps } from '../runtime/types';
  * the log says which it is.
  */
 function healthOf(deps: Deps, serviceId: string, now: Date): DepartmentHealth {
-  const dept = findService(serviceId)?.department;
+  const def = findService(serviceId);
+  if (def && !def.needsDepartment) return { state: 'up' };
+  const dept = def?.department;
   const client = dept ? deps.departments[dept] : undefined;
   return client ? client.health(now) : { state: 'down' };
 }

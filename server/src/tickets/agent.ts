@@ -1,5 +1,5 @@
-import { type AgentResult, AppError, toShanghaiIso } from '@bianmin/core';
-import { availability, scheduledService } from '@bianmin/core/availability/index';
+import { type AgentResult, toShanghaiIso } from '@bianmin/core';
+import { evaluate } from '../availability/evaluate';
 import type { CallContext } from '../runtime/types';
 import { ownTicket } from './store';
 
@@ -9,10 +9,8 @@ import { ownTicket } from './store';
  * 12345 platform, so the platform being down does not close it.
  */
 export async function agentStatus(ctx: CallContext & { caller: { openid: string } }, input: { ticketId?: string }): Promise<AgentResult> {
-  const service = scheduledService('tickets.agent');
-  if (!service) throw new AppError('INTERNAL');
-  const now = ctx.clock.now();
-  const a = availability(service, now, ctx.deps.calendar, { state: 'up' });
+  // The same evaluation as the hub's tile (the catalogue says the platform's health does not bear on it).
+  const a = evaluate('tickets.agent', ctx.clock.now(), ctx.deps);
   const ticketNo = input.ticketId ? (await ownTicket(await ctx.deps.db(), ctx.caller.openid, input.ticketId)).ticketNo : null;
   const open = a.state === 'open' || a.state === 'closing_soon';
   if (open) {

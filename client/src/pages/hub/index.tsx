@@ -13,6 +13,7 @@ import { groupServices, type HubTile } from './group';
 import { ServiceTile } from './service-tile';
 import { HubNotices } from './notices';
 import { MessagesEntry } from './messages-entry';
+import { MyTicketsEntry, type MyTicketsCount } from './my-tickets-entry';
 import { ComingSoonSheet } from './coming-soon-sheet';
 import './index.css';
 
@@ -30,9 +31,23 @@ async function unreadCount(): Promise<number | null> {
   }
 }
 
+const MY_TICKETS_PAGE = '/tickets/pages/mine/index';
+
+/** The resident's 12345 tickets in two numbers; null while no resident is known. */
+async function ticketCount(): Promise<MyTicketsCount | null> {
+  try {
+    const { tickets } = await callFunction('tickets', { action: 'tickets' });
+    return { total: tickets.length, toRate: tickets.filter((t) => t.awaitingRating).length };
+  } catch (e) {
+    if (toApiError(e).code === 'UNAUTHENTICATED') return null;
+    throw e;
+  }
+}
+
 export default function Hub() {
   const list = useRemote(() => callFunction('services', { action: 'list' }), { refreshMs: REFRESH_MS, asOf: (d: ServicesListResult) => d.now });
   const inbox = useRemote(unreadCount, { refreshMs: REFRESH_MS });
+  const myTickets = useRemote(ticketCount, { refreshMs: REFRESH_MS });
   /** The service whose availability sheet is open. */
   const [sheetId, setSheetId] = useState<string | null>(null);
   const [comingSoon, setComingSoon] = useState<string | null>(null);
@@ -61,6 +76,7 @@ export default function Hub() {
   const reloadAll = () => {
     void list.reload();
     void inbox.reload();
+    void myTickets.reload();
   };
 
   const groups = data ? groupServices(data) : [];
@@ -129,6 +145,7 @@ export default function Hub() {
                 <ServiceTile key={t.id} tile={t} onOpen={open} onInfo={(x) => setSheetId(x.main.id)} />
               ))}
             </View>
+            {g.category.id === 'tickets' && myTickets.data ? <MyTicketsEntry count={myTickets.data} onOpen={() => void openPage(MY_TICKETS_PAGE)} /> : null}
           </View>
         ))}
 

@@ -1,0 +1,6 @@
+import type { AgentResult } from '@bianmin/core';
+
+export interface ContactButtonProps {
+  contact: NonNullable<AgentResult['contact']>;
+  label: string;
+}

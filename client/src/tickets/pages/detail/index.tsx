@@ -1,0 +1,235 @@
+import { useState } from 'react';
+import { Image, Input, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { TICKET_RATINGS, type TicketDetail, type TicketRating } from '@bianmin/core';
+import { callFunction, toApiError } from '../../../api';
+import { useRemote } from '../../../hooks/use-remote';
+import { Button, Card, Notice, Page, PageHeader, pressable, RemoteStatus } from '../../../ui';
+import { useRefusal } from '../../../components/availability-sheet/use-refusal';
+import { formatWhen, STATUS_CHIP } from '../../shared/format';
+import { agentUrl } from '../../shared/nav';
+import { DeadlineLine, StatusChip } from '../../shared/ui';
+import '../../shared/tickets.css';
+import './index.css';
+
+export default function TicketPage() {
+  const { ticketId = '' } = useRouter().params;
+  const refusal = useRefusal();
+  const remote = useRemote(async () => (await callFunction('tickets', { action: 'ticket', ticketId })).ticket, { key: ticketId });
+  const t = remote.data;
+  const replace = (ticket: TicketDetail) => remote.update(() => ticket);
+
+  return (
+    <Page className='tk-page tk-detail' overlay={refusal.sheet}>
+      <PageHeader title={t ? `${t.kind} · ${t.category}` : '诉求详情'} subtitle={t ? (t.ticketNo ? `工单号 ${t.ticketNo}` : '工单号分配中') : undefined} />
+      <View className='tk-body'>
+        <RemoteStatus remote={remote} prefix='tk-detail' errorTitle='这件诉求暂时打不开' loading={{ label: '正在加载诉求…', shape: 'cards', className: 'tk-detail-loading' }} />
+        {t ? (
+          <>
+            <Card className='tk-detail-summary'>
+              <View className='tk-ticket__head'>
+                <Text className='tk-ticket__title'>{STATUS_CHIP[t.status].hint}</Text>
+                <StatusChip status={t.status} />
+              </View>
+              {t.notice ? <Text className='tk-ticket__notice'>{t.notice}</Text> : null}
+              <DeadlineLine deadline={t.nextDeadline} />
+              {t.nextDeadline ? <Text className='tk-fineprint'>时限：{t.nextDeadline.rule}（工作时间为法定工作日 9:00–18:00）</Text> : null}
+              <Text className='tk-text tk-detail-description'>{t.description}</Text>
+              {t.place ? <Row label='地点' value={t.place.name ? `${t.place.name}（${t.place.address}）` : t.place.address} /> : null}
+              {t.contactPhoneMasked ? <Row label='联系电话' value={t.contactPhoneMasked} /> : null}
+              <Row label='是否公开' value={t.public ? '公开' : '不公开'} />
+              <Row label='提交时间' value={formatWhen(t.filedAt, true)} />
+              {t.department ? <Row label='承办部门' value={t.department} /> : null}
+              {t.photos.length ? (
+                <View className='tk-photos tk-detail-photos'>
+                  {t.photos.map((p, i) => (
+                    <Image
+                      key={p.fileId}
+                      className='tk-photo__img tk-photo'
+                      src={p.url}
+                      mode='aspectFill'
+                      ariaLabel={`第 ${i + 1} 张照片，点按查看大图`}
+                      onClick={() => void Taro.previewImage({ urls: t.photos.map((x) => x.url), current: p.url }).catch(() => undefined)}
+                    />
+                  ))}
+                </View>
+              ) : null}
+              {t.video ? <Row label='视频' value='已附 1 段视频' /> : null}
+            </Card>
+
+            {t.awaitingRating ? <RateCard ticket={t} onDone={replace} onRefused={refusal.handle} /> : null}
+            {t.rating ? (
+              <Card title='我的评价' className='tk-detail-rating'>
+                <Row label='评价' value={t.rating.rating} />
+                {t.rating.comment ? <Text className='tk-text'>{t.rating.comment}</Text> : null}
+                <Text className='tk-fineprint'>{formatWhen(t.rating.at, true)}</Text>
+              </Card>
+            ) : null}
+            <ReopenCard ticket={t} onDone={replace} onRefused={refusal.handle} />
+
+            <Card title='办理记录' className='tk-detail-timeline'>
+              <View role='list' ariaRole='list'>
+                {t.timeline.map((e, i) => (
+                  <View key={`${e.at}-${i}`} className='tk-timeline__item' role='listitem' ariaRole='listitem' data-type={e.type}>
+                    <View className='tk-timeline__dot' aria-hidden='true' />
+                    <View className='tk-timeline__head'>
+                      <Text className='tk-timeline__label'>{e.label}</Text>
+                      <Text className='tk-timeline__time'>{formatWhen(e.at, true)}</Text>
+                    </View>
+                    {e.department ? <Text className='tk-timeline__dept'>{e.department}</Text> : null}
+                    {e.text ? <Text className='tk-timeline__text'>{e.text}</Text> : null}
+                  </View>
+                ))}
+              </View>
+            </Card>
+
+            <Button variant='secondary' className='tk-detail-agent' onPress={() => void Taro.navigateTo({ url: agentUrl(t.ticketId) })} label='就这件诉求联系人工客服'>
+              联系人工客服
+            </Button>
+          </>
+        ) : null}
+      </View>
+    </Page>
+  );
+}
+
+function Row({ label, value }: { label: string; value: string }) {
+  return (
+    <View className='tk-row'>
+      <Text className='tk-row__label'>{label}</Text>
+      <Text className='tk-row__value'>{value}</Text>
+    </View>
+  );
+}
+
+interface ActionCardProps {
+  ticket: TicketDetail;
+  onDone(t: TicketDetail): void;
+  onRefused(e: unknown): boolean;
+}
+
+function RateCard({ ticket, onDone, onRefused }: ActionCardProps) {
+  const [rating, setRating] = useState<TicketRating | null>(null);
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const send = async () => {
+    if (!rating) {
+      setError('请选择满意、基本满意或不满意');
+      return;
+    }
+    try {
+      const r = await callFunction('tickets', { action: 'rate', ticketId: ticket.ticketId, rating, ...(comment.trim() ? { comment } : {}) });
+      onDone(r.ticket);
+      void Taro.showToast({ title: '感谢评价', icon: 'success' });
+    } catch (e) {
+      if (onRefused(e)) return;
+      const err = toApiError(e);
+      setError(err.fields?.comment ?? err.fields?.rating ?? err.message);
+    }
+  };
+  return (
+    <Card title='评价办理结果' className='tk-detail-rate'>
+      <View className='tk-chips' role='radiogroup' ariaRole='radiogroup' ariaLabel='对办理结果是否满意'>
+        {TICKET_RATINGS.map((r) => (
+          <View
+            key={r}
+            className={`tk-chip bm-focusable ${rating === r ? 'tk-chip--on' : ''}`}
+            {...pressable(() => (setRating(r), setError(null)), { role: 'radio' })}
+            aria-checked={rating === r}
+            ariaLabel={r}
+            data-rating={r}
+            hoverClass='tk-pressed'
+          >
+            {r}
+          </View>
+        ))}
+      </View>
+      <View className='tk-field'>
+        <Input
+          className='tk-field__input tk-detail-comment'
+          value={comment}
+          maxlength={200}
+          placeholder='说说办理得怎么样（选填）'
+          placeholderClass='tk-field__placeholder'
+          ariaLabel='评价内容'
+          nativeProps={{ 'aria-label': '评价内容' }}
+          onInput={(e) => setComment(e.detail.value)}
+        />
+      </View>
+      {error ? (
+        <View className='tk-field__error' role='alert' ariaRole='alert'>
+          {error}
+        </View>
+      ) : null}
+      <View className='tk-actions'>
+        <Button className='tk-detail-rate-submit' onPress={send} label='提交评价'>
+          提交评价
+        </Button>
+      </View>
+    </Card>
+  );
+}
+
+function ReopenCard({ ticket, onDone, onRefused }: ActionCardProps) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const { reopen } = ticket;
+  // Before any reply there is nothing to reopen: no card, the timeline says where it stands.
+  if (!reopen.allowed && !reopen.until) return null;
+  const send = async () => {
+    try {
+      const r = await callFunction('tickets', { action: 'reopen', ticketId: ticket.ticketId, reason });
+      onDone(r.ticket);
+      setOpen(false);
+      void Taro.showToast({ title: '已申请重办', icon: 'success' });
+    } catch (e) {
+      if (onRefused(e)) return;
+      const err = toApiError(e);
+      setError(err.fields?.reason ?? err.message);
+    }
+  };
+  return (
+    <Card title='申请重办' className='tk-detail-reopen'>
+      {reopen.allowed ? (
+        <>
+          <Text className='tk-text'>答复没有解决问题？{reopen.until ? `${formatWhen(reopen.until)} 前` : ''}可以申请重办一次。</Text>
+          {open ? (
+            <View className={`tk-field ${error ? 'tk-field--invalid' : ''}`}>
+              <Textarea
+                className='tk-field__textarea tk-detail-reopen-reason'
+                value={reason}
+                maxlength={500}
+                placeholder='说明哪里没有解决（至少 5 个字）'
+                placeholderClass='tk-field__placeholder'
+                ariaLabel='重办理由'
+                nativeProps={{ 'aria-label': '重办理由' }}
+                onInput={(e) => (setReason(e.detail.value), setError(null))}
+              />
+            </View>
+          ) : null}
+          {error ? (
+            <View className='tk-field__error' role='alert' ariaRole='alert'>
+              {error}
+            </View>
+          ) : null}
+          <View className='tk-actions'>
+            {open ? (
+              <Button variant='danger' className='tk-detail-reopen-submit' onPress={send} label='提交重办申请'>
+                提交重办申请
+              </Button>
+            ) : (
+              <Button variant='secondary' className='tk-detail-reopen-open' onPress={() => setOpen(true)} label='申请重办'>
+                申请重办
+              </Button>
+            )}
+          </View>
+        </>
+      ) : (
+        <Notice tone='info' title='不能申请重办' className='tk-detail-reopen-refused'>
+          {reopen.reason ?? '现在不能申请重办'}
+        </Notice>
+      )}
+    </Card>
+  );
+}

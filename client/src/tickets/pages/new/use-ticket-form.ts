@@ -1,0 +1,153 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import type { CategoriesResult, TicketDetail, TicketKind } from '@bianmin/core';
+import { callFunction, toApiError } from '../../../api';
+import { clearDraft, type DraftFile, emptyDraft, loadDraft, saveDraft, type TicketDraft } from '../../shared/draft';
+import { errorsByPart, type FormPart } from '../../shared/fields';
+import { uploadFile } from '../../shared/storage';
+
+/** A photo on its way up: shown with its progress, or why it failed and a retry. */
+export interface Upload {
+  key: string;
+  preview: string;
+  what: 'photo' | 'video';
+  progress: number;
+  error: string | null;
+  seconds?: number;
+}
+
+export type Outcome = { ticket: TicketDetail; saved: boolean };
+
+/**
+ * The new-ticket form's state: the draft (kept on the phone at every change, so leaving the
+ * page loses nothing; cleared once the ticket is filed), uploads in flight, server field errors,
+ * and one submit per draft's requestId, however often it is tapped or retried.
+ */
+export function useTicketForm(initialKind: TicketKind | null) {
+  const [draft, setDraft] = useState<TicketDraft>(() => {
+    const kept = loadDraft();
+    return kept ?? emptyDraft(initialKind);
+  });
+  const [restored] = useState(() => loadDraft() !== null);
+  const [uploads, setUploads] = useState<Upload[]>([]);
+  const [errors, setErrors] = useState<Partial<Record<FormPart, string>>>({});
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const done = useRef(false);
+
+  useEffect(() => {
+    if (!done.current) saveDraft(draft);
+  }, [draft]);
+
+  const change = useCallback((patch: Partial<TicketDraft>, clears?: FormPart) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    if (clears) setErrors((e) => (e[clears] ? { ...e, [clears]: undefined } : e));
+  }, []);
+
+  const upload = useCallback((u: Upload, filePath: string) => {
+    setUploads((list) => [...list.filter((x) => x.key !== u.key), { ...u, progress: 0, error: null }]);
+    const progress = (p: number) => setUploads((list) => list.map((x) => (x.key === u.key ? { ...x, progress: p } : x)));
+    uploadFile({ filePath, what: u.what, onProgress: progress }).then(
+      (fileId) => {
+        setUploads((list) => list.filter((x) => x.key !== u.key));
+        const file: DraftFile = { fileId, preview: u.preview, ...(u.seconds !== undefined ? { seconds: u.seconds } : {}) };
+        if (u.what === 'video') change({ video: file }, 'video');
+        else setDraft((d) => ({ ...d, photos: [...d.photos, file].slice(0, 9) }));
+        setErrors((e) => ({ ...e, [u.what === 'video' ? 'video' : 'photos']: undefined }));
+      },
+      (e: unknown) => setUploads((list) => list.map((x) => (x.key === u.key ? { ...x, error: e instanceof Error ? e.message : '上传失败' } : x))),
+    );
+  }, [change]);
+
+  const addPhotos = useCallback(
+    async (max: number) => {
+      const room = max - draft.photos.length - uploads.filter((u) => u.what === 'photo').length;
+      if (room <= 0) {
+        setErrors((e) => ({ ...e, photos: `最多上传 ${max} 张照片` }));
+        return;
+      }
+      let paths: string[];
+      try {
+        paths = (await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] })).tempFilePaths;
+      } catch {
+        return; // the resident cancelled
+      }
+      paths.slice(0, room).forEach((p, i) => upload({ key: `p-${Date.now()}-${i}`, preview: p, what: 'photo', progress: 0, error: null }, p));
+    },
+    [draft.photos.length, uploads, upload],
+  );
+
+  const addVideo = useCallback(
+    async (maxSeconds: number) => {
+      let res: Taro.chooseVideo.SuccessCallbackResult;
+      try {
+        res = await Taro.chooseVideo({ sourceType: ['album', 'camera'], maxDuration: maxSeconds, compressed: true });
+      } catch {
+        return;
+      }
+      // Checked here for speed; the function checks the real duration from the file itself.
+      if (res.duration > maxSeconds + 0.5) {
+        setErrors((e) => ({ ...e, video: `视频不能超过 ${maxSeconds} 秒（这段约 ${Math.round(res.duration)} 秒），请剪短后重新选择` }));
+        return;
+      }
+      upload({ key: `v-${Date.now()}`, preview: res.tempFilePath, what: 'video', progress: 0, error: null, seconds: res.duration }, res.tempFilePath);
+    },
+    [upload],
+  );
+
+  const retryUpload = useCallback((u: Upload) => upload(u, u.preview), [upload]);
+  const dropUpload = useCallback((key: string) => setUploads((list) => list.filter((x) => x.key !== key)), []);
+  const removePhoto = useCallback((fileId: string) => setDraft((d) => ({ ...d, photos: d.photos.filter((p) => p.fileId !== fileId) })), []);
+
+  const submit = useCallback(
+    async (categories: CategoriesResult | null, onRefused: (e: unknown) => boolean) => {
+      const local: Partial<Record<FormPart, string>> = {};
+      if (!draft.kind) local.kind = '请选择诉求类型';
+      if (!draft.category) local.category = '请选择诉求分类';
+      if (uploads.some((u) => !u.error)) local.photos = '照片或视频还在上传，请稍候再提交';
+      else if (uploads.length) local.photos = '有照片或视频没有传上去：请重试或删除后再提交';
+      const limits = categories?.description ?? { min: 10, max: 1000 };
+      const chars = Array.from(draft.description.trim()).length;
+      if (chars < limits.min) local.description = `问题描述至少 ${limits.min} 个字（现在 ${chars} 个）`;
+      else if (chars > limits.max) local.description = `问题描述最多 ${limits.max} 个字（现在 ${chars} 个）`;
+      if (Object.keys(local).length) {
+        setErrors(local);
+        return;
+      }
+      const placeText = draft.placeText.trim();
+      const place = draft.place ? { ...draft.place, ...(placeText ? { address: placeText } : {}) } : placeText ? { address: placeText } : undefined;
+      try {
+        const r = await callFunction('tickets', {
+          action: 'submit',
+          kind: draft.kind!,
+          category: draft.category!,
+          urgent: draft.urgent,
+          description: draft.description,
+          photos: draft.photos.map((p) => p.fileId),
+          ...(draft.video ? { video: draft.video.fileId } : {}),
+          ...(place ? { place } : {}),
+          ...(draft.contactPhone.trim() ? { contactPhone: draft.contactPhone.trim() } : {}),
+          public: draft.public,
+          requestId: draft.requestId,
+        });
+        done.current = true;
+        clearDraft();
+        setOutcome(r);
+      } catch (e) {
+        if (onRefused(e)) return;
+        const err = toApiError(e);
+        const byPart = errorsByPart(err.fields);
+        setErrors(Object.keys(byPart).length ? byPart : { form: err.message });
+      }
+    },
+    [draft, uploads],
+  );
+
+  const discard = useCallback(() => {
+    clearDraft();
+    setDraft(emptyDraft(initialKind));
+    setUploads([]);
+    setErrors({});
+  }, [initialKind]);
+
+  return { draft, restored, uploads, errors, outcome, change, addPhotos, addVideo, retryUpload, dropUpload, removePhoto, submit, discard, setErrors };
+}
