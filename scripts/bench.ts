@@ -10,8 +10,8 @@
 //   4. cold start per function bundle (dist/cloudfunctions), beside reference SDK requires;
 //   5. services.list at 11 and 200 services; bundle sizes; weapp main package;
 //   6. coalescing: 100 simultaneous identical cold lookups → department calls.
-// BENCH_MS (default 4000) sets the length of each load phase; BENCH_PROFILE=<dir> writes the
-// gateway processes' --cpu-prof profiles there.
+// BENCH_MS (default 4000) sets the length of each load phase; BENCH_PROFILE=<dir> writes CPU
+// profiles of the gateway's measured windows there (cache hit at 50 callers, uncached, log at info).
 import { type ChildProcess, execFileSync, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -178,17 +178,19 @@ interface KindFigures {
   errors: number;
 }
 
-async function cpuPerRequest(gw: ChildProcess, run: () => Promise<{ n: number }>): Promise<number> {
+/** The gateway's CPU over `run`, per request; with BENCH_PROFILE, a profile of that window as `<name>.cpuprofile`. */
+async function cpuPerRequest(gw: ChildProcess, run: () => Promise<{ n: number }>, name?: string): Promise<number> {
+  if (name && process.env.BENCH_PROFILE) gw.send({ type: 'prof-start' });
   const before = await ask<{ micros: number }>(gw, 'cpu');
   const { n } = await run();
   const after = await ask<{ micros: number }>(gw, 'cpu');
+  if (name && process.env.BENCH_PROFILE) gw.send({ type: 'prof-stop', name });
   return (after.micros - before.micros) / 1000 / n;
 }
 
 async function startGateway(config: GatewayConfig, label: string) {
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_PROFILE)}`, `--cpu-prof-name=${label}-${Date.now()}.cpuprofile`] : [];
-  const { proc, ready } = await child('gateway.ts', { BENCH_GATEWAY: JSON.stringify(config), TZ: 'UTC' }, profile);
-  return { proc, url: ready.url as string };
+  const { proc, ready } = await child('gateway.ts', { BENCH_GATEWAY: JSON.stringify(config), TZ: 'UTC', ...(process.env.BENCH_PROFILE ? { BENCH_PROFILE: resolve(process.env.BENCH_PROFILE) } : {}) });
+  return { proc, url: ready.url as string, label };
 }
 
 /** A database of the bench's own on the DATABASE_URL server (dropped at the end). */
@@ -248,12 +250,16 @@ async function measureKind(kind: 'pglite' | 'postgres', external: Endpoints, san
 
     // Capacity, 50 callers, closed loop (gateway CPU per request at saturation too).
     let capacity = 0;
-    const cpuHit50 = await cpuPerRequest(hit.proc, async () => {
-      const c = await closedLoop(gw, CAPACITY_CALLERS, DURATION_MS);
-      capacity = c.rps;
-      errors += c.errors;
-      return c;
-    });
+    const cpuHit50 = await cpuPerRequest(
+      hit.proc,
+      async () => {
+        const c = await closedLoop(gw, CAPACITY_CALLERS, DURATION_MS);
+        capacity = c.rps;
+        errors += c.errors;
+        return c;
+      },
+      `${kind}-hit-50`,
+    );
     const dc = await closedLoop(direct, CAPACITY_CALLERS, DURATION_MS / 2);
     errors += dc.errors;
 
@@ -282,7 +288,7 @@ async function measureKind(kind: 'pglite' | 'postgres', external: Endpoints, san
       const s = await sequential(missCall, ROUNDS * PER_ROUND);
       errors += s.errors;
       return { n: ROUNDS * PER_ROUND };
-    });
+    }, `${kind}-miss-1`);
     await stop(miss.proc);
 
     // Cache hit with the log at `info` (to /dev/null): what logging costs on the hot path.
@@ -294,7 +300,7 @@ async function measureKind(kind: 'pglite' | 'postgres', external: Endpoints, san
       const s = await sequential(infoCall, ROUNDS * PER_ROUND);
       errors += s.errors;
       return { n: ROUNDS * PER_ROUND };
-    });
+    }, `${kind}-info-1`);
     await stop(info.proc);
 
     return {

@@ -1,6 +1,9 @@
 // Bench child: one local gateway (the same startStack `npm start` runs) against sandboxes in
 // another process. It answers `cpu` with its own process.cpuUsage(), so the load generator can
 // charge the gateway exactly the CPU it spent between two marks.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import { join } from 'node:path';
 import pino from 'pino';
 import { createLogger } from '@bianmin/server/log';
 import { openDatabase, type Database } from '@bianmin/server/db/open';
@@ -37,7 +40,19 @@ async function main() {
     paymentsIntervalMs: 0,
     ticketsIntervalMs: 0,
   });
-  process.on('message', async (m: { type: string }) => {
+  // BENCH_PROFILE: a CPU profile of the measured window only (not start-up, not migrations).
+  const session = process.env.BENCH_PROFILE ? new Session() : undefined;
+  session?.connect();
+  const post = (method: string) => new Promise<unknown>((ok, fail) => session!.post(method, (e, r) => (e ? fail(e) : ok(r))));
+  process.on('message', async (m: { type: string; name?: string }) => {
+    if (m.type === 'prof-start' && session) {
+      await post('Profiler.enable');
+      await post('Profiler.start');
+    }
+    if (m.type === 'prof-stop' && session) {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      writeFileSync(join(process.env.BENCH_PROFILE!, `${m.name}.cpuprofile`), JSON.stringify(profile));
+    }
     if (m.type === 'cpu') {
       const u = process.cpuUsage();
       process.send!({ type: 'cpu', micros: u.user + u.system });
