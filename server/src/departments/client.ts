@@ -15,7 +15,6 @@ import type { z } from 'zod';
 export type { DepartmentHealth };
 import type { Logger } from '../log';
 import { redactPath } from './redact';
-import { HttpFailure, type HttpAnswer, httpTransport, type HttpTransport } from './http';
 
 /** A department's answer we could not use: its status and its own code, for the domain to map. */
 export class DepartmentRejection extends Error {
@@ -77,8 +76,7 @@ export interface DepartmentClientOptions {
   log: Logger;
   /** Real time for TTLs and the breaker (monotonic enough; never the per-call dev clock). */
   now?: () => number;
-  /** The HTTP underneath (default: node:http with keep-alive sockets). */
-  transport?: HttpTransport;
+  fetch?: typeof fetch;
 }
 
 export interface ReadOptions {
@@ -117,7 +115,7 @@ export interface DepartmentClient {
  */
 export function createDepartmentClient(o: DepartmentClientOptions): DepartmentClient {
   const now = o.now ?? (() => Date.now());
-  const transport = o.transport ?? httpTransport;
+  const doFetch = o.fetch ?? fetch;
   const timeoutMs = o.timeoutMs ?? 4000;
   const cacheTtl = o.cacheTtlMs ?? 30_000;
   const staleTtl = o.staleTtlMs ?? 24 * 3600_000;
@@ -160,21 +158,24 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
     calls++;
     // Only the redacted path goes into messages: they end up in logs and in an AppError's cause.
     const shown = redactPath(path);
-    let res: HttpAnswer;
+    let res: Response;
     try {
-      res = await transport(o.baseUrl + path, {
+      res = await doFetch(o.baseUrl + path, {
         method,
         headers: { 'x-api-key': o.apiKey, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         body: body === undefined ? undefined : JSON.stringify(body),
-        timeoutMs,
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (e) {
-      const kind = e instanceof HttpFailure ? e.kind : 'network';
-      if (kind === 'cut') throw new TransientFailure('network', `${method} ${shown}: body cut off`);
-      const timedOut = kind === 'timeout';
+      const timedOut = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
       throw new TransientFailure(timedOut ? 'timeout' : 'network', `${method} ${shown}: ${timedOut ? 'timeout' : 'network error'}`);
     }
-    const text = res.text;
+    let text: string;
+    try {
+      text = await res.text();
+    } catch {
+      throw new TransientFailure('network', `${method} ${shown}: body cut off`);
+    }
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -242,9 +243,10 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
     try {
       const ask = async () => {
         calls++;
-        let res: HttpAnswer;
+        let res: Response;
         try {
-          res = await transport(`${o.baseUrl}/health`, { method: 'GET', headers: { 'x-api-key': o.apiKey }, timeoutMs: Math.min(timeoutMs, 1500) });
+          res = await doFetch(`${o.baseUrl}/health`, { headers: { 'x-api-key': o.apiKey }, signal: AbortSignal.timeout(Math.min(timeoutMs, 1500)) });
+          await res.text();
         } catch {
           throw new TransientFailure('network', 'GET /health: no answer');
         }
@@ -252,9 +254,8 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
         return res;
       };
       const res = viaBreaker ? await breaker.execute(ask) : await ask();
-      const ok = res.status >= 200 && res.status < 300;
-      health = ok ? { state: 'up' } : { state: 'down', retryAt: new Date(now() + probeInterval) };
-      if (viaBreaker && ok) o.log.info({ department: o.id }, 'department recovered: health probe closed the circuit');
+      health = res.ok ? { state: 'up' } : { state: 'down', retryAt: new Date(now() + probeInterval) };
+      if (viaBreaker && res.ok) o.log.info({ department: o.id }, 'department recovered: health probe closed the circuit');
     } catch (e) {
       // Another call is the breaker's trial right now: its outcome, not ours, decides.
       if (e instanceof BrokenCircuitError) return { state: 'down', retryAt: retryAt() };
