@@ -53,6 +53,21 @@ const toMinuteSpan = (w: { start: string; end: string }): MinuteSpan => {
   return { start, end };
 };
 
+/**
+ * Day plans shared by every Timeline of one schedule and calendar: a plan depends on nothing
+ * else, and building one per service per call was most of the guard's and services.list's cost
+ * (npm run bench). Keyed by object identity, so a schedule or calendar nobody holds is dropped.
+ */
+const SHARED_PLANS = new WeakMap<Schedule, WeakMap<HolidayCalendar, Map<number, DayPlan>>>();
+
+function sharedPlans(schedule: Schedule, calendar: HolidayCalendar): Map<number, DayPlan> {
+  let byCalendar = SHARED_PLANS.get(schedule);
+  if (!byCalendar) SHARED_PLANS.set(schedule, (byCalendar = new WeakMap()));
+  let plans = byCalendar.get(calendar);
+  if (!plans) byCalendar.set(calendar, (plans = new Map()));
+  return plans;
+}
+
 export class Timeline {
   private readonly windows: MinuteSpan[];
   private readonly daily: Array<MinuteSpan & { reason: string; clock: { start: string; end: string } }>;
@@ -60,7 +75,7 @@ export class Timeline {
   /** Whether the previous day's windows can reach into today (and need looking at). */
   private readonly hoursReachNextDay: boolean;
   private readonly needsCalendar: boolean;
-  private readonly plans = new Map<number, DayPlan>();
+  private readonly plans: Map<number, DayPlan>;
   /** Days whose calendar was unknown and that were consulted to reach the answer. */
   readonly unknownDays = new Set<number>();
 
@@ -77,6 +92,7 @@ export class Timeline {
     // Services open every day regardless of holidays never consult the calendar, so a year the
     // calendar does not cover cannot make their answer uncertain.
     this.needsCalendar = schedule.days === 'workdays' || schedule.closedOnHolidays;
+    this.plans = sharedPlans(schedule, calendar);
   }
 
   get allDay(): boolean {
@@ -85,7 +101,11 @@ export class Timeline {
 
   plan(day: number): DayPlan {
     const hit = this.plans.get(day);
-    if (hit) return hit;
+    if (hit) {
+      // The note about an uncovered year is per answer: only days this answer consulted count.
+      if (hit.unknown) this.unknownDays.add(day);
+      return hit;
+    }
     const weekday = isoWeekday(day);
     const date = dateOfDay(day);
     const info: DayInfo = this.needsCalendar ? this.calendar.dayInfo(date) : { kind: 'unknown' };

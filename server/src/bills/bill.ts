@@ -51,16 +51,18 @@ export async function billFor(ctx: CallContext, bindingId: string): Promise<Bill
   const api = utilityFor(ctx.deps, binding.providerId);
   const now = ctx.clock.now();
   const asOf = shanghaiDate(now);
+  // The prepaid balance is asked alongside the bills, not after them: two department round
+  // trips in parallel. It never fails the call (caught here, so never an unhandled rejection).
+  const prepaidAsked = binding.kind === 'electricity' ? api.account(binding.accountNo).then((a) => a.data.prepaidBalance).catch(() => undefined) : undefined;
   let fetched;
   try {
     fetched = await api.bills(binding.accountNo, asOf, { allowStale: true });
   } catch (e) {
     throw mapAccountRejection(e, provider.name);
   }
-  const live = await liveOrdersFor(db, binding.providerId, fetched.data.map((b) => b.billId));
+  const [live, prepaid] = await Promise.all([liveOrdersFor(db, binding.providerId, fetched.data.map((b) => b.billId)), prepaidAsked]);
   const views = fetched.data.map((b) => billView(b, asOf, live.get(b.billId), ctx.caller!.openid));
   const owed = views.filter((v) => v.status !== 'paid').reverse();
-  const prepaid = binding.kind === 'electricity' ? await api.account(binding.accountNo).then((a) => a.data.prepaidBalance).catch(() => undefined) : undefined;
   return {
     binding: bindingView(binding),
     bill: views[0] ?? null,

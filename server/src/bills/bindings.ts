@@ -1,6 +1,7 @@
 import { AppError, type BindingView, maskAccountNo, providerById, type ProviderId, toShanghaiIso, type UtilityKind } from '@bianmin/core';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { preparedPer } from '../db/prepared';
 import { bindings } from '../db/schema';
 import { DepartmentRejection } from '../departments/client';
 import type { CallContext } from '../runtime/types';
@@ -27,11 +28,16 @@ export function bindingView(r: Row): BindingView {
  * The resident's own live binding. Another resident's id, a removed binding and an id that never
  * existed all answer the same NOT_FOUND: nothing tells a prober which ids are real.
  */
-export async function ownBinding(db: Db, openid: string, bindingId: string): Promise<Row> {
-  const [row] = await db
+const ownBindingQuery = preparedPer((db) =>
+  db
     .select()
     .from(bindings)
-    .where(and(eq(bindings.id, bindingId), eq(bindings.openid, openid), isNull(bindings.deletedAt)));
+    .where(and(eq(bindings.id, sql.placeholder('bindingId')), eq(bindings.openid, sql.placeholder('openid')), isNull(bindings.deletedAt)))
+    .prepare('own_binding'),
+);
+
+export async function ownBinding(db: Db, openid: string, bindingId: string): Promise<Row> {
+  const [row] = await ownBindingQuery(db).execute({ bindingId, openid });
   if (!row) throw new AppError('NOT_FOUND', '没有找到这个户号，可能已被解绑，请刷新后重试。');
   return row;
 }
@@ -53,8 +59,12 @@ export function callerBinding(ctx: CallContext, bindingId: string): Promise<Row>
   return p;
 }
 
+const listBindingsQuery = preparedPer((db) =>
+  db.select().from(bindings).where(and(eq(bindings.openid, sql.placeholder('openid')), isNull(bindings.deletedAt))).orderBy(asc(bindings.createdAt)).prepare('list_bindings'),
+);
+
 export async function listBindings(db: Db, openid: string): Promise<BindingView[]> {
-  const rows = await db.select().from(bindings).where(and(eq(bindings.openid, openid), isNull(bindings.deletedAt))).orderBy(asc(bindings.createdAt));
+  const rows = await listBindingsQuery(db).execute({ openid });
   return rows.map(bindingView);
 }
 

@@ -1,7 +1,8 @@
 import { AppError, maskAccountNo, type OrderStatus, type OrderView, type PaymentParams, providerById, toShanghaiIso, type UtilityKind } from '@bianmin/core';
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, inArray, notInArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { preparedPer } from '../db/prepared';
 import { orders, refunds } from '../db/schema';
 
 export type OrderRow = typeof orders.$inferSelect;
@@ -166,11 +167,17 @@ export async function listOrderRows(db: Db, openid: string, kind: OrderKind, lim
 }
 
 /** Live orders (not closed) for these bills, by bill id: a bill with one must not be offered for payment again. */
-export async function liveOrdersFor(db: Db, providerId: string, billIds: string[]): Promise<Map<string, OrderRow>> {
-  if (!billIds.length) return new Map();
-  const rows = await db
+const liveOrdersQuery = preparedPer((db) =>
+  db
     .select()
     .from(orders)
-    .where(and(eq(orders.providerId, providerId), inArray(orders.billId, billIds), notInArray(orders.status, NOT_LIVE)));
+    // `= any($2)`: one statement for any number of bills (an IN list would be one per length).
+    .where(and(eq(orders.providerId, sql.placeholder('providerId')), sql`${orders.billId} = any(${sql.placeholder('billIds')}::text[])`, notInArray(orders.status, NOT_LIVE)))
+    .prepare('live_orders_for_bills'),
+);
+
+export async function liveOrdersFor(db: Db, providerId: string, billIds: string[]): Promise<Map<string, OrderRow>> {
+  if (!billIds.length) return new Map();
+  const rows = await liveOrdersQuery(db).execute({ providerId, billIds });
   return new Map(rows.map((r) => [r.billId, r]));
 }

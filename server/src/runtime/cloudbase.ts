@@ -9,14 +9,13 @@ import { createLogger, type Logger } from '../log';
 import { wxSubscribeNotifier } from '../notify/wx-subscribe';
 import { cloudPayProvider, type PaymentProvider } from '../payments/provider';
 import { cloudbaseStorage, type CloudStorageSdk } from '../storage/cloudbase';
-import { callerFromWXContext, type WXContextLike } from './caller';
+import { callerFromWXContext, wxContextFromEnv, type WXContextLike } from './caller';
 import type { FunctionDefinition } from './define';
 import { dispatch } from './dispatch';
 import type { Deps } from './types';
 
 interface WxServerSdk {
   init(opts: { env: unknown }): void;
-  getWXContext(): WXContextLike;
   DYNAMIC_CURRENT_ENV: unknown;
   openapi: Parameters<typeof wxSubscribeNotifier>[0] & SecurityOpenApi;
   cloudPay: Parameters<typeof cloudPayProvider>[0];
@@ -26,21 +25,36 @@ interface WxServerSdk {
 
 /** Process-wide wiring, built once per cold start and reused by every warm invocation. */
 interface Wired {
-  sdk: WxServerSdk;
   log: Logger;
   deps: Deps;
 }
 
 let wired: Wired | undefined;
+let sdkLoaded: WxServerSdk | undefined;
+
+/**
+ * wx-server-sdk, loaded and initialised on first use: only cloudPay, subscribe messages, the
+ * content check and cloud storage need it. Requiring it costs ~350 ms, 73% of a cold
+ * `bills.bill` before this (npm run bench); the caller comes from the environment instead.
+ */
+function sdk(): WxServerSdk {
+  if (sdkLoaded) return sdkLoaded;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const loaded = require('wx-server-sdk') as WxServerSdk;
+  loaded.init({ env: loaded.DYNAMIC_CURRENT_ENV });
+  return (sdkLoaded = loaded);
+}
+
+/** The WeChat context of this invocation, read as getWXContext() reads it (runtime/caller.ts). */
+function context(): WXContextLike {
+  return wxContextFromEnv(process.env);
+}
 
 /** What one function adds to the shared wiring (e.g. insurance's FaceID client): only its bundle carries it. */
 export type WireExtra = (config: ServerConfig, log: Logger) => Partial<Deps>;
 
 function wire(extra?: WireExtra): Wired {
   if (wired) return wired;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const sdk = require('wx-server-sdk') as WxServerSdk;
-  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
   const config = loadConfig(process.env);
   const log = createLogger({ level: config.logLevel });
   let db: Promise<Db> | undefined;
@@ -58,16 +72,25 @@ function wire(extra?: WireExtra): Wired {
     },
     departments: createDepartmentClients(config.departments, { timeoutMs: config.departmentTimeoutMs, log }),
     calendar: chineseDaysCalendar(),
-    notifier: wxSubscribeNotifier(sdk.openapi, config.reminderTemplateId, 'formal', config.ticketTemplateId),
+    notifier: wxSubscribeNotifier({ subscribeMessage: { send: (a) => sdk().openapi.subscribeMessage.send(a) } }, config.reminderTemplateId, 'formal', config.ticketTemplateId),
     payments: config.pay
-      ? cloudPayProvider(sdk.cloudPay, { ...config.pay, notifyFunction: 'payNotify' }, () => randomUUID().replace(/-/g, ''))
+      ? cloudPayProvider(
+          {
+            unifiedOrder: (a) => sdk().cloudPay.unifiedOrder(a),
+            queryOrder: (a) => sdk().cloudPay.queryOrder(a),
+            closeOrder: (a) => sdk().cloudPay.closeOrder(a),
+            refund: (a) => sdk().cloudPay.refund(a),
+          },
+          { ...config.pay, notifyFunction: 'payNotify' },
+          () => randomUUID().replace(/-/g, ''),
+        )
       : unconfiguredPayments(log),
-    storage: cloudbaseStorage(() => sdk),
+    storage: cloudbaseStorage(sdk),
     tencentCloud: config.tencentCloud,
-    contentCheck: wxContentCheck(() => sdk.openapi),
+    contentCheck: wxContentCheck(() => sdk().openapi),
   };
   if (extra) Object.assign(deps, extra(config, log));
-  wired = { sdk, log, deps };
+  wired = { log, deps };
   return wired;
 }
 
@@ -81,8 +104,8 @@ function unconfiguredPayments(log: Logger): PaymentProvider {
 
 /** Only the wiring and the WeChat context are platform-specific; everything else is shared. */
 export function wxContext(): { deps: Deps; log: Logger; source?: string } {
-  const { sdk, deps, log } = wire();
-  return { deps, log, source: sdk.getWXContext().SOURCE };
+  const { deps, log } = wire();
+  return { deps, log, source: context().SOURCE };
 }
 
 /**
@@ -93,8 +116,8 @@ export function wxContext(): { deps: Deps; log: Logger; source?: string } {
 export function cloudbaseEntry(def: FunctionDefinition, extra?: WireExtra) {
   return async function main(event: unknown): Promise<Envelope<unknown>> {
     try {
-      const { sdk, deps, log } = wire(extra);
-      const caller = callerFromWXContext(sdk.getWXContext());
+      const { deps, log } = wire(extra);
+      const caller = callerFromWXContext(context());
       const requestId = randomUUID();
       return await dispatch(def, event, { caller, clock: systemClock, deps, log: log.child({ requestId }), requestId });
     } catch (e) {
@@ -122,7 +145,7 @@ export function cloudbaseTimerEntry<R>(name: string, job: (deps: Deps, now: Date
     try {
       const w = wire();
       log = w.log;
-      const source = w.sdk.getWXContext().SOURCE;
+      const source = context().SOURCE;
       if (source !== TIMER_SOURCE) {
         log.warn({ job: name, source: String(source ?? '').slice(0, 40) }, 'timer job refused: not the timer trigger');
         return { ok: false, refused: 'source' };
