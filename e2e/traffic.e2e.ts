@@ -114,6 +114,15 @@ it('adds the car by a photo of its licence, confirms a record online and pays th
   // Back to the vehicle's violations: the fine is done.
   await shown(page, '.traffic-receipt__back').click();
   await shown(page, `.traffic-group--done .traffic-item[data-violation-id="${CAPPED}"]`).waitFor({ timeout: 20_000 });
+
+  // 我的订单 is one history for bills and fines: the fine is there, and opens its own receipt.
+  await shown(page, '.traffic-orders-link').click();
+  const fine = shown(page, '.bills-order--fine[data-status="settled"]');
+  await fine.waitFor();
+  await expect(fine.textContent()).resolves.toContain('¥400.00');
+  await expect(fine.getAttribute('aria-label')).resolves.toContain('440304100012345678');
+  await fine.click();
+  await shown(page, '.traffic-receipt__hero[data-status="settled"]').waitFor();
   await page.context().close();
 });
 

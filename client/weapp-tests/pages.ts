@@ -81,8 +81,8 @@ export const PAGES: PageCase[] = [
       await ensureOrder(r, now, 'gas');
       return {};
     },
-    shows: ['缴费记录', '燃气费', '待支付'],
-    calls: ['bills.orders'],
+    shows: ['我的订单', '水电燃气缴费和交通罚款', '燃气费', '待支付'],
+    calls: ['bills.orders', 'traffic.orders'],
   },
   {
     route: 'insurance/pages/verify/index',

@@ -1,7 +1,7 @@
 import { COLORS } from '../../../ui/tokens';
 
 export default definePageConfig({
-  navigationBarTitleText: '缴费记录',
+  navigationBarTitleText: '我的订单',
   enablePullDownRefresh: true,
   backgroundColor: COLORS.primary,
   backgroundTextStyle: 'light',

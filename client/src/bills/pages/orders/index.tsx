@@ -1,24 +1,56 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import type { OrderView, TrafficOrderView } from '@bianmin/core';
 import { formatFen } from '@bianmin/core/money';
-import { callFunction } from '../../../api';
+import { callFunction, toApiError } from '../../../api';
 import { useRemote } from '../../../hooks/use-remote';
-import { Button, Page, PageHeader, pressable, RemoteStatus, StateView } from '../../../ui';
+import { Button, Notice, Page, PageHeader, pressable, RemoteStatus, StateView } from '../../../ui';
 import { formatDateTime, formatPeriod, KIND_INFO, ORDER_STATUS } from '../../shared/format';
 import { backTo, householdsUrl, PATHS, resultUrl } from '../../shared/nav';
 import '../../shared/bills.css';
 import './index.css';
 
-/** Payment history, newest first (as the server sends it); each one opens its receipt. */
+/**
+ * The fines' receipt page, in the traffic subpackage. A path, not an import: a weapp subpackage
+ * cannot load another subpackage's modules.
+ */
+const FINE_RECEIPT = '/traffic/pages/receipt/index';
+
+type Entry = { flow: 'bills'; at: string; order: OrderView } | { flow: 'traffic'; at: string; order: TrafficOrderView };
+
+interface History {
+  entries: Entry[];
+  /** Why the fines could not be listed (traffic's nightly maintenance…); the bills still are. */
+  finesError: string | null;
+}
+
+/**
+ * 我的订单: every payment made in the app, utility bills and traffic fines together, newest
+ * first; each one opens its own receipt. The fines are asked for alongside the bills, and a
+ * refusal of theirs (the traffic police's nightly maintenance) does not hide the bills.
+ */
 export default function Orders() {
-  const orders = useRemote(async () => (await callFunction('bills', { action: 'orders' })).orders);
-  const list = orders.data;
+  const orders = useRemote<History>(async () => {
+    const [bills, fines] = await Promise.allSettled([callFunction('bills', { action: 'orders' }), callFunction('traffic', { action: 'orders' })]);
+    if (bills.status === 'rejected') throw bills.reason;
+    const entries: Entry[] = bills.value.orders.map((order) => ({ flow: 'bills' as const, at: order.paidAt ?? order.createdAt, order }));
+    if (fines.status === 'fulfilled') entries.push(...fines.value.orders.map((order) => ({ flow: 'traffic' as const, at: order.paidAt ?? order.createdAt, order })));
+    entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+    return { entries, finesError: fines.status === 'rejected' ? toApiError(fines.reason).message : null };
+  });
+  const list = orders.data?.entries;
 
   return (
     <Page className='bills-page bills-orders'>
-      <PageHeader title='缴费记录' subtitle='水费、电费、燃气费的在线缴费，最新的在最前' />
+      <PageHeader title='我的订单' subtitle='水电燃气缴费和交通罚款，最新的在最前' />
       <View className='bills-body'>
         <RemoteStatus remote={orders} prefix='bills-orders' errorTitle='缴费记录暂时打不开' loading={{ label: '正在加载缴费记录…', count: 3, className: 'bills-orders-loading' }} />
+
+        {orders.data?.finesError ? (
+          <Notice tone='warn' title='交通罚款记录暂时没有列出' className='bills-orders-fines-error'>
+            {orders.data.finesError}
+          </Notice>
+        ) : null}
 
         {list && list.length === 0 ? (
           <StateView
@@ -26,46 +58,76 @@ export default function Orders() {
             className='bills-orders-empty'
             icon='单'
             title='还没有缴费记录'
-            text='在账单页缴费后，每一笔都会记在这里，可随时查看回执。'
+            text='缴水电燃气费或交通罚款后，每一笔都会记在这里，可随时查看回执。'
             action={<Button onPress={() => void backTo(PATHS.households, householdsUrl(null))}>去我的户号</Button>}
           />
         ) : null}
 
-        {list
-          ? list.map((o) => {
-              const s = ORDER_STATUS[o.status];
-              const what = `${KIND_INFO[o.kind].bill} · ${formatPeriod(o.period)}`;
-              return (
-                <View
-                  key={o.orderId}
-                  className='bm-card bills-order bm-focusable'
-                  data-order-id={o.orderId}
-                  data-status={o.status}
-                  {...pressable(() => void Taro.navigateTo({ url: resultUrl(o.orderId) }))}
-                  ariaLabel={`${what}，${o.providerName}，户号尾号${o.accountNoMasked.slice(-4)}，${formatFen(o.amount)}，${s.label}`}
-                  hoverClass='bills-pressed'
-                >
-                  <View className='bills-order__head'>
-                    <View className={`bills-glyph bills-glyph--${o.kind}`} aria-hidden='true'>
-                      <Text>{KIND_INFO[o.kind].glyph}</Text>
-                    </View>
-                    <View className='bills-order__what'>
-                      <Text className='bills-order__title'>{what}</Text>
-                      <Text className='bills-order__sub'>
-                        {o.providerName} · 户号 {o.accountNoMasked}
-                      </Text>
-                    </View>
-                    <Text className='bills-order__amount'>{formatFen(o.amount)}</Text>
-                  </View>
-                  <View className='bills-order__foot'>
-                    <Text className={`bills-status bills-status--${s.tone} bills-order__status`}>{s.label}</Text>
-                    <Text className='bills-order__time'>{formatDateTime(o.paidAt ?? o.createdAt)}</Text>
-                  </View>
-                </View>
-              );
-            })
-          : null}
+        {list ? list.map((e) => (e.flow === 'bills' ? <BillOrder key={e.order.orderId} o={e.order} /> : <FineOrder key={e.order.orderId} o={e.order} />)) : null}
       </View>
     </Page>
+  );
+}
+
+function BillOrder({ o }: { o: OrderView }) {
+  const s = ORDER_STATUS[o.status];
+  const what = `${KIND_INFO[o.kind].bill} · ${formatPeriod(o.period)}`;
+  return (
+    <View
+      className='bm-card bills-order bm-focusable'
+      data-order-id={o.orderId}
+      data-status={o.status}
+      {...pressable(() => void Taro.navigateTo({ url: resultUrl(o.orderId) }))}
+      ariaLabel={`${what}，${o.providerName}，户号尾号${o.accountNoMasked.slice(-4)}，${formatFen(o.amount)}，${s.label}`}
+      hoverClass='bills-pressed'
+    >
+      <View className='bills-order__head'>
+        <View className={`bills-glyph bills-glyph--${o.kind}`} aria-hidden='true'>
+          <Text>{KIND_INFO[o.kind].glyph}</Text>
+        </View>
+        <View className='bills-order__what'>
+          <Text className='bills-order__title'>{what}</Text>
+          <Text className='bills-order__sub'>
+            {o.providerName} · 户号 {o.accountNoMasked}
+          </Text>
+        </View>
+        <Text className='bills-order__amount'>{formatFen(o.amount)}</Text>
+      </View>
+      <View className='bills-order__foot'>
+        <Text className={`bills-status bills-status--${s.tone} bills-order__status`}>{s.label}</Text>
+        <Text className='bills-order__time'>{formatDateTime(o.paidAt ?? o.createdAt)}</Text>
+      </View>
+    </View>
+  );
+}
+
+/** A fine's order: the same statuses as a bill's (pending → paid → settled, or closed). */
+function FineOrder({ o }: { o: TrafficOrderView }) {
+  const s = ORDER_STATUS[o.status];
+  const what = `交通罚款 · ${o.plateMasked}`;
+  return (
+    <View
+      className='bm-card bills-order bills-order--fine bm-focusable'
+      data-order-id={o.orderId}
+      data-status={o.status}
+      {...pressable(() => void Taro.navigateTo({ url: `${FINE_RECEIPT}?orderId=${encodeURIComponent(o.orderId)}` }))}
+      ariaLabel={`${what}，决定书编号${o.decisionNo}，${formatFen(o.amount)}，${s.label}`}
+      hoverClass='bills-pressed'
+    >
+      <View className='bills-order__head'>
+        <View className='bills-glyph bills-glyph--fine' aria-hidden='true'>
+          <Text>罚</Text>
+        </View>
+        <View className='bills-order__what'>
+          <Text className='bills-order__title'>{what}</Text>
+          <Text className='bills-order__sub'>决定书 {o.decisionNo}</Text>
+        </View>
+        <Text className='bills-order__amount'>{formatFen(o.amount)}</Text>
+      </View>
+      <View className='bills-order__foot'>
+        <Text className={`bills-status bills-status--${s.tone} bills-order__status`}>{s.label}</Text>
+        <Text className='bills-order__time'>{formatDateTime(o.paidAt ?? o.createdAt)}</Text>
+      </View>
+    </View>
   );
 }
