@@ -75,8 +75,9 @@ describe('services.list', () => {
   it('says which services are live, and marks the nightly hours and daily maintenance as routine', async () => {
     const { body } = await stack.call<ServicesListResult>('services', { action: 'list' }, { now: '2026-03-11T03:00:00+08:00' });
     if (!body.ok) throw new Error(body.error.message);
-    expect(body.data.services.filter((s) => s.live).map((s) => s.id)).toEqual(expect.arrayContaining(['bills.electricity.pay', 'bills.water.query', 'traffic.query', 'traffic.pay']));
-    expect(body.data.services.find((s) => s.id === 'tickets.agent')).toMatchObject({ live: false });
+    expect(body.data.services.filter((s) => s.live).map((s) => s.id)).toEqual(expect.arrayContaining(['bills.electricity.pay', 'bills.water.query', 'traffic.query', 'traffic.pay', 'insurance.query', 'tickets.agent']));
+    // Every flow of the catalogue exists in the app now.
+    expect(body.data.services.filter((s) => !s.live)).toEqual([]);
     const byId = Object.fromEntries(body.data.notices.map((n) => [n.serviceId, n]));
     expect(byId['bills.water.pay']).toMatchObject({ kind: 'hours', routine: true });
     expect(byId['traffic.query']).toMatchObject({ kind: 'maintenance', routine: true });
