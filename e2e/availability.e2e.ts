@@ -166,15 +166,15 @@ it('says the power company’s system is down when its sandbox is down', async (
     // A department down is news: the banner lists it (and only the live services it stops).
     const banner = shown(page, '.hub-notices');
     await expect(banner.locator('.hub-notices__count').textContent()).resolves.toBe('共 2 项');
-    await expect(banner.locator('.hub-notice--down').first().textContent()).resolves.toContain('部门系统故障');
-    await expect(banner.textContent()).resolves.toContain('国网市供电公司系统暂时无法连接');
+    await expect(banner.locator('.hub-notice--down').first().textContent()).resolves.toContain('对方系统暂时连不上');
+    await expect(banner.textContent()).resolves.toContain('国网市供电公司系统暂时连不上，我们每分钟自动重试');
 
     // Both actions of 电费 are refused: the tile explains instead of opening the flow.
     await tile.click();
     const sheet = shown(page, '.availability-sheet');
     await sheet.locator('.availability-sheet__hours').waitFor();
     await expect(sheet.locator('.availability-sheet__now').textContent()).resolves.toContain('国网市供电公司系统暂时连不上');
-    await expect(sheet.locator('.availability-sheet__message').textContent()).resolves.toContain('国网市供电公司系统暂时无法连接');
+    await expect(sheet.locator('.availability-sheet__message').textContent()).resolves.toContain('国网市供电公司系统暂时连不上，我们每分钟自动重试');
   } finally {
     await setFault('power', 'ok');
   }
