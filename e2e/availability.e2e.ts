@@ -1,5 +1,5 @@
 import type { InboxMessage, ReminderView } from '@bianmin/core';
-import { type E2E, residents, settled, shown, startE2E } from './support';
+import { armed, type E2E, residents, settled, shown, startE2E } from './support';
 
 /**
  * Availability on the hub (issues 3 and 8), in the h5 build: at 23:45 the electricity settlement
@@ -64,6 +64,7 @@ it('at 23:45 says 电费 payment is paused until 00:30, keeps routine hours out 
   await e2e.screenshot(page, 'hub-detail-sheet');
 
   // 提醒我: on h5 the reminder goes to the message centre, at the reopening time.
+  await armed(page, '.availability-sheet');
   await sheet.locator('.availability-sheet__remind').click();
   const confirmation = sheet.locator('.availability-sheet__reminder');
   await confirmation.waitFor();
@@ -77,6 +78,7 @@ it('at 23:45 says 电费 payment is paused until 00:30, keeps routine hours out 
   await shown(page, '.availability-sheet').waitFor({ state: 'detached' });
   await shown(page, '.hub-service-tile__info[data-service-id="bills.electricity.pay"]').click();
   await shown(page, '.availability-sheet .availability-sheet__cancel-reminder').waitFor();
+  await armed(page, '.availability-sheet');
   await expect(shown(page, '.availability-sheet__reminder').textContent()).resolves.toContain('3月11日 00:30');
   await shown(page, '.availability-sheet .bm-sheet__close').click();
 
@@ -123,6 +125,7 @@ it('cancels a reminder from the sheet', async () => {
   const page = await e2e.open({ openid: resident.openid, now: LATE });
   await shown(page, '.hub-service-tile__info[data-service-id="bills.electricity.pay"]').click();
   const sheet = shown(page, '.availability-sheet');
+  await armed(page, '.availability-sheet');
   await sheet.locator('.availability-sheet__remind').click();
   await sheet.locator('.availability-sheet__cancel-reminder').click();
   await sheet.locator('.availability-sheet__remind').waitFor();
@@ -163,15 +166,15 @@ it('says the power company’s system is down when its sandbox is down', async (
     // A department down is news: the banner lists it (and only the live services it stops).
     const banner = shown(page, '.hub-notices');
     await expect(banner.locator('.hub-notices__count').textContent()).resolves.toBe('共 2 项');
-    await expect(banner.locator('.hub-notice--down').first().textContent()).resolves.toContain('部门系统故障');
-    await expect(banner.textContent()).resolves.toContain('国网市供电公司系统暂时无法连接');
+    await expect(banner.locator('.hub-notice--down').first().textContent()).resolves.toContain('对方系统暂时连不上');
+    await expect(banner.textContent()).resolves.toContain('国网市供电公司系统暂时连不上，我们每分钟自动重试');
 
     // Both actions of 电费 are refused: the tile explains instead of opening the flow.
     await tile.click();
     const sheet = shown(page, '.availability-sheet');
     await sheet.locator('.availability-sheet__hours').waitFor();
     await expect(sheet.locator('.availability-sheet__now').textContent()).resolves.toContain('国网市供电公司系统暂时连不上');
-    await expect(sheet.locator('.availability-sheet__message').textContent()).resolves.toContain('国网市供电公司系统暂时无法连接');
+    await expect(sheet.locator('.availability-sheet__message').textContent()).resolves.toContain('国网市供电公司系统暂时连不上，我们每分钟自动重试');
   } finally {
     await setFault('power', 'ok');
   }

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { type E2E, residents, settled, shown, startE2E } from './support';
+import { armed, type E2E, residents, settled, shown, startE2E } from './support';
 
 /**
  * The bills flow in the h5 build, as a resident does it: from the hub's 电费缴纳 tile to a
@@ -81,11 +81,13 @@ it('binds the fixture electricity account from the hub, pays its bill in the san
   await shown(page, '.bills-pay').click();
   await shown(page, '.bills-confirm-sheet').waitFor();
   await expect(shown(page, '.bills-confirm-sheet__amount').textContent()).resolves.toBe(yuan(bill.arrears.bills[0].amountDue));
+  await armed(page, '.bills-confirm-sheet');
   await shown(page, '.bills-confirm-sheet__pay').click();
   await shown(page, '.pay-sandbox-sheet').waitFor();
   await expect(shown(page, '.pay-sandbox-sheet').textContent()).resolves.toContain('沙箱支付');
   await expect(shown(page, '.pay-sandbox-sheet__amount').textContent()).resolves.toBe(yuan(bill.arrears.bills[0].amountDue));
   await shot(page, 'bills-sandbox-pay');
+  await armed(page, '.pay-sandbox-sheet');
   await shown(page, '.pay-sandbox-sheet__confirm').click();
 
   // The receipt reads the order from the server: paid, and posted to the power company.
@@ -110,6 +112,100 @@ it('binds the fixture electricity account from the hub, pays its bill in the san
   // And the household is paid up.
   await page.goto(`${e2e.stack.url}/#/bills/pages/households/index?kind=electricity`);
   await shown(page, '.bills-household[data-kind="electricity"] .bills-household__paid').waitFor();
+  await page.context().close();
+});
+
+/** Binds a fixture household through the API and opens its bill page at noon. */
+async function billPage(residentIndex: number, kind: 'water' | 'electricity' | 'gas') {
+  const resident = residents[residentIndex];
+  const account = resident.utilityAccounts.find((a) => a.kind === kind)!;
+  const { binding } = await e2e.api<{ binding: { bindingId: string } }>(
+    'bills',
+    { action: 'bind', providerId: account.providerId, accountNo: account.accountNo, holderName: account.holderName, label: account.label },
+    { openid: resident.openid, now: NOON },
+  );
+  const bill = await e2e.api<{ arrears: { total: number; bills: Array<{ billId: string; amountDue: number; period: string }> } }>(
+    'bills',
+    { action: 'bill', bindingId: binding.bindingId },
+    { openid: resident.openid, now: NOON },
+  );
+  const page = await e2e.open({ openid: resident.openid, now: NOON, path: `/bills/pages/bill/index?bindingId=${binding.bindingId}&kind=${kind}` });
+  await shown(page, '.bills-bill__due-amount').waitFor();
+  return { resident, bindingId: binding.bindingId, bill, page };
+}
+
+const orders = async (openid: string, kind: string) =>
+  (await e2e.api<{ orders: Array<{ orderId: string; status: string; kind: string }> }>('bills', { action: 'orders' }, { openid, now: NOON })).orders.filter((o) => o.kind === kind);
+
+it('pays a two-month household in one payment; a double tap confirms nothing; a cancelled payment is 待支付 and its order page offers 继续支付', async () => {
+  const { resident, bill, page } = await billPage(0, 'water');
+  expect(bill.arrears.bills).toHaveLength(2);
+  const total = yuan(bill.arrears.total);
+  await expect(shown(page, '.bills-pay').textContent()).resolves.toBe(`立即缴费 ${total}`);
+
+  // A double tap on 立即缴费: the confirm sheet opens, and the second tap confirms nothing.
+  await shown(page, '.bills-pay').dblclick();
+  await shown(page, '.bills-confirm-sheet').waitFor();
+  // Once the sheet takes taps, a confirmed second tap would long have made an order.
+  await armed(page, '.bills-confirm-sheet');
+  expect(await shown(page, '.pay-sandbox-sheet').count()).toBe(0);
+  expect(await orders(resident.openid, 'water')).toEqual([]);
+  await expect(shown(page, '.bills-confirm-sheet__amount').textContent()).resolves.toBe(total);
+  expect(await shown(page, '.bills-confirm-sheet__period').count()).toBe(2);
+
+  // Confirm, then 取消 on the pay sheet: the household says 待支付, not "processing".
+  await armed(page, '.bills-confirm-sheet');
+  await shown(page, '.bills-confirm-sheet__pay').click();
+  await shown(page, '.pay-sandbox-sheet').waitFor();
+  await expect(shown(page, '.pay-sandbox-sheet__amount').textContent()).resolves.toBe(total);
+  await armed(page, '.pay-sandbox-sheet');
+  await shown(page, '.pay-sandbox-sheet__cancel').click();
+  await shown(page, '.bills-pay-bar__pending').waitFor();
+  await expect(shown(page, '.bills-pay-bar__pending').textContent()).resolves.toContain('待支付');
+  expect(await page.locator('text=支付处理中').count()).toBe(0);
+
+  // The order page has its own 继续支付: the same order, paid in one payment.
+  await shown(page, '.bills-pay-bar__pending').click();
+  await shown(page, '.bills-result__continue-pay').waitFor();
+  await expect(shown(page, '.bills-result__status').textContent()).resolves.toBe('待支付');
+  await shown(page, '.bills-result__continue-pay').click();
+  await shown(page, '.pay-sandbox-sheet').waitFor();
+  await armed(page, '.pay-sandbox-sheet');
+  await shown(page, '.pay-sandbox-sheet__confirm').click();
+
+  // The receipt lists both months and, once the water company confirms nothing is owed, 已结清.
+  await shown(page, '.bills-result__hero[data-status="settled"]').waitFor({ timeout: 15_000 });
+  expect(await shown(page, '.bills-result__line').count()).toBe(2);
+  await shown(page, '.bills-result__cleared').waitFor();
+  await expect(shown(page, '.bills-result__amount').textContent()).resolves.toBe(total);
+  const mine = await orders(resident.openid, 'water');
+  expect(mine).toHaveLength(1);
+  expect(mine[0].status).toBe('settled');
+  await shot(page, 'bills-receipt-two-months');
+  await page.context().close();
+});
+
+it('pays one of two months and the receipt says what is still owed, with a button to pay it', async () => {
+  const { bill, page } = await billPage(2, 'gas');
+  expect(bill.arrears.bills).toHaveLength(2);
+  const [older, newer] = bill.arrears.bills; // oldest first
+  await shown(page, `.bills-arrears-item[data-bill-id="${older.billId}"] .bills-arrears-item__pay`).click();
+  await shown(page, '.bills-confirm-sheet').waitFor();
+  await expect(shown(page, '.bills-confirm-sheet__amount').textContent()).resolves.toBe(yuan(older.amountDue));
+  await armed(page, '.bills-confirm-sheet');
+  await shown(page, '.bills-confirm-sheet__pay').click();
+  await shown(page, '.pay-sandbox-sheet').waitFor();
+  await armed(page, '.pay-sandbox-sheet');
+  await shown(page, '.pay-sandbox-sheet__confirm').click();
+  await shown(page, '.bills-result__hero[data-status="settled"]').waitFor({ timeout: 15_000 });
+  const remaining = shown(page, '.bills-result__remaining');
+  await remaining.waitFor();
+  await expect(remaining.textContent()).resolves.toContain(`还有 1 期 ${yuan(newer.amountDue)} 待缴`);
+  expect(await shown(page, '.bills-result__cleared').count()).toBe(0);
+  await shot(page, 'bills-receipt-one-of-two');
+  await shown(page, '.bills-result__pay-rest').click();
+  await shown(page, '.bills-pay').waitFor();
+  await expect(shown(page, '.bills-pay').textContent()).resolves.toBe(`立即缴费 ${yuan(newer.amountDue)}`);
   await page.context().close();
 });
 

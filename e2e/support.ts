@@ -103,6 +103,14 @@ export function shown(page: Page, selector: string): Locator {
 }
 
 /**
+ * Waits until a sheet's buttons take taps: the kit's Sheet ignores them for 500 ms after it
+ * opens (a double tap must not confirm a payment), and marks its actions armed after.
+ */
+export async function armed(page: Page, sheet: string): Promise<void> {
+  await shown(page, `${sheet} .bm-sheet__actions--armed`).waitFor();
+}
+
+/**
  * Waits out Taro's page slide: the newest page carries `taro_page_stationed` once it has slid
  * in; then any finite animation still running (loading shimmers repeat forever: skipped).
  */

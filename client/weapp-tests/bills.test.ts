@@ -15,12 +15,19 @@ it('pays a bill through requestPayment with the order’s own parameters, then o
   const bindingId = await ensureBinding(ZHANG, MORNING, 'water');
   const { arrears } = await api<BillResult>(ZHANG, MORNING, 'bills', { action: 'bill', bindingId });
   const p = (page = await mountPage('bills/pages/bill/index', { openid: ZHANG.openid, now: MORNING, query: { bindingId, kind: 'water' } }));
+  // 立即缴费 pays every month owed (issue 12), oldest first, in one order.
+  const owed = arrears.bills
+    .filter((b) => b.status === 'unpaid' || (b.status === 'pending' && b.orderId))
+    .sort((a, b) => a.period.localeCompare(b.period))
+    .map((b) => b.billId);
+  expect(owed.length).toBeGreaterThan(0);
   await p.tap(/^立即缴费/);
   expect(p.text()).toContain('确认缴费');
+  // The tap waits until the sheet has armed 确认支付 (it ignores taps for 500 ms after opening).
   await p.tap(/^确认支付/);
 
   const pay = p.record.calls.find((c) => c.name === 'bills' && c.data.action === 'pay');
-  expect(pay?.data).toEqual(expect.objectContaining({ bindingId, billId: arrears.bills[0].billId }));
+  expect(pay?.data).toEqual(expect.objectContaining({ bindingId, billIds: owed }));
   expect(pay?.result?.ok).toBe(true);
   const { order, payment } = (pay!.result as { ok: true; data: PayResult }).data;
   expect(payment).toEqual(expect.objectContaining({ provider: 'wechat' }));

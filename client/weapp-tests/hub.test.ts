@@ -67,6 +67,49 @@ it('opens every flow from its tile: all four flows are live, none is 即将上�
   expect(p.errors).toEqual([]);
 });
 
+// The kit's Sheet ignores taps on its buttons for 500 ms after it opens (issue 12: the second tap
+// of a double tap must not confirm what the resident has not read). The page's clock is held
+// still (jest's fake Date alone: its timers stay real, so the page renders and the sheet arms as
+// it would), so "within 500 ms" does not depend on how loaded the machine is.
+describe('a sheet’s buttons right after it opens', () => {
+  const holdClock = () =>
+    jest.useFakeTimers({
+      doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+    });
+  afterEach(() => jest.useRealTimers());
+  const dialogs = (p: MountedPage) => findAll(p.wxml(), (n) => n.attr['aria-role'] === 'dialog');
+
+  it('ignores a tap on a sheet’s button within 500 ms of the sheet opening', async () => {
+    holdClock();
+    const p = await open();
+    const opened = Date.now();
+    await p.tap('违章查询');
+    expect(dialogs(p)).toHaveLength(1);
+    // The second tap of a double tap, at once and 499 ms later: the sheet stays open.
+    await p.tap('知道了', 0, { early: true });
+    expect(dialogs(p)).toHaveLength(1);
+    jest.setSystemTime(opened + 499);
+    await p.tap('知道了', 0, { early: true });
+    expect(dialogs(p)).toHaveLength(1);
+    expect(p.text()).toContain('违章查询正在接入');
+    expect(p.record.navigateTo).toEqual([]);
+    expect(p.errors).toEqual([]);
+  });
+
+  it('takes the tap 500 ms after the sheet opened, once its buttons are armed', async () => {
+    holdClock();
+    const p = await open();
+    const opened = Date.now();
+    await p.tap('违章查询');
+    expect(dialogs(p)).toHaveLength(1);
+    jest.setSystemTime(opened + 500);
+    // tap waits for the sheet to show its buttons armed (bm-sheet__actions--armed), as a resident would.
+    await p.tap('知道了');
+    expect(dialogs(p)).toEqual([]);
+    expect(p.errors).toEqual([]);
+  });
+});
+
 // A tile is closed only when every action it stands for refuses calls (tileOf in
 // client/src/pages/hub/group.ts). At 21:50 gas payments are closed but gas queries are not (they
 // run all day, as every utility query does): the 燃气费 tile still opens the flow and says in

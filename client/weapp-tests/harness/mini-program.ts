@@ -12,6 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { JSDOM } from 'jsdom';
 import { memoizedCompiler } from './compiled';
 import { createWx, wxCallsInFlight, type WxOptions, type WxRecord } from './wx';
@@ -72,8 +73,12 @@ export interface MountedPage {
   /**
    * A tap on the innermost element whose text is `text` (else that contains it), as WeChat
    * delivers it; `nth` picks among several such elements in page order (the third tile's ⓘ).
+   * A button in a sheet is tapped as a resident taps it: once the sheet has armed its buttons
+   * (the kit's Sheet ignores taps for SHEET_TAP_GUARD_MS after it opens), unless `early`.
    */
-  tap(text: string | RegExp, nth?: number): Promise<void>;
+  tap(text: string | RegExp, nth?: number, opts?: TapOptions): Promise<void>;
+  /** True once the open sheet's buttons take taps (its actions carry `bm-sheet__actions--armed`). */
+  sheetArmed(): boolean;
   /** Texts of the elements with this class (j-component prefixes classes; matched by suffix). */
   texts(className: string): string[];
   pullDownRefresh(): Promise<void>;
@@ -85,6 +90,17 @@ export interface MountedPage {
   dataSize(): number;
   close(): void;
 }
+
+export interface TapOptions {
+  /**
+   * Tap at once, even a sheet's button before the sheet has armed it: the second tap of a
+   * double tap. The sheet's guard is meant to ignore it.
+   */
+  early?: boolean;
+}
+
+/** How long a sheet may take to arm its buttons (500 ms, on a loaded machine) before a tap gives up waiting. */
+const SHEET_ARM_TIMEOUT_MS = 5000;
 
 interface Exparser {
   Event: { create(name: string, detail: object, o: object): unknown; dispatchEvent(target: unknown, e: unknown): void };
@@ -182,16 +198,38 @@ export async function mountPage(route: string, opts: MountOptions): Promise<Moun
     errors,
     text: () => norm(comp.dom.textContent),
     settle,
-    async tap(text, nth = 0) {
-      // An element showing exactly this text first (a button "重试", not a message ending in 重试).
-      const exact = typeof text === 'string' ? elements().filter((el) => norm(el.textContent) === text) : [];
-      const hits = exact.length ? exact : elements().filter((el) => matches(el, text));
-      // The innermost matches: their ancestors all contain the text too.
-      const target = hits.filter((el) => !hits.some((other) => other !== el && el.contains(other)))[nth];
+    async tap(text, nth = 0, { early = false }: TapOptions = {}) {
+      const find = () => {
+        // An element showing exactly this text first (a button "重试", not a message ending in 重试).
+        const exact = typeof text === 'string' ? elements().filter((el) => norm(el.textContent) === text) : [];
+        const hits = exact.length ? exact : elements().filter((el) => matches(el, text));
+        // The innermost matches: their ancestors all contain the text too.
+        return hits.filter((el) => !hits.some((other) => other !== el && el.contains(other)))[nth];
+      };
+      let target = find();
       if (!target) throw new Error(`${route}: nothing to tap shows ${String(text)} (match ${nth}); the page shows: ${mounted.text().slice(0, 400)}`);
+      const actions = closestWithClass(target, 'bm-sheet__actions');
+      if (actions && !early && !hasClass(actions, 'bm-sheet__actions--armed')) {
+        // A resident reads the sheet before tapping its buttons: wait (real time) until it arms them.
+        // performance.now, not Date.now: a test may hold the page's Date still (jest's fake Date).
+        const since = performance.now();
+        for (;;) {
+          await new Promise((r) => setTimeout(r, 20));
+          const again = find();
+          const around = again && closestWithClass(again, 'bm-sheet__actions');
+          if (again && (!around || hasClass(around, 'bm-sheet__actions--armed'))) {
+            target = again;
+            break;
+          }
+          if (performance.now() - since > SHEET_ARM_TIMEOUT_MS) {
+            throw new Error(`${route}: the sheet around ${String(text)} did not arm its buttons within ${SHEET_ARM_TIMEOUT_MS} ms`);
+          }
+        }
+      }
       tapElement(exparser, target);
       await settle();
     },
+    sheetArmed: () => elements().some((el) => hasClass(el, 'bm-sheet__actions--armed')),
     texts(className) {
       return elements()
         .filter((el) => Array.from(el.classList).some((c) => c === className || c.endsWith(`--${className}`)))
@@ -215,6 +253,16 @@ export async function mountPage(route: string, opts: MountOptions): Promise<Moun
   };
   await settle();
   return mounted;
+}
+
+/** j-component prefixes classes (`main--bm-sheet__actions`): matched exactly or by that suffix. */
+function hasClass(el: Element, className: string): boolean {
+  return Array.from(el.classList).some((c) => c === className || c.endsWith(`--${className}`));
+}
+
+function closestWithClass(el: Element, className: string): Element | null {
+  for (let at: Element | null = el; at; at = at.parentElement) if (hasClass(at, className)) return at;
+  return null;
 }
 
 /**

@@ -205,9 +205,9 @@ describe('a department that cannot be reached', () => {
     expect(a).toMatchObject({ state: 'down', reason: 'department_unreachable', opensAt: '2026-03-10T12:05:00+08:00' });
   });
 
-  it('says when we retry, naming the department, and never promises when the department recovers', () => {
+  it('says that we retry every minute, naming the department, and never promises when the department recovers', () => {
     const a = at('bills.electricity.pay', '2026-03-10T12:00:30+08:00', { state: 'down', retryAt: new Date('2026-03-10T12:01:00+08:00') });
-    expect(a.message).toBe('国网市供电公司系统暂时无法连接，我们会在 12:01 自动重试');
+    expect(a.message).toBe('国网市供电公司系统暂时连不上，我们每分钟自动重试');
     expect(a.message).not.toMatch(/预计|恢复/);
   });
 
@@ -215,7 +215,7 @@ describe('a department that cannot be reached', () => {
     const a = at('bills.electricity.pay', '2026-03-10T12:00:00+08:00', { state: 'down' });
     expect(a).toMatchObject({ state: 'down', reason: 'department_unreachable' });
     expect(a.opensAt).toBeUndefined();
-    expect(a.message).toBe('国网市供电公司系统暂时无法连接，我们正在重试，请稍后再试');
+    expect(a.message).toBe('国网市供电公司系统暂时连不上，我们每分钟自动重试');
   });
 
   it('does not promise a retry time that has already passed', () => {

@@ -118,9 +118,10 @@ export function composeMessage(s: Situation): string {
       if (s.daily) return `${s.name}每日 ${spanLabel(s.daily.start, s.daily.end)} ${s.reason}，${reopening(s.now, s.opensAt)}`;
       return `${s.name}因${s.reason}暂停办理，${reopening(s.now, s.opensAt)}`;
     case 'down':
-      // We know when we try again, not when the department recovers: say that, not "预计恢复".
-      if (s.retryAt !== undefined && s.retryAt > s.now) return `${s.who}系统暂时无法连接，我们会在 ${whenLabel(s.retryAt, s.now)} 自动重试`;
-      return `${s.who}系统暂时无法连接，我们正在重试，请稍后再试`;
+      // What we know, and nothing we do not: the health probe tries at least once a minute
+      // (30 s), while when the department recovers is unknown — a clock time here would be a
+      // guess that moves every minute (issue 12).
+      return `${s.who}系统暂时连不上，我们每分钟自动重试`;
   }
 }
 

@@ -38,11 +38,11 @@ describe('availability vocabulary', () => {
     expect(statusLabel(a)).toBe('系统维护 · 04:00 恢复');
   });
 
-  it('says which department is down, with its expected recovery when known', () => {
+  it('says which department is down and that we retry every minute, never a recovery time it cannot know', () => {
     const a = at('bills.electricity.pay', '2026-03-10T12:00:00+08:00', { state: 'down', retryAt: new Date('2026-03-10T12:05:00+08:00') });
     expect(stateLabel(a, '国网市供电公司')).toBe('国网市供电公司系统暂时连不上');
-    expect(stateLabel(a)).toBe('部门系统故障');
-    expect(changeLabel(a)).toBe('预计 12:05 恢复');
+    expect(stateLabel(a)).toBe('对方系统暂时连不上');
+    expect(changeLabel(a)).toBe('每分钟自动重试');
   });
 
   it('refuses calls exactly in the closed, maintenance and down states', () => {
@@ -51,7 +51,7 @@ describe('availability vocabulary', () => {
   });
 
   it('labels every closure kind', () => {
-    expect(['hours', 'holiday', 'maintenance', 'down'].map((k) => closureLabel(k as never))).toEqual(['暂停办理', '节假日休息', '系统维护', '部门系统故障']);
+    expect(['hours', 'holiday', 'maintenance', 'down'].map((k) => closureLabel(k as never))).toEqual(['暂停办理', '节假日休息', '系统维护', '对方系统暂时连不上']);
   });
 
   it('says a tile of several actions once when they agree and action by action when not', () => {

@@ -76,7 +76,7 @@ export function closureLabel(kind: ClosureKind, departmentName?: string): string
     case 'maintenance':
       return '系统维护';
     case 'down':
-      return departmentName ? `${departmentName}系统暂时连不上` : '部门系统故障';
+      return departmentName ? `${departmentName}系统暂时连不上` : '对方系统暂时连不上';
   }
 }
 
@@ -112,9 +112,11 @@ export function changeLabel(a: Availability): string | null {
     return closes - now < HOUR_MS ? `还剩 ${waitLabel(now, closes)}` : `${whenLabel(closes, now)} 暂停`;
   }
   if (!REFUSING_STATES.has(a.state)) return null;
+  // A down department's opensAt is our next retry, not its recovery: never print it as one.
+  if (a.state === 'down') return '每分钟自动重试';
   const opens = ms(a.opensAt);
   if (opens === null) return null;
-  return `${a.state === 'down' ? '预计 ' : ''}${whenLabel(opens, now)} 恢复`;
+  return `${whenLabel(opens, now)} 恢复`;
 }
 
 /** The status line of a tile or badge: '可办理', '暂停办理 · 00:30 恢复', '即将暂停 · 还剩 10 分钟'. */

@@ -32,7 +32,27 @@ export const billsInput = {
   bindings: z.object({}),
   unbind: z.object({ bindingId: uuid('户号绑定编号 bindingId') }),
   bill: z.object({ bindingId: uuid('户号绑定编号 bindingId') }),
-  pay: z.object({ bindingId: uuid('户号绑定编号 bindingId'), billId: text({ label: '账单编号 billId', max: 64 }), idempotencyKey }),
+  /**
+   * One bill (`billId`) or several in one order (`billIds`, e.g. everything owed): one payment,
+   * one department posting per bill.
+   */
+  pay: z
+    .object({
+      bindingId: uuid('户号绑定编号 bindingId'),
+      billId: text({ label: '账单编号 billId', max: 64 }).optional(),
+      billIds: z
+        .array(text({ label: '账单编号 billIds', max: 64 }), { error: 'billIds 应为账单编号列表' })
+        .min(1, '请至少选择一期账单')
+        .max(24, '一次最多缴纳 24 期账单')
+        .refine((ids) => new Set(ids).size === ids.length, '同一期账单不能重复选择')
+        .optional(),
+      idempotencyKey,
+    })
+    .superRefine((v, ctx) => {
+      if ((v.billId === undefined) === (v.billIds === undefined)) {
+        ctx.addIssue({ code: 'custom', path: ['billIds'], message: '请选择要缴纳的账单（billId 或 billIds 二选一）' });
+      }
+    }),
   order: z.object({ orderId }),
   orders: z.object({}),
 };
@@ -123,6 +143,18 @@ export interface OrderView {
   /** The department's receipt number once settled. */
   departmentRef?: string;
   transactionId?: string;
+  /** What the order pays for, one line per bill, oldest first (one line for a single bill or fine). */
+  lines: OrderLineView[];
+}
+
+export interface OrderLineView {
+  billId: string;
+  period: string;
+  /** Fen, late fee included. */
+  amount: number;
+  lateFee: number;
+  /** The department's receipt number for this bill once posted. */
+  departmentRef?: string;
 }
 
 /** What the client needs to take the money: WeChat Pay's parameters, or the sandbox sheet locally. */

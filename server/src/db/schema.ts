@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -139,6 +139,39 @@ export const orders = pgTable(
       .where(sql`${t.status} NOT IN ('closed', 'refund_pending', 'refunded')`),
     index('orders_by_resident').on(t.openid, t.createdAt),
     index('orders_pending_expiry').on(t.status, t.expiresAt),
+  ],
+);
+
+/**
+ * The bills a utility order pays, one line per bill (a single-month order has one line). The
+ * rule "a bill has at most one live order" holds across multi-bill orders here: `live` follows
+ * the order's status (the trigger `order_lines_follow_order`, written with this table's
+ * migration), and the partial unique index refuses a second live line for a bill — in the
+ * same statement that would make a second order live. Each line is posted to the department
+ * on its own and keeps the department's receipt number.
+ */
+export const orderLines = pgTable(
+  'order_lines',
+  {
+    orderId: text('order_id').notNull(),
+    /** 1-based, oldest bill first: the order postings are made in. */
+    lineNo: integer('line_no').notNull(),
+    providerId: text('provider_id').notNull(),
+    billId: text('bill_id').notNull(),
+    period: text('period').notNull(),
+    /** Fen: this bill with its late fee as priced when the order was placed. */
+    amount: integer('amount').notNull(),
+    lateFee: integer('late_fee').notNull(),
+    /** False once the order is closed or its money goes back (kept by the trigger, never by code). */
+    live: boolean('live').notNull().default(true),
+    /** The department's receipt number for this bill, once posted. */
+    departmentRef: text('department_ref'),
+    postedAt: at('posted_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orderId, t.lineNo] }),
+    uniqueIndex('order_lines_bill_once_per_order').on(t.orderId, t.billId),
+    uniqueIndex('order_lines_one_live_per_bill').on(t.providerId, t.billId).where(sql`${t.live}`),
   ],
 );
 

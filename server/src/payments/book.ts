@@ -110,7 +110,7 @@ export async function recordPayment(db: Db, log: Logger, p: ReportedPayment, now
     let booked = false;
     if (canMove(order.status as OrderStatus, 'paid')) {
       try {
-        // A savepoint: when the bill already has another live order, the unique index refuses
+        // A savepoint: when a bill of it already has another live order, a unique index refuses
         // this one, and only this update is undone — the payment row stays.
         await tx.transaction(async (sp) => {
           const moved = await sp
@@ -121,7 +121,7 @@ export async function recordPayment(db: Db, log: Logger, p: ReportedPayment, now
           booked = moved.length > 0;
         });
       } catch (e) {
-        if (!isUniqueViolation(e, 'orders_one_live_per_bill')) throw e;
+        if (!isUniqueViolation(e, 'orders_one_live_per_bill') && !isUniqueViolation(e, 'order_lines_one_live_per_bill')) throw e;
       }
     }
     if (booked) {

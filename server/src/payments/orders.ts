@@ -1,12 +1,12 @@
 import { AppError, maskAccountNo, type OrderStatus, type OrderView, type PaymentParams, providerById, toShanghaiIso, type UtilityKind } from '@bianmin/core';
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, notInArray } from 'drizzle-orm';
 import type { Db } from '../db/open';
-import { preparedPer } from '../db/prepared';
-import { orders, refunds } from '../db/schema';
+import { orderLines, orders, refunds } from '../db/schema';
 
 export type OrderRow = typeof orders.$inferSelect;
 export type RefundRow = typeof refunds.$inferSelect;
+export type OrderLineRow = typeof orderLines.$inferSelect;
 
 /** Unpaid orders close after this; WeChat Pay's own prepay id lives two hours. */
 export const ORDER_TTL_MS = 30 * 60_000;
@@ -47,7 +47,7 @@ export function newOrderId(now: Date): string {
   return `BM${stamp}${rand}`;
 }
 
-export function orderView(r: OrderRow, refund?: RefundRow): OrderView {
+export function orderView(r: OrderRow, refund?: RefundRow, lines: OrderLineRow[] = []): OrderView {
   const provider = providerById(r.providerId);
   return {
     orderId: r.id,
@@ -71,6 +71,9 @@ export function orderView(r: OrderRow, refund?: RefundRow): OrderView {
       : {}),
     ...(r.departmentRef ? { departmentRef: r.departmentRef } : {}),
     ...(r.transactionId ? { transactionId: r.transactionId } : {}),
+    lines: lines.length
+      ? lines.map((l) => ({ billId: l.billId, period: l.period, amount: l.amount, lateFee: l.lateFee, ...(l.departmentRef ? { departmentRef: l.departmentRef } : {}) }))
+      : [{ billId: r.billId, period: r.period, amount: r.amount, lateFee: r.lateFee, ...(r.departmentRef ? { departmentRef: r.departmentRef } : {}) }],
   };
 }
 
@@ -88,40 +91,88 @@ export interface NewOrder {
   period: string;
   amount: number;
   lateFee: number;
+  /**
+   * A utility order's bills, oldest first (one for a single month): the order's amount is their
+   * sum, and `billId`/`period` above name the first. Traffic orders have none.
+   */
+  lines?: { billId: string; period: string; amount: number; lateFee: number }[];
   /** Sooner than the default TTL when the amount is only right until then (a fine's late fee grows at midnight). */
   expiresAt?: Date;
 }
 
+const isUniqueViolation = (e: unknown, constraint: string) => {
+  const c = (e as { cause?: { code?: string; constraint?: string } })?.cause ?? (e as { code?: string; constraint?: string });
+  return c?.code === '23505' && (c.constraint === undefined || c.constraint === constraint);
+};
+
+/** The bills an order covers, as a comparable key. */
+const billSetOf = (o: Pick<NewOrder, 'billId' | 'lines'>) => (o.lines?.length ? o.lines.map((l) => l.billId) : [o.billId]).slice().sort().join('\n');
+
 /**
- * Writes the order before any money moves. The database decides races: the first insert wins,
- * and every duplicate — same key, or another key for a bill that already has a live order —
- * gets the order that exists (or CONFLICT when it belongs to someone else or another bill).
+ * Writes the order (and its bill lines) before any money moves. The database decides races:
+ * the first insert wins, and every duplicate — same key, or another key for bills that already
+ * have a live order — gets the order that exists when it covers the same bills (or CONFLICT when
+ * it belongs to someone else or to other bills).
  */
 export async function placeOrder(db: Db, o: NewOrder, now: Date): Promise<OrderRow> {
-  const [created] = await db
-    .insert(orders)
-    .values({ ...o, id: newOrderId(now), status: 'pending', createdAt: now, expiresAt: o.expiresAt ?? new Date(now.getTime() + ORDER_TTL_MS) })
-    .onConflictDoNothing()
-    .returning();
+  let created: OrderRow | undefined;
+  try {
+    created = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(orders)
+        .values({ ...o, id: newOrderId(now), status: 'pending', createdAt: now, expiresAt: o.expiresAt ?? new Date(now.getTime() + ORDER_TTL_MS) })
+        .onConflictDoNothing()
+        .returning();
+      if (row && o.lines?.length) {
+        await tx.insert(orderLines).values(o.lines.map((l, i) => ({ ...l, orderId: row.id, lineNo: i + 1, providerId: o.providerId })));
+      }
+      return row;
+    });
+  } catch (e) {
+    // Another live order holds one of the later bills: the insert is undone, and the look-ups below explain.
+    if (!isUniqueViolation(e, 'order_lines_one_live_per_bill')) throw e;
+  }
   if (created) return created;
 
+  const wanted = billSetOf(o);
   const [sameKey] = await db.select().from(orders).where(and(eq(orders.openid, o.openid), eq(orders.idempotencyKey, o.idempotencyKey)));
   if (sameKey) {
-    if (sameKey.providerId !== o.providerId || sameKey.billId !== o.billId) {
+    const sameBills = sameKey.providerId === o.providerId && billSetOf({ billId: sameKey.billId, lines: await linesOf(db, sameKey.id) }) === wanted;
+    if (!sameBills) {
       throw new AppError('CONFLICT', '这次支付请求与之前的一笔订单编号重复，请返回重新发起缴费。', { fields: { idempotencyKey: '已用于另一笔订单' } });
     }
     return sameKey;
   }
-  const [live] = await db
-    .select()
-    .from(orders)
-    .where(and(eq(orders.providerId, o.providerId), eq(orders.billId, o.billId), notInArray(orders.status, NOT_LIVE)));
-  if (live && live.openid === o.openid) return live;
-  if (live) {
-    throw new AppError('CONFLICT', live.status === 'pending' ? '这笔账单已有家人在支付中，请稍后刷新查看。' : '这笔账单已经缴清，无需重复缴费。');
+  const live = o.lines?.length
+    ? [...new Map([...(await liveOrdersFor(db, o.providerId, o.lines.map((l) => l.billId))).values()].map((r) => [r.id, r])).values()]
+    : await db
+        .select()
+        .from(orders)
+        .where(and(eq(orders.providerId, o.providerId), eq(orders.billId, o.billId), notInArray(orders.status, NOT_LIVE)));
+  const mine = live.find((r) => r.openid === o.openid);
+  if (live.length === 1 && mine && billSetOf({ billId: mine.billId, lines: await linesOf(db, mine.id) }) === wanted) return mine;
+  if (live.length) {
+    const other = live.find((r) => r.openid !== o.openid) ?? live[0];
+    if (other.openid === o.openid && other.status === 'pending') {
+      throw new AppError('CONFLICT', `您还有一笔未完成的订单（${other.period}，订单 ${other.id}），请在订单页继续支付，或稍后刷新重试。`, { retryable: true });
+    }
+    throw new AppError('CONFLICT', other.status === 'pending' ? '这笔账单已有家人在支付中，请稍后刷新查看。' : '这笔账单已经缴清，无需重复缴费。');
   }
   // The conflicting order closed between our insert and our look-up: a fresh attempt will do.
   throw new AppError('CONFLICT', '账单状态刚刚发生变化，请刷新后重试。', { retryable: true });
+}
+
+/** An order's bill lines, in posting order (none for a traffic order). */
+export async function linesOf(db: Db, orderId: string): Promise<OrderLineRow[]> {
+  return db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.lineNo));
+}
+
+async function linesByOrder(db: Db, orderIds: string[]): Promise<Map<string, OrderLineRow[]>> {
+  const out = new Map<string, OrderLineRow[]>();
+  if (!orderIds.length) return out;
+  const rows = await db.select().from(orderLines).where(inArray(orderLines.orderId, orderIds)).orderBy(asc(orderLines.lineNo));
+  for (const r of rows) out.set(r.orderId, [...(out.get(r.orderId) ?? []), r]);
+  return out;
 }
 
 export async function savePayment(db: Db, orderId: string, payment: PaymentParams): Promise<void> {
@@ -147,13 +198,14 @@ async function refundsOf(db: Db, orderIds: string[]): Promise<Map<string, Refund
 /** One of the resident's own orders as they see it, refund included; another resident's id is NOT_FOUND. */
 export async function ownOrderView(db: Db, openid: string, orderId: string, kind?: OrderKind): Promise<OrderView> {
   const row = await ownOrder(db, openid, orderId, kind);
-  return orderView(row, (await refundsOf(db, [row.id])).get(row.id));
+  return orderView(row, (await refundsOf(db, [row.id])).get(row.id), await linesOf(db, row.id));
 }
 
 export async function listOrders(db: Db, openid: string, limit = 100): Promise<OrderView[]> {
   const rows = await listOrderRows(db, openid, 'utility', limit);
-  const byOrder = await refundsOf(db, rows.map((r) => r.id));
-  return rows.map((r) => orderView(r, byOrder.get(r.id)));
+  const ids = rows.map((r) => r.id);
+  const [byOrder, lines] = await Promise.all([refundsOf(db, ids), linesByOrder(db, ids)]);
+  return rows.map((r) => orderView(r, byOrder.get(r.id), lines.get(r.id)));
 }
 
 /** A resident's orders of one kind, newest first: each flow presents its own. */
@@ -166,18 +218,24 @@ export async function listOrderRows(db: Db, openid: string, kind: OrderKind, lim
     .limit(limit);
 }
 
-/** Live orders (not closed) for these bills, by bill id: a bill with one must not be offered for payment again. */
-const liveOrdersQuery = preparedPer((db) =>
-  db
-    .select()
-    .from(orders)
-    // `= any($2)`: one statement for any number of bills (an IN list would be one per length).
-    .where(and(eq(orders.providerId, sql.placeholder('providerId')), sql`${orders.billId} = any(${sql.placeholder('billIds')}::text[])`, notInArray(orders.status, NOT_LIVE)))
-    .prepare('live_orders_for_bills'),
-);
-
+/**
+ * Live orders (not closed) for these bills, by bill id: a bill with one must not be offered for
+ * payment again. A multi-bill order holds each of its bills through its lines.
+ */
 export async function liveOrdersFor(db: Db, providerId: string, billIds: string[]): Promise<Map<string, OrderRow>> {
   if (!billIds.length) return new Map();
-  const rows = await liveOrdersQuery(db).execute({ providerId, billIds });
-  return new Map(rows.map((r) => [r.billId, r]));
+  const [direct, viaLines] = await Promise.all([
+    db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.providerId, providerId), inArray(orders.billId, billIds), notInArray(orders.status, NOT_LIVE))),
+    db
+      .select({ billId: orderLines.billId, order: orders })
+      .from(orderLines)
+      .innerJoin(orders, eq(orders.id, orderLines.orderId))
+      .where(and(eq(orderLines.providerId, providerId), inArray(orderLines.billId, billIds), eq(orderLines.live, true))),
+  ]);
+  const out = new Map<string, OrderRow>(direct.map((r) => [r.billId, r]));
+  for (const { billId, order } of viaLines) out.set(billId, order);
+  return out;
 }

@@ -2,10 +2,10 @@ import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { AppError, toShanghaiIso } from '@bianmin/core';
 import { utilityFor } from '../bills/utilities';
 import { trafficFor } from '../departments/traffic';
-import { orders, outbox } from '../db/schema';
+import { orderLines, orders, outbox } from '../db/schema';
 import { DepartmentRejection } from '../departments/client';
 import { queueRefund, recordPayment } from './book';
-import { movableInto } from './orders';
+import { linesOf, movableInto } from './orders';
 import type { Deps } from '../runtime/types';
 import { type RunBudget, unbounded } from '../runtime/budgets';
 
@@ -33,6 +33,12 @@ export interface OutboxReport {
   failed: number;
 }
 
+/**
+ * The id a bill's posting carries (the department is idempotent on it): the order id for a
+ * single bill, `<order>-<line>` for each bill of a multi-bill order.
+ */
+export const postingId = (orderId: string, lineNo: number, lineCount: number) => (lineCount === 1 ? orderId : `${orderId}-${lineNo}`);
+
 function backoff(attempts: number): number {
   return Math.min(MAX_BACKOFF_MS, 15_000 * 2 ** Math.max(0, attempts - 1));
 }
@@ -51,23 +57,38 @@ async function post(deps: Deps, row: typeof outbox.$inferSelect, now: Date): Pro
     await db.update(outbox).set({ status: 'failed', lastError: `order ${order.status}` }).where(eq(outbox.id, row.id));
     return 'failed';
   }
+  const lines = order.kind === 'traffic_fine' ? [] : await linesOf(db, order.id);
   try {
     const paidAt = toShanghaiIso(order.paidAt ?? now);
-    const posted =
-      order.kind === 'traffic_fine'
-        ? await trafficFor(deps).postPayment({ orderId: order.id, violationId: order.billId, plate: order.accountNo, decisionNo: order.period, amount: order.amount, paidAt })
-        : await utilityFor(deps, order.providerId).postPayment(
-            { orderId: order.id, accountNo: order.accountNo, billId: order.billId, amount: order.amount, paidAt },
-            toShanghaiIso(now).slice(0, 10),
-          );
+    let ref: string;
+    if (order.kind === 'traffic_fine') {
+      ref = (await trafficFor(deps).postPayment({ orderId: order.id, violationId: order.billId, plate: order.accountNo, decisionNo: order.period, amount: order.amount, paidAt })).paymentRef;
+    } else {
+      // One posting per bill, each idempotent on its own posting id, each recorded as it lands:
+      // after a crash or a refusal midway, a retry posts only what is left.
+      const api = utilityFor(deps, order.providerId);
+      const todo = lines.length ? lines : [{ lineNo: 1, billId: order.billId, amount: order.amount, departmentRef: null }];
+      for (const line of todo) {
+        if (line.departmentRef) continue;
+        const posted = await api.postPayment(
+          { orderId: postingId(order.id, line.lineNo, todo.length), accountNo: order.accountNo, billId: line.billId, amount: line.amount, paidAt },
+          toShanghaiIso(now).slice(0, 10),
+        );
+        line.departmentRef = posted.paymentRef;
+        if (lines.length) {
+          await db.update(orderLines).set({ departmentRef: posted.paymentRef, postedAt: now }).where(and(eq(orderLines.orderId, order.id), eq(orderLines.lineNo, line.lineNo)));
+        }
+      }
+      ref = todo.map((l) => l.departmentRef).join(' ');
+    }
     await db.transaction(async (tx) => {
       await tx
         .update(orders)
-        .set({ status: 'settled', settledAt: now, departmentRef: posted.paymentRef, closedAt: null })
+        .set({ status: 'settled', settledAt: now, departmentRef: ref, closedAt: null })
         .where(and(eq(orders.id, order.id), inArray(orders.status, movableInto('settled'))));
       await tx.update(outbox).set({ status: 'done', doneAt: now, lastError: null }).where(eq(outbox.id, row.id));
     });
-    deps.log.info({ order: order.id, ref: posted.paymentRef }, 'payment posted to department');
+    deps.log.info({ order: order.id, ref }, 'payment posted to department');
     return 'settled';
   } catch (e) {
     // The department refused the posting outright (the bill was paid at a counter meanwhile…):
@@ -87,8 +108,10 @@ async function post(deps: Deps, row: typeof outbox.$inferSelect, now: Date): Pro
         .set({ status: 'refund_pending' })
         .where(and(eq(orders.id, order.id), inArray(orders.status, movableInto('refund_pending'))))
         .returning({ id: orders.id });
+      // Bills of this order already posted stay paid at the department: only the rest goes back.
+      const unposted = lines.length ? lines.filter((l) => !l.departmentRef).reduce((s, l) => s + l.amount, 0) : order.amount;
       if (moved.length && order.transactionId) {
-        await queueRefund(tx, { order, transactionId: order.transactionId, totalFee: order.amount, amount: order.amount, reason: 'department_refused', detail: REFUSAL[code] ?? '缴费单位拒绝入账' }, now);
+        await queueRefund(tx, { order, transactionId: order.transactionId, totalFee: order.amount, amount: unposted, reason: 'department_refused', detail: REFUSAL[code] ?? '缴费单位拒绝入账' }, now);
       }
     });
     deps.log.warn({ order: order.id, reason }, 'department refused a paid order: refunding');

@@ -59,7 +59,8 @@ export const ORDER_STATUS: Record<OrderStatus, { label: string; tone: StatusTone
     tone: 'progress',
     hint: '款项已支付成功，正在送达缴费单位入账。入账会自动完成，无需重复缴费；缴费单位系统繁忙时可能需要几分钟。',
   },
-  settled: { label: '支付成功 · 已入账', tone: 'ok', hint: '缴费单位已确认入账，欠费已结清。' },
+  // Whether the household still owes is the department's to say (the receipt asks it), not this order's.
+  settled: { label: '支付成功 · 已入账', tone: 'ok', hint: '缴费单位已确认入账。' },
   closed: { label: '已关闭', tone: 'muted', hint: '订单未支付，已关闭，没有扣款。如仍需缴费，请回到账单重新发起。' },
   refund_pending: {
     label: '未能入账 · 正在退款',

@@ -17,7 +17,7 @@ describe('describeAvailability', () => {
 
   it('names the department that is down', () => {
     const down: Availability = { ...closed, state: 'down', reason: 'department_unreachable', opensAt: undefined, message: '' };
-    expect(describeAvailability(down, '国网市供电公司')).toEqual({ label: '国网市供电公司系统暂时连不上', tone: 'down', spoken: '国网市供电公司系统暂时连不上' });
+    expect(describeAvailability(down, '国网市供电公司')).toEqual({ label: '国网市供电公司系统暂时连不上 · 每分钟自动重试', tone: 'down', spoken: '国网市供电公司系统暂时连不上 · 每分钟自动重试' });
   });
 
   it('counts down the last minutes before a close', () => {

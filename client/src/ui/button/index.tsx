@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { View } from '@tarojs/components';
 import { cx, pressable } from '../press';
+import { useSheetGuard } from '../sheet/guard';
 import type { ButtonProps } from './types';
 import './index.css';
 
@@ -12,9 +13,10 @@ export function Button({ children, onPress, variant = 'primary', small, busy, di
   // A ref as well as state: two taps in one frame both see the state before either re-render.
   const inFlight = useRef(false);
   const working = Boolean(busy) || pending;
+  const tooSoon = useSheetGuard();
 
   const press = () => {
-    if (working || inFlight.current) return;
+    if (working || inFlight.current || tooSoon()) return;
     const result = onPress();
     if (result && typeof (result as Promise<unknown>).then === 'function') {
       inFlight.current = true;

@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { ScrollView, Text, View } from '@tarojs/components';
 import { useModalLayer } from '../page/modal-layer';
 import { cx, pressable } from '../press';
+import { SHEET_TAP_GUARD_MS, SheetGuardContext } from './guard';
 import type { SheetProps } from './types';
 import './index.css';
 
@@ -21,6 +22,20 @@ export function Sheet({ visible, title, label, tag, className, onClose, busy, ac
   useModalLayer(visible);
   const close = useRef(onClose);
   close.current = busy ? () => undefined : onClose;
+  // When it last opened: its buttons (the kit's Button reads the guard) ignore taps until SHEET_TAP_GUARD_MS later.
+  const openedAt = useRef(0);
+  const wasVisible = useRef(false);
+  if (visible && !wasVisible.current) openedAt.current = Date.now();
+  wasVisible.current = visible;
+  const guarded = useCallback(() => Date.now() - openedAt.current < SHEET_TAP_GUARD_MS, []);
+  // The same moment as a class, for the eye (buttons come up from dimmed) and for browser tests to wait on.
+  const [armed, setArmed] = useState(false);
+  useEffect(() => {
+    setArmed(false);
+    if (!visible) return undefined;
+    const t = setTimeout(() => setArmed(true), SHEET_TAP_GUARD_MS);
+    return () => clearTimeout(t);
+  }, [visible]);
 
   useEffect(() => {
     if (process.env.TARO_ENV !== 'h5' || !visible || typeof document === 'undefined') return undefined;
@@ -77,7 +92,11 @@ export function Sheet({ visible, title, label, tag, className, onClose, busy, ac
         <ScrollView className='bm-sheet__body' scrollY>
           {children}
         </ScrollView>
-        {actions ? <View className='bm-sheet__actions'>{actions}</View> : null}
+        {actions ? (
+          <SheetGuardContext.Provider value={guarded}>
+            <View className={cx('bm-sheet__actions', armed && 'bm-sheet__actions--armed')}>{actions}</View>
+          </SheetGuardContext.Provider>
+        ) : null}
       </View>
     </View>
   );

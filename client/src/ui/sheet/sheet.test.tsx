@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { Page } from '../page';
+import { Button } from '../button';
 import { Sheet } from './index';
+import { SHEET_TAP_GUARD_MS } from './guard';
 
 function Harness({ busy = false, onClose }: { busy?: boolean; onClose?: () => void }) {
   const [open, setOpen] = useState(false);
@@ -60,5 +62,66 @@ describe('Sheet', () => {
     fireEvent.click(container.querySelector('.bm-sheet__mask')!);
     expect(onClose).not.toHaveBeenCalled();
     expect(screen.getByRole('dialog')).toBeTruthy();
+  });
+
+  it('ignores taps on its buttons for 500 ms after it opens, so the second tap of a double tap confirms nothing', () => {
+    let now = 1_000_000;
+    const clock = jest.spyOn(Date, 'now').mockImplementation(() => now);
+    try {
+      const onConfirm = jest.fn();
+      function Confirming() {
+        const [open, setOpen] = useState(false);
+        return (
+          <Page overlay={<Sheet visible={open} title='确认缴费' onClose={() => setOpen(false)} actions={<Button onPress={onConfirm}>确认支付</Button>} />}>
+            <button onClick={() => setOpen(true)}>立即缴费</button>
+          </Page>
+        );
+      }
+      render(<Confirming />);
+      fireEvent.click(screen.getByText('立即缴费'));
+      now += 150;
+      fireEvent.click(screen.getByText('确认支付'));
+      now += SHEET_TAP_GUARD_MS - 160;
+      fireEvent.click(screen.getByText('确认支付'));
+      expect(onConfirm).not.toHaveBeenCalled();
+      expect(screen.getByRole('dialog')).toBeTruthy();
+      now += 10;
+      fireEvent.click(screen.getByText('确认支付'));
+      expect(onConfirm).toHaveBeenCalledTimes(1);
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
+  it('guards again each time it reopens, and buttons outside a sheet answer at once', () => {
+    let now = 5_000_000;
+    const clock = jest.spyOn(Date, 'now').mockImplementation(() => now);
+    try {
+      const onConfirm = jest.fn();
+      const onOutside = jest.fn();
+      function Confirming() {
+        const [open, setOpen] = useState(false);
+        return (
+          <Page overlay={<Sheet visible={open} title='确认缴费' onClose={() => setOpen(false)} actions={<Button onPress={onConfirm}>确认支付</Button>} />}>
+            <button onClick={() => setOpen(true)}>打开</button>
+            <Button onPress={onOutside}>别处</Button>
+          </Page>
+        );
+      }
+      render(<Confirming />);
+      fireEvent.click(screen.getByText('别处'));
+      expect(onOutside).toHaveBeenCalledTimes(1);
+      fireEvent.click(screen.getByText('打开'));
+      now += SHEET_TAP_GUARD_MS;
+      fireEvent.click(screen.getByText('确认支付'));
+      expect(onConfirm).toHaveBeenCalledTimes(1);
+      fireEvent.click(screen.getByRole('button', { name: '关闭' }));
+      now += 60_000;
+      fireEvent.click(screen.getByText('打开'));
+      fireEvent.click(screen.getByText('确认支付'));
+      expect(onConfirm).toHaveBeenCalledTimes(1);
+    } finally {
+      clock.mockRestore();
+    }
   });
 });

@@ -5,11 +5,15 @@ import { formatPeriod, KIND_INFO } from '../../shared/format';
 import { Button, Notice, Sheet } from '../../../ui';
 import { Row } from '../../shared/ui';
 
-/** What is about to be paid, said in full before any money moves. */
+/**
+ * What is about to be paid, said in full before any money moves: each month with its late fee,
+ * and the total. 确认支付 sits above 取消, away from the bottom bar's 立即缴费, so the second tap
+ * of a double tap lands on neither (the kit's Sheet also ignores taps for 500 ms).
+ */
 export function ConfirmPaySheet({
   visible,
   binding,
-  bill,
+  bills,
   busy,
   error,
   onConfirm,
@@ -17,14 +21,17 @@ export function ConfirmPaySheet({
 }: {
   visible: boolean;
   binding: BindingView;
-  bill: BillView | null;
+  bills: BillView[] | null;
   busy: boolean;
   error: string | null;
   onConfirm(): void;
   onClose(): void;
 }) {
-  if (!bill) return null;
+  if (!bills?.length) return null;
   const kindName = KIND_INFO[binding.kind].bill;
+  const total = bills.reduce((s, b) => s + b.amountDue, 0);
+  const lateFee = bills.reduce((s, b) => s + b.lateFee, 0);
+  const what = bills.length === 1 ? `${kindName} · ${formatPeriod(bills[0].period)}账单` : `${kindName} · ${bills.length} 期账单`;
   return (
     <Sheet
       visible={visible}
@@ -33,36 +40,35 @@ export function ConfirmPaySheet({
       busy={busy}
       onClose={onClose}
       actions={
-        <>
+        <View className='bills-confirm-sheet__actions'>
+          <Button className='bm-sheet__main bills-confirm-sheet__pay' onPress={onConfirm} busy={busy} label={busy ? '正在下单' : `确认支付 ${formatFen(total)}`}>
+            {busy ? '正在下单…' : error ? `重试支付 ${formatFen(total)}` : `确认支付 ${formatFen(total)}`}
+          </Button>
           <Button variant='plain' className='bills-confirm-sheet__cancel' onPress={onClose} label='取消，不缴费' busy={busy}>
             取消
           </Button>
-          <Button
-            className='bm-sheet__main bills-confirm-sheet__pay'
-            onPress={onConfirm}
-            busy={busy}
-            label={busy ? '正在下单' : `确认支付 ${formatFen(bill.amountDue)}`}
-          >
-            {busy ? '正在下单…' : error ? `重试支付 ${formatFen(bill.amountDue)}` : `确认支付 ${formatFen(bill.amountDue)}`}
-          </Button>
-        </>
+        </View>
       }
     >
       <View className='bills-amount'>
         <Text className='bills-amount__label'>应付金额</Text>
-        <Text className='bills-amount__value bills-confirm-sheet__amount'>{formatFen(bill.amountDue)}</Text>
+        <Text className='bills-amount__value bills-confirm-sheet__amount'>{formatFen(total)}</Text>
       </View>
-      <Row label='缴费项目' value={`${kindName} · ${formatPeriod(bill.period)}账单`} />
+      <Row label='缴费项目' value={what} />
       <Row label='缴费单位' value={binding.providerName} />
       <Row label='户号' value={`${binding.accountNoMasked}${binding.label ? `（${binding.label}）` : ''}`} />
       <Row label='户主' value={binding.holderName} />
-      <Row label='账单金额' value={formatFen(bill.amount)} />
-      <Row
-        label='违约金'
-        value={bill.lateFee > 0 ? `${formatFen(bill.lateFee)}（逾期 ${bill.overdueDays} 天）` : '¥0.00'}
-        tone={bill.lateFee > 0 ? 'money' : undefined}
-      />
-      <Text className='bills-fineprint'>金额以缴费单位此刻的账单为准。支付成功后由本平台送达缴费单位入账，无需重复缴费。</Text>
+      {bills.map((b) => (
+        <Row
+          key={b.billId}
+          className='bills-confirm-sheet__period'
+          label={formatPeriod(b.period)}
+          value={b.lateFee > 0 ? `${formatFen(b.amountDue)}（含违约金 ${formatFen(b.lateFee)}，逾期 ${b.overdueDays} 天）` : formatFen(b.amountDue)}
+          tone={b.lateFee > 0 ? 'money' : undefined}
+        />
+      ))}
+      {bills.length > 1 ? <Row label='违约金合计' value={formatFen(lateFee)} tone={lateFee > 0 ? 'money' : undefined} /> : null}
+      <Text className='bills-fineprint'>金额以缴费单位此刻的账单为准。一次支付，由本平台逐期送达缴费单位入账，无需重复缴费。</Text>
       {error ? (
         <Notice tone='error' title='没有支付成功' className='bills-confirm-sheet__error'>
           {error}

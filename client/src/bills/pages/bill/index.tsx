@@ -49,12 +49,15 @@ export default function BillPage() {
   const binding = data?.binding;
   const arrears = data?.arrears.bills ?? [];
   const next = arrears[0] ?? null;
+  // What 立即缴费 pays: every month owed, late fees included — but not a month a family member
+  // is paying right now (a pending order that is not ours). Our own unpaid order is replaced.
+  const payable = arrears.filter((b) => b.status === 'unpaid' || (b.status === 'pending' && b.orderId));
 
   const showHours = () => {
     if (payAvailability) setHoursFor(payAvailability);
   };
 
-  const startPay = (bill: BillView) => {
+  const startPay = (bills: BillView[]) => {
     if (closed) return showHours();
     if (data?.stale) {
       void Taro.showModal({
@@ -66,7 +69,7 @@ export default function BillPage() {
       });
       return;
     }
-    flow.open(bill);
+    flow.open(bills);
   };
 
   return (
@@ -78,7 +81,7 @@ export default function BillPage() {
             <ConfirmPaySheet
               visible={flow.confirming !== null}
               binding={binding}
-              bill={flow.confirming}
+              bills={flow.confirming}
               busy={flow.busy}
               error={flow.error}
               onConfirm={() => void flow.pay()}
@@ -89,7 +92,11 @@ export default function BillPage() {
             visible={flow.sandbox !== null}
             order={flow.sandbox?.order ?? null}
             payment={flow.sandbox?.payment ?? null}
-            description={flow.sandbox ? `${KIND_INFO[flow.sandbox.order.kind].bill} · ${formatPeriod(flow.sandbox.order.period)} · 户号尾号 ${flow.sandbox.order.accountNoMasked.slice(-4)}` : ''}
+            description={
+              flow.sandbox
+                ? `${KIND_INFO[flow.sandbox.order.kind].bill} · ${flow.sandbox.order.lines.length > 1 ? `${flow.sandbox.order.lines.length} 期` : formatPeriod(flow.sandbox.order.period)} · 户号尾号 ${flow.sandbox.order.accountNoMasked.slice(-4)}`
+                : ''
+            }
             onPaid={flow.sandboxPaid}
             onCancel={flow.sandboxCancelled}
           />
@@ -173,9 +180,9 @@ export default function BillPage() {
 
             {arrears.length > 1 || (arrears.length === 1 && arrears[0].billId !== data.bill?.billId) ? (
               <Card className='bills-bill__arrears' title={`待缴账单（${arrears.length} 期）`}>
-                <Text className='bills-fineprint'>从最早的一期缴起，每期可单独缴纳。</Text>
+                <Text className='bills-fineprint'>下方“立即缴费”一次缴清全部欠费；也可以只缴其中一期。</Text>
                 {arrears.map((b) => (
-                  <ArrearsItem key={b.billId} bill={b} closed={closed || data.stale} onPay={() => startPay(b)} />
+                  <ArrearsItem key={b.billId} bill={b} closed={closed || data.stale} onPay={() => startPay([b])} />
                 ))}
               </Card>
             ) : null}
@@ -189,11 +196,12 @@ export default function BillPage() {
 
       {data && next && kind ? (
         <PayBar
-          bill={next}
+          bills={payable}
+          familyPaying={arrears.length > payable.length}
           kindName={kindName}
           availability={closed ? payAvailability! : null}
           stale={data.stale}
-          onPay={() => startPay(next)}
+          onPay={() => startPay(payable)}
           onHours={showHours}
           onRefresh={() => bill.reload()}
         />
@@ -202,9 +210,10 @@ export default function BillPage() {
   );
 }
 
-/** The bottom bar: pays the oldest bill owed, or says plainly why it cannot right now. */
+/** The bottom bar: pays everything owed in one order, or says plainly why it cannot right now. */
 function PayBar({
-  bill,
+  bills,
+  familyPaying,
   kindName,
   availability,
   stale,
@@ -212,7 +221,8 @@ function PayBar({
   onHours,
   onRefresh,
 }: {
-  bill: BillView;
+  bills: BillView[];
+  familyPaying: boolean;
   kindName: string;
   availability: Availability | null;
   stale: boolean;
@@ -243,24 +253,39 @@ function PayBar({
       </View>
     );
   }
-  const what = `${formatPeriod(bill.period)}${kindName}`;
-  const again = bill.status === 'pending';
+  if (!bills.length) {
+    return (
+      <View className='bills-bar bills-pay-bar'>
+        <Text className='bills-bar__hint bills-pay-bar__family'>家人正在为这户缴费，请稍后刷新查看结果</Text>
+      </View>
+    );
+  }
+  const total = bills.reduce((s, b) => s + b.amountDue, 0);
+  const what = bills.length === 1 ? `${formatPeriod(bills[0].period)}${kindName}` : `全部 ${bills.length} 期${kindName}`;
+  const unfinished = bills.find((b) => b.status === 'pending' && b.orderId);
   return (
     <View className='bills-bar bills-pay-bar'>
-      {again ? (
+      {unfinished ? (
         <View
           className='bills-bar__hint bills-pay-bar__pending bm-focusable'
-          {...pressable(() => bill.orderId && void Taro.navigateTo({ url: resultUrl(bill.orderId) }))}
-          ariaLabel='这期账单有一笔未完成的支付，查看订单'
+          {...pressable(() => void Taro.navigateTo({ url: resultUrl(unfinished.orderId!) }))}
+          ariaLabel='有一笔待支付的订单，查看订单'
         >
-          这期账单有一笔未完成的支付{bill.orderId ? '，查看订单 ›' : ''}
+          {formatPeriod(unfinished.period)}有一笔待支付的订单，查看订单 ›
         </View>
+      ) : familyPaying ? (
+        <Text className='bills-bar__hint'>家人正在缴纳其中一期，这里只缴其余的</Text>
       ) : null}
-      <Button className='bills-pay' onPress={onPay} label={`${again ? '继续支付' : '缴纳'}${what} ${formatFen(bill.amountDue)}`}>
-        {again ? '继续支付' : '立即缴费'} {formatFen(bill.amountDue)}
+      <Button className='bills-pay' onPress={onPay} label={`缴纳${what} ${formatFen(total)}`}>
+        立即缴费 {formatFen(total)}
       </Button>
     </View>
   );
+}
+
+/** A bill's own payment state in words: our unpaid order is 待支付 (the resident may have cancelled), a family member's is theirs. */
+function pendingWord(bill: BillView): string {
+  return bill.orderId ? '待支付' : '家人支付中';
 }
 
 function ArrearsItem({ bill, closed, onPay }: { bill: BillView; closed: boolean; onPay(): void }) {
@@ -277,7 +302,7 @@ function ArrearsItem({ bill, closed, onPay }: { bill: BillView; closed: boolean;
       <View className='bills-arrears-item__foot'>
         <Text className={`bills-arrears-item__due ${bill.overdueDays > 0 ? 'bills-arrears-item__due--overdue' : ''}`}>
           截止 {formatDate(bill.dueDate)}
-          {bill.status === 'pending' ? ' · 支付处理中' : ''}
+          {bill.status === 'pending' ? ` · ${pendingWord(bill)}` : ''}
         </Text>
         <Button
           small
@@ -300,7 +325,7 @@ function BillDetail({ bill }: { bill: BillView }) {
       <View className='bills-bill__detail-head'>
         <CardTitle>{formatPeriod(bill.period)}账单</CardTitle>
         <Text className={`bills-status bills-status--${bill.status === 'paid' ? 'ok' : bill.status === 'pending' ? 'progress' : bill.overdueDays > 0 ? 'danger' : 'warn'}`}>
-          {bill.status === 'paid' ? '已缴清' : bill.status === 'pending' ? '支付处理中' : bill.overdueDays > 0 ? '已逾期' : '待缴'}
+          {bill.status === 'paid' ? '已缴清' : bill.status === 'pending' ? pendingWord(bill) : bill.overdueDays > 0 ? '已逾期' : '待缴'}
         </Text>
       </View>
       <Row label='本期用量' value={`${bill.usage.value} ${bill.usage.unit}`} tone='strong' />

@@ -208,7 +208,7 @@ function BillSummary({ bill, payClosed }: { bill: Remote<BillResult>; payClosed:
   }
   const { arrears, stale, ageSeconds, prepaidBalance } = bill.data!;
   const unpaid = arrears.bills.filter((x) => x.status === 'unpaid');
-  const pending = arrears.bills.some((x) => x.status === 'pending');
+  const pending = arrears.bills.find((x) => x.status === 'pending');
   const oldest = unpaid[0] ?? arrears.bills[0];
   const overdueDays = Math.max(0, ...arrears.bills.map((x) => x.overdueDays));
   const lateFees = arrears.bills.reduce((s, x) => s + x.lateFee, 0);
@@ -220,7 +220,8 @@ function BillSummary({ bill, payClosed }: { bill: Remote<BillResult>; payClosed:
             <Text className='bills-household__amount-label'>应缴</Text>
             <Text className='bills-household__amount-value'>{formatFen(arrears.total)}</Text>
           </View>
-          {pending ? <Text className='bills-status bills-status--progress'>支付处理中</Text> : null}
+          {/* A cancelled sheet leaves our order pending: that is 待支付, not "processing". */}
+          {pending ? <Text className='bills-status bills-status--warn bills-household__pending'>{pending.orderId ? '待支付' : '家人支付中'}</Text> : null}
           {!pending && arrears.bills.length > 1 ? <Text className='bills-status bills-status--warn'>共 {arrears.bills.length} 期未缴</Text> : null}
         </View>
       ) : (

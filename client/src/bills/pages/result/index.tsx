@@ -1,13 +1,16 @@
 import { type ReactNode, useRef } from 'react';
 import { Text, View } from '@tarojs/components';
-import { useDidShow, useRouter } from '@tarojs/taro';
-import type { OrderView } from '@bianmin/core';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import type { BillView, OrderView } from '@bianmin/core';
 import { formatFen } from '@bianmin/core/money';
 import { ApiError, callFunction, type ApiError as ApiErrorType } from '../../../api';
 import { useRemote } from '../../../hooks/use-remote';
 import { Button, Card, Notice, Page, PageHeader, StateView } from '../../../ui';
 import { formatDateTime, formatPeriod, KIND_INFO, ORDER_STATUS } from '../../shared/format';
-import { backTo, householdsUrl, PATHS } from '../../shared/nav';
+import { backTo, billUrl, householdsUrl, PATHS, resultUrl } from '../../shared/nav';
+import { newIdempotencyKey } from '../../../payments/idempotency';
+import { SandboxPaySheet } from '../../../payments/sandbox-pay-sheet';
+import { useCheckout } from '../../../payments/use-checkout';
 import { Row } from '../../shared/ui';
 import '../../shared/bills.css';
 import './index.css';
@@ -64,6 +67,20 @@ export default function Result() {
   };
 
   const order = remote.data;
+  // 继续支付 from the order itself: the same months, the same order (the server hands back its
+  // saved payment), whether the resident cancelled the sheet or left the app.
+  const co = useCheckout({ receiptUrl: (id, justPaid) => resultUrl(id, { justPaid }), handleRefusal: () => false, onAbandoned: () => void remote.reload() });
+  const continuePay = async () => {
+    if (!order?.bindingId) return;
+    const { bindingId } = order;
+    await co.checkout(() => callFunction('bills', { action: 'pay', bindingId, billIds: order.lines.map((l) => l.billId), idempotencyKey: newIdempotencyKey() }));
+  };
+  // What the household still owes, as the department says now: asked once the order is settled.
+  const owedKey = order?.status === 'settled' && order.bindingId ? `${order.bindingId}:${order.orderId}` : '';
+  const owed = useRemote(
+    async () => (owedKey && order?.bindingId ? callFunction('bills', { action: 'bill', bindingId: order.bindingId }) : null),
+    { key: owedKey },
+  );
   const polling = remote.loading || (order ? next(order, null) !== null : false);
   const kind = order?.kind ?? null;
   const goHouseholds = () => void backTo(PATHS.households, householdsUrl(kind));
@@ -80,7 +97,19 @@ export default function Result() {
   );
 
   return (
-    <Page className='bills-page bills-result'>
+    <Page
+      className='bills-page bills-result'
+      overlay={
+        <SandboxPaySheet
+          visible={co.sandbox !== null}
+          order={co.sandbox?.order ?? null}
+          payment={co.sandbox?.payment ?? null}
+          description={co.sandbox ? `${KIND_INFO[co.sandbox.order.kind].bill} · ${co.sandbox.order.lines.map((l) => formatPeriod(l.period)).join('、')}` : ''}
+          onPaid={co.sandboxPaid}
+          onCancel={co.sandboxCancelled}
+        />
+      }
+    >
       <PageHeader className='bills-result__header' title='缴费结果' />
       {!order && !remote.error ? (
         <View className='bills-result__hero bills-result__hero--pending' role='status' ariaRole='status'>
@@ -98,7 +127,20 @@ export default function Result() {
         </View>
       ) : null}
 
-      {order ? <Receipt order={order} polling={polling} justPaid={justPaid} onRefresh={restart} actions={actions} /> : null}
+      {order ? (
+        <Receipt
+          order={order}
+          polling={polling}
+          justPaid={justPaid}
+          onRefresh={restart}
+          actions={actions}
+          owed={owed.data ? { bills: owed.data.arrears.bills, total: owed.data.arrears.total, stale: owed.data.stale } : null}
+          onPayRest={() => order.bindingId && void Taro.navigateTo({ url: billUrl(order.bindingId, order.kind) })}
+          continuing={co.busy}
+          continueError={co.error}
+          onContinue={continuePay}
+        />
+      ) : null}
     </Page>
   );
 }
@@ -109,12 +151,23 @@ function Receipt({
   justPaid,
   onRefresh,
   actions,
+  owed,
+  onPayRest,
+  continuing,
+  continueError,
+  onContinue,
 }: {
   order: OrderView;
   polling: boolean;
   justPaid: boolean;
   onRefresh(): Promise<void>;
   actions: ReactNode;
+  /** What the household owes now, once the order settled and the department answered. */
+  owed: { bills: BillView[]; total: number; stale: boolean } | null;
+  onPayRest(): void;
+  continuing: boolean;
+  continueError: string | null;
+  onContinue(): Promise<void>;
 }) {
   const status = ORDER_STATUS[order.status];
   const waiting = order.status === 'pending';
@@ -125,7 +178,7 @@ function Receipt({
       ? '正在等待微信支付的结果通知，通常几秒内完成，请不要重复支付。'
       : '暂未收到支付结果。如果您已付款，系统收到通知后会自动确认，请勿重复支付；如果没有付款，订单会在到期后自动关闭。'
     : waiting
-      ? `${status.hint}如需继续支付，请回到账单页点“继续支付”。`
+      ? `${status.hint}如需继续支付，请点下方“继续支付”。`
       : status.hint;
   const icon = order.status === 'settled' || order.status === 'paid' ? '✓' : order.status === 'closed' ? '✕' : order.status === 'refunded' || order.status === 'refund_pending' ? '↩' : '…';
   return (
@@ -150,10 +203,46 @@ function Receipt({
           </Notice>
         ) : null}
 
+        {waiting && order.bindingId ? (
+          <View className='bills-result__continue'>
+            {continueError ? (
+              <Notice tone='error' title='没有支付成功' className='bills-result__continue-error'>
+                {continueError}
+              </Notice>
+            ) : null}
+            <Button className='bills-result__continue-pay' busy={continuing} onPress={onContinue} label={`继续支付 ${formatFen(order.amount)}`}>
+              继续支付 {formatFen(order.amount)}
+            </Button>
+          </View>
+        ) : null}
+
+        {order.status === 'settled' && owed && !owed.stale ? (
+          owed.total > 0 ? (
+            <Notice tone='warn' title={`还有 ${owed.bills.length} 期 ${formatFen(owed.total)} 待缴`} className='bills-result__remaining'>
+              <Text>{owed.bills.map((b) => `${formatPeriod(b.period)} ${formatFen(b.amountDue)}`).join('，')}</Text>
+              <Button small className='bills-result__pay-rest' onPress={onPayRest} label={`去缴纳剩余 ${owed.bills.length} 期 ${formatFen(owed.total)}`}>
+                去缴纳 {formatFen(owed.total)}
+              </Button>
+            </Notice>
+          ) : (
+            <Notice tone='info' title='已结清' className='bills-result__cleared'>
+              缴费单位确认这户目前没有欠费。
+            </Notice>
+          )
+        ) : null}
+
         <Card className='bills-result__details'>
-          <Row label='缴费项目' value={`${KIND_INFO[order.kind].bill} · ${formatPeriod(order.period)}`} />
+          <Row label='缴费项目' value={`${KIND_INFO[order.kind].bill} · ${order.lines.length > 1 ? `${order.lines.length} 期` : formatPeriod(order.period)}`} />
           <Row label='缴费单位' value={order.providerName} />
           <Row label='户号' value={order.accountNoMasked} />
+          {order.lines.map((l) => (
+            <Row
+              key={l.billId}
+              className='bills-result__line'
+              label={formatPeriod(l.period)}
+              value={`${formatFen(l.amount)}${l.lateFee > 0 ? `（含违约金 ${formatFen(l.lateFee)}）` : ''}${l.departmentRef ? ` · 回执 ${l.departmentRef}` : ''}`}
+            />
+          ))}
           <Row label='账单金额' value={formatFen(order.amount - order.lateFee)} />
           <Row label='违约金' value={formatFen(order.lateFee)} tone={order.lateFee > 0 ? 'money' : undefined} />
           <Row label={order.status === 'closed' ? '订单金额' : '实付金额'} value={formatFen(order.amount)} tone='strong' />
