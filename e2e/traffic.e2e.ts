@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { type E2E, residents, settled, shown, startE2E } from './support';
+import { armed, type E2E, residents, settled, shown, startE2E } from './support';
 
 /**
  * The traffic flow in the h5 build, as a resident does it: from the hub's 违章查询 tile to an
@@ -96,10 +96,13 @@ it('adds the car by a photo of its licence, confirms a record online and pays th
   await shown(page, '.traffic-pay').click();
   await shown(page, '.traffic-confirm-sheet').waitFor();
   await expect(shown(page, '.traffic-confirm-sheet__amount').textContent()).resolves.toBe('¥400.00');
+  // A sheet takes taps 500 ms after it opens (the kit's double-tap guard), as a resident's next tap would.
+  await armed(page, '.traffic-confirm-sheet');
   await shown(page, '.traffic-confirm-sheet__pay').click();
   await shown(page, '.pay-sandbox-sheet').waitFor();
   await expect(shown(page, '.pay-sandbox-sheet__amount').textContent()).resolves.toBe('¥400.00');
   await shot(page, 'traffic-sandbox-pay');
+  await armed(page, '.pay-sandbox-sheet');
   await shown(page, '.pay-sandbox-sheet__confirm').click();
 
   await shown(page, '.traffic-receipt__hero[data-status="settled"]').waitFor({ timeout: 20_000 });
