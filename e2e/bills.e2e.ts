@@ -98,7 +98,7 @@ it('binds the fixture electricity account from the hub, pays its bill in the san
   await expect(shown(page, '.bills-result__status').textContent()).resolves.toBe('支付成功 · 已入账');
   await expect(shown(page, '.bills-result__department-ref').textContent()).resolves.toMatch(/缴费单位回执号/);
   await expect(shown(page, '.bills-result__transaction').textContent()).resolves.toMatch(/微信支付单号/);
-  const orderId = ((await shown(page, '.bills-result__order-id .bills-row__value').textContent()) ?? '').trim();
+  const orderId = ((await shown(page, '.bills-result__order-id .bm-row__value').textContent()) ?? '').trim();
   expect(orderId).toMatch(/^BM/);
   await shot(page, 'bills-receipt');
 

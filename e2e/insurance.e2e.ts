@@ -70,9 +70,9 @@ it('verifies from the hub with a face check, then shows the summary, pension rec
   const summary = await e2e.api<{ balances: { pension: number; medical: number }; dataUpTo: string; totalMonths: number; holder: { idNumberMasked: string } }>('insurance', { action: 'summary' }, as);
   await expect(shown(page, '.ins-age__upto').textContent()).resolves.toBe('数据更新至 2026年1月');
   expect(summary.dataUpTo).toBe('2026-01');
-  await expect(shown(page, '.ins-summary__pension .ins-row__value').textContent()).resolves.toBe(yuan(summary.balances.pension));
-  await expect(shown(page, '.ins-summary__medical .ins-row__value').textContent()).resolves.toBe(yuan(summary.balances.medical));
-  await expect(shown(page, '.ins-summary__years .ins-row__value').textContent()).resolves.toMatch(/^\d+年(\d+个月)?$/);
+  await expect(shown(page, '.ins-summary__pension .bm-row__value').textContent()).resolves.toBe(yuan(summary.balances.pension));
+  await expect(shown(page, '.ins-summary__medical .bm-row__value').textContent()).resolves.toBe(yuan(summary.balances.medical));
+  await expect(shown(page, '.ins-summary__years .bm-row__value').textContent()).resolves.toMatch(/^\d+年(\d+个月)?$/);
   expect(await shown(page, '.ins-insurance').count()).toBe(5);
   await expect(shown(page, '.ins-insurance[data-insurance="pension"]').textContent()).resolves.toContain('参保缴费');
   // The ID number masked, in full only on tap.

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { formatFen } from '@bianmin/core/money';
 import { devHeaders } from '../api/dev-session';
-import { Button, Notice, Sheet } from '../ui';
+import { Button, Notice, Row, Sheet } from '../ui';
 import type { SandboxPaySheetProps } from './sandbox-types';
 import './sandbox-pay-sheet.css';
 
@@ -73,9 +73,9 @@ export function SandboxPaySheet({ visible, order, payment, description, onPaid, 
         <Text className='pay-amount__label'>支付金额</Text>
         <Text className='pay-amount__value pay-sandbox-sheet__amount'>{formatFen(payment.amount)}</Text>
       </View>
-      <PayRow label='缴费内容' value={description} />
-      {order ? <PayRow label='收款单位' value={order.providerName} /> : null}
-      <PayRow label='订单号' value={payment.orderId} />
+      <Row label='缴费内容' value={description} />
+      {order ? <Row label='收款单位' value={order.providerName} /> : null}
+      <Row label='订单号' value={payment.orderId} />
       <Text className='pay-fineprint'>
         这是本地开发环境里代替微信支付的沙箱：点“确认支付”，后台会收到与微信支付完全相同的支付成功通知。
       </Text>
@@ -88,11 +88,3 @@ export function SandboxPaySheet({ visible, order, payment, description, onPaid, 
   );
 }
 
-function PayRow({ label, value }: { label: string; value: string }) {
-  return (
-    <View className='pay-row'>
-      <Text className='pay-row__label'>{label}</Text>
-      <Text className='pay-row__value'>{value}</Text>
-    </View>
-  );
-}

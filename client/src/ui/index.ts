@@ -6,6 +6,7 @@ export { Notice, type NoticeProps, type NoticeTone } from './notice';
 export { Page, useModalLayer, type PageProps } from './page';
 export { RemoteStatus, type RemoteLike, type RemoteStatusProps } from './remote-status';
 export { RoundIcon } from './round-icon';
+export { Row, type RowProps } from './row';
 export { PageHeader, goBack, type PageHeaderProps } from './page-header';
 export { Sheet, type SheetProps } from './sheet';
 export { Skeleton, type SkeletonProps } from './skeleton';

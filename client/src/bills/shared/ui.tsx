@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Availability, UtilityKind } from '@bianmin/core';
@@ -35,14 +34,6 @@ export function PayAvailabilityNotice({ kind, availability, onDetails }: { kind:
   );
 }
 
-export function Row({ label, value, tone, className }: { label: string; value: ReactNode; tone?: 'strong' | 'money'; className?: string }) {
-  return (
-    <View className={`bills-row ${className ?? ''}`}>
-      <Text className='bills-row__label'>{label}</Text>
-      <Text className={`bills-row__value ${tone ? `bills-row__value--${tone}` : ''}`}>{value}</Text>
-    </View>
-  );
-}
 
 /** The row that opens the payment history, at the foot of the households and bill pages. */
 export function OrdersLink() {
@@ -55,3 +46,6 @@ export function OrdersLink() {
     </View>
   );
 }
+
+/** The kit's label / value row, under the name this flow's pages import. */
+export { Row } from '../../ui';

@@ -78,11 +78,6 @@ export function StatusPill({ tone, icon, children, className }: { tone: Tone; ic
 }
 
 /** A label / value row. */
-export function Row({ label, value, strong, className }: { label: string; value: ReactNode; strong?: boolean; className?: string }) {
-  return (
-    <View className={`ins-row ${className ?? ''}`}>
-      <Text className='ins-row__label'>{label}</Text>
-      <Text className={`ins-row__value ${strong ? 'ins-row__value--strong' : ''}`}>{value}</Text>
-    </View>
-  );
-}
+
+/** The kit's label / value row, under the name this flow's pages import. */
+export { Row } from '../../ui';

@@ -36,14 +36,6 @@ export function AvailabilityNotice({ service, availability, onDetails }: { servi
   );
 }
 
-export function Row({ label, value, tone, className }: { label: string; value: ReactNode; tone?: 'strong' | 'money'; className?: string }) {
-  return (
-    <View className={`traffic-row ${className ?? ''}`}>
-      <Text className='traffic-row__label'>{label}</Text>
-      <Text className={`traffic-row__value ${tone ? `traffic-row__value--${tone}` : ''}`}>{value}</Text>
-    </View>
-  );
-}
 
 /** A state in words (never colour alone). */
 export function Pill({ tone, children, className }: { tone: string; children: ReactNode; className?: string }) {
@@ -61,3 +53,6 @@ export function OrdersLink() {
     </View>
   );
 }
+
+/** The kit's label / value row, under the name this flow's pages import. */
+export { Row } from '../../ui';

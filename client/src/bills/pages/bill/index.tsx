@@ -364,7 +364,7 @@ function BillDetail({ bill }: { bill: BillView }) {
         tone={bill.lateFee > 0 ? 'money' : undefined}
       />
       <Row label='缴费截止' value={formatDate(bill.dueDate)} />
-      {bill.status !== 'paid' ? <Row className='bills-row--total' label='应缴' value={formatFen(bill.amountDue)} /> : null}
+      {bill.status !== 'paid' ? <Row className='bm-row--total' label='应缴' value={formatFen(bill.amountDue)} /> : null}
       <Text className={`bills-fineprint bills-bill__rule ${bill.overdueDays > 0 ? 'bills-bill__rule--active' : ''}`}>违约金规则：{LATE_FEE_RULE}</Text>
     </Card>
   );

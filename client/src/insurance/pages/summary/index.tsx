@@ -94,7 +94,7 @@ function SummaryBody({ data }: { data: InsuranceSummary }) {
       {retired ? (
         <Card className='ins-summary__retirement' title='养老金'>
           <Row label='退休时间' value={formatMonth(retired.retiredOn)} />
-          <Row label='每月养老金' value={formatFen(retired.monthlyPension)} strong />
+          <Row label='每月养老金' value={formatFen(retired.monthlyPension)} tone='strong' />
           <View className='ins-link bm-focusable ins-summary__payments' {...pressable(() => void Taro.navigateTo({ url: recordsUrl('pension') }))} ariaLabel='查看养老金发放记录' hoverClass='ins-pressed'>
             <Text>养老金发放记录</Text>
             <Text aria-hidden='true'>›</Text>
@@ -103,9 +103,9 @@ function SummaryBody({ data }: { data: InsuranceSummary }) {
       ) : null}
 
       <Card className='ins-summary__accounts' title='个人账户'>
-        <Row label='养老保险个人账户' value={formatFen(data.balances.pension)} strong className='ins-summary__pension' />
-        <Row label='医疗保险个人账户' value={formatFen(data.balances.medical)} strong className='ins-summary__medical' />
-        <Row label={retired ? '累计缴费年限' : '养老保险累计缴费'} value={formatYearsMonths(data.totalMonths)} strong className='ins-summary__years' />
+        <Row label='养老保险个人账户' value={formatFen(data.balances.pension)} tone='strong' className='ins-summary__pension' />
+        <Row label='医疗保险个人账户' value={formatFen(data.balances.medical)} tone='strong' className='ins-summary__medical' />
+        <Row label={retired ? '累计缴费年限' : '养老保险累计缴费'} value={formatYearsMonths(data.totalMonths)} tone='strong' className='ins-summary__years' />
         <Text className='ins-fineprint'>{`共 ${data.totalMonths} 个月。个人账户余额以社保局记账为准。`}</Text>
       </Card>
 

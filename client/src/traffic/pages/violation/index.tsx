@@ -253,13 +253,9 @@ function Details({ v }: { v: ViolationView }) {
       <Row label='记分' value={`${v.points} 分`} />
       <Row label='记录来源' value={v.sourceName} />
       <Row label='采集机关' value={v.office} />
-      <View className='traffic-row'>
-        <Text className='traffic-row__label'>违反条款</Text>
-      </View>
+      <Row label='违反条款' />
       <Text className='traffic-violation__law'>{v.law}</Text>
-      <View className='traffic-row'>
-        <Text className='traffic-row__label'>处罚依据</Text>
-      </View>
+      <Row label='处罚依据' />
       <Text className='traffic-violation__law'>{v.basis}</Text>
       {v.evidence.map((url, i) => (
         <View key={url} className='traffic-violation__evidence bm-focusable' {...pressable(() => preview(url))} ariaLabel={`违法证据照片 ${i + 1}，点按查看大图`}>
