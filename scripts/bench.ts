@@ -6,7 +6,7 @@
 // interleaved rounds (gateway and direct alternate), since the machine is shared.
 //   1. gateway CPU ms per bills.bill, cache hit and uncached (PGlite; PostgreSQL when DATABASE_URL is set);
 //   2. overhead over the department: 1 caller p50/p99, and at a fixed offered load (50% of capacity);
-//   3. capacity (req/s, 50 callers, closed loop);
+//   3. capacity (req/s, 50 callers, closed loop) and each call's latency there (p50/p99/max);
 //   4. cold start per function bundle (dist/cloudfunctions), beside reference SDK requires;
 //   5. services.list at 11 and 200 services; bundle sizes; weapp main package;
 //   6. coalescing: 100 simultaneous identical cold lookups → department calls.
@@ -121,17 +121,21 @@ async function sequential(call: Call, n: number, offset = 0): Promise<{ latencie
 async function closedLoop(call: Call, callers: number, ms: number) {
   let n = 0;
   let errors = 0;
+  const latencies: number[] = [];
   const end = performance.now() + ms;
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: callers }, async (_x, w) => {
       for (let i = w; performance.now() < end; i += callers) {
+        const t = performance.now();
         if (!(await call(i).catch(() => false))) errors++;
+        latencies.push(performance.now() - t);
         n++;
       }
     }),
   );
-  return { rps: n / ((performance.now() - t0) / 1000), n, errors };
+  latencies.sort((a, b) => a - b);
+  return { rps: n / ((performance.now() - t0) / 1000), n, errors, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), max: latencies[latencies.length - 1] ?? NaN };
 }
 
 /** Open loop: requests started at a fixed rate whatever the answers do; latency from the scheduled start. */
@@ -172,6 +176,8 @@ interface KindFigures {
   gw1: { p50: number; p99: number };
   direct1: { p50: number; p99: number };
   capacity: number;
+  /** Latency of each call in the 50-caller closed loop: what an event-loop stall does to a resident. */
+  saturated: { p50: number; p99: number; max: number };
   directCapacity: number;
   offered: { rps: number; gw: { p50: number; p99: number }; direct: { p50: number; p99: number } };
   coalesce: { ok: number; calls: number; ms: number };
@@ -250,11 +256,13 @@ async function measureKind(kind: 'pglite' | 'postgres', external: Endpoints, san
 
     // Capacity, 50 callers, closed loop (gateway CPU per request at saturation too).
     let capacity = 0;
+    let saturated = { p50: NaN, p99: NaN, max: NaN };
     const cpuHit50 = await cpuPerRequest(
       hit.proc,
       async () => {
         const c = await closedLoop(gw, CAPACITY_CALLERS, DURATION_MS);
         capacity = c.rps;
+        saturated = { p50: c.p50, p99: c.p99, max: c.max };
         errors += c.errors;
         return c;
       },
@@ -312,6 +320,7 @@ async function measureKind(kind: 'pglite' | 'postgres', external: Endpoints, san
       gw1: { p50: quantile(gwLat, 0.5), p99: quantile(gwLat, 0.99) },
       direct1: { p50: quantile(directLat, 0.5), p99: quantile(directLat, 0.99) },
       capacity,
+      saturated,
       directCapacity: dc.rps,
       offered: { rps, gw: og, direct: od },
       coalesce,
@@ -452,6 +461,7 @@ async function main() {
   row('2.   p50 ms: gateway / direct / overhead', (f) => `${f2(f.offered.gw.p50)} / ${f2(f.offered.direct.p50)} / +${f2(f.offered.gw.p50 - f.offered.direct.p50)}`);
   row('2.   p99 ms: gateway / direct / overhead', (f) => `${f2(f.offered.gw.p99)} / ${f2(f.offered.direct.p99)} / +${f2(f.offered.gw.p99 - f.offered.direct.p99)}`);
   row('3. capacity req/s, 50 callers: gateway (direct)', (f) => `${f.capacity.toFixed(0)} (${f.directCapacity.toFixed(0)})`);
+  row('3. 50 callers (closed loop) p50 / p99 / max ms', (f) => `${f1(f.saturated.p50)} / ${f1(f.saturated.p99)} / ${f1(f.saturated.max)}`);
   row('6. 100 identical cold lookups: ok / department calls / wall ms', (f) => `${f.coalesce.ok} / ${f.coalesce.calls} / ${f.coalesce.ms.toFixed(0)}`);
   row('   failed requests during the run', (f) => String(f.errors));
 

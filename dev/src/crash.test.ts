@@ -29,7 +29,7 @@ let CHILD: string;
 /**
  * The child is bundled once (esbuild, as the functions are): loading TypeScript through tsx on
  * every restart cost ~7 s a start on a loaded 2-core machine. The bundle sits under .data/ with
- * the migrations beside it, where the database code looks for them.
+ * the migrations and the PGlite worker script beside it, where the database code looks for them.
  */
 beforeAll(async () => {
   mkdirSync(join(ROOT, '.data'), { recursive: true });
@@ -46,6 +46,8 @@ beforeAll(async () => {
     logLevel: 'warning',
   });
   cpSync(join(ROOT, 'server/src/db/migrations'), join(dir, 'migrations'), { recursive: true });
+  // PGlite runs in a worker thread whose script is looked for next to the code, as the migrations are.
+  cpSync(join(ROOT, 'server/src/db/pglite-worker.cjs'), join(dir, 'pglite-worker.cjs'));
 }, 60_000);
 
 afterAll(() => {
