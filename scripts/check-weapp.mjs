@@ -7,8 +7,10 @@
 //  4. the app's own JS (not Taro's runtime, which polyfills a DOM) uses no browser-only API —
 //     each hit named with its source module, from the build's hidden source maps;
 //  5. the aria attributes of src/a11y/weapp-aria-attributes.json are in base.wxml, at the
-//     very slots the runtime shortens them to (config/weapp-aria.js explains the drift).
-// Usage: node scripts/check-weapp.mjs [weappDir] [--only files,resolve,wcc,wcsc,browser,h5,aria]
+//     very slots the runtime shortens them to (config/weapp-aria.js explains the drift);
+//  6. the attributes src/weapp-template/attributes.json leaves out of base.wxml are out of it,
+//     and no View / Text / ScrollView in client/src sets one (config/weapp-template-trim.js).
+// Usage: node scripts/check-weapp.mjs [weappDir] [--only files,resolve,wcc,wcsc,browser,h5,aria,trim]
 // (weappDir defaults to project.config.json's miniprogramRoot; --only is for the checks' own tests)
 // Exits 1 with one line per problem.
 import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -69,6 +71,7 @@ export function checkWeapp(dir, only = null) {
     browser: () => checkBrowserApis(dir, all, problems),
     h5: () => checkNoH5Modules(dir, all, problems),
     aria: () => checkAria(dir, problems),
+    trim: () => checkTrim(dir, problems),
   };
   for (const [name, check] of Object.entries(checks)) if (!only || only.includes(name)) timed(name, check);
   return { problems, timings, pages: pages.map((p) => p.page) };
@@ -296,7 +299,55 @@ async function ariaTables(dir) {
   shared.mergeInternalComponents(components);
   const byComponent = JSON.parse(readFileSync(join(clientDir, 'src/a11y/weapp-aria-attributes.json'), 'utf8'));
   shared.mergeInternalComponents(Object.fromEntries(Object.entries(byComponent).map(([c, attrs]) => [c, Object.fromEntries(attrs.map((a) => [a, '']))])));
-  return { shared, byComponent, alias: shared.getComponentsAlias(shared.internalComponents) };
+  // What the build leaves out of base.wxml and the runtime drops from its table (src/weapp-template/trim.ts).
+  const { keepOnly, drop } = JSON.parse(readFileSync(join(clientDir, 'src/weapp-template/attributes.json'), 'utf8'));
+  const trimmed = {};
+  for (const [c, keep] of Object.entries(keepOnly)) trimmed[c] = Object.keys(shared.internalComponents[c]).filter((a) => !keep.includes(a));
+  for (const [c, attrs] of Object.entries(drop)) trimmed[c] = attrs;
+  for (const [c, attrs] of Object.entries(trimmed)) for (const a of attrs) delete shared.internalComponents[c][a];
+  return { shared, byComponent, trimmed, alias: shared.getComponentsAlias(shared.internalComponents) };
+}
+
+/** `bindLongTap` → the template's `bindlongpress`, `hover-stay-time` as it is. */
+const templateAttr = (attr) => (attr.startsWith('bind') ? (attr === 'bindLongTap' ? 'bindlongpress' : attr.toLowerCase()) : attr);
+/** The props that become them in React: `bindTouchStart` → onTouchStart, `max-lines` → maxLines. */
+const reactProps = (attr, shared) => (attr.startsWith('bind') ? [`on${attr.slice(4)}`, ...(attr === 'bindLongTap' ? ['onLongPress'] : [])] : [shared.toCamelCase(attr)]);
+
+function checkTrim(dir, problems) {
+  const wxml = readFileSync(join(dir, 'base.wxml'), 'utf8');
+  const { shared, trimmed } = aria;
+  for (const [component, attrs] of Object.entries(trimmed)) {
+    const tag = shared.toDashed(component);
+    for (const open of new Set([...wxml.matchAll(new RegExp(`<${tag} [^>]*>`, 'g'))].map((m) => m[0]))) {
+      const left = attrs.map(templateAttr).filter((a) => open.includes(` ${a}="`));
+      if (left.length) {
+        problems.push(`base.wxml: <${tag}> still carries ${left.join(', ')} — config/weapp-template-trim.js did not run (is it in client/config plugins?)`);
+        return;
+      }
+    }
+  }
+  // A page that sets a left-out attribute would lose it silently on WeChat: say where.
+  const ts = require(require.resolve('typescript', { paths: [root] }));
+  const byProp = new Map(Object.entries(trimmed).flatMap(([c, attrs]) => attrs.flatMap((a) => reactProps(a, shared).map((p) => [`${c}.${p}`, a]))));
+  const srcDir = join(root, 'client', 'src');
+  for (const file of files(srcDir).filter((f) => f.endsWith('.tsx') && !/\.test\.tsx$/.test(f))) {
+    const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+    const visit = (node) => {
+      if (ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) {
+        const component = node.tagName.getText(sf);
+        for (const prop of node.attributes.properties) {
+          if (!ts.isJsxAttribute(prop)) continue;
+          const attr = byProp.get(`${component}.${prop.name.getText(sf)}`);
+          if (attr) {
+            const { line } = sf.getLineAndCharacterOfPosition(prop.getStart(sf));
+            problems.push(`client/${rel(join(root, 'client'), file)}:${line + 1}: <${component} ${prop.name.getText(sf)}> is left out of base.wxml (src/weapp-template/attributes.json lists ${attr}): take it off that list`);
+          }
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  }
 }
 
 let aria = null;
@@ -335,7 +386,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const only = onlyAt >= 0 ? args.splice(onlyAt, 2)[1].split(',') : null;
   const dir = resolve(args[0] ?? join(root, project.miniprogramRoot));
   const t0 = performance.now();
-  if (!only || only.includes('aria')) aria = await ariaTables(dir);
+  if (!only || only.includes('aria') || only.includes('trim')) aria = await ariaTables(dir);
   const { problems, timings, pages } = checkWeapp(dir, only);
   const ms = Math.round(performance.now() - t0);
   if (problems.length) {

@@ -29,8 +29,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    // weapp-aria.js: pass ariaLabel/ariaRole through to WeChat's templates (see the file).
-    plugins: [path.resolve(__dirname, 'weapp-aria.js')],
+    // weapp-aria.js: pass ariaLabel/ariaRole through to WeChat's templates (see the file);
+    // weapp-template-trim.js: leave the attributes no page uses out of base.wxml (see the file).
+    plugins: [path.resolve(__dirname, 'weapp-aria.js'), path.resolve(__dirname, 'weapp-template-trim.js')],
     // Becomes `process.env.CLOUD_ENV` in the bundle: the CloudBase environment the weapp calls.
     env: {
       CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV || 'bianmin-prod'),

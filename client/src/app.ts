@@ -1,10 +1,15 @@
 import type { PropsWithChildren } from 'react';
 import Taro, { useLaunch } from '@tarojs/taro';
 import { registerWeappAriaAttributes } from './a11y/weapp-aria';
+import { dropUnusedTemplateAttributes } from './weapp-template/trim';
 import './app.css';
 
-// Before any page renders: lets ariaLabel/ariaRole reach WeChat (see config/weapp-aria.js).
-if (process.env.TARO_ENV === 'weapp') registerWeappAriaAttributes();
+// Before any page renders: lets ariaLabel/ariaRole reach WeChat (see config/weapp-aria.js), and
+// matches the attributes base.wxml leaves out (see config/weapp-template-trim.js).
+if (process.env.TARO_ENV === 'weapp') {
+  registerWeappAriaAttributes();
+  dropUnusedTemplateAttributes();
+}
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

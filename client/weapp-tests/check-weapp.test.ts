@@ -110,6 +110,15 @@ it('fails when the build-side aria registration is gone (base.wxml without aria-
   expect(r.out).toContain('base.wxml: <view> has no aria-role');
 });
 
+it('fails when base.wxml still carries an attribute the build should have left out', () => {
+  const dir = copyOfBuild();
+  // As if config/weapp-template-trim.js had not run: a View template with its long-press binding back.
+  edit(dir, 'base.wxml', (s) => s.replace(/<view hover-class="([^"]*)"/, '<view hover-class="$1" bindlongpress="eh"'));
+  const r = check(dir, 'trim');
+  expect(r.ok).toBe(false);
+  expect(r.out).toContain('base.wxml: <view> still carries bindlongpress — config/weapp-template-trim.js did not run');
+});
+
 it('finds an h5-only module in the package', () => {
   const dir = copyOfBuild();
   edit(dir, 'common.js.map', (s) => s.replace('"sources":[', '"sources":["webpack://@bianmin/client/._src_api_dev-session.ts","webpack://@bianmin/client/._src_api_transport.h5.ts",'));
@@ -127,6 +136,20 @@ it('shows headings without their level on WeChat when the runtime aria registrat
     // What hub.test.ts and pages.test.ts assert, now false: no heading reaches WeChat as one.
     expect(findAll(page.wxml(), (n) => n.attr['aria-role'] === 'heading')).toEqual([]);
     expect(page.text()).toContain('便民服务'); // the page itself still renders
+  } finally {
+    page.close();
+  }
+});
+
+it('misroutes View attributes on WeChat when the runtime half of the template trim is gone', async () => {
+  const dir = copyOfBuild();
+  // The runtime keeps View's left-out attributes: its slots no longer match base.wxml's.
+  edit(dir, 'app.js', (s) => s.replace(/"View":\["hover-stop-propagation"[^\]]*\]/, '"View":[]'));
+  const page = await mountPage('pages/hub/index', { openid: RESIDENTS[0].openid, now: MORNING, dir });
+  try {
+    // What hub.test.ts and pages.test.ts assert, now false: no heading reaches WeChat as one.
+    expect(findAll(page.wxml(), (n) => n.attr['aria-role'] === 'heading')).toEqual([]);
+    expect(page.text()).toContain('便民服务');
   } finally {
     page.close();
   }
