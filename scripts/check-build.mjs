@@ -1,12 +1,14 @@
-// Budgets for `npm run build`: the weapp main package under 600 KB (WeChat's hard limit is 2 MB
-// per package; the hub must open fast on a slow phone) and a deployable folder per function.
+// Budgets for `npm run build`: the weapp main package (WeChat's hard limit is 2 MB per package;
+// the hub must open fast on a slow phone) and a deployable folder per function.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const MAIN_PACKAGE_BUDGET = 600 * 1024;
+// Issue 13's goal is 330 KB. Measured 361.6 KB after base.wxml's unused attributes went
+// (384.9 before); the budget holds that gain with a little room. Lower it as the package shrinks.
+const MAIN_PACKAGE_BUDGET = 365 * 1024;
 const FUNCTION_BUDGET = 1024 * 1024;
 const problems = [];
 
