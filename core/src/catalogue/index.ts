@@ -5,8 +5,13 @@ import { CATALOGUE } from './validated';
 export { parseCatalogue, type Catalogue, type Category, type ServiceDefinition } from './schema';
 export { CATALOGUE };
 
+/** The product catalogue's services by id: the guard and the hub look one up on every call. */
+let byId: Map<string, ServiceDefinition> | undefined;
+
 export function findService(id: string, catalogue: Catalogue = CATALOGUE): ServiceDefinition | undefined {
-  return catalogue.services.find((s) => s.id === id);
+  if (catalogue !== CATALOGUE) return catalogue.services.find((s) => s.id === id);
+  byId ??= new Map(CATALOGUE.services.map((s) => [s.id, s]));
+  return byId.get(id);
 }
 
 /** What a resident's client is told about a service (the live availability is added by the function). */
