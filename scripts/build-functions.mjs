@@ -4,7 +4,9 @@
 import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import { gzipSync } from 'node:zlib';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,6 +56,115 @@ const trimSdkDeps = {
   },
 };
 
+// Configuration data validated at build time, not at every cold start: the catalogue, the
+// schedules and the holiday tables go through the very parses the tests run (core's modules,
+// bundled and run here), and each function gets the parsed output in place of the module that
+// parses. A typo in the data fails this build.
+async function validatedData() {
+  const entry = [
+    "export { CATALOGUE } from './core/src/catalogue/validated';",
+    "export { SCHEDULES } from './core/src/availability/validated-schedules';",
+    "export { holidayTables } from './core/src/availability/holiday-tables';",
+  ].join('\n');
+  const out = await build({
+    stdin: { contents: entry, resolveDir: root, loader: 'ts', sourcefile: 'validate-data.ts' },
+    bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'warning',
+    plugins: [zodLocales],
+  });
+  const mod = { exports: {} };
+  new Function('module', 'exports', 'require', out.outputFiles[0].text)(mod, mod.exports, createRequire(import.meta.url));
+  const { CATALOGUE, SCHEDULES, holidayTables } = mod.exports;
+  // Holiday tables only for the years in use: a function answers for now, the days around it
+  // and deadlines ahead, never for a year before last. A year left out is 'unknown' to the
+  // calendar, like a year chinese-days has not published: the schedules' stated fallback applies.
+  const fromYear = Number(process.env.HOLIDAY_YEARS_FROM ?? new Date().getUTCFullYear() - 1);
+  const all = holidayTables();
+  const recent = (table) => Object.fromEntries(Object.entries(table).filter(([d]) => Number(d.slice(0, 4)) >= fromYear));
+  const holidays = { holidays: recent(all.holidays), workdays: recent(all.workdays), inLieuDays: recent(all.inLieuDays) };
+  const years = [...new Set(Object.keys(holidays.holidays).map((d) => d.slice(0, 4)))];
+  if (!years.length) throw new Error(`chinese-days has no holiday table from ${fromYear} on: update it (or set HOLIDAY_YEARS_FROM)`);
+  const data = { CATALOGUE, SCHEDULES, holidays };
+  // Each value travels as JSON: anything JSON would change (a Date, an undefined field) must fail here.
+  for (const [k, v] of Object.entries(data)) {
+    if (!isDeepStrictEqual(JSON.parse(JSON.stringify(v)), v)) throw new Error(`${k}: the validated data does not survive JSON`);
+  }
+  return { ...data, years };
+}
+
+const validated = await validatedData();
+const json = (v) => `JSON.parse(${JSON.stringify(JSON.stringify(v))})`;
+const prevalidated = {
+  name: 'prevalidated-data',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]core[\\/]src[\\/]catalogue[\\/]validated\.ts$/ }, () => ({ contents: `export const CATALOGUE = ${json(validated.CATALOGUE)};`, loader: 'js' }));
+    b.onLoad({ filter: /[\\/]core[\\/]src[\\/]availability[\\/]validated-schedules\.ts$/ }, () => ({ contents: `export const SCHEDULES = ${json(validated.SCHEDULES)};`, loader: 'js' }));
+    b.onLoad({ filter: /[\\/]core[\\/]src[\\/]availability[\\/]holiday-tables\.ts$/ }, () => ({
+      contents: `const tables = ${json(validated.holidays)};\nexport function holidayTables() { return tables; }`,
+      loader: 'js',
+    }));
+  },
+};
+
+// Code a function never runs, left out of every bundle (esbuild keeps whatever a kept namespace
+// or a module's top level reaches):
+// - zod's JSON Schema conversion both ways and `z.compile` (~60 KB): `z` is a namespace object,
+//   so they ride along unused. Each export becomes a function that says it is not bundled;
+//   `aggregateChecks` (behind a string schema's minLength / maxLength) stays real.
+// - pino's worker-thread transports (and thread-stream) and multistream: we write to a stream.
+// - pg's native client (pg-native is not installed; pg asks for it only on `pg.native`).
+const zodLeftOut = /[\\/]zod[\\/]v4[\\/](core[\\/](compile|to-json-schema|json-schema-processors|json-schema-generator)|classic[\\/]from-json-schema)\.js$/;
+const leaveOut = {
+  name: 'leave-out',
+  setup(b) {
+    b.onResolve({ filter: /\.js$/ }, (args) => {
+      if (args.namespace === 'left-out' || !/[\\/]zod[\\/]v4[\\/]/.test(args.importer)) return undefined;
+      const path = resolve(dirname(args.importer), args.path);
+      return zodLeftOut.test(path) ? { path, namespace: 'left-out' } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'left-out' }, async (args) => {
+      const real = await import(args.path);
+      const lines = [`const gone = (n) => function () { throw new Error('zod ' + n + ': not in the cloud function bundles (scripts/build-functions.mjs)'); };`];
+      for (const [name, value] of Object.entries(real)) {
+        if (name === 'aggregateChecks') lines.push(`export { aggregateChecks } from ${JSON.stringify(args.path)};`);
+        else if (name === 'INVALID') lines.push(`export const INVALID = Symbol.for('zod.compile.invalid');`);
+        // A schema's `~standard` builds its JSON Schema methods when read: they must exist.
+        else if (name.startsWith('createStandardJSONSchemaMethod') || name.startsWith('createToJSONSchemaMethod')) lines.push(`export const ${name} = () => gone(${JSON.stringify(name)});`);
+        else if (typeof value === 'function') lines.push(`export const ${name} = gone(${JSON.stringify(name)});`);
+        else lines.push(`export const ${name} = {};`);
+      }
+      return { contents: lines.join('\n'), loader: 'js', resolveDir: dirname(args.path) };
+    });
+    b.onResolve({ filter: /^\.\/(lib\/)?(transport|multistream)$/ }, (args) =>
+      /[\\/]pino[\\/]/.test(args.importer) ? { path: args.path, namespace: 'left-out-cjs' } : undefined,
+    );
+    b.onResolve({ filter: /^\.\/native$/ }, (args) => (/[\\/]pg[\\/]lib[\\/]index\.js$/.test(args.importer) ? { path: 'pg-native-client', namespace: 'left-out-cjs' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'left-out-cjs' }, (args) => ({
+      contents:
+        args.path === 'pg-native-client'
+          ? "const e = new Error('pg-native is not bundled'); e.code = 'MODULE_NOT_FOUND'; throw e;"
+          : `module.exports = function () { throw new Error('pino ${args.path}: not in the cloud function bundles (scripts/build-functions.mjs)'); };`,
+      loader: 'js',
+    }));
+  },
+};
+
+// Each function bundles only the part of core it uses: core's modules declare nothing at load but
+// schemas, tables and functions, so esbuild may drop a module no kept import reaches (a `bills`
+// bundle carried traffic's plates and 12345's ticket schemas through core's barrel). The one
+// module loaded for its effect, zod's Chinese locale, is kept.
+const coreWithoutEffects = {
+  name: 'core-without-effects',
+  setup(b) {
+    b.onResolve({ filter: /^(@bianmin\/core|\.{1,2}\/)/ }, async (args) => {
+      if (args.pluginData === 'core-without-effects') return undefined;
+      if (!args.path.startsWith('@bianmin/core') && !/[\\/]core[\\/]src[\\/]/.test(args.importer)) return undefined;
+      const r = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'core-without-effects' });
+      if (r.errors.length || !/[\\/]core[\\/]src[\\/].*\.ts$/.test(r.path) || /zod-locale\.ts$/.test(r.path)) return r.errors.length ? { errors: r.errors } : r;
+      return { ...r, sideEffects: false };
+    });
+  },
+};
+
 const rows = [];
 const started = Date.now();
 for (const fn of fns) {
@@ -81,7 +192,7 @@ for (const fn of fns) {
     external: ['wx-server-sdk', '@electric-sql/pglite', 'pg-native', 'encoding'],
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',
-    plugins: [zodLocales, trimSdkDeps],
+    plugins: [zodLocales, trimSdkDeps, prevalidated, leaveOut, coreWithoutEffects],
     metafile: true,
   });
   if (process.env.ANALYZE) writeFileSync(join(root, 'dist', `${fn}.meta.json`), JSON.stringify(result.metafile));
@@ -98,4 +209,5 @@ for (const fn of fns) {
 
 console.log('\nfunction        index.js KB   gzip KB   build ms');
 for (const r of rows) console.log(`${r.fn.padEnd(16)}${r.kb.padStart(11)}${r.gz.padStart(10)}${String(r.ms).padStart(11)}`);
+console.log(`\nholiday tables bundled for ${validated.years.join(', ')} (other years: unknown, the schedules' fallback)`);
 console.log(`\n${rows.length} function(s) in ${Date.now() - started} ms → ${outRoot}`);

@@ -7,9 +7,16 @@ import { gzipSync } from 'node:zlib';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // Issue 13's goal is 330 KB. Measured 361.6 KB after base.wxml's unused attributes went
-// (384.9 before); the budget holds that gain with a little room. Lower it as the package shrinks.
-const MAIN_PACKAGE_BUDGET = 365 * 1024;
-const FUNCTION_BUDGET = 1024 * 1024;
+// (384.9 before); the hotline and 恢复后提醒我 in the hub's availability sheet added ~2 KB. The
+// budget holds that ground with a little room. Lower it as the package shrinks.
+const MAIN_PACKAGE_BUDGET = 370 * 1024;
+// Issue 13's goal is 350 KB a function. Today's floor (zod's classic API 132 KB, drizzle 97 KB,
+// pg 63 KB, pino 44 KB, cockatiel 24 KB) puts a function at 410–455 KB, and a function carrying a
+// Tencent Cloud service module (its common code, node-fetch, form-data) at ~130 KB more: the
+// budgets hold that ground so that nothing grows back unnoticed (npm run bench prints the sizes).
+const FUNCTION_BUDGET = 470 * 1024;
+const FUNCTION_WITH_TENCENT_CLOUD_BUDGET = 610 * 1024;
+const FUNCTION_GOAL = 350 * 1024;
 const problems = [];
 
 const project = JSON.parse(readFileSync(join(root, 'project.config.json'), 'utf8'));
@@ -42,13 +49,16 @@ for (const fn of fns) {
     if (!existsSync(join(fnRoot, fn, f))) problems.push(`function ${fn}: ${f} missing under cloudfunctionRoot`);
   }
   const js = join(fnRoot, fn, 'index.js');
-  if (existsSync(js) && statSync(js).size > FUNCTION_BUDGET) problems.push(`function ${fn}: index.js over ${FUNCTION_BUDGET / 1024} KB`);
   // Each Tencent Cloud service client names its endpoint host once: the services a bundle carries.
   // The SDK's root import would bring all of them (and ~300 ms of cold start); one service is expected.
   if (existsSync(js)) {
     const services = [...new Set([...readFileSync(js, 'utf8').matchAll(/"([a-z0-9]+)\.tencentcloudapi\.com"/g)].map((m) => m[1]))];
     if (services.length) console.log(`  ${fn}: Tencent Cloud services bundled: ${services.join(', ')}`);
     if (services.length > 2) problems.push(`function ${fn}: bundles ${services.length} Tencent Cloud services; import one service module, never the SDK root`);
+    const size = statSync(js).size;
+    const budget = services.length ? FUNCTION_WITH_TENCENT_CLOUD_BUDGET : FUNCTION_BUDGET;
+    console.log(`  ${fn}: index.js ${(size / 1024).toFixed(1)} KB (budget ${budget / 1024} KB, goal ${FUNCTION_GOAL / 1024} KB)`);
+    if (size > budget) problems.push(`function ${fn}: index.js is ${(size / 1024).toFixed(1)} KB, over its ${budget / 1024} KB budget`);
   }
 }
 console.log(`cloud functions: ${fns.join(', ')}`);

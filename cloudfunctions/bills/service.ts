@@ -3,6 +3,7 @@ import { billFor } from '@bianmin/server/bills/bill';
 import { bind, callerBinding, listBindings, unbind } from '@bianmin/server/bills/bindings';
 import { payBill } from '@bianmin/server/bills/pay';
 import { listOrders, ownOrderView } from '@bianmin/server/payments/orders';
+import { billsInput } from '@bianmin/core/schemas/bills';
 import { defineFunction } from '@bianmin/server/runtime/define';
 import type { CallContext } from '@bianmin/server/runtime/types';
 
@@ -15,7 +16,7 @@ const serviceOf = (action: 'query' | 'pay') => async (input: { bindingId: string
 };
 
 /** Water, electricity and gas: bind a household, see what is owed, pay exactly once. */
-export const billsFunction = defineFunction('bills', {
+export const billsFunction = defineFunction('bills', billsInput, {
   providers: {
     auth: 'public',
     run: async () => ({ providers: [...PROVIDERS] }),

@@ -1,3 +1,4 @@
+import { insuranceInput } from '@bianmin/core/schemas/insurance';
 import { defineFunction } from '@bianmin/server/runtime/define';
 import type { CallContext } from '@bianmin/server/runtime/types';
 import { accessLog, insuranceRecords, insuranceSummary } from '@bianmin/server/insurance/reads';
@@ -15,7 +16,7 @@ function resident(ctx: CallContext): ResidentContext {
  * Social insurance: real-name verification (face check), then the resident's own contributions,
  * balances and years, and the log of every read. Every data action needs a live verification.
  */
-export const insuranceFunction = defineFunction('insurance', {
+export const insuranceFunction = defineFunction('insurance', insuranceInput, {
   verify: {
     service: SERVICE,
     run: (input, ctx) => startVerification(resident(ctx), input),

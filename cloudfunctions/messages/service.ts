@@ -1,8 +1,9 @@
 import { listMessages, markRead } from '@bianmin/server/messages/inbox';
+import { messagesInput } from '@bianmin/core/schemas/services';
 import { defineFunction } from '@bianmin/server/runtime/define';
 
 /** The in-app message centre: reminders and receipts a resident was sent. */
-export const messagesFunction = defineFunction('messages', {
+export const messagesFunction = defineFunction('messages', messagesInput, {
   list: {
     run: async (_input, ctx) => listMessages(await ctx.deps.db(), ctx.caller!.openid),
   },

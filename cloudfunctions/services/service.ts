@@ -1,10 +1,11 @@
 import { findService, summarise } from '@bianmin/core';
 import { serviceStatus } from '@bianmin/server/availability/evaluate';
 import { cancelReminder, createReminder, listReminders } from '@bianmin/server/reminders/reminders';
+import { servicesInput } from '@bianmin/core/schemas/services';
 import { defineFunction } from '@bianmin/server/runtime/define';
 import { listServices } from '@bianmin/server/services/list';
 
-export const servicesFunction = defineFunction('services', {
+export const servicesFunction = defineFunction('services', servicesInput, {
   list: {
     // The catalogue and its hours are public: a resident may look before signing in.
     auth: 'public',

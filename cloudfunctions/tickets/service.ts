@@ -1,4 +1,5 @@
 import { CATEGORY_RULES, DESCRIPTION_CHARS, describeLimit, MAX_PHOTOS, MAX_VIDEO_SECONDS, TICKET_KINDS, TIME_LIMITS, URGENT_KINDS, type CategoriesResult } from '@bianmin/core';
+import { ticketsInput } from '@bianmin/core/schemas/tickets';
 import { defineFunction } from '@bianmin/server/runtime/define';
 import { agentStatus } from '@bianmin/server/tickets/agent';
 import { rateTicket, reopenTicket, showTicket } from '@bianmin/server/tickets/respond';
@@ -29,7 +30,7 @@ const CATEGORIES: CategoriesResult = {
  * rate, reopen, and reach a person. `submit` declares no service guard on purpose: a ticket is
  * saved and filed later when the platform is down, never refused.
  */
-export const ticketsFunction = defineFunction('tickets', {
+export const ticketsFunction = defineFunction('tickets', ticketsInput, {
   categories: {
     auth: 'public',
     run: async () => CATEGORIES,

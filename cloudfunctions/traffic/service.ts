@@ -1,5 +1,6 @@
 import { uploadCloudPath } from '@bianmin/core/files';
 import { listOrderRows, ownOrder } from '@bianmin/server/payments/orders';
+import { trafficInput } from '@bianmin/core/schemas/traffic';
 import { defineFunction } from '@bianmin/server/runtime/define';
 import { readLicence } from '@bianmin/server/traffic/read-licence';
 import { confirmViolation, payFine, trafficOrderView } from '@bianmin/server/traffic/pay';
@@ -14,7 +15,7 @@ const guarded = (service: 'traffic.query' | 'traffic.pay') => async (input: { ve
 };
 
 /** Vehicles, their violations, online confirmation and paying a fine exactly once. */
-export const trafficFunction = defineFunction('traffic', {
+export const trafficFunction = defineFunction('traffic', trafficInput, {
   addVehicle: {
     service: () => 'traffic.query',
     run: async (input, ctx) => ({ vehicle: await addVehicle(ctx, input) }),

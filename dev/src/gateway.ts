@@ -1,7 +1,7 @@
 import { AppError, type Envelope, fixedClock, internalErrorBody, parseInstant, systemClock, toShanghaiIso, type Clock } from '@bianmin/core';
 import type { Logger } from '@bianmin/server/log';
 import { dispatch } from '@bianmin/server/runtime/dispatch';
-import type { Caller, Deps } from '@bianmin/server/runtime/types';
+import { callContext, type Caller, type Deps } from '@bianmin/server/runtime/types';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { z } from 'zod';
@@ -259,7 +259,7 @@ export function createGateway(opts: GatewayOptions): Server {
     }
     const event = parseJsonBody(text);
     const requestId = randomUUID();
-    const env = await dispatch(def, event, { caller, clock, deps, log: log.child({ requestId }), requestId });
+    const env = await dispatch(def, event, callContext({ caller, clock, deps, requestId }, log));
     sendEnvelope(res, env);
   }
 

@@ -1,8 +1,4 @@
-import { z } from 'zod';
-// The package's own published data tables (documented in its README for non-JS users). We read
-// them rather than call its functions because its date helpers use the host's local-time
-// getters: with the host west of UTC, isWorkday('2026-10-01') looks up 2026-09-30.
-import tables from 'chinese-days/dist/chinese-days.json';
+import { holidayTables } from './holiday-tables';
 import { dayOfDate, isoWeekday } from './shanghai-time';
 
 export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeup_workday' | 'unknown';
@@ -21,13 +17,6 @@ export interface HolidayCalendar {
   dayInfo(date: string): DayInfo;
 }
 
-/** date → "English name,中文名,days" */
-const tablesSchema = z.object({
-  holidays: z.record(z.string(), z.string()),
-  workdays: z.record(z.string(), z.string()),
-  inLieuDays: z.record(z.string(), z.string()),
-});
-
 function chineseName(entry: string): string | undefined {
   const name = entry.split(',')[1]?.trim();
   return name ? name : undefined;
@@ -42,7 +31,7 @@ let cached: HolidayCalendar | undefined;
  */
 export function chineseDaysCalendar(): HolidayCalendar {
   if (cached) return cached;
-  const { holidays, workdays } = tablesSchema.parse(tables);
+  const { holidays, workdays } = holidayTables();
   // Coverage is per year: the State Council announces a whole year's arrangement at once.
   const coveredYears = new Set(Object.keys(holidays).map((d) => d.slice(0, 4)));
   cached = {
@@ -61,5 +50,5 @@ export function chineseDaysCalendar(): HolidayCalendar {
 
 /** The years `chinese-days` has an arrangement for, e.g. to warn before a year runs out. */
 export function chineseDaysCoveredYears(): number[] {
-  return [...new Set(Object.keys(tablesSchema.parse(tables).holidays).map((d) => Number(d.slice(0, 4))))].sort((a, b) => a - b);
+  return [...new Set(Object.keys(holidayTables().holidays).map((d) => Number(d.slice(0, 4))))].sort((a, b) => a - b);
 }

@@ -47,36 +47,44 @@ function withUnknownNote(message: string, tl: Timeline): string {
 }
 
 /**
- * Whether a service can be used at `now`, why not, and exactly when that changes.
- *
- * The schedule is decided before department health: while a service is closed or in maintenance
- * anyway, the schedule's reopening time is the useful answer, and a department being down only
- * matters when the schedule would let the resident in.
+ * What a service's schedule and its department's health decide at an instant, apart from the
+ * words that depend on the instant itself (how long to wait, today or tomorrow): constant from
+ * `from` until `until`, the next instant at which anything here can change.
  */
-export function availability(service: ScheduledService, now: Date, calendar: HolidayCalendar, health: DepartmentHealth): Availability {
-  const t = now.getTime();
+interface Verdict {
+  from: number;
+  until: number;
+  health: string;
+  result: Omit<Availability, 'message' | 'serviceId' | 'now'>;
+  situation: DistributiveOmit<Situation, 'now'>;
+  unknownNote: string;
+}
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+const healthKey = (h: DepartmentHealth): string => (h.state === 'up' ? 'up' : `down:${h.retryAt?.getTime() ?? ''}`);
+
+function decide(service: ScheduledService, t: number, calendar: HolidayCalendar, health: DepartmentHealth): Verdict {
   const tl = new Timeline(service.schedule, calendar);
-  const base = { serviceId: service.id, now: isoAt(t) };
   const name = service.name;
-  let situation: Situation;
-  let result: Omit<Availability, 'message' | 'serviceId' | 'now'>;
+  let situation: Verdict['situation'];
+  let result: Verdict['result'];
+  let until = tl.nextChange(t);
 
   const maintenance = tl.maintenanceAt(t);
   if (maintenance) {
     const opensAt = tl.nextOpening(t);
-    situation = { type: 'maintenance', name, now: t, opensAt, reason: maintenance.reason, daily: maintenance.daily };
+    situation = { type: 'maintenance', name, opensAt, reason: maintenance.reason, daily: maintenance.daily };
     result = { state: 'maintenance', reason: 'maintenance', ...(opensAt !== undefined && { opensAt: isoAt(opensAt) }) };
   } else if (!tl.inHours(t)) {
     const opensAt = tl.nextOpening(t);
     const holiday = holidayCausing(tl, t, opensAt);
     const today = tl.plan(dayOf(t));
     if (holiday) {
-      situation = { type: 'closed_holiday', name, now: t, opensAt, holiday };
+      situation = { type: 'closed_holiday', name, opensAt, holiday };
     } else {
       situation = {
         type: 'closed_hours',
         name,
-        now: t,
         opensAt,
         weekend: !today.open && today.kind === 'weekend',
         pause: dailyPause(service.schedule),
@@ -86,21 +94,85 @@ export function availability(service: ScheduledService, now: Date, calendar: Hol
     result = { state: 'closed', reason: holiday ? 'holiday' : 'hours', ...(opensAt !== undefined && { opensAt: isoAt(opensAt) }) };
   } else if (health.state === 'down') {
     const retryAt = health.retryAt && health.retryAt.getTime() > t ? health.retryAt.getTime() : undefined;
-    situation = { type: 'down', who: service.departmentName ?? name, now: t, retryAt };
+    // Once the retry time has passed it is no longer promised.
+    if (retryAt !== undefined) until = Math.min(until, retryAt);
+    situation = { type: 'down', who: service.departmentName ?? name, retryAt };
     result = { state: 'down', reason: 'department_unreachable', ...(retryAt !== undefined && { opensAt: isoAt(retryAt) }) };
   } else {
     const closesAt = tl.nextClosing(t);
     if (closesAt !== undefined && closesAt - t <= CLOSING_SOON_MS) {
-      situation = { type: 'closing_soon', name, now: t, closesAt };
+      situation = { type: 'closing_soon', name, closesAt };
       result = { state: 'closing_soon', closesAt: isoAt(closesAt) };
     } else {
+      // Open turns into closing soon a quarter of an hour before the close.
+      if (closesAt !== undefined) until = Math.min(until, closesAt - CLOSING_SOON_MS);
       const next = closesAt !== undefined ? nextCloseKind(tl, closesAt) : undefined;
-      situation = { type: 'open', name, now: t, closesAt, next, allDay: tl.allDay };
+      situation = { type: 'open', name, closesAt, next, allDay: tl.allDay };
       result = { state: 'open', ...(closesAt !== undefined && { closesAt: isoAt(closesAt) }) };
     }
   }
-  return { ...base, ...result, message: withUnknownNote(composeMessage(situation), tl) };
+  return { from: t, until, health: healthKey(health), result, situation, unknownNote: withUnknownNote('', tl) };
 }
+
+/**
+ * Each service's last verdict, per calendar. The hub asks for every service on every open, and
+ * the guard for one on every action: between two boundaries the verdict is the same, so only
+ * the words that count minutes are made again. Keyed by object identity (services are indexed
+ * by id, see scheduledService), so a service nobody holds is dropped.
+ */
+const VERDICTS = new WeakMap<ScheduledService, WeakMap<HolidayCalendar, Verdict>>();
+
+function verdict(service: ScheduledService, t: number, calendar: HolidayCalendar, health: DepartmentHealth): Verdict {
+  let byCalendar = VERDICTS.get(service);
+  if (!byCalendar) VERDICTS.set(service, (byCalendar = new WeakMap()));
+  const last = byCalendar.get(calendar);
+  if (last && last.from <= t && t < last.until && last.health === healthKey(health)) return last;
+  const fresh = decide(service, t, calendar, health);
+  byCalendar.set(calendar, fresh);
+  return fresh;
+}
+
+let lastNow = NaN;
+let lastNowIso = '';
+/** Every service of one services.list is answered at the same instant. */
+function nowIso(t: number): string {
+  if (t !== lastNow) {
+    lastNowIso = isoAt(t);
+    lastNow = t;
+  }
+  return lastNowIso;
+}
+
+/**
+ * Whether a service can be used at `now`, why not, and exactly when that changes.
+ *
+ * The schedule is decided before department health: while a service is closed or in maintenance
+ * anyway, the schedule's reopening time is the useful answer, and a department being down only
+ * matters when the schedule would let the resident in.
+ */
+export function availability(service: ScheduledService, now: Date, calendar: HolidayCalendar, health: DepartmentHealth): Availability {
+  const t = now.getTime();
+  const v = verdict(service, t, calendar, health);
+  const message = composeMessage({ ...v.situation, now: t } as Situation) + v.unknownNote;
+  return { serviceId: service.id, now: nowIso(t), ...v.result, message };
+}
+
+/**
+ * Whether a closure that upcomingClosures() lists can start on `day`: the first day of a holiday
+ * the service closes for, or an announced maintenance starting that day. The hub lists a later
+ * closure only when one starts today, and most days none can: no need to list them all.
+ */
+export function closureMayStartOn(service: ScheduledService, day: number, calendar: HolidayCalendar): boolean {
+  const last = MAY_CLOSE.get(service);
+  if (last && last.day === day && last.calendar === calendar) return last.may;
+  const tl = new Timeline(service.schedule, calendar);
+  const may =
+    (service.schedule.closedOnHolidays && tl.plan(day).kind === 'holiday' && tl.plan(day - 1).kind !== 'holiday') ||
+    tl.datedMaintenanceBetween(startOfDay(day), startOfDay(day + 1)).some((m) => dayOf(m.start) === day);
+  MAY_CLOSE.set(service, { day, calendar, may });
+  return may;
+}
+const MAY_CLOSE = new WeakMap<ScheduledService, { day: number; calendar: HolidayCalendar; may: boolean }>();
 
 export interface UpcomingClosure {
   /** 'calendar_unknown': the holidays of these days are not published yet, so none could be listed. */

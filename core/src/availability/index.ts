@@ -2,6 +2,7 @@ export { scheduleSchema, parseSchedule, type Schedule, type ScheduleInput, type 
 export { chineseDaysCalendar, chineseDaysCoveredYears, type HolidayCalendar, type DayInfo, type DayKind } from './calendar';
 export {
   availability,
+  closureMayStartOn,
   upcomingClosures,
   describeWeek,
   CLOSING_SOON_MS,

@@ -170,6 +170,21 @@ export class Timeline {
     return this.dated.filter((m) => m.start < to && m.end > from);
   }
 
+  /**
+   * The first instant after `t` at which anything this timeline answers can change: a boundary of
+   * `t`'s day (a window or maintenance starting or ending) or the next Shanghai midnight, where
+   * the day's plan, "today" and "tomorrow" change. Between `t` and it, inHours, maintenanceAt,
+   * nextOpening and nextClosing all answer as they do at `t`.
+   */
+  nextChange(t: number): number {
+    const day = dayOf(t);
+    let next = startOfDay(day + 1);
+    for (const which of ['opening', 'closing'] as const) {
+      for (const c of this.boundaries(day, which)) if (c > t && c < next) next = c;
+    }
+    return next;
+  }
+
   private boundaries(day: number, which: 'opening' | 'closing'): number[] {
     const out: number[] = [];
     // A window or daily maintenance lasts at most 24 h, so whatever falls on `day` was generated

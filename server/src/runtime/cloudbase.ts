@@ -5,14 +5,14 @@ import { loadConfig, type ServerConfig } from '../config';
 import { openDatabase, type Db } from '../db/open';
 import { createDepartmentClients } from '../departments/index';
 import { type SecurityOpenApi, wxContentCheck } from '../content/wx';
-import { createLogger, type Logger } from '../log';
+import { createLogger, flushLog, type Logger } from '../log';
 import { wxSubscribeNotifier } from '../notify/wx-subscribe';
 import { cloudPayProvider, type PaymentProvider } from '../payments/provider';
 import { cloudbaseStorage, type CloudStorageSdk } from '../storage/cloudbase';
 import { callerFromWXContext, wxContextFromEnv, type WXContextLike } from './caller';
 import type { FunctionDefinition } from './define';
 import { dispatch } from './dispatch';
-import type { Deps } from './types';
+import { callContext, type Deps } from './types';
 
 interface WxServerSdk {
   init(opts: { env: unknown }): void;
@@ -118,8 +118,10 @@ export function cloudbaseEntry(def: FunctionDefinition, extra?: WireExtra) {
     try {
       const { deps, log } = wire(extra);
       const caller = callerFromWXContext(context());
-      const requestId = randomUUID();
-      return await dispatch(def, event, { caller, clock: systemClock, deps, log: log.child({ requestId }), requestId });
+      const answer = await dispatch(def, event, callContext({ caller, clock: systemClock, deps, requestId: randomUUID() }, log));
+      // An instance may be frozen once it has answered: its lines leave first.
+      await flushLog(log);
+      return answer;
     } catch (e) {
       // Only wiring can fail here (bad configuration); dispatch never throws.
       console.error('bianmin: function wiring failed', e instanceof Error ? e.message : e);
@@ -152,10 +154,13 @@ export function cloudbaseTimerEntry<R>(name: string, job: (deps: Deps, now: Date
       }
       const result = await job(w.deps, systemClock.now());
       log.info({ job: name, result }, 'timer job done');
+      await flushLog(log);
       return { ok: true, result };
     } catch (e) {
-      if (log) log.error({ job: name, err: e }, 'timer job failed');
-      else console.error('bianmin: timer wiring failed', e instanceof Error ? e.name : typeof e);
+      if (log) {
+        log.error({ job: name, err: e }, 'timer job failed');
+        await flushLog(log);
+      } else console.error('bianmin: timer wiring failed', e instanceof Error ? e.name : typeof e);
       return { ok: false };
     }
   };

@@ -1,5 +1,6 @@
-import type { ActionName, ActionOutput, FunctionName } from '@bianmin/core';
-import { API_INPUTS } from '@bianmin/core';
+import type { ActionName, ActionOutput, API_INPUTS, FunctionName } from '@bianmin/core';
+// Residents read validation messages: zod's wording is Chinese wherever a function parses input.
+import '@bianmin/core/zod-locale';
 import type { z } from 'zod';
 import type { CallContext } from './types';
 
@@ -33,8 +34,10 @@ export interface FunctionDefinition<F extends FunctionName = FunctionName> {
 
 /**
  * A cloud function is a table of actions whose input schemas are the shared ones in
- * `@bianmin/core/api`: the client validates with the same schema it is typed from.
+ * `@bianmin/core/api`: the client validates with the same schema it is typed from. The function
+ * names its own schemas (typed as API_INPUTS[name], so no other table fits) rather than reading
+ * API_INPUTS: a bundle then carries only its own.
  */
-export function defineFunction<F extends FunctionName>(name: F, actions: FunctionHandlers<F>): FunctionDefinition<F> {
-  return { name, actions, schemas: API_INPUTS[name] as unknown as Record<string, z.ZodType> };
+export function defineFunction<F extends FunctionName>(name: F, schemas: (typeof API_INPUTS)[F], actions: FunctionHandlers<F>): FunctionDefinition<F> {
+  return { name, actions, schemas: schemas as unknown as Record<string, z.ZodType> };
 }

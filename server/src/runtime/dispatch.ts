@@ -23,6 +23,9 @@ export interface Dispatchable {
 export async function dispatch(def: Dispatchable | FunctionDefinition, event: unknown, ctx: CallContext): Promise<Envelope<unknown>> {
   const started = Date.now();
   let action = '?';
+  // The runtime's own line: on the process logger with the requestId as a field when there is one.
+  const log = ctx.runtimeLog ?? ctx.log;
+  const rid = ctx.runtimeLog ? { requestId: ctx.requestId } : undefined;
   try {
     if (typeof event !== 'object' || event === null || Array.isArray(event)) {
       throw new AppError('INVALID_INPUT', '请求格式不正确：应为包含 action 字段的 JSON 对象。', {
@@ -62,15 +65,15 @@ export async function dispatch(def: Dispatchable | FunctionDefinition, event: un
     }
     if (handler.service) assertAvailable(await handler.service(parsed.data, ctx), ctx, { servesStale: handler.servesStale });
     const data = await handler.run(parsed.data, ctx);
-    ctx.log.info({ fn: def.name, action, ms: Date.now() - started }, 'call ok');
+    log.info({ ...rid, fn: def.name, action, ms: Date.now() - started }, 'call ok');
     return { ok: true, data };
   } catch (e) {
     if (e instanceof AppError) {
       const level = e.code === 'INTERNAL' ? 'error' : 'info';
-      ctx.log[level]({ fn: def.name, action, code: e.code, ms: Date.now() - started }, 'call refused');
+      log[level]({ ...rid, fn: def.name, action, code: e.code, ms: Date.now() - started }, 'call refused');
       return { ok: false, error: e.toBody() };
     }
-    ctx.log.error({ fn: def.name, action, err: e, ms: Date.now() - started }, 'call failed');
+    log.error({ ...rid, fn: def.name, action, err: e, ms: Date.now() - started }, 'call failed');
     return { ok: false, error: internalErrorBody() };
   }
 }

@@ -43,6 +43,27 @@ export interface CallContext {
   caller: Caller | null;
   clock: Clock;
   deps: Deps;
+  /** The call's logger (its lines carry the requestId). */
   log: Logger;
   requestId: string;
+  /**
+   * The process logger, for the runtime's one line per call (with the requestId as a field): a
+   * child logger made per call cost more than that line (issue 13). See callContext().
+   */
+  runtimeLog?: Logger;
+}
+
+/**
+ * A call's context whose `log` child is made only when a handler first writes: most calls write
+ * nothing but the runtime's own line, which goes to the process logger.
+ */
+export function callContext(fields: Omit<CallContext, 'log' | 'runtimeLog'>, log: Logger): CallContext {
+  let child: Logger | undefined;
+  return {
+    ...fields,
+    runtimeLog: log,
+    get log() {
+      return (child ??= log.child({ requestId: fields.requestId }));
+    },
+  };
 }

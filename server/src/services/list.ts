@@ -1,6 +1,6 @@
 import { CATALOGUE, type ServiceNotice, type ServicesListResult, shanghaiDate, summarise, toShanghaiIso } from '@bianmin/core';
-import { scheduledService, upcomingClosures } from '@bianmin/core/availability/index';
-import { minuteOfDay, parseClock } from '@bianmin/core/availability/shanghai-time';
+import { closureMayStartOn, scheduledService, upcomingClosures } from '@bianmin/core/availability/index';
+import { dayOf, minuteOfDay, parseClock } from '@bianmin/core/availability/shanghai-time';
 import { evaluate, probeDepartments } from '../availability/evaluate';
 import type { Deps } from '../runtime/types';
 
@@ -36,7 +36,10 @@ export async function listServices(now: Date, deps: Deps): Promise<ServicesListR
       const kind = NOTICE_KIND[availability.reason ?? 'hours'];
       notices.push({ serviceId: s.id, serviceName: s.name, kind, text: availability.message, routine: routineClosure(s.id, kind, now) });
     } else {
-      const later = upcomingClosures(scheduledService(s.id)!, now, 1, deps.calendar).find((c) => c.kind !== 'calendar_unknown' && c.startsAt.slice(0, 10) === today);
+      const service = scheduledService(s.id)!;
+      const later = closureMayStartOn(service, dayOf(now.getTime()), deps.calendar)
+        ? upcomingClosures(service, now, 1, deps.calendar).find((c) => c.kind !== 'calendar_unknown' && c.startsAt.slice(0, 10) === today)
+        : undefined;
       if (later) notices.push({ serviceId: s.id, serviceName: s.name, kind: later.kind === 'holiday' ? 'holiday' : 'maintenance', text: later.message, routine: false });
     }
     return { ...summarise(s), availability };
