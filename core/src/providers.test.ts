@@ -1,4 +1,5 @@
-import { PROVIDERS, providerForService, UTILITY_KINDS } from './providers';
+import { hotlineForService } from './hotlines';
+import { PROVIDERS, UTILITY_KINDS } from './providers';
 
 describe('the utilities’ hotlines', () => {
   it.each(PROVIDERS.map((p) => [p.id, p] as const))('%s has its own customer-service line, dialable as printed', (_id, p) => {
@@ -12,10 +13,10 @@ describe('the utilities’ hotlines', () => {
     expect(UTILITY_KINDS.map((k) => PROVIDERS.find((p) => p.kind === k)?.hotline.number)).toEqual(['0755-82137777', '95598', '0755-83601111']);
   });
 
-  it('finds the utility behind a bills service, and none behind any other', () => {
-    expect(providerForService('bills.electricity.pay')?.hotline.tel).toBe('95598');
-    expect(providerForService('bills.water.query')?.id).toBe('water');
-    expect(providerForService('traffic.pay')).toBeUndefined();
-    expect(providerForService('bills.heating.pay')).toBeUndefined();
+  it('finds the hotline of the utility behind a bills service, and none behind any other', () => {
+    expect(hotlineForService('bills.electricity.pay')?.tel).toBe('95598');
+    expect(hotlineForService('bills.water.query')).toBe(PROVIDERS.find((p) => p.id === 'water')!.hotline);
+    expect(hotlineForService('traffic.pay')).toBeUndefined();
+    expect(hotlineForService('bills.heating.pay')).toBeUndefined();
   });
 });

@@ -1,3 +1,5 @@
+import { type Hotline, UTILITY_HOTLINES } from './hotlines';
+
 /**
  * The utilities a household can be bound to, and each one's own account-number format — checked
  * on the phone (with a hint saying where to find the number) and again on the server.
@@ -13,12 +15,8 @@ export interface Provider {
   kindName: string;
   unit: 'm³' | 'kWh';
   accountNo: { pattern: string; hint: string; example: string; maxLength: number };
-  /**
-   * The company's own customer-service line, shown (and dialled with a tap) on every bills failure
-   * page and in the availability sheet while it is down: when we cannot reach it, the resident
-   * still can. `number` as it is printed; `tel` digits only.
-   */
-  hotline: { name: string; number: string; tel: string };
+  /** The company's own customer-service line (hotlines.ts). */
+  hotline: Hotline;
 }
 
 export const PROVIDERS: readonly Provider[] = [
@@ -29,7 +27,7 @@ export const PROVIDERS: readonly Provider[] = [
     kindName: '水费',
     unit: 'm³',
     accountNo: { pattern: '^\\d{9}$', hint: '9 位数字，印在水费账单左上角“用户编号”处', example: '310204587', maxLength: 9 },
-    hotline: { name: '自来水公司客服热线', number: '0755-82137777', tel: '075582137777' },
+    hotline: UTILITY_HOTLINES.water,
   },
   {
     id: 'power',
@@ -38,8 +36,7 @@ export const PROVIDERS: readonly Provider[] = [
     kindName: '电费',
     unit: 'kWh',
     accountNo: { pattern: '^\\d{13}$', hint: '13 位数字，见电费通知单“户号”或“网上国网”App', example: '0300123456789', maxLength: 13 },
-    // State Grid's national service line, the same in every city.
-    hotline: { name: '国家电网供电服务热线', number: '95598', tel: '95598' },
+    hotline: UTILITY_HOTLINES.electricity,
   },
   {
     id: 'gas',
@@ -48,7 +45,7 @@ export const PROVIDERS: readonly Provider[] = [
     kindName: '燃气费',
     unit: 'm³',
     accountNo: { pattern: '^[A-Z]{2}\\d{8}$', hint: '2 位大写字母加 8 位数字，如 SZ20481357，见燃气卡或缴费单', example: 'SZ20481357', maxLength: 10 },
-    hotline: { name: '燃气集团客服热线', number: '0755-83601111', tel: '075583601111' },
+    hotline: UTILITY_HOTLINES.gas,
   },
 ];
 
@@ -58,12 +55,6 @@ export function providerById(id: string): Provider | undefined {
 
 export function providerForKind(kind: UtilityKind): Provider {
   return PROVIDERS.find((p) => p.kind === kind)!;
-}
-
-/** The utility behind a bills service (`bills.electricity.pay` → the power company), if it is one. */
-export function providerForService(serviceId: string): Provider | undefined {
-  const kind = /^bills\.(water|electricity|gas)\./.exec(serviceId)?.[1] as UtilityKind | undefined;
-  return kind ? providerForKind(kind) : undefined;
 }
 
 /** Null when the number fits the provider's format, otherwise what is wrong, for the field. */

@@ -67,7 +67,7 @@ export function OutageHelp({ kind, down, className }: { kind: UtilityKind; down:
           {error}
         </View>
       ) : null}
-      <DepartmentHotline provider={provider} className='bills-outage__hotline' />
+      <DepartmentHotline hotline={provider.hotline} className='bills-outage__hotline' />
     </Card>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { Availability, ReminderView, UpcomingClosureView } from '@bianmin/core';
 import { refusesCalls } from '@bianmin/core/availability/vocabulary';
-import { providerForService } from '@bianmin/core/providers';
+import { hotlineForService } from '@bianmin/core/hotlines';
 import { callFunction, toApiError } from '../../api';
 import { useRemote } from '../../hooks/use-remote';
 import { Button, pressable, Sheet } from '../../ui';
@@ -60,7 +60,7 @@ export function AvailabilitySheet({ availability, serviceId, visible, onClose, s
   const canRemind = Boolean(serviceId) && live && reminders.data != null && !existing && refusesCalls(shown) && (down || Boolean(shown.opensAt));
   const blocked = refusesCalls(shown);
   // A utility that is down: its own hotline, since we cannot reach it but the resident can.
-  const utility = down ? providerForService(id) : undefined;
+  const hotline = down ? hotlineForService(id) : undefined;
 
   const remind = async () => {
     if (!serviceId) return;
@@ -188,7 +188,7 @@ export function AvailabilitySheet({ availability, serviceId, visible, onClose, s
           </Text>
         ) : null}
 
-        {utility ? <DepartmentHotline provider={utility} className='availability-sheet__hotline' /> : null}
+        {hotline ? <DepartmentHotline hotline={hotline} className='availability-sheet__hotline' /> : null}
 
         {remindError ? (
           <View className='availability-sheet__error' role='alert' ariaRole='alert'>

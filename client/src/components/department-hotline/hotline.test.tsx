@@ -14,7 +14,7 @@ describe('the department hotline', () => {
     const taro = Taro as unknown as { makePhoneCall: unknown };
     const original = taro.makePhoneCall;
     taro.makePhoneCall = call;
-    render(<DepartmentHotline provider={power} />);
+    render(<DepartmentHotline hotline={power.hotline} />);
     expect(screen.getByText('国家电网供电服务热线 95598')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '拨打国家电网供电服务热线 9 5 5 9 8' }));
     expect(call).toHaveBeenCalledWith({ phoneNumber: '95598' });
@@ -22,7 +22,7 @@ describe('the department hotline', () => {
   });
 
   it('on h5, is a tel: link with the digits only, read out digit by digit', () => {
-    render(<H5Hotline provider={water} />);
+    render(<H5Hotline hotline={water.hotline} />);
     const link = screen.getByRole('link', { name: `拨打${water.hotline.name} ${spokenDigits(water.hotline.number)}` });
     expect(link.getAttribute('href')).toBe(`tel:${water.hotline.tel}`);
     expect(link.textContent).toBe(`拨打 ${water.hotline.number}`);

@@ -6,18 +6,18 @@ import './index.css';
 export type { DepartmentHotlineProps } from './types';
 
 /** h5: the same row as weapp's, with a real `tel:` link (a phone's browser dials it; a desktop offers its call app). */
-export function DepartmentHotline({ provider, className }: DepartmentHotlineProps) {
+export function DepartmentHotline({ hotline, className }: DepartmentHotlineProps) {
   return (
-    <View className={cx('department-hotline', className)} data-tel={provider.hotline.tel}>
+    <View className={cx('department-hotline', className)} data-tel={hotline.tel}>
       <Text className='department-hotline__text'>
-        {provider.hotline.name} {provider.hotline.number}
+        {hotline.name} {hotline.number}
       </Text>
       <a
         className='bm-button bm-button--secondary bm-button--small bm-focusable department-hotline__call'
-        href={`tel:${provider.hotline.tel}`}
-        aria-label={hotlineLabel(provider)}
+        href={`tel:${hotline.tel}`}
+        aria-label={hotlineLabel(hotline)}
       >
-        拨打 {provider.hotline.number}
+        拨打 {hotline.number}
       </a>
     </View>
   );

@@ -11,16 +11,16 @@ export type { DepartmentHotlineProps } from './types';
  * still can. weapp: a button that opens WeChat's call sheet (Taro.makePhoneCall); h5 has
  * index.h5.tsx, a `tel:` link.
  */
-export function DepartmentHotline({ provider, className }: DepartmentHotlineProps) {
+export function DepartmentHotline({ hotline, className }: DepartmentHotlineProps) {
   // The resident closing the call sheet rejects the promise: nothing to report.
-  const call = () => void Promise.resolve(Taro.makePhoneCall({ phoneNumber: provider.hotline.tel })).catch(() => undefined);
+  const call = () => void Promise.resolve(Taro.makePhoneCall({ phoneNumber: hotline.tel })).catch(() => undefined);
   return (
-    <View className={cx('department-hotline', className)} data-tel={provider.hotline.tel}>
+    <View className={cx('department-hotline', className)} data-tel={hotline.tel}>
       <Text className='department-hotline__text'>
-        {provider.hotline.name} {provider.hotline.number}
+        {hotline.name} {hotline.number}
       </Text>
-      <Button variant='secondary' small className='department-hotline__call' label={hotlineLabel(provider)} onPress={call}>
-        拨打 {provider.hotline.number}
+      <Button variant='secondary' small className='department-hotline__call' label={hotlineLabel(hotline)} onPress={call}>
+        拨打 {hotline.number}
       </Button>
     </View>
   );

@@ -1,7 +1,7 @@
-import type { Provider } from '@bianmin/core';
+import type { Hotline } from '@bianmin/core/hotlines';
 
 export interface DepartmentHotlineProps {
-  provider: Provider;
+  hotline: Hotline;
   className?: string;
 }
 
@@ -10,6 +10,6 @@ export function spokenDigits(number: string): string {
   return number.replace(/-/g, '').split('').join(' ');
 }
 
-export function hotlineLabel(p: Provider): string {
-  return `拨打${p.hotline.name} ${spokenDigits(p.hotline.number)}`;
+export function hotlineLabel(h: Hotline): string {
+  return `拨打${h.name} ${spokenDigits(h.number)}`;
 }
