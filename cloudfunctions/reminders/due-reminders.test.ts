@@ -1,4 +1,5 @@
 import { type BindingView, formatFen, utilityLateFee } from '@bianmin/core';
+import { sendDueBillReminders } from '@bianmin/server/bills/due-reminders';
 import { STORE_KINDS } from '@bianmin/server/db/testing/index';
 import { RESIDENTS } from '@bianmin/dev/fixtures';
 import { LI, startTestStack, type TestStack, WANG, ZHANG } from '@bianmin/dev/testing/stack';
@@ -137,6 +138,14 @@ describe.each(STORE_KINDS)('due-date reminders on %s', (kind) => {
     expect(overdue.body).toContain(`已逾期 1 天，现有违约金 ${formatFen(lateFee)}，应缴 ${formatFen(bill.amount + lateFee)}`);
     // And only once.
     expect(await run('2026-03-17T09:00:00+08:00')).toMatchObject({ sent: 0 });
+  });
+
+  it('stops reading accounts when the run is out of time, leaving them to the next run', async () => {
+    // 3 月 22 日: WANG's February gas bill is 3 days off. A run with no time left reads no account.
+    const out = await sendDueBillReminders(stack.deps, new Date('2026-03-22T10:00:00+08:00'), { canContinue: () => false });
+    expect(out).toMatchObject({ sent: 0, deferred: out.households });
+    expect(out.households).toBeGreaterThan(0);
+    expect(await run('2026-03-22T10:00:00+08:00')).toMatchObject({ sent: 1 });
   });
 
   it('sends again to a household switched back on, for what it has not been told yet', async () => {

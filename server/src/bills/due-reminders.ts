@@ -90,7 +90,15 @@ export function reminderText(b: BindingRow, bill: UtilityBill, rule: DueRule, as
  * households to the next run (nothing is marked); the other departments' households go on.
  * Stale answers are not used: a bill paid at a counter since must not be reminded.
  */
-export async function sendDueBillReminders(deps: Deps, now: Date, opts: { leadDays?: number } = {}): Promise<DueReminderReport> {
+export async function sendDueBillReminders(
+  deps: Deps,
+  now: Date,
+  opts: {
+    leadDays?: number;
+    /** Whether one more account (a department read) still fits the run; the rest wait for the next run. */
+    canContinue?: () => boolean;
+  } = {},
+): Promise<DueReminderReport> {
   const report: DueReminderReport = { sent: 0, deferred: 0, households: 0 };
   const hour = shanghaiHour(now);
   if (hour < SEND_HOURS.from || hour >= SEND_HOURS.to) return report;
@@ -111,6 +119,10 @@ export async function sendDueBillReminders(deps: Deps, now: Date, opts: { leadDa
 
   for (const group of byAccount.values()) {
     const { providerId, accountNo } = group[0];
+    if (opts.canContinue && !opts.canContinue()) {
+      report.deferred += group.length;
+      continue;
+    }
     let bills: UtilityBill[];
     try {
       bills = (await utilityFor(deps, providerId).bills(accountNo, asOf)).data;
