@@ -29,6 +29,8 @@ interface ScanTarget {
   now?: string;
   /** Brings the page into the state to scan (a sheet open…). */
   prepare?(page: Page): Promise<void>;
+  /** Departments made 'down' (dev fault lever) while the page is scanned. */
+  down?: string[];
 }
 
 const PAGES: ScanTarget[] = [
@@ -67,6 +69,18 @@ const PAGES: ScanTarget[] = [
   { name: 'ticket', path: (f) => `/tickets/pages/detail/index?ticketId=${f.ticketId}`, ready: '.tk-timeline__item' },
   { name: 'agent', path: () => '/tickets/pages/agent/index', ready: '.tk-agent-open' },
   { name: 'agent at 23:45', path: () => '/tickets/pages/agent/index', ready: '.tk-agent-closed', now: LATE },
+  // Last: a department made down leaves its client's circuit open for a while after.
+  { name: 'bill, power company down', path: (f) => `/bills/pages/bill/index?bindingId=${f.bindingId}&kind=electricity`, ready: '.bills-outage .department-hotline', down: ['power'] },
+  {
+    name: 'hub sheet, power company down',
+    path: () => '/pages/hub/index',
+    ready: '.hub-service-tile',
+    down: ['power'],
+    prepare: async (page) => {
+      await shown(page, '.hub-service-tile[data-service-id="bills.electricity.pay"]').click();
+      await shown(page, '.availability-sheet .department-hotline').waitFor();
+    },
+  },
 ];
 
 const resident = residents[0];
@@ -115,7 +129,12 @@ async function prepareFixture(): Promise<Fixture> {
   return { bindingId: binding.bindingId, orderId: order.orderId, vehicleId: vehicle.vehicleId, fineOrderId: fine.order.orderId, ticketId: ticket.ticketId };
 }
 
+async function fault(department: string, mode: 'down' | 'ok'): Promise<void> {
+  await fetch(`${e2e.stack.url}/api/__dev/departments/${department}/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ mode }) });
+}
+
 async function scan(target: ScanTarget, largeFont: boolean): Promise<ScanResult> {
+  for (const d of target.down ?? []) await fault(d, 'down');
   const page = await e2e.open({ openid: resident.openid, now: target.now ?? NOON, path: target.path(fixture), largeFont });
   try {
     await shown(page, target.ready).first().waitFor({ timeout: 20_000 });
@@ -126,7 +145,20 @@ async function scan(target: ScanTarget, largeFont: boolean): Promise<ScanResult>
     return await scanPage(page);
   } finally {
     await page.context().close();
+    for (const d of target.down ?? []) await fault(d, 'ok');
+    // The failed calls opened the client's circuit breaker; the pages after need the department
+    // back: poll until the stack sees it (its half-open trial runs on real time).
+    if (target.down?.length) await backUp();
   }
+}
+
+async function backUp(): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    const { availability } = await e2e.api<{ availability: { state: string } }>('services', { action: 'status', serviceId: 'bills.electricity.pay' }, { openid: resident.openid, now: NOON });
+    if (availability.state !== 'down') return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the power company did not come back');
 }
 
 describe.each([

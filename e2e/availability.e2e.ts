@@ -88,8 +88,8 @@ it('at 23:45 says 电费 payment is paused until 00:30, keeps routine hours out 
   // 00:31: the reminder job sends electricity's (water's is not due); at 06:01, water's.
   const runJob = async (now: string) =>
     (await fetch(`${e2e.stack.url}/api/__dev/jobs/reminders`, { method: 'POST', headers: { 'X-Dev-Now': now } })).json();
-  await expect(runJob(AFTER_REOPEN)).resolves.toEqual({ ok: true, data: { sent: 1, rescheduled: 0, failed: 0 } });
-  await expect(runJob(WATER_REOPENED)).resolves.toEqual({ ok: true, data: { sent: 1, rescheduled: 0, failed: 0 } });
+  await expect(runJob(AFTER_REOPEN)).resolves.toMatchObject({ ok: true, data: { sent: 1, rescheduled: 0, failed: 0 } });
+  await expect(runJob(WATER_REOPENED)).resolves.toMatchObject({ ok: true, data: { sent: 1, rescheduled: 0, failed: 0 } });
 
   // The hub's 消息 shows two unread; the centre lists both, newest first, unread in words.
   await page.reload();

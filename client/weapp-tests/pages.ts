@@ -46,7 +46,7 @@ export const PAGES: PageCase[] = [
       await ensureBinding(r, now, 'electricity');
       return { kind: 'electricity' };
     },
-    shows: ['我的电费户号', '爸妈家', '户号 ******4321', '应缴'],
+    shows: ['我的电费户号', '爸妈家', '户号 ******4321', '应缴', '到期提醒', '已开启'],
     calls: ['bills.bindings', 'bills.bill'],
   },
   {

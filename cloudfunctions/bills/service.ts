@@ -1,6 +1,6 @@
 import { PROVIDERS } from '@bianmin/core';
 import { billFor } from '@bianmin/server/bills/bill';
-import { bind, callerBinding, listBindings, unbind } from '@bianmin/server/bills/bindings';
+import { bind, callerBinding, listBindings, setDueReminders, unbind } from '@bianmin/server/bills/bindings';
 import { payBill } from '@bianmin/server/bills/pay';
 import { listOrders, ownOrderView } from '@bianmin/server/payments/orders';
 import { billsInput } from '@bianmin/core/schemas/bills';
@@ -48,5 +48,8 @@ export const billsFunction = defineFunction('bills', billsInput, {
   },
   orders: {
     run: async (_input, ctx) => ({ orders: await listOrders(await ctx.deps.db(), ctx.caller!.openid) }),
+  },
+  dueReminders: {
+    run: async (input, ctx) => ({ binding: await setDueReminders(ctx, input) }),
   },
 });

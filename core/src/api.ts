@@ -52,6 +52,7 @@ export interface ApiOutputs {
     pay: PayResult;
     order: { order: OrderView };
     orders: { orders: OrderView[] };
+    dueReminders: { binding: BindingView };
   };
   tickets: {
     categories: CategoriesResult;

@@ -9,6 +9,7 @@ export * from './mask';
 export * from './identity';
 export * from './money';
 export * from './providers';
+export * from './hotlines';
 export * from './schemas/bills';
 export * from './plates';
 export * from './late-fee';

@@ -1,3 +1,5 @@
+import { type Hotline, UTILITY_HOTLINES } from './hotlines';
+
 /**
  * The utilities a household can be bound to, and each one's own account-number format — checked
  * on the phone (with a hint saying where to find the number) and again on the server.
@@ -13,6 +15,8 @@ export interface Provider {
   kindName: string;
   unit: 'm³' | 'kWh';
   accountNo: { pattern: string; hint: string; example: string; maxLength: number };
+  /** The company's own customer-service line (hotlines.ts). */
+  hotline: Hotline;
 }
 
 export const PROVIDERS: readonly Provider[] = [
@@ -23,6 +27,7 @@ export const PROVIDERS: readonly Provider[] = [
     kindName: '水费',
     unit: 'm³',
     accountNo: { pattern: '^\\d{9}$', hint: '9 位数字，印在水费账单左上角“用户编号”处', example: '310204587', maxLength: 9 },
+    hotline: UTILITY_HOTLINES.water,
   },
   {
     id: 'power',
@@ -31,6 +36,7 @@ export const PROVIDERS: readonly Provider[] = [
     kindName: '电费',
     unit: 'kWh',
     accountNo: { pattern: '^\\d{13}$', hint: '13 位数字，见电费通知单“户号”或“网上国网”App', example: '0300123456789', maxLength: 13 },
+    hotline: UTILITY_HOTLINES.electricity,
   },
   {
     id: 'gas',
@@ -39,6 +45,7 @@ export const PROVIDERS: readonly Provider[] = [
     kindName: '燃气费',
     unit: 'm³',
     accountNo: { pattern: '^[A-Z]{2}\\d{8}$', hint: '2 位大写字母加 8 位数字，如 SZ20481357，见燃气卡或缴费单', example: 'SZ20481357', maxLength: 10 },
+    hotline: UTILITY_HOTLINES.gas,
   },
 ];
 

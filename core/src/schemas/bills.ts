@@ -55,6 +55,11 @@ export const billsInput = {
     }),
   order: z.object({ orderId }),
   orders: z.object({}),
+  /** The household's due-date and overdue reminders on or off (on unless the resident turned them off). */
+  dueReminders: z.object({
+    bindingId: uuid('户号绑定编号 bindingId'),
+    on: z.boolean({ error: 'on 应为 true（开启到期提醒）或 false（关闭）' }),
+  }),
 };
 
 export interface BindingView {
@@ -69,6 +74,8 @@ export interface BindingView {
   holderName: string;
   address: string;
   createdAt: string;
+  /** Due-date and overdue reminders for this household (the resident's switch). */
+  dueReminders: boolean;
 }
 
 export interface BillLine {

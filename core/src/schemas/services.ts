@@ -61,6 +61,11 @@ export interface ReminderView {
   remindAt: string;
   channel: 'subscribe' | 'inbox';
   status: string;
+  /**
+   * 'opens': at `remindAt`, the known reopening. 'recovers': its department is down with no known
+   * end; the resident is told once it answers again (`remindAt` is only the next check).
+   */
+  until: 'opens' | 'recovers';
 }
 
 export interface InboxMessage {

@@ -69,6 +69,7 @@ export const RECIPES: Record<string, Recipe> = {
   'bills.pay': { body: (o) => ({ action: 'pay', bindingId: o.bindingId, billId: o.billId, idempotencyKey: 'matrix-replay-01' }), replay: 'NOT_FOUND' },
   'bills.order': { body: (o) => ({ action: 'order', orderId: o.orderId }), replay: 'NOT_FOUND' },
   'bills.orders': { body: () => ({ action: 'orders' }), replay: 'own' },
+  'bills.dueReminders': { body: (o) => ({ action: 'dueReminders', bindingId: o.bindingId, on: false }), replay: 'NOT_FOUND' },
   // Starting a verification with someone else's name and number proves nothing: the face check does.
   'insurance.verify': { body: () => ({ action: 'verify', name: ZHANG.name, idNumber: ZHANG.idNumber }), replay: 'own', mayEcho: ['holderName'] },
   'insurance.verification': { body: (o) => ({ action: 'verification', verificationId: o.verificationId }), replay: 'NOT_FOUND' },

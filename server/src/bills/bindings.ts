@@ -21,6 +21,7 @@ export function bindingView(r: Row): BindingView {
     holderName: r.holderName,
     address: r.address,
     createdAt: toShanghaiIso(r.createdAt),
+    dueReminders: r.dueReminders,
   };
 }
 
@@ -125,4 +126,16 @@ export async function unbind(ctx: CallContext, bindingId: string): Promise<void>
   const db = await ctx.deps.db();
   const row = await ownBinding(db, ctx.caller!.openid, bindingId);
   await db.update(bindings).set({ deletedAt: ctx.clock.now() }).where(eq(bindings.id, row.id));
+}
+
+/** Turns the household's due-date reminders on or off; only the resident's own live binding. */
+export async function setDueReminders(ctx: CallContext, input: { bindingId: string; on: boolean }): Promise<BindingView> {
+  const db = await ctx.deps.db();
+  const [row] = await db
+    .update(bindings)
+    .set({ dueReminders: input.on })
+    .where(and(eq(bindings.id, input.bindingId), eq(bindings.openid, ctx.caller!.openid), isNull(bindings.deletedAt)))
+    .returning();
+  if (!row) throw new AppError('NOT_FOUND', '没有找到这个户号，可能已被解绑，请刷新后重试。');
+  return bindingView(row);
 }

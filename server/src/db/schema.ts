@@ -27,6 +27,12 @@ export const reminders = pgTable(
      * the next run takes it back — a run that dies mid-batch delays a reminder, never loses it.
      */
     claimedUntil: at('claimed_until'),
+    /**
+     * 'opens': remind at `remindAt`, the schedule's known reopening. 'recovers': the department is
+     * down and nobody knows until when — every run from `remindAt` on probes it and sends once it
+     * answers again.
+     */
+    until: text('until').notNull().default('opens'),
   },
   (t) => [
     uniqueIndex('reminders_one_pending_per_service').on(t.openid, t.serviceId).where(sql`${t.status} = 'pending'`),
@@ -67,11 +73,32 @@ export const bindings = pgTable(
     address: text('address').notNull(),
     createdAt: at('created_at').notNull().defaultNow(),
     deletedAt: at('deleted_at'),
+    /** Due-date and overdue reminders for this household (the resident's switch; on unless turned off). */
+    dueReminders: boolean('due_reminders').notNull().default(true),
   },
   (t) => [
     uniqueIndex('bindings_one_live_per_account').on(t.openid, t.providerId, t.accountNo).where(sql`${t.deletedAt} IS NULL`),
     index('bindings_by_resident').on(t.openid),
   ],
+);
+
+/**
+ * A due-date reminder that went out: one row per household binding, bill and rule ('due_soon',
+ * 'overdue'). The primary key is the "sent once" rule: two concurrent runs, or a rerun after a
+ * crash, cannot both insert it, and the message-centre entry is filed in the same transaction.
+ */
+export const billReminders = pgTable(
+  'bill_reminders',
+  {
+    bindingId: uuid('binding_id').notNull(),
+    billId: text('bill_id').notNull(),
+    rule: text('rule').notNull(),
+    openid: text('openid').notNull(),
+    /** Fen: the late fee the bill carried when the overdue reminder went out (0 for due_soon). */
+    lateFee: integer('late_fee').notNull().default(0),
+    sentAt: at('sent_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bindingId, t.billId, t.rule] })],
 );
 
 /**

@@ -18,14 +18,20 @@ const view = (r: typeof reminders.$inferSelect): ReminderView => ({
   remindAt: toShanghaiIso(r.remindAt),
   channel: r.channel as ReminderChannel,
   status: r.status,
+  until: r.until === 'recovers' ? 'recovers' : 'opens',
 });
 
 const isUniqueViolation = (e: unknown) =>
   typeof e === 'object' && e !== null && ((e as { code?: string }).code === '23505' || (e as { cause?: { code?: string } }).cause?.code === '23505');
 
+/** How often a "when the department recovers" reminder probes it: the timer's own rhythm. */
+export const RECOVERY_CHECK_MS = 60_000;
+
 /**
- * "Remind me when it opens". Only for a service that is not open now and whose reopening is
- * known; asking twice keeps the one pending reminder (moved to the latest reopening time).
+ * "Remind me when it opens". Only for a service that is not open now: closed or in maintenance
+ * with a known reopening (remind then), or its department down (恢复后提醒我: remind once it
+ * answers again, however long that takes — a retry time is our guess, never its recovery).
+ * Asking twice keeps the one pending reminder (moved to the latest answer).
  */
 export async function createReminder(ctx: CallContext, serviceId: string, channel: ReminderChannel): Promise<ReminderView> {
   const openid = ctx.caller!.openid;
@@ -34,24 +40,28 @@ export async function createReminder(ctx: CallContext, serviceId: string, channe
     // Its flow is not in the app yet: a reminder would lead the resident to "coming soon".
     throw new AppError('CONFLICT', `${service.name}即将上线，上线后才能设置提醒。`);
   }
+  // Asked from a failure page: what this instance's breaker knows may be older than that failure.
+  const dept = service?.department;
+  if (dept) await ctx.deps.departments[dept]?.probe().catch(() => undefined);
   const a = evaluate(serviceId, ctx.clock.now(), ctx.deps);
   if (a.state === 'open' || a.state === 'closing_soon') {
     throw new AppError('CONFLICT', `${findService(serviceId)?.name ?? '该服务'}现在就可以办理，无需设置提醒。`, { availability: a });
   }
-  if (!a.opensAt) {
+  const until = a.state === 'down' ? 'recovers' : 'opens';
+  if (until === 'opens' && !a.opensAt) {
     throw new AppError('CONFLICT', '暂时无法确定恢复时间，无法设置提醒，请稍后再看。', { availability: a, retryable: true });
   }
-  const remindAt = new Date(a.opensAt);
+  const remindAt = until === 'recovers' ? new Date(ctx.clock.now().getTime() + RECOVERY_CHECK_MS) : new Date(a.opensAt!);
   const db = await ctx.deps.db();
   const effectiveChannel: ReminderChannel = channel === 'subscribe' && ctx.deps.notifier.subscribeTemplateId ? 'subscribe' : 'inbox';
   try {
-    const [row] = await db.insert(reminders).values({ openid, serviceId, remindAt, channel: effectiveChannel, createdAt: ctx.clock.now() }).returning();
+    const [row] = await db.insert(reminders).values({ openid, serviceId, remindAt, channel: effectiveChannel, until, createdAt: ctx.clock.now() }).returning();
     return view(row);
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
     const [row] = await db
       .update(reminders)
-      .set({ remindAt, channel: effectiveChannel })
+      .set({ remindAt, channel: effectiveChannel, until })
       .where(and(eq(reminders.openid, openid), eq(reminders.serviceId, serviceId), eq(reminders.status, 'pending')))
       .returning();
     if (!row) throw new AppError('CONFLICT', '提醒状态刚刚发生变化，请重试。', { retryable: true });
@@ -75,6 +85,22 @@ export async function cancelReminder(db: Db, openid: string, id: string): Promis
     .where(and(eq(reminders.id, id), eq(reminders.openid, openid), eq(reminders.status, 'pending')))
     .returning({ id: reminders.id });
   if (!done.length) throw new AppError('NOT_FOUND', '没有找到这条待发送的提醒。');
+}
+
+/**
+ * Whether the service's department answers its health check now. The sender runs in its own
+ * function instance, whose client has not called the department since: its breaker knows
+ * nothing, so ask (the client caches the answer for its probe interval and coalesces asks).
+ */
+async function departmentAnswers(deps: Deps, serviceId: string): Promise<boolean> {
+  const dept = findService(serviceId)?.department;
+  const client = dept ? deps.departments[dept] : undefined;
+  if (!client) return false;
+  try {
+    return (await client.probe()).state === 'up';
+  } catch {
+    return false;
+  }
 }
 
 const MAX_ATTEMPTS = 5;
@@ -132,6 +158,15 @@ export async function sendDueReminders(deps: Deps, now: Date, limit = 100): Prom
       continue;
     }
     const service = scheduledService(r.serviceId);
+    if (r.until === 'recovers' && !(await departmentAnswers(deps, r.serviceId))) {
+      // Still down: look again next run. Waiting is not a failed attempt.
+      await db
+        .update(reminders)
+        .set({ status: 'pending', remindAt: new Date(now.getTime() + RECOVERY_CHECK_MS), claimedUntil: null, attempts: Math.max(0, r.attempts - 1) })
+        .where(eq(reminders.id, r.id));
+      report.rescheduled++;
+      continue;
+    }
     const a = evaluate(r.serviceId, now, deps);
     if (a.state !== 'open' && a.state !== 'closing_soon' && a.opensAt && new Date(a.opensAt) > now) {
       try {

@@ -38,6 +38,12 @@ export type PaymentsJob = keyof ReturnType<typeof jobItemMs>;
 /** The paymentsWorker stops taking items when the next one might not finish within this. */
 export const PAYMENTS_WORKER_BUDGET_MS = MAX_FUNCTION_TIMEOUT_S * 1000 - DATABASE_ALLOWANCE_MS - 5000;
 
+/**
+ * The reminders function reads each bound account's bills (one department call each) after the
+ * opening reminders; it takes no further account when the next read might not finish within this.
+ */
+export const REMINDERS_BUDGET_MS = MAX_FUNCTION_TIMEOUT_S * 1000 - DATABASE_ALLOWANCE_MS - 5000;
+
 /** Worst case of each function, in ms, for the largest allowed department timeout. */
 export function worstCaseMs(departmentTimeoutMs = MAX_DEPARTMENT_TIMEOUT_MS): Record<string, number> {
   return {

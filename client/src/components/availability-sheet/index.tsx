@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { Availability, ReminderView, UpcomingClosureView } from '@bianmin/core';
 import { refusesCalls } from '@bianmin/core/availability/vocabulary';
+import { hotlineForService } from '@bianmin/core/hotlines';
 import { callFunction, toApiError } from '../../api';
 import { useRemote } from '../../hooks/use-remote';
 import { Button, pressable, Sheet } from '../../ui';
+import { DepartmentHotline } from '../department-hotline';
 import { ServiceStatusBadge } from '../service-status-badge';
 import { formatDateTime } from './format';
 import { chooseReminderChannel } from './remind';
@@ -53,8 +55,12 @@ export function AvailabilitySheet({ availability, serviceId, visible, onClose, s
   const id = serviceId ?? shown.serviceId;
   const live = status.data ? status.data.service.live : true;
   const existing = reminders.data?.find((r) => r.serviceId === id);
-  const canRemind = Boolean(serviceId) && live && reminders.data != null && !existing && refusesCalls(shown) && Boolean(shown.opensAt);
+  // A department that is down has no reopening time (a retry time is our guess): 恢复后提醒我.
+  const down = shown.state === 'down';
+  const canRemind = Boolean(serviceId) && live && reminders.data != null && !existing && refusesCalls(shown) && (down || Boolean(shown.opensAt));
   const blocked = refusesCalls(shown);
+  // A utility that is down: its own hotline, since we cannot reach it but the resident can.
+  const hotline = down ? hotlineForService(id) : undefined;
 
   const remind = async () => {
     if (!serviceId) return;
@@ -90,8 +96,12 @@ export function AvailabilitySheet({ availability, serviceId, visible, onClose, s
       actions={
         <>
           {canRemind ? (
-            <Button className='bm-sheet__main availability-sheet__remind' label={`提醒我，${formatDateTime(shown.opensAt!)} 恢复时提醒`} onPress={remind}>
-              提醒我
+            <Button
+              className='bm-sheet__main availability-sheet__remind'
+              label={down ? `恢复后提醒我，${department ?? title ?? '该服务'}恢复后通知您` : `提醒我，${formatDateTime(shown.opensAt!)} 恢复时提醒`}
+              onPress={remind}
+            >
+              {down ? '恢复后提醒我' : '提醒我'}
             </Button>
           ) : null}
           {onEnter ? (
@@ -156,9 +166,16 @@ export function AvailabilitySheet({ availability, serviceId, visible, onClose, s
           <View className='availability-sheet__reminder' role='status' ariaRole='status'>
             <Text className='availability-sheet__reminder-title'>已设置提醒</Text>
             <Text className='availability-sheet__reminder-text'>
-              将于 {formatDateTime(existing.remindAt)} 提醒您{existing.channel === 'subscribe' ? '（微信服务通知和消息中心）' : '（消息中心）'}
+              {existing.until === 'recovers' ? '恢复后提醒您' : `将于 ${formatDateTime(existing.remindAt)} 提醒您`}
+              {existing.channel === 'subscribe' ? '（微信服务通知和消息中心）' : '（消息中心）'}
             </Text>
-            <Button variant='secondary' small className='availability-sheet__cancel-reminder' label={`取消${formatDateTime(existing.remindAt)}的提醒`} onPress={cancel}>
+            <Button
+              variant='secondary'
+              small
+              className='availability-sheet__cancel-reminder'
+              label={existing.until === 'recovers' ? '取消恢复后的提醒' : `取消${formatDateTime(existing.remindAt)}的提醒`}
+              onPress={cancel}
+            >
               取消提醒
             </Button>
           </View>
@@ -166,9 +183,12 @@ export function AvailabilitySheet({ availability, serviceId, visible, onClose, s
 
         {canRemind ? (
           <Text className='availability-sheet__remind-hint'>
-            点“提醒我”，{formatDateTime(shown.opensAt!)} 恢复办理时{process.env.TARO_ENV === 'weapp' ? '通过微信和' : '在'}消息中心通知您。
+            {down ? '点“恢复后提醒我”，恢复办理时' : `点“提醒我”，${formatDateTime(shown.opensAt!)} 恢复办理时`}
+            {process.env.TARO_ENV === 'weapp' ? '通过微信和' : '在'}消息中心通知您。
           </Text>
         ) : null}
+
+        {hotline ? <DepartmentHotline hotline={hotline} className='availability-sheet__hotline' /> : null}
 
         {remindError ? (
           <View className='availability-sheet__error' role='alert' ariaRole='alert'>

@@ -13,6 +13,7 @@ import { payBlocked, usePayAvailability } from '../../shared/availability';
 import { formatAge, formatDate, formatPeriod, isKind, KIND_INFO, payServiceId } from '../../shared/format';
 import { backTo, householdsUrl, PATHS, resultUrl } from '../../shared/nav';
 import { OrdersLink, PayAvailabilityNotice, Row } from '../../shared/ui';
+import { OutageHelp } from '../../shared/outage';
 import { ConfirmPaySheet } from './confirm-sheet';
 import { SandboxPaySheet } from '../../../payments/sandbox-pay-sheet';
 import { usePayment } from './use-payment';
@@ -124,6 +125,8 @@ export default function BillPage() {
         {bill.error?.code === 'NOT_FOUND' && !data ? null : (
           <RemoteStatus remote={bill} prefix='bills-bill' errorTitle='账单暂时查不到' loading={{ label: '正在向缴费单位查询账单…', className: 'bills-bill-loading' }} />
         )}
+        {/* Every failure state names the company's own hotline; a company that is down also offers 恢复后提醒我. */}
+        {!data && bill.error && kind ? <OutageHelp kind={kind} down={bill.error.code === 'DEPARTMENT_UNAVAILABLE' || departmentDown} /> : null}
 
         {data && binding && kind ? (
           <>
@@ -142,6 +145,7 @@ export default function BillPage() {
 
             {/* The same outage said twice would be noise: the stale notice above already carries it. */}
             {data.stale && departmentDown ? null : <PayAvailabilityNotice kind={kind} availability={payAvailability} onDetails={showHours} />}
+            {data.stale || departmentDown ? <OutageHelp kind={kind} down /> : null}
 
             <Card className='bills-bill__summary'>
               {data.arrears.total > 0 ? (

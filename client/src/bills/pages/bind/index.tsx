@@ -9,6 +9,7 @@ import { Button, Card, CardTitle, Notice, Page, PageHeader, pressable } from '..
 import { useRefusal } from '../../../components/availability-sheet/use-refusal';
 import { isKind, KIND_INFO } from '../../shared/format';
 import { billUrl } from '../../shared/nav';
+import { OutageHelp } from '../../shared/outage';
 import '../../shared/bills.css';
 import './index.css';
 
@@ -45,6 +46,8 @@ export default function Bind() {
   const [label, setLabel] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  /** The last failure was the company's system being down: the help card offers 恢复后提醒我. */
+  const [formDown, setFormDown] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const refusal = useRefusal();
 
@@ -95,7 +98,10 @@ export default function Bind() {
         if (fields[f]) mapped[f] = err.code === 'INVALID_INPUT' ? fields[f] : err.message;
       }
       if (Object.keys(mapped).length > 0) setErrors(mapped);
-      else setFormError(err.message);
+      else {
+        setFormError(err.message);
+        setFormDown(err.code === 'DEPARTMENT_UNAVAILABLE');
+      }
     } finally {
       setSubmitting(false);
     }
@@ -113,6 +119,7 @@ export default function Bind() {
             {formError}
           </Notice>
         ) : null}
+        {formError && provider ? <OutageHelp kind={provider.kind} down={formDown} /> : null}
 
         <Card>
           <CardTitle>缴费单位</CardTitle>

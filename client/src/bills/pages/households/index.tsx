@@ -61,6 +61,20 @@ export default function Households() {
     }
   };
 
+  const [switching, setSwitching] = useState<string | null>(null);
+  const setReminders = async (b: BindingView, on: boolean) => {
+    setSwitching(b.bindingId);
+    try {
+      const { binding } = await callFunction('bills', { action: 'dueReminders', bindingId: b.bindingId, on });
+      list.update((bindings) => bindings.map((x) => (x.bindingId === binding.bindingId ? binding : x)));
+      void Taro.showToast({ title: on ? '已开启到期提醒' : '已关闭到期提醒', icon: 'none' });
+    } catch (e) {
+      void Taro.showModal({ title: '没有设置成功', content: toApiError(e).message, showCancel: false, confirmText: '知道了', confirmColor: COLORS.primary });
+    } finally {
+      setSwitching(null);
+    }
+  };
+
   const addKind = filter === 'all' ? null : filter;
   const add = () => void Taro.navigateTo({ url: addKind ? `${PATHS.bind}?kind=${addKind}` : PATHS.bind });
   const kindWord = addKind ? KIND_INFO[addKind].bill : '';
@@ -115,6 +129,8 @@ export default function Households() {
             unbinding={unbinding === b.bindingId}
             onOpen={() => void Taro.navigateTo({ url: billUrl(b.bindingId, b.kind) })}
             onUnbind={() => void unbind(b)}
+            switching={switching === b.bindingId}
+            onReminders={(on) => setReminders(b, on)}
           />
         ))}
 
@@ -138,12 +154,16 @@ function HouseholdCard({
   unbinding,
   onOpen,
   onUnbind,
+  switching,
+  onReminders,
 }: {
   binding: BindingView;
   payClosed: boolean;
   unbinding: boolean;
   onOpen(): void;
   onUnbind(): void;
+  switching: boolean;
+  onReminders(on: boolean): Promise<void>;
 }) {
   const bill = useRemote(() => billQueue(() => callFunction('bills', { action: 'bill', bindingId: b.bindingId })), { key: b.bindingId });
   const info = KIND_INFO[b.kind];
@@ -176,6 +196,7 @@ function HouseholdCard({
         </View>
         <BillSummary bill={bill} payClosed={payClosed} />
       </View>
+      <ReminderSwitch on={b.dueReminders} busy={switching} what={`${title}的${info.bill}`} onChange={onReminders} />
       <View className='bills-household__actions'>
         <Button small variant='secondary' className='bills-household__open' onPress={onOpen} label={`查看${title}的${info.bill}账单`}>
           查看账单
@@ -183,6 +204,34 @@ function HouseholdCard({
         <Button small variant='danger' className='bills-unbind' onPress={onUnbind} busy={unbinding} label={`解绑${title}的${info.bill}户号`}>
           {unbinding ? '正在解绑…' : '解绑'}
         </Button>
+      </View>
+    </View>
+  );
+}
+
+/**
+ * 到期提醒: on by default; the reminders job then tells the resident 3 days before a bill's due
+ * date and once it is overdue (with its late fee). A switch to a screen reader, with its state.
+ */
+function ReminderSwitch({ on, busy, what, onChange }: { on: boolean; busy: boolean; what: string; onChange(on: boolean): Promise<void> }) {
+  const press = () => {
+    if (!busy) void onChange(!on);
+  };
+  return (
+    <View
+      className={`bills-household__remind bm-focusable ${on ? 'bills-household__remind--on' : ''}`}
+      {...pressable(press, { role: 'switch', stop: true })}
+      aria-checked={on ? 'true' : 'false'}
+      aria-busy={busy ? 'true' : undefined}
+      ariaLabel={`${what}到期提醒，${on ? '已开启，到期前 3 天和逾期时通知您' : '已关闭'}`}
+      hoverClass='bills-pressed'
+    >
+      <View className='bills-household__remind-text'>
+        <Text className='bills-household__remind-title'>到期提醒</Text>
+        <Text className='bills-household__remind-hint'>{on ? '到期前 3 天和逾期时在消息中心提醒' : '已关闭，不再提醒这户的账单'}</Text>
+      </View>
+      <View className='bills-household__remind-state' aria-hidden='true'>
+        <Text>{busy ? '…' : on ? '已开启' : '已关闭'}</Text>
       </View>
     </View>
   );
