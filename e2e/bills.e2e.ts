@@ -238,3 +238,71 @@ it('says at 23:45 that electricity payment is paused until 00:30, before Pay is 
   expect(await shown(page, '.bills-confirm-sheet').count()).toBe(0);
   await page.context().close();
 });
+
+/** The resident's binding of that kind (an earlier test may have made it), or a new one. */
+async function boundOrBind(residentIndex: number, kind: 'water' | 'electricity' | 'gas'): Promise<string> {
+  const resident = residents[residentIndex];
+  const account = resident.utilityAccounts.find((a) => a.kind === kind)!;
+  const as = { openid: resident.openid, now: NOON };
+  const { bindings } = await e2e.api<{ bindings: Array<{ bindingId: string; kind: string }> }>('bills', { action: 'bindings' }, as);
+  const found = bindings.find((b) => b.kind === kind);
+  if (found) return found.bindingId;
+  const { binding } = await e2e.api<{ binding: { bindingId: string } }>(
+    'bills',
+    { action: 'bind', providerId: account.providerId, accountNo: account.accountNo, holderName: account.holderName, label: account.label },
+    as,
+  );
+  return binding.bindingId;
+}
+
+/**
+ * How many lines each element's text takes on screen: one client rect per line fragment of its
+ * text (a Range over the element), so a header broken as "单 / 价/kWh" counts 2.
+ */
+async function linesOf(page: Page, selector: string): Promise<Array<{ text: string; lines: number; overflows: boolean }>> {
+  return page.locator(selector).filter({ visible: true }).evaluateAll((els) =>
+    els.map((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      const card = el.closest('.bm-card') ?? document.body;
+      const box = range.getBoundingClientRect();
+      const bounds = card.getBoundingClientRect();
+      return { text: el.textContent ?? '', lines: tops.size, overflows: box.right > bounds.right + 0.5 || box.left < bounds.left - 0.5 };
+    }),
+  );
+}
+
+it('keeps table headers and order numbers whole in 大字模式 (no "单 / 价/kWh")', async () => {
+  const resident = residents[1];
+  const as = { openid: resident.openid, now: NOON };
+  const bindingId = await boundOrBind(1, 'electricity');
+  const page = await e2e.open({ ...as, path: `/bills/pages/bill/index?bindingId=${bindingId}&kind=electricity`, largeFont: true });
+  await shown(page, '.bm-page.bm-large-font .bills-tiers').waitFor();
+  const headers = await linesOf(page, '.bills-tiers__row--head .bills-tiers__cell');
+  expect(headers.map((h) => h.text)).toEqual(['阶梯', '用量', '单价/kWh', '金额']);
+  for (const h of headers) expect(h).toEqual({ text: h.text, lines: 1, overflows: false });
+  // Figures too: "¥0.68" and "120 kWh" are tokens.
+  const figures = await linesOf(page, '.bills-tiers__row:not(.bills-tiers__row--head) .bills-tiers__cell:not(.bills-tiers__cell--name)');
+  expect(figures.length).toBeGreaterThanOrEqual(3);
+  for (const f of figures) expect(f).toEqual({ text: f.text, lines: 1, overflows: false });
+  await shown(page, '.bills-tiers').scrollIntoViewIfNeeded();
+  await shot(page, 'bills-bill-large-font');
+
+  // Pay one month, and on the receipt the order, WeChat Pay and department numbers are each on one line.
+  await shown(page, '.bills-arrears-item__pay').first().click();
+  await shown(page, '.bills-confirm-sheet').waitFor();
+  await armed(page, '.bills-confirm-sheet');
+  await shown(page, '.bills-confirm-sheet__pay').click();
+  await shown(page, '.pay-sandbox-sheet').waitFor();
+  await armed(page, '.pay-sandbox-sheet');
+  await shown(page, '.pay-sandbox-sheet__confirm').click();
+  await shown(page, '.bills-result__hero[data-status="settled"]').waitFor({ timeout: 15_000 });
+  await shown(page, '.bills-result__department-ref').waitFor();
+  const numbers = await linesOf(page, '.bills-result__refs .bm-row--token .bm-row__value');
+  expect(numbers.map((n) => n.text)).toEqual([expect.stringMatching(/^BM/), expect.stringMatching(/^\d{28}$/), expect.stringMatching(/^POWERPAY/)]);
+  for (const n of numbers) expect(n).toEqual({ text: n.text, lines: 1, overflows: false });
+  await shown(page, '.bills-result__refs').scrollIntoViewIfNeeded();
+  await shot(page, 'bills-receipt-large-font');
+  await page.context().close();
+});
