@@ -2,6 +2,7 @@ import { PROVIDERS } from '@bianmin/core';
 import { billFor } from '@bianmin/server/bills/bill';
 import { bind, callerBinding, listBindings, unbind } from '@bianmin/server/bills/bindings';
 import { payBill } from '@bianmin/server/bills/pay';
+import { usageFor } from '@bianmin/server/bills/usage';
 import { listOrders, ownOrderView } from '@bianmin/server/payments/orders';
 import { defineFunction } from '@bianmin/server/runtime/define';
 import type { CallContext } from '@bianmin/server/runtime/types';
@@ -37,6 +38,11 @@ export const billsFunction = defineFunction('bills', {
     service: serviceOf('query'),
     servesStale: true,
     run: ({ bindingId }, ctx) => billFor(ctx, bindingId),
+  },
+  usage: {
+    service: serviceOf('query'),
+    servesStale: true,
+    run: ({ bindingId }, ctx) => usageFor(ctx, bindingId),
   },
   pay: {
     service: serviceOf('pay'),

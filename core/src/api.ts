@@ -8,7 +8,7 @@ import {
   type ServicesListResult,
   type ServiceStatusResult,
 } from './schemas/services';
-import { billsInput, type BillResult, type BindingView, type OrderView, type PayResult } from './schemas/bills';
+import { billsInput, type BillResult, type BindingView, type OrderView, type PayResult, type UsageResult } from './schemas/bills';
 import type { Provider } from './providers';
 import {
   type AccessLogEntry,
@@ -52,6 +52,7 @@ export interface ApiOutputs {
     pay: PayResult;
     order: { order: OrderView };
     orders: { orders: OrderView[] };
+    usage: UsageResult;
   };
   tickets: {
     categories: CategoriesResult;

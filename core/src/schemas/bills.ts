@@ -55,6 +55,8 @@ export const billsInput = {
     }),
   order: z.object({ orderId }),
   orders: z.object({}),
+  /** The household's last 12 months of usage and amounts (the bill page's chart). */
+  usage: z.object({ bindingId: uuid('户号绑定编号 bindingId') }),
 };
 
 export interface BindingView {
@@ -166,4 +168,27 @@ export interface PayResult {
   order: OrderView;
   /** Null once the order is no longer pending (already paid, settled or closed). */
   payment: PaymentParams | null;
+}
+
+export interface UsageMonth {
+  /** '2026-02' */
+  period: string;
+  usage: number;
+  /** The month's bill, fen. */
+  amount: number;
+}
+
+export interface UsageResult {
+  /** As the department bills it: 'kWh', 'm³'. */
+  unit: string;
+  /** The last 12 months, oldest first. */
+  months: UsageMonth[];
+  /**
+   * Where the price steps nearest the latest month: the upper bound of the tier its usage fell
+   * in (the price rises above it), or for the top tier its lower bound. Null when not tiered.
+   */
+  threshold: { value: number; tierName: string; bound: 'upTo' | 'from' } | null;
+  fetchedAt: string;
+  stale: boolean;
+  ageSeconds: number;
 }

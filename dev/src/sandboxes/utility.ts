@@ -224,6 +224,26 @@ export function utilityRoutes(profile: UtilityProfile, residents: FixtureResiden
       },
     },
     {
+      // The last 12 months' usage and amounts in one answer, oldest first, with the tier
+      // thresholds the prices step at (per month, as the bills price them): what the power
+      // grid's own app charts. One call, not one bill lookup per month.
+      method: 'GET',
+      path: '/accounts/:accountNo/usage',
+      handle: ({ params, query }) => {
+        const a = accounts.get(params.accountNo);
+        if (!a) return notFound;
+        return {
+          status: 200,
+          body: {
+            accountNo: a.accountNo,
+            unit: profile.unit,
+            tiers: profile.tiers.map((t) => ({ name: t.name, upTo: t.upTo })),
+            months: billsFor(a, asOfOf(query)).map((b) => ({ period: b.period, usage: b.usage, amount: b.amount })),
+          },
+        };
+      },
+    },
+    {
       // Posting a payment is idempotent on our order id: a retry after a timeout gets the same answer.
       // The department books a payment in the period it was paid in: `paidAt` (the resident's
       // payment time) must fall on or after the bill was issued and not after the department's

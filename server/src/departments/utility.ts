@@ -34,10 +34,20 @@ export const utilityBillSchema = z.object({
 
 const billsSchema = z.object({ accountNo: z.string(), bills: z.array(utilityBillSchema) });
 
+export const utilityUsageSchema = z.object({
+  accountNo: z.string(),
+  unit: z.string(),
+  /** The price steps per month, lowest first; the last has no upper bound. */
+  tiers: z.array(z.object({ name: z.string(), upTo: z.number().int().positive().nullable() })),
+  /** Oldest first. */
+  months: z.array(z.object({ period: z.string().regex(/^\d{4}-\d{2}$/), usage: z.number().nonnegative(), amount: fen })).max(24),
+});
+
 const postedSchema = z.object({ orderId: z.string(), billId: z.string(), amount: fen, paymentRef: z.string(), duplicate: z.boolean().optional() });
 
 export type UtilityAccount = z.infer<typeof utilityAccountSchema>;
 export type UtilityBill = z.infer<typeof utilityBillSchema>;
+export type UtilityUsage = z.infer<typeof utilityUsageSchema>;
 
 export interface UtilityApi {
   providerId: ProviderId;
@@ -50,6 +60,8 @@ export interface UtilityApi {
   verifyHolder(accountNo: string, holderName: string): Promise<UtilityAccount>;
   /** Newest first. `asOf` is the Shanghai date the bills are wanted for. */
   bills(accountNo: string, asOf: string, opts?: { fresh?: boolean; allowStale?: boolean }): Promise<Fetched<UtilityBill[]>>;
+  /** The last 12 months' usage and amounts, oldest first, in one call; cached like the bills. */
+  usage(accountNo: string, asOf: string, opts?: { fresh?: boolean; allowStale?: boolean }): Promise<Fetched<UtilityUsage>>;
   /** Idempotent on orderId: posting again answers the first posting. */
   postPayment(p: { orderId: string; accountNo: string; billId: string; amount: number; paidAt: string }, asOf: string): Promise<z.infer<typeof postedSchema>>;
 }
@@ -64,6 +76,7 @@ export function utilityApi(providerId: ProviderId, client: DepartmentClient): Ut
       const r = await client.read(`/accounts/${enc(accountNo)}/bills?asOf=${enc(asOf)}`, billsSchema, opts);
       return { ...r, data: r.data.bills };
     },
+    usage: (accountNo, asOf, opts = {}) => client.read(`/accounts/${enc(accountNo)}/usage?asOf=${enc(asOf)}`, utilityUsageSchema, opts),
     postPayment: (p, asOf) => client.write(`/payments?asOf=${enc(asOf)}`, p, postedSchema),
   };
 }
