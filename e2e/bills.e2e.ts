@@ -306,3 +306,61 @@ it('keeps table headers and order numbers whole in 大字模式 (no "单 / 价/k
   await shot(page, 'bills-receipt-large-font');
   await page.context().close();
 });
+
+it('shows the last 12 months as bars with the tier step marked and a sentence per bar; in 大字模式 as readable rows', async () => {
+  const resident = residents[0];
+  const as = { openid: resident.openid, now: NOON };
+  const bindingId = await boundOrBind(0, 'electricity');
+  const usage = await e2e.api<{ months: Array<{ period: string; usage: number; amount: number }>; threshold: { value: number; tierName: string } | null }>(
+    'bills',
+    { action: 'usage', bindingId },
+    as,
+  );
+  expect(usage.months).toHaveLength(12);
+  expect(usage.threshold).not.toBeNull();
+  const page = await e2e.open({ ...as, path: `/bills/pages/bill/index?bindingId=${bindingId}&kind=electricity` });
+  const bars = shown(page, '.bills-usage__bar');
+  await bars.first().waitFor();
+  expect(await bars.count()).toBe(12);
+
+  // Each bar says its month, usage in 度 and amount; the latest is 2026年2月.
+  const labels = await bars.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
+  const latest = usage.months[11];
+  expect(labels[11]).toBe(`2026年2月 用电 ${latest.usage} 度 ${yuan(latest.amount)}`);
+  for (const l of labels) expect(l).toMatch(/^\d{4}年\d{1,2}月 用电 \d+ 度 ¥\d+\.\d{2}$/);
+
+  // Heights follow usage: the tallest bar is the month with the most usage.
+  const heights = await shown(page, '.bills-usage__column .bills-usage__fill').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
+  const most = usage.months.reduce((best, m, i) => (m.usage > usage.months[best].usage ? i : best), 0);
+  expect(heights.indexOf(Math.max(...heights))).toBe(most);
+
+  // The tier step is a line at its height on the bars' own scale, named in words.
+  const line = shown(page, '.bills-usage__threshold--up');
+  await expect(line.textContent()).resolves.toContain(`${usage.threshold!.value} 度`);
+  const geometry = await page.evaluate(() => {
+    const layer = [...document.querySelectorAll('.bills-usage__layer')].find((e) => (e as HTMLElement).offsetParent) as HTMLElement;
+    const column = [...document.querySelectorAll('.bills-usage__column')].find((e) => (e as HTMLElement).offsetParent) as HTMLElement;
+    const l = layer.querySelector('.bills-usage__threshold')!.getBoundingClientRect();
+    const c = column.getBoundingClientRect();
+    return { lineFromBottom: c.bottom - l.top, columnHeight: c.height };
+  });
+  const max = Math.max(...usage.months.map((m) => m.usage), usage.threshold!.value) * 1.1;
+  expect(geometry.lineFromBottom / geometry.columnHeight).toBeCloseTo(usage.threshold!.value / max, 1);
+  await shown(page, '.bills-usage').scrollIntoViewIfNeeded();
+  await shot(page, 'bills-usage');
+  await page.context().close();
+
+  // 大字模式: a row per month with its figures in words, each on one line.
+  const large = await e2e.open({ ...as, path: `/bills/pages/bill/index?bindingId=${bindingId}&kind=electricity`, largeFont: true });
+  const rows = shown(large, '.bm-large-font .bills-usage__row');
+  await rows.first().waitFor();
+  expect(await rows.count()).toBe(12);
+  await expect(rows.last().getAttribute('aria-label')).resolves.toBe(labels[11]);
+  expect(await shown(large, '.bills-usage__threshold--across').count()).toBe(12);
+  for (const f of await linesOf(large, '.bills-usage__row-month, .bills-usage__row-usage, .bills-usage__row-amount')) {
+    expect(f).toEqual({ text: f.text, lines: 1, overflows: false });
+  }
+  await shown(large, '.bills-usage').scrollIntoViewIfNeeded();
+  await shot(large, 'bills-usage-large-font');
+  await large.context().close();
+});

@@ -16,6 +16,7 @@ import { OrdersLink, PayAvailabilityNotice, Row } from '../../shared/ui';
 import { ConfirmPaySheet } from './confirm-sheet';
 import { SandboxPaySheet } from '../../../payments/sandbox-pay-sheet';
 import { usePayment } from './use-payment';
+import { UsageChart } from './usage-chart';
 import '../../shared/bills.css';
 import './index.css';
 
@@ -188,6 +189,8 @@ export default function BillPage() {
             ) : null}
 
             {data.bill ? <BillDetail bill={data.bill} /> : <Card>缴费单位还没有出这户的账单。</Card>}
+
+            <UsageChart bindingId={bindingId} kind={kind} />
 
             <OrdersLink />
           </>
