@@ -53,6 +53,7 @@ export interface ApiOutputs {
     order: { order: OrderView };
     orders: { orders: OrderView[] };
     usage: UsageResult;
+    topup: PayResult;
   };
   tickets: {
     categories: CategoriesResult;

@@ -66,6 +66,7 @@ export const RECIPES: Record<string, Recipe> = {
   'bills.bindings': { body: () => ({ action: 'bindings' }), replay: 'own', mayEcho: ['holderName', 'address'] },
   'bills.unbind': { body: (o) => ({ action: 'unbind', bindingId: o.bindingId }), replay: 'NOT_FOUND' },
   'bills.bill': { body: (o) => ({ action: 'bill', bindingId: o.bindingId }), replay: 'NOT_FOUND' },
+  'bills.topup': { body: (o) => ({ action: 'topup', bindingId: o.bindingId, amount: 5000, idempotencyKey: 'matrix-topup-01' }), replay: 'NOT_FOUND' },
   'bills.usage': { body: (o) => ({ action: 'usage', bindingId: o.bindingId }), replay: 'NOT_FOUND' },
   'bills.pay': { body: (o) => ({ action: 'pay', bindingId: o.bindingId, billId: o.billId, idempotencyKey: 'matrix-replay-01' }), replay: 'NOT_FOUND' },
   'bills.order': { body: (o) => ({ action: 'order', orderId: o.orderId }), replay: 'NOT_FOUND' },

@@ -358,7 +358,13 @@ export function utilityRoutes(profile: UtilityProfile, residents: FixtureResiden
       // Dev-only: what this department received and booked, for tests that count postings.
       method: 'GET',
       path: '/postings',
-      handle: () => ({ status: 200, body: { ...postingsReport(payments, received), ...(profile.topup ? { topups: [...topups.values()] } : {}) } }),
+      handle: () => {
+        const report = postingsReport(payments, received);
+        if (!profile.topup) return { status: 200, body: report };
+        // Top-ups are bookings too: counted per order id beside the bills' (never more than 1).
+        for (const t of topups.values()) report.counts[t.orderId] = { received: report.counts[t.orderId]?.received ?? 0, booked: (report.counts[t.orderId]?.booked ?? 0) + 1 };
+        return { status: 200, body: { ...report, topups: [...topups.values()] } };
+      },
     },
   ];
 }
