@@ -2,7 +2,7 @@ import { PROVIDERS } from '@bianmin/core';
 import { billFor } from '@bianmin/server/bills/bill';
 import { bind, callerBinding, listBindings, unbind } from '@bianmin/server/bills/bindings';
 import { payBill } from '@bianmin/server/bills/pay';
-import { topUp } from '@bianmin/server/bills/topup';
+import { topUp, withTopupBalances } from '@bianmin/server/bills/topup';
 import { usageFor } from '@bianmin/server/bills/usage';
 import { listOrders, ownOrderView } from '@bianmin/server/payments/orders';
 import { defineFunction } from '@bianmin/server/runtime/define';
@@ -54,7 +54,10 @@ export const billsFunction = defineFunction('bills', {
     run: (input, ctx) => topUp(ctx, input),
   },
   order: {
-    run: async ({ orderId }, ctx) => ({ order: await ownOrderView(await ctx.deps.db(), ctx.caller!.openid, orderId, ['utility', 'prepaid_topup']) }),
+    run: async ({ orderId }, ctx) => {
+      const order = await ownOrderView(await ctx.deps.db(), ctx.caller!.openid, orderId, ['utility', 'prepaid_topup']);
+      return { order: await withTopupBalances(ctx, order) };
+    },
   },
   orders: {
     run: async (_input, ctx) => ({ orders: await listOrders(await ctx.deps.db(), ctx.caller!.openid) }),

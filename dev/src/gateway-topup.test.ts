@@ -87,7 +87,8 @@ describe.each(STORE_KINDS)('prepaid electricity top-up on %s', (kind) => {
     await fetch(`${stack.url}/api/__dev/jobs/outbox`, { method: 'POST', headers: { 'x-dev-now': later } });
     await fetch(`${stack.url}/api/__dev/jobs/outbox`, { method: 'POST', headers: { 'x-dev-now': later } });
     const order = data<{ order: OrderView }>(await stack.call('bills', { action: 'order', orderId: first.order.orderId }, as)).order;
-    expect(order).toMatchObject({ status: 'settled', purpose: 'topup', departmentRef: expect.stringMatching(/^POWERTOP/) });
+    // The receipt's balance before → after is the department's answer.
+    expect(order).toMatchObject({ status: 'settled', purpose: 'topup', departmentRef: expect.stringMatching(/^POWERTOP/), topup: { balanceBefore: 1250, balanceAfter: 6250 } });
 
     const booked = await postings();
     expect(booked.topups).toEqual([expect.objectContaining({ orderId: first.order.orderId, balanceBefore: 1250, balanceAfter: 6250 })]);

@@ -165,6 +165,8 @@ export interface OrderView {
   lines: OrderLineView[];
   /** Present for a prepay meter's top-up (its one line is the top-up, not a bill). */
   purpose?: 'topup';
+  /** A settled top-up as the department booked it: the meter's balance before and after, fen. */
+  topup?: { balanceBefore: number; balanceAfter: number };
 }
 
 export interface OrderLineView {
