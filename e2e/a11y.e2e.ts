@@ -49,6 +49,7 @@ const PAGES: ScanTarget[] = [
   { name: 'households', path: () => '/bills/pages/households/index?kind=electricity', ready: '.bills-household .bills-household__amount-row' },
   { name: 'bind', path: () => '/bills/pages/bind/index?kind=electricity', ready: '.bills-provider--on' },
   { name: 'bill', path: (f) => `/bills/pages/bill/index?bindingId=${f.bindingId}&kind=electricity`, ready: '.bills-bill__summary' },
+  { name: 'bill with its 12-month usage chart', path: (f) => `/bills/pages/bill/index?bindingId=${f.bindingId}&kind=electricity`, ready: '.bills-usage__caption' },
   { name: 'bill at 23:45', path: (f) => `/bills/pages/bill/index?bindingId=${f.bindingId}&kind=electricity`, ready: '.bills-pay-status--closed', now: LATE },
   { name: 'result', path: (f) => `/bills/pages/result/index?orderId=${f.orderId}`, ready: '.bills-result__hero[data-status]' },
   { name: 'orders', path: () => '/bills/pages/orders/index', ready: '.bills-order' },

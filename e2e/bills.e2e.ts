@@ -238,3 +238,129 @@ it('says at 23:45 that electricity payment is paused until 00:30, before Pay is 
   expect(await shown(page, '.bills-confirm-sheet').count()).toBe(0);
   await page.context().close();
 });
+
+/** The resident's binding of that kind (an earlier test may have made it), or a new one. */
+async function boundOrBind(residentIndex: number, kind: 'water' | 'electricity' | 'gas'): Promise<string> {
+  const resident = residents[residentIndex];
+  const account = resident.utilityAccounts.find((a) => a.kind === kind)!;
+  const as = { openid: resident.openid, now: NOON };
+  const { bindings } = await e2e.api<{ bindings: Array<{ bindingId: string; kind: string }> }>('bills', { action: 'bindings' }, as);
+  const found = bindings.find((b) => b.kind === kind);
+  if (found) return found.bindingId;
+  const { binding } = await e2e.api<{ binding: { bindingId: string } }>(
+    'bills',
+    { action: 'bind', providerId: account.providerId, accountNo: account.accountNo, holderName: account.holderName, label: account.label },
+    as,
+  );
+  return binding.bindingId;
+}
+
+/**
+ * How many lines each element's text takes on screen: one client rect per line fragment of its
+ * text (a Range over the element), so a header broken as "单 / 价/kWh" counts 2.
+ */
+async function linesOf(page: Page, selector: string): Promise<Array<{ text: string; lines: number; overflows: boolean }>> {
+  return page.locator(selector).filter({ visible: true }).evaluateAll((els) =>
+    els.map((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      const card = el.closest('.bm-card') ?? document.body;
+      const box = range.getBoundingClientRect();
+      const bounds = card.getBoundingClientRect();
+      return { text: el.textContent ?? '', lines: tops.size, overflows: box.right > bounds.right + 0.5 || box.left < bounds.left - 0.5 };
+    }),
+  );
+}
+
+it('keeps table headers and order numbers whole in 大字模式 (no "单 / 价/kWh")', async () => {
+  const resident = residents[1];
+  const as = { openid: resident.openid, now: NOON };
+  const bindingId = await boundOrBind(1, 'electricity');
+  const page = await e2e.open({ ...as, path: `/bills/pages/bill/index?bindingId=${bindingId}&kind=electricity`, largeFont: true });
+  await shown(page, '.bm-page.bm-large-font .bills-tiers').waitFor();
+  const headers = await linesOf(page, '.bills-tiers__row--head .bills-tiers__cell');
+  expect(headers.map((h) => h.text)).toEqual(['阶梯', '用量', '单价/kWh', '金额']);
+  for (const h of headers) expect(h).toEqual({ text: h.text, lines: 1, overflows: false });
+  // Figures too: "¥0.68" and "120 kWh" are tokens.
+  const figures = await linesOf(page, '.bills-tiers__row:not(.bills-tiers__row--head) .bills-tiers__cell:not(.bills-tiers__cell--name)');
+  expect(figures.length).toBeGreaterThanOrEqual(3);
+  for (const f of figures) expect(f).toEqual({ text: f.text, lines: 1, overflows: false });
+  await shown(page, '.bills-tiers').scrollIntoViewIfNeeded();
+  await shot(page, 'bills-bill-large-font');
+
+  // Pay one month, and on the receipt the order, WeChat Pay and department numbers are each on one line.
+  await shown(page, '.bills-arrears-item__pay').first().click();
+  await shown(page, '.bills-confirm-sheet').waitFor();
+  await armed(page, '.bills-confirm-sheet');
+  await shown(page, '.bills-confirm-sheet__pay').click();
+  await shown(page, '.pay-sandbox-sheet').waitFor();
+  await armed(page, '.pay-sandbox-sheet');
+  await shown(page, '.pay-sandbox-sheet__confirm').click();
+  await shown(page, '.bills-result__hero[data-status="settled"]').waitFor({ timeout: 15_000 });
+  await shown(page, '.bills-result__department-ref').waitFor();
+  const numbers = await linesOf(page, '.bills-result__refs .bm-row--token .bm-row__value');
+  expect(numbers.map((n) => n.text)).toEqual([expect.stringMatching(/^BM/), expect.stringMatching(/^\d{28}$/), expect.stringMatching(/^POWERPAY/)]);
+  for (const n of numbers) expect(n).toEqual({ text: n.text, lines: 1, overflows: false });
+  await shown(page, '.bills-result__refs').scrollIntoViewIfNeeded();
+  await shot(page, 'bills-receipt-large-font');
+  await page.context().close();
+});
+
+it('shows the last 12 months as bars with the tier step marked and a sentence per bar; in 大字模式 as readable rows', async () => {
+  const resident = residents[0];
+  const as = { openid: resident.openid, now: NOON };
+  const bindingId = await boundOrBind(0, 'electricity');
+  const usage = await e2e.api<{ months: Array<{ period: string; usage: number; amount: number }>; threshold: { value: number; tierName: string } | null }>(
+    'bills',
+    { action: 'usage', bindingId },
+    as,
+  );
+  expect(usage.months).toHaveLength(12);
+  expect(usage.threshold).not.toBeNull();
+  const page = await e2e.open({ ...as, path: `/bills/pages/bill/index?bindingId=${bindingId}&kind=electricity` });
+  const bars = shown(page, '.bills-usage__bar');
+  await bars.first().waitFor();
+  expect(await bars.count()).toBe(12);
+
+  // Each bar says its month, usage in 度 and amount; the latest is 2026年2月.
+  const labels = await bars.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
+  const latest = usage.months[11];
+  expect(labels[11]).toBe(`2026年2月 用电 ${latest.usage} 度 ${yuan(latest.amount)}`);
+  for (const l of labels) expect(l).toMatch(/^\d{4}年\d{1,2}月 用电 \d+ 度 ¥\d+\.\d{2}$/);
+
+  // Heights follow usage: the tallest bar is the month with the most usage.
+  const heights = await shown(page, '.bills-usage__column .bills-usage__fill').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
+  const most = usage.months.reduce((best, m, i) => (m.usage > usage.months[best].usage ? i : best), 0);
+  expect(heights.indexOf(Math.max(...heights))).toBe(most);
+
+  // The tier step is a line at its height on the bars' own scale, named in words.
+  const line = shown(page, '.bills-usage__threshold--up');
+  await expect(line.textContent()).resolves.toContain(`${usage.threshold!.value} 度`);
+  const geometry = await page.evaluate(() => {
+    const layer = [...document.querySelectorAll('.bills-usage__layer')].find((e) => (e as HTMLElement).offsetParent) as HTMLElement;
+    const column = [...document.querySelectorAll('.bills-usage__column')].find((e) => (e as HTMLElement).offsetParent) as HTMLElement;
+    const l = layer.querySelector('.bills-usage__threshold')!.getBoundingClientRect();
+    const c = column.getBoundingClientRect();
+    return { lineFromBottom: c.bottom - l.top, columnHeight: c.height };
+  });
+  const max = Math.max(...usage.months.map((m) => m.usage), usage.threshold!.value) * 1.1;
+  expect(geometry.lineFromBottom / geometry.columnHeight).toBeCloseTo(usage.threshold!.value / max, 1);
+  await shown(page, '.bills-usage').scrollIntoViewIfNeeded();
+  await shot(page, 'bills-usage');
+  await page.context().close();
+
+  // 大字模式: a row per month with its figures in words, each on one line.
+  const large = await e2e.open({ ...as, path: `/bills/pages/bill/index?bindingId=${bindingId}&kind=electricity`, largeFont: true });
+  const rows = shown(large, '.bm-large-font .bills-usage__row');
+  await rows.first().waitFor();
+  expect(await rows.count()).toBe(12);
+  await expect(rows.last().getAttribute('aria-label')).resolves.toBe(labels[11]);
+  expect(await shown(large, '.bills-usage__threshold--across').count()).toBe(12);
+  for (const f of await linesOf(large, '.bills-usage__row-month, .bills-usage__row-usage, .bills-usage__row-amount')) {
+    expect(f).toEqual({ text: f.text, lines: 1, overflows: false });
+  }
+  await shown(large, '.bills-usage').scrollIntoViewIfNeeded();
+  await shot(large, 'bills-usage-large-font');
+  await large.context().close();
+});

@@ -62,8 +62,8 @@ export const PAGES: PageCase[] = [
     resident: LI,
     now: MORNING,
     setup: async (r, now) => ({ bindingId: await ensureBinding(r, now, 'water'), kind: 'water' }),
-    shows: ['爸妈家 · 水费账单', '应缴金额', '立即缴费'],
-    calls: ['bills.bill'],
+    shows: ['爸妈家 · 水费账单', '应缴金额', '立即缴费', '近 12 个月用水', /近 12 个月共用水 \d+ 立方米/],
+    calls: ['bills.bill', 'bills.usage'],
   },
   {
     route: 'bills/pages/result/index',

@@ -2,6 +2,8 @@ import { PROVIDERS } from '@bianmin/core';
 import { billFor } from '@bianmin/server/bills/bill';
 import { bind, callerBinding, listBindings, setDueReminders, unbind } from '@bianmin/server/bills/bindings';
 import { payBill } from '@bianmin/server/bills/pay';
+import { topUp, withTopupBalances } from '@bianmin/server/bills/topup';
+import { usageFor } from '@bianmin/server/bills/usage';
 import { listOrders, ownOrderView } from '@bianmin/server/payments/orders';
 import { billsInput } from '@bianmin/core/schemas/bills';
 import { defineFunction } from '@bianmin/server/runtime/define';
@@ -39,12 +41,24 @@ export const billsFunction = defineFunction('bills', billsInput, {
     servesStale: true,
     run: ({ bindingId }, ctx) => billFor(ctx, bindingId),
   },
+  usage: {
+    service: serviceOf('query'),
+    servesStale: true,
+    run: ({ bindingId }, ctx) => usageFor(ctx, bindingId),
+  },
   pay: {
     service: serviceOf('pay'),
     run: (input, ctx) => payBill(ctx, input),
   },
+  topup: {
+    service: serviceOf('pay'),
+    run: (input, ctx) => topUp(ctx, input),
+  },
   order: {
-    run: async ({ orderId }, ctx) => ({ order: await ownOrderView(await ctx.deps.db(), ctx.caller!.openid, orderId, 'utility') }),
+    run: async ({ orderId }, ctx) => {
+      const order = await ownOrderView(await ctx.deps.db(), ctx.caller!.openid, orderId, ['utility', 'prepaid_topup']);
+      return { order: await withTopupBalances(ctx, order) };
+    },
   },
   orders: {
     run: async (_input, ctx) => ({ orders: await listOrders(await ctx.deps.db(), ctx.caller!.openid) }),

@@ -8,7 +8,7 @@ import {
   type ServicesListResult,
   type ServiceStatusResult,
 } from './schemas/services';
-import { billsInput, type BillResult, type BindingView, type OrderView, type PayResult } from './schemas/bills';
+import { billsInput, type BillResult, type BindingView, type OrderView, type PayResult, type UsageResult } from './schemas/bills';
 import type { Provider } from './providers';
 import {
   type AccessLogEntry,
@@ -53,6 +53,8 @@ export interface ApiOutputs {
     order: { order: OrderView };
     orders: { orders: OrderView[] };
     dueReminders: { binding: BindingView };
+    usage: UsageResult;
+    topup: PayResult;
   };
   tickets: {
     categories: CategoriesResult;

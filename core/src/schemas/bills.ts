@@ -9,6 +9,9 @@ const idempotencyKey = z
   .string({ error: '请提供 idempotencyKey' })
   .regex(/^[A-Za-z0-9_-]{8,64}$/, 'idempotencyKey 应为 8–64 位字母、数字、下划线或连字符');
 
+/** One top-up's ceiling, fen: a typo (¥50000 for ¥500) should not reach the payment sheet. */
+export const TOPUP_MAX = 500_000;
+
 export const orderId = z.string({ error: '请提供订单号 orderId' }).regex(/^BM[0-9A-Z]{10,30}$/, '订单号 orderId 格式不正确');
 
 export const billsInput = {
@@ -60,6 +63,21 @@ export const billsInput = {
     bindingId: uuid('户号绑定编号 bindingId'),
     on: z.boolean({ error: 'on 应为 true（开启到期提醒）或 false（关闭）' }),
   }),
+  /**
+   * A prepay electricity meter's top-up of `amount` fen. The department's minimum and step are
+   * checked on the server against the department's own figures (they are theirs to change).
+   */
+  topup: z.object({
+    bindingId: uuid('户号绑定编号 bindingId'),
+    amount: z
+      .number({ error: '请填写预存金额 amount（单位：分）' })
+      .int('预存金额 amount 应为整数分')
+      .positive('预存金额 amount 应大于 0')
+      .max(TOPUP_MAX, `单次预存最多 ¥${TOPUP_MAX / 100}`),
+    idempotencyKey,
+  }),
+  /** The household's last 12 months of usage and amounts (the bill page's chart). */
+  usage: z.object({ bindingId: uuid('户号绑定编号 bindingId') }),
 };
 
 export interface BindingView {
@@ -152,6 +170,10 @@ export interface OrderView {
   transactionId?: string;
   /** What the order pays for, one line per bill, oldest first (one line for a single bill or fine). */
   lines: OrderLineView[];
+  /** Present for a prepay meter's top-up (its one line is the top-up, not a bill). */
+  purpose?: 'topup';
+  /** A settled top-up as the department booked it: the meter's balance before and after, fen. */
+  topup?: { balanceBefore: number; balanceAfter: number };
 }
 
 export interface OrderLineView {
@@ -173,4 +195,27 @@ export interface PayResult {
   order: OrderView;
   /** Null once the order is no longer pending (already paid, settled or closed). */
   payment: PaymentParams | null;
+}
+
+export interface UsageMonth {
+  /** '2026-02' */
+  period: string;
+  usage: number;
+  /** The month's bill, fen. */
+  amount: number;
+}
+
+export interface UsageResult {
+  /** As the department bills it: 'kWh', 'm³'. */
+  unit: string;
+  /** The last 12 months, oldest first. */
+  months: UsageMonth[];
+  /**
+   * Where the price steps nearest the latest month: the upper bound of the tier its usage fell
+   * in (the price rises above it), or for the top tier its lower bound. Null when not tiered.
+   */
+  threshold: { value: number; tierName: string; bound: 'upTo' | 'from' } | null;
+  fetchedAt: string;
+  stale: boolean;
+  ageSeconds: number;
 }

@@ -16,6 +16,8 @@ export interface UtilityProfile {
   usage: [number, number];
   /** Bills are issued on the 1st and due on this day of the following month. */
   dueDay: number;
+  /** Prepay meters: the smallest top-up and the step above it, fen (the power grid's counter rules). */
+  topup?: { minimum: number; step: number };
 }
 
 export const PROFILES: Record<'water' | 'power' | 'gas', UtilityProfile> = {
@@ -42,6 +44,7 @@ export const PROFILES: Record<'water' | 'power' | 'gas', UtilityProfile> = {
     ],
     usage: [120, 720],
     dueDay: 15,
+    topup: { minimum: 1000, step: 100 },
   },
   gas: {
     providerId: 'gas',
@@ -78,6 +81,17 @@ export interface SandboxBill {
   status: 'unpaid' | 'paid';
   paidAt?: string;
   paymentRef?: string;
+}
+
+export interface SandboxTopup {
+  orderId: string;
+  accountNo: string;
+  amount: number;
+  paidAt: string;
+  /** The meter's balance just before and just after this top-up, fen: the department's to say. */
+  balanceBefore: number;
+  balanceAfter: number;
+  paymentRef: string;
 }
 
 export interface SandboxPayment {
@@ -137,6 +151,12 @@ export function utilityRoutes(profile: UtilityProfile, residents: FixtureResiden
   const paidBills = new Map<string, SandboxPayment>();
   /** Every posting request that reached the route, by order id: how often we asked, against `payments` (booked once). */
   const received = new Map<string, number>();
+  /** Prepay meters' balances as they move, fen; top-ups booked by our order id (booked once). */
+  const balances = new Map<string, number>();
+  for (const a of accounts.values()) if (a.prepaidBalance !== undefined) balances.set(a.accountNo, a.prepaidBalance);
+  const topups = new Map<string, SandboxTopup>();
+  const prepay = (a: FixtureUtilityAccount) =>
+    profile.topup && balances.has(a.accountNo) ? { prepaidBalance: balances.get(a.accountNo)!, topup: profile.topup } : {};
 
   const billsFor = (a: FixtureUtilityAccount, asOf: string): SandboxBill[] => {
     const periods = lastPeriods(asOf, 12);
@@ -186,7 +206,7 @@ export function utilityRoutes(profile: UtilityProfile, residents: FixtureResiden
             accountNo: a.accountNo,
             holderName: maskName(a.holderName),
             address: a.address,
-            ...(a.prepaidBalance !== undefined ? { prepaidBalance: a.prepaidBalance } : {}),
+            ...prepay(a),
           },
         };
       },
@@ -209,7 +229,7 @@ export function utilityRoutes(profile: UtilityProfile, residents: FixtureResiden
             accountNo: a.accountNo,
             holderName: maskName(a.holderName),
             address: a.address,
-            ...(a.prepaidBalance !== undefined ? { prepaidBalance: a.prepaidBalance } : {}),
+            ...prepay(a),
           },
         };
       },
@@ -221,6 +241,72 @@ export function utilityRoutes(profile: UtilityProfile, residents: FixtureResiden
         const a = accounts.get(params.accountNo);
         if (!a) return notFound;
         return { status: 200, body: { accountNo: a.accountNo, bills: billsFor(a, asOfOf(query)).reverse() } };
+      },
+    },
+    {
+      // The last 12 months' usage and amounts in one answer, oldest first, with the tier
+      // thresholds the prices step at (per month, as the bills price them): what the power
+      // grid's own app charts. One call, not one bill lookup per month.
+      method: 'GET',
+      path: '/accounts/:accountNo/usage',
+      handle: ({ params, query }) => {
+        const a = accounts.get(params.accountNo);
+        if (!a) return notFound;
+        return {
+          status: 200,
+          body: {
+            accountNo: a.accountNo,
+            unit: profile.unit,
+            tiers: profile.tiers.map((t) => ({ name: t.name, upTo: t.upTo })),
+            months: billsFor(a, asOfOf(query)).map((b) => ({ period: b.period, usage: b.usage, amount: b.amount })),
+          },
+        };
+      },
+    },
+    {
+      // A prepay meter's top-up, idempotent on our order id like a bill's posting: asked again
+      // (a retry after a timeout), it answers the first booking and the balance moves once. The
+      // department's own rules (minimum, step) are checked here too: it is their counter.
+      method: 'POST',
+      path: '/topups',
+      handle: ({ body }) => {
+        const b = body as Partial<{ orderId: string; accountNo: string; amount: number; paidAt: string }> | undefined;
+        if (!b || typeof b.orderId !== 'string' || typeof b.accountNo !== 'string' || !Number.isInteger(b.amount) || typeof b.paidAt !== 'string' || !parseInstant(b.paidAt)) {
+          return { status: 400, body: { code: 'BAD_REQUEST', message: 'orderId, accountNo, amount, paidAt required' } };
+        }
+        received.set(b.orderId, (received.get(b.orderId) ?? 0) + 1);
+        const seen = topups.get(b.orderId);
+        if (seen) return { status: 200, body: { ...seen, duplicate: true } };
+        const a = accounts.get(b.accountNo);
+        if (!a) return notFound;
+        const rules = profile.topup;
+        if (!rules || !balances.has(a.accountNo)) return { status: 422, body: { code: 'NOT_PREPAID', message: '该户不是预付费电表，不能预存' } };
+        const amount = b.amount as number;
+        if (amount < rules.minimum || amount % rules.step !== 0) {
+          return { status: 422, body: { code: 'BAD_TOPUP_AMOUNT', message: `预存金额最少 ${rules.minimum} 分，且为 ${rules.step} 分的整数倍` } };
+        }
+        const before = balances.get(a.accountNo)!;
+        const t: SandboxTopup = {
+          orderId: b.orderId,
+          accountNo: a.accountNo,
+          amount,
+          paidAt: b.paidAt as string,
+          balanceBefore: before,
+          balanceAfter: before + amount,
+          paymentRef: `${profile.providerId.toUpperCase()}TOP${String(topups.size + 1).padStart(8, '0')}`,
+        };
+        balances.set(a.accountNo, t.balanceAfter);
+        topups.set(b.orderId, t);
+        return { status: 200, body: { ...t, duplicate: false } };
+      },
+    },
+    {
+      // A top-up as the department booked it (the receipt's balance before → after).
+      method: 'GET',
+      path: '/topups/:orderId',
+      handle: ({ params }) => {
+        const t = topups.get(params.orderId);
+        return t ? { status: 200, body: t } : { status: 404, body: { code: 'TOPUP_NOT_FOUND', message: '没有这笔预存' } };
       },
     },
     {
@@ -272,7 +358,13 @@ export function utilityRoutes(profile: UtilityProfile, residents: FixtureResiden
       // Dev-only: what this department received and booked, for tests that count postings.
       method: 'GET',
       path: '/postings',
-      handle: () => ({ status: 200, body: postingsReport(payments, received) }),
+      handle: () => {
+        const report = postingsReport(payments, received);
+        if (!profile.topup) return { status: 200, body: report };
+        // Top-ups are bookings too: counted per order id beside the bills' (never more than 1).
+        for (const t of topups.values()) report.counts[t.orderId] = { received: report.counts[t.orderId]?.received ?? 0, booked: (report.counts[t.orderId]?.booked ?? 0) + 1 };
+        return { status: 200, body: { ...report, topups: [...topups.values()] } };
+      },
     },
   ];
 }

@@ -71,6 +71,7 @@ export function orderView(r: OrderRow, refund?: RefundRow, lines: OrderLineRow[]
       : {}),
     ...(r.departmentRef ? { departmentRef: r.departmentRef } : {}),
     ...(r.transactionId ? { transactionId: r.transactionId } : {}),
+    ...(r.kind === 'prepaid_topup' ? { purpose: 'topup' as const } : {}),
     lines: lines.length
       ? lines.map((l) => ({ billId: l.billId, period: l.period, amount: l.amount, lateFee: l.lateFee, ...(l.departmentRef ? { departmentRef: l.departmentRef } : {}) }))
       : [{ billId: r.billId, period: r.period, amount: r.amount, lateFee: r.lateFee, ...(r.departmentRef ? { departmentRef: r.departmentRef } : {}) }],
@@ -78,7 +79,7 @@ export function orderView(r: OrderRow, refund?: RefundRow, lines: OrderLineRow[]
 }
 
 /** What an order pays for; the subject's columns are read per kind (see the orders table). */
-export type OrderKind = 'utility' | 'traffic_fine';
+export type OrderKind = 'utility' | 'prepaid_topup' | 'traffic_fine';
 
 export interface NewOrder {
   openid: string;
@@ -179,11 +180,12 @@ export async function savePayment(db: Db, orderId: string, payment: PaymentParam
   await db.update(orders).set({ payment }).where(and(eq(orders.id, orderId), eq(orders.status, 'pending')));
 }
 
-export async function ownOrder(db: Db, openid: string, orderId: string, kind?: OrderKind): Promise<OrderRow> {
+export async function ownOrder(db: Db, openid: string, orderId: string, kind?: OrderKind | OrderKind[]): Promise<OrderRow> {
+  const kinds = kind === undefined ? undefined : Array.isArray(kind) ? kind : [kind];
   const [row] = await db
     .select()
     .from(orders)
-    .where(and(eq(orders.id, orderId), eq(orders.openid, openid), kind ? eq(orders.kind, kind) : undefined));
+    .where(and(eq(orders.id, orderId), eq(orders.openid, openid), kinds ? inArray(orders.kind, kinds) : undefined));
   if (!row) throw new AppError('NOT_FOUND', '没有找到这笔订单。');
   return row;
 }
@@ -196,24 +198,24 @@ async function refundsOf(db: Db, orderIds: string[]): Promise<Map<string, Refund
 }
 
 /** One of the resident's own orders as they see it, refund included; another resident's id is NOT_FOUND. */
-export async function ownOrderView(db: Db, openid: string, orderId: string, kind?: OrderKind): Promise<OrderView> {
+export async function ownOrderView(db: Db, openid: string, orderId: string, kind?: OrderKind | OrderKind[]): Promise<OrderView> {
   const row = await ownOrder(db, openid, orderId, kind);
   return orderView(row, (await refundsOf(db, [row.id])).get(row.id), await linesOf(db, row.id));
 }
 
 export async function listOrders(db: Db, openid: string, limit = 100): Promise<OrderView[]> {
-  const rows = await listOrderRows(db, openid, 'utility', limit);
+  const rows = await listOrderRows(db, openid, ['utility', 'prepaid_topup'], limit);
   const ids = rows.map((r) => r.id);
   const [byOrder, lines] = await Promise.all([refundsOf(db, ids), linesByOrder(db, ids)]);
   return rows.map((r) => orderView(r, byOrder.get(r.id), lines.get(r.id)));
 }
 
 /** A resident's orders of one kind, newest first: each flow presents its own. */
-export async function listOrderRows(db: Db, openid: string, kind: OrderKind, limit = 100): Promise<OrderRow[]> {
+export async function listOrderRows(db: Db, openid: string, kind: OrderKind | OrderKind[], limit = 100): Promise<OrderRow[]> {
   return db
     .select()
     .from(orders)
-    .where(and(eq(orders.openid, openid), eq(orders.kind, kind)))
+    .where(and(eq(orders.openid, openid), inArray(orders.kind, Array.isArray(kind) ? kind : [kind])))
     .orderBy(desc(orders.createdAt), desc(orders.id))
     .limit(limit);
 }

@@ -16,6 +16,8 @@ const REFUSAL: Record<string, string> = {
   BILL_NOT_FOUND: '缴费单位查不到这笔账单',
   ACCOUNT_NOT_FOUND: '缴费单位查不到这个户号',
   AMOUNT_MISMATCH: '缴费金额与账单不符',
+  NOT_PREPAID: '该户不是预付费电表',
+  BAD_TOPUP_AMOUNT: '预存金额不符合供电公司的规则',
   // The traffic police, for a fine.
   ALREADY_PAID: '该罚款已在其他渠道缴纳',
   UNDER_APPEAL: '该违法记录正在申诉复核中，不能缴款',
@@ -57,11 +59,14 @@ async function post(deps: Deps, row: typeof outbox.$inferSelect, now: Date): Pro
     await db.update(outbox).set({ status: 'failed', lastError: `order ${order.status}` }).where(eq(outbox.id, row.id));
     return 'failed';
   }
-  const lines = order.kind === 'traffic_fine' ? [] : await linesOf(db, order.id);
+  const lines = order.kind === 'utility' ? await linesOf(db, order.id) : [];
   try {
     const paidAt = toShanghaiIso(order.paidAt ?? now);
     let ref: string;
-    if (order.kind === 'traffic_fine') {
+    if (order.kind === 'prepaid_topup') {
+      // One booking, idempotent on our order id: the meter's balance moves once however often we ask.
+      ref = (await utilityFor(deps, order.providerId).postTopup({ orderId: order.id, accountNo: order.accountNo, amount: order.amount, paidAt })).paymentRef;
+    } else if (order.kind === 'traffic_fine') {
       ref = (await trafficFor(deps).postPayment({ orderId: order.id, violationId: order.billId, plate: order.accountNo, decisionNo: order.period, amount: order.amount, paidAt })).paymentRef;
     } else {
       // One posting per bill, each idempotent on its own posting id, each recorded as it lands:

@@ -10,12 +10,18 @@ export interface RowProps {
   tone?: 'strong' | 'money';
   /** `bm-row--total` for the sum under a list. */
   className?: string;
+  /**
+   * The value is a token (an order number) or tokens separated by spaces (receipt numbers): it
+   * never breaks inside one, and when label and value do not fit on one line (large-font mode)
+   * the value moves under the label.
+   */
+  token?: boolean;
 }
 
 /** One label / value line: the same on every receipt, bill, fine and balance. */
-export function Row({ label, value, tone, className }: RowProps) {
+export function Row({ label, value, tone, className, token }: RowProps) {
   return (
-    <View className={cx('bm-row', className)}>
+    <View className={cx('bm-row', token && 'bm-row--token', className)}>
       <Text className='bm-row__label'>{label}</Text>
       {value === undefined ? null : <Text className={cx('bm-row__value', tone && `bm-row__value--${tone}`)}>{value}</Text>}
     </View>

@@ -23,3 +23,16 @@ describe('Row', () => {
     expect(container.querySelector('.bm-row__value')!.textContent).toBe('0');
   });
 });
+
+describe('Row with a token value', () => {
+  it('marks the row so that the value (an order number) wraps whole under its label, never inside', () => {
+    const { container } = render(<Row label='订单号' value='BM20260310120000ABCDEFGH' token className='x' />);
+    const row = container.querySelector('.bm-row')!;
+    expect(row.className.split(' ')).toEqual(expect.arrayContaining(['bm-row--token', 'x']));
+  });
+
+  it('leaves an ordinary row unmarked', () => {
+    const { container } = render(<Row label='户号' value='******6789' />);
+    expect(container.querySelector('.bm-row')!.className).not.toContain('bm-row--token');
+  });
+});

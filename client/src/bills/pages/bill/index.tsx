@@ -17,6 +17,7 @@ import { OutageHelp } from '../../shared/outage';
 import { ConfirmPaySheet } from './confirm-sheet';
 import { SandboxPaySheet } from '../../../payments/sandbox-pay-sheet';
 import { usePayment } from './use-payment';
+import { UsageChart } from './usage-chart';
 import '../../shared/bills.css';
 import './index.css';
 
@@ -192,6 +193,8 @@ export default function BillPage() {
             ) : null}
 
             {data.bill ? <BillDetail bill={data.bill} /> : <Card>缴费单位还没有出这户的账单。</Card>}
+
+            <UsageChart bindingId={bindingId} kind={kind} />
 
             <OrdersLink />
           </>

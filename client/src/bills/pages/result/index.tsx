@@ -258,9 +258,9 @@ function Receipt({
 
         <Card className='bills-result__refs'>
           <Row label='状态' value={status.label} className='bills-result__status-row' />
-          <Row label='订单号' value={order.orderId} className='bills-result__order-id' />
-          {order.transactionId ? <Row label='微信支付单号' value={order.transactionId} className='bills-result__transaction' /> : null}
-          {order.departmentRef ? <Row label='缴费单位回执号' value={order.departmentRef} className='bills-result__department-ref' /> : null}
+          <Row label='订单号' value={order.orderId} className='bills-result__order-id' token />
+          {order.transactionId ? <Row label='微信支付单号' value={order.transactionId} className='bills-result__transaction' token /> : null}
+          {order.departmentRef ? <Row label='缴费单位回执号' value={order.departmentRef} className='bills-result__department-ref' token /> : null}
           <Row label='下单时间' value={formatDateTime(order.createdAt)} />
           {order.paidAt ? <Row label='支付时间' value={formatDateTime(order.paidAt)} /> : null}
           {order.settledAt ? <Row label='入账时间' value={formatDateTime(order.settledAt)} /> : null}

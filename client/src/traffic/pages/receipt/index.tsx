@@ -140,9 +140,9 @@ function Body({ order, polling, justPaid, onRefresh, actions }: { order: Traffic
         {actions}
         <Card className='traffic-receipt__refs'>
           <Row label='状态' value={status.label} className='traffic-receipt__status-row' />
-          <Row label='订单号' value={order.orderId} className='traffic-receipt__order-id' />
-          {order.transactionId ? <Row label='微信支付单号' value={order.transactionId} /> : null}
-          {order.departmentRef ? <Row label='交警回执号' value={order.departmentRef} className='traffic-receipt__department-ref' /> : null}
+          <Row label='订单号' value={order.orderId} className='traffic-receipt__order-id' token />
+          {order.transactionId ? <Row label='微信支付单号' value={order.transactionId} token /> : null}
+          {order.departmentRef ? <Row label='交警回执号' value={order.departmentRef} className='traffic-receipt__department-ref' token /> : null}
           <Row label='下单时间' value={formatDateTime(order.createdAt)} />
           {order.paidAt ? <Row label='支付时间' value={formatDateTime(order.paidAt)} /> : null}
           {order.settledAt ? <Row label='销账时间' value={formatDateTime(order.settledAt)} /> : null}

@@ -1,0 +1,107 @@
+import { Text, View } from '@tarojs/components';
+import type { UsageResult, UtilityKind } from '@bianmin/core';
+import { formatFen } from '@bianmin/core/money';
+import { useLargeFont } from '../../../../a11y/large-font';
+import { callFunction } from '../../../../api';
+import { useRemote } from '../../../../hooks/use-remote';
+import { Card, RemoteStatus } from '../../../../ui';
+import { formatAge, formatPeriod } from '../../../shared/format';
+import { barLabel, monthLabel, percent, scaleMax, summary, thresholdLabel, unitWord, usageVerb } from './describe';
+import './index.css';
+
+/**
+ * The household's last 12 months at a glance: bars made of views with CSS heights (no chart
+ * library: nothing added to the package), the tier step marked as a line, one screen-reader
+ * sentence per bar. In large-font mode the months become rows with bars across, wide enough to
+ * read. Its own request (one department call, cached), so a slow history never holds the bill up.
+ */
+export function UsageChart({ bindingId, kind }: { bindingId: string; kind: UtilityKind }) {
+  const { largeFont } = useLargeFont();
+  const usage = useRemote(() => callFunction('bills', { action: 'usage', bindingId }), { key: bindingId });
+  const data = usage.data;
+  const verb = usageVerb(kind);
+
+  return (
+    <Card className='bills-usage' title={`近 12 个月${verb}`}>
+      <RemoteStatus remote={usage} prefix='bills-usage' errorTitle={`${verb}记录暂时查不到`} loading={{ label: `正在查询近 12 个月${verb}…`, count: 1, className: 'bills-usage-loading' }} />
+      {data && data.months.length === 0 ? <Text className='bills-fineprint bills-usage__empty'>缴费单位还没有这户的用量记录。</Text> : null}
+      {data && data.months.length > 0 ? <Chart data={data} kind={kind} largeFont={largeFont} /> : null}
+    </Card>
+  );
+}
+
+function Chart({ data, kind, largeFont }: { data: UsageResult; kind: UtilityKind; largeFont: boolean }) {
+  const max = scaleMax(data.months, data.threshold);
+  const latest = data.months[data.months.length - 1];
+  const unit = unitWord(data.unit);
+  const threshold = data.threshold ? { at: percent(data.threshold.value, max), label: thresholdLabel(data.unit, data.threshold) } : null;
+  const first = data.months[0];
+
+  return (
+    <View className={`bills-usage__chart ${largeFont ? 'bills-usage__chart--rows' : 'bills-usage__chart--bars'}`}>
+      <Text className='bills-usage__summary'>{summary(kind, data.unit, data.months)}</Text>
+      {data.stale ? <Text className='bills-usage__stale'>{`以下是${formatAge(data.ageSeconds)}查到的记录，缴费单位暂时连不上`}</Text> : null}
+      {largeFont ? (
+        <View className='bills-usage__rows' role='list' ariaRole='list' ariaLabel={`近 12 个月${usageVerb(kind)}`}>
+          {data.months.map((m) => (
+            <View
+              key={m.period}
+              className={`bills-usage__row ${m === latest ? 'bills-usage__row--latest' : ''}`}
+              role='listitem'
+              ariaRole='listitem'
+              ariaLabel={barLabel(kind, data.unit, m)}
+              data-period={m.period}
+            >
+              <View className='bills-usage__row-head' aria-hidden='true'>
+                <Text className='bills-usage__row-month'>{formatPeriod(m.period)}</Text>
+                <Text className='bills-usage__row-usage'>
+                  {m.usage} {unit}
+                </Text>
+                <Text className='bills-usage__row-amount'>{formatFen(m.amount)}</Text>
+              </View>
+              <View className='bills-usage__track' aria-hidden='true'>
+                <View className='bills-usage__fill' style={{ width: percent(m.usage, max) }} />
+                {threshold ? <View className='bills-usage__threshold bills-usage__threshold--across' style={{ left: threshold.at }} /> : null}
+              </View>
+            </View>
+          ))}
+        </View>
+      ) : (
+        <View className='bills-usage__plot'>
+          <View className='bills-usage__bars' role='list' ariaRole='list' ariaLabel={`近 12 个月${usageVerb(kind)}`}>
+            {data.months.map((m) => (
+              <View
+                key={m.period}
+                className={`bills-usage__bar ${m === latest ? 'bills-usage__bar--latest' : ''}`}
+                role='listitem'
+                ariaRole='listitem'
+                ariaLabel={barLabel(kind, data.unit, m)}
+                data-period={m.period}
+              >
+                <View className='bills-usage__column' aria-hidden='true'>
+                  <View className='bills-usage__fill' style={{ height: percent(m.usage, max) }} />
+                </View>
+                <Text className='bills-usage__month' aria-hidden='true'>
+                  {monthLabel(m.period)}
+                </Text>
+              </View>
+            ))}
+          </View>
+          {threshold ? (
+            // A layer exactly over the columns (not their month labels), so that the line's
+            // percentage is the bars' own scale.
+            <View className='bills-usage__layer' aria-hidden='true'>
+              <View className='bills-usage__threshold bills-usage__threshold--up' style={{ bottom: threshold.at }}>
+                <Text className='bills-usage__threshold-label'>{threshold.label}</Text>
+              </View>
+            </View>
+          ) : null}
+        </View>
+      )}
+      <Text className='bills-fineprint bills-usage__caption'>
+        {`${formatPeriod(first.period)}至${formatPeriod(latest.period)}，最近一个月${usageVerb(kind)} ${latest.usage} ${unit}，${formatFen(latest.amount)}。`}
+        {threshold ? `${threshold.label}${largeFont ? '（竖线）' : '（虚线）'}。` : ''}
+      </Text>
+    </View>
+  );
+}
