@@ -46,6 +46,6 @@ export const billsFunction = defineFunction('bills', {
     run: async ({ orderId }, ctx) => ({ order: await ownOrderView(await ctx.deps.db(), ctx.caller!.openid, orderId, 'utility') }),
   },
   orders: {
-    run: async (_input, ctx) => ({ orders: await listOrders(await ctx.deps.db(), ctx.caller!.openid) }),
+    run: async ({ show }, ctx) => ({ orders: await listOrders(await ctx.deps.db(), ctx.caller!.openid, show) }),
   },
 });

@@ -11,6 +11,14 @@ const idempotencyKey = z
 
 export const orderId = z.string({ error: '请提供订单号 orderId' }).regex(/^BM[0-9A-Z]{10,30}$/, '订单号 orderId 格式不正确');
 
+/**
+ * 我的订单's switch: `paid` (the app's default) lists the payments that went through; `all` adds
+ * the pending, closed and refunded ones. The API's default stays `all`, as before the switch.
+ */
+export const ORDER_HISTORY = ['paid', 'all'] as const;
+export type OrderHistory = (typeof ORDER_HISTORY)[number];
+export const orderHistory = z.enum(ORDER_HISTORY, { error: 'show 应为 paid（已支付）或 all（全部）' }).default('all');
+
 export const billsInput = {
   providers: z.object({}),
   bind: z
@@ -54,7 +62,7 @@ export const billsInput = {
       }
     }),
   order: z.object({ orderId }),
-  orders: z.object({}),
+  orders: z.object({ show: orderHistory }),
 };
 
 export interface BindingView {
@@ -120,6 +128,9 @@ export interface BillResult {
  * after the bill was paid another way).
  */
 export type OrderStatus = 'pending' | 'paid' | 'settled' | 'closed' | 'refund_pending' | 'refunded';
+
+/** Payments that went through and stay paid: what 我的订单 lists under 已支付. */
+export const PAID_ORDER_STATUSES: readonly OrderStatus[] = ['paid', 'settled'];
 
 export interface OrderView {
   orderId: string;
