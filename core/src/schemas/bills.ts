@@ -129,9 +129,6 @@ export interface BillResult {
  */
 export type OrderStatus = 'pending' | 'paid' | 'settled' | 'closed' | 'refund_pending' | 'refunded';
 
-/** Payments that went through and stay paid: what 我的订单 lists under 已支付. */
-export const PAID_ORDER_STATUSES: readonly OrderStatus[] = ['paid', 'settled'];
-
 export interface OrderView {
   orderId: string;
   billId: string;

@@ -1,4 +1,5 @@
-import { AppError, maskAccountNo, type OrderHistory, type OrderStatus, type OrderView, type PaymentParams, PAID_ORDER_STATUSES, providerById, toShanghaiIso, type UtilityKind } from '@bianmin/core';
+import { AppError, maskAccountNo, type OrderHistory, type OrderStatus, type OrderView, type PaymentParams, providerById, toShanghaiIso, type UtilityKind } from '@bianmin/core';
+import { PAID_ORDER_STATUSES } from '@bianmin/core/orders';
 import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, inArray, notInArray } from 'drizzle-orm';
 import type { Db } from '../db/open';
