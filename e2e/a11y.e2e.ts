@@ -49,6 +49,15 @@ const PAGES: ScanTarget[] = [
   { name: 'bill', path: (f) => `/bills/pages/bill/index?bindingId=${f.bindingId}&kind=electricity`, ready: '.bills-bill__summary' },
   { name: 'bill at 23:45', path: (f) => `/bills/pages/bill/index?bindingId=${f.bindingId}&kind=electricity`, ready: '.bills-pay-status--closed', now: LATE },
   { name: 'result', path: (f) => `/bills/pages/result/index?orderId=${f.orderId}`, ready: '.bills-result__hero[data-status]' },
+  {
+    name: 'result, receipt image downloaded',
+    path: (f) => `/bills/pages/result/index?orderId=${f.orderId}`,
+    ready: '.bills-result__hero[data-status="settled"]',
+    prepare: async (page) => {
+      await shown(page, '.bm-receipt-image__save').click();
+      await shown(page, '.bm-receipt-image__saved').waitFor();
+    },
+  },
   { name: 'orders', path: () => '/bills/pages/orders/index', ready: '.bills-order' },
   {
     name: 'orders 全部',
