@@ -52,7 +52,26 @@ const PAGES: ScanTarget[] = [
   { name: 'bill with its 12-month usage chart', path: (f) => `/bills/pages/bill/index?bindingId=${f.bindingId}&kind=electricity`, ready: '.bills-usage__caption' },
   { name: 'bill at 23:45', path: (f) => `/bills/pages/bill/index?bindingId=${f.bindingId}&kind=electricity`, ready: '.bills-pay-status--closed', now: LATE },
   { name: 'result', path: (f) => `/bills/pages/result/index?orderId=${f.orderId}`, ready: '.bills-result__hero[data-status]' },
+  {
+    name: 'result, receipt image downloaded',
+    path: (f) => `/bills/pages/result/index?orderId=${f.orderId}`,
+    ready: '.bills-result__hero[data-status="settled"]',
+    prepare: async (page) => {
+      await shown(page, '.bm-receipt-image__save').click();
+      await shown(page, '.bm-receipt-image__saved').waitFor();
+    },
+  },
   { name: 'orders', path: () => '/bills/pages/orders/index', ready: '.bills-order' },
+  {
+    name: 'orders 全部',
+    path: () => '/bills/pages/orders/index',
+    ready: '.bills-order',
+    // The pending fine order: under 全部 only, labelled 待支付，未扣款 with its amount struck through.
+    prepare: async (page) => {
+      await shown(page, '.bills-orders-show [data-show="all"]').click();
+      await shown(page, '.bills-order--not-paid').first().waitFor();
+    },
+  },
   { name: 'messages', path: () => '/messages/pages/index/index', ready: '.message-item', now: AFTER_REOPEN },
   { name: 'insurance verify', path: () => '/insurance/pages/verify/index?reason=required', ready: '.ins-verify__why' },
   { name: 'insurance summary', path: () => '/insurance/pages/summary/index', ready: '.ins-summary__accounts' },

@@ -1,10 +1,10 @@
 /** The bills subpackage's two WeChat-only paths: paying through WeChat Pay's sheet, and labelled inputs. */
 import type { BillResult, PayResult } from '@bianmin/core';
 import { mountPage, type MountedPage } from './harness/mini-program';
-import { api, ensureBinding, MORNING, RESIDENTS } from './harness/residents';
+import { api, ensureBinding, ensureOrder, MORNING, RESIDENTS } from './harness/residents';
 import { findAll } from './harness/wxml';
 
-const [ZHANG, , , CHEN] = RESIDENTS;
+const [ZHANG, , WANG, CHEN] = RESIDENTS;
 let page: MountedPage | null = null;
 afterEach(() => {
   page?.close();
@@ -42,5 +42,20 @@ it('labels the bind form’s inputs for WeChat’s screen reader, not by their p
   const p = (page = await mountPage('bills/pages/bind/index', { openid: CHEN.openid, now: MORNING, query: { kind: 'water' } }));
   const inputs = findAll(p.wxml(), (n) => n.tag === 'input');
   expect(inputs.map((i) => i.attr['aria-label'])).toEqual(['户号', '户主姓名', '备注名，选填']);
+  expect(p.errors).toEqual([]);
+});
+
+it('lists paid orders by default, and under 全部 an unpaid one labelled as not charged', async () => {
+  await ensureOrder(WANG, MORNING, 'gas');
+  const p = (page = await mountPage('bills/pages/orders/index', { openid: WANG.openid, now: MORNING }));
+  const orderCalls = () => p.record.calls.filter((c) => c.data.action === 'orders').map((c) => `${c.name}:${String(c.data.show)}`);
+  expect(orderCalls().sort()).toEqual(['bills:paid', 'traffic:paid']);
+  expect(p.text()).toContain('还没有支付成功的订单');
+  expect(p.text()).not.toContain('燃气费');
+  await p.tap('看全部订单');
+  await p.settle();
+  expect(orderCalls().filter((c) => c.endsWith(':all')).sort()).toEqual(['bills:all', 'traffic:all']);
+  expect(p.texts('bills-order__status')).toContain('待支付，未扣款');
+  expect(p.text()).toContain('燃气费');
   expect(p.errors).toEqual([]);
 });

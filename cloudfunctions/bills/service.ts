@@ -61,7 +61,7 @@ export const billsFunction = defineFunction('bills', billsInput, {
     },
   },
   orders: {
-    run: async (_input, ctx) => ({ orders: await listOrders(await ctx.deps.db(), ctx.caller!.openid) }),
+    run: async ({ show }, ctx) => ({ orders: await listOrders(await ctx.deps.db(), ctx.caller!.openid, show) }),
   },
   dueReminders: {
     run: async (input, ctx) => ({ binding: await setDueReminders(ctx, input) }),

@@ -61,6 +61,6 @@ export const trafficFunction = defineFunction('traffic', trafficInput, {
     run: async ({ orderId }, ctx) => ({ order: trafficOrderView(await ownOrder(await ctx.deps.db(), ctx.caller!.openid, orderId, 'traffic_fine')) }),
   },
   orders: {
-    run: async (_input, ctx) => ({ orders: (await listOrderRows(await ctx.deps.db(), ctx.caller!.openid, 'traffic_fine')).map(trafficOrderView) }),
+    run: async ({ show }, ctx) => ({ orders: (await listOrderRows(await ctx.deps.db(), ctx.caller!.openid, 'traffic_fine', show)).map(trafficOrderView) }),
   },
 });

@@ -14,6 +14,14 @@ export const TOPUP_MAX = 500_000;
 
 export const orderId = z.string({ error: '请提供订单号 orderId' }).regex(/^BM[0-9A-Z]{10,30}$/, '订单号 orderId 格式不正确');
 
+/**
+ * 我的订单's switch: `paid` (the app's default) lists the payments that went through; `all` adds
+ * the pending, closed and refunded ones. The API's default stays `all`, as before the switch.
+ */
+export const ORDER_HISTORY = ['paid', 'all'] as const;
+export type OrderHistory = (typeof ORDER_HISTORY)[number];
+export const orderHistory = z.enum(ORDER_HISTORY, { error: 'show 应为 paid（已支付）或 all（全部）' }).default('all');
+
 export const billsInput = {
   providers: z.object({}),
   bind: z
@@ -57,7 +65,6 @@ export const billsInput = {
       }
     }),
   order: z.object({ orderId }),
-  orders: z.object({}),
   /** The household's due-date and overdue reminders on or off (on unless the resident turned them off). */
   dueReminders: z.object({
     bindingId: uuid('户号绑定编号 bindingId'),
@@ -78,6 +85,7 @@ export const billsInput = {
   }),
   /** The household's last 12 months of usage and amounts (the bill page's chart). */
   usage: z.object({ bindingId: uuid('户号绑定编号 bindingId') }),
+  orders: z.object({ show: orderHistory }),
 };
 
 export interface BindingView {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PLATE_KINDS, type PlateKind, resolvePlate } from '../plates';
 import { fileIdSchema } from '../files';
-import { orderId } from './bills';
+import { orderHistory, orderId } from './bills';
 
 const uuid = (what: string) => z.string({ error: `请提供${what}` }).uuid(`${what}格式不正确`);
 
@@ -47,7 +47,7 @@ export const trafficInput = {
   confirm: z.object({ vehicleId: uuid('车辆编号 vehicleId'), violationId }),
   pay: z.object({ vehicleId: uuid('车辆编号 vehicleId'), violationId, idempotencyKey }),
   order: z.object({ orderId }),
-  orders: z.object({}),
+  orders: z.object({ show: orderHistory }),
 };
 
 export interface VehicleView {

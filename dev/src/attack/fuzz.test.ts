@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { STORE_KINDS } from '@bianmin/server/db/testing/index';
 import { createLogger } from '@bianmin/server/log';
 import { startTestStack, type TestStack, ZHANG } from '../testing/stack';
-import { fuzzStack } from './fuzz';
+import { BILL_IDS_ATTACKS, fuzzStack } from './fuzz';
 import { type Owned, seedFirstResident } from './recipes';
 
 /**
@@ -31,6 +31,9 @@ describe.each(STORE_KINDS)('fuzzing every action on %s', (kind) => {
     expect(report.byCode.OK ?? 0).toBeGreaterThan(0);
     expect(report.byCode.INVALID_INPUT ?? 0).toBeGreaterThan(0);
     expect((await stack.call('services', { action: 'list' })).status).toBe(200);
+    // bills.pay's billIds, attacked by name: each refused with its own code, no order made (fuzzStack checks the count).
+    expect(report.billIds.map((o) => [o.name, o.code])).toEqual(BILL_IDS_ATTACKS.map((a) => [a.name, a.code]));
+    expect(report.billIds.filter((o) => o.code === 'INVALID_INPUT').every((o) => o.fields.some((f) => f === 'billIds' || f.startsWith('billIds.')))).toBe(true);
   }, 120_000);
 
   it('writes no resident’s openid, account number, name or address to the log, whatever was sent (ids of rows are fine: they correlate)', () => {

@@ -45,6 +45,17 @@ function fieldArb(s: z.ZodType, pool: readonly string[]): fc.Arbitrary<unknown> 
       return fc.option(fieldArb(d.innerType as z.ZodType, pool), { nil: undefined, freq: 4 });
     case 'pipe':
       return fieldArb(d.in as z.ZodType, pool);
+    case 'array': {
+      // Lists (bills.pay's billIds): real ids, hostile strings, non-strings, duplicates, empty and huge.
+      const item = fieldArb(d.element as z.ZodType, pool);
+      return fc.oneof(
+        { weight: 3, arbitrary: fc.array(item, { maxLength: 4 }) },
+        { weight: 1, arbitrary: item.map((v) => [v, v]) },
+        { weight: 1, arbitrary: fc.array(anyJson, { maxLength: 4 }) },
+        { weight: 1, arbitrary: fc.integer({ min: 25, max: 5000 }).map((n) => Array.from({ length: n }, (_, i) => `POWER-0300123456789-${i}`)) },
+        { weight: 1, arbitrary: anyJson },
+      );
+    }
     case 'enum': {
       const values = Object.values(d.entries as Record<string, string>);
       return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...values) }, { weight: 2, arbitrary: adversarial }, { weight: 1, arbitrary: anyJson });
@@ -158,16 +169,96 @@ export async function send(url: string, c: FuzzCase, openid: string): Promise<Ou
   return { status: res.status, code: body.error?.code ?? ('NOT_JSON' as const), ...(m ? { leak: said.slice(0, 300) } : {}) };
 }
 
+/**
+ * bills.pay's `billIds`, attacked by name: each must be refused with its own code (and, for bad
+ * input, the field named) before anything is written — the resident's order count is checked
+ * around the lot. `foreign` is another household's real bill ids (another resident's, and the same
+ * resident's water bills offered to their electricity household).
+ */
+export const BILL_IDS_ATTACKS: ReadonlyArray<{ name: string; billIds: (o: Owned, foreign: string[]) => unknown; code: 'INVALID_INPUT' | 'NOT_FOUND' }> = [
+  { name: 'an empty list', billIds: () => [], code: 'INVALID_INPUT' },
+  { name: 'the same bill twice', billIds: (o) => [o.billId, o.billId], code: 'INVALID_INPUT' },
+  { name: 'another household’s bill', billIds: (_o, f) => [f[0]], code: 'NOT_FOUND' },
+  { name: 'an own bill and another household’s', billIds: (o, f) => [o.billId, f[0]], code: 'NOT_FOUND' },
+  { name: 'every foreign bill', billIds: (_o, f) => f, code: 'NOT_FOUND' },
+  { name: '25 ids (one more than allowed)', billIds: (o) => Array.from({ length: 25 }, (_, i) => `${o.billId}-${i}`), code: 'INVALID_INPUT' },
+  { name: '5000 ids (under the gateway’s body limit, so the schema answers)', billIds: () => Array.from({ length: 5000 }, (_, i) => `POWER-0300123456789-${i}`), code: 'INVALID_INPUT' },
+  { name: 'a 200 KB id', billIds: () => ['x'.repeat(200 * 1024)], code: 'INVALID_INPUT' },
+  { name: 'U+0000 in an id', billIds: (o) => [`${o.billId}\u0000`], code: 'INVALID_INPUT' },
+  { name: 'control characters', billIds: (o) => [`${o.billId}\u0001\u001f`], code: 'INVALID_INPUT' },
+  { name: 'a bidi override', billIds: (o) => [`\u202e${o.billId}`], code: 'INVALID_INPUT' },
+  { name: 'a lone surrogate', billIds: (o) => [`${o.billId}\ud800`], code: 'INVALID_INPUT' },
+  { name: 'a blank id', billIds: () => ['   '], code: 'INVALID_INPUT' },
+  { name: 'numbers', billIds: () => [202602, 202603], code: 'INVALID_INPUT' },
+  { name: 'null, an object and a list', billIds: (o) => [o.billId, null, { billId: o.billId }, [o.billId]], code: 'INVALID_INPUT' },
+  { name: 'a string instead of a list', billIds: (o) => o.billId, code: 'INVALID_INPUT' },
+  { name: 'an object instead of a list', billIds: (o) => ({ 0: o.billId, length: 1 }), code: 'INVALID_INPUT' },
+  { name: 'SQL', billIds: () => ["' OR 1=1 --"], code: 'NOT_FOUND' },
+];
+
+export interface BillIdsOutcome {
+  name: string;
+  expected: 'INVALID_INPUT' | 'NOT_FOUND';
+  code: string;
+  /** For INVALID_INPUT: the fields named (one of them must be billIds or billIds.<n>). */
+  fields: string[];
+  message: string;
+}
+
+/**
+ * Runs BILL_IDS_ATTACKS as `openid` against the first resident's electricity household, each
+ * with a fresh idempotency key, and counts that resident's orders before and after.
+ */
+export async function attackBillIds(url: string, owned: Owned, openid: string): Promise<{ outcomes: BillIdsOutcome[]; ordersBefore: number; ordersAfter: number }> {
+  const headers = (who: string) => ({ 'content-type': 'application/json', 'x-dev-now': NOON, 'x-dev-openid': who });
+  const call = async (who: string, body: unknown) => (await (await fetch(`${url}/api/bills`, { method: 'POST', headers: headers(who), body: JSON.stringify(body) })).json()) as {
+    ok: boolean;
+    data?: Record<string, unknown>;
+    error?: { code: string; message: string; fields?: Record<string, string> };
+  };
+  const orders = async () => ((await call(openid, { action: 'orders' })).data?.orders as unknown[] | undefined)?.length ?? -1;
+  // Another resident's electricity household, bound by that resident, and the first resident's own water household.
+  const other = RESIDENTS.find((r) => r.openid !== openid && r.utilityAccounts.some((a) => a.kind === 'electricity' && a.unpaidMonths > 0))!;
+  const foreign: string[] = [];
+  for (const [who, account] of [
+    [other.openid, other.utilityAccounts.find((a) => a.kind === 'electricity')!],
+    [openid, RESIDENTS.find((r) => r.openid === openid)!.utilityAccounts.find((a) => a.kind === 'water')!],
+  ] as const) {
+    const bound = await call(who, { action: 'bind', providerId: account.providerId, accountNo: account.accountNo, holderName: account.holderName });
+    const bindingId = (bound.data?.binding as { bindingId: string } | undefined)?.bindingId;
+    const bill = bindingId ? await call(who, { action: 'bill', bindingId }) : undefined;
+    foreign.push(...((bill?.data?.arrears as { bills: Array<{ billId: string }> } | undefined)?.bills.map((b) => b.billId) ?? []));
+  }
+  if (!foreign.length) throw new Error('attackBillIds: no foreign bill ids to offer');
+  const ordersBefore = await orders();
+  const outcomes: BillIdsOutcome[] = [];
+  for (const [i, a] of BILL_IDS_ATTACKS.entries()) {
+    const r = await call(openid, { action: 'pay', bindingId: owned.bindingId, billIds: a.billIds(owned, foreign), idempotencyKey: `fuzz-bill-ids-${i}` });
+    outcomes.push({ name: a.name, expected: a.code, code: r.ok ? 'OK' : (r.error?.code ?? '?'), fields: Object.keys(r.error?.fields ?? {}), message: r.error?.message ?? '' });
+  }
+  return { outcomes, ordersBefore, ordersAfter: await orders() };
+}
+
+/** What is wrong with one billIds outcome, or null. */
+export function billIdsProblem(o: BillIdsOutcome): string | null {
+  if (o.code !== o.expected) return `expected ${o.expected}, got ${o.code} (${o.message})`;
+  if (o.code === 'INVALID_INPUT' && !o.fields.some((f) => f === 'billIds' || f.startsWith('billIds.'))) return `INVALID_INPUT without naming billIds (fields: ${o.fields.join(', ') || 'none'})`;
+  if (LEAK.test(o.message)) return `leaks: ${o.message}`;
+  return null;
+}
+
 export interface FuzzReport {
   bodies: number;
   byCode: Record<string, number>;
   byAction: Record<string, Record<string, number>>;
   failures: Array<{ fn: string; action: string; json: string; outcome: Outcome }>;
+  /** bills.pay's billIds attacks, each with its answer. */
+  billIds: BillIdsOutcome[];
 }
 
 /** Every function's every action, `runsPerAction` bodies each, with a fixed seed so a failure replays. */
 export async function fuzzStack(url: string, owned: Owned, opts: { seed: number; runsPerAction: number; openid: string }): Promise<FuzzReport> {
-  const report: FuzzReport = { bodies: 0, byCode: {}, byAction: {}, failures: [] };
+  const report: FuzzReport = { bodies: 0, byCode: {}, byAction: {}, failures: [], billIds: [] };
   const pool = valuePool(owned);
   const record = (c: { fn: string; action: string; json: string }, outcome: Outcome) => {
     report.bodies++;
@@ -190,6 +281,16 @@ export async function fuzzStack(url: string, owned: Owned, opts: { seed: number;
       const samples = fc.sample(caseArb(fn, action, schema, pool, base), { seed: seed++, numRuns: opts.runsPerAction });
       for (const c of samples) record(c, await send(url, c, opts.openid));
     }
+  }
+  // Named billIds attacks last: they bind households of their own, which the bodies above must not see.
+  const attacked = await attackBillIds(url, owned, opts.openid);
+  report.billIds = attacked.outcomes;
+  for (const o of attacked.outcomes) {
+    const problem = billIdsProblem(o);
+    if (problem) report.failures.push({ fn: 'bills', action: `pay billIds: ${o.name}`, json: '', outcome: { status: 0, code: o.code as Outcome['code'], leak: problem } });
+  }
+  if (attacked.ordersAfter !== attacked.ordersBefore) {
+    report.failures.push({ fn: 'bills', action: 'pay billIds', json: '', outcome: { status: 0, code: 'OK', leak: `orders ${attacked.ordersBefore} → ${attacked.ordersAfter}: a refused billIds created an order` } });
   }
   return report;
 }

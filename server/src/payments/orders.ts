@@ -1,4 +1,5 @@
-import { AppError, maskAccountNo, type OrderStatus, type OrderView, type PaymentParams, providerById, toShanghaiIso, type UtilityKind } from '@bianmin/core';
+import { AppError, maskAccountNo, type OrderHistory, type OrderStatus, type OrderView, type PaymentParams, providerById, toShanghaiIso, type UtilityKind } from '@bianmin/core';
+import { PAID_ORDER_STATUSES } from '@bianmin/core/orders';
 import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, inArray, notInArray } from 'drizzle-orm';
 import type { Db } from '../db/open';
@@ -203,19 +204,28 @@ export async function ownOrderView(db: Db, openid: string, orderId: string, kind
   return orderView(row, (await refundsOf(db, [row.id])).get(row.id), await linesOf(db, row.id));
 }
 
-export async function listOrders(db: Db, openid: string, limit = 100): Promise<OrderView[]> {
-  const rows = await listOrderRows(db, openid, ['utility', 'prepaid_topup'], limit);
+export async function listOrders(db: Db, openid: string, show: OrderHistory = 'all', limit = 100): Promise<OrderView[]> {
+  const rows = await listOrderRows(db, openid, ['utility', 'prepaid_topup'], show, limit);
   const ids = rows.map((r) => r.id);
   const [byOrder, lines] = await Promise.all([refundsOf(db, ids), linesByOrder(db, ids)]);
   return rows.map((r) => orderView(r, byOrder.get(r.id), lines.get(r.id)));
 }
 
-/** A resident's orders of one kind, newest first: each flow presents its own. */
-export async function listOrderRows(db: Db, openid: string, kind: OrderKind | OrderKind[], limit = 100): Promise<OrderRow[]> {
+/**
+ * A resident's orders of some kinds, newest first: each flow presents its own. `paid` keeps only
+ * payments that went through, in the query, so closed attempts never crowd them out of the limit.
+ */
+export async function listOrderRows(db: Db, openid: string, kind: OrderKind | OrderKind[], show: OrderHistory = 'all', limit = 100): Promise<OrderRow[]> {
   return db
     .select()
     .from(orders)
-    .where(and(eq(orders.openid, openid), inArray(orders.kind, Array.isArray(kind) ? kind : [kind])))
+    .where(
+      and(
+        eq(orders.openid, openid),
+        inArray(orders.kind, Array.isArray(kind) ? kind : [kind]),
+        show === 'paid' ? inArray(orders.status, [...PAID_ORDER_STATUSES]) : undefined,
+      ),
+    )
     .orderBy(desc(orders.createdAt), desc(orders.id))
     .limit(limit);
 }

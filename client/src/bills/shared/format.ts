@@ -1,4 +1,5 @@
 import type { OrderStatus, UtilityKind } from '@bianmin/core';
+import { PAID_ORDER_STATUSES } from '@bianmin/core/orders';
 import { parseInstant, toShanghaiIso } from '@bianmin/core/time';
 
 export const KINDS: readonly UtilityKind[] = ['water', 'electricity', 'gas'];
@@ -69,3 +70,24 @@ export const ORDER_STATUS: Record<OrderStatus, { label: string; tone: StatusTone
   },
   refunded: { label: '已退款', tone: 'muted', hint: '款项已原路退回您的微信支付账户。如仍需缴费，请回到账单查看是否还有欠费。' },
 };
+
+/** A payment that went through and stays paid (我的订单's 已支付). */
+export function paidThrough(status: OrderStatus): boolean {
+  return PAID_ORDER_STATUSES.includes(status);
+}
+
+/**
+ * Under 我的订单's 全部, what an order that did not go through is, said so that nobody reads it as
+ * a second payment: whether money was taken, and whether it is back.
+ */
+const NOT_PAID: Record<Exclude<OrderStatus, 'paid' | 'settled'>, string> = {
+  pending: '待支付，未扣款',
+  closed: '已取消，未扣款',
+  refund_pending: '未能入账，正在退款',
+  refunded: '已退款，钱已退回',
+};
+
+/** The label an order carries in the history: its payment state, or what it is when it did not go through. */
+export function historyLabel(status: OrderStatus): string {
+  return status === 'paid' || status === 'settled' ? ORDER_STATUS[status].label : NOT_PAID[status];
+}

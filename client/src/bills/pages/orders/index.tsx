@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { OrderView, TrafficOrderView } from '@bianmin/core';
+import { useState } from 'react';
+import type { OrderHistory, OrderView, TrafficOrderView } from '@bianmin/core';
 import { formatFen } from '@bianmin/core/money';
 import { callFunction, toApiError } from '../../../api';
 import { useRemote } from '../../../hooks/use-remote';
 import { Button, Notice, Page, PageHeader, pressable, RemoteStatus, StateView } from '../../../ui';
-import { formatDateTime, formatPeriod, KIND_INFO, ORDER_STATUS } from '../../shared/format';
+import { formatDateTime, formatPeriod, historyLabel, KIND_INFO, ORDER_STATUS, paidThrough } from '../../shared/format';
 import { backTo, householdsUrl, PATHS, resultUrl } from '../../shared/nav';
 import '../../shared/bills.css';
 import './index.css';
@@ -24,26 +25,50 @@ interface History {
   finesError: string | null;
 }
 
+const SHOW: Array<{ id: OrderHistory; name: string }> = [
+  { id: 'paid', name: '已支付' },
+  { id: 'all', name: '全部' },
+];
+
 /**
  * 我的订单: every payment made in the app, utility bills and traffic fines together, newest
  * first; each one opens its own receipt. The fines are asked for alongside the bills, and a
  * refusal of theirs (the traffic police's nightly maintenance) does not hide the bills.
+ * 已支付 (the default) lists payments that went through; 全部 adds the pending, cancelled and
+ * refunded orders, each labelled with whether money was taken.
  */
 export default function Orders() {
+  const [show, setShow] = useState<OrderHistory>('paid');
   const orders = useRemote<History>(async () => {
-    const [bills, fines] = await Promise.allSettled([callFunction('bills', { action: 'orders' }), callFunction('traffic', { action: 'orders' })]);
+    const [bills, fines] = await Promise.allSettled([callFunction('bills', { action: 'orders', show }), callFunction('traffic', { action: 'orders', show })]);
     if (bills.status === 'rejected') throw bills.reason;
     const entries: Entry[] = bills.value.orders.map((order) => ({ flow: 'bills' as const, at: order.paidAt ?? order.createdAt, order }));
     if (fines.status === 'fulfilled') entries.push(...fines.value.orders.map((order) => ({ flow: 'traffic' as const, at: order.paidAt ?? order.createdAt, order })));
     entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
     return { entries, finesError: fines.status === 'rejected' ? toApiError(fines.reason).message : null };
-  });
+  }, { key: show });
   const list = orders.data?.entries;
 
   return (
     <Page className='bills-page bills-orders'>
       <PageHeader title='我的订单' subtitle='水电燃气缴费和交通罚款，最新的在最前' />
       <View className='bills-body'>
+        <View className='bills-tabs bills-orders-show' role='tablist' ariaRole='tablist' ariaLabel='筛选订单'>
+          {SHOW.map((t) => (
+            <View
+              key={t.id}
+              className={`bills-tab bm-focusable ${show === t.id ? 'bills-tab--active' : ''}`}
+              {...pressable(() => setShow(t.id), { role: 'tab' })}
+              aria-selected={show === t.id}
+              ariaLabel={t.id === 'all' ? '全部订单，含未支付、已取消和已退款' : '已支付的订单'}
+              data-show={t.id}
+              hoverClass='bills-pressed'
+            >
+              {t.name}
+            </View>
+          ))}
+        </View>
+
         <RemoteStatus remote={orders} prefix='bills-orders' errorTitle='缴费记录暂时打不开' loading={{ label: '正在加载缴费记录…', count: 3, className: 'bills-orders-loading' }} />
 
         {orders.data?.finesError ? (
@@ -52,7 +77,18 @@ export default function Orders() {
           </Notice>
         ) : null}
 
-        {list && list.length === 0 ? (
+        {list && list.length === 0 && show === 'paid' ? (
+          <StateView
+            kind='empty'
+            className='bills-orders-empty bills-orders-empty--paid'
+            icon='单'
+            title='还没有支付成功的订单'
+            text='未支付、已取消和已退款的订单在“全部”里。'
+            action={<Button onPress={() => setShow('all')}>看全部订单</Button>}
+          />
+        ) : null}
+
+        {list && list.length === 0 && show === 'all' ? (
           <StateView
             kind='empty'
             className='bills-orders-empty'
@@ -71,14 +107,15 @@ export default function Orders() {
 
 function BillOrder({ o }: { o: OrderView }) {
   const s = ORDER_STATUS[o.status];
+  const label = historyLabel(o.status);
   const what = `${KIND_INFO[o.kind].bill} · ${formatPeriod(o.period)}`;
   return (
     <View
-      className='bm-card bills-order bm-focusable'
+      className={`bm-card bills-order bm-focusable ${paidThrough(o.status) ? '' : 'bills-order--not-paid'}`}
       data-order-id={o.orderId}
       data-status={o.status}
       {...pressable(() => void Taro.navigateTo({ url: resultUrl(o.orderId) }))}
-      ariaLabel={`${what}，${o.providerName}，户号尾号${o.accountNoMasked.slice(-4)}，${formatFen(o.amount)}，${s.label}`}
+      ariaLabel={`${what}，${o.providerName}，户号尾号${o.accountNoMasked.slice(-4)}，${formatFen(o.amount)}，${label}`}
       hoverClass='bills-pressed'
     >
       <View className='bills-order__head'>
@@ -94,7 +131,7 @@ function BillOrder({ o }: { o: OrderView }) {
         <Text className='bills-order__amount'>{formatFen(o.amount)}</Text>
       </View>
       <View className='bills-order__foot'>
-        <Text className={`bills-status bills-status--${s.tone} bills-order__status`}>{s.label}</Text>
+        <Text className={`bills-status bills-status--${s.tone} bills-order__status`}>{label}</Text>
         <Text className='bills-order__time'>{formatDateTime(o.paidAt ?? o.createdAt)}</Text>
       </View>
     </View>
@@ -104,14 +141,15 @@ function BillOrder({ o }: { o: OrderView }) {
 /** A fine's order: the same statuses as a bill's (pending → paid → settled, or closed). */
 function FineOrder({ o }: { o: TrafficOrderView }) {
   const s = ORDER_STATUS[o.status];
+  const label = historyLabel(o.status);
   const what = `交通罚款 · ${o.plateMasked}`;
   return (
     <View
-      className='bm-card bills-order bills-order--fine bm-focusable'
+      className={`bm-card bills-order bills-order--fine bm-focusable ${paidThrough(o.status) ? '' : 'bills-order--not-paid'}`}
       data-order-id={o.orderId}
       data-status={o.status}
       {...pressable(() => void Taro.navigateTo({ url: `${FINE_RECEIPT}?orderId=${encodeURIComponent(o.orderId)}` }))}
-      ariaLabel={`${what}，决定书编号${o.decisionNo}，${formatFen(o.amount)}，${s.label}`}
+      ariaLabel={`${what}，决定书编号${o.decisionNo}，${formatFen(o.amount)}，${label}`}
       hoverClass='bills-pressed'
     >
       <View className='bills-order__head'>
@@ -125,7 +163,7 @@ function FineOrder({ o }: { o: TrafficOrderView }) {
         <Text className='bills-order__amount'>{formatFen(o.amount)}</Text>
       </View>
       <View className='bills-order__foot'>
-        <Text className={`bills-status bills-status--${s.tone} bills-order__status`}>{s.label}</Text>
+        <Text className={`bills-status bills-status--${s.tone} bills-order__status`}>{label}</Text>
         <Text className='bills-order__time'>{formatDateTime(o.paidAt ?? o.createdAt)}</Text>
       </View>
     </View>

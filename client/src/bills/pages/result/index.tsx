@@ -12,6 +12,8 @@ import { newIdempotencyKey } from '../../../payments/idempotency';
 import { SandboxPaySheet } from '../../../payments/sandbox-pay-sheet';
 import { useCheckout } from '../../../payments/use-checkout';
 import { Row } from '../../shared/ui';
+import { billReceiptFileName, billReceiptImage } from '../../shared/receipt-image';
+import { SaveReceiptImage } from '../../../payments/receipt-image/save-receipt';
 import '../../shared/bills.css';
 import './index.css';
 
@@ -135,6 +137,7 @@ export default function Result() {
           onRefresh={restart}
           actions={actions}
           owed={owed.data ? { bills: owed.data.arrears.bills, total: owed.data.arrears.total, stale: owed.data.stale } : null}
+          payer={owed.data?.binding.holderName ?? null}
           onPayRest={() => order.bindingId && void Taro.navigateTo({ url: billUrl(order.bindingId, order.kind) })}
           continuing={co.busy}
           continueError={co.error}
@@ -152,6 +155,7 @@ function Receipt({
   onRefresh,
   actions,
   owed,
+  payer,
   onPayRest,
   continuing,
   continueError,
@@ -164,6 +168,8 @@ function Receipt({
   actions: ReactNode;
   /** What the household owes now, once the order settled and the department answered. */
   owed: { bills: BillView[]; total: number; stale: boolean } | null;
+  /** The household holder's name as the department masks it (张*明), for the receipt image. */
+  payer: string | null;
   onPayRest(): void;
   continuing: boolean;
   continueError: string | null;
@@ -247,6 +253,8 @@ function Receipt({
           <Row label='违约金' value={formatFen(order.lateFee)} tone={order.lateFee > 0 ? 'money' : undefined} />
           <Row label={order.status === 'closed' ? '订单金额' : '实付金额'} value={formatFen(order.amount)} tone='strong' />
         </Card>
+
+        {order.status === 'settled' ? <SaveReceiptImage className='bills-result__image' image={billReceiptImage(order, payer)} fileName={billReceiptFileName(order)} /> : null}
 
         {!polling && (confirming || order.status === 'paid') ? (
           <Button className='bills-result__refresh' variant='secondary' onPress={onRefresh}>
