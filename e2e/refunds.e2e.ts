@@ -56,7 +56,13 @@ it('shows a refused payment as refunding, then refunded, on the receipt and in t
   await e2e.screenshot(page, 'bills-refunded');
 
   await page.goto(`${e2e.stack.url}/?dev_openid=${li.openid}&dev_now=${encodeURIComponent(NOON)}#/bills/pages/orders/index`);
+  // 我的订单 opens on 已支付: a refunded order is listed only under 全部, saying the money went back.
+  await shown(page, '.bills-orders-show [data-show="paid"]').waitFor();
+  // The 已支付 list has loaded (its rows or its empty state) before we look for the refunded order.
+  await shown(page, '.bills-order, .bills-orders-empty--paid').first().waitFor();
+  expect(await shown(page, `.bills-order[data-order-id="${order.orderId}"]`).count()).toBe(0);
+  await shown(page, '.bills-orders-show [data-show="all"]').click();
   const row = shown(page, `.bills-order[data-order-id="${order.orderId}"]`);
   await row.waitFor();
-  await expect(row.locator('.bills-order__status').textContent()).resolves.toBe('已退款');
+  await expect(row.locator('.bills-order__status').textContent()).resolves.toBe('已退款，钱已退回');
 });
