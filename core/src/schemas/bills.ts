@@ -141,6 +141,8 @@ export interface BillResult {
   arrears: { bills: BillView[]; total: number };
   /** Prepaid electricity meters carry a balance, fen. */
   prepaidBalance?: number;
+  /** A prepay meter's top-up rules, the department's own (fen): at least `minimum`, in whole `step`s. */
+  topup?: { minimum: number; step: number };
   fetchedAt: string;
   /** True when the department could not be reached and this is the last answer we had. */
   stale: boolean;
