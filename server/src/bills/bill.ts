@@ -56,7 +56,9 @@ export async function billFor(ctx: CallContext, bindingId: string): Promise<Bill
   const prepaidAsked =
     binding.kind === 'electricity'
       ? api
-          .account(binding.accountNo)
+          // Fresh: a balance the resident just topped up must not come back from the 30 s cache
+          // unchanged (an identical read in flight is still shared).
+          .account(binding.accountNo, { fresh: true })
           .then((a) => (a.data.prepaidBalance !== undefined ? { balance: a.data.prepaidBalance, topup: a.data.topup } : undefined))
           .catch(() => undefined)
       : undefined;
