@@ -1,5 +1,6 @@
 import type { OrderView } from '@bianmin/core';
-import { TOPUP_MAX } from '@bianmin/core/schemas/bills';
+// Not from the schemas: that would bring zod into the bills subpackage (+116 KB).
+import { TOPUP_MAX } from '@bianmin/core/topup-limits';
 import { fenToYuan, parseYuan } from '@bianmin/core/money';
 import { formatPeriod, KIND_INFO } from './format';
 
