@@ -177,8 +177,8 @@ function Receipt({
   continueError: string | null;
   onContinue(): Promise<void>;
 }) {
-  const status = ORDER_STATUS[order.status];
   const isTopup = order.purpose === 'topup';
+  const status = ORDER_STATUS[order.status];
   const waiting = order.status === 'pending';
   const confirming = waiting && justPaid;
   const title = confirming ? (polling ? '正在确认支付结果…' : '尚未收到支付结果') : status.label;
@@ -187,7 +187,10 @@ function Receipt({
       ? '正在等待微信支付的结果通知，通常几秒内完成，请不要重复支付。'
       : '暂未收到支付结果。如果您已付款，系统收到通知后会自动确认，请勿重复支付；如果没有付款，订单会在到期后自动关闭。'
     : waiting
-      ? `${status.hint}如需继续支付，请点下方“继续支付”。`
+      ? // A top-up is started again from the bill page (a new amount is a new order), so no 继续支付 here.
+        isTopup
+        ? `${status.hint}如需预存，请回到账单页点“预存电费”。`
+        : `${status.hint}如需继续支付，请点下方“继续支付”。`
       : status.hint;
   const icon = order.status === 'settled' || order.status === 'paid' ? '✓' : order.status === 'closed' ? '✕' : order.status === 'refunded' || order.status === 'refund_pending' ? '↩' : '…';
   return (
