@@ -1,14 +1,10 @@
 import type { OrderView } from '@bianmin/core';
 // Not from the schemas: that would bring zod into the bills subpackage (+116 KB).
-import { TOPUP_MAX } from '@bianmin/core/topup-limits';
+import { TOPUP_MAX, topupAmountProblem, type TopupRules } from '@bianmin/core/topup-limits';
 import { fenToYuan, parseYuan } from '@bianmin/core/money';
 import { formatPeriod, KIND_INFO } from './format';
 
-/** A prepay meter's top-up rules as the department states them, fen. */
-export interface TopupRules {
-  minimum: number;
-  step: number;
-}
+export type { TopupRules };
 
 /** The preset amounts offered first, fen: those the department's rules allow. */
 export function topupPresets(rules: TopupRules): number[] {
@@ -22,15 +18,14 @@ export function topupRulesText(rules: TopupRules): string {
 
 /**
  * What is wrong with a typed amount (yuan, up to 2 decimals), in the server's own words for
- * `fields.amount`, or the amount in fen. The server checks again and stays the authority.
+ * `fields.amount` (one rule, in core), or the amount in fen. The server checks again and stays the authority.
  */
 export function checkTopupAmount(text: string, rules: TopupRules): { fen: number } | { problem: string } {
   if (!text.trim()) return { problem: '请填写预存金额' };
   const fen = parseYuan(text);
   if (fen === null) return { problem: '请填写金额，如 50 或 50.5（最多两位小数）' };
-  if (fen < rules.minimum) return { problem: `最少 ¥${fenToYuan(rules.minimum)}` };
-  if (fen % rules.step !== 0) return { problem: `须为 ¥${fenToYuan(rules.step)} 的整数倍` };
-  if (fen > TOPUP_MAX) return { problem: `单次预存最多 ¥${TOPUP_MAX / 100}` };
+  const problem = topupAmountProblem(fen, rules);
+  if (problem) return { problem };
   return { fen };
 }
 
