@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { type E2E, residents, settled, shown, startE2E } from './support';
+import { armed, type E2E, residents, settled, shown, startE2E } from './support';
 import { report, scanPage, type ScanResult } from './scan';
 
 /**
@@ -19,6 +19,9 @@ interface Fixture {
   vehicleId: string;
   fineOrderId: string;
   ticketId: string;
+  /** 李秀英's prepay electricity meter, and her settled ¥50 top-up of it. */
+  prepaidBindingId: string;
+  topupOrderId: string;
 }
 
 interface ScanTarget {
@@ -31,6 +34,8 @@ interface ScanTarget {
   prepare?(page: Page): Promise<void>;
   /** Departments made 'down' (dev fault lever) while the page is scanned. */
   down?: string[];
+  /** Another resident than 张晓明 (李秀英 for her prepay meter). */
+  openid?: string;
 }
 
 const PAGES: ScanTarget[] = [
@@ -60,6 +65,31 @@ const PAGES: ScanTarget[] = [
       await shown(page, '.bm-receipt-image__save').click();
       await shown(page, '.bm-receipt-image__saved').waitFor();
     },
+  },
+  {
+    name: 'bill of a prepay household (余额, 预存电费)',
+    path: (f) => `/bills/pages/bill/index?bindingId=${f.prepaidBindingId}&kind=electricity`,
+    ready: '.bills-bill__prepaid-amount',
+    openid: residents[1].openid,
+  },
+  {
+    name: 'top-up sheet, amount below the minimum',
+    path: (f) => `/bills/pages/bill/index?bindingId=${f.prepaidBindingId}&kind=electricity`,
+    ready: '.bills-bill__prepaid-amount',
+    openid: residents[1].openid,
+    prepare: async (page) => {
+      await shown(page, '.bills-bill__topup').click();
+      await armed(page, '.bills-topup-sheet');
+      await shown(page, '.bills-topup-sheet__amount input').fill('5');
+      await shown(page, '.bills-topup-sheet__pay').click();
+      await shown(page, '.bills-topup-sheet__error').waitFor();
+    },
+  },
+  {
+    name: 'top-up receipt (余额 before → after)',
+    path: (f) => `/bills/pages/result/index?orderId=${f.topupOrderId}`,
+    ready: '.bills-result__balance',
+    openid: residents[1].openid,
   },
   { name: 'orders', path: () => '/bills/pages/orders/index', ready: '.bills-order' },
   {
@@ -146,7 +176,21 @@ async function prepareFixture(): Promise<Fixture> {
     { action: 'submit', kind: '投诉', category: '城市管理', description: '小区门口的井盖缺失已经三天了，晚上很危险。', public: false, requestId: 'a11y_scan_ticket_0001' },
     as,
   );
-  return { bindingId: binding.bindingId, orderId: order.orderId, vehicleId: vehicle.vehicleId, fineOrderId: fine.order.orderId, ticketId: ticket.ticketId };
+  // 李秀英's prepay meter, topped up by ¥50 and booked by the power company.
+  const li = { openid: residents[1].openid, now: NOON };
+  const liPower = residents[1].utilityAccounts.find((a) => a.kind === 'electricity')!;
+  const prepaid = await e2e.api<{ binding: { bindingId: string } }>('bills', { action: 'bind', providerId: liPower.providerId, accountNo: liPower.accountNo, holderName: liPower.holderName, label: liPower.label }, li);
+  const topup = await e2e.api<{ order: { orderId: string }; payment: { confirmPath: string } }>('bills', { action: 'topup', bindingId: prepaid.binding.bindingId, amount: 5000, idempotencyKey: 'a11y_scan_topup_01' }, li);
+  expect((await fetch(`${e2e.stack.url}${topup.payment.confirmPath}`, { method: 'POST', headers: { 'X-Dev-OpenId': li.openid, 'X-Dev-Now': NOON } })).status).toBe(200);
+  return {
+    bindingId: binding.bindingId,
+    orderId: order.orderId,
+    vehicleId: vehicle.vehicleId,
+    fineOrderId: fine.order.orderId,
+    ticketId: ticket.ticketId,
+    prepaidBindingId: prepaid.binding.bindingId,
+    topupOrderId: topup.order.orderId,
+  };
 }
 
 async function fault(department: string, mode: 'down' | 'ok'): Promise<void> {
@@ -155,7 +199,7 @@ async function fault(department: string, mode: 'down' | 'ok'): Promise<void> {
 
 async function scan(target: ScanTarget, largeFont: boolean): Promise<ScanResult> {
   for (const d of target.down ?? []) await fault(d, 'down');
-  const page = await e2e.open({ openid: resident.openid, now: target.now ?? NOON, path: target.path(fixture), largeFont });
+  const page = await e2e.open({ openid: target.openid ?? resident.openid, now: target.now ?? NOON, path: target.path(fixture), largeFont });
   try {
     await shown(page, target.ready).first().waitFor({ timeout: 20_000 });
     if (largeFont) await shown(page, '.bm-page.bm-large-font').first().waitFor();

@@ -66,6 +66,15 @@ export const PAGES: PageCase[] = [
     calls: ['bills.bill', 'bills.usage'],
   },
   {
+    // A prepay electricity meter (李秀英's): its balance and 预存电费, and the department's rules only once the sheet opens.
+    route: 'bills/pages/bill/index',
+    resident: LI,
+    now: MORNING,
+    setup: async (r, now) => ({ bindingId: await ensureBinding(r, now, 'electricity'), kind: 'electricity' }),
+    shows: ['爸妈家 · 电费账单', '余额', '¥12.50', '预存电费'],
+    calls: ['bills.bill', 'bills.usage'],
+  },
+  {
     route: 'bills/pages/result/index',
     resident: WANG,
     now: MORNING,

@@ -39,6 +39,14 @@ describe.each(STORE_KINDS)('prepaid electricity top-up on %s', (kind) => {
     return data<{ prepaidBalance?: number }>(r).prepaidBalance;
   };
 
+  it("states the department's top-up rules and the balance on a prepay household's bill, and none on a postpaid one", async () => {
+    const bill = data<{ prepaidBalance?: number; topup?: { minimum: number; step: number } }>(await stack.call('bills', { action: 'bill', bindingId: liBinding }, as));
+    expect(bill).toMatchObject({ prepaidBalance: expect.any(Number), topup: { minimum: 1000, step: 100 } });
+    const other = data<{ prepaidBalance?: number; topup?: unknown }>(await stack.call('bills', { action: 'bill', bindingId: zhangBinding }, { openid: ZHANG.openid, now: NOON }));
+    expect(other.topup).toBeUndefined();
+    expect(other.prepaidBalance).toBeUndefined();
+  });
+
   it('refuses a top-up below the department minimum with INVALID_INPUT naming the minimum, creating nothing', async () => {
     const r = await topup(900, 'topup-below-01');
     expect(r.body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('最少 ¥10.00'), fields: { amount: expect.stringContaining('¥10.00') } } });

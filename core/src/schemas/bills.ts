@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { accountNoProblem, PROVIDERS, providerById, type ProviderId, type UtilityKind } from '../providers';
+import { TOPUP_MAX } from '../topup-limits';
 import { text } from './text';
+
+export { TOPUP_MAX };
 
 const uuid = (what: string) => z.string({ error: `请提供${what}` }).uuid(`${what}格式不正确`);
 
@@ -8,9 +11,6 @@ const uuid = (what: string) => z.string({ error: `请提供${what}` }).uuid(`${w
 const idempotencyKey = z
   .string({ error: '请提供 idempotencyKey' })
   .regex(/^[A-Za-z0-9_-]{8,64}$/, 'idempotencyKey 应为 8–64 位字母、数字、下划线或连字符');
-
-/** One top-up's ceiling, fen: a typo (¥50000 for ¥500) should not reach the payment sheet. */
-export const TOPUP_MAX = 500_000;
 
 export const orderId = z.string({ error: '请提供订单号 orderId' }).regex(/^BM[0-9A-Z]{10,30}$/, '订单号 orderId 格式不正确');
 
@@ -141,6 +141,8 @@ export interface BillResult {
   arrears: { bills: BillView[]; total: number };
   /** Prepaid electricity meters carry a balance, fen. */
   prepaidBalance?: number;
+  /** A prepay meter's top-up rules, the department's own (fen): at least `minimum`, in whole `step`s. */
+  topup?: { minimum: number; step: number };
   fetchedAt: string;
   /** True when the department could not be reached and this is the last answer we had. */
   stale: boolean;

@@ -53,7 +53,15 @@ export async function billFor(ctx: CallContext, bindingId: string): Promise<Bill
   const asOf = shanghaiDate(now);
   // The prepaid balance is asked alongside the bills, not after them: two department round
   // trips in parallel. It never fails the call (caught here, so never an unhandled rejection).
-  const prepaidAsked = binding.kind === 'electricity' ? api.account(binding.accountNo).then((a) => a.data.prepaidBalance).catch(() => undefined) : undefined;
+  const prepaidAsked =
+    binding.kind === 'electricity'
+      ? api
+          // Fresh: a balance the resident just topped up must not come back from the 30 s cache
+          // unchanged (an identical read in flight is still shared).
+          .account(binding.accountNo, { fresh: true })
+          .then((a) => (a.data.prepaidBalance !== undefined ? { balance: a.data.prepaidBalance, topup: a.data.topup } : undefined))
+          .catch(() => undefined)
+      : undefined;
   let fetched;
   try {
     fetched = await api.bills(binding.accountNo, asOf, { allowStale: true });
@@ -67,7 +75,9 @@ export async function billFor(ctx: CallContext, bindingId: string): Promise<Bill
     binding: bindingView(binding),
     bill: views[0] ?? null,
     arrears: { bills: owed, total: owed.reduce((s, b) => s + b.amountDue, 0) },
-    ...(prepaid !== undefined ? { prepaidBalance: prepaid } : {}),
+    ...(prepaid !== undefined ? { prepaidBalance: prepaid.balance } : {}),
+    // The department's own top-up rules, so that the app states them before the resident types.
+    ...(prepaid?.topup ? { topup: { minimum: prepaid.topup.minimum, step: prepaid.topup.step } } : {}),
     fetchedAt: toShanghaiIso(fetched.fetchedAt),
     stale: fetched.stale,
     ageSeconds: Math.max(0, Math.round(fetched.ageMs / 1000)),

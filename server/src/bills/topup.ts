@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AppError, fenToYuan, maskAccountNo, type OrderView, type PayResult, PROVIDERS, providerById, shanghaiDate } from '@bianmin/core';
+import { topupAmountProblem } from '@bianmin/core/topup-limits';
 import { paymentForOrder } from '../payments/create';
 import { orderView, placeOrder } from '../payments/orders';
 import type { CallContext } from '../runtime/types';
@@ -38,12 +39,12 @@ export async function topUp(ctx: CallContext, input: TopUpInput): Promise<PayRes
   const { minimum, step } = account.topup;
   if (input.amount < minimum) {
     throw new AppError('INVALID_INPUT', `预存金额最少 ¥${fenToYuan(minimum)}（${provider.name}的规定），请改为 ¥${fenToYuan(minimum)} 或以上。`, {
-      fields: { amount: `最少 ¥${fenToYuan(minimum)}` },
+      fields: { amount: topupAmountProblem(input.amount, account.topup)! },
     });
   }
   if (input.amount % step !== 0) {
     throw new AppError('INVALID_INPUT', `预存金额须为 ¥${fenToYuan(step)} 的整数倍（${provider.name}的规定），请调整金额。`, {
-      fields: { amount: `须为 ¥${fenToYuan(step)} 的整数倍` },
+      fields: { amount: topupAmountProblem(input.amount, account.topup)! },
     });
   }
   const now = ctx.clock.now();

@@ -64,7 +64,7 @@ export type UtilityTopup = z.infer<typeof topupSchema>;
 
 export interface UtilityApi {
   providerId: ProviderId;
-  account(accountNo: string): Promise<Fetched<UtilityAccount>>;
+  account(accountNo: string, opts?: { fresh?: boolean }): Promise<Fetched<UtilityAccount>>;
   /**
    * The household, only if `holderName` is its holder's full name. The department answers 404
    * for an unknown account and 422 HOLDER_MISMATCH for a wrong name: the caller must not tell
@@ -87,7 +87,7 @@ export function utilityApi(providerId: ProviderId, client: DepartmentClient): Ut
   const enc = encodeURIComponent;
   return {
     providerId,
-    account: (accountNo) => client.read(`/accounts/${enc(accountNo)}`, utilityAccountSchema),
+    account: (accountNo, opts = {}) => client.read(`/accounts/${enc(accountNo)}`, utilityAccountSchema, opts),
     verifyHolder: (accountNo, holderName) => client.write(`/accounts/${enc(accountNo)}/verify`, { holderName }, utilityAccountSchema),
     async bills(accountNo, asOf, opts = {}) {
       const r = await client.read(`/accounts/${enc(accountNo)}/bills?asOf=${enc(asOf)}`, billsSchema, opts);

@@ -17,6 +17,8 @@ import { OutageHelp } from '../../shared/outage';
 import { ConfirmPaySheet } from './confirm-sheet';
 import { SandboxPaySheet } from '../../../payments/sandbox-pay-sheet';
 import { usePayment } from './use-payment';
+import { TopupSheet } from './topup-sheet';
+import { useTopup } from './use-topup';
 import { UsageChart } from './usage-chart';
 import '../../shared/bills.css';
 import './index.css';
@@ -46,6 +48,7 @@ export default function BillPage() {
   const departmentDown = payAvailability?.state === 'down';
 
   const flow = usePayment({ bindingId, handleRefusal: refusal.handle, onAbandoned: () => void bill.reload() });
+  const topup = useTopup({ bindingId, handleRefusal: refusal.handle, onAbandoned: () => void bill.reload() });
 
   const kindName = kind ? KIND_INFO[kind].bill : '账单';
   const binding = data?.binding;
@@ -101,6 +104,28 @@ export default function BillPage() {
             }
             onPaid={flow.sandboxPaid}
             onCancel={flow.sandboxCancelled}
+          />
+          {binding && data?.topup && data.prepaidBalance !== undefined ? (
+            <TopupSheet
+              visible={topup.open}
+              binding={binding}
+              balance={data.prepaidBalance}
+              rules={data.topup}
+              busy={topup.busy}
+              error={topup.error}
+              fieldError={topup.fieldError}
+              onConfirm={(amount) => void topup.pay(amount)}
+              onEdit={topup.edited}
+              onClose={topup.close}
+            />
+          ) : null}
+          <SandboxPaySheet
+            visible={topup.sandbox !== null}
+            order={topup.sandbox?.order ?? null}
+            payment={topup.sandbox?.payment ?? null}
+            description={topup.sandbox ? `预存电费 · 户号尾号 ${topup.sandbox.order.accountNoMasked.slice(-4)}` : ''}
+            onPaid={topup.sandboxPaid}
+            onCancel={topup.sandboxCancelled}
           />
           {hoursFor && kind ? <AvailabilitySheet availability={hoursFor} serviceId={payServiceId(kind)} visible onClose={() => setHoursFor(null)} /> : null}
           {refusal.sheet}
@@ -179,9 +204,28 @@ export default function BillPage() {
               <View className='bills-bill__who'>
                 <Row label='户主' value={binding.holderName} />
                 <Row label='地址' value={binding.address} />
-                {data.prepaidBalance !== undefined ? <Row label='预存余额' value={formatFen(data.prepaidBalance)} tone='strong' /> : null}
+                {data.prepaidBalance !== undefined && !data.topup ? <Row label='预存余额' value={formatFen(data.prepaidBalance)} tone='strong' /> : null}
               </View>
             </Card>
+
+            {data.topup && data.prepaidBalance !== undefined ? (
+              <Card className='bills-bill__prepaid'>
+                <View className='bills-bill__prepaid-balance' ariaLabel={`预付费电表余额 ${formatFen(data.prepaidBalance)}`}>
+                  <Text className='bills-bill__prepaid-label'>余额</Text>
+                  <Text className='bills-bill__prepaid-amount'>{formatFen(data.prepaidBalance)}</Text>
+                </View>
+                <Text className='bills-fineprint'>预付费电表：余额用完会停电，可随时预存。</Text>
+                <Button
+                  variant='secondary'
+                  className='bills-bill__topup'
+                  disabled={closed || data.stale}
+                  onPress={() => (closed ? showHours() : topup.start())}
+                  label={`预存电费，当前余额 ${formatFen(data.prepaidBalance)}`}
+                >
+                  预存电费
+                </Button>
+              </Card>
+            ) : null}
 
             {arrears.length > 1 || (arrears.length === 1 && arrears[0].billId !== data.bill?.billId) ? (
               <Card className='bills-bill__arrears' title={`待缴账单（${arrears.length} 期）`}>

@@ -6,8 +6,9 @@ import { formatFen } from '@bianmin/core/money';
 import { callFunction, toApiError } from '../../../api';
 import { useRemote } from '../../../hooks/use-remote';
 import { Button, Notice, Page, PageHeader, pressable, RemoteStatus, StateView } from '../../../ui';
-import { formatDateTime, formatPeriod, historyLabel, KIND_INFO, ORDER_STATUS, paidThrough } from '../../shared/format';
+import { formatDateTime, historyLabel, KIND_INFO, ORDER_STATUS, paidThrough } from '../../shared/format';
 import { backTo, householdsUrl, PATHS, resultUrl } from '../../shared/nav';
+import { orderTitle } from '../../shared/topup';
 import '../../shared/bills.css';
 import './index.css';
 
@@ -108,7 +109,7 @@ export default function Orders() {
 function BillOrder({ o }: { o: OrderView }) {
   const s = ORDER_STATUS[o.status];
   const label = historyLabel(o.status);
-  const what = `${KIND_INFO[o.kind].bill} · ${formatPeriod(o.period)}`;
+  const what = orderTitle(o);
   return (
     <View
       className={`bm-card bills-order bm-focusable ${paidThrough(o.status) ? '' : 'bills-order--not-paid'}`}

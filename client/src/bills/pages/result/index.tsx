@@ -12,6 +12,7 @@ import { newIdempotencyKey } from '../../../payments/idempotency';
 import { SandboxPaySheet } from '../../../payments/sandbox-pay-sheet';
 import { useCheckout } from '../../../payments/use-checkout';
 import { Row } from '../../shared/ui';
+import { orderTitle } from '../../shared/topup';
 import { billReceiptFileName, billReceiptImage } from '../../shared/receipt-image';
 import { SaveReceiptImage } from '../../../payments/receipt-image/save-receipt';
 import '../../shared/bills.css';
@@ -78,7 +79,8 @@ export default function Result() {
     await co.checkout(() => callFunction('bills', { action: 'pay', bindingId, billIds: order.lines.map((l) => l.billId), idempotencyKey: newIdempotencyKey() }));
   };
   // What the household still owes, as the department says now: asked once the order is settled.
-  const owedKey = order?.status === 'settled' && order.bindingId ? `${order.bindingId}:${order.orderId}` : '';
+  // (Not for a top-up: it pays no bill, so "还有 N 期 待缴" would not be about it.)
+  const owedKey = order?.status === 'settled' && order.bindingId && order.purpose !== 'topup' ? `${order.bindingId}:${order.orderId}` : '';
   const owed = useRemote(
     async () => (owedKey && order?.bindingId ? callFunction('bills', { action: 'bill', bindingId: order.bindingId }) : null),
     { key: owedKey },
@@ -175,6 +177,7 @@ function Receipt({
   continueError: string | null;
   onContinue(): Promise<void>;
 }) {
+  const isTopup = order.purpose === 'topup';
   const status = ORDER_STATUS[order.status];
   const waiting = order.status === 'pending';
   const confirming = waiting && justPaid;
@@ -184,7 +187,10 @@ function Receipt({
       ? '正在等待微信支付的结果通知，通常几秒内完成，请不要重复支付。'
       : '暂未收到支付结果。如果您已付款，系统收到通知后会自动确认，请勿重复支付；如果没有付款，订单会在到期后自动关闭。'
     : waiting
-      ? `${status.hint}如需继续支付，请点下方“继续支付”。`
+      ? // A top-up is started again from the bill page (a new amount is a new order), so no 继续支付 here.
+        isTopup
+        ? `${status.hint}如需预存，请回到账单页点“预存电费”。`
+        : `${status.hint}如需继续支付，请点下方“继续支付”。`
       : status.hint;
   const icon = order.status === 'settled' || order.status === 'paid' ? '✓' : order.status === 'closed' ? '✕' : order.status === 'refunded' || order.status === 'refund_pending' ? '↩' : '…';
   return (
@@ -209,7 +215,7 @@ function Receipt({
           </Notice>
         ) : null}
 
-        {waiting && order.bindingId ? (
+        {waiting && order.bindingId && !isTopup ? (
           <View className='bills-result__continue'>
             {continueError ? (
               <Notice tone='error' title='没有支付成功' className='bills-result__continue-error'>
@@ -238,10 +244,25 @@ function Receipt({
         ) : null}
 
         <Card className='bills-result__details'>
-          <Row label='缴费项目' value={`${KIND_INFO[order.kind].bill} · ${order.lines.length > 1 ? `${order.lines.length} 期` : formatPeriod(order.period)}`} />
+          <Row label='缴费项目' value={orderTitle(order)} />
           <Row label='缴费单位' value={order.providerName} />
           <Row label='户号' value={order.accountNoMasked} />
-          {order.lines.map((l) => (
+          {isTopup ? (
+            <>
+              <Row label={order.status === 'closed' ? '订单金额' : '预存金额'} value={formatFen(order.amount)} tone='strong' />
+              {order.topup ? (
+                <Row
+                  className='bills-result__balance'
+                  label='余额'
+                  value={`${formatFen(order.topup.balanceBefore)} → ${formatFen(order.topup.balanceAfter)}`}
+                  tone='strong'
+                />
+              ) : order.status === 'settled' ? (
+                <Text className='bills-fineprint'>余额变化暂时查不到，以缴费单位为准；稍后刷新可再看。</Text>
+              ) : null}
+            </>
+          ) : null}
+          {isTopup ? null : order.lines.map((l) => (
             <Row
               key={l.billId}
               className='bills-result__line'
@@ -249,12 +270,16 @@ function Receipt({
               value={`${formatFen(l.amount)}${l.lateFee > 0 ? `（含违约金 ${formatFen(l.lateFee)}）` : ''}${l.departmentRef ? ` · 回执 ${l.departmentRef}` : ''}`}
             />
           ))}
-          <Row label='账单金额' value={formatFen(order.amount - order.lateFee)} />
-          <Row label='违约金' value={formatFen(order.lateFee)} tone={order.lateFee > 0 ? 'money' : undefined} />
-          <Row label={order.status === 'closed' ? '订单金额' : '实付金额'} value={formatFen(order.amount)} tone='strong' />
+          {isTopup ? null : (
+            <>
+              <Row label='账单金额' value={formatFen(order.amount - order.lateFee)} />
+              <Row label='违约金' value={formatFen(order.lateFee)} tone={order.lateFee > 0 ? 'money' : undefined} />
+              <Row label={order.status === 'closed' ? '订单金额' : '实付金额'} value={formatFen(order.amount)} tone='strong' />
+            </>
+          )}
         </Card>
 
-        {order.status === 'settled' ? <SaveReceiptImage className='bills-result__image' image={billReceiptImage(order, payer)} fileName={billReceiptFileName(order)} /> : null}
+        {order.status === 'settled' && !isTopup ? <SaveReceiptImage className='bills-result__image' image={billReceiptImage(order, payer)} fileName={billReceiptFileName(order)} /> : null}
 
         {!polling && (confirming || order.status === 'paid') ? (
           <Button className='bills-result__refresh' variant='secondary' onPress={onRefresh}>
