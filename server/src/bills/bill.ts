@@ -56,9 +56,11 @@ export async function billFor(ctx: CallContext, bindingId: string): Promise<Bill
   const prepaidAsked =
     binding.kind === 'electricity'
       ? api
-          // Fresh: a balance the resident just topped up must not come back from the 30 s cache
-          // unchanged (an identical read in flight is still shared).
-          .account(binding.accountNo, { fresh: true })
+          .account(binding.accountNo)
+          // A prepay meter's balance is read fresh: one the resident just topped up must not come
+          // back from the 30 s cache unchanged (an identical read in flight is still shared). Other
+          // meters keep the cached answer, which says only that they have no balance.
+          .then((a) => (a.data.prepaidBalance === undefined ? a : api.account(binding.accountNo, { fresh: true })))
           .then((a) => (a.data.prepaidBalance !== undefined ? { balance: a.data.prepaidBalance, topup: a.data.topup } : undefined))
           .catch(() => undefined)
       : undefined;
