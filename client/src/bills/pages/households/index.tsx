@@ -169,7 +169,7 @@ function HouseholdCard({
   const info = KIND_INFO[b.kind];
   const title = b.label || info.bill;
   const owed = bill.data?.arrears ?? null;
-  const spoken = [title, `${b.providerName}${info.bill}`, `户号尾号${b.accountNoMasked.slice(-4)}`, owed ? (owed.total > 0 ? `应缴 ${formatFen(owed.total)}` : '已缴清') : '']
+  const spoken = [title, `${b.providerName}${info.bill}`, `户号尾号 ${b.accountNoMasked.slice(-4)}`, owed ? (owed.total > 0 ? `应缴 ${formatFen(owed.total)}` : '已缴清') : '']
     .filter(Boolean)
     .join('，');
 
