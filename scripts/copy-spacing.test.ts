@@ -21,6 +21,7 @@ describe('the copy spacing checker', () => {
     expect(checkText('2026年3月5日 前缴纳，3月5日 起，2026年3月 账单')).toEqual([]);
     expect(checkText('如 粤B12345，如 使014578')).toEqual([]);
     expect(checkText('单价 0.62 元/kWh，0.1%')).toEqual([]);
+    expect(checkText('共123月')).toHaveLength(2); // not a date: the month is one or two digits
   });
 
   it('tells interpolations that render numbers from those that render Chinese', () => {

@@ -35,7 +35,7 @@ const LATIN = `[A-Za-z0-9¥${NUMERIC_SLOT}]`;
 const FULL_WIDTH_PUNCT = '[，。！？；：、（）《》「」『』【】“”‘’…—～]';
 
 /** Dates in the common Chinese form, exempt: 2026年3月5日, 2026年3月, 3月5日, 2026年, 5日, 3月. */
-const DATE = new RegExp(`(?:\\d{4}|${NUMERIC_SLOT})年(?:(?:\\d{1,2}|${NUMERIC_SLOT})月(?:(?:\\d{1,2}|${NUMERIC_SLOT})日)?)?|(?:\\d{1,2}|${NUMERIC_SLOT})月(?:(?:\\d{1,2}|${NUMERIC_SLOT})日)?|(?<=月)(?:\\d{1,2}|${NUMERIC_SLOT})日`, 'gu');
+const DATE = new RegExp(`(?<![\\d.])(?:(?:\\d{4}|${NUMERIC_SLOT})年(?:(?:\\d{1,2}|${NUMERIC_SLOT})月(?:(?:\\d{1,2}|${NUMERIC_SLOT})日)?)?|(?:\\d{1,2}|${NUMERIC_SLOT})月(?:(?:\\d{1,2}|${NUMERIC_SLOT})日)?|(?<=月)(?:\\d{1,2}|${NUMERIC_SLOT})日)`, 'gu');
 
 /** A licence plate (a province's short name, then letters and digits, maybe a trailing 港/澳/学/警…), not inside a word. */
 const PLATE = new RegExp(`(?<!${HAN})[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使][A-Z0-9]{1,7}(?:${OTHER_SLOT}|[港澳学警挂领试超])?(?!${HAN})`, 'gu');
