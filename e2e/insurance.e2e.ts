@@ -72,7 +72,7 @@ it('verifies from the hub with a face check, then shows the summary, pension rec
   expect(summary.dataUpTo).toBe('2026-01');
   await expect(shown(page, '.ins-summary__pension .bm-row__value').textContent()).resolves.toBe(yuan(summary.balances.pension));
   await expect(shown(page, '.ins-summary__medical .bm-row__value').textContent()).resolves.toBe(yuan(summary.balances.medical));
-  await expect(shown(page, '.ins-summary__years .bm-row__value').textContent()).resolves.toMatch(/^\d+年(\d+个月)?$/);
+  await expect(shown(page, '.ins-summary__years .bm-row__value').textContent()).resolves.toMatch(/^(\d+ 年( \d+ 个月)?|\d+ 个月)$/);
   expect(await shown(page, '.ins-insurance').count()).toBe(5);
   await expect(shown(page, '.ins-insurance[data-insurance="pension"]').textContent()).resolves.toContain('参保缴费');
   // The ID number masked, in full only on tap.

@@ -52,8 +52,8 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   RATE_LIMITED: '操作太频繁，请稍后再试。',
   SERVICE_CLOSED: '该服务当前不在办理时间内。',
   SERVICE_MAINTENANCE: '该服务正在维护。',
-  DEPARTMENT_UNAVAILABLE: '业务部门系统暂时无法连接，请稍后再试。',
-  DEPARTMENT_ERROR: '业务部门系统返回了错误，请稍后再试。',
+  DEPARTMENT_UNAVAILABLE: '办理这项业务的单位暂时连不上，请稍后再试。',
+  DEPARTMENT_ERROR: '办理这项业务的单位暂时出了问题，请稍后再试。',
   PAYMENT_FAILED: '支付未成功，您的钱款未被扣除，请重试。',
   INTERNAL: '系统开了个小差，请稍后再试。',
 };

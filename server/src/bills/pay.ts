@@ -21,7 +21,7 @@ export interface PayBillInput {
 /** What the WeChat Pay sheet says the money is for (its `body` is at most 128 bytes). */
 function describe(kindName: string, periods: string[], accountNo: string): string {
   const what = periods.length <= 3 ? periods.join('、') : `${periods[0]} 等 ${periods.length} 期`;
-  return `${kindName} ${what} 户号${maskAccountNo(accountNo).slice(-4)}`;
+  return `${kindName} ${what} 户号 ${maskAccountNo(accountNo).slice(-4)}`;
 }
 
 /**

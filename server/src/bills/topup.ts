@@ -70,7 +70,7 @@ export async function topUp(ctx: CallContext, input: TopUpInput): Promise<PayRes
   if (order.amount !== input.amount || order.kind !== 'prepaid_topup') {
     throw new AppError('CONFLICT', '这次支付请求与之前的一笔订单编号重复，请返回重新发起预存。', { fields: { idempotencyKey: '已用于另一笔订单' } });
   }
-  const payment = await paymentForOrder(ctx, order, `${provider.kindName}预存 户号${maskAccountNo(binding.accountNo).slice(-4)}`);
+  const payment = await paymentForOrder(ctx, order, `${provider.kindName}预存 户号 ${maskAccountNo(binding.accountNo).slice(-4)}`);
   return { order: orderView(order), payment };
 }
 

@@ -6,7 +6,7 @@ export interface PaymentRequest {
   orderId: string;
   /** Fen. */
   amount: number;
-  /** What the resident sees on the WeChat Pay sheet, e.g. '电费 2026-02 户号尾号6789'. */
+  /** What the resident sees on the WeChat Pay sheet, e.g. '电费 2026-02 户号 6789'. */
   description: string;
   openid: string;
 }

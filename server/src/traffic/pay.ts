@@ -126,5 +126,5 @@ export async function payFine(ctx: CallContext, input: { vehicleId: string; viol
     },
     now,
   );
-  return { order: trafficOrderView(order), payment: await paymentForOrder(ctx, order, `交通罚款 决定书${order.period.slice(-6)} ${maskPlateDisplay(order.accountNo)}`) };
+  return { order: trafficOrderView(order), payment: await paymentForOrder(ctx, order, `交通罚款 决定书 ${order.period.slice(-6)} ${maskPlateDisplay(order.accountNo)}`) };
 }

@@ -41,7 +41,7 @@ export function confirmBlock(v: TrafficViolation): string | undefined {
   if (v.source !== 'electronic') return '现场处罚记录已由民警当场处理，无需确认。';
   if (v.points > 0) {
     // Points go on a driver's licence, not a vehicle: only the driver can accept them, with their licence.
-    return `该违法行为记 ${v.points} 分。记分记在驾驶人的驾驶证上，须由当时驾驶的机动车驾驶人本人使用驾驶证在交管12123 或交警窗口处理，车主不能代为确认。`;
+    return `该违法行为记 ${v.points} 分。记分记在驾驶人的驾驶证上，须由当时驾驶的机动车驾驶人本人使用驾驶证在交管 12123 或交警窗口处理，车主不能代为确认。`;
   }
   return undefined;
 }

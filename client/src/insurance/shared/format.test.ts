@@ -14,11 +14,11 @@ describe('insurance format', () => {
   });
 
   it('counts contribution months in years and months', () => {
-    expect(formatYearsMonths(163)).toBe('13年7个月');
-    expect(formatYearsMonths(24)).toBe('2年');
-    expect(formatYearsMonths(5)).toBe('5个月');
-    expect(formatYearsMonths(0)).toBe('0个月');
-    expect(formatYearsMonths(-3)).toBe('0个月');
+    expect(formatYearsMonths(163)).toBe('13 年 7 个月');
+    expect(formatYearsMonths(24)).toBe('2 年');
+    expect(formatYearsMonths(5)).toBe('5 个月');
+    expect(formatYearsMonths(0)).toBe('0 个月');
+    expect(formatYearsMonths(-3)).toBe('0 个月');
   });
 
   it('reads instants in Shanghai time whatever the host zone (tests run in UTC)', () => {

@@ -21,8 +21,8 @@ export function formatYearsMonths(totalMonths: number): string {
   const n = Math.max(0, Math.floor(totalMonths));
   const years = Math.floor(n / 12);
   const months = n % 12;
-  if (years === 0) return `${months}个月`;
-  return months === 0 ? `${years}年` : `${years}年${months}个月`;
+  if (years === 0) return `${months} 个月`;
+  return months === 0 ? `${years} 年` : `${years} 年 ${months} 个月`;
 }
 
 /** '数据更新至 2026年9月': the last month the bureau has posted. */

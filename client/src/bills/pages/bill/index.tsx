@@ -164,7 +164,7 @@ export default function BillPage() {
 
             {data.stale ? (
               <Notice tone='stale' title='缴费单位暂时连不上' className='bills-bill__stale'>
-                {`以下是${formatAge(data.ageSeconds)}查到的账单，可能不是最新。为免多缴或错缴，暂不能在线缴费，请稍后下拉刷新。`}
+                {`以下是 ${formatAge(data.ageSeconds)}查到的账单，可能不是最新。为免多缴或错缴，暂不能在线缴费，请稍后下拉刷新。`}
                 {departmentDown && payAvailability?.message ? `\n${payAvailability.message}` : ''}
               </Notice>
             ) : null}

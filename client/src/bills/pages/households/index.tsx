@@ -169,7 +169,7 @@ function HouseholdCard({
   const info = KIND_INFO[b.kind];
   const title = b.label || info.bill;
   const owed = bill.data?.arrears ?? null;
-  const spoken = [title, `${b.providerName}${info.bill}`, `户号尾号${b.accountNoMasked.slice(-4)}`, owed ? (owed.total > 0 ? `应缴${formatFen(owed.total)}` : '已缴清') : '']
+  const spoken = [title, `${b.providerName}${info.bill}`, `户号尾号 ${b.accountNoMasked.slice(-4)}`, owed ? (owed.total > 0 ? `应缴 ${formatFen(owed.total)}` : '已缴清') : '']
     .filter(Boolean)
     .join('，');
 
@@ -285,7 +285,7 @@ function BillSummary({ bill, payClosed }: { bill: Remote<BillResult>; payClosed:
         </Text>
       ) : null}
       {arrears.total > 0 && payClosed ? <Text className='bills-household__closed'>现在暂停缴费，可先查看账单</Text> : null}
-      {stale ? <Text className='bills-household__stale'>缴费单位暂时连不上，显示的是{formatAge(ageSeconds)}的数据</Text> : null}
+      {stale ? <Text className='bills-household__stale'>缴费单位暂时连不上，显示的是 {formatAge(ageSeconds)}的数据</Text> : null}
       {bill.error ? <Text className='bills-household__stale'>刷新失败（{bill.error.message}），显示的是上次查到的账单</Text> : null}
     </View>
   );

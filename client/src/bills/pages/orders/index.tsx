@@ -116,7 +116,7 @@ function BillOrder({ o }: { o: OrderView }) {
       data-order-id={o.orderId}
       data-status={o.status}
       {...pressable(() => void Taro.navigateTo({ url: resultUrl(o.orderId) }))}
-      ariaLabel={`${what}，${o.providerName}，户号尾号${o.accountNoMasked.slice(-4)}，${formatFen(o.amount)}，${label}`}
+      ariaLabel={`${what}，${o.providerName}，户号尾号 ${o.accountNoMasked.slice(-4)}，${formatFen(o.amount)}，${label}`}
       hoverClass='bills-pressed'
     >
       <View className='bills-order__head'>
@@ -150,7 +150,7 @@ function FineOrder({ o }: { o: TrafficOrderView }) {
       data-order-id={o.orderId}
       data-status={o.status}
       {...pressable(() => void Taro.navigateTo({ url: `${FINE_RECEIPT}?orderId=${encodeURIComponent(o.orderId)}` }))}
-      ariaLabel={`${what}，决定书编号${o.decisionNo}，${formatFen(o.amount)}，${label}`}
+      ariaLabel={`${what}，决定书编号 ${o.decisionNo}，${formatFen(o.amount)}，${label}`}
       hoverClass='bills-pressed'
     >
       <View className='bills-order__head'>

@@ -75,7 +75,7 @@ export default function Violations() {
           <>
             {data.stale ? (
               <Notice tone='stale' title='交警系统暂时连不上' className='traffic-violations__stale'>
-                {`以下是${formatAge(data.ageSeconds)}查到的记录，可能不是最新。为免多缴或错缴，暂不能在线缴款，请稍后下拉刷新。`}
+                {`以下是 ${formatAge(data.ageSeconds)}查到的记录，可能不是最新。为免多缴或错缴，暂不能在线缴款，请稍后下拉刷新。`}
               </Notice>
             ) : null}
             <AvailabilityNotice service='traffic.pay' availability={hours.pay} onDetails={hours.pay ? () => setHoursFor(hours.pay!) : undefined} />
@@ -117,7 +117,7 @@ function Group({ group: g, vehicleId }: { group: ViolationGroup; vehicleId: stri
 function Item({ v, onOpen }: { v: ViolationView; onOpen(): void }) {
   const s = STATUS_INFO[v.status];
   const due = v.status === 'decided' && v.today ? v.today : null;
-  const spoken = [v.description, formatDateTime(v.occurredAt), v.place, `罚款${formatFen(v.fine)}`, `记${v.points}分`, s.label, due ? `今日应缴${formatFen(due.amountDue)}` : '']
+  const spoken = [v.description, formatDateTime(v.occurredAt), v.place, `罚款 ${formatFen(v.fine)}`, `记 ${v.points} 分`, s.label, due ? `今日应缴 ${formatFen(due.amountDue)}` : '']
     .filter(Boolean)
     .join('，');
   return (

@@ -40,7 +40,7 @@ function Chart({ data, kind, largeFont }: { data: UsageResult; kind: UtilityKind
   return (
     <View className={`bills-usage__chart ${largeFont ? 'bills-usage__chart--rows' : 'bills-usage__chart--bars'}`}>
       <Text className='bills-usage__summary'>{summary(kind, data.unit, data.months)}</Text>
-      {data.stale ? <Text className='bills-usage__stale'>{`以下是${formatAge(data.ageSeconds)}查到的记录，缴费单位暂时连不上`}</Text> : null}
+      {data.stale ? <Text className='bills-usage__stale'>{`以下是 ${formatAge(data.ageSeconds)}查到的记录，缴费单位暂时连不上`}</Text> : null}
       {largeFont ? (
         <View className='bills-usage__rows' role='list' ariaRole='list' ariaLabel={`近 12 个月${usageVerb(kind)}`}>
           {data.months.map((m) => (
