@@ -3,6 +3,9 @@ import { DepartmentRejection } from '../departments/client';
 import type { UtilityBill } from '../departments/utility';
 import { liveOrdersFor, type OrderRow } from '../payments/orders';
 import type { CallContext } from '../runtime/types';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { preparedPer } from '../db/prepared';
+import { orders } from '../db/schema';
 import { bindingView, callerBinding } from './bindings';
 import { utilityFor } from './utilities';
 
@@ -55,12 +58,7 @@ export async function billFor(ctx: CallContext, bindingId: string): Promise<Bill
   // trips in parallel. It never fails the call (caught here, so never an unhandled rejection).
   const prepaidAsked =
     binding.kind === 'electricity'
-      ? api
-          .account(binding.accountNo)
-          // A prepay meter's balance is read fresh: one the resident just topped up must not come
-          // back from the 30 s cache unchanged (an identical read in flight is still shared). Other
-          // meters keep the cached answer, which says only that they have no balance.
-          .then((a) => (a.data.prepaidBalance === undefined ? a : api.account(binding.accountNo, { fresh: true })))
+      ? prepaidAccount(db, api, binding.id, binding.accountNo)
           .then((a) => (a.data.prepaidBalance !== undefined ? { balance: a.data.prepaidBalance, topup: a.data.topup } : undefined))
           .catch(() => undefined)
       : undefined;
@@ -84,4 +82,43 @@ export async function billFor(ctx: CallContext, bindingId: string): Promise<Bill
     stale: fetched.stale,
     ageSeconds: Math.max(0, Math.round(fetched.ageMs / 1000)),
   };
+}
+
+const lastTopupQuery = preparedPer((db) =>
+  db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.bindingId, sql.placeholder('bindingId')), eq(orders.kind, 'prepaid_topup'), eq(orders.status, 'settled')))
+    .orderBy(desc(orders.settledAt), desc(orders.id))
+    .limit(1)
+    .prepare('last_settled_topup'),
+);
+
+/** Per household: the settled top-up its cached balance already reflects, and the read that saw it. */
+const balanceSeen = new Map<string, { topupId: string | undefined; read: ReturnType<UtilityApi['account']>; done: boolean }>();
+
+type UtilityApi = ReturnType<typeof utilityFor>;
+
+/**
+ * The account with its balance. A prepay meter's balance comes from the 30 s department cache
+ * unless a top-up has settled since this process last read it: then it is read afresh once (every
+ * caller in the meantime shares that read), so the balance shows the top-up at once while identical
+ * lookups stay coalesced. Which top-up was seen is an order id, not a time, so the dev clock
+ * (X-Dev-Now) and the department client's clock never have to agree.
+ */
+async function prepaidAccount(db: Awaited<ReturnType<CallContext['deps']['db']>>, api: UtilityApi, bindingId: string, accountNo: string): ReturnType<UtilityApi['account']> {
+  const [cached, [last]] = await Promise.all([api.account(accountNo), lastTopupQuery(db).execute({ bindingId })]);
+  if (cached.data.prepaidBalance === undefined) return cached;
+  const seen = balanceSeen.get(bindingId);
+  if (seen === undefined && last === undefined) return cached;
+  // Seen already: while its fresh read is in flight, share it; once done, the cache holds it.
+  if (seen && seen.topupId === last?.id) return seen.done ? cached : seen.read;
+  const read = api.account(accountNo, { fresh: true });
+  const entry = { topupId: last?.id, read, done: false };
+  balanceSeen.set(bindingId, entry);
+  read.then(
+    () => (entry.done = true),
+    () => balanceSeen.delete(bindingId),
+  );
+  return read;
 }
