@@ -105,3 +105,37 @@ describe.each(STORE_KINDS)('prepaid electricity top-up on %s', (kind) => {
     expect((await orders()).map((o) => o.orderId)).toEqual([first.order.orderId]);
   });
 });
+
+describe.each(STORE_KINDS)("a prepay meter's balance with the department cache on, on %s", (kind) => {
+  let stack: TestStack;
+  let bindingId: string;
+  const as = { openid: LI.openid, now: NOON };
+  beforeAll(async () => {
+    stack = await startTestStack(kind, { departmentCacheTtlMs: 30_000 });
+    bindingId = data<{ binding: BindingView }>(await stack.call('bills', { action: 'bind', providerId: 'power', accountNo: LI_POWER.accountNo, holderName: LI_POWER.holderName }, as)).binding.bindingId;
+  });
+  afterAll(() => stack?.stop());
+
+  const view = async () => data<{ prepaidBalance?: number }>(await stack.call('bills', { action: 'bill', bindingId }, as)).prepaidBalance;
+  const departmentCalls = async (f: () => Promise<unknown>) => {
+    const before = stack.sandboxes.power.hits;
+    await f();
+    return stack.sandboxes.power.hits - before;
+  };
+
+  it('serves repeated bill views from the cache, reads the balance afresh once after a settled top-up, then caches again', async () => {
+    expect(await view()).toBe(1250);
+    expect(await departmentCalls(view)).toBe(0);
+
+    const paid = data<PayResult>(await stack.call<PayResult>('bills', { action: 'topup', bindingId, amount: 5000, idempotencyKey: 'topup-cache-01' }, as));
+    await fetch(`${stack.url}/api/__dev/payments/${paid.order.orderId}/confirm`, { method: 'POST', headers: { 'x-dev-now': NOON } });
+    await fetch(`${stack.url}/api/__dev/payments/notifications/deliver`, { method: 'POST', headers: { 'x-dev-now': NOON } });
+    await fetch(`${stack.url}/api/__dev/jobs/outbox`, { method: 'POST', headers: { 'x-dev-now': NOON } });
+    expect(data<{ order: OrderView }>(await stack.call('bills', { action: 'order', orderId: paid.order.orderId }, as)).order.status).toBe('settled');
+
+    let shown: number | undefined;
+    expect(await departmentCalls(async () => (shown = await view()))).toBe(1);
+    expect(shown).toBe(6250);
+    expect(await departmentCalls(view)).toBe(0);
+  });
+});
