@@ -30,6 +30,8 @@ export function DevPanel({ onChange }: DevPanelProps) {
   const [openid, setOpenid] = useState(getDevOpenId() ?? '');
   const [now, setNow] = useState(toLocalInput(getDevNow()));
   const [clockError, setClockError] = useState<string | null>(null);
+  // Whether the time shown is the whole stack's (set here or by DEV_NOW), not this page's own frozen one.
+  const [stackWide, setStackWide] = useState(false);
   // The residents load once; whoever renders the panel may pass a new onChange each time.
   const changed = useRef(onChange);
   changed.current = onChange;
@@ -54,7 +56,10 @@ export function DevPanel({ onChange }: DevPanelProps) {
     // The stack's clock, unless this page has a frozen one of its own.
     loadStackClock()
       .then((c) => {
-        if (live && !getDevNow()) setNow(c.setTo ? toLocalInput(c.now) : '');
+        if (live && !getDevNow()) {
+          setNow(c.setTo ? toLocalInput(c.now) : '');
+          setStackWide(c.setTo !== null);
+        }
       })
       .catch(() => undefined);
     return () => {
@@ -72,7 +77,10 @@ export function DevPanel({ onChange }: DevPanelProps) {
     setNow(value);
     setClockError(null);
     setStackClock(value ? `${value}:00+08:00` : null)
-      .then(() => changed.current())
+      .then((c) => {
+        setStackWide(c.setTo !== null);
+        changed.current();
+      })
       .catch((err: unknown) => setClockError(err instanceof Error ? err.message : '没能设置模拟时间。'));
   };
 
@@ -109,7 +117,7 @@ export function DevPanel({ onChange }: DevPanelProps) {
         <View className='dev-panel__note' role='alert' ariaRole='alert'>
           <Text className='dev-panel__hint'>{clockError}</Text>
         </View>
-      ) : now ? (
+      ) : now && stackWide ? (
         <View className='dev-panel__note'>
           <Text className='dev-panel__hint'>整个本地环境（后台任务、各部门沙箱）都按这个时间运行，并随实时走动</Text>
         </View>
