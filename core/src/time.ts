@@ -11,7 +11,7 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 export function toShanghaiIso(d: Date): string {
   const s = new Date(d.getTime() + OFFSET_MS);
   return (
-    `${s.getUTCFullYear()}-${pad(s.getUTCMonth() + 1)}-${pad(s.getUTCDate())}` +
+    `${pad(s.getUTCFullYear(), 4)}-${pad(s.getUTCMonth() + 1)}-${pad(s.getUTCDate())}` +
     `T${pad(s.getUTCHours())}:${pad(s.getUTCMinutes())}:${pad(s.getUTCSeconds())}+08:00`
   );
 }

@@ -1,4 +1,4 @@
-import { AppError, type Envelope, fixedClock, internalErrorBody, parseInstant, systemClock, toShanghaiIso, type Clock } from '@bianmin/core';
+import { AppError, type Envelope, fixedClock, internalErrorBody, type Clock } from '@bianmin/core';
 import type { Logger } from '@bianmin/server/log';
 import { dispatch } from '@bianmin/server/runtime/dispatch';
 import { callContext, type Caller, type Deps } from '@bianmin/server/runtime/types';
@@ -21,6 +21,7 @@ import { handleStorageRoute } from './storage-routes';
 import { FACE_OUTCOMES, type FaceIdSandbox, type FaceOutcome } from './sandboxes/faceid';
 import { handleHotlineLever, type HotlinePlatform } from './sandboxes/hotline-levers';
 import { FLAGGED_TEST_PHRASE } from '@bianmin/server/content/sandbox';
+import { type DevClock, parseDevNow } from './clock';
 
 /** Bodies larger than this are refused before parsing: no action takes more than a few KB. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -32,6 +33,8 @@ export interface GatewayOptions {
   residents: FixtureResident[];
   h5Dir: string;
   log: Logger;
+  /** The stack's clock: every call without an X-Dev-Now reads it; `/api/__dev/clock` moves it. */
+  clock: DevClock;
   /** Timer-triggered jobs the dev levers can run at an X-Dev-Now instant. */
   jobs: Record<string, (now: Date) => Promise<unknown>>;
   /** Uploaded files: POST/GET /api/__dev/storage. */
@@ -89,39 +92,18 @@ function headerValue(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-/** X-Dev-OpenId names the demo resident; X-Dev-Now the clock. Honoured here and nowhere else. */
-function devIdentity(req: IncomingMessage): { caller: Caller | null; clock: Clock } {
+/**
+ * X-Dev-OpenId names the demo resident; X-Dev-Now the clock of this one call, over the stack's
+ * own clock (DEV_NOW or the clock lever). Honoured here and nowhere else.
+ */
+function devIdentity(req: IncomingMessage, stackClock: Clock): { caller: Caller | null; clock: Clock } {
   const openid = headerValue(req, 'x-dev-openid')?.trim();
   if (openid !== undefined && openid !== '' && !OPENID.test(openid)) {
     throw new AppError('INVALID_INPUT', '演示用户标识 X-Dev-OpenId 格式不正确。', { fields: { 'X-Dev-OpenId': '应为 6–64 位字母、数字、下划线或连字符' } });
   }
   const nowHeader = headerValue(req, 'x-dev-now')?.trim();
-  let clock = systemClock;
-  if (nowHeader) clock = fixedClock(devNow(nowHeader));
+  const clock = nowHeader ? fixedClock(parseDevNow(nowHeader, 'X-Dev-Now')) : stackClock;
   return { caller: openid ? { openid, source: 'dev_gateway' } : null, clock };
-}
-
-/**
- * The dev clock: an instant that round-trips (no 30 February, no T24:00) in the years the
- * service can reason about. The holiday calendar and the schedules are meaningless in year 9999,
- * and a lever that moves the clock there only finds crashes nobody can meet.
- */
-export const DEV_NOW_YEARS = { from: 2000, to: 2099 } as const;
-
-function devNow(header: string): Date {
-  const at = parseInstant(header);
-  if (!at) {
-    throw new AppError('INVALID_INPUT', '调试时间 X-Dev-Now 不是有效的时间。', {
-      fields: { 'X-Dev-Now': '应为真实存在、带时区的 ISO 8601 时间，如 2026-03-10T23:45:00+08:00（没有 2 月 30 日，也没有 24:00）' },
-    });
-  }
-  const year = Number(toShanghaiIso(at).slice(0, 4));
-  if (year < DEV_NOW_YEARS.from || year > DEV_NOW_YEARS.to) {
-    throw new AppError('INVALID_INPUT', `调试时间 X-Dev-Now 应在 ${DEV_NOW_YEARS.from}–${DEV_NOW_YEARS.to} 年之间。`, {
-      fields: { 'X-Dev-Now': `年份应在 ${DEV_NOW_YEARS.from}–${DEV_NOW_YEARS.to} 之间` },
-    });
-  }
-  return at;
 }
 
 /** JSON text → a value, or a refusal naming what is wrong; keys that reach a prototype are refused here already. */
@@ -137,10 +119,30 @@ export function parseJsonBody(text: string): unknown {
   return event;
 }
 
+const clockSchema = z.object({ now: z.string().max(64) }, { error: 'now 为必填：ISO 8601 时间，如 2026-03-10T09:00:00+08:00' });
+
+/**
+ * The stack's clock lever: `GET` says where it stands, `POST { now }` sets it (from then on it runs
+ * forward in real time), `DELETE` returns to the real clock. The h5 "模拟时间" control uses it.
+ */
+async function handleClockLever(req: IncomingMessage, res: ServerResponse, clock: DevClock) {
+  if (req.method === 'GET') return sendEnvelope(res, { ok: true, data: clock.state() });
+  if (req.method === 'DELETE') return sendEnvelope(res, { ok: true, data: clock.reset() });
+  if (req.method !== 'POST') return refuse(res, new AppError('INVALID_INPUT', '调试时钟只接受 GET、POST { now } 或 DELETE。'));
+  const { text, tooLarge } = await readBody(req, 1024);
+  const parsed = clockSchema.safeParse(tooLarge ? null : parseJsonBody(text));
+  if (!parsed.success) {
+    return refuse(res, new AppError('INVALID_INPUT', '请在 now 中给出要设定的时间，如 2026-03-10T09:00:00+08:00。', { fields: { now: '应为带时区的 ISO 8601 时间' } }));
+  }
+  return sendEnvelope(res, { ok: true, data: clock.set(parseDevNow(parsed.data.now, 'now'), 'lever') });
+}
+
 export function createGateway(opts: GatewayOptions): Server {
   const { functions, deps, sandboxes, residents, log } = opts;
+  const identify = (req: IncomingMessage) => devIdentity(req, opts.clock);
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, path: string) {
+    if (path === '/api/__dev/clock') return handleClockLever(req, res, opts.clock);
     const devFault = /^\/api\/__dev\/departments\/([^/]+)\/faults$/.exec(path);
     const devPostings = /^\/api\/__dev\/departments\/([^/]+)\/postings$/.exec(path);
     const devJob = /^\/api\/__dev\/jobs\/([a-z]+)$/.exec(path);
@@ -150,7 +152,7 @@ export function createGateway(opts: GatewayOptions): Server {
       // delivers its notification to /api/__dev/wxpay/notify, through the same code as payNotify.
       // `?deliver=0`: the money is taken but the notification is held (a late notification).
       if (!opts.pay) return refuse(res, new AppError('NOT_FOUND', '微信支付沙箱不在本进程中。'));
-      const { clock } = devIdentity(req);
+      const { clock } = identify(req);
       const deliver = new URL(req.url ?? '/', 'http://gateway').searchParams.get('deliver') !== '0';
       const { status, answer } = await opts.pay.sandbox.pay(devPay[1], clock.now(), { deliver });
       return send(res, status, answer);
@@ -158,7 +160,7 @@ export function createGateway(opts: GatewayOptions): Server {
     if (path === '/api/__dev/payments/notifications/deliver' && req.method === 'POST') {
       // WeChat's retries of notifications not yet acknowledged, at X-Dev-Now.
       if (!opts.pay) return refuse(res, new AppError('NOT_FOUND', '微信支付沙箱不在本进程中。'));
-      const { clock } = devIdentity(req);
+      const { clock } = identify(req);
       return sendEnvelope(res, { ok: true, data: { answers: await opts.pay.sandbox.deliverPending(clock.now()) } });
     }
     if (path === '/api/__dev/wxpay/notify' && req.method === 'POST') {
@@ -167,7 +169,7 @@ export function createGateway(opts: GatewayOptions): Server {
       const given = Buffer.from(headerValue(req, 'x-api-key') ?? '');
       const expected = Buffer.from(opts.payNotifyKey);
       const fromWxPay = given.length === expected.length && timingSafeEqual(given, expected);
-      const { clock } = devIdentity(req);
+      const { clock } = identify(req);
       const { text, tooLarge } = await readBody(req, 16 * 1024);
       let event: unknown = null;
       try {
@@ -192,7 +194,7 @@ export function createGateway(opts: GatewayOptions): Server {
     if (devJob && req.method === 'POST') {
       const job = Object.prototype.hasOwnProperty.call(opts.jobs, devJob[1]) ? opts.jobs[devJob[1]] : undefined;
       if (!job) return refuse(res, new AppError('NOT_FOUND', `没有名为 ${devJob[1]} 的定时任务。`));
-      const { clock } = devIdentity(req);
+      const { clock } = identify(req);
       return sendEnvelope(res, { ok: true, data: await job(clock.now()) });
     }
     const devAsset = /^\/api\/__dev\/assets\/([a-z]+\/[a-z0-9-]+\.jpg)$/.exec(path);
@@ -202,7 +204,7 @@ export function createGateway(opts: GatewayOptions): Server {
       res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': bytes.length, 'cache-control': 'public, max-age=3600' });
       return res.end(bytes);
     }
-    if (path.startsWith('/api/__dev/storage') && (await handleStorageRoute(req, res, path, opts.storage, () => devIdentity(req).caller?.openid ?? null))) return;
+    if (path.startsWith('/api/__dev/storage') && (await handleStorageRoute(req, res, path, opts.storage, () => identify(req).caller?.openid ?? null))) return;
     const devFace = /^\/api\/__dev\/faceid\/([0-9A-Fa-f-]{36})\/result$/.exec(path);
     if (devFace && req.method === 'POST' && opts.faceId) {
       // The FaceID sandbox page's buttons, for tests and curl: the server still asks FaceID for the result.
@@ -222,7 +224,7 @@ export function createGateway(opts: GatewayOptions): Server {
       return sendEnvelope(res, { ok: true, data: { bizToken: devFace[1].toUpperCase(), result } });
     }
     if (opts.hotline && path.startsWith('/api/__dev/departments/hotline/tickets')) {
-      const { clock } = devIdentity(req);
+      const { clock } = identify(req);
       const { text, tooLarge } = await readBody(req, 8192);
       return sendEnvelope(res, handleHotlineLever(opts.hotline, req.method ?? 'GET', path, tooLarge ? '\u0000' : text, clock.now()));
     }
@@ -252,7 +254,7 @@ export function createGateway(opts: GatewayOptions): Server {
     if (!def) return refuse(res, new AppError('NOT_FOUND', `没有这个云函数，可用：${Object.keys(functions).join('、')}。`));
     if (req.method !== 'POST') return refuse(res, new AppError('INVALID_INPUT', '请使用 POST 调用云函数。'));
 
-    const { caller, clock } = devIdentity(req);
+    const { caller, clock } = identify(req);
     const { text, tooLarge } = await readBody(req, MAX_BODY_BYTES);
     if (tooLarge) {
       return refuse(res, new AppError('INVALID_INPUT', `请求内容过大（上限 ${MAX_BODY_BYTES / 1024} KB）。`, { fields: { _: '请求内容过大' } }));

@@ -3,7 +3,6 @@ import { openDatabase, type Database } from '@bianmin/server/db/open';
 import { createDepartmentClients } from '@bianmin/server/departments/index';
 import { recordingNotifier, type SubscribeMessage } from '@bianmin/server/notify/notifier';
 import { runRemindersJob } from '@bianmin/server/reminders/job';
-import { sendDueReminders } from '@bianmin/server/reminders/reminders';
 import { sandboxPaymentProvider } from '@bianmin/server/payments/provider';
 import { closeExpiredOrders, postPaidOrder, processOutbox } from '@bianmin/server/payments/outbox';
 import { processRefunds } from '@bianmin/server/payments/refunds';
@@ -29,6 +28,7 @@ import { FUNCTIONS } from './functions';
 import { createGateway } from './gateway';
 import { type Sandboxes, startSandboxes, stopSandboxes } from './sandboxes';
 import { createHotlinePlatform, type HotlinePlatform } from './sandboxes/hotline';
+import { createDevClock, type DevClock } from './clock';
 
 export interface StackOptions {
   /** 0 = any free port (tests). */
@@ -71,11 +71,23 @@ export interface StackOptions {
    * that restarts the stack passes the first stack's platform to the second.
    */
   hotline?: HotlinePlatform;
+  /**
+   * Where the 12345 platform sandbox keeps its tickets, events and numbering when the stack starts
+   * its own (`npm start`: under .data/), so that a restart on the same data numbers on.
+   */
+  hotlineStateFile?: string;
+  /**
+   * The stack's clock starts here (`DEV_NOW`) and runs forward in real time; omitted = the real
+   * clock until the clock lever sets it. Jobs, sandboxes and calls without X-Dev-Now read it.
+   */
+  devNow?: Date;
 }
 
 export interface Stack {
   url: string;
   port: number;
+  /** The stack's one clock (DEV_NOW, `/api/__dev/clock`). */
+  clock: DevClock;
   /** Empty when the sandboxes are external. */
   sandboxes: Sandboxes;
   /** The WeChat Pay sandbox (undefined when external). */
@@ -110,11 +122,14 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const log = opts.log === 'silent' ? silentLogger : (opts.log ?? createLogger({ name: 'bianmin-dev' }));
   const ownsDatabase = !opts.database;
   const database = opts.database ?? (await openDatabase({ url: opts.databaseUrl, dataDir: opts.dataDir }));
-  const hotline = opts.hotline ?? createHotlinePlatform();
-  const sandboxes = opts.external ? ({} as Sandboxes) : await startSandboxes(RESIDENTS, { hotline });
-  const pay = opts.external ? undefined : await startPaySandbox();
+  const clock = createDevClock({ start: opts.devNow });
+  const hotline = opts.hotline ?? createHotlinePlatform({ clock, stateFile: opts.hotlineStateFile });
+  const sandboxes = opts.external ? ({} as Sandboxes) : await startSandboxes(RESIDENTS, { hotline, clock });
+  const pay = opts.external ? undefined : await startPaySandbox({ clock });
   const payEndpoint = opts.external?.pay ?? { url: pay!.url, apiKey: pay!.apiKey };
   const endpoints = opts.external?.departments ?? Object.fromEntries(Object.values(sandboxes).map((s) => [s.id, { url: s.url, apiKey: s.apiKey }]));
+  // Tencent Cloud checks each request's signature time against its own clock, and the SDK signs
+  // with the real one: this sandbox stays on real time whatever the stack's clock says.
   const tencentCloud = await startTencentCloudSandbox();
   const faceId = installFaceId(tencentCloud, RESIDENTS);
   const tencentCloudConfig: TencentCloudConfig = { secretId: tencentCloud.secretId, secretKey: tencentCloud.secretKey, region: 'ap-guangzhou', endpoint: tencentCloud.endpoint, protocol: 'http://' };
@@ -125,7 +140,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const notifier = recordingNotifier();
   const departments = createDepartmentClients(
     Object.fromEntries(Object.entries(endpoints).map(([id, e]) => [id, { baseUrl: e.url, apiKey: e.apiKey }])),
-    { timeoutMs: opts.departmentTimeoutMs ?? 3000, probeIntervalMs: opts.probeIntervalMs, cacheTtlMs: opts.departmentCacheTtlMs, log },
+    { timeoutMs: opts.departmentTimeoutMs ?? 3000, probeIntervalMs: opts.probeIntervalMs, cacheTtlMs: opts.departmentCacheTtlMs, log, tell: clock.at },
   );
   const contentCheck = sandboxContentCheck();
   const deps: Deps = { db: async () => database.db, log, departments, calendar: chineseDaysCalendar(), notifier,
@@ -136,7 +151,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     contentCheck,
   };
   const postAfterPayment = opts.postAfterPayment ?? true;
-  const server = createGateway({ functions: FUNCTIONS, deps, sandboxes, residents: RESIDENTS, h5Dir: opts.h5Dir ?? DEFAULT_H5_DIR, log, storage,
+  const server = createGateway({ functions: FUNCTIONS, deps, sandboxes, residents: RESIDENTS, h5Dir: opts.h5Dir ?? DEFAULT_H5_DIR, log, storage, clock,
     departmentEndpoints: endpoints,
     pay: pay && { sandbox: pay },
     payNotifyKey: payEndpoint.apiKey,
@@ -172,15 +187,14 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   }
   const { port } = server.address() as AddressInfo;
   pay?.setNotifyUrl(`http://127.0.0.1:${port}/api/__dev/wxpay/notify`);
-  // CloudBase fires the reminders function from a timer trigger; locally a loop does the same,
-  // without the bills' due-date reminders: the loop runs on the real clock, far from the dev
-  // clock the fixtures' bills are dated by, so it would call every demo bill overdue. Those run
-  // through the lever (`POST /api/__dev/jobs/reminders` at an `X-Dev-Now`), as the tests do.
+  // CloudBase fires the timer functions; locally loops do the same, on the stack's clock: the one
+  // the pages and the sandboxes read, so an order made on the demo date expires on the demo date.
+  // The reminders timer: "remind me when it opens", and the bills' due-date reminders.
   const interval = opts.reminderIntervalMs ?? 30_000;
   const timer =
     interval > 0
       ? setInterval(() => {
-          sendDueReminders(deps, new Date()).catch((e) => log.error({ err: e }, 'reminder loop failed'));
+          runRemindersJob(deps, clock.now()).catch((e) => log.error({ err: e }, 'reminder loop failed'));
         }, interval)
       : undefined;
   timer?.unref();
@@ -189,7 +203,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const paymentsTimer =
     paymentsInterval > 0
       ? setInterval(() => {
-          const now = new Date();
+          const now = clock.now();
           processOutbox(deps, now)
             .then(() => closeExpiredOrders(deps, now))
             .then(() => processRefunds(deps, now))
@@ -200,12 +214,13 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   // …and the ticketsWorker timer: the 12345 outbox and the platform's event feed.
   const ticketsInterval = opts.ticketsIntervalMs ?? 10_000;
   const ticketsTimer =
-    ticketsInterval > 0 ? setInterval(() => void runTicketsWorker(deps, new Date()).catch((e) => log.error({ err: e }, 'tickets loop failed')), ticketsInterval) : undefined;
+    ticketsInterval > 0 ? setInterval(() => void runTicketsWorker(deps, clock.now()).catch((e) => log.error({ err: e }, 'tickets loop failed')), ticketsInterval) : undefined;
   ticketsTimer?.unref();
   let stopping: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    clock,
     sandboxes,
     pay,
     database,

@@ -1,10 +1,13 @@
 import Taro from '@tarojs/taro';
+import { parseInstant } from '@bianmin/core/time';
 
 /**
  * Dev-only levers of the local gateway (ARCHITECTURE.md §3), used by the h5 build only:
  * - `X-Dev-OpenId`: which demo resident is calling (the gateway has no WeChat login);
- * - `X-Dev-Now`: an optional clock override, to see the app at, say, 23:45.
- * Both persist in storage. They can also be set from the page address
+ * - the stack's clock (`/api/__dev/clock`): the "模拟时间" control moves the whole local stack —
+ *   jobs, sandboxes, every call — to, say, 2026-03-10 09:00, from where it runs on in real time;
+ * - `X-Dev-Now`: a clock for this page's calls only, frozen (browser tests pin 23:45 with it).
+ * The openid and the per-page clock persist in storage and can be set from the page address
  * (`/?dev_openid=…&dev_now=2026-03-10T23:45:00%2B08:00#/pages/hub/index`), which browser
  * tests use. A deployed function ignores both headers.
  */
@@ -62,8 +65,53 @@ export function getDevNow(): string | null {
   return read(NOW_KEY);
 }
 
-export function setDevNow(iso: string | null): void {
-  write(NOW_KEY, iso);
+
+/** Where the stack's clock stands (GET /api/__dev/clock). */
+export interface StackClock {
+  /** ISO 8601 +08:00. */
+  now: string;
+  /** What it was set to; null = the real clock. */
+  setTo: string | null;
+  setAt: string | null;
+  source: 'real' | 'DEV_NOW' | 'lever';
+}
+
+/** The stack's clock minus this page's, once known: the page shows "today" as the stack has it. */
+let stackOffsetMs: number | null = null;
+
+function clockAnswer(res: { statusCode: number; data: unknown }): StackClock {
+  const body = res.data as { ok?: boolean; data?: StackClock; error?: { message?: string } } | null;
+  if (res.statusCode === 200 && body?.ok && typeof body.data?.now === 'string') {
+    const at = Date.parse(body.data.now);
+    stackOffsetMs = body.data.setTo && Number.isFinite(at) ? at - Date.now() : 0;
+    return body.data;
+  }
+  throw new Error(body?.error?.message ?? '本地服务没有回应调试时钟的请求。');
+}
+
+export async function loadStackClock(): Promise<StackClock> {
+  return clockAnswer(await Taro.request({ url: '/api/__dev/clock', method: 'GET', timeout: 10000 }));
+}
+
+/**
+ * Moves the whole local stack to `iso` (null: back to the real clock). This page's own frozen
+ * clock, if any, is dropped: from now on it follows the stack like everything else.
+ */
+export async function setStackClock(iso: string | null): Promise<StackClock> {
+  const res = iso
+    ? await Taro.request({ url: '/api/__dev/clock', method: 'POST', data: { now: iso }, header: { 'content-type': 'application/json' }, timeout: 10000 })
+    : await Taro.request({ url: '/api/__dev/clock', method: 'DELETE', timeout: 10000 });
+  const state = clockAnswer(res);
+  write(NOW_KEY, null);
+  return state;
+}
+
+/** "Now" as the app's calls see it: this page's frozen clock, else the stack's when it is set; null = the device's. */
+export function devClockNow(): Date | null {
+  const pinned = getDevNow();
+  const at = pinned ? parseInstant(pinned) : null;
+  if (at) return at;
+  return stackOffsetMs ? new Date(Date.now() + stackOffsetMs) : null;
 }
 
 let fixtures: Promise<DemoResident[]> | null = null;
@@ -98,7 +146,14 @@ export async function ensureDevOpenId(): Promise<string | null> {
   }
 }
 
+let clockAsked = false;
+
 export async function devHeaders(): Promise<Record<string, string>> {
+  // Once per page load: learn the stack's clock, so dates shown relative to today use its today.
+  if (!clockAsked) {
+    clockAsked = true;
+    void loadStackClock().catch(() => undefined);
+  }
   const headers: Record<string, string> = {};
   const openid = await ensureDevOpenId();
   if (openid) headers['X-Dev-OpenId'] = openid;

@@ -6,4 +6,4 @@ import type * as H5 from './dev-session';
  * dev levers and none of the h5 loader (address parsing, GET /api/__dev/fixtures) ships.
  * Only what weapp code imports is here; the types are the h5 module's, so they cannot drift.
  */
-export const getDevNow: typeof H5.getDevNow = () => null;
+export const devClockNow: typeof H5.devClockNow = () => null;

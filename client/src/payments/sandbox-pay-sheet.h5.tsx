@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import { formatFen } from '@bianmin/core/money';
 import { devHeaders } from '../api/dev-session';
 import { Button, Notice, Row, Sheet } from '../ui';
+import { type SandboxPayOutcome, sandboxPayOutcome } from './sandbox-outcome';
 import type { SandboxPaySheetProps } from './sandbox-types';
 import './sandbox-pay-sheet.css';
 
@@ -15,12 +16,12 @@ import './sandbox-pay-sheet.css';
  */
 export function SandboxPaySheet({ visible, order, payment, description, onPaid, onCancel }: SandboxPaySheetProps) {
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [failed, setFailed] = useState<Exclude<SandboxPayOutcome, { kind: 'paid' }> | null>(null);
 
   useEffect(() => {
     if (visible) {
       setBusy(false);
-      setError(null);
+      setFailed(null);
     }
   }, [visible, payment?.orderId]);
 
@@ -29,26 +30,36 @@ export function SandboxPaySheet({ visible, order, payment, description, onPaid, 
   const confirm = async () => {
     if (busy) return;
     setBusy(true);
-    setError(null);
+    setFailed(null);
+    let outcome: SandboxPayOutcome;
     try {
-      const res = await Taro.request<{ errcode?: number; errmsg?: string }>({
+      const res = await Taro.request<unknown>({
         url: payment.confirmPath,
         method: 'POST',
         header: await devHeaders(),
         timeout: 20000,
         dataType: 'json',
       });
-      if (res.statusCode === 200 && res.data?.errcode === 0) {
-        onPaid(payment.orderId);
-        return;
-      }
-      setError(`沙箱没有确认这笔支付（${res.data?.errmsg ?? `HTTP ${res.statusCode}`}），没有扣款。可以再试一次。`);
+      outcome = sandboxPayOutcome({ statusCode: res.statusCode, data: res.data });
     } catch {
-      setError('连不上本地沙箱，没有扣款。请确认本地服务在运行后再试。');
+      outcome = sandboxPayOutcome(null);
     } finally {
       setBusy(false);
     }
+    if (outcome.kind === 'paid') onPaid(payment.orderId);
+    else setFailed(outcome);
   };
+
+  // What the main button does now: pay (again, when that is safe), look at the order whose money
+  // was taken, or close a sheet that can never be paid.
+  const main =
+    failed?.kind === 'close'
+      ? { press: onCancel, label: '关闭，重新缴费', text: '关闭' }
+      : failed?.kind === 'receipt'
+        ? { press: () => onPaid(payment.orderId), label: '查看订单', text: '查看订单' }
+        : failed
+          ? { press: confirm, label: `再试一次，确认支付 ${formatFen(payment.amount)}`, text: busy ? '正在支付…' : '再试一次' }
+          : { press: confirm, label: `确认支付 ${formatFen(payment.amount)}`, text: busy ? '正在支付…' : '确认支付' };
 
   return (
     <Sheet
@@ -60,11 +71,13 @@ export function SandboxPaySheet({ visible, order, payment, description, onPaid, 
       tag={<Text className='pay-sandbox-sheet__tag'>本地演示 · 不会真实扣款</Text>}
       actions={
         <>
-          <Button variant='plain' className='pay-sandbox-sheet__cancel' onPress={onCancel} label='取消支付'>
-            取消
-          </Button>
-          <Button className='bm-sheet__main pay-sandbox-sheet__confirm' onPress={confirm} busy={busy} label={`确认支付 ${formatFen(payment.amount)}`}>
-            {busy ? '正在支付…' : '确认支付'}
+          {failed?.kind === 'close' ? null : (
+            <Button variant='plain' className='pay-sandbox-sheet__cancel' onPress={onCancel} label='取消支付'>
+              取消
+            </Button>
+          )}
+          <Button className='bm-sheet__main pay-sandbox-sheet__confirm' onPress={main.press} busy={busy} label={main.label}>
+            {main.text}
           </Button>
         </>
       }
@@ -79,9 +92,9 @@ export function SandboxPaySheet({ visible, order, payment, description, onPaid, 
       <Text className='pay-fineprint'>
         这是本地开发环境里代替微信支付的沙箱：点“确认支付”，后台会收到与微信支付完全相同的支付成功通知。
       </Text>
-      {error ? (
-        <Notice tone='error' title='支付没有完成' className='pay-sandbox-sheet__error'>
-          {error}
+      {failed ? (
+        <Notice tone={failed.kind === 'receipt' ? 'info' : 'error'} title={failed.title} className='pay-sandbox-sheet__error'>
+          {failed.text}
         </Notice>
       ) : null}
     </Sheet>

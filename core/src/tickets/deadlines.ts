@@ -32,8 +32,11 @@ export function deadlineState(d: Pick<Deadline, 'at' | 'limit'>, now: Date, cale
   return left <= whole * DUE_SOON_SHARE ? 'due_soon' : 'on_time';
 }
 
-/** The statuses a ticket moves through (ours: `pending` until the platform has it). */
-export type TicketStatus = 'pending' | 'submitted' | 'accepted' | 'dispatched' | 'replied' | 'closed' | 'rejected' | 'reopened';
+/**
+ * The statuses a ticket moves through (ours: `pending` until the platform has it, `failed` when
+ * the platform numbered it with a number another ticket already holds and it cannot be followed).
+ */
+export type TicketStatus = 'pending' | 'submitted' | 'accepted' | 'dispatched' | 'replied' | 'closed' | 'rejected' | 'reopened' | 'failed';
 
 export interface DeadlineInput {
   kind: TicketKind;

@@ -1,3 +1,7 @@
+import { fixedClock } from '@bianmin/core';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createHotlinePlatform, type HotlinePlatform, type PlatformEvent, type PublicTicket } from './hotline';
 import { type RunningSandbox, startSandbox } from './http';
 
@@ -82,5 +86,61 @@ describe('the 12345 platform sandbox', () => {
     const r2 = await call<PublicTicket & { duplicate: boolean }>('POST', `/tickets/${body.ticketNo}/reopen`, MON_10, { reason: '没修好', requestId: 'r1' });
     expect([r1.body.status, r1.body.duplicate, r2.body.duplicate]).toEqual(['reopened', false, true]);
     expect(r2.body.events.filter((e) => e.type === 'reopened')).toHaveLength(1);
+  });
+
+  it('answers a request without asOf on its own clock (the local stack’s)', async () => {
+    const own = createHotlinePlatform({ clock: fixedClock('2026-03-10T09:00:00+08:00') });
+    const sb = await startSandbox({ id: 'hotline', apiKey: 'k', routes: own.routes() });
+    try {
+      const res = await fetch(`${sb.url}/tickets`, { method: 'POST', headers: { 'x-api-key': 'k', 'content-type': 'application/json' }, body: JSON.stringify(ticket) });
+      expect(await res.json()).toMatchObject({ ticketNo: '123452026031000001', createdAt: '2026-03-10T09:00:00+08:00' });
+    } finally {
+      await sb.stop();
+    }
+  });
+});
+
+describe('the 12345 platform sandbox across restarts', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'bianmin-hotline-state-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const create = async (p: HotlinePlatform, requestId: string, asOf = MON_10) => {
+    const sb = await startSandbox({ id: 'hotline', apiKey: 'k', routes: p.routes() });
+    try {
+      const res = await fetch(`${sb.url}/tickets?asOf=${encodeURIComponent(asOf)}`, { method: 'POST', headers: { 'x-api-key': 'k', 'content-type': 'application/json' }, body: JSON.stringify({ ...ticket, requestId }) });
+      return (await res.json()) as PublicTicket & { duplicate: boolean };
+    } finally {
+      await sb.stop();
+    }
+  };
+
+  it('keeps its tickets, events and numbering in its state file: a new process numbers on and remembers', async () => {
+    const file = join(dir, 'nested', 'hotline-platform.json');
+    const before = createHotlinePlatform({ stateFile: file });
+    const a = await create(before, 'req-a');
+    before.advance(a.ticketNo, 'replied', new Date('2026-03-09T11:00:00+08:00'));
+    const after = createHotlinePlatform({ stateFile: file });
+    const b = await create(after, 'req-b');
+    expect(b.ticketNo).not.toBe(a.ticketNo);
+    expect([a.ticketNo, b.ticketNo]).toEqual(['123452026030900001', '123452026030900002']);
+    // The same request again is the same ticket, as before the restart.
+    expect(await create(after, 'req-a')).toMatchObject({ ticketNo: a.ticketNo, duplicate: true, status: 'replied' });
+    expect(after.list().flatMap((t) => t.events.map((e) => e.seq))).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('numbers on across days without reusing a serial, even when the first day’s tickets are known', async () => {
+    const file = join(dir, 'hotline-platform.json');
+    await create(createHotlinePlatform({ stateFile: file }), 'req-1');
+    const next = await create(createHotlinePlatform({ stateFile: file }), 'req-2', '2026-03-10T10:00:00+08:00');
+    expect(next.ticketNo).toBe('123452026031000002');
+  });
+
+  it('refuses to start on a state file it cannot read, saying what to do', () => {
+    const file = join(dir, 'hotline-platform.json');
+    writeFileSync(file, '{"version":1,"serial":');
+    expect(() => createHotlinePlatform({ stateFile: file })).toThrow(/cannot read its state file .*move it away/);
   });
 });

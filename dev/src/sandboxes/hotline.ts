@@ -1,4 +1,6 @@
-import { addWorkingTime, parseInstant, TICKET_CATEGORIES, TICKET_KINDS, TICKET_RATINGS, toShanghaiIso } from '@bianmin/core';
+import { addWorkingTime, type Clock, parseInstant, systemClock, TICKET_CATEGORIES, TICKET_KINDS, TICKET_RATINGS, toShanghaiIso } from '@bianmin/core';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { chineseDaysCalendar, type HolidayCalendar } from '@bianmin/core/availability/index';
 import { z } from 'zod';
 import type { Route, SandboxReply } from './http';
@@ -11,7 +13,13 @@ import type { Route, SandboxReply } from './http';
  *
  * Time is the caller's: every request may carry `asOf` (ISO 8601), and before answering the
  * platform catches every ticket up to it on a schedule that follows working hours. So tests
- * move the platform with their call clock and never sleep; `npm start` moves it with real time.
+ * move the platform with their call clock and never sleep; a request without one is answered on
+ * the platform's own clock (`npm start`: the local stack's clock, which runs in real time).
+ *
+ * The platform is not ours and does not forget: given a `stateFile` (`npm start` keeps it under
+ * .data/ beside the database) it keeps its tickets, events and numbering there, so a restart on
+ * the same data goes on from the last ticket number and event instead of handing out again the
+ * numbers our database already holds.
  */
 export const PLATFORM_STATUSES = ['submitted', 'accepted', 'dispatched', 'replied', 'closed', 'rejected', 'reopened'] as const;
 export type PlatformStatus = (typeof PLATFORM_STATUSES)[number];
@@ -121,13 +129,58 @@ export class AdvanceRefused extends Error {
   }
 }
 
-export function createHotlinePlatform(opts: { calendar?: HolidayCalendar; autoAdvance?: boolean } = {}): HotlinePlatform {
+/** What the platform keeps across restarts (the file `stateFile` names). */
+interface PlatformState {
+  version: 1;
+  /** The last ticket serial handed out: numbers are never reused, whatever the date. */
+  serial: number;
+  tickets: PlatformTicket[];
+  events: PlatformEvent[];
+}
+
+function loadState(file: string): PlatformState | null {
+  if (!existsSync(file)) return null;
+  let state: Partial<PlatformState> | null = null;
+  try {
+    state = JSON.parse(readFileSync(file, 'utf8')) as Partial<PlatformState>;
+  } catch {
+    state = null;
+  }
+  if (!state || state.version !== 1 || !Number.isSafeInteger(state.serial) || !Array.isArray(state.tickets) || !Array.isArray(state.events)) {
+    throw new Error(`the 12345 platform sandbox cannot read its state file ${file}; move it away to start the platform afresh (tickets our database already holds will then fail to file, visibly)`);
+  }
+  return state as PlatformState;
+}
+
+export function createHotlinePlatform(opts: { calendar?: HolidayCalendar; autoAdvance?: boolean; clock?: Clock; stateFile?: string } = {}): HotlinePlatform {
   const calendar = opts.calendar ?? chineseDaysCalendar();
   const autoAdvance = opts.autoAdvance ?? true;
+  const clock = opts.clock ?? systemClock;
   const tickets = new Map<string, PlatformTicket>();
   const byRequest = new Map<string, string>();
   const events: PlatformEvent[] = [];
+  let serial = 0;
   let createRequests = 0;
+  const saved = opts.stateFile ? loadState(opts.stateFile) : null;
+  if (saved) {
+    serial = saved.serial;
+    for (const t of saved.tickets) {
+      tickets.set(t.ticketNo, t);
+      byRequest.set(t.requestId, t.ticketNo);
+    }
+    events.push(...saved.events);
+  }
+  let dirty = false;
+  /** Written after every request that changed something: whole, then renamed, so a crash leaves the last good state. */
+  function save() {
+    if (!dirty || !opts.stateFile) return;
+    dirty = false;
+    const state: PlatformState = { version: 1, serial, tickets: [...tickets.values()], events };
+    mkdirSync(dirname(opts.stateFile), { recursive: true });
+    const tmp = `${opts.stateFile}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(state));
+    renameSync(tmp, opts.stateFile);
+  }
 
   const after = (from: number, workingMinutes: number) => addWorkingTime(new Date(from), workingMinutes, calendar).at.getTime();
 
@@ -188,6 +241,7 @@ export function createHotlinePlatform(opts: { calendar?: HolidayCalendar; autoAd
         department = CENTRE;
         break;
     }
+    dirty = true;
     const e: PlatformEvent = { seq: events.length + 1, ticketNo: t.ticketNo, type, status: t.status, at: toShanghaiIso(new Date(at)), department, text: said ?? '' };
     events.push(e);
     t.next = type === 'rated' ? t.next : autoAdvance ? schedule(t, at) : null;
@@ -214,7 +268,7 @@ export function createHotlinePlatform(opts: { calendar?: HolidayCalendar; autoAd
 
   function asOfOf(q: URLSearchParams): number | SandboxReply {
     const raw = q.get('asOf');
-    if (!raw) return Date.now();
+    if (!raw) return clock.now().getTime();
     const d = parseInstant(raw);
     return d ? d.getTime() : bad('asOf must be ISO 8601 with an offset');
   }
@@ -234,7 +288,7 @@ export function createHotlinePlatform(opts: { calendar?: HolidayCalendar; autoAd
         const seen = byRequest.get(p.data.requestId);
         if (seen) return { status: 200, body: { ...view(tickets.get(seen)!), duplicate: true } };
         const t: PlatformTicket = {
-          ticketNo: `12345${toShanghaiIso(new Date(now)).slice(0, 10).replace(/-/g, '')}${String(tickets.size + 1).padStart(5, '0')}`,
+          ticketNo: `12345${toShanghaiIso(new Date(now)).slice(0, 10).replace(/-/g, '')}${String(++serial).padStart(5, '0')}`,
           requestId: p.data.requestId,
           kind: p.data.kind,
           category: p.data.category,
@@ -321,8 +375,20 @@ export function createHotlinePlatform(opts: { calendar?: HolidayCalendar; autoAd
     },
   ];
 
+  const persisted = (): Route[] =>
+    routes().map((r) => ({
+      ...r,
+      handle: (req) => {
+        try {
+          return r.handle(req);
+        } finally {
+          save();
+        }
+      },
+    }));
+
   return {
-    routes,
+    routes: persisted,
     get tickets() {
       return tickets;
     },
@@ -331,18 +397,22 @@ export function createHotlinePlatform(opts: { calendar?: HolidayCalendar; autoAd
     },
     list: () => [...tickets.values()].map(view),
     advance(ticketNo, to, now, text) {
-      const t = tickets.get(ticketNo);
-      if (!t) throw new AdvanceRefused(`工单 ${ticketNo} 不存在`);
-      catchUp(now.getTime());
-      const done: PlatformEvent[] = [];
-      if (to === 'dispatched' && t.status === 'dispatched') {
-        done.push(emit(t, 'transferred', now.getTime(), text));
+      try {
+        const t = tickets.get(ticketNo);
+        if (!t) throw new AdvanceRefused(`工单 ${ticketNo} 不存在`);
+        catchUp(now.getTime());
+        const done: PlatformEvent[] = [];
+        if (to === 'dispatched' && t.status === 'dispatched') {
+          done.push(emit(t, 'transferred', now.getTime(), text));
+          return { ticket: view(t), events: done };
+        }
+        const steps = path(t.status, to);
+        if (!steps) throw new AdvanceRefused(`工单当前为 ${t.status}，不能推进到 ${to}`);
+        steps.forEach((s, i) => done.push(emit(t, s, now.getTime(), i === steps.length - 1 ? text : undefined)));
         return { ticket: view(t), events: done };
+      } finally {
+        save();
       }
-      const steps = path(t.status, to);
-      if (!steps) throw new AdvanceRefused(`工单当前为 ${t.status}，不能推进到 ${to}`);
-      steps.forEach((s, i) => done.push(emit(t, s, now.getTime(), i === steps.length - 1 ? text : undefined)));
-      return { ticket: view(t), events: done };
     },
   };
 }

@@ -1,4 +1,4 @@
-import { DEPARTMENTS, type DepartmentId } from '@bianmin/core';
+import { type Clock, DEPARTMENTS, type DepartmentId, systemClock } from '@bianmin/core';
 import { randomBytes } from 'node:crypto';
 import type { FixtureResident } from '../fixtures';
 import { createHotlinePlatform, type HotlinePlatform } from './hotline';
@@ -10,27 +10,32 @@ import { PROFILES, utilityRoutes } from './utility';
 
 export type Sandboxes = Record<DepartmentId, RunningSandbox>;
 
-function routesFor(id: DepartmentId, residents: FixtureResident[], hotline: HotlinePlatform): { routes: Route[]; postings?: () => unknown[] } {
+function routesFor(id: DepartmentId, residents: FixtureResident[], hotline: HotlinePlatform, clock: Clock): { routes: Route[]; postings?: () => unknown[] } {
   switch (id) {
     case 'water':
     case 'power':
     case 'gas':
-      return { routes: utilityRoutes(PROFILES[id], residents) };
+      return { routes: utilityRoutes(PROFILES[id], residents, clock) };
     case 'traffic':
+      // Its records carry fixed dates and every time it books comes in the request.
       return trafficDepartment(residents, { readAsset });
     case 'insurance':
-      return { routes: insuranceRoutes(residents) };
+      return { routes: insuranceRoutes(residents, clock) };
     case 'hotline':
       return { routes: hotline.routes() };
   }
 }
 
-/** One sandbox per department, each on its own loopback port with its own fresh API key. */
-export async function startSandboxes(residents: FixtureResident[], opts: { hotline?: HotlinePlatform } = {}): Promise<Sandboxes> {
-  const hotline = opts.hotline ?? createHotlinePlatform();
+/**
+ * One sandbox per department, each on its own loopback port with its own fresh API key. `clock`
+ * is the departments' own time (the local stack's clock), for what a request does not date itself.
+ */
+export async function startSandboxes(residents: FixtureResident[], opts: { hotline?: HotlinePlatform; clock?: Clock } = {}): Promise<Sandboxes> {
+  const clock = opts.clock ?? systemClock;
+  const hotline = opts.hotline ?? createHotlinePlatform({ clock });
   const ids = Object.keys(DEPARTMENTS) as DepartmentId[];
   const started = await Promise.all(
-    ids.map((id) => startSandbox({ id, apiKey: `sk_${id}_${randomBytes(12).toString('hex')}`, ...routesFor(id, residents, hotline) })),
+    ids.map((id) => startSandbox({ id, apiKey: `sk_${id}_${randomBytes(12).toString('hex')}`, ...routesFor(id, residents, hotline, clock) })),
   );
   return Object.fromEntries(started.map((s) => [s.id, s])) as Sandboxes;
 }

@@ -1,4 +1,4 @@
-import { divRoundHalfUp, INSURANCE_TYPES, type InsuranceStatus, type InsuranceType, RECORD_WINDOW_MONTHS, shanghaiDate } from '@bianmin/core';
+import { divRoundHalfUp, INSURANCE_TYPES, type InsuranceStatus, type InsuranceType, RECORD_WINDOW_MONTHS, shanghaiDate, systemClock, type Clock } from '@bianmin/core';
 import { createHash } from 'node:crypto';
 import type { FixtureResident } from '../fixtures';
 import type { Route, SandboxReply } from './http';
@@ -236,7 +236,8 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const bad = (message: string): SandboxReply => ({ status: 400, body: { code: 'BAD_REQUEST', message } });
 const notFound: SandboxReply = { status: 404, body: { code: 'PERSON_NOT_FOUND', message: '未查询到参保信息' } };
 
-export function insuranceRoutes(residents: FixtureResident[]): Route[] {
+/** `clock`: the bureau's own today, for a request that names no `asOf` (the local stack's clock). */
+export function insuranceRoutes(residents: FixtureResident[], clock: Clock = systemClock): Route[] {
   const byIdNumber = new Map<string, BureauPerson>();
   const byPersonId = new Map<string, BureauPerson>();
   for (const r of residents) {
@@ -248,7 +249,7 @@ export function insuranceRoutes(residents: FixtureResident[]): Route[] {
   }
   const asOfOf = (q: URLSearchParams) => {
     const v = q.get('asOf');
-    return v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : shanghaiDate(new Date());
+    return v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : shanghaiDate(clock.now());
   };
   return [
     { method: 'GET', path: '/health', handle: () => ({ status: 200, body: { status: 'ok' } }) },

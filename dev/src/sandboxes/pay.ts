@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { type Clock, systemClock } from '@bianmin/core';
 import { formatTimeEnd } from '@bianmin/server/payments/wechat-time';
 import { type Route, type RunningSandbox, type SandboxReply, startSandbox } from './http';
 
@@ -33,7 +34,11 @@ export interface PaySandbox extends RunningSandbox {
   setNotifyUrl(url: string | null): void;
   /** Runs before each delivery: the crash tests kill the stack here, between WeChat taking the money and our callback. */
   beforeDeliver?: (n: Notification) => Promise<void>;
-  /** The resident pays on the sheet. `deliver: false` = the notification is late (held until `deliverPending`). */
+  /**
+   * The resident pays on the sheet. `deliver: false` = the notification is late (held until
+   * `deliverPending`). 404 ORDERNOTEXIST and 409 ORDERCLOSED took no money; any other failure
+   * did (our notification was not acknowledged): the h5 sheet words its failure by that.
+   */
   pay(orderId: string, at: Date, opts?: { deliver?: boolean }): Promise<{ status: number; answer: { errcode: number; errmsg: string } }>;
   /** WeChat's retries: delivers every notification not yet acknowledged (at `at`, the dev clock); answers in order. */
   deliverPending(at?: Date): Promise<Array<{ errcode: number; errmsg: string } | null>>;
@@ -51,7 +56,9 @@ export function sandboxTransactionId(orderId: string, n = 0): string {
 const answer = (body: Record<string, unknown>): SandboxReply => ({ status: 200, body: { returnCode: 'SUCCESS', returnMsg: 'OK', ...body } });
 const fail = (errCode: string, errCodeDes: string) => answer({ resultCode: 'FAIL', errCode, errCodeDes });
 
-export async function startPaySandbox(): Promise<PaySandbox> {
+/** `clock`: WeChat Pay's own time, for what no request dates (a refund's completion); the local stack's clock. */
+export async function startPaySandbox(opts: { clock?: Clock } = {}): Promise<PaySandbox> {
+  const clock = opts.clock ?? systemClock;
   const orders = new Map<string, WxOrder>();
   const pending: Notification[] = [];
   let notifyUrl: string | null = null;
@@ -168,7 +175,7 @@ export async function startPaySandbox(): Promise<PaySandbox> {
           void notify({
             kind: 'refund',
             at: devNow,
-            event: { returnCode: 'SUCCESS', outTradeNo: o.outTradeNo, transactionId: o.transactionId, outRefundNo, refundId, refundFee: b.refundFee, totalFee: o.totalFee, refundStatus: 'SUCCESS', successTime: new Date().toISOString() },
+            event: { returnCode: 'SUCCESS', outTradeNo: o.outTradeNo, transactionId: o.transactionId, outRefundNo, refundId, refundFee: b.refundFee, totalFee: o.totalFee, refundStatus: 'SUCCESS', successTime: (devNow ?? clock.now()).toISOString() },
           }).finally(() => {
             scheduled--;
             settle();

@@ -1,4 +1,4 @@
-import { maskName, parseInstant, shanghaiDate, utilityLateFee } from '@bianmin/core';
+import { type Clock, maskName, parseInstant, shanghaiDate, systemClock, utilityLateFee } from '@bianmin/core';
 import type { FixtureResident, FixtureUtilityAccount } from '../fixtures';
 import type { Route } from './http';
 import { between, seededRandom } from './seeded';
@@ -143,7 +143,8 @@ function sameName(given: string, holder: string): boolean {
   return norm(given) === norm(holder);
 }
 
-export function utilityRoutes(profile: UtilityProfile, residents: FixtureResident[]): Route[] {
+/** `clock`: the department's own today, for a request that names no `asOf` (the local stack's clock). */
+export function utilityRoutes(profile: UtilityProfile, residents: FixtureResident[], clock: Clock = systemClock): Route[] {
   const accounts = new Map<string, FixtureUtilityAccount>();
   for (const r of residents) for (const a of r.utilityAccounts) if (a.providerId === profile.providerId) accounts.set(a.accountNo, a);
   /** Payments the department has posted, by our order id: posting twice is answered, not repeated. */
@@ -186,7 +187,7 @@ export function utilityRoutes(profile: UtilityProfile, residents: FixtureResiden
 
   const asOfOf = (q: URLSearchParams) => {
     const v = q.get('asOf');
-    return v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : shanghaiDate(new Date());
+    return v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : shanghaiDate(clock.now());
   };
 
   const notFound = { status: 404, body: { code: 'ACCOUNT_NOT_FOUND', message: '户号不存在' } };

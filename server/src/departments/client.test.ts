@@ -101,6 +101,23 @@ describe('the department client', () => {
     await expect(c.read('/accounts/1', account)).rejects.toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE' });
   });
 
+  it('tells fetchedAt on the clock the pages read (the dev clock) while ages and the cache stay on real time', async () => {
+    behave = () => ({ status: 200, body: '{"accountNo":"1","amount":100}' });
+    // The local stack's clock: real time moved back to the demo date.
+    const offset = Date.parse('2026-03-10T09:00:00+08:00') - clock;
+    const c = client({ cacheTtlMs: 30_000, tell: (at) => new Date(at + offset) });
+    const first = await c.read('/accounts/1', account);
+    expect(first.fetchedAt.toISOString()).toBe('2026-03-10T01:00:00.000Z');
+    clock += 20_000;
+    const cached = await c.read('/accounts/1', account);
+    expect(hits).toBe(1);
+    expect(cached).toMatchObject({ ageMs: 20_000 });
+    expect(cached.fetchedAt.toISOString()).toBe('2026-03-10T01:00:00.000Z');
+    clock += 10_001;
+    await c.read('/accounts/1', account);
+    expect(hits).toBe(2);
+  });
+
   it('opens the circuit after repeated failures, stops calling, and says when it will try again', async () => {
     behave = () => ({ status: 503, body: '{"code":"BUSY"}' });
     const c = client({ breakAfter: 3, halfOpenAfterMs: 20_000 });

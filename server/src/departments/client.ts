@@ -76,6 +76,13 @@ export interface DepartmentClientOptions {
   log: Logger;
   /** Real time for TTLs and the breaker (monotonic enough; never the per-call dev clock). */
   now?: () => number;
+  /**
+   * Tells a moment of `now` on the clock the pages read, when that is not `now`: the local stack's
+   * dev clock (`now` plus an offset), so a page dated 2026-03-10 says its data was fetched on
+   * 2026-03-10 and when we try again. Ages, the cache and the breaker stay on `now`: moving the
+   * dev clock back must not make a cached answer young again.
+   */
+  tell?: (at: number) => Date;
   fetch?: typeof fetch;
 }
 
@@ -115,6 +122,7 @@ export interface DepartmentClient {
  */
 export function createDepartmentClient(o: DepartmentClientOptions): DepartmentClient {
   const now = o.now ?? (() => Date.now());
+  const told = o.tell ?? ((at: number) => new Date(at));
   const doFetch = o.fetch ?? fetch;
   const timeoutMs = o.timeoutMs ?? 4000;
   const cacheTtl = o.cacheTtlMs ?? 30_000;
@@ -208,7 +216,8 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
   /** The resident-facing error for a failure that is not the department's considered answer. */
   function toAppError(e: unknown): unknown {
     if (e instanceof DepartmentRejection || e instanceof AppError) return e;
-    const at = retryAt();
+    const retry = retryAt();
+    const at = retry && told(retry.getTime());
     // When we try again is known; when the department recovers is not.
     const when = at ? `，我们会在 ${toShanghaiIso(at).slice(11, 16)} 自动重试` : '，请稍后再试';
     if (e instanceof BrokenCircuitError || (e instanceof TransientFailure && e.kind !== 'garbage')) {
@@ -276,7 +285,7 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
       const key = `GET ${path}`;
       const hit = fresh.get(key);
       if (useCache && !opts.fresh && hit && now() - hit.fetchedAt < cacheTtl) {
-        return { data: hit.value as never, fetchedAt: new Date(hit.fetchedAt), stale: false, ageMs: now() - hit.fetchedAt };
+        return { data: hit.value as never, fetchedAt: told(hit.fetchedAt), stale: false, ageMs: now() - hit.fetchedAt };
       }
       try {
         let p = useCache ? inflight.get(key) : undefined;
@@ -288,12 +297,12 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
           }
         }
         const entry = await p;
-        return { data: entry.value as never, fetchedAt: new Date(entry.fetchedAt), stale: false, ageMs: now() - entry.fetchedAt };
+        return { data: entry.value as never, fetchedAt: told(entry.fetchedAt), stale: false, ageMs: now() - entry.fetchedAt };
       } catch (e) {
         const last = fresh.get(key);
         const mapped = toAppError(e);
         if (opts.allowStale && last && now() - last.fetchedAt < staleTtl && mapped instanceof AppError) {
-          return { data: last.value as never, fetchedAt: new Date(last.fetchedAt), stale: true, ageMs: now() - last.fetchedAt };
+          return { data: last.value as never, fetchedAt: told(last.fetchedAt), stale: true, ageMs: now() - last.fetchedAt };
         }
         throw mapped;
       }

@@ -1,10 +1,12 @@
-import { AppError } from '@bianmin/core';
+import { AppError, toShanghaiIso } from '@bianmin/core';
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { tickets } from '../db/schema';
 import { DepartmentRejection } from '../departments/client';
+import { fileMessage } from '../messages/inbox';
+import type { Db } from '../db/open';
 import type { Deps } from '../runtime/types';
 import { platformFor } from './platform';
-import type { TicketRow } from './views';
+import { NUMBER_TAKEN_NOTICE, type TicketRow } from './views';
 import type { TicketPlace } from '@bianmin/core';
 
 /**
@@ -19,6 +21,49 @@ const backoff = (attempts: number) => Math.min(MAX_BACKOFF_MS, 15_000 * 2 ** Mat
 export interface TicketOutboxReport {
   submitted: number;
   retrying: number;
+  /** Tickets given up on in this run (the platform numbered one with a number already ours); only when there were any. */
+  failed?: number;
+}
+
+const isUniqueViolation = (e: unknown, constraint: string) => {
+  const c = (e as { cause?: { code?: string; constraint?: string } })?.cause ?? (e as { code?: string; constraint?: string });
+  return c?.code === '23505' && (c.constraint === undefined || c.constraint === constraint);
+};
+
+/**
+ * The platform answered a number another of our tickets already holds. A platform never hands a
+ * number out twice, so it has lost track (the local sandbox restarted without its state): this
+ * ticket sits there under a number that is not its own, which we can neither follow nor fix by
+ * asking again (creating is idempotent on our id: it would answer the same number for ever). So
+ * the ticket fails, once, with the resident told in the message centre and a person alerted; it
+ * never goes back to the outbox.
+ */
+/** '3月10日 10:05', Shanghai time. */
+const filedOn = (at: Date) => {
+  const s = toShanghaiIso(at);
+  return `${Number(s.slice(5, 7))}月${Number(s.slice(8, 10))}日 ${s.slice(11, 16)}`;
+};
+
+async function failNumberTaken(deps: Deps, db: Db, t: TicketRow, ticketNo: string, now: Date): Promise<void> {
+  const failed = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(tickets)
+      .set({ status: 'failed', lastError: `platform number ${ticketNo} already held by another ticket`.slice(0, 200) })
+      .where(and(eq(tickets.id, t.id), eq(tickets.status, 'pending')))
+      .returning({ id: tickets.id });
+    if (!row) return false;
+    await fileMessage(tx as unknown as Db, {
+      openid: t.openid,
+      kind: 'ticket',
+      title: '12345 诉求未能提交',
+      body: `您 ${filedOn(t.filedAt)} 提交的${t.kind}未能在 12345 平台登记。${NUMBER_TAKEN_NOTICE}`,
+      path: `/tickets/pages/detail/index?ticketId=${t.id}`,
+      dedupeKey: `ticket-failed:${t.id}`,
+      at: now,
+    });
+    return true;
+  });
+  if (failed) deps.log.error({ ticket: t.id, ticketNo, alert: 'ticket_number_reused' }, '12345 answered a ticket number we already hold for another ticket: ticket failed, needs a person');
 }
 
 async function claim(deps: Deps, now: Date, where: ReturnType<typeof and>, limit: number): Promise<TicketRow[]> {
@@ -31,8 +76,11 @@ async function claim(deps: Deps, now: Date, where: ReturnType<typeof and>, limit
     .returning();
 }
 
-/** Files one claimed ticket with the platform; on any failure it stays pending for the next run. */
-async function submitOne(deps: Deps, t: TicketRow, now: Date): Promise<'submitted' | 'retrying'> {
+/**
+ * Files one claimed ticket with the platform; on any failure it stays pending for the next run,
+ * except a number already ours, which no later run can mend.
+ */
+async function submitOne(deps: Deps, t: TicketRow, now: Date): Promise<'submitted' | 'retrying' | 'failed'> {
   const db = await deps.db();
   try {
     const photos = await Promise.all((t.photos as string[]).map((f) => deps.storage.displayUrl(f)));
@@ -53,11 +101,17 @@ async function submitOne(deps: Deps, t: TicketRow, now: Date): Promise<'submitte
       now,
     );
     // Only a pending ticket takes the number: if the event feed got here first, it already has it.
-    await db
-      .update(tickets)
-      .set({ status: 'submitted', ticketNo: filed.ticketNo, submittedAt: now, lastError: null })
-      .where(and(eq(tickets.id, t.id), eq(tickets.status, 'pending')));
-    await db.update(tickets).set({ ticketNo: filed.ticketNo, lastError: null }).where(and(eq(tickets.id, t.id), sql`${tickets.ticketNo} IS NULL`));
+    try {
+      await db
+        .update(tickets)
+        .set({ status: 'submitted', ticketNo: filed.ticketNo, submittedAt: now, lastError: null })
+        .where(and(eq(tickets.id, t.id), eq(tickets.status, 'pending')));
+      await db.update(tickets).set({ ticketNo: filed.ticketNo, lastError: null }).where(and(eq(tickets.id, t.id), sql`${tickets.ticketNo} IS NULL`));
+    } catch (e) {
+      if (!isUniqueViolation(e, 'tickets_ticket_no')) throw e;
+      await failNumberTaken(deps, db, t, filed.ticketNo, now);
+      return 'failed';
+    }
     deps.log.info({ ticket: t.id, ticketNo: filed.ticketNo, duplicate: filed.duplicate ?? false, attempts: t.attempts }, 'ticket filed with 12345');
     return 'submitted';
   } catch (e) {
@@ -81,12 +135,15 @@ async function submitOne(deps: Deps, t: TicketRow, now: Date): Promise<'submitte
 export async function processTicketOutbox(deps: Deps, now: Date, limit = 20): Promise<TicketOutboxReport> {
   const report: TicketOutboxReport = { submitted: 0, retrying: 0 };
   const rows = await claim(deps, now, and(eq(tickets.status, 'pending'), lte(tickets.nextAttemptAt, now)), limit);
-  for (const t of rows) report[await submitOne(deps, t, now)]++;
+  for (const t of rows) {
+    const outcome = await submitOne(deps, t, now);
+    report[outcome] = (report[outcome] ?? 0) + 1;
+  }
   return report;
 }
 
 /** Right after a submission: try this ticket now instead of waiting for the next run. */
-export async function submitNow(deps: Deps, ticketId: string, now: Date): Promise<'submitted' | 'retrying' | 'busy'> {
+export async function submitNow(deps: Deps, ticketId: string, now: Date): Promise<'submitted' | 'retrying' | 'failed' | 'busy'> {
   const [t] = await claim(deps, now, and(eq(tickets.id, ticketId), eq(tickets.status, 'pending'), lte(tickets.nextAttemptAt, now)), 1);
   return t ? submitOne(deps, t, now) : 'busy';
 }

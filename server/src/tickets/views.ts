@@ -21,6 +21,8 @@ export type TicketRow = typeof tickets.$inferSelect;
 export type TicketEventRow = typeof ticketEvents.$inferSelect;
 
 export const SAVED_NOTICE = '已保存，平台恢复后自动提交';
+/** A ticket the platform numbered with a number another of ours holds: it cannot be followed. */
+export const NUMBER_TAKEN_NOTICE = '12345 平台没能给这条诉求一个新的工单号，无法跟进办理进度。请重新提交，或拨打 12345 说明情况。';
 
 const STATUS_LABEL: Record<TicketStatus, string> = {
   pending: '待提交平台',
@@ -31,6 +33,7 @@ const STATUS_LABEL: Record<TicketStatus, string> = {
   closed: '已办结',
   rejected: '不予受理',
   reopened: '重办中',
+  failed: '未能提交',
 };
 const EVENT_LABEL: Record<TicketEventView['type'], string> = { ...STATUS_LABEL, filed: '已保存', transferred: '已转办', rated: '已评价' };
 
@@ -66,7 +69,7 @@ export function ticketSummary(t: TicketRow, now: Date, calendar: HolidayCalendar
     filedAt: toShanghaiIso(t.filedAt),
     nextDeadline: d ? deadlineView(d, now, calendar) : null,
     awaitingRating: (status === 'replied' || status === 'closed') && t.replyRound > t.ratedRound,
-    notice: status === 'pending' ? SAVED_NOTICE : null,
+    notice: status === 'pending' ? SAVED_NOTICE : status === 'failed' ? NUMBER_TAKEN_NOTICE : null,
   };
 }
 

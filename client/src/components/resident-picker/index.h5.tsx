@@ -4,8 +4,9 @@ import {
   getDevNow,
   getDevOpenId,
   loadDemoResidents,
+  loadStackClock,
   maskName,
-  setDevNow,
+  setStackClock,
   setDevOpenId,
   ensureDevOpenId,
   type DemoResident,
@@ -17,8 +18,10 @@ import './index.css';
 export type { DevPanelProps } from './types';
 
 /**
- * h5 only (the local stack): choose which demo resident the gateway treats as the caller,
- * and optionally pin the clock, e.g. to 23:45 to see the electricity settlement pause.
+ * h5 only (the local stack): choose which demo resident the gateway treats as the caller, and
+ * optionally move the whole stack's clock (jobs and sandboxes too), e.g. to 23:45 to see the
+ * electricity settlement pause; it runs on in real time from there. A clock this page was opened
+ * with (`dev_now`, frozen, for tests) is shown until the control is used.
  * Native <select>/<input> keep it keyboard-, screen-reader- and test-friendly.
  */
 export function DevPanel({ onChange }: DevPanelProps) {
@@ -26,6 +29,9 @@ export function DevPanel({ onChange }: DevPanelProps) {
   const [failed, setFailed] = useState(false);
   const [openid, setOpenid] = useState(getDevOpenId() ?? '');
   const [now, setNow] = useState(toLocalInput(getDevNow()));
+  const [clockError, setClockError] = useState<string | null>(null);
+  // Whether the time shown is the whole stack's (set here or by DEV_NOW), not this page's own frozen one.
+  const [stackWide, setStackWide] = useState(false);
   // The residents load once; whoever renders the panel may pass a new onChange each time.
   const changed = useRef(onChange);
   changed.current = onChange;
@@ -47,6 +53,15 @@ export function DevPanel({ onChange }: DevPanelProps) {
         }
       })
       .catch(() => live && setFailed(true));
+    // The stack's clock, unless this page has a frozen one of its own.
+    loadStackClock()
+      .then((c) => {
+        if (live && !getDevNow()) {
+          setNow(c.setTo ? toLocalInput(c.now) : '');
+          setStackWide(c.setTo !== null);
+        }
+      })
+      .catch(() => undefined);
     return () => {
       live = false;
     };
@@ -58,17 +73,20 @@ export function DevPanel({ onChange }: DevPanelProps) {
     onChange();
   };
 
-  const pinClock = (e: ChangeEvent<HTMLInputElement>) => {
-    setNow(e.target.value);
-    setDevNow(e.target.value ? `${e.target.value}:00+08:00` : null);
-    onChange();
+  const moveClock = (value: string) => {
+    setNow(value);
+    setClockError(null);
+    setStackClock(value ? `${value}:00+08:00` : null)
+      .then((c) => {
+        setStackWide(c.setTo !== null);
+        changed.current();
+      })
+      .catch((err: unknown) => setClockError(err instanceof Error ? err.message : '没能设置模拟时间。'));
   };
 
-  const clearClock = () => {
-    setNow('');
-    setDevNow(null);
-    onChange();
-  };
+  const pinClock = (e: ChangeEvent<HTMLInputElement>) => moveClock(e.target.value);
+
+  const clearClock = () => moveClock('');
 
   return (
     <View className='dev-panel' ariaLabel='开发演示设置'>
@@ -95,6 +113,15 @@ export function DevPanel({ onChange }: DevPanelProps) {
           </View>
         ) : null}
       </View>
+      {clockError ? (
+        <View className='dev-panel__note' role='alert' ariaRole='alert'>
+          <Text className='dev-panel__hint'>{clockError}</Text>
+        </View>
+      ) : now && stackWide ? (
+        <View className='dev-panel__note'>
+          <Text className='dev-panel__hint'>整个本地环境（后台任务、各部门沙箱）都按这个时间运行，并随实时走动</Text>
+        </View>
+      ) : null}
     </View>
   );
 }

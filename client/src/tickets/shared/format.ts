@@ -13,6 +13,7 @@ export const STATUS_CHIP: Record<TicketStatus, { label: string; tone: ChipTone; 
   closed: { label: '已办结', tone: 'muted', hint: '诉求已办结' },
   rejected: { label: '不予受理', tone: 'danger', hint: '12345 未受理，理由见办理记录' },
   reopened: { label: '重办中', tone: 'progress', hint: '已申请重办，等待新的答复' },
+  failed: { label: '未能提交', tone: 'danger', hint: '12345 平台未能登记这条诉求，请重新提交' },
 };
 
 export const DEADLINE_STATE: Record<DeadlineView['state'], { label: string; tone: ChipTone }> = {

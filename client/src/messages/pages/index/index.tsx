@@ -1,9 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { InboxMessage } from '@bianmin/core';
-import { parseInstant } from '@bianmin/core/time';
 import { callFunction } from '../../../api';
-import { getDevNow } from '../../../api/dev-session';
+import { devClockNow } from '../../../api/dev-session';
 import { useRemote } from '../../../hooks/use-remote';
 import { openPage } from '../../../navigation';
 import { COLORS, Page, PageHeader, pressable, RemoteStatus, StateView } from '../../../ui';
@@ -83,8 +82,7 @@ export default function Messages() {
   );
 }
 
-/** "今天/昨天" relative to the dev clock when one is pinned (h5 only), else the device's. */
+/** "今天/昨天" relative to the local stack's clock when one is set (h5 only), else the device's. */
 function clockNow(): Date {
-  const pinned = process.env.TARO_ENV === 'h5' ? getDevNow() : null;
-  return (pinned && parseInstant(pinned)) || new Date();
+  return (process.env.TARO_ENV === 'h5' ? devClockNow() : null) ?? new Date();
 }
