@@ -1,5 +1,6 @@
-import type { Envelope, TrafficOrderView, TrafficPayResult, VehicleView, ViolationsResult } from '@bianmin/core';
-import { ZHANG, type TestStack } from '../testing/stack';
+import type { Envelope, TrafficOrderView, TrafficPayResult, VehicleView, VerificationView, VerifyResult, ViolationsResult } from '@bianmin/core';
+import { readAsset } from '../assets';
+import { WANG, ZHANG, type TestStack } from '../testing/stack';
 
 /**
  * Named attacks: each one an attacker's finding, replayed against the whole local stack exactly
@@ -81,11 +82,113 @@ async function refundedFine(stack: TestStack): Promise<void> {
   expectThat(again.order.amount === 10900 && again.order.orderId !== order.orderId, 'a new order at today’s amount', again.order);
 }
 
+type Refusal = { code: string; message: string; retryAt?: string; retryable?: boolean };
+const errorOf = (r: Call) => (r.body.ok ? null : (r.body.error as Refusal));
+const countBy = (rs: Call[]) => rs.reduce<Record<string, number>>((m, r) => ((m[errorOf(r)?.code ?? 'OK'] = (m[errorOf(r)?.code ?? 'OK'] ?? 0) + 1), m), {});
+
+/** 925 guesses at someone else's engine-number suffix: ten wrong ones in 10 minutes, then nothing reaches the traffic police — not even the right one. */
+async function engineNumberGuessing(stack: TestStack): Promise<void> {
+  const openid = 'oAttackEngineGuess0001';
+  const car = ZHANG.vehicles[0];
+  const now = '2026-03-10T14:00:00+08:00';
+  const before = stack.sandboxes.traffic.hits;
+  const guesses = Array.from({ length: 925 }, (_, i) => `A6${String(i + 700).padStart(4, '0')}`);
+  expectThat(guesses.includes(car.engineNoSuffix), 'the right suffix is among the guesses');
+  const answers: Call[] = [];
+  for (let i = 0; i < guesses.length; i += 25) {
+    answers.push(...(await Promise.all(guesses.slice(i, i + 25).map((g) => stack.call('traffic', { action: 'addVehicle', plate: car.plate, plateKind: car.plateKind, engineNoSuffix: g }, { openid, now })))));
+  }
+  const codes = countBy(answers);
+  expectThat(!codes.OK, 'the right suffix, guessed after the limit, adds nothing', codes);
+  expectThat((codes.NOT_FOUND ?? 0) <= 10 && codes.RATE_LIMITED === 925 - (codes.NOT_FOUND ?? 0), 'at most 10 failed proofs per 10 minutes, every other guess RATE_LIMITED', codes);
+  expectThat(stack.sandboxes.traffic.hits - before <= 10, 'no more than 10 lookups reached the traffic police', stack.sandboxes.traffic.hits - before);
+  const limited = answers.map(errorOf).find((e) => e?.code === 'RATE_LIMITED')!;
+  expectThat(limited.retryAt === '2026-03-10T14:10:00+08:00' && limited.message.includes('14:10'), 'RATE_LIMITED says when to try again', limited);
+  expectThat(data<{ vehicles: unknown[] }>(await stack.call('traffic', { action: 'vehicles' }, { openid, now })).vehicles.length === 0, 'no vehicle added');
+  // Ten minutes later the right proof works again, and another caller was never limited.
+  data(await stack.call('traffic', { action: 'addVehicle', plate: car.plate, plateKind: car.plateKind, engineNoSuffix: car.engineNoSuffix }, { openid, now: '2026-03-10T14:10:00+08:00' }), 'the right proof after the window');
+  const other = await stack.call('traffic', { action: 'addVehicle', plate: car.plate, plateKind: car.plateKind, engineNoSuffix: 'ZZZZZZ' }, { openid: 'oAttackEngineGuess0002', now });
+  expectThat(errorOf(other)?.code === 'NOT_FOUND', 'another caller has limits of their own', other.body);
+}
+
+/** 30 face checks started at once by one resident: at most the limits' worth are started (billed), and no more than 5 can fail in the hour. */
+async function parallelFaceChecks(stack: TestStack): Promise<void> {
+  const openid = 'oAttackParallelVerify1';
+  const now = '2026-03-10T15:00:00+08:00';
+  const detectAuth = () => stack.tencentCloud.requests.filter((r) => r.action === 'DetectAuth').length;
+  const before = detectAuth();
+  const starts = await Promise.all(Array.from({ length: 30 }, () => stack.call('insurance', { action: 'verify', name: WANG.name, idNumber: WANG.idNumber }, { openid, now })));
+  const codes = countBy(starts);
+  const started = starts.filter((r) => r.body.ok).map((r) => data<VerifyResult>(r));
+  expectThat(started.length <= 5 && (codes.RATE_LIMITED ?? 0) === 30 - started.length, 'no more checks in flight than may fail (5), the rest RATE_LIMITED', codes);
+  expectThat(detectAuth() - before === started.length, 'one billed FaceID call per started check, none for a refused one', detectAuth() - before);
+  expectThat(starts.map(errorOf).every((e) => !e || (e.code === 'RATE_LIMITED' && e.retryAt && e.retryable)), 'every refusal says when to try again');
+  // All of them fail: no more than 5 failures in the hour.
+  for (const s of started) await fetch(`${stack.url}/api/__dev/faceid/${s.bizToken}/result`, { method: 'POST', body: JSON.stringify({ result: 'fail' }) });
+  const decided = await Promise.all(started.map((s) => stack.call('insurance', { action: 'verification', verificationId: s.verificationId }, { openid, now: '2026-03-10T15:02:00+08:00' })));
+  const failed = decided.filter((r) => data<{ verification: VerificationView }>(r).verification.status === 'failed').length;
+  expectThat(failed <= 5, 'at most 5 failed face checks in an hour', failed);
+  const again = await Promise.all(Array.from({ length: 10 }, () => stack.call('insurance', { action: 'verify', name: WANG.name, idNumber: WANG.idNumber }, { openid, now: '2026-03-10T15:03:00+08:00' })));
+  expectThat(again.every((r) => errorOf(r)?.code === 'RATE_LIMITED'), 'after 5 failures every further start is refused', countBy(again));
+  expectThat(detectAuth() - before === started.length, 'and costs no FaceID call');
+}
+
+/** 40 licence photos read at once: the billed OCR is called at most 20 times an hour per resident. */
+async function parallelLicenceReads(stack: TestStack): Promise<void> {
+  const openid = 'oAttackParallelOcr0001';
+  const now = '2026-03-10T16:00:00+08:00';
+  const photo = readAsset(ZHANG.vehicles[0].licencePhoto.replace(/^\/api\/__dev\/assets\//, ''));
+  if (!photo) throw new Error('no licence photo fixture');
+  const fileId = await stack.storage.put(photo, openid);
+  const ocr = () => stack.tencentCloud.requests.filter((r) => r.action === 'VehicleLicenseOCR').length;
+  const before = ocr();
+  const reads = await Promise.all(Array.from({ length: 40 }, () => stack.call('traffic', { action: 'readLicence', fileId }, { openid, now })));
+  const codes = countBy(reads);
+  expectThat(ocr() - before <= 20, 'no more than 20 OCR calls', { ocr: ocr() - before, codes });
+  expectThat(codes.OK === ocr() - before && codes.RATE_LIMITED === 40 - (codes.OK ?? 0), 'each call either read once or was RATE_LIMITED', codes);
+  const limited = reads.map(errorOf).find((e) => e?.code === 'RATE_LIMITED');
+  expectThat(limited?.retryAt === '2026-03-10T17:00:00+08:00', 'RATE_LIMITED says when to try again', limited);
+}
+
+/** 20 parallel guesses at household proofs through bills.bind: the same limiter, 5 failures in 10 minutes. */
+async function parallelBindGuesses(stack: TestStack): Promise<void> {
+  const openid = 'oAttackParallelBind001';
+  const now = '2026-03-10T17:00:00+08:00';
+  const power = stack.sandboxes.power;
+  const before = power.hits;
+  const answers = await Promise.all(
+    Array.from({ length: 20 }, (_, i) => stack.call('bills', { action: 'bind', providerId: 'power', accountNo: `03007777777${String(i).padStart(2, '0')}`, holderName: '张晓明' }, { openid, now })),
+  );
+  const codes = countBy(answers);
+  expectThat((codes.NOT_FOUND ?? 0) <= 5 && codes.RATE_LIMITED === 20 - (codes.NOT_FOUND ?? 0), 'at most 5 failed proofs reach an answer, the rest RATE_LIMITED', codes);
+  expectThat(power.hits - before <= 5, 'at most 5 lookups reached the power company', power.hits - before);
+}
+
 export const NAMED_ATTACKS: readonly NamedAttack[] = [
   {
     name: 'refunded fine shown as paid',
     claim: 'a fine refused by the traffic police and refunded is owed again under 待缴款 with today’s amount, out of 已完成’s total; its refund messages open the fine’s receipt, which shows the refund',
     run: refundedFine,
+  },
+  {
+    name: 'engine-number guessing',
+    claim: '925 guesses at another plate’s engine suffix: no more than 10 failed proofs per caller per 10 minutes, the rest RATE_LIMITED with retryAt, the right guess included',
+    run: engineNumberGuessing,
+  },
+  {
+    name: 'parallel face-check starts',
+    claim: '30 parallel insurance.verify starts by one resident never start more checks than may fail (5), each refusal RATE_LIMITED with retryAt, and never more than 5 failures an hour',
+    run: parallelFaceChecks,
+  },
+  {
+    name: 'parallel licence reads',
+    claim: '40 parallel traffic.readLicence calls make at most 20 billed OCR calls an hour',
+    run: parallelLicenceReads,
+  },
+  {
+    name: 'parallel bind guesses',
+    claim: '20 parallel bills.bind guesses: at most 5 failed proofs per 10 minutes reach the department',
+    run: parallelBindGuesses,
   },
 ];
 
