@@ -1,4 +1,5 @@
 import type { Envelope, TrafficOrderView, TrafficPayResult, VehicleView, VerificationView, VerifyResult, ViolationsResult } from '@bianmin/core';
+import { FLAGGED_TEST_PHRASE } from '@bianmin/server/content/sandbox';
 import { readAsset } from '../assets';
 import { WANG, ZHANG, type TestStack } from '../testing/stack';
 
@@ -164,6 +165,39 @@ async function parallelBindGuesses(stack: TestStack): Promise<void> {
   expectThat(power.hits - before <= 5, 'at most 5 lookups reached the power company', power.hits - before);
 }
 
+const fullWidth = (s: string) => s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+
+/**
+ * The flagged phrase (GET /api/__dev/fixtures names it) in disguise: split by zero-width
+ * characters, written in full-width letters and digits, or split between the description and the
+ * place — each refused with the field to change, nothing filed, nothing sent to the platform.
+ */
+async function disguisedComplaint(stack: TestStack): Promise<void> {
+  const openid = 'oAttackDisguisedText01';
+  const now = '2026-03-10T10:00:00+08:00';
+  const fixtures = (await (await fetch(`${stack.url}/api/__dev/fixtures`)).json()) as { contentCheck: { flaggedPhrase: string } };
+  const phrase = fixtures.contentCheck.flaggedPhrase;
+  expectThat(phrase === FLAGGED_TEST_PHRASE, 'the fixtures name the phrase the local check flags');
+  const half = Math.floor(Array.from(phrase).length / 2);
+  const disguises: Array<[string, Record<string, unknown>, string[]]> = [
+    ['zero-width split', { description: `小区门口贴了这样的广告：${Array.from(phrase).join('​')}，请处理。` }, ['description']],
+    ['word joiners and a BOM', { description: `小区门口贴了这样的广告：${Array.from(phrase).join('⁠')}﻿，请处理。` }, ['description']],
+    ['full-width letters and digits', { description: `小区门口贴了这样的广告：${fullWidth(phrase)}，请处理。` }, ['description']],
+    ['split between description and place', { description: `小区门口贴了这样的广告：${Array.from(phrase).slice(0, half).join('')}`, place: { address: `${Array.from(phrase).slice(half).join('')}` } }, ['description', 'place']],
+  ];
+  const platformBefore = stack.hotline.tickets.size;
+  for (const [i, [name, fields, named]] of disguises.entries()) {
+    const r = await stack.call('tickets', { action: 'submit', kind: '投诉', category: '城市管理', public: true, requestId: `attack-disguise-${i}`, ...fields }, { openid, now });
+    const e = errorOf(r) as (Refusal & { fields?: Record<string, string> }) | null;
+    expectThat(e?.code === 'INVALID_INPUT', `${name}: refused`, r.body);
+    expectThat(named.every((f) => e!.fields?.[f]?.includes('不宜发布')), `${name}: the refusal names ${named.join(' and ')}`, e);
+  }
+  const mine = data<{ tickets: unknown[] }>(await stack.call('tickets', { action: 'tickets' }, { openid, now }), 'tickets');
+  expectThat(mine.tickets.length === 0 && stack.hotline.tickets.size === platformBefore, 'nothing filed, nothing sent to the platform', mine);
+  // The check still lets an ordinary complaint through.
+  data(await stack.call('tickets', { action: 'submit', kind: '投诉', category: '城市管理', public: true, requestId: 'attack-disguise-plain', description: '小区门口的井盖缺失已经三天了，晚上很危险。', place: { address: '福田区景田北路 18 号门口' } }, { openid, now }), 'plain');
+}
+
 export const NAMED_ATTACKS: readonly NamedAttack[] = [
   {
     name: 'refunded fine shown as paid',
@@ -189,6 +223,11 @@ export const NAMED_ATTACKS: readonly NamedAttack[] = [
     name: 'parallel bind guesses',
     claim: '20 parallel bills.bind guesses: at most 5 failed proofs per 10 minutes reach the department',
     run: parallelBindGuesses,
+  },
+  {
+    name: 'disguised flagged phrase in a complaint',
+    claim: 'the flagged phrase split by zero-width characters, in full-width letters and digits, or split between description and place is refused (INVALID_INPUT naming the field) and nothing is filed',
+    run: disguisedComplaint,
   },
 ];
 
