@@ -1,4 +1,4 @@
-import type { Envelope, TrafficOrderView, TrafficPayResult, VehicleView, VerificationView, VerifyResult, ViolationsResult } from '@bianmin/core';
+import type { Envelope, TicketDetail, TrafficOrderView, TrafficPayResult, VehicleView, VerificationView, VerifyResult, ViolationsResult } from '@bianmin/core';
 import { FLAGGED_TEST_PHRASE } from '@bianmin/server/content/sandbox';
 import { readAsset } from '../assets';
 import { WANG, ZHANG, type TestStack } from '../testing/stack';
@@ -198,6 +198,34 @@ async function disguisedComplaint(stack: TestStack): Promise<void> {
   data(await stack.call('tickets', { action: 'submit', kind: '投诉', category: '城市管理', public: true, requestId: 'attack-disguise-plain', description: '小区门口的井盖缺失已经三天了，晚上很危险。', place: { address: '福田区景田北路 18 号门口' } }, { openid, now }), 'plain');
 }
 
+/** A replied ticket of a caller of its own, followed by our side: what rating and reopening need. */
+async function repliedTicket(stack: TestStack, openid: string, requestId: string, now: string): Promise<TicketDetail> {
+  const { ticket } = data<{ ticket: TicketDetail }>(
+    await stack.call('tickets', { action: 'submit', kind: '咨询', category: '其他', description: '请问社区服务中心周末几点开门？', public: false, requestId }, { openid, now }),
+    'submit',
+  );
+  stack.hotline.advance(ticket.ticketNo!, 'replied', new Date(now), '周末 9:00–17:00 开门。');
+  await dev(stack, 'jobs/tickets', now);
+  return data<{ ticket: TicketDetail }>(await stack.call('tickets', { action: 'ticket', ticketId: ticket.ticketId }, { openid, now }), 'ticket').ticket;
+}
+
+/** 10 parallel ratings of one reply (two different ones among them): exactly one reaches the platform, and ours is the platform's. */
+async function ratingDoubleTap(stack: TestStack): Promise<void> {
+  const openid = 'oAttackRatingTap00001';
+  const now = '2026-03-10T11:00:00+08:00';
+  const ticket = await repliedTicket(stack, openid, 'attack-rating-tap-01', now);
+  expectThat(ticket.awaitingRating, 'the reply waits for a rating', ticket);
+  const ratings = Array.from({ length: 10 }, (_, i) => (i % 2 ? '不满意' : '满意'));
+  const answers = await Promise.all(ratings.map((rating) => stack.call('tickets', { action: 'rate', ticketId: ticket.ticketId, rating }, { openid, now })));
+  const codes = countBy(answers);
+  expectThat(codes.OK === 1 && codes.CONFLICT === 9, 'one rating per reply: one accepted, nine CONFLICT', codes);
+  const onPlatform = stack.hotline.list().find((t) => t.ticketNo === ticket.ticketNo)!;
+  const rated = onPlatform.events.filter((e) => e.type === 'rated');
+  expectThat(rated.length === 1, 'exactly one rating reached the platform', rated);
+  const ours = data<{ ticket: TicketDetail }>(await stack.call('tickets', { action: 'ticket', ticketId: ticket.ticketId }, { openid, now }), 'ticket').ticket;
+  expectThat(ours.rating?.rating === onPlatform.rating?.rating && !ours.awaitingRating, 'our record is the platform’s', { ours: ours.rating, platform: onPlatform.rating });
+}
+
 export const NAMED_ATTACKS: readonly NamedAttack[] = [
   {
     name: 'refunded fine shown as paid',
@@ -228,6 +256,11 @@ export const NAMED_ATTACKS: readonly NamedAttack[] = [
     name: 'disguised flagged phrase in a complaint',
     claim: 'the flagged phrase split by zero-width characters, in full-width letters and digits, or split between description and place is refused (INVALID_INPUT naming the field) and nothing is filed',
     run: disguisedComplaint,
+  },
+  {
+    name: 'rating double tap',
+    claim: '10 parallel tickets.rate calls on one reply: one rating, decided in our database before the platform is called; the platform gets exactly one and our record equals it',
+    run: ratingDoubleTap,
   },
 ];
 
