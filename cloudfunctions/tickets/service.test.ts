@@ -202,7 +202,9 @@ describe.each(STORE_KINDS)('12345 tickets through the local gateway on %s', (kin
     it('a kind the category does not take, urgent praise, control characters, a bad phone', async () => {
       expect((await submit({ description: ok, kind: '求助', category: '市场监管' }, as)).body).toMatchObject({ ok: false, error: { fields: { kind: expect.stringContaining('市场监管') } } });
       expect((await submit({ description: ok, kind: '表扬', urgent: true }, as)).body).toMatchObject({ ok: false, error: { fields: { urgent: expect.any(String) } } });
-      expect((await submit({ description: `${ok}\u0000\u202e` }, as)).body).toMatchObject({ ok: false, error: { fields: { description: expect.stringContaining('控制字符') } } });
+      expect((await submit({ description: `${ok}\u0000\u202e` }, as)).body).toMatchObject({ ok: false, error: { fields: { description: expect.stringContaining('空字符') } } });
+      expect((await submit({ description: `${ok}\u0007` }, as)).body).toMatchObject({ ok: false, error: { fields: { description: expect.stringContaining('控制字符') } } });
+      expect((await submit({ description: `\u202e${ok}` }, as)).body).toMatchObject({ ok: false, error: { fields: { description: expect.stringContaining('文字方向') } } });
       expect((await submit({ description: ok, contactPhone: '1234567' }, as)).body).toMatchObject({ ok: false, error: { fields: { contactPhone: expect.stringContaining('11 位') } } });
     });
 

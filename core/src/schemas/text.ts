@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withoutInvisible } from '../invisible';
 
 /**
  * The one schema for text a resident types. Every action schema with free text builds on it, so a
@@ -11,7 +12,9 @@ import { z } from 'zod';
  *   differently from what it is ("Trojan Source");
  * - no lone UTF-16 surrogates (half an emoji): not valid Unicode, refused by JSON encoders downstream;
  * - Unicode NFC (a composed 'é' and 'e' + combining accent are one value), then trimmed;
- * - length counted in characters as a resident counts them (code points), after normalising.
+ * - length counted in characters as a resident counts them (code points), after normalising;
+ *   the shortest length in characters a reader sees (zero-width ones do not count, and a value of
+ *   only those is empty).
  *
  * Written without regex lookbehind or String.prototype.isWellFormed: core also runs in the
  * mini-program, whose older iOS JavaScript engines have neither.
@@ -27,19 +30,7 @@ export interface TextOptions {
   multiline?: boolean;
 }
 
-/**
- * Characters that show nothing: zero-width space, joiners and non-joiners, word joiner, BOM,
- * soft hyphen, bidi marks, invisible operators, Hangul fillers, variation selectors and tag
- * characters. Allowed inside text (an emoji family needs its joiners), but a value made only of
- * them is empty, and a phrase split by them reads as the phrase.
- */
-const INVISIBLE =
-  /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\u{e0000}-\u{e0fff}]/gu;
-
-/** The text without the characters that show nothing. */
-export function withoutInvisible(s: string): string {
-  return s.replace(INVISIBLE, '');
-}
+export { withoutInvisible } from '../invisible';
 
 export type TextProblem = 'nul' | 'control' | 'bidi' | 'surrogate';
 
@@ -89,13 +80,21 @@ export function text(opts: TextOptions) {
     }
     let v = raw.normalize('NFC').trim();
     if (multiline) v = v.replace(/\r\n?/g, '\n');
-    const length = Array.from(v).length;
-    if (length < min) {
-      ctx.addIssue({ code: 'custom', message: min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字` });
+    // What a reader sees decides "too short": zero-width spaces are not words, and a value of
+    // nothing else is empty. The stored value keeps them (an emoji family needs its joiners).
+    const visible = Array.from(withoutInvisible(v).trim()).length;
+    if (visible === 0) {
+      if (min <= 0) return '';
+      ctx.addIssue({ code: 'custom', message: `请填写${label}` });
       return z.NEVER;
     }
+    if (visible < min) {
+      ctx.addIssue({ code: 'custom', message: `${label}至少 ${min} 个字（现在 ${visible} 个）` });
+      return z.NEVER;
+    }
+    const length = Array.from(v).length;
     if (length > max) {
-      ctx.addIssue({ code: 'custom', message: `${label}最多 ${max} 个字` });
+      ctx.addIssue({ code: 'custom', message: `${label}最多 ${max} 个字（现在 ${length} 个）` });
       return z.NEVER;
     }
     return v;

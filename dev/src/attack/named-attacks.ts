@@ -226,6 +226,41 @@ async function ratingDoubleTap(stack: TestStack): Promise<void> {
   expectThat(ours.rating?.rating === onPlatform.rating?.rating && !ours.awaitingRating, 'our record is the platform’s', { ours: ours.rating, platform: onPlatform.rating });
 }
 
+/**
+ * Ticket text through the one text schema: a lone surrogate is refused naming the field (not
+ * stored as U+FFFD), NFD is stored as NFC, and a description of zero-width spaces is empty.
+ */
+async function ticketText(stack: TestStack): Promise<void> {
+  const openid = 'oAttackTicketText0001';
+  const now = '2026-03-10T10:30:00+08:00';
+  const base = { action: 'submit', kind: '投诉', category: '城市管理', public: false };
+  const refusals: Array<[string, Record<string, unknown>, string, RegExp]> = [
+    ['a lone surrogate in the description', { description: '小区门口的井盖缺失已经三天了\ud83d' }, 'description', /无法识别/],
+    ['a lone surrogate in the place', { description: '小区门口的井盖缺失已经三天了。', place: { address: '景田北路\udc00 18 号' } }, 'place.address', /无法识别/],
+    ['12 zero-width spaces as the description', { description: '\u200b'.repeat(12) }, 'description', /^请填写问题描述$/],
+    ['zero-width spaces padding a short description', { description: `井盖缺失${'\u200b'.repeat(12)}` }, 'description', /至少 10 个字（现在 4 个）/],
+  ];
+  for (const [i, [name, fields, field, words]] of refusals.entries()) {
+    const r = await stack.call('tickets', { ...base, ...fields, requestId: `attack-ticket-text-${i}` }, { openid, now });
+    const e = errorOf(r) as (Refusal & { fields?: Record<string, string> }) | null;
+    expectThat(e?.code === 'INVALID_INPUT' && words.test(e.fields?.[field] ?? ''), `${name}: INVALID_INPUT naming ${field}`, r.body);
+  }
+  expectThat(data<{ tickets: unknown[] }>(await stack.call('tickets', { action: 'tickets' }, { openid, now }), 'tickets').tickets.length === 0, 'nothing filed');
+  // NFD in, NFC stored and sent to the platform.
+  const nfd = '小区门口 Cafe\u0301 的招牌掉下来了，很危险。';
+  const { ticket } = data<{ ticket: TicketDetail }>(await stack.call('tickets', { ...base, description: nfd, place: { address: 'Cafe\u0301 门口' }, requestId: 'attack-ticket-text-nfd' }, { openid, now }), 'submit NFD');
+  expectThat(ticket.description === nfd.normalize('NFC') && ticket.place?.address === 'Caf\u00e9 门口', 'stored as NFC', ticket);
+  expectThat(stack.hotline.tickets.get(ticket.ticketNo!)?.description === nfd.normalize('NFC'), 'sent to the platform as NFC');
+  // The rating comment and the reopening reason go through the same schema.
+  const replied = await repliedTicket(stack, openid, 'attack-ticket-text-reply', now);
+  const comment = await stack.call('tickets', { action: 'rate', ticketId: replied.ticketId, rating: '满意', comment: '很好\ud800' }, { openid, now });
+  const commentError = errorOf(comment) as (Refusal & { fields?: Record<string, string> }) | null;
+  expectThat(commentError?.code === 'INVALID_INPUT' && /无法识别/.test(commentError.fields?.comment ?? ''), 'a lone surrogate in a rating comment: INVALID_INPUT naming comment', comment.body);
+  const reason = await stack.call('tickets', { action: 'reopen', ticketId: replied.ticketId, reason: '\u200b'.repeat(8) }, { openid, now });
+  const reasonError = errorOf(reason) as (Refusal & { fields?: Record<string, string> }) | null;
+  expectThat(/^请填写重办理由$/.test(reasonError?.fields?.reason ?? ''), 'a reopening reason of zero-width spaces: empty', reason.body);
+}
+
 export const NAMED_ATTACKS: readonly NamedAttack[] = [
   {
     name: 'refunded fine shown as paid',
@@ -261,6 +296,11 @@ export const NAMED_ATTACKS: readonly NamedAttack[] = [
     name: 'rating double tap',
     claim: '10 parallel tickets.rate calls on one reply: one rating, decided in our database before the platform is called; the platform gets exactly one and our record equals it',
     run: ratingDoubleTap,
+  },
+  {
+    name: 'ticket text outside the text schema',
+    claim: 'ticket text goes through the shared text schema: a lone surrogate is INVALID_INPUT naming the field, NFD is stored as NFC, a description of zero-width spaces is empty',
+    run: ticketText,
   },
 ];
 
