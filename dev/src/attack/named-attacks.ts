@@ -1,6 +1,7 @@
-import type { Envelope, TicketDetail, TrafficOrderView, TrafficPayResult, VehicleView, VerificationView, VerifyResult, ViolationsResult } from '@bianmin/core';
+import type { Envelope, PayResult, TicketDetail, TrafficOrderView, TrafficPayResult, VehicleView, VerificationView, VerifyResult, ViolationsResult } from '@bianmin/core';
 import { FLAGGED_TEST_PHRASE } from '@bianmin/server/content/sandbox';
 import { readAsset } from '../assets';
+import { RESIDENTS } from '../fixtures';
 import { WANG, ZHANG, type TestStack } from '../testing/stack';
 
 /**
@@ -261,6 +262,31 @@ async function ticketText(stack: TestStack): Promise<void> {
   expectThat(/^请填写重办理由$/.test(reasonError?.fields?.reason ?? ''), 'a reopening reason of zero-width spaces: empty', reason.body);
 }
 
+/** One top-up idempotency key reused on a second prepay meter: CONFLICT naming the key, never the first meter's order. */
+async function topupKeyReuse(stack: TestStack): Promise<void> {
+  const openid = 'oAttackTopupKeyReuse01';
+  const now = '2026-03-10T12:30:00+08:00';
+  const meters = RESIDENTS.flatMap((r) => r.utilityAccounts).filter((a) => a.prepaidBalance !== undefined);
+  expectThat(meters.length >= 2, 'the fixtures have two prepay meters');
+  const bindingIds: string[] = [];
+  for (const m of meters.slice(0, 2)) {
+    const { binding } = data<{ binding: { bindingId: string } }>(await stack.call('bills', { action: 'bind', providerId: m.providerId, accountNo: m.accountNo, holderName: m.holderName }, { openid, now }), 'bind');
+    bindingIds.push(binding.bindingId);
+  }
+  const key = 'attack-topup-key-01';
+  const first = data<PayResult>(await stack.call('bills', { action: 'topup', bindingId: bindingIds[0], amount: 5000, idempotencyKey: key }, { openid, now }), 'first top-up');
+  const orders = async () => data<{ orders: unknown[] }>(await stack.call('bills', { action: 'orders' }, { openid, now }), 'orders').orders.length;
+  const before = await orders();
+  const second = await stack.call('bills', { action: 'topup', bindingId: bindingIds[1], amount: 5000, idempotencyKey: key }, { openid, now });
+  const e = errorOf(second) as (Refusal & { fields?: Record<string, string> }) | null;
+  expectThat(e?.code === 'CONFLICT' && Boolean(e.fields?.idempotencyKey), 'the second meter’s top-up with the same key is CONFLICT naming idempotencyKey', second.body);
+  expectThat(!JSON.stringify(second.body).includes(first.order.orderId), 'and never carries the first meter’s order');
+  expectThat((await orders()) === before, 'nothing created');
+  // The same key on the same meter is still the same order (a repeated tap).
+  const again = data<PayResult>(await stack.call('bills', { action: 'topup', bindingId: bindingIds[0], amount: 5000, idempotencyKey: key }, { openid, now }), 'repeat');
+  expectThat(again.order.orderId === first.order.orderId, 'a repeated tap on the first meter gets its order', again.order);
+}
+
 export const NAMED_ATTACKS: readonly NamedAttack[] = [
   {
     name: 'refunded fine shown as paid',
@@ -301,6 +327,11 @@ export const NAMED_ATTACKS: readonly NamedAttack[] = [
     name: 'ticket text outside the text schema',
     claim: 'ticket text goes through the shared text schema: a lone surrogate is INVALID_INPUT naming the field, NFD is stored as NFC, a description of zero-width spaces is empty',
     run: ticketText,
+  },
+  {
+    name: 'top-up key reused on a second meter',
+    claim: 'a top-up idempotencyKey reused on another prepay meter answers CONFLICT naming idempotencyKey, not the first meter’s order',
+    run: topupKeyReuse,
   },
 ];
 

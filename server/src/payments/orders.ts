@@ -147,7 +147,13 @@ export async function placeOrder(db: Db, o: NewOrder, now: Date): Promise<OrderR
   const wanted = billSetOf(o);
   const [sameKey] = await db.select().from(orders).where(and(eq(orders.openid, o.openid), eq(orders.idempotencyKey, o.idempotencyKey)));
   if (sameKey) {
-    const sameBills = sameKey.providerId === o.providerId && billSetOf({ billId: sameKey.billId, lines: await linesOf(db, sameKey.id) }) === wanted;
+    // The key names one payment of one thing: the same kind, for the same household or vehicle
+    // (a top-up's subject is derived from the key alone, so its binding is what tells meters apart).
+    const sameBills =
+      sameKey.kind === o.kind &&
+      sameKey.bindingId === o.bindingId &&
+      sameKey.providerId === o.providerId &&
+      billSetOf({ billId: sameKey.billId, lines: await linesOf(db, sameKey.id) }) === wanted;
     if (!sameBills) {
       throw new AppError('CONFLICT', '这次支付请求与之前的一笔订单编号重复，请返回重新发起缴费。', { fields: { idempotencyKey: '已用于另一笔订单' } });
     }
