@@ -5,7 +5,7 @@ import { preparedPer } from '../db/prepared';
 import { bindings } from '../db/schema';
 import { DepartmentRejection } from '../departments/client';
 import type { CallContext } from '../runtime/types';
-import { LIMITS, releaseHit, takeHit } from '../limits/rate-limit';
+import { BIND_FAILURES, releaseHit, takeHit } from '../limits/rate-limit';
 import { utilityFor } from './utilities';
 
 type Row = typeof bindings.$inferSelect;
@@ -75,7 +75,7 @@ const MAX_BINDINGS = 20;
  * Binds a household after the department confirms the resident's proof: the holder's full name
  * must match the account before anything about it (the address) is shown or stored. An unknown
  * account and a wrong name get the same refusal, word for word, so that binding is no oracle
- * for which numbers exist; and failures are limited per caller (`LIMITS.bindFailures`): every
+ * for which numbers exist; and failures are limited per caller (`BIND_FAILURES`): every
  * attempt counts as a failure while in flight, so a parallel burst of guesses cannot overtake the
  * count, and is given back when the proof held or the department could not answer.
  */
@@ -87,7 +87,7 @@ export async function bind(ctx: CallContext, input: { providerId: ProviderId; ac
   if (existing.length >= MAX_BINDINGS) throw new AppError('CONFLICT', `最多可绑定 ${MAX_BINDINGS} 个户号，请先解绑不用的户号。`);
   const api = utilityFor(ctx.deps, provider.id);
 
-  const hit = await takeHit(db, LIMITS.bindFailures, openid, ctx.clock.now());
+  const hit = await takeHit(db, BIND_FAILURES, openid, ctx.clock.now());
   let account;
   try {
     account = await api.verifyHolder(input.accountNo, input.holderName);

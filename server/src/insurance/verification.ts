@@ -17,7 +17,7 @@ import { createHmac } from 'node:crypto';
 import type { Db } from '../db/open';
 import { insuranceVerifications } from '../db/schema';
 import type { FaceFailure, FaceResult, RealNameDeps } from '../faceid/port';
-import { type Hit, LIMITS, releaseHit, restampHit, takeHit } from '../limits/rate-limit';
+import { type Hit, releaseHit, restampHit, takeHit, VERIFY_FAILURES, VERIFY_STARTS } from '../limits/rate-limit';
 import type { CallContext } from '../runtime/types';
 import { bureauFor } from './bureau';
 
@@ -29,9 +29,9 @@ export type ResidentContext = CallContext & { caller: NonNullable<CallContext['c
 /** A face-check link not finished in this time is expired (FaceID's own token lives longer). */
 export const LINK_TTL_MINUTES = 30;
 /** Failed face checks allowed per resident per rolling hour; the next start is refused until the oldest ages out. */
-export const FAILURES_PER_HOUR = LIMITS.verifyFailures.limit;
+export const FAILURES_PER_HOUR = VERIFY_FAILURES.limit;
 /** Checks started per resident per rolling hour: each one is a billed FaceID call. */
-export const STARTS_PER_HOUR = LIMITS.verifyStarts.limit;
+export const STARTS_PER_HOUR = VERIFY_STARTS.limit;
 
 const MINUTE = 60_000;
 
@@ -109,10 +109,10 @@ export async function startVerification(ctx: ResidentContext, input: { name: str
   // Two limits, each checked and counted in one statement (server/src/limits). A check counts as
   // a failure from its start — it may yet fail, and 30 parallel starts must not make 30 failures
   // possible — until it is decided otherwise (refreshVerification gives it back or moves it).
-  const failure = await takeHit(db, LIMITS.verifyFailures, openid, now);
+  const failure = await takeHit(db, VERIFY_FAILURES, openid, now);
   let start: Hit;
   try {
-    start = await takeHit(db, LIMITS.verifyStarts, openid, now);
+    start = await takeHit(db, VERIFY_STARTS, openid, now);
   } catch (e) {
     await releaseHit(db, failure);
     throw e;
@@ -193,7 +193,7 @@ export async function refreshVerification(ctx: CallContext, r: VerificationRow):
     .returning();
   if (updated) {
     // The failure counted since the start: a failure from now on, or given back.
-    const counted: Hit = { limit: LIMITS.verifyFailures, caller: r.openid, at: r.createdAt };
+    const counted: Hit = { limit: VERIFY_FAILURES, caller: r.openid, at: r.createdAt };
     if (decision.status === 'failed') await restampHit(db, counted, now);
     else await releaseHit(db, counted);
     ctx.log.info({ verification: r.id, status: decision.status, code: decision.failureCode }, 'real-name verification decided');

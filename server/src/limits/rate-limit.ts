@@ -28,46 +28,60 @@ const HOUR = 60 * MINUTE;
 
 const hhmm = (iso: string) => iso.slice(11, 16);
 
+// One constant per limit, not one object of them: a function bundles only the limits it uses
+// (each refusal's Chinese words cost ~6 bytes a character in an ASCII bundle).
+
+/** Binding a household: a failed proof (unknown account or wrong name) while guessing. In flight counts. */
+export const BIND_FAILURES: RateLimit = {
+  name: 'bills.bind.failed',
+  limit: 5,
+  windowMs: 10 * MINUTE,
+  refusal: (at) => `核对未通过的次数太多：10 分钟内最多 5 次。请核对缴费单上的户号和户主姓名，${hhmm(at)} 后再试。`,
+};
+
+/**
+ * Adding a vehicle: plate + kind + the engine number's last six is the proof, and a match
+ * reveals where and when the car broke the rules — so wrong suffixes are limited like bind's.
+ */
+export const VEHICLE_PROOF_FAILURES: RateLimit = {
+  name: 'traffic.addVehicle.failed',
+  limit: 10,
+  windowMs: 10 * MINUTE,
+  refusal: (at) => `核验未通过的次数太多：10 分钟内最多 10 次。请对照行驶证核对号牌号码、号牌种类和发动机号后六位，${hhmm(at)} 后再试。`,
+};
+
+/** Face checks started: each one is a billed FaceID call. */
+export const VERIFY_STARTS: RateLimit = {
+  name: 'insurance.verify.started',
+  limit: 10,
+  windowMs: HOUR,
+  refusal: (at) => `1 小时内发起认证次数过多（最多 10 次），请于 ${hhmm(at)} 后再试。`,
+};
+
+/** Face checks failed — counted from the start (a check in progress may still fail), given back when it passes or ends unused. */
+export const VERIFY_FAILURES: RateLimit = {
+  name: 'insurance.verify.failed',
+  limit: 5,
+  windowMs: HOUR,
+  refusal: (at) => `人脸认证 1 小时内未通过（含尚未完成）的已达 5 次，为保护您的账户安全，请于 ${hhmm(at)} 后再试。`,
+};
+
+/** Reading a vehicle licence photo: each one is a billed OCR call. */
+export const LICENCE_READS: RateLimit = {
+  name: 'traffic.readLicence',
+  limit: 20,
+  windowMs: HOUR,
+  refusal: (at) => `1 小时内拍照识别次数过多（最多 20 次），请手动填写号牌号码和发动机号后六位，或于 ${hhmm(at)} 后再试。`,
+};
+
+/** Every limit, by what it guards (tests and docs). */
 export const LIMITS = {
-  /** Binding a household: a failed proof (unknown account or wrong name) while guessing. In flight counts. */
-  bindFailures: {
-    name: 'bills.bind.failed',
-    limit: 5,
-    windowMs: 10 * MINUTE,
-    refusal: (at) => `核对未通过的次数太多：10 分钟内最多 5 次。请核对缴费单上的户号和户主姓名，${hhmm(at)} 后再试。`,
-  },
-  /**
-   * Adding a vehicle: plate + kind + the engine number's last six is the proof, and a match
-   * reveals where and when the car broke the rules — so wrong suffixes are limited like bind's.
-   */
-  vehicleProofFailures: {
-    name: 'traffic.addVehicle.failed',
-    limit: 10,
-    windowMs: 10 * MINUTE,
-    refusal: (at) => `核验未通过的次数太多：10 分钟内最多 10 次。请对照行驶证核对号牌号码、号牌种类和发动机号后六位，${hhmm(at)} 后再试。`,
-  },
-  /** Face checks started: each one is a billed FaceID call. */
-  verifyStarts: {
-    name: 'insurance.verify.started',
-    limit: 10,
-    windowMs: HOUR,
-    refusal: (at) => `1 小时内发起认证次数过多（最多 10 次），请于 ${hhmm(at)} 后再试。`,
-  },
-  /** Face checks failed — counted from the start (a check in progress may still fail), released when it passes or ends unused. */
-  verifyFailures: {
-    name: 'insurance.verify.failed',
-    limit: 5,
-    windowMs: HOUR,
-    refusal: (at) => `人脸认证 1 小时内未通过（含尚未完成）的已达 5 次，为保护您的账户安全，请于 ${hhmm(at)} 后再试。`,
-  },
-  /** Reading a vehicle licence photo: each one is a billed OCR call. */
-  licenceReads: {
-    name: 'traffic.readLicence',
-    limit: 20,
-    windowMs: HOUR,
-    refusal: (at) => `1 小时内拍照识别次数过多（最多 20 次），请手动填写号牌号码和发动机号后六位，或于 ${hhmm(at)} 后再试。`,
-  },
-} as const satisfies Record<string, RateLimit>;
+  bindFailures: BIND_FAILURES,
+  vehicleProofFailures: VEHICLE_PROOF_FAILURES,
+  verifyStarts: VERIFY_STARTS,
+  verifyFailures: VERIFY_FAILURES,
+  licenceReads: LICENCE_READS,
+} as const;
 
 /** A hit taken: give it back (`release`) when it turned out not to count, or move it (`restamp`). */
 export interface Hit {

@@ -1,5 +1,5 @@
 import { AppError, type LicenceReading, maskPlateDisplay, parsePlate, type PlateKind } from '@bianmin/core';
-import { LIMITS, releaseHit, takeHit } from '../limits/rate-limit';
+import { LICENCE_READS, releaseHit, takeHit } from '../limits/rate-limit';
 import { sniffMedia } from '../storage/sniff';
 import type { TencentCloudConfig } from '../tencentcloud/config';
 import type { CallContext, Deps } from '../runtime/types';
@@ -62,7 +62,7 @@ export async function readLicence(ctx: CallContext, input: { fileId: string }): 
   const reader = licenceReaderFor(ctx.deps);
   // Each read is a billed OCR call: counted per caller before it is made, in one statement with the check.
   const db = await ctx.deps.db();
-  const hit = await takeHit(db, LIMITS.licenceReads, ctx.caller!.openid, ctx.clock.now());
+  const hit = await takeHit(db, LICENCE_READS, ctx.caller!.openid, ctx.clock.now());
   let front;
   try {
     front = await reader.readFront(bytes);

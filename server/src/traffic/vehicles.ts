@@ -4,7 +4,7 @@ import type { Db } from '../db/open';
 import { vehicles } from '../db/schema';
 import { DepartmentRejection } from '../departments/client';
 import { trafficFor, type VehicleProof } from '../departments/traffic';
-import { LIMITS, releaseHit, takeHit } from '../limits/rate-limit';
+import { releaseHit, takeHit, VEHICLE_PROOF_FAILURES } from '../limits/rate-limit';
 import type { CallContext } from '../runtime/types';
 
 export type VehicleRow = typeof vehicles.$inferSelect;
@@ -54,7 +54,7 @@ export const NOT_MATCHED = () =>
 /**
  * Adds a vehicle after the traffic police confirm plate, kind and engine suffix belong together.
  * The suffix is the only secret, and a match shows where and when the car broke the rules: wrong
- * suffixes are limited per caller (`LIMITS.vehicleProofFailures`), every attempt counted as a
+ * suffixes are limited per caller (`VEHICLE_PROOF_FAILURES`), every attempt counted as a
  * failure while in flight and given back when the proof held or the traffic police could not answer.
  */
 export async function addVehicle(ctx: CallContext, input: { plate: string; plateKind: PlateKind; engineNoSuffix: string; label?: string }): Promise<VehicleView> {
@@ -63,7 +63,7 @@ export async function addVehicle(ctx: CallContext, input: { plate: string; plate
   const existing = await listVehicles(db, openid);
   if (existing.length >= MAX_VEHICLES) throw new AppError('CONFLICT', `最多可添加 ${MAX_VEHICLES} 辆车，请先删除不用的车辆。`);
 
-  const hit = await takeHit(db, LIMITS.vehicleProofFailures, openid, ctx.clock.now());
+  const hit = await takeHit(db, VEHICLE_PROOF_FAILURES, openid, ctx.clock.now());
   let vehicle;
   try {
     vehicle = (await trafficFor(ctx.deps).vehicle(input)).data;
