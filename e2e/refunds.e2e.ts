@@ -75,11 +75,17 @@ it('opens a refunded fine’s receipt from its refund message, worded as a fine,
   const { vehicle } = await e2e.api<{ vehicle: VehicleView }>('traffic', { action: 'addVehicle', plate: zhangCar.plate, plateKind: zhangCar.plateKind, engineNoSuffix: zhangCar.engineNoSuffix }, at('2026-03-10T23:40:00+08:00'));
   const { order } = await e2e.api<TrafficPayResult>('traffic', { action: 'pay', vehicleId: vehicle.vehicleId, violationId: '44030126000002', idempotencyKey: 'e2e-fine-refund-1' }, at('2026-03-10T23:50:00+08:00'));
   await fetch(`${e2e.stack.url}/api/__dev/payments/${order.orderId}/confirm`, { method: 'POST', headers: { 'x-dev-now': '2026-03-11T00:00:30+08:00' } });
-  await fetch(`${e2e.stack.url}/api/__dev/jobs/outbox`, { method: 'POST', headers: { 'x-dev-now': '2026-03-11T00:01:00+08:00' } });
-  await fetch(`${e2e.stack.url}/api/__dev/jobs/refunds`, { method: 'POST', headers: { 'x-dev-now': '2026-03-11T00:05:00+08:00' } });
-  await e2e.stack.pay!.idle();
+  // The stack posts right after the acknowledgement (and the outbox job would too): the traffic police refuse it.
   const DAY = '2026-03-11T09:00:00+08:00';
-  expect((await e2e.api<{ order: TrafficOrderView }>('traffic', { action: 'order', orderId: order.orderId }, at(DAY))).order.status).toBe('refunded');
+  const status = async () => (await e2e.api<{ order: TrafficOrderView }>('traffic', { action: 'order', orderId: order.orderId }, at(DAY))).order.status;
+  await fetch(`${e2e.stack.url}/api/__dev/jobs/outbox`, { method: 'POST', headers: { 'x-dev-now': '2026-03-11T00:01:00+08:00' } });
+  let seen = await status();
+  for (let i = 0; i < 100 && seen !== 'refund_pending'; i++) seen = await status();
+  expect(seen).toBe('refund_pending');
+  const run = await (await fetch(`${e2e.stack.url}/api/__dev/jobs/refunds`, { method: 'POST', headers: { 'x-dev-now': '2026-03-11T00:05:00+08:00' } })).json();
+  expect(run).toMatchObject({ ok: true, data: { requested: 1 } });
+  await e2e.stack.pay!.idle();
+  expect(await status()).toBe('refunded');
 
   const page = await e2e.open({ openid: wang.openid, now: DAY, path: '/messages/pages/index/index' });
   const message = shown(page, '.message-item').filter({ hasText: '交警未能销账' });
