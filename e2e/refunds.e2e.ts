@@ -1,4 +1,4 @@
-import type { BillResult, BindingView, OrderView, PayResult } from '@bianmin/core';
+import type { BillResult, BindingView, OrderView, PayResult, TrafficOrderView, TrafficPayResult, VehicleView } from '@bianmin/core';
 import { type E2E, residents, settled, shown, startE2E } from './support';
 
 /**
@@ -65,4 +65,43 @@ it('shows a refused payment as refunding, then refunded, on the receipt and in t
   const row = shown(page, `.bills-order[data-order-id="${order.orderId}"]`);
   await row.waitFor();
   await expect(row.locator('.bills-order__status').textContent()).resolves.toBe('已退款，钱已退回');
+});
+
+it('opens a refunded fine’s receipt from its refund message, worded as a fine, and the fine is owed again', async () => {
+  // A fine priced at 23:50 and paid 30 s after midnight: the late fee grew, the traffic police refuse the posting.
+  const wang = residents[2];
+  const zhangCar = residents[0].vehicles[0];
+  const at = (now: string) => ({ openid: wang.openid, now });
+  const { vehicle } = await e2e.api<{ vehicle: VehicleView }>('traffic', { action: 'addVehicle', plate: zhangCar.plate, plateKind: zhangCar.plateKind, engineNoSuffix: zhangCar.engineNoSuffix }, at('2026-03-10T23:40:00+08:00'));
+  const { order } = await e2e.api<TrafficPayResult>('traffic', { action: 'pay', vehicleId: vehicle.vehicleId, violationId: '44030126000002', idempotencyKey: 'e2e-fine-refund-1' }, at('2026-03-10T23:50:00+08:00'));
+  await fetch(`${e2e.stack.url}/api/__dev/payments/${order.orderId}/confirm`, { method: 'POST', headers: { 'x-dev-now': '2026-03-11T00:00:30+08:00' } });
+  // The stack posts right after the acknowledgement (and the outbox job would too): the traffic police refuse it.
+  const DAY = '2026-03-11T09:00:00+08:00';
+  const status = async () => (await e2e.api<{ order: TrafficOrderView }>('traffic', { action: 'order', orderId: order.orderId }, at(DAY))).order.status;
+  await fetch(`${e2e.stack.url}/api/__dev/jobs/outbox`, { method: 'POST', headers: { 'x-dev-now': '2026-03-11T00:01:00+08:00' } });
+  let seen = await status();
+  for (let i = 0; i < 100 && seen !== 'refund_pending'; i++) seen = await status();
+  expect(seen).toBe('refund_pending');
+  const run = await (await fetch(`${e2e.stack.url}/api/__dev/jobs/refunds`, { method: 'POST', headers: { 'x-dev-now': '2026-03-11T00:05:00+08:00' } })).json();
+  expect(run).toMatchObject({ ok: true, data: { requested: 1 } });
+  await e2e.stack.pay!.idle();
+  expect(await status()).toBe('refunded');
+
+  const page = await e2e.open({ openid: wang.openid, now: DAY, path: '/messages/pages/index/index' });
+  const message = shown(page, '.message-item').filter({ hasText: '交警未能销账' });
+  await message.waitFor();
+  await message.click();
+  await shown(page, '.traffic-receipt__hero[data-status="refunded"]').waitFor();
+  await expect(shown(page, '.traffic-receipt__status').textContent()).resolves.toBe('已退款');
+  await expect(shown(page, '.traffic-receipt__refund').textContent()).resolves.toMatch(/已退款.*¥106\.00/);
+  await expect(shown(page, '.traffic-receipt__decision').textContent()).resolves.toContain(order.decisionNo);
+  expect(await shown(page, '.traffic-receipt').textContent()).not.toContain('户号');
+  await settled(page);
+  await e2e.screenshot(page, 'traffic-receipt-refunded');
+
+  // Back on the vehicle's records the fine is under 待缴款 again, at today's amount.
+  await shown(page, '.traffic-receipt__back').click();
+  const owed = shown(page, '[data-group="payable"] [data-violation-id="44030126000002"]');
+  await owed.waitFor();
+  await expect(owed.textContent()).resolves.toContain('¥109.00');
 });

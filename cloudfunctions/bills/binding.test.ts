@@ -1,5 +1,7 @@
 import type { BillResult, BindingView, PayResult } from '@bianmin/core';
-import { BIND_FAILURE_LIMIT } from '@bianmin/server/bills/bind-attempts';
+import { LIMITS } from '@bianmin/server/limits/rate-limit';
+
+const BIND_FAILURE_LIMIT = LIMITS.bindFailures.limit;
 import { openTestDatabase, STORE_KINDS } from '@bianmin/server/db/testing/index';
 import { startStack } from '@bianmin/dev/stack';
 import { CHEN, LI, startTestStack, type TestStack, WANG, ZHANG } from '@bianmin/dev/testing/stack';

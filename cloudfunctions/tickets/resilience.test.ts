@@ -91,6 +91,24 @@ describe.each(STORE_KINDS)('the 12345 platform misbehaving, on %s', (kind) => {
     expect(listed.data.tickets.find((x: { ticketNo: string }) => x.ticketNo === t.ticketNo)).toMatchObject({ status: 'closed', events: expect.arrayContaining([expect.objectContaining({ type: 'closed', department: '12345 热线中心' })]) });
   });
 
+  it('gives a rating back when the platform does not take it, so the resident can rate that reply again', async () => {
+    const t = data<{ ticket: TicketDetail }>(await submit('rate-while-down-01')).ticket;
+    stack.hotline.advance(t.ticketNo!, 'replied', new Date(at(10)), '已答复。');
+    await job(at(11));
+    await fault('down');
+    try {
+      const r = await stack.call('tickets', { action: 'rate', ticketId: t.ticketId, rating: '满意' }, { now: at(12) });
+      expect(r.body).toMatchObject({ ok: false, error: { code: 'DEPARTMENT_UNAVAILABLE' } });
+    } finally {
+      await fault('ok');
+    }
+    const after = data<{ ticket: TicketDetail }>(await stack.call('tickets', { action: 'ticket', ticketId: t.ticketId }, { now: at(13) })).ticket;
+    expect(after).toMatchObject({ awaitingRating: true, rating: null });
+    const rated = data<{ ticket: TicketDetail }>(await stack.call('tickets', { action: 'rate', ticketId: t.ticketId, rating: '不满意' }, { now: at(14) })).ticket;
+    expect(rated.rating).toMatchObject({ rating: '不满意' });
+    expect(stack.hotline.tickets.get(t.ticketNo!)!.rating).toMatchObject({ rating: '不满意' });
+  });
+
   it('names the flagged test phrase in the fixtures', async () => {
     const f = await fetch(`${stack.url}/api/__dev/fixtures`).then((r) => r.json());
     expect(f.contentCheck.flaggedPhrase).toEqual(expect.any(String));

@@ -1,5 +1,5 @@
 import { uploadCloudPath } from '@bianmin/core/files';
-import { listOrderRows, ownOrder } from '@bianmin/server/payments/orders';
+import { listOrderRows, ownOrder, refundsOf } from '@bianmin/server/payments/orders';
 import { trafficInput } from '@bianmin/core/schemas/traffic';
 import { defineFunction } from '@bianmin/server/runtime/define';
 import { readLicence } from '@bianmin/server/traffic/read-licence';
@@ -58,9 +58,18 @@ export const trafficFunction = defineFunction('traffic', trafficInput, {
     run: (input, ctx) => payFine(ctx, input),
   },
   order: {
-    run: async ({ orderId }, ctx) => ({ order: trafficOrderView(await ownOrder(await ctx.deps.db(), ctx.caller!.openid, orderId, 'traffic_fine')) }),
+    run: async ({ orderId }, ctx) => {
+      const db = await ctx.deps.db();
+      const row = await ownOrder(db, ctx.caller!.openid, orderId, 'traffic_fine');
+      return { order: trafficOrderView(row, (await refundsOf(db, [row.id])).get(row.id)) };
+    },
   },
   orders: {
-    run: async ({ show }, ctx) => ({ orders: (await listOrderRows(await ctx.deps.db(), ctx.caller!.openid, 'traffic_fine', show)).map(trafficOrderView) }),
+    run: async ({ show }, ctx) => {
+      const db = await ctx.deps.db();
+      const rows = await listOrderRows(db, ctx.caller!.openid, 'traffic_fine', show);
+      const refunds = await refundsOf(db, rows.map((r) => r.id));
+      return { orders: rows.map((r) => trafficOrderView(r, refunds.get(r.id))) };
+    },
   },
 });

@@ -32,12 +32,21 @@ describe('the shared text schema', () => {
 
   it('counts characters as a resident does: an emoji is one, not two UTF-16 units', () => {
     expect(label.parse('😀'.repeat(12))).toBe('😀'.repeat(12));
-    expect(problem('😀'.repeat(13))).toBe('备注名最多 12 个字');
+    expect(problem('😀'.repeat(13))).toBe('备注名最多 12 个字（现在 13 个）');
   });
 
   it('keeps line breaks in long text (as \\n) and nothing else invisible', () => {
     expect(note.parse('第一行\r\n第二行\r第三行')).toBe('第一行\n第二行\n第三行');
     expect(problem('第一行\u0000', note)).toContain('空字符');
+  });
+
+  it('counts what a reader sees for the shortest length: zero-width characters are no words, and only them is blank', () => {
+    const reason = text({ label: '重办理由', min: 5, max: 500, multiline: true });
+    expect(problem('\u200b'.repeat(12), reason)).toBe('请填写重办理由');
+    expect(problem(`没修好${'\u200b\u2060\ufeff'.repeat(4)}`, reason)).toBe('重办理由至少 5 个字（现在 3 个）');
+    expect(label.parse('\u200b\u200b')).toBe('');
+    // An emoji family keeps its joiners: stored as typed.
+    expect(reason.parse('全家👨\u200d👩\u200d👧都满意')).toBe('全家👨\u200d👩\u200d👧都满意');
   });
 
   it('refuses a blank required value as missing, and a value that is not a string', () => {

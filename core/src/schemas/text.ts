@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withoutInvisible } from '../invisible';
 
 /**
  * The one schema for text a resident types. Every action schema with free text builds on it, so a
@@ -11,7 +12,9 @@ import { z } from 'zod';
  *   differently from what it is ("Trojan Source");
  * - no lone UTF-16 surrogates (half an emoji): not valid Unicode, refused by JSON encoders downstream;
  * - Unicode NFC (a composed 'é' and 'e' + combining accent are one value), then trimmed;
- * - length counted in characters as a resident counts them (code points), after normalising.
+ * - length counted in characters as a resident counts them (code points), after normalising;
+ *   the shortest length in characters a reader sees (zero-width ones do not count, and a value of
+ *   only those is empty).
  *
  * Written without regex lookbehind or String.prototype.isWellFormed: core also runs in the
  * mini-program, whose older iOS JavaScript engines have neither.
@@ -26,6 +29,8 @@ export interface TextOptions {
   /** Long text (a complaint, a description): keeps line breaks. */
   multiline?: boolean;
 }
+
+export { withoutInvisible } from '../invisible';
 
 export type TextProblem = 'nul' | 'control' | 'bidi' | 'surrogate';
 
@@ -75,13 +80,21 @@ export function text(opts: TextOptions) {
     }
     let v = raw.normalize('NFC').trim();
     if (multiline) v = v.replace(/\r\n?/g, '\n');
-    const length = Array.from(v).length;
-    if (length < min) {
-      ctx.addIssue({ code: 'custom', message: min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字` });
+    // What a reader sees decides "too short": zero-width spaces are not words, and a value of
+    // nothing else is empty. The stored value keeps them (an emoji family needs its joiners).
+    const visible = Array.from(withoutInvisible(v).trim()).length;
+    if (visible === 0) {
+      if (min <= 0) return '';
+      ctx.addIssue({ code: 'custom', message: `请填写${label}` });
       return z.NEVER;
     }
+    if (visible < min) {
+      ctx.addIssue({ code: 'custom', message: `${label}至少 ${min} 个字（现在 ${visible} 个）` });
+      return z.NEVER;
+    }
+    const length = Array.from(v).length;
     if (length > max) {
-      ctx.addIssue({ code: 'custom', message: `${label}最多 ${max} 个字` });
+      ctx.addIssue({ code: 'custom', message: `${label}最多 ${max} 个字（现在 ${length} 个）` });
       return z.NEVER;
     }
     return v;

@@ -1,27 +1,11 @@
 import { z } from 'zod';
+import { text } from './text';
 import type { Availability } from '../availability-types';
 import { fileIdSchema } from '../files';
 import type { DeadlineView, TicketStatus } from '../tickets/deadlines';
 import { categoryRule, TICKET_CATEGORIES, TICKET_KINDS, TICKET_RATINGS, URGENT_KINDS, type TicketCategory, type TicketKind, type TicketRating } from '../tickets/rules';
 
 const uuid = (what: string) => z.string({ error: `请提供${what}` }).uuid(`${what}格式不正确`);
-
-/** C0/C1 controls (newline and tab allowed) and bidi overrides: invisible, they make a text say something else. */
-const HIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-
-/** Length in characters a resident counts (code points: an emoji is one, not two). */
-const chars = (s: string) => Array.from(s).length;
-
-function text(what: string, min: number, max: number) {
-  return z
-    .string({ error: `请填写${what}` })
-    .transform((s) => s.replace(/\r\n?/g, '\n').trim())
-    .superRefine((s, ctx) => {
-      if (HIDDEN.test(s)) ctx.addIssue({ code: 'custom', message: `${what}含有不可见的控制字符，请删除后重试` });
-      else if (chars(s) < min) ctx.addIssue({ code: 'custom', message: min === 1 ? `请填写${what}` : `${what}至少 ${min} 个字（现在 ${chars(s)} 个）` });
-      else if (chars(s) > max) ctx.addIssue({ code: 'custom', message: `${what}最多 ${max} 个字（现在 ${chars(s)} 个）` });
-    });
-}
 
 /** A client-made key per submission: duplicate taps carry the same one and file one ticket. */
 const requestId = z
@@ -34,8 +18,8 @@ export const DESCRIPTION_CHARS = { min: 10, max: 1000 } as const;
 
 /** From wx.chooseLocation (name, address, coordinates) or typed by the resident (address only). */
 export const placeSchema = z.object({
-  name: text('地点名称', 1, 50).optional(),
-  address: text('地点', 2, 120),
+  name: text({ label: '地点名称', max: 50 }).optional(),
+  address: text({ label: '地点', min: 2, max: 120 }),
   latitude: z.number({ error: '纬度应为数字' }).min(-90, '纬度超出范围').max(90, '纬度超出范围').optional(),
   longitude: z.number({ error: '经度应为数字' }).min(-180, '经度超出范围').max(180, '经度超出范围').optional(),
 });
@@ -47,7 +31,7 @@ const submit = z
     category: z.enum(TICKET_CATEGORIES, { error: `请选择诉求分类：${TICKET_CATEGORIES.join('、')}` }),
     /** Utilities cut off, a safety hazard: runs on calendar hours (24 h), not office hours. */
     urgent: z.boolean({ error: 'urgent 应为 true 或 false' }).default(false),
-    description: text('问题描述', DESCRIPTION_CHARS.min, DESCRIPTION_CHARS.max),
+    description: text({ label: '问题描述', min: DESCRIPTION_CHARS.min, max: DESCRIPTION_CHARS.max, multiline: true }),
     place: placeSchema.optional(),
     photos: z.array(fileIdSchema, { error: 'photos 应为文件标识的列表' }).max(MAX_PHOTOS, `最多上传 ${MAX_PHOTOS} 张照片`).default([]),
     video: fileIdSchema.optional(),
@@ -79,9 +63,9 @@ export const ticketsInput = {
   rate: z.object({
     ticketId: uuid('工单编号 ticketId'),
     rating: z.enum(TICKET_RATINGS, { error: `评价应为${TICKET_RATINGS.join('、')}之一` }),
-    comment: text('评价内容', 1, 200).optional(),
+    comment: text({ label: '评价内容', max: 200, multiline: true }).optional(),
   }),
-  reopen: z.object({ ticketId: uuid('工单编号 ticketId'), reason: text('重办理由', 5, 500) }),
+  reopen: z.object({ ticketId: uuid('工单编号 ticketId'), reason: text({ label: '重办理由', min: 5, max: 500, multiline: true }) }),
   /** `ticketId`: the ticket the resident wants to talk about (its number goes to the agent). */
   agent: z.object({ ticketId: uuid('工单编号 ticketId').optional() }),
 };

@@ -142,7 +142,12 @@ export interface LicenceReading {
   warnings: string[];
 }
 
-export type TrafficOrderStatus = 'pending' | 'paid' | 'settled' | 'closed';
+/**
+ * A fine's order: pending → paid → settled, pending → closed (expired unpaid), and — when the
+ * traffic police refuse the posting (the late fee grew at midnight…) or the payment arrived after
+ * the order closed — refund_pending → refunded. A refunding or refunded fine is owed again.
+ */
+export type TrafficOrderStatus = 'pending' | 'paid' | 'settled' | 'closed' | 'refund_pending' | 'refunded';
 
 export interface TrafficOrderView {
   orderId: string;
@@ -161,6 +166,9 @@ export interface TrafficOrderView {
   paidAt?: string;
   settledAt?: string;
   closedAt?: string;
+  refundedAt?: string;
+  /** The money going back, and where that stands (the same words as a bill's). */
+  refund?: { reason: 'late_payment' | 'duplicate_payment' | 'department_refused'; amount: number; status: 'pending' | 'requested' | 'refunded' };
   departmentRef?: string;
   transactionId?: string;
 }

@@ -5,7 +5,7 @@ import { preparedPer } from '../db/prepared';
 import { bindings } from '../db/schema';
 import { DepartmentRejection } from '../departments/client';
 import type { CallContext } from '../runtime/types';
-import { beginBindAttempt, settleBindAttempt } from './bind-attempts';
+import { BIND_FAILURES, releaseHit, takeHit } from '../limits/rate-limit';
 import { utilityFor } from './utilities';
 
 type Row = typeof bindings.$inferSelect;
@@ -75,7 +75,9 @@ const MAX_BINDINGS = 20;
  * Binds a household after the department confirms the resident's proof: the holder's full name
  * must match the account before anything about it (the address) is shown or stored. An unknown
  * account and a wrong name get the same refusal, word for word, so that binding is no oracle
- * for which numbers exist; and failures are limited per caller (`bind-attempts.ts`).
+ * for which numbers exist; and failures are limited per caller (`BIND_FAILURES`): every
+ * attempt counts as a failure while in flight, so a parallel burst of guesses cannot overtake the
+ * count, and is given back when the proof held or the department could not answer.
  */
 export async function bind(ctx: CallContext, input: { providerId: ProviderId; accountNo: string; holderName: string; label?: string }): Promise<BindingView> {
   const openid = ctx.caller!.openid;
@@ -85,22 +87,22 @@ export async function bind(ctx: CallContext, input: { providerId: ProviderId; ac
   if (existing.length >= MAX_BINDINGS) throw new AppError('CONFLICT', `最多可绑定 ${MAX_BINDINGS} 个户号，请先解绑不用的户号。`);
   const api = utilityFor(ctx.deps, provider.id);
 
-  const attempt = await beginBindAttempt(db, openid, ctx.clock.now());
+  const hit = await takeHit(db, BIND_FAILURES, openid, ctx.clock.now());
   let account;
   try {
     account = await api.verifyHolder(input.accountNo, input.holderName);
   } catch (e) {
     if (e instanceof DepartmentRejection && (e.status === 404 || e.status === 400 || e.status === 422)) {
-      await settleBindAttempt(db, attempt, 'failed');
       ctx.log.info({ provider: provider.id, departmentCode: e.departmentCode }, 'bind refused: proof did not match');
       throw new AppError('NOT_FOUND', `${provider.name}核对未通过：户号不存在，或户主姓名与户号不符。请对照缴费单核对户号和户主姓名。`, {
         fields: { accountNo: '户号或户主姓名不符', holderName: '户号或户主姓名不符' },
       });
     }
-    await settleBindAttempt(db, attempt, 'error');
+    // The department could not answer: not the resident's failure.
+    await releaseHit(db, hit);
     throw e;
   }
-  await settleBindAttempt(db, attempt, 'ok');
+  await releaseHit(db, hit);
   const [row] = await db
     .insert(bindings)
     .values({

@@ -15,7 +15,7 @@ export interface SandboxContentCheck extends ContentCheck {
   setUnavailable(on: boolean): void;
 }
 
-/** The local stand-in: flags text containing the test phrase as risky (违法犯罪, 20006), passes everything else. */
+/** The local stand-in: flags text containing the test phrase (whitespace aside) as risky (违法犯罪, 20006), passes everything else. */
 export function sandboxContentCheck(): SandboxContentCheck {
   const texts: SandboxContentCheck['texts'] = [];
   const images: SandboxContentCheck['images'] = [];
@@ -29,7 +29,10 @@ export function sandboxContentCheck(): SandboxContentCheck {
         throw new ContentCheckUnavailable(-1, 'system busy');
       }
       texts.push({ content, openid, scene });
-      const flagged = content.includes(FLAGGED_TEST_PHRASE);
+      // WeChat's check is a classifier, not a substring match: it reads a phrase across spaces and
+      // line breaks. Nothing more is folded here — full-width and invisible characters are the
+      // server's to normalise (content/normalise.ts), so a server that forgets is caught locally.
+      const flagged = content.replace(/\s+/g, '').includes(FLAGGED_TEST_PHRASE);
       return { suggest: flagged ? 'risky' : 'pass', label: flagged ? 20006 : 100, traceId: randomUUID() };
     },
     async submitImage({ url, openid }) {

@@ -107,6 +107,28 @@ export const billReminders = pgTable(
  * ('pending') before the department is asked, so parallel guesses count against the limit too;
  * a crash leaves it pending, which counts as a failure until it ages out of the window.
  */
+/**
+ * The one rate limiter's state (server/src/limits/rate-limit.ts): per caller and limit, the
+ * instants of the hits still inside the limit's rolling window — never more than the limit, so a
+ * row stays small. Taking a hit is one upsert that checks and counts together.
+ */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    caller: text('caller').notNull(),
+    /** `bills.bind.failed`, `traffic.addVehicle.failed`, `insurance.verify.started`, … */
+    name: text('name').notNull(),
+    hits: timestamp('hits', { withTimezone: true, mode: 'date' }).array().notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caller, t.name] })],
+);
+
+/**
+ * No longer written or read: failed bind proofs are counted in `rate_limits` (its migration
+ * copied the last window's failures over). Kept for one release so that function instances of
+ * the previous one, still serving during a deploy, keep working; a later migration drops it.
+ */
 export const bindAttempts = pgTable(
   'bind_attempts',
   {

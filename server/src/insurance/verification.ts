@@ -17,6 +17,7 @@ import { createHmac } from 'node:crypto';
 import type { Db } from '../db/open';
 import { insuranceVerifications } from '../db/schema';
 import type { FaceFailure, FaceResult, RealNameDeps } from '../faceid/port';
+import { type Hit, releaseHit, restampHit, takeHit, VERIFY_FAILURES, VERIFY_STARTS } from '../limits/rate-limit';
 import type { CallContext } from '../runtime/types';
 import { bureauFor } from './bureau';
 
@@ -28,12 +29,11 @@ export type ResidentContext = CallContext & { caller: NonNullable<CallContext['c
 /** A face-check link not finished in this time is expired (FaceID's own token lives longer). */
 export const LINK_TTL_MINUTES = 30;
 /** Failed face checks allowed per resident per rolling hour; the next start is refused until the oldest ages out. */
-export const FAILURES_PER_HOUR = 5;
+export const FAILURES_PER_HOUR = VERIFY_FAILURES.limit;
 /** Checks started per resident per rolling hour: each one is a billed FaceID call. */
-export const STARTS_PER_HOUR = 10;
+export const STARTS_PER_HOUR = VERIFY_STARTS.limit;
 
 const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 
 /** The face check and hash key, or a refusal that says nothing about why (the log does). */
 function realNameOf(ctx: CallContext): RealNameDeps {
@@ -92,26 +92,6 @@ async function recentRows(db: Db, openid: string, since: Date): Promise<Verifica
     .orderBy(desc(insuranceVerifications.createdAt));
 }
 
-/** Refuses a new check while the resident has failed too often, or started too many, in the last hour. */
-function assertNotLimited(rows: VerificationRow[], now: Date): void {
-  const hourAgo = now.getTime() - HOUR;
-  const failures = rows
-    .filter((r) => r.status === 'failed' && r.decidedAt && r.decidedAt.getTime() > hourAgo)
-    .map((r) => r.decidedAt!.getTime())
-    .sort((a, b) => a - b);
-  if (failures.length >= FAILURES_PER_HOUR) {
-    const lifts = new Date(failures[failures.length - FAILURES_PER_HOUR] + HOUR);
-    throw new AppError('RATE_LIMITED', `人脸认证 1 小时内已失败 ${failures.length} 次，为保护您的账户安全，请于 ${toShanghaiIso(lifts).slice(11, 16)} 后再试。`, {
-      retryAt: toShanghaiIso(lifts),
-    });
-  }
-  const starts = rows.filter((r) => r.createdAt.getTime() > hourAgo).map((r) => r.createdAt.getTime()).sort((a, b) => a - b);
-  if (starts.length >= STARTS_PER_HOUR) {
-    const lifts = new Date(starts[starts.length - STARTS_PER_HOUR] + HOUR);
-    throw new AppError('RATE_LIMITED', `1 小时内发起认证次数过多，请于 ${toShanghaiIso(lifts).slice(11, 16)} 后再试。`, { retryAt: toShanghaiIso(lifts) });
-  }
-}
-
 /**
  * Starts a face check for the person named. The ID number is kept only as a keyed hash and a
  * masked form; the bureau's id for the person is looked up now, while the number is in hand, so
@@ -126,10 +106,36 @@ export async function startVerification(ctx: ResidentContext, input: { name: str
   const realName = realNameOf(ctx);
   const db = await ctx.deps.db();
   const openid = ctx.caller.openid;
-  assertNotLimited(await recentRows(db, openid, new Date(now.getTime() - HOUR)), now);
+  // Two limits, each checked and counted in one statement (server/src/limits). A check counts as
+  // a failure from its start — it may yet fail, and 30 parallel starts must not make 30 failures
+  // possible — until it is decided otherwise (refreshVerification gives it back or moves it).
+  const failure = await takeHit(db, VERIFY_FAILURES, openid, now);
+  let start: Hit;
+  try {
+    start = await takeHit(db, VERIFY_STARTS, openid, now);
+  } catch (e) {
+    await releaseHit(db, failure);
+    throw e;
+  }
 
-  const personRef = await bureauFor(ctx.deps).lookup(input.idNumber, input.name);
-  const { bizToken, url } = await realName.face.start({ idNumber: input.idNumber, name: input.name, extra: 'insurance' });
+  let personRef: string | null;
+  try {
+    personRef = await bureauFor(ctx.deps).lookup(input.idNumber, input.name);
+  } catch (e) {
+    // No FaceID call was made: nothing billed, nothing that can fail.
+    await releaseHit(db, failure);
+    await releaseHit(db, start);
+    throw e;
+  }
+  let face: { bizToken: string; url: string };
+  try {
+    face = await realName.face.start({ idNumber: input.idNumber, name: input.name, extra: 'insurance' });
+  } catch (e) {
+    // The start stays counted (FaceID may have billed it); no check exists that could fail.
+    await releaseHit(db, failure);
+    throw e;
+  }
+  const { bizToken, url } = face;
   const [row] = await db
     .insert(insuranceVerifications)
     .values({
@@ -186,6 +192,10 @@ export async function refreshVerification(ctx: CallContext, r: VerificationRow):
     .where(and(eq(insuranceVerifications.id, r.id), eq(insuranceVerifications.status, 'pending')))
     .returning();
   if (updated) {
+    // The failure counted since the start: a failure from now on, or given back.
+    const counted: Hit = { limit: VERIFY_FAILURES, caller: r.openid, at: r.createdAt };
+    if (decision.status === 'failed') await restampHit(db, counted, now);
+    else await releaseHit(db, counted);
     ctx.log.info({ verification: r.id, status: decision.status, code: decision.failureCode }, 'real-name verification decided');
     return updated;
   }

@@ -1,4 +1,4 @@
-import { fenToYuan, maskAccountNo, type OrderStatus, providerById, toShanghaiIso } from '@bianmin/core';
+import { fenToYuan, maskAccountNo, maskPlateDisplay, type OrderStatus, providerById, toShanghaiIso } from '@bianmin/core';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { orders, outbox, payments, refunds } from '../db/schema';
@@ -38,25 +38,41 @@ const isUniqueViolation = (e: unknown, constraint: string) => {
 /** Our refund id (WeChat's out_refund_no): one per WeChat transaction, so asking twice refunds once. */
 export const refundIdFor = (transactionId: string) => `RF${transactionId}`;
 
-export const resultPath = (orderId: string) => `/bills/pages/result/index?orderId=${encodeURIComponent(orderId)}`;
+/**
+ * The page that shows an order, chosen by what the order pays for: a message about an order
+ * (its refund…) must open a page that can answer for it. A fine's receipt lives in the traffic
+ * subpackage and asks `traffic.order`; bills and top-ups are the bills subpackage's result page.
+ */
+export function orderPagePath(order: Pick<OrderRow, 'id' | 'kind'>): string {
+  const id = encodeURIComponent(order.id);
+  return order.kind === 'traffic_fine' ? `/traffic/pages/receipt/index?orderId=${id}` : `/bills/pages/result/index?orderId=${id}`;
+}
 
-function describeOrder(order: OrderRow): string {
+/** What an order paid for, in a resident's words: a fine by plate and decision number, a bill by its household. */
+export function describeOrder(order: OrderRow): string {
+  if (order.kind === 'traffic_fine') return `交通罚款（车辆 ${maskPlateDisplay(order.accountNo)}，处罚决定书编号 ${order.period}）`;
   const provider = providerById(order.providerId);
   return `${provider?.kindName ?? '账单'} ${order.period}（户号尾号 ${maskAccountNo(order.accountNo).slice(-4)}）`;
 }
 
+/** Who refused a posting: the traffic police for a fine, the utility for a bill. */
+const refuserOf = (o: OrderRow) => (o.kind === 'traffic_fine' ? '交通警察部门' : (providerById(o.providerId)?.name ?? '缴费单位'));
+
+/** What to do after the money is back: a fine is still owed, a bill may be. */
+const againOf = (o: OrderRow) => (o.kind === 'traffic_fine' ? '这笔罚款仍未缴纳，加处罚款会按日增加，请回到违法记录按当日金额重新缴纳' : '如仍需缴费，请刷新账单后重新缴纳');
+
 const REFUND_NOTICE: Record<RefundReason, (o: OrderRow, amount: number, detail?: string) => { title: string; body: string }> = {
   late_payment: (o, amount) => ({
     title: '付款未能入账，将原路退回',
-    body: `您为${describeOrder(o)}支付的 ¥${fenToYuan(amount)} 到账时，这笔订单已超时关闭，账单已由家人另行缴纳或正在缴纳。这笔钱不会入账，我们正在原路退回您的微信支付账户，一般 1–3 个工作日内到账，无需任何操作（订单 ${o.id}）。`,
+    body: `您为${describeOrder(o)}支付的 ¥${fenToYuan(amount)} 到账时，这笔订单已超时关闭，${o.kind === 'traffic_fine' ? '这笔罚款已另有订单在缴纳' : '账单已由家人另行缴纳或正在缴纳'}。这笔钱不会入账，我们正在原路退回您的微信支付账户，一般 1–3 个工作日内到账，无需任何操作（订单 ${o.id}）。`,
   }),
   duplicate_payment: (o, amount) => ({
     title: '重复付款将原路退回',
-    body: `您为${describeOrder(o)}多付了一笔 ¥${fenToYuan(amount)}。账单只缴一次，多付的钱正在原路退回您的微信支付账户，一般 1–3 个工作日内到账（订单 ${o.id}）。`,
+    body: `您为${describeOrder(o)}多付了一笔 ¥${fenToYuan(amount)}。${o.kind === 'traffic_fine' ? '罚款' : '账单'}只缴一次，多付的钱正在原路退回您的微信支付账户，一般 1–3 个工作日内到账（订单 ${o.id}）。`,
   }),
   department_refused: (o, amount, detail) => ({
-    title: '缴费单位未能入账，款项将原路退回',
-    body: `${providerById(o.providerId)?.name ?? '缴费单位'}未能入账您为${describeOrder(o)}支付的 ¥${fenToYuan(amount)}${detail ? `（${detail}）` : ''}。我们正在原路退回您的微信支付账户，一般 1–3 个工作日内到账。如仍需缴费，请刷新账单后重新缴纳（订单 ${o.id}）。`,
+    title: o.kind === 'traffic_fine' ? '交警未能销账，款项将原路退回' : '缴费单位未能入账，款项将原路退回',
+    body: `${refuserOf(o)}未能${o.kind === 'traffic_fine' ? '销账' : '入账'}您为${describeOrder(o)}支付的 ¥${fenToYuan(amount)}${detail ? `（${detail}）` : ''}。我们正在原路退回您的微信支付账户，一般 1–3 个工作日内到账。${againOf(o)}（订单 ${o.id}）。`,
   }),
 };
 
@@ -79,7 +95,7 @@ export async function queueRefund(
   if (!queued) return;
   await tx.update(payments).set({ disposition: 'refund' }).where(eq(payments.transactionId, r.transactionId));
   const notice = REFUND_NOTICE[r.reason](r.order, r.amount, r.detail);
-  await fileMessage(tx, { openid: r.order.openid, kind: 'refund', ...notice, path: resultPath(r.order.id), dedupeKey: `refund:${id}:queued`, at: now });
+  await fileMessage(tx, { openid: r.order.openid, kind: 'refund', ...notice, path: orderPagePath(r.order), dedupeKey: `refund:${id}:queued`, at: now });
 }
 
 /**

@@ -49,6 +49,15 @@ export function newOrderId(now: Date): string {
   return `BM${stamp}${rand}`;
 }
 
+/** A refund as the resident sees it on the order's page: why, how much, and whether it is back yet. */
+export function refundView(refund: RefundRow): NonNullable<OrderView['refund']> {
+  return {
+    reason: refund.reason as NonNullable<OrderView['refund']>['reason'],
+    amount: refund.amount,
+    status: refund.status === 'refunded' ? 'refunded' : refund.status === 'requested' ? 'requested' : 'pending',
+  };
+}
+
 export function orderView(r: OrderRow, refund?: RefundRow, lines: OrderLineRow[] = []): OrderView {
   const provider = providerById(r.providerId);
   return {
@@ -68,9 +77,7 @@ export function orderView(r: OrderRow, refund?: RefundRow, lines: OrderLineRow[]
     ...(r.settledAt ? { settledAt: toShanghaiIso(r.settledAt) } : {}),
     ...(r.closedAt ? { closedAt: toShanghaiIso(r.closedAt) } : {}),
     ...(r.refundedAt ? { refundedAt: toShanghaiIso(r.refundedAt) } : {}),
-    ...(refund
-      ? { refund: { reason: refund.reason as NonNullable<OrderView['refund']>['reason'], amount: refund.amount, status: refund.status === 'refunded' ? 'refunded' : refund.status === 'requested' ? 'requested' : 'pending' } }
-      : {}),
+    ...(refund ? { refund: refundView(refund) } : {}),
     ...(r.departmentRef ? { departmentRef: r.departmentRef } : {}),
     ...(r.transactionId ? { transactionId: r.transactionId } : {}),
     ...(r.kind === 'prepaid_topup' ? { purpose: 'topup' as const } : {}),
@@ -140,7 +147,13 @@ export async function placeOrder(db: Db, o: NewOrder, now: Date): Promise<OrderR
   const wanted = billSetOf(o);
   const [sameKey] = await db.select().from(orders).where(and(eq(orders.openid, o.openid), eq(orders.idempotencyKey, o.idempotencyKey)));
   if (sameKey) {
-    const sameBills = sameKey.providerId === o.providerId && billSetOf({ billId: sameKey.billId, lines: await linesOf(db, sameKey.id) }) === wanted;
+    // The key names one payment of one thing: the same kind, for the same household or vehicle
+    // (a top-up's subject is derived from the key alone, so its binding is what tells meters apart).
+    const sameBills =
+      sameKey.kind === o.kind &&
+      sameKey.bindingId === o.bindingId &&
+      sameKey.providerId === o.providerId &&
+      billSetOf({ billId: sameKey.billId, lines: await linesOf(db, sameKey.id) }) === wanted;
     if (!sameBills) {
       throw new AppError('CONFLICT', '这次支付请求与之前的一笔订单编号重复，请返回重新发起缴费。', { fields: { idempotencyKey: '已用于另一笔订单' } });
     }
@@ -193,7 +206,7 @@ export async function ownOrder(db: Db, openid: string, orderId: string, kind?: O
 }
 
 /** Refunds of these orders, newest per order (a second payment of one order is refunded on its own). */
-async function refundsOf(db: Db, orderIds: string[]): Promise<Map<string, RefundRow>> {
+export async function refundsOf(db: Db, orderIds: string[]): Promise<Map<string, RefundRow>> {
   if (!orderIds.length) return new Map();
   const rows = await db.select().from(refunds).where(inArray(refunds.orderId, orderIds)).orderBy(refunds.createdAt);
   return new Map(rows.map((r) => [r.orderId, r]));

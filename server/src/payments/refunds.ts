@@ -5,7 +5,7 @@ import { orders, refunds } from '../db/schema';
 import { fileMessage } from '../messages/inbox';
 import type { Deps } from '../runtime/types';
 import { type RunBudget, unbounded } from '../runtime/budgets';
-import { resultPath } from './book';
+import { describeOrder, orderPagePath } from './book';
 import { movableInto } from './orders';
 import { PaymentProviderError } from './provider';
 
@@ -42,12 +42,16 @@ export async function completeRefund(db: Db, refundId: string, at: Date, provide
       .update(orders)
       .set({ status: 'refunded', refundedAt: at })
       .where(and(eq(orders.id, done.orderId), eq(orders.transactionId, done.transactionId), inArray(orders.status, movableInto('refunded'))));
+    const [order] = await tx.select().from(orders).where(eq(orders.id, done.orderId));
     await fileMessage(tx, {
       openid: done.openid,
       kind: 'refund',
       title: '退款已原路退回',
-      body: `¥${fenToYuan(done.amount)} 已原路退回您的微信支付账户，请在微信支付账单中查看（订单 ${done.orderId}）。`,
-      path: resultPath(done.orderId),
+      body: order
+        ? `您为${describeOrder(order)}支付的 ¥${fenToYuan(done.amount)} 已原路退回您的微信支付账户，请在微信支付账单中查看（订单 ${done.orderId}）。`
+        : `¥${fenToYuan(done.amount)} 已原路退回您的微信支付账户，请在微信支付账单中查看（订单 ${done.orderId}）。`,
+      // The page that can show this order: a fine's receipt for a fine, the bill's result page otherwise.
+      path: orderPagePath(order ?? { id: done.orderId, kind: 'utility' }),
       dedupeKey: `refund:${done.id}:refunded`,
       at,
     });

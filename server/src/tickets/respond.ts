@@ -26,7 +26,14 @@ function refusal(e: unknown): never {
   throw e;
 }
 
-/** 满意 / 基本满意 / 不满意 for a reply, once per reply; the platform records it first. */
+const ALREADY_RATED = () => new AppError('CONFLICT', '您已评价过这次答复。', { fields: { ticketId: '已评价' } });
+
+/**
+ * 满意 / 基本满意 / 不满意 for a reply, once per reply. Which tap is the rating is decided here,
+ * by a conditional update of our row, before the platform hears of any: parallel taps (two
+ * phones, a double tap) find the reply rated and get CONFLICT, so the platform gets one rating and
+ * ours is that one. If the platform does not take it, the claim is given back for another try.
+ */
 export async function rateTicket(ctx: ResidentContext, input: { ticketId: string; rating: TicketRating; comment?: string }): Promise<{ ticket: TicketDetail }> {
   const db = await ctx.deps.db();
   const now = ctx.clock.now();
@@ -34,13 +41,23 @@ export async function rateTicket(ctx: ResidentContext, input: { ticketId: string
   if (t.replyRound === 0 || !t.ticketNo || (t.status !== 'replied' && t.status !== 'closed')) {
     throw new AppError('CONFLICT', '工单答复后才能评价。', { fields: { ticketId: '尚未答复' } });
   }
-  if (t.ratedRound >= t.replyRound) throw new AppError('CONFLICT', '您已评价过这次答复。', { fields: { ticketId: '已评价' } });
+  if (t.ratedRound >= t.replyRound) throw ALREADY_RATED();
   await checkTexts(ctx.deps.contentCheck, ctx.caller.openid, [{ field: 'comment', what: '评价内容', content: input.comment }]);
-  await platformFor(ctx.deps).rate(t.ticketNo, { rating: input.rating, comment: input.comment ?? null }, now).catch(refusal);
-  await db
+  const [claimed] = await db
     .update(tickets)
     .set({ rating: input.rating, ratingComment: input.comment ?? null, ratedAt: now, ratedRound: t.replyRound })
-    .where(and(eq(tickets.id, t.id), lt(tickets.ratedRound, t.replyRound)));
+    .where(and(eq(tickets.id, t.id), lt(tickets.ratedRound, t.replyRound)))
+    .returning({ id: tickets.id });
+  if (!claimed) throw ALREADY_RATED();
+  try {
+    await platformFor(ctx.deps).rate(t.ticketNo, { rating: input.rating, comment: input.comment ?? null }, now);
+  } catch (e) {
+    await db
+      .update(tickets)
+      .set({ rating: t.rating, ratingComment: t.ratingComment, ratedAt: t.ratedAt, ratedRound: t.ratedRound })
+      .where(and(eq(tickets.id, t.id), eq(tickets.ratedRound, t.replyRound), eq(tickets.ratedAt, now)));
+    refusal(e);
+  }
   return { ticket: await detail(ctx, t.id) };
 }
 

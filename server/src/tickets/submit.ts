@@ -1,6 +1,7 @@
 import { AppError, MAX_VIDEO_SECONDS, type TicketDetail, type ticketsInput } from '@bianmin/core';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
+import { forContentCheck } from '../content/normalise';
 import { LABELS, type ContentCheck, ContentCheckUnavailable } from '../content/port';
 import { tickets } from '../db/schema';
 import type { CallContext } from '../runtime/types';
@@ -45,24 +46,36 @@ async function checkMedia(ctx: CallContext, openid: string, input: SubmitInput):
   }
 }
 
-/** WeChat's content check on everything others will read; says which field to change. */
+/**
+ * WeChat's content check on everything others will read, as they will read it: the fields
+ * together, in the order the platform shows them (one per line), normalised as a reader sees them
+ * (forContentCheck) — so a phrase split between the description and the place, or disguised by
+ * invisible or full-width characters, is checked whole. A refusal names the field to change: the
+ * one that is refused on its own, or every field when only their join is.
+ */
 export async function checkTexts(check: ContentCheck, openid: string, texts: Array<{ field: string; what: string; content: string | undefined }>): Promise<void> {
-  for (const t of texts) {
-    if (!t.content) continue;
-    let verdict;
+  const shown = texts.filter((t): t is typeof t & { content: string } => Boolean(t.content)).map((t) => ({ ...t, content: forContentCheck(t.content) }));
+  if (!shown.length) return;
+  const risky = async (content: string) => {
     try {
-      verdict = await check.checkText({ content: t.content, openid, scene: SCENE });
+      const verdict = await check.checkText({ content, openid, scene: SCENE });
+      return verdict.suggest === 'risky' ? verdict : null;
     } catch (e) {
       if (e instanceof ContentCheckUnavailable) {
         throw new AppError('DEPARTMENT_UNAVAILABLE', '微信内容安全检查暂时不可用，请稍后再提交（已填写的内容仍在本页）。', { retryable: true, cause: e });
       }
       throw e;
     }
-    if (verdict.suggest === 'risky') {
-      const why = LABELS[verdict.label] ?? '违规';
-      throw invalid(t.field, `${t.what}含有不宜发布的内容（${why}），请修改后再提交`);
-    }
-  }
+  };
+  const together = await risky(shown.map((t) => t.content).join('\n'));
+  if (!together) return;
+  const why = LABELS[together.label] ?? '违规';
+  // Refused: ask about each field alone (only now, so a passing text costs one check) to say which to change.
+  const alone = shown.length === 1 ? shown : (await Promise.all(shown.map(async (t) => ((await risky(t.content)) ? t : null)))).filter((t) => t !== null);
+  const joinedOnly = alone.length === 0;
+  const named = joinedOnly ? shown : alone;
+  const problem = `${named.map((t) => t.what).join('和')}${joinedOnly && shown.length > 1 ? '连起来读' : ''}含有不宜发布的内容（${why}），请修改后再提交`;
+  throw new AppError('INVALID_INPUT', `${problem}。`, { fields: Object.fromEntries(named.map((t) => [t.field, problem])) });
 }
 
 /**

@@ -12,7 +12,7 @@ import {
 import { createHash } from 'node:crypto';
 import { DepartmentRejection } from '../departments/client';
 import { trafficFor } from '../departments/traffic';
-import { type OrderRow, ORDER_TTL_MS, placeOrder } from '../payments/orders';
+import { type OrderRow, ORDER_TTL_MS, placeOrder, type RefundRow, refundView } from '../payments/orders';
 import { closeExpiredOrders } from '../payments/outbox';
 import { unbounded } from '../runtime/budgets';
 import { paymentForOrder } from '../payments/create';
@@ -20,7 +20,7 @@ import type { CallContext } from '../runtime/types';
 import { proofOf } from './vehicles';
 import { callerVehicle, confirmBlock, fetchViolations, liveFineOrders, mapVehicleRejection, TRAFFIC_PROVIDER, violationView } from './violations';
 
-export function trafficOrderView(r: OrderRow): TrafficOrderView {
+export function trafficOrderView(r: OrderRow, refund?: RefundRow): TrafficOrderView {
   return {
     orderId: r.id,
     kind: 'traffic_fine',
@@ -37,6 +37,8 @@ export function trafficOrderView(r: OrderRow): TrafficOrderView {
     ...(r.paidAt ? { paidAt: toShanghaiIso(r.paidAt) } : {}),
     ...(r.settledAt ? { settledAt: toShanghaiIso(r.settledAt) } : {}),
     ...(r.closedAt ? { closedAt: toShanghaiIso(r.closedAt) } : {}),
+    ...(r.refundedAt ? { refundedAt: toShanghaiIso(r.refundedAt) } : {}),
+    ...(refund ? { refund: refundView(refund) } : {}),
     ...(r.departmentRef ? { departmentRef: r.departmentRef } : {}),
     ...(r.transactionId ? { transactionId: r.transactionId } : {}),
   };

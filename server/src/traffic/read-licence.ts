@@ -1,4 +1,5 @@
 import { AppError, type LicenceReading, maskPlateDisplay, parsePlate, type PlateKind } from '@bianmin/core';
+import { LICENCE_READS, releaseHit, takeHit } from '../limits/rate-limit';
 import { sniffMedia } from '../storage/sniff';
 import type { TencentCloudConfig } from '../tencentcloud/config';
 import type { CallContext, Deps } from '../runtime/types';
@@ -58,13 +59,21 @@ export async function readLicence(ctx: CallContext, input: { fileId: string }): 
   }
   if (bytes.length > MAX_PHOTO_BYTES) throw new AppError('INVALID_INPUT', MESSAGES.too_large, { fields: { fileId: '照片超过 5 MB' } });
 
+  const reader = licenceReaderFor(ctx.deps);
+  // Each read is a billed OCR call: counted per caller before it is made, in one statement with the check.
+  const db = await ctx.deps.db();
+  const hit = await takeHit(db, LICENCE_READS, ctx.caller!.openid, ctx.clock.now());
   let front;
   try {
-    front = await licenceReaderFor(ctx.deps).readFront(bytes);
+    front = await reader.readFront(bytes);
   } catch (e) {
     if (!(e instanceof LicenceReadError)) throw e;
     ctx.log.info({ reason: e.reason, code: e.code }, 'licence photo refused by OCR');
-    if (e.reason === 'unavailable') throw new AppError('DEPARTMENT_UNAVAILABLE', MESSAGES.unavailable, { retryable: true, cause: e });
+    if (e.reason === 'unavailable') {
+      // OCR did not answer (or was busy): not a read, so not counted.
+      await releaseHit(db, hit);
+      throw new AppError('DEPARTMENT_UNAVAILABLE', MESSAGES.unavailable, { retryable: true, cause: e });
+    }
     throw new AppError('INVALID_INPUT', MESSAGES[e.reason], { fields: { fileId: MESSAGES[e.reason].split('。')[0] } });
   }
 

@@ -4,6 +4,7 @@ import type { Db } from '../db/open';
 import { vehicles } from '../db/schema';
 import { DepartmentRejection } from '../departments/client';
 import { trafficFor, type VehicleProof } from '../departments/traffic';
+import { releaseHit, takeHit, VEHICLE_PROOF_FAILURES } from '../limits/rate-limit';
 import type { CallContext } from '../runtime/types';
 
 export type VehicleRow = typeof vehicles.$inferSelect;
@@ -50,21 +51,29 @@ export const NOT_MATCHED = () =>
     fields: { engineNoSuffix: '与号牌信息不匹配，请核对行驶证', plate: '请核对号牌号码和号牌种类' },
   });
 
-/** Adds a vehicle after the traffic police confirm plate, kind and engine suffix belong together. */
+/**
+ * Adds a vehicle after the traffic police confirm plate, kind and engine suffix belong together.
+ * The suffix is the only secret, and a match shows where and when the car broke the rules: wrong
+ * suffixes are limited per caller (`VEHICLE_PROOF_FAILURES`), every attempt counted as a
+ * failure while in flight and given back when the proof held or the traffic police could not answer.
+ */
 export async function addVehicle(ctx: CallContext, input: { plate: string; plateKind: PlateKind; engineNoSuffix: string; label?: string }): Promise<VehicleView> {
   const openid = ctx.caller!.openid;
   const db = await ctx.deps.db();
   const existing = await listVehicles(db, openid);
   if (existing.length >= MAX_VEHICLES) throw new AppError('CONFLICT', `最多可添加 ${MAX_VEHICLES} 辆车，请先删除不用的车辆。`);
 
+  const hit = await takeHit(db, VEHICLE_PROOF_FAILURES, openid, ctx.clock.now());
   let vehicle;
   try {
     vehicle = (await trafficFor(ctx.deps).vehicle(input)).data;
   } catch (e) {
     if (e instanceof DepartmentRejection && (e.status === 404 || e.status === 400)) throw NOT_MATCHED();
+    await releaseHit(db, hit);
     if (e instanceof DepartmentRejection) throw new AppError('DEPARTMENT_ERROR', '交警系统暂时无法核验车辆，请稍后再试。', { retryable: true, cause: e });
     throw e;
   }
+  await releaseHit(db, hit);
   const [row] = await db
     .insert(vehicles)
     .values({

@@ -3,18 +3,20 @@ import {
   fineLateFee,
   type LateFeeView,
   lateFeeSentence,
+  type OrderStatus,
   shanghaiDate,
   toShanghaiIso,
   type ViolationGroup,
   type ViolationsResult,
   type ViolationView,
 } from '@bianmin/core';
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { PAID_ORDER_STATUSES } from '@bianmin/core/orders';
+import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { orders } from '../db/schema';
 import { DepartmentRejection, type Fetched } from '../departments/client';
 import { trafficFor, type TrafficViolation } from '../departments/traffic';
-import type { OrderRow } from '../payments/orders';
+import { NOT_LIVE, type OrderRow } from '../payments/orders';
 import type { CallContext } from '../runtime/types';
 import { NOT_MATCHED, ownVehicle, proofOf, type VehicleRow, vehicleView } from './vehicles';
 
@@ -49,9 +51,12 @@ export function confirmBlock(v: TrafficViolation): string | undefined {
 /** A department record as the resident sees it today: group, late fee today and tomorrow, our own payment state. */
 export function violationView(v: TrafficViolation, asOf: string, live: OrderRow | undefined, evidenceUrl: (p: string) => string): ViolationView {
   // Our order knows before the department does: once we have the money it is not offered again.
-  const ours = live && live.status !== 'closed' ? live : undefined;
+  // Only money we hold counts: an order closed unpaid, or refused and refunded (refund_pending,
+  // refunded), leaves the fine owed at the department, its late fee growing — so it is owed here too.
+  const ours = live && !NOT_LIVE.includes(live.status as OrderStatus) ? live : undefined;
+  const paidByUs = ours !== undefined && PAID_ORDER_STATUSES.includes(ours.status as OrderStatus);
   const status: ViolationView['status'] =
-    v.status === 'paid' || (ours && ours.status !== 'pending') ? 'paid' : v.status === 'decided' && ours?.status === 'pending' ? 'paying' : v.status;
+    v.status === 'paid' || paidByUs ? 'paid' : v.status === 'decided' && ours?.status === 'pending' ? 'paying' : v.status;
   const group: ViolationView['group'] = status === 'paid' ? 'done' : status === 'decided' || status === 'paying' ? 'payable' : 'todo';
   const block = confirmBlock(v);
   const payable = group === 'payable' && v.decisionDate;
@@ -82,12 +87,17 @@ export function violationView(v: TrafficViolation, asOf: string, live: OrderRow 
   };
 }
 
+/**
+ * The order that holds each violation: pending (being paid), paid or settled — at most one per
+ * violation, by the database's one-live-order rule. An order closed unpaid or refunded never
+ * holds it: that money is not ours, and the fine is owed again.
+ */
 export async function liveFineOrders(db: Db, violationIds: string[]): Promise<Map<string, OrderRow>> {
   if (!violationIds.length) return new Map();
   const rows = await db
     .select()
     .from(orders)
-    .where(and(eq(orders.providerId, TRAFFIC_PROVIDER), inArray(orders.billId, violationIds), ne(orders.status, 'closed')));
+    .where(and(eq(orders.providerId, TRAFFIC_PROVIDER), inArray(orders.billId, violationIds), notInArray(orders.status, NOT_LIVE)));
   return new Map(rows.map((r) => [r.billId, r]));
 }
 

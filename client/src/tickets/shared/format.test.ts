@@ -27,6 +27,7 @@ describe('tickets format', () => {
 
   it('counts characters as the server does: trimmed, an emoji as one', () => {
     expect(countChars('  井盖缺失😀  ')).toBe(5);
+    expect(countChars('井盖\u200b\u200b缺失')).toBe(4);
     expect(charHint('井盖缺失', { min: 10, max: 1000 })).toEqual({ count: 4, ok: false, text: '4/1000 · 至少 10 字，还差 6 字' });
     expect(charHint('一二三四五六七八九十', { min: 10, max: 1000 })).toEqual({ count: 10, ok: true, text: '10/1000' });
     expect(charHint('字'.repeat(1003), { min: 10, max: 1000 }).text).toBe('1003/1000 · 超出 3 字');

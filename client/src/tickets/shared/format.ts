@@ -1,4 +1,5 @@
 import type { DeadlineView, TicketStatus, TicketSummary } from '@bianmin/core';
+import { withoutInvisible } from '@bianmin/core/invisible';
 import { parseInstant, toShanghaiIso } from '@bianmin/core/time';
 
 export type ChipTone = 'ok' | 'progress' | 'muted' | 'warn' | 'danger';
@@ -46,9 +47,9 @@ export function deadlineSpoken(d: DeadlineView): string {
   return `${d.label}：${d.rule}，${formatWhen(d.dueAt)} 前，${DEADLINE_STATE[d.state].label}`;
 }
 
-/** Characters as the server counts them (code points, after trimming): an emoji is one. */
+/** Characters as the server counts them for the minimum (code points a reader sees, after trimming): an emoji is one, a zero-width space none. */
 export function countChars(text: string): number {
-  return Array.from(text.replace(/\r\n?/g, '\n').trim()).length;
+  return Array.from(withoutInvisible(text.replace(/\r\n?/g, '\n').trim()).trim()).length;
 }
 
 /** '还可输入 12 字' / '还差 3 字' / '超出 5 字', for under the description box. */

@@ -90,13 +90,18 @@ export const ORDER_STATUS: Record<TrafficOrderStatus, { label: string; tone: 'wa
   paid: { label: '支付成功 · 正在送达交警', tone: 'progress', hint: '罚款已支付，正在送达交通警察部门销账。会自动完成，无需重复缴款。' },
   settled: { label: '支付成功 · 交警已销账', tone: 'ok', hint: '交通警察部门已确认收款，这条违法记录已缴清。' },
   closed: { label: '已关闭', tone: 'muted', hint: '订单未支付，已关闭，没有扣款。如仍需缴款，请回到违法详情重新发起。' },
+  // The money went back, so the fine is still owed at the traffic police (and its late fee grows).
+  refund_pending: {
+    label: '未能销账 · 正在退款',
+    tone: 'warn',
+    hint: '这笔罚款没能在交警销账，正在原路退回您的微信支付账户，一般 1–3 个工作日到账。',
+  },
+  refunded: { label: '已退款', tone: 'muted', hint: '款项已原路退回您的微信支付账户，可在微信支付账单中查看。' },
 };
 
-/** A status the server may grow (refunds) still gets words, not a blank. */
+/** A status the server may grow still gets words, not a blank. */
 export function orderStatusInfo(status: string): { label: string; tone: 'warn' | 'progress' | 'ok' | 'muted'; hint: string } {
   if (status in ORDER_STATUS) return ORDER_STATUS[status as TrafficOrderStatus];
-  if (status === 'refund_pending') return { label: '未能销账 · 正在退款', tone: 'warn', hint: '这笔罚款没能送达交警销账，正在原路退回您的微信支付账户，一般 1–3 个工作日到账。' };
-  if (status === 'refunded') return { label: '已退款', tone: 'muted', hint: '款项已原路退回您的微信支付账户。' };
   return { label: status, tone: 'muted', hint: '' };
 }
 

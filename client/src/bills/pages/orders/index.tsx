@@ -139,7 +139,7 @@ function BillOrder({ o }: { o: OrderView }) {
   );
 }
 
-/** A fine's order: the same statuses as a bill's (pending → paid → settled, or closed). */
+/** A fine's order: the same statuses as a bill's (pending → paid → settled, closed, or refunding → refunded). */
 function FineOrder({ o }: { o: TrafficOrderView }) {
   const s = ORDER_STATUS[o.status];
   const label = historyLabel(o.status);

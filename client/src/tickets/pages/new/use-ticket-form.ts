@@ -4,6 +4,7 @@ import type { CategoriesResult, TicketDetail, TicketKind } from '@bianmin/core';
 import { callFunction, toApiError } from '../../../api';
 import { clearDraft, type DraftFile, emptyDraft, loadDraft, saveDraft, type TicketDraft } from '../../shared/draft';
 import { errorsByPart, type FormPart } from '../../shared/fields';
+import { countChars } from '../../shared/format';
 import { uploadFile } from '../../shared/storage';
 
 /** A photo on its way up: shown with its progress, or why it failed and a retry. */
@@ -106,9 +107,11 @@ export function useTicketForm(initialKind: TicketKind | null) {
       if (uploads.some((u) => !u.error)) local.photos = '照片或视频还在上传，请稍候再提交';
       else if (uploads.length) local.photos = '有照片或视频没有传上去：请重试或删除后再提交';
       const limits = categories?.description ?? { min: 10, max: 1000 };
-      const chars = Array.from(draft.description.trim()).length;
-      if (chars < limits.min) local.description = `问题描述至少 ${limits.min} 个字（现在 ${chars} 个）`;
-      else if (chars > limits.max) local.description = `问题描述最多 ${limits.max} 个字（现在 ${chars} 个）`;
+      const chars = countChars(draft.description);
+      const stored = Array.from(draft.description.trim()).length;
+      if (chars === 0) local.description = '请填写问题描述';
+      else if (chars < limits.min) local.description = `问题描述至少 ${limits.min} 个字（现在 ${chars} 个）`;
+      else if (stored > limits.max) local.description = `问题描述最多 ${limits.max} 个字（现在 ${stored} 个）`;
       if (Object.keys(local).length) {
         setErrors(local);
         return;

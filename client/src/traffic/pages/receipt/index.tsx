@@ -106,7 +106,7 @@ function Body({ order, polling, justPaid, onRefresh, actions }: { order: Traffic
     : order.status === 'pending'
       ? `${status.hint}如需继续支付，请回到违法详情点“继续支付”。`
       : status.hint;
-  const icon = order.status === 'settled' || order.status === 'paid' ? '✓' : order.status === 'closed' ? '✕' : '…';
+  const icon = order.status === 'settled' || order.status === 'paid' ? '✓' : order.status === 'closed' ? '✕' : order.status === 'refunded' || order.status === 'refund_pending' ? '↩' : '…';
   return (
     <>
       <View className={`traffic-receipt__hero traffic-receipt__hero--${order.status}`} data-status={order.status} role='status' ariaRole='status'>
@@ -132,6 +132,11 @@ function Body({ order, polling, justPaid, onRefresh, actions }: { order: Traffic
             <Row key={r.label} label={i === 2 ? (order.status === 'closed' ? '订单金额' : '实付金额') : r.label} value={r.value} tone={i === 2 ? 'strong' : i === 1 && order.lateFee > 0 ? 'money' : undefined} className={`traffic-receipt__money-${i}`} />
           ))}
         </Card>
+        {order.refund ? (
+          <Notice tone='warn' title={order.refund.status === 'refunded' ? `${formatFen(order.refund.amount)} 已退回` : `${formatFen(order.refund.amount)} 正在退回`} className='traffic-receipt__refund-notice'>
+            罚款仍未缴纳，交警仍按当日金额（含加处罚款）计算。请回到这辆车的违法记录重新缴纳。
+          </Notice>
+        ) : null}
         {!polling && (confirming || order.status === 'paid') ? (
           <Button className='traffic-receipt__refresh traffic-card-gap' variant='secondary' onPress={onRefresh}>
             刷新结果
@@ -147,6 +152,10 @@ function Body({ order, polling, justPaid, onRefresh, actions }: { order: Traffic
           {order.paidAt ? <Row label='支付时间' value={formatDateTime(order.paidAt)} /> : null}
           {order.settledAt ? <Row label='销账时间' value={formatDateTime(order.settledAt)} /> : null}
           {order.closedAt ? <Row label='关闭时间' value={formatDateTime(order.closedAt)} /> : null}
+          {order.refund ? (
+            <Row label={order.refund.status === 'refunded' ? '已退款' : '退款中'} value={formatFen(order.refund.amount)} className='traffic-receipt__refund' />
+          ) : null}
+          {order.refundedAt ? <Row label='退款时间' value={formatDateTime(order.refundedAt)} /> : null}
           {order.status === 'pending' ? <Row label='支付截止' value={formatDateTime(order.expiresAt)} /> : null}
         </Card>
       </View>
