@@ -8,8 +8,9 @@ import { closeExpiredOrders, processOutbox } from '@bianmin/server/payments/outb
 import { processRefunds } from '@bianmin/server/payments/refunds';
 import { PAYMENTS_WORKER_BUDGET_MS, runBudget } from '@bianmin/server/runtime/budgets';
 import { cloudbaseTimerEntry } from '@bianmin/server/runtime/cloudbase';
+import { deployment } from './function';
 
-export const main = cloudbaseTimerEntry('paymentsWorker', async (deps, now) => {
+export const main = cloudbaseTimerEntry(deployment, async (deps, now) => {
   const started = performance.now();
   const budget = runBudget(PAYMENTS_WORKER_BUDGET_MS, loadConfig(process.env).departmentTimeoutMs, () => performance.now() - started);
   return {

@@ -5,8 +5,9 @@ import { loadConfig } from '@bianmin/server/config';
 import { runRemindersJob } from '@bianmin/server/reminders/job';
 import { departmentCallMs, REMINDERS_BUDGET_MS } from '@bianmin/server/runtime/budgets';
 import { cloudbaseTimerEntry } from '@bianmin/server/runtime/cloudbase';
+import { deployment } from './function';
 
-export const main = cloudbaseTimerEntry('reminders', (deps, now) => {
+export const main = cloudbaseTimerEntry(deployment, (deps, now) => {
   // The run's own stopwatch, not the domain clock: it must end before config.json's timeout.
   const started = performance.now();
   const perAccount = departmentCallMs(loadConfig(process.env).departmentTimeoutMs);

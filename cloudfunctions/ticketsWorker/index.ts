@@ -3,6 +3,7 @@
 // may run it (cloudbaseTimerEntry refuses any other SOURCE): a client call could otherwise drive
 // the platform at will.
 import { cloudbaseTimerEntry } from '@bianmin/server/runtime/cloudbase';
+import { deployment } from './function';
 import { runTicketsWorker } from '@bianmin/server/tickets/sync';
 
-export const main = cloudbaseTimerEntry('ticketsWorker', runTicketsWorker);
+export const main = cloudbaseTimerEntry(deployment, runTicketsWorker);
