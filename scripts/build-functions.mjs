@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
+import { loadDeclarations } from './declarations.mjs';
 import { gzipSync } from 'node:zlib';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -93,28 +94,12 @@ async function validatedData() {
   return { ...data, years };
 }
 
-// Each function's deployment declaration, evaluated as the dry run evaluates it: a folder
-// without one, or a declaration the checks refuse, fails the build.
+// Each function's deployment declaration: a folder without one, or a declaration the checks
+// refuse, fails the build (the dry run says the same, scripts/declarations.mjs).
 async function declarations() {
-  const all = readdirSync(srcRoot).filter((f) => existsSync(join(srcRoot, f, 'index.ts')));
-  const missing = all.filter((f) => !existsSync(join(srcRoot, f, 'function.ts')));
-  if (missing.length) throw new Error(`no deployment declaration (cloudfunctions/<fn>/function.ts) for: ${missing.join(', ')}`);
-  const entry = [
-    "export { deploymentProblems, devtoolsConfig, cloudbaseRc } from './server/src/runtime/deployment-check';",
-    "export { CLOUDBASE_NODE_RUNTIMES } from './server/src/runtime/deployment';",
-    `export const deployments = [${all.map((f, i) => `d${i}`).join(', ')}];`,
-    ...all.map((f, i) => `import { deployment as d${i} } from './cloudfunctions/${f}/function';`),
-  ].join('\n');
-  const out = await build({
-    stdin: { contents: entry, resolveDir: root, loader: 'ts', sourcefile: 'declarations.ts' },
-    bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'warning',
-  });
-  const mod = { exports: {} };
-  new Function('module', 'exports', 'require', out.outputFiles[0].text)(mod, mod.exports, createRequire(import.meta.url));
-  const m = mod.exports;
-  const problems = m.deployments.flatMap((d, i) => (d.name === all[i] ? m.deploymentProblems(d) : [`cloudfunctions/${all[i]}/function.ts declares the name "${d.name}"`]));
-  if (problems.length) throw new Error(`deployment declarations:\n  ${problems.join('\n  ')}`);
-  return { byName: Object.fromEntries(m.deployments.map((d) => [d.name, d])), all: m.deployments, m };
+  const d = await loadDeclarations();
+  if (d.problems.length) throw new Error(`deployment declarations:\n  ${d.problems.join('\n  ')}`);
+  return d;
 }
 
 const declared = await declarations();
@@ -235,7 +220,7 @@ for (const fn of fns) {
 }
 
 // The CLI's file, for every function (a partial build still writes the whole deployment).
-writeFileSync(join(root, 'cloudbaserc.json'), JSON.stringify(declared.m.cloudbaseRc(declared.all), null, 2) + '\n');
+writeFileSync(join(root, 'cloudbaserc.json'), JSON.stringify(declared.m.cloudbaseRc(declared.deployments), null, 2) + '\n');
 
 console.log('\nfunction        index.js KB   gzip KB   build ms');
 for (const r of rows) console.log(`${r.fn.padEnd(16)}${r.kb.padStart(11)}${r.gz.padStart(10)}${String(r.ms).padStart(11)}`);
