@@ -31,6 +31,7 @@ export async function loadDeclarations() {
     "export { deploymentProblems, devtoolsConfig, cloudbaseRc, cronProblems, minimumTimeoutS, ENV_ID_PLACEHOLDER, VPC_PLACEHOLDER } from './server/src/runtime/deployment-check';",
     "export { CLOUDBASE_NODE_RUNTIMES } from './server/src/runtime/deployment';",
     "export { worstCaseMs } from './server/src/runtime/budgets';",
+    "export { unreachableConfiguration } from './server/src/runtime/entry-testing';",
     `export const deployments = [${declaredFolders.map((_f, i) => `d${i}`).join(', ')}];`,
     ...declaredFolders.map((f, i) => `import { deployment as d${i} } from ${JSON.stringify(join(srcRoot, f, 'function'))};`),
   ].join('\n');
