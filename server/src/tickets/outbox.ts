@@ -78,10 +78,15 @@ async function submitOne(deps: Deps, t: TicketRow, now: Date): Promise<'submitte
  * The outbox: files every pending ticket that is due, with its own id as the request id, until
  * the platform has it. Timer function `ticketsWorker` on CloudBase, a loop locally.
  */
-export async function processTicketOutbox(deps: Deps, now: Date, limit = 20): Promise<TicketOutboxReport> {
+export async function processTicketOutbox(deps: Deps, now: Date, limit = 20, canTake: () => boolean = () => true): Promise<TicketOutboxReport> {
   const report: TicketOutboxReport = { submitted: 0, retrying: 0 };
-  const rows = await claim(deps, now, and(eq(tickets.status, 'pending'), lte(tickets.nextAttemptAt, now)), limit);
-  for (const t of rows) report[await submitOne(deps, t, now)]++;
+  // One claim at a time, and only while the run can still finish a filing: a claimed ticket
+  // the run could not reach would wait out its lease.
+  for (let n = 0; n < limit && canTake(); n++) {
+    const [t] = await claim(deps, now, and(eq(tickets.status, 'pending'), lte(tickets.nextAttemptAt, now)), 1);
+    if (!t) break;
+    report[await submitOne(deps, t, now)]++;
+  }
   return report;
 }
 
