@@ -224,3 +224,45 @@ export function cloudbaseTimerEntry<R>(deployment: Deployment, job: (deps: Deps,
     }
   };
 }
+
+/**
+ * Sources a person or another trigger can produce (getWXContext's documented values). WeChat's
+ * message push (消息推送) to a function has no documented SOURCE of its own, so a push receiver
+ * refuses these rather than accepting one name; the README also has its security rule refuse
+ * every client invocation (`"invoke": false`).
+ */
+const NOT_A_PUSH = new Set(['wx_client', 'wx_http', 'wx_devtools', 'wx_localdebug', 'wx_crawler', 'wx_trigger', 'wx_paycallback', 'wx_unknown', 'scf']);
+
+export type PushAnswer<R> = R | { ok: false; refused?: 'source' };
+
+/**
+ * The entry of a function WeChat's message push invokes (configured in the console): the event
+ * is WeChat's message as JSON. A call whose context names a client, a timer, the pay callback or
+ * another function is refused before anything is read.
+ */
+export function cloudbasePushEntry<R>(deployment: Deployment, handle: (deps: Deps, event: unknown, now: Date) => Promise<R>) {
+  const name = deployment.name;
+  return async function main(event: unknown): Promise<PushAnswer<R>> {
+    const source = String(context().SOURCE ?? '');
+    if (source.split(',').some((s) => NOT_A_PUSH.has(s.trim()))) {
+      earlyLog('warn', { fn: name, source: source.slice(0, 40), msg: 'push refused: not WeChat’s message push' });
+      return { ok: false, refused: 'source' };
+    }
+    let w: Wired;
+    try {
+      w = wire(deployment);
+    } catch (e) {
+      if (!(e instanceof ConfigurationError)) console.error('bianmin: push wiring failed', e instanceof Error ? e.name : typeof e);
+      return { ok: false };
+    }
+    try {
+      const answer = await handle(w.deps, event, systemClock.now());
+      await flushLog(w.log);
+      return answer;
+    } catch (e) {
+      w.log.error({ fn: name, err: e }, 'push not handled');
+      await flushLog(w.log);
+      return { ok: false };
+    }
+  };
+}

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { LABELS, type Suggest } from '../content/port';
 import { ticketMediaChecks, tickets } from '../db/schema';
@@ -167,4 +167,10 @@ export async function rememberMediaCheck(deps: Deps, c: { traceId: string; ticke
     .onConflictDoUpdate({ target: ticketMediaChecks.traceId, set: { ticketId: c.ticketId, fileId: c.fileId, openid: c.openid, submittedAt: now } })
     .returning();
   if (row.suggest === 'risky' && !row.outcome) await withdrawOne(deps, row, now);
+}
+
+/** The checks of these trace ids, as they stand (the local stack's media-check lever lists them). */
+export async function mediaChecksByTrace(deps: Deps, traceIds: string[]): Promise<CheckRow[]> {
+  if (!traceIds.length) return [];
+  return (await deps.db()).select().from(ticketMediaChecks).where(inArray(ticketMediaChecks.traceId, traceIds));
 }

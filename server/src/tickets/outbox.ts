@@ -1,8 +1,9 @@
 import { AppError } from '@bianmin/core';
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
-import { tickets } from '../db/schema';
+import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { ticketMediaChecks, tickets } from '../db/schema';
 import { DepartmentRejection } from '../departments/client';
 import type { Deps } from '../runtime/types';
+import { withdrawFlaggedPhotos } from './media-checks';
 import { platformFor } from './platform';
 import type { TicketRow } from './views';
 import type { TicketPlace } from '@bianmin/core';
@@ -35,9 +36,10 @@ async function claim(deps: Deps, now: Date, where: ReturnType<typeof and>, limit
 async function submitOne(deps: Deps, t: TicketRow, now: Date): Promise<'submitted' | 'retrying'> {
   const db = await deps.db();
   try {
-    const photos = await Promise.all((t.photos as string[]).map((f) => deps.storage.displayUrl(f)));
+    const filed = await filedPhotos(deps, t);
+    const photos = await Promise.all(filed.map((f) => deps.storage.displayUrl(f)));
     const video = t.video ? await deps.storage.displayUrl(t.video) : null;
-    const filed = await platformFor(deps).create(
+    const created = await platformFor(deps).create(
       {
         requestId: t.id,
         kind: t.kind,
@@ -55,10 +57,12 @@ async function submitOne(deps: Deps, t: TicketRow, now: Date): Promise<'submitte
     // Only a pending ticket takes the number: if the event feed got here first, it already has it.
     await db
       .update(tickets)
-      .set({ status: 'submitted', ticketNo: filed.ticketNo, submittedAt: now, lastError: null })
+      .set({ status: 'submitted', ticketNo: created.ticketNo, submittedAt: now, lastError: null })
       .where(and(eq(tickets.id, t.id), eq(tickets.status, 'pending')));
-    await db.update(tickets).set({ ticketNo: filed.ticketNo, lastError: null }).where(and(eq(tickets.id, t.id), sql`${tickets.ticketNo} IS NULL`));
-    deps.log.info({ ticket: t.id, ticketNo: filed.ticketNo, duplicate: filed.duplicate ?? false, attempts: t.attempts }, 'ticket filed with 12345');
+    await db.update(tickets).set({ ticketNo: created.ticketNo, lastError: null }).where(and(eq(tickets.id, t.id), sql`${tickets.ticketNo} IS NULL`));
+    deps.log.info({ ticket: t.id, ticketNo: created.ticketNo, duplicate: created.duplicate ?? false, attempts: t.attempts }, 'ticket filed with 12345');
+    // A photo judged risky while this filing was under way is taken back at once, not next run.
+    await withdrawFlaggedPhotos(deps, now, { ticketId: t.id }).catch((e: unknown) => deps.log.warn({ ticket: t.id, err: e instanceof Error ? e.message : String(e) }, 'flagged photos not withdrawn yet'));
     return 'submitted';
   } catch (e) {
     // A refusal (4xx) means our request is wrong, which waiting will not fix: a person must look,
@@ -72,6 +76,27 @@ async function submitOne(deps: Deps, t: TicketRow, now: Date): Promise<'submitte
     (refused ? deps.log.error : deps.log.warn).call(deps.log, { ticket: t.id, reason, attempts: t.attempts }, refused ? '12345 refused a ticket: needs a person' : 'ticket not filed yet, will retry');
     return 'retrying';
   }
+}
+
+/**
+ * The photos this ticket is filed with, fixed before the first attempt and the same on every
+ * retry: the platform keeps the first filing it received (creation is idempotent on our id), so
+ * only a fixed list lets a position name the same photo at the platform (media-checks.ts). A photo
+ * already judged risky is not in it; one judged later is taken back by its position.
+ */
+async function filedPhotos(deps: Deps, t: TicketRow): Promise<string[]> {
+  if (t.filedPhotos) return t.filedPhotos as string[];
+  const db = await deps.db();
+  const flagged = await db
+    .select({ fileId: ticketMediaChecks.fileId })
+    .from(ticketMediaChecks)
+    .where(and(eq(ticketMediaChecks.ticketId, t.id), eq(ticketMediaChecks.suggest, 'risky')));
+  const [fresh] = await db.select({ photos: tickets.photos }).from(tickets).where(eq(tickets.id, t.id));
+  const list = ((fresh?.photos ?? t.photos) as string[]).filter((f) => !flagged.some((x) => x.fileId === f));
+  await db.update(tickets).set({ filedPhotos: list }).where(and(eq(tickets.id, t.id), isNull(tickets.filedPhotos)));
+  // Another attempt fixed it first: theirs is the list the platform may have.
+  const [fixed] = await db.select({ filedPhotos: tickets.filedPhotos }).from(tickets).where(eq(tickets.id, t.id));
+  return (fixed?.filedPhotos as string[] | null) ?? list;
 }
 
 /**

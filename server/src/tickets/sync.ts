@@ -4,6 +4,7 @@ import type { Db } from '../db/open';
 import { ticketEvents, tickets, ticketSync } from '../db/schema';
 import { fileMessage } from '../messages/inbox';
 import type { Deps } from '../runtime/types';
+import { withdrawFlaggedPhotos } from './media-checks';
 import { processTicketOutbox } from './outbox';
 import { departmentCallMs, MAX_DEPARTMENT_TIMEOUT_MS, ticketFilingMs, WECHAT_CALL_MS } from '../runtime/budgets';
 import { platformFor, type PlatformEvent } from './platform';
@@ -153,8 +154,8 @@ export async function syncTicketEvents(deps: Deps, now: Date, canTake: (nextMs: 
 }
 
 /**
- * One run of the `ticketsWorker` timer: file what is pending, then follow what is filed, taking
- * an item only while `canTake(its worst case in ms)` says the run can still finish it.
+ * One run of the `ticketsWorker` timer: file what is pending, follow what is filed, withdraw
+ * flagged photos still at the platform, taking an item only while `canTake(its worst case in ms)` says the run can still finish it.
  */
 export async function runTicketsWorker(deps: Deps, now: Date, canTake: (nextMs: number) => boolean = () => true) {
   const outbox = await processTicketOutbox(deps, now, 20, () => canTake(ticketFilingMs(MAX_DEPARTMENT_TIMEOUT_MS)));
@@ -165,5 +166,10 @@ export async function runTicketsWorker(deps: Deps, now: Date, canTake: (nextMs: 
     deps.log.warn({ err: e instanceof Error ? e.message : String(e) }, 'ticket event sync failed; will retry next run');
     sync = { error: e instanceof Error ? e.name : 'unknown' };
   }
-  return { outbox, sync };
+  // Flagged photos not dealt with yet (the platform was down, or the filing still under way).
+  const media = await withdrawFlaggedPhotos(deps, now, { canTake: () => canTake(departmentCallMs(MAX_DEPARTMENT_TIMEOUT_MS)) }).catch((e: unknown) => {
+    deps.log.warn({ err: e instanceof Error ? e.message : String(e) }, 'flagged photo withdrawal failed; will retry next run');
+    return { error: e instanceof Error ? e.name : 'unknown' };
+  });
+  return { outbox, sync, media };
 }
