@@ -52,8 +52,9 @@ export function cloudbaseStorage(sdk: () => CloudStorageSdk, fetchFn: typeof fet
         throw new StorageUnavailable(`HEAD of the temporary URL: ${e instanceof Error ? e.name : String(e)}`);
       }
       if (res.status === 404) throw notFound();
-      const size = Number(res.headers.get('content-length'));
-      if (!res.ok || !Number.isSafeInteger(size) || size < 0) throw new StorageUnavailable(`HEAD of the temporary URL: ${res.status}, content-length ${res.headers.get('content-length')}`);
+      const length = res.headers.get('content-length');
+      const size = length !== null && /^\d+$/.test(length.trim()) ? Number(length) : NaN;
+      if (!res.ok || !Number.isSafeInteger(size)) throw new StorageUnavailable(`HEAD of the temporary URL: ${res.status}, content-length ${res.headers.get('content-length')}`);
       return { size };
     },
     displayUrl: tempUrl,
