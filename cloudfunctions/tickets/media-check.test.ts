@@ -105,6 +105,16 @@ describe.each(STORE_KINDS)('a photo WeChat judges risky is withdrawn from its 12
     }
   });
 
+  it('files nothing when the worker’s run has no time left for a filing: the ticket stays pending, unclaimed', async () => {
+    await fetch(`${stack.url}/api/__dev/departments/hotline/faults`, { method: 'POST', body: JSON.stringify({ mode: 'down' }) });
+    const { ticket } = await submit([]).finally(() => fetch(`${stack.url}/api/__dev/departments/hotline/faults`, { method: 'POST', body: JSON.stringify({ mode: 'ok' }) }));
+    const later = new Date('2026-03-10T04:00:00Z');
+    expect(await processTicketOutbox(stack.deps, later, 20, () => false)).toEqual({ submitted: 0, retrying: 0 });
+    expect((await show(ticket.ticketId)).status).toBe('pending');
+    expect((await processTicketOutbox(stack.deps, later)).submitted).toBeGreaterThanOrEqual(1);
+    expect(stack.hotline.list().some((t) => t.requestId === ticket.ticketId)).toBe(true);
+  });
+
   it('refuses a photo over 10 MB from its size alone: no file of the submission is downloaded', async () => {
     const small = await photo(11);
     const big = await stack.storage.put(Buffer.concat([pngBytes(), Buffer.alloc(10 * 1024 * 1024)]), ZHANG.openid);
