@@ -1,6 +1,7 @@
 import { AppError, CLOUD_FILE_ID } from '@bianmin/core';
-import { STORAGE_CALL_MS, storageReadMs, withTimeout } from '../runtime/budgets';
-import { type Storage, StorageUnavailable } from './index';
+import { DeadlineExceeded, STORAGE_CALL_MS, storageReadMs, withTimeout } from '../runtime/budgets';
+import { StorageUnavailable } from './errors';
+import type { Storage } from './index';
 
 /** The part of wx-server-sdk's storage API we use. */
 export interface CloudStorageSdk {
@@ -38,7 +39,7 @@ export function cloudbaseStorage(sdk: () => CloudStorageSdk, fetchFn: typeof fet
       try {
         return (await withTimeout(sdk().downloadFile({ fileID: fileId }), opts.deadlineMs ?? storageReadMs(10 * 1024 * 1024), 'downloadFile')).fileContent;
       } catch (e) {
-        if (e instanceof Error && /no answer within/.test(e.message)) throw new StorageUnavailable(e.message);
+        if (e instanceof DeadlineExceeded) throw new StorageUnavailable(e.message);
         throw notFound();
       }
     },

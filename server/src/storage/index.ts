@@ -24,11 +24,8 @@ export interface ReadOptions {
   deadlineMs?: number;
 }
 
-/** The storage could not answer in time (or at all): nothing is decided about the file. */
-export class StorageUnavailable extends Error {
-  override name = 'StorageUnavailable';
-}
 
+export { StorageUnavailable } from './errors';
 export { cloudbaseStorage } from './cloudbase';
 export { localStorage, type LocalStorage } from './local';
 export { sniffMedia, mp4DurationMs, type SniffedMedia } from './sniff';

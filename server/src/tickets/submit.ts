@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { z } from 'zod';
 import { LABELS, type ContentCheck, ContentCheckUnavailable } from '../content/port';
 import { tickets } from '../db/schema';
-import { storageReadMs, TICKET_MEDIA_MS, TICKET_PLATFORM_ATTEMPT_MS, withTimeout } from '../runtime/budgets';
+import { DeadlineExceeded, storageReadMs, TICKET_MEDIA_MS, TICKET_PLATFORM_ATTEMPT_MS, withTimeout } from '../runtime/budgets';
 import type { CallContext } from '../runtime/types';
 import { sniffMedia, StorageUnavailable } from '../storage/index';
 import { TICKET_PHOTO_MAX_BYTES, TICKET_PHOTO_READ_CONCURRENCY, TICKET_VIDEO_MAX_BYTES } from '../storage/limits';
@@ -37,16 +37,17 @@ async function checkMedia(ctx: CallContext, openid: string, input: SubmitInput):
     ...input.photos.map((fileId, i) => ({ fileId, field: `photos.${i}`, what: `第 ${i + 1} 张照片`, photo: true })),
     ...(input.video ? [{ fileId: input.video, field: 'video', what: '视频', photo: false }] : []),
   ];
-  const notFound = (e: unknown, f: (typeof files)[number]) => {
+  /** What the resident is told when a file cannot be looked at: gone (re-upload it) or storage too slow (try again). */
+  const refusalFor = (e: unknown, f: (typeof files)[number]) => {
     if (e instanceof AppError && e.code === 'NOT_FOUND') return invalid(f.field, `${f.what}不存在或已过期，请重新上传`);
-    if (e instanceof StorageUnavailable || (e instanceof Error && /no answer within/.test(e.message))) return mediaUnavailable(e);
+    if (e instanceof StorageUnavailable || e instanceof DeadlineExceeded) return mediaUnavailable(e);
     return e;
   };
   const sizes = await Promise.all(
     files.map((f) =>
       withTimeout(ctx.deps.storage.stat(f.fileId, openid), left(), 'storage.stat').then(
         (s) => s.size,
-        (e) => Promise.reject(notFound(e, f)),
+        (e) => Promise.reject(refusalFor(e, f)),
       ),
     ),
   );
@@ -60,7 +61,7 @@ async function checkMedia(ctx: CallContext, openid: string, input: SubmitInput):
     try {
       return await withTimeout(ctx.deps.storage.read(f.fileId, openid, { deadlineMs: ms }), ms, 'storage.read');
     } catch (e) {
-      throw notFound(e, f);
+      throw refusalFor(e, f);
     }
   };
   const photos = files.filter((f) => f.photo);

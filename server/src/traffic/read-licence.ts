@@ -1,6 +1,7 @@
 import { AppError, type LicenceReading, maskPlateDisplay, parsePlate, type PlateKind } from '@bianmin/core';
 import { storageReadMs } from '../runtime/budgets';
 import { LICENCE_PHOTO_MAX_BYTES } from '../storage/limits';
+import { StorageUnavailable } from '../storage/errors';
 import { sniffMedia } from '../storage/sniff';
 import type { TencentCloudConfig } from '../tencentcloud/config';
 import type { CallContext, Deps } from '../runtime/types';
@@ -51,9 +52,16 @@ function kindFromVehicleType(vehicleType: string): PlateKind | null {
  */
 export async function readLicence(ctx: CallContext, input: { fileId: string }): Promise<{ reading: LicenceReading }> {
   // The size first: a file too large is refused before it is downloaded (the function's memory is sized for this limit).
-  const { size } = await ctx.deps.storage.stat(input.fileId, ctx.caller!.openid);
-  if (size > LICENCE_PHOTO_MAX_BYTES) throw new AppError('INVALID_INPUT', MESSAGES.too_large, { fields: { fileId: '照片超过 5 MB' } });
-  const bytes = await ctx.deps.storage.read(input.fileId, ctx.caller!.openid, { deadlineMs: storageReadMs(size) });
+  const bytes = await (async () => {
+    try {
+      const { size } = await ctx.deps.storage.stat(input.fileId, ctx.caller!.openid);
+      if (size > LICENCE_PHOTO_MAX_BYTES) throw new AppError('INVALID_INPUT', MESSAGES.too_large, { fields: { fileId: '照片超过 5 MB' } });
+      return await ctx.deps.storage.read(input.fileId, ctx.caller!.openid, { deadlineMs: storageReadMs(size) });
+    } catch (e) {
+      if (e instanceof StorageUnavailable) throw new AppError('DEPARTMENT_UNAVAILABLE', '照片暂时读取不到，请稍后再试。', { retryable: true, cause: e });
+      throw e;
+    }
+  })();
   const media = sniffMedia(bytes);
   if (!media || media.kind !== 'image' || media.mime === 'image/heic') {
     throw new AppError('INVALID_INPUT', '上传的文件不是 JPG、PNG 或 WebP 照片，请重新拍摄行驶证主页。', { fields: { fileId: '不是可识别的照片' } });
