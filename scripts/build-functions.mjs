@@ -1,12 +1,15 @@
 // Bundles every cloud function into dist/cloudfunctions/<fn>/ — index.js (esbuild, shared code
-// inlined, wx-server-sdk external), package.json, config.json and the migrations — ready for
-// `tcb fn deploy <fn>` (project.config.json points cloudfunctionRoot here).
+// inlined, wx-server-sdk external), package.json, config.json and the migrations — and writes
+// cloudbaserc.json at the root, both deployment files generated from each function's declaration
+// (cloudfunctions/<fn>/function.ts): `npm run deploy` takes it from there, and
+// project.config.json points DevTools' cloudfunctionRoot here.
 import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
+import { loadDeclarations } from './declarations.mjs';
 import { gzipSync } from 'node:zlib';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -91,6 +94,15 @@ async function validatedData() {
   return { ...data, years };
 }
 
+// Each function's deployment declaration: a folder without one, or a declaration the checks
+// refuse, fails the build (the dry run says the same, scripts/declarations.mjs).
+async function declarations() {
+  const d = await loadDeclarations();
+  if (d.problems.length) throw new Error(`deployment declarations:\n  ${d.problems.join('\n  ')}`);
+  return d;
+}
+
+const declared = await declarations();
 const validated = await validatedData();
 const json = (v) => `JSON.parse(${JSON.stringify(JSON.stringify(v))})`;
 const prevalidated = {
@@ -179,8 +191,8 @@ for (const fn of fns) {
     bundle: true,
     platform: 'node',
     format: 'cjs',
-    // CloudBase offers Node 16–26 runtimes; build for the oldest.
-    target: 'node16',
+    // The exact Node version of the runtime the function declares (runtime/deployment.ts).
+    target: `node${declared.m.CLOUDBASE_NODE_RUNTIMES[declared.byName[fn].runtime]}`,
     minify: true,
     sourcemap: false,
     legalComments: 'none',
@@ -201,11 +213,14 @@ for (const fn of fns) {
     join(out, 'package.json'),
     JSON.stringify({ name: fn, version: pkg.version, private: true, main: 'index.js', dependencies: pkg.dependencies ?? {} }, null, 2) + '\n',
   );
-  cpSync(join(src, 'config.json'), join(out, 'config.json'));
+  writeFileSync(join(out, 'config.json'), JSON.stringify(declared.m.devtoolsConfig(declared.byName[fn]), null, 2) + '\n');
   cpSync(join(root, 'server', 'src', 'db', 'migrations'), join(out, 'migrations'), { recursive: true });
   const js = readFileSync(join(out, 'index.js'));
   rows.push({ fn, kb: (statSync(join(out, 'index.js')).size / 1024).toFixed(1), gz: (gzipSync(js).length / 1024).toFixed(1), ms: Date.now() - t0 });
 }
+
+// The CLI's file, for every function (a partial build still writes the whole deployment).
+writeFileSync(join(root, 'cloudbaserc.json'), JSON.stringify(declared.m.cloudbaseRc(declared.deployments), null, 2) + '\n');
 
 console.log('\nfunction        index.js KB   gzip KB   build ms');
 for (const r of rows) console.log(`${r.fn.padEnd(16)}${r.kb.padStart(11)}${r.gz.padStart(10)}${String(r.ms).padStart(11)}`);

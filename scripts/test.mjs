@@ -2,7 +2,7 @@
 // TZ=UTC, PGlite and, when DATABASE_URL is set, PostgreSQL), the builds and their budgets, and
 // the h5 app in headless Chromium. Ends with one "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,40 @@ function jest(name, config) {
 }
 
 const only = process.argv[2];
+
+/**
+ * The browser tests need Debian's Chromium and a CJK font (Chinese text is measured and
+ * screenshotted). A fresh machine lacks them: install them as .ci/run does when we are root with
+ * apt-get, otherwise stop now — before ten minutes of other steps — with the one command to run.
+ */
+function browserPrerequisites() {
+  const need = [];
+  if (!existsSync('/usr/bin/chromium')) need.push('chromium');
+  const fcList = spawnSync('fc-list', [], { encoding: 'utf8' });
+  const fonts = fcList.status === 0 ? fcList.stdout : listFonts('/usr/share/fonts');
+  if (!/wqy|noto.*cjk/i.test(fonts)) need.push('fonts-wqy-microhei');
+  if (!need.length) return;
+  const root = process.getuid?.() === 0;
+  const apt = spawnSync('sh', ['-c', 'command -v apt-get'], { encoding: 'utf8' }).status === 0;
+  if (root && apt) {
+    console.log(`\n▶ installing ${need.join(' ')} for the browser tests (apt-get, as .ci/run does)`);
+    const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    const r = spawnSync('sh', ['-c', `apt-get update -qq && apt-get install -y -qq --no-install-recommends ${need.join(' ')}`], { stdio: 'inherit', env: aptEnv });
+    if (r.status === 0) return;
+  }
+  console.error(`\nnpm test needs ${need.join(' and ')} for its browser tests. Install ${need.length > 1 ? 'them' : 'it'} first:\n\n  sudo apt-get install -y ${need.join(' ')}\n`);
+  process.exit(1);
+}
+
+function listFonts(dir) {
+  try {
+    return readdirSync(dir, { recursive: true }).join('\n');
+  } catch {
+    return '';
+  }
+}
+
+if (!only || only === 'browser') browserPrerequisites();
 let ok = true;
 if (!only || only === 'unit') {
   ok = run('type-check', process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']) && ok;
@@ -49,6 +83,9 @@ if (!only || only === 'unit') {
 if (!only || only === 'browser') {
   const built = run('build (functions, weapp, h5)', 'npm', ['run', 'build']) && run('build budgets', process.execPath, [join(root, 'scripts/check-build.mjs')]);
   if (!built) failed += 1;
+  // What `npm run deploy` would deploy, checked offline, and every bundle answering under its runtime.
+  if (built && !run('deploy dry run', process.execPath, [join(root, 'scripts/deploy.mjs'), '--dry-run'], { stdio: ['ignore', 'ignore', 'inherit'] })) failed += 1;
+  if (built && !run('bundles on their runtime', process.execPath, [join(root, 'scripts/check-runtimes.mjs')])) failed += 1;
   ok = built && weapp() && ok;
   ok = built && jest('h5 in headless Chromium', 'jest.e2e.config.js') && ok;
 }

@@ -1,3 +1,4 @@
+import { useCloudbaseEnv } from '@bianmin/server/runtime/entry-testing';
 import { main } from './index';
 
 /**
@@ -5,14 +6,7 @@ import { main } from './index';
  * environment CloudBase sets for each invocation, and the event's own userInfo is ignored.
  */
 describe('the services cloud function entry', () => {
-  const saved = { ...process.env, LOG_LEVEL: 'silent' };
-  afterEach(() => {
-    process.env = { ...saved };
-  });
-
-  beforeAll(() => {
-    process.env.LOG_LEVEL = 'silent';
-  });
+  useCloudbaseEnv();
 
   it('answers list with the catalogue for a WeChat caller', async () => {
     Object.assign(process.env, { WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,SOURCE', WX_OPENID: 'oCloudCaller0001', WX_APPID: 'wx123', SOURCE: 'wx_client' });

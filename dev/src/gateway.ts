@@ -20,8 +20,9 @@ import type { LocalStorage } from '@bianmin/server/storage/index';
 import { handleStorageRoute } from './storage-routes';
 import { FACE_OUTCOMES, type FaceIdSandbox, type FaceOutcome } from './sandboxes/faceid';
 import { handleHotlineLever, type HotlinePlatform } from './sandboxes/hotline-levers';
-import { FLAGGED_TEST_PHRASE } from '@bianmin/server/content/sandbox';
+import { FLAGGED_TEST_PHRASE, type SandboxContentCheck } from '@bianmin/server/content/sandbox';
 import { type DevClock, parseDevNow } from './clock';
+import { handleMediaCheckLever } from './media-check-levers';
 
 /** Bodies larger than this are refused before parsing: no action takes more than a few KB. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -51,6 +52,8 @@ export interface GatewayOptions {
   faceId?: FaceIdSandbox;
   /** The 12345 platform sandbox's state, for its dev levers (list, advance a ticket). */
   hotline?: HotlinePlatform;
+  /** The local content check, whose image checks the media-check lever answers as WeChat's push would. */
+  contentCheck?: SandboxContentCheck;
 }
 
 const OPENID = /^[A-Za-z0-9_-]{6,64}$/;
@@ -227,6 +230,11 @@ export function createGateway(opts: GatewayOptions): Server {
       const { clock } = identify(req);
       const { text, tooLarge } = await readBody(req, 8192);
       return sendEnvelope(res, handleHotlineLever(opts.hotline, req.method ?? 'GET', path, tooLarge ? '\u0000' : text, clock.now()));
+    }
+    if (opts.contentCheck && path.startsWith('/api/__dev/media-checks')) {
+      const { clock } = identify(req);
+      const { text, tooLarge } = await readBody(req, 4096);
+      return sendEnvelope(res, await handleMediaCheckLever(opts.contentCheck, deps, req.method ?? 'GET', path, tooLarge ? '\u0000' : text, clock.now()));
     }
     if (path === '/api/__dev/fixtures' && req.method === 'GET') {
       return send(res, 200, { residents, contentCheck: { flaggedPhrase: FLAGGED_TEST_PHRASE, note: '含此短语的文字会被本地内容安全检查判为违规（risky）' } });

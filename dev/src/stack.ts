@@ -162,6 +162,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       : undefined,
     faceId,
     hotline,
+    contentCheck,
     jobs: {
       reminders: (now) => runRemindersJob(deps, now),
       outbox: (now) => processOutbox(deps, now),

@@ -2,9 +2,7 @@ import Taro from '@tarojs/taro';
 import type * as Weapp from './transport';
 import { transportError } from './errors';
 import { devHeaders } from './dev-session';
-
-/** Same limit as the weapp's (transport.ts); not imported from there, which would pull it into h5. */
-const TIMEOUT_MS = 20000;
+import { CALL_TIMEOUT_MS } from '@bianmin/core/call-timeout';
 
 /**
  * h5: `POST /api/<name>` to the local gateway, which answers the same envelope as a cloud
@@ -15,7 +13,7 @@ export const send: typeof Weapp.send = async (name, data) => {
   const header = { 'Content-Type': 'application/json', ...(await devHeaders()) };
   let res: Taro.request.SuccessCallbackResult<string | TaroGeneral.IAnyObject | ArrayBuffer>;
   try {
-    res = await Taro.request({ url: `/api/${name}`, method: 'POST', data, header, timeout: TIMEOUT_MS, dataType: 'json' });
+    res = await Taro.request({ url: `/api/${name}`, method: 'POST', data, header, timeout: CALL_TIMEOUT_MS, dataType: 'json' });
   } catch (e) {
     throw transportError(isAbort(e) ? 'timeout' : 'network');
   }

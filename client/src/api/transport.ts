@@ -1,8 +1,6 @@
 import Taro from '@tarojs/taro';
+import { CALL_TIMEOUT_MS } from '@bianmin/core/call-timeout';
 import { isApiError, transportError } from './errors';
-
-/** Longer than a cloud function's own limit would be pointless; shorter cuts off slow departments. */
-const TIMEOUT_MS = 20000;
 
 /**
  * weapp: one call through `Taro.cloud.callFunction`; WeChat itself tells the function who is
@@ -29,7 +27,7 @@ function errMsg(e: unknown): string {
 
 function withTimeout<T>(p: Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(transportError('timeout')), TIMEOUT_MS);
+    const timer = setTimeout(() => reject(transportError('timeout')), CALL_TIMEOUT_MS);
     p.then(
       (v) => {
         clearTimeout(timer);

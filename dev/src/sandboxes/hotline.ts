@@ -55,6 +55,8 @@ export interface PlatformTicket {
   rating: { rating: string; comment: string | null; at: string } | null;
   /** Reopen requests already honoured, by their request id (a retried reopen is answered again, not repeated). */
   reopenRequests: string[];
+  /** Positions in `photos` taken back by the citizen's side (a photo WeChat judged risky), with why; the photo is no longer shown. */
+  withdrawnPhotos: Array<{ index: number; reason: string; at: string }>;
   next: { to: PlatformStatus; at: number } | null;
 }
 
@@ -258,9 +260,11 @@ export function createHotlinePlatform(opts: { calendar?: HolidayCalendar; autoAd
     }
   }
 
+  /** What the platform shows: a withdrawn photo is gone from `photos`, its position kept in `withdrawnPhotos`. */
   function view(t: PlatformTicket): PublicTicket {
     const { next: _n, reopenRequests: _r, ...rest } = t;
-    return { ...rest, events: events.filter((e) => e.ticketNo === t.ticketNo) };
+    const gone = new Set(t.withdrawnPhotos.map((w) => w.index));
+    return { ...rest, photos: t.photos.filter((_p, i) => !gone.has(i)), events: events.filter((e) => e.ticketNo === t.ticketNo) };
   }
 
   const bad = (message: string): SandboxReply => ({ status: 400, body: { code: 'BAD_REQUEST', message } });
@@ -304,6 +308,7 @@ export function createHotlinePlatform(opts: { calendar?: HolidayCalendar; autoAd
           createdAt: toShanghaiIso(new Date(now)),
           rating: null,
           reopenRequests: [],
+          withdrawnPhotos: [],
           next: null,
         };
         tickets.set(t.ticketNo, t);
@@ -352,6 +357,22 @@ export function createHotlinePlatform(opts: { calendar?: HolidayCalendar; autoAd
         if (t.status !== 'replied' && t.status !== 'closed') return { status: 409, body: { code: 'NOT_REPLIED', message: '工单尚未答复，不能评价' } };
         t.rating = { rating: p.data.rating, comment: p.data.comment ?? null, at: toShanghaiIso(new Date(now)) };
         emit(t, 'rated', now, `评价：${p.data.rating}`);
+        return { status: 200, body: view(t) };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/tickets/:ticketNo/photos/withdraw',
+      handle: ({ params, body, query }) => {
+        const now = asOfOf(query);
+        if (typeof now !== 'number') return now;
+        const p = z.object({ index: z.number().int().min(0).max(8), reason: z.string().min(1).max(200) }).safeParse(body);
+        if (!p.success) return bad('index (0–8) and reason required');
+        const t = tickets.get(params.ticketNo);
+        if (!t) return notFound;
+        if (p.data.index >= t.photos.length) return bad(`ticket has ${t.photos.length} photo(s)`);
+        // Asked again (a retry after a lost answer): the same withdrawal, not a second one.
+        if (!t.withdrawnPhotos.some((w) => w.index === p.data.index)) t.withdrawnPhotos.push({ index: p.data.index, reason: p.data.reason, at: toShanghaiIso(new Date(now)) });
         return { status: 200, body: view(t) };
       },
     },

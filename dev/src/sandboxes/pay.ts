@@ -1,13 +1,21 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type Clock, systemClock } from '@bianmin/core';
+import { fromWeChat, toWeChat } from '@bianmin/server/payments/cloudpay-case';
 import { formatTimeEnd } from '@bianmin/server/payments/wechat-time';
 import { type Route, type RunningSandbox, type SandboxReply, startSandbox } from './http';
 
 /**
  * The WeChat Pay sandbox: a real HTTP server that speaks the cloudPay calls we use
- * (POST /cloudPay/unifiedOrder | queryOrder | closeOrder | refund, camelCase JSON in and out)
- * and keeps WeChat's side of every order — created, paid (with a transaction id and time),
- * closed, refunded — so that our decisions are taken against a state we do not control.
+ * (POST /cloudPay/unifiedOrder | queryOrder | closeOrder | refund) as wx-server-sdk delivers them
+ * — arguments turned snake_case, checked against the parameters WeChat Pay's v2 API takes for that
+ * call, the answer turned camelCase with the SDK's own `errCode: 0` over WeChat's err_code
+ * (cloudpay-case.ts) — and keeps WeChat's side of every order — created, paid (with a transaction
+ * id and time), closed, refunded — so that our decisions are taken against a state we do not control.
+ * A call WeChat would refuse is refused the way WeChat refuses it: a missing sub_mch_id gets
+ * `return_code: FAIL` with WeChat's own words, a missing required parameter `return_code: FAIL`
+ * naming it. A parameter name WeChat does not know is refused too, which is stricter than WeChat
+ * (it may drop a name it does not know): a misspelt optional argument would otherwise do nothing,
+ * silently, in production.
  * Like WeChat it notifies: a payment when the resident pays on the sheet, a refund when it is
  * done, each to the notify URL (the local stand-in for invoking payNotify), and it keeps a
  * notification that was not acknowledged `{ errcode: 0 }` to deliver again.
@@ -53,8 +61,45 @@ export function sandboxTransactionId(orderId: string, n = 0): string {
   return `4200${BigInt(`0x${h.subarray(0, 12).toString('hex')}`).toString().padStart(24, '0').slice(-24)}`;
 }
 
-const answer = (body: Record<string, unknown>): SandboxReply => ({ status: 200, body: { returnCode: 'SUCCESS', returnMsg: 'OK', ...body } });
-const fail = (errCode: string, errCodeDes: string) => answer({ resultCode: 'FAIL', errCode, errCodeDes });
+/**
+ * What WeChat Pay's v2 API takes for each call once cloudPay has filled in appid, mch_id, sign
+ * and sign_type (the cloudPay reference: "免填写以下字段"). `oneOf`: at least one of them.
+ * `dev_now` is the sandbox's own: the dev clock of a refund's notification.
+ */
+const PARAMETERS: Record<string, { required: string[]; oneOf?: string[]; optional: string[] }> = {
+  unifiedOrder: {
+    required: ['function_name', 'env_id', 'sub_mch_id', 'nonce_str', 'body', 'out_trade_no', 'total_fee', 'spbill_create_ip'],
+    optional: ['sub_appid', 'device_info', 'detail', 'attach', 'fee_type', 'time_start', 'time_expire', 'goods_tag', 'trade_type', 'limit_pay', 'openid', 'sub_openid', 'receipt', 'scene_info', 'product_id', 'profit_sharing'],
+  },
+  queryOrder: { required: ['sub_mch_id', 'nonce_str'], oneOf: ['out_trade_no', 'transaction_id'], optional: ['sub_appid'] },
+  closeOrder: { required: ['sub_mch_id', 'out_trade_no', 'nonce_str'], optional: ['sub_appid'] },
+  refund: {
+    required: ['function_name', 'env_id', 'sub_mch_id', 'nonce_str', 'out_refund_no', 'total_fee', 'refund_fee'],
+    oneOf: ['out_trade_no', 'transaction_id'],
+    optional: ['sub_appid', 'refund_fee_type', 'refund_desc', 'refund_account', 'dev_now'],
+  },
+};
+
+/** WeChat Pay's own answer fields, before the SDK converts them. */
+type WxAnswer = Record<string, unknown>;
+const common = (b: WxAnswer) => ({ appid: 'wxsandbox00000000', mch_id: '1900000001', sub_appid: 'wxsandboxapp00000', sub_mch_id: b.sub_mch_id, nonce_str: 'sandboxnonce', sign: 'SANDBOX' });
+const success = (b: WxAnswer, fields: WxAnswer = {}): WxAnswer => ({ return_code: 'SUCCESS', return_msg: 'OK', ...common(b), result_code: 'SUCCESS', ...fields });
+const business = (b: WxAnswer, errCode: string, errCodeDes: string): WxAnswer => ({ return_code: 'SUCCESS', return_msg: 'OK', ...common(b), result_code: 'FAIL', err_code: errCode, err_code_des: errCodeDes });
+const transport = (returnMsg: string): WxAnswer => ({ return_code: 'FAIL', return_msg: returnMsg });
+
+/** A call WeChat would not take, answered as WeChat answers it; null when it may go on. */
+function refusal(api: string, b: WxAnswer): WxAnswer | null {
+  const spec = PARAMETERS[api];
+  // WeChat's words when sub_mch_id is missing (seen from cloudPay.refund; the same check guards every call).
+  if (b.sub_mch_id === undefined || b.sub_mch_id === '') return transport('受理机构必须传入sub_mch_id');
+  for (const name of spec.required) if (b[name] === undefined || b[name] === '') return transport(`缺少参数${name}`);
+  if (spec.oneOf && spec.oneOf.every((name) => b[name] === undefined || b[name] === '')) return transport(`缺少参数${spec.oneOf.join('或')}`);
+  const known = new Set([...spec.required, ...(spec.oneOf ?? []), ...spec.optional]);
+  const unknown = Object.keys(b).filter((k) => !known.has(k));
+  if (unknown.length) return transport(`参数格式校验错误：${api} 不接受参数 ${unknown.join('、')}`);
+  if (typeof b.nonce_str !== 'string' || !/^[0-9A-Za-z]{1,32}$/.test(b.nonce_str)) return transport('nonce_str参数格式错误');
+  return null;
+}
 
 /** `clock`: WeChat Pay's own time, for what no request dates (a refund's completion); the local stack's clock. */
 export async function startPaySandbox(opts: { clock?: Clock } = {}): Promise<PaySandbox> {
@@ -112,78 +157,82 @@ export async function startPaySandbox(opts: { clock?: Clock } = {}): Promise<Pay
 
   const body = (b: unknown) => (b && typeof b === 'object' ? (b as Record<string, unknown>) : {});
 
+  /** A cloudPay call as the SDK makes it: arguments snake_case, answer camelCase with the SDK's errCode 0. */
+  const call = (api: string, handle: (b: WxAnswer) => WxAnswer): Route => ({
+    method: 'POST',
+    path: `/cloudPay/${api}`,
+    handle: ({ body: raw }): SandboxReply => {
+      const b = toWeChat(body(raw));
+      return { status: 200, body: fromWeChat(api, refusal(api, b) ?? handle(b)) };
+    },
+  });
+
   const routes: Route[] = [
-    {
-      method: 'POST',
-      path: '/cloudPay/unifiedOrder',
-      handle: ({ body: raw }) => {
-        const b = body(raw);
-        const outTradeNo = String(b.outTradeNo ?? '');
-        if (!/^[0-9A-Za-z_-]{1,32}$/.test(outTradeNo) || !Number.isSafeInteger(b.totalFee) || (b.totalFee as number) <= 0) return fail('PARAM_ERROR', '参数格式校验错误');
-        const o = orders.get(outTradeNo);
-        if (o && o.totalFee !== b.totalFee) return fail('INVALID_REQUEST', '201 商户订单号重复');
-        if (o?.state === 'CLOSED') return fail('ORDERCLOSED', '订单已关闭');
-        if (o && o.state !== 'NOTPAY') return fail('ORDERPAID', '订单已支付');
-        if (!o) orders.set(outTradeNo, { outTradeNo, totalFee: b.totalFee as number, state: 'NOTPAY', refunds: new Map() });
-        const prepayId = `wx${createHash('sha256').update(outTradeNo).digest('hex').slice(0, 30)}`;
-        return answer({ resultCode: 'SUCCESS', payment: { timeStamp: '0', nonceStr: 'sandbox', package: `prepay_id=${prepayId}`, signType: 'MD5', paySign: 'sandbox' } });
-      },
-    },
-    {
-      method: 'POST',
-      path: '/cloudPay/queryOrder',
-      handle: ({ body: raw }) => {
-        const o = orders.get(String(body(raw).outTradeNo ?? ''));
-        if (!o) return fail('ORDERNOTEXIST', '此交易订单号不存在');
-        return answer({ resultCode: 'SUCCESS', tradeState: o.state, outTradeNo: o.outTradeNo, totalFee: o.totalFee, ...(o.transactionId ? { transactionId: o.transactionId, timeEnd: o.timeEnd } : {}) });
-      },
-    },
-    {
-      method: 'POST',
-      path: '/cloudPay/closeOrder',
-      handle: ({ body: raw }) => {
-        const o = orders.get(String(body(raw).outTradeNo ?? ''));
-        if (!o) return fail('ORDERNOTEXIST', '此交易订单号不存在');
-        if (o.state === 'SUCCESS' || o.state === 'REFUND') return fail('ORDERPAID', '订单已支付');
-        o.state = 'CLOSED';
-        return answer({ resultCode: 'SUCCESS' });
-      },
-    },
-    {
-      method: 'POST',
-      path: '/cloudPay/refund',
-      handle: ({ body: raw }) => {
-        const b = body(raw);
-        const o = orders.get(String(b.outTradeNo ?? ''));
-        const outRefundNo = String(b.outRefundNo ?? '');
-        if (!o) return fail('ORDERNOTEXIST', '此交易订单号不存在');
-        if (!/^[0-9A-Za-z_|*@-]{1,64}$/.test(outRefundNo) || !Number.isSafeInteger(b.refundFee) || (b.refundFee as number) <= 0) return fail('PARAM_ERROR', '参数格式校验错误');
-        if (o.state !== 'SUCCESS' && o.state !== 'REFUND') return fail('TRADE_STATE_ERROR', '订单状态错误');
-        if (b.totalFee !== o.totalFee) return fail('PARAM_ERROR', '订单金额与退款金额不符');
-        const seen = o.refunds.get(outRefundNo);
-        // The same refund number asked again: the same refund, never a second one.
-        if (seen) return answer({ resultCode: 'SUCCESS', outRefundNo, refundId: seen.refundId, refundFee: seen.refundFee, refundStatus: seen.status });
-        const refunded = [...o.refunds.values()].reduce((s, r) => s + r.refundFee, 0);
-        if (refunded + (b.refundFee as number) > o.totalFee) return fail('NOTENOUGH', '退款金额超过订单可退金额');
-        const refundId = `5030${randomBytes(12).readBigUInt64BE().toString().padStart(24, '0').slice(-24)}`;
-        o.refunds.set(outRefundNo, { refundId, refundFee: b.refundFee as number, status: 'SUCCESS' });
-        o.state = 'REFUND';
-        // WeChat answers "accepted" and notifies when the money is back: after this reply, not inside it.
-        const devNow = typeof b.devNow === 'string' && !Number.isNaN(Date.parse(b.devNow)) ? new Date(b.devNow) : undefined;
-        scheduled++;
-        setImmediate(() => {
-          void notify({
-            kind: 'refund',
-            at: devNow,
-            event: { returnCode: 'SUCCESS', outTradeNo: o.outTradeNo, transactionId: o.transactionId, outRefundNo, refundId, refundFee: b.refundFee, totalFee: o.totalFee, refundStatus: 'SUCCESS', successTime: (devNow ?? clock.now()).toISOString() },
-          }).finally(() => {
-            scheduled--;
-            settle();
-          });
+    call('unifiedOrder', (b) => {
+      const outTradeNo = String(b.out_trade_no);
+      if (!/^[0-9A-Za-z_|*@-]{1,32}$/.test(outTradeNo) || !Number.isSafeInteger(b.total_fee) || (b.total_fee as number) <= 0) return business(b, 'PARAM_ERROR', '参数格式校验错误');
+      const o = orders.get(outTradeNo);
+      if (o && o.totalFee !== b.total_fee) return business(b, 'INVALID_REQUEST', '201 商户订单号重复');
+      if (o?.state === 'CLOSED') return business(b, 'ORDERCLOSED', '订单已关闭');
+      if (o && o.state !== 'NOTPAY') return business(b, 'ORDERPAID', '订单已支付');
+      if (!o) orders.set(outTradeNo, { outTradeNo, totalFee: b.total_fee as number, state: 'NOTPAY', refunds: new Map() });
+      const prepayId = `wx${createHash('sha256').update(outTradeNo).digest('hex').slice(0, 30)}`;
+      return success(b, {
+        trade_type: b.trade_type ?? 'JSAPI',
+        prepay_id: prepayId,
+        // cloudPay's own addition: what wx.requestPayment takes, keys as the mini-program API names them.
+        payment: { appId: 'wxsandboxapp00000', timeStamp: '0', nonceStr: 'sandbox', package: `prepay_id=${prepayId}`, signType: 'MD5', paySign: 'sandbox' },
+      });
+    }),
+    call('queryOrder', (b) => {
+      const o = b.out_trade_no !== undefined ? orders.get(String(b.out_trade_no)) : [...orders.values()].find((x) => x.transactionId === b.transaction_id);
+      if (!o) return business(b, 'ORDERNOTEXIST', '此交易订单号不存在');
+      return success(b, {
+        trade_state: o.state,
+        out_trade_no: o.outTradeNo,
+        total_fee: o.totalFee,
+        ...(o.transactionId ? { transaction_id: o.transactionId, time_end: o.timeEnd, cash_fee: o.totalFee, fee_type: 'CNY', bank_type: 'OTHERS', trade_type: 'JSAPI' } : {}),
+      });
+    }),
+    call('closeOrder', (b) => {
+      const o = orders.get(String(b.out_trade_no));
+      if (!o) return business(b, 'ORDERNOTEXIST', '此交易订单号不存在');
+      if (o.state === 'SUCCESS' || o.state === 'REFUND') return business(b, 'ORDERPAID', '订单已支付');
+      o.state = 'CLOSED';
+      return success(b);
+    }),
+    call('refund', (b) => {
+      const o = b.out_trade_no !== undefined ? orders.get(String(b.out_trade_no)) : [...orders.values()].find((x) => x.transactionId === b.transaction_id);
+      const outRefundNo = String(b.out_refund_no);
+      if (!o) return business(b, 'ORDERNOTEXIST', '此交易订单号不存在');
+      if (!/^[0-9A-Za-z_|*@-]{1,64}$/.test(outRefundNo) || !Number.isSafeInteger(b.refund_fee) || (b.refund_fee as number) <= 0) return business(b, 'PARAM_ERROR', '参数格式校验错误');
+      if (o.state !== 'SUCCESS' && o.state !== 'REFUND') return business(b, 'TRADE_STATE_ERROR', '订单状态错误');
+      if (b.total_fee !== o.totalFee) return business(b, 'PARAM_ERROR', '订单金额与退款金额不符');
+      const seen = o.refunds.get(outRefundNo);
+      const answer = (refundId: string, refundFee: number) =>
+        success(b, { transaction_id: o.transactionId, out_trade_no: o.outTradeNo, out_refund_no: outRefundNo, refund_id: refundId, refund_fee: refundFee, total_fee: o.totalFee, cash_fee: o.totalFee, cash_refund_fee: refundFee });
+      // The same refund number asked again: the same refund, never a second one.
+      if (seen) return answer(seen.refundId, seen.refundFee);
+      const refunded = [...o.refunds.values()].reduce((sum, r) => sum + r.refundFee, 0);
+      if (refunded + (b.refund_fee as number) > o.totalFee) return business(b, 'NOTENOUGH', '退款金额超过订单可退金额');
+      const refundId = `5030${randomBytes(12).readBigUInt64BE().toString().padStart(24, '0').slice(-24)}`;
+      o.refunds.set(outRefundNo, { refundId, refundFee: b.refund_fee as number, status: 'SUCCESS' });
+      o.state = 'REFUND';
+      // WeChat answers "accepted" and notifies when the money is back: after this reply, not inside it.
+      const devNow = typeof b.dev_now === 'string' && !Number.isNaN(Date.parse(b.dev_now)) ? new Date(b.dev_now) : undefined;
+      scheduled++;
+      setImmediate(() => {
+        void notify({
+          kind: 'refund',
+          at: devNow,
+          event: { returnCode: 'SUCCESS', outTradeNo: o.outTradeNo, transactionId: o.transactionId, outRefundNo, refundId, refundFee: b.refund_fee, totalFee: o.totalFee, refundStatus: 'SUCCESS', successTime: (devNow ?? clock.now()).toISOString() },
+        }).finally(() => {
+          scheduled--;
+          settle();
         });
-        return answer({ resultCode: 'SUCCESS', outRefundNo, refundId, refundFee: b.refundFee });
-      },
-    },
+      });
+      return answer(refundId, b.refund_fee as number);
+    }),
   ];
 
   const sandbox = await startSandbox({ id: 'wxpay', apiKey: `sk_wxpay_${randomBytes(12).toString('hex')}`, routes });

@@ -2,6 +2,7 @@ import { AppError, maskAccountNo, type PayResult, providerById, shanghaiDate } f
 import { and, eq } from 'drizzle-orm';
 import { orders } from '../db/schema';
 import { closeExpiredOrders } from '../payments/outbox';
+import { oneItem } from '../runtime/budgets';
 import { linesOf, liveOrdersFor, orderView, placeOrder } from '../payments/orders';
 import { paymentForOrder } from '../payments/create';
 import type { CallContext } from '../runtime/types';
@@ -96,11 +97,14 @@ async function supersedeOwnPendingOrders(ctx: CallContext, providerId: string, b
   const now = ctx.clock.now();
   const wanted = billIds.slice().sort().join('\n');
   const live = [...new Map([...(await liveOrdersFor(db, providerId, billIds)).values()].map((o) => [o.id, o])).values()];
+  // One expiry with WeChat Pay inside a resident's call (runtime/budgets.ts IN_CALL_EXPIRY_MS):
+  // a second superseded order waits for paymentsWorker, and this payment for its bills meanwhile.
+  const budget = oneItem();
   for (const order of live) {
     if (order.openid !== ctx.caller!.openid || order.status !== 'pending' || order.idempotencyKey === idempotencyKey) continue;
     const covers = (await linesOf(db, order.id)).map((l) => l.billId);
     if ((covers.length ? covers : [order.billId]).sort().join('\n') === wanted) continue; // the same payment: placeOrder hands it back
     await db.update(orders).set({ expiresAt: now }).where(and(eq(orders.id, order.id), eq(orders.status, 'pending')));
-    await closeExpiredOrders(ctx.deps, now, 1, undefined, { providerId, billId: order.billId });
+    await closeExpiredOrders(ctx.deps, now, 1, budget, { providerId, billId: order.billId });
   }
 }

@@ -13,6 +13,8 @@ export interface SandboxContentCheck extends ContentCheck {
   readonly images: Array<{ url: string; openid: string; traceId: string }>;
   /** Make the next checks fail as WeChat does when it is busy (errCode -1). */
   setUnavailable(on: boolean): void;
+  /** The trace ids the next image checks answer, in order (then random ones): lets a test deliver a verdict before the check is asked. */
+  presetTraceIds(ids: string[]): void;
 }
 
 /** The local stand-in: flags text containing the test phrase (whitespace aside) as risky (违法犯罪, 20006), passes everything else. */
@@ -20,10 +22,12 @@ export function sandboxContentCheck(): SandboxContentCheck {
   const texts: SandboxContentCheck['texts'] = [];
   const images: SandboxContentCheck['images'] = [];
   let unavailable = false;
+  const preset: string[] = [];
   return {
     texts,
     images,
     setUnavailable: (on) => void (unavailable = on),
+    presetTraceIds: (ids) => void preset.push(...ids),
     async checkText({ content, openid, scene }) {
       if (unavailable) {
         throw new ContentCheckUnavailable(-1, 'system busy');
@@ -36,7 +40,7 @@ export function sandboxContentCheck(): SandboxContentCheck {
       return { suggest: flagged ? 'risky' : 'pass', label: flagged ? 20006 : 100, traceId: randomUUID() };
     },
     async submitImage({ url, openid }) {
-      const traceId = randomUUID();
+      const traceId = preset.shift() ?? randomUUID();
       images.push({ url, openid, traceId });
       return { traceId };
     },

@@ -386,8 +386,14 @@ export const tickets = pgTable(
     ratedAt: at('rated_at'),
     /** The newest platform event applied: an older one arriving late never moves the status back. */
     lastEventSeq: integer('last_event_seq').notNull().default(0),
-    /** WeChat mediaCheckAsync trace ids of the photos, to match its verdicts. */
+    /** WeChat mediaCheckAsync trace ids of the photos (each with its photo in ticket_media_checks). */
     mediaTraceIds: jsonb('media_trace_ids').notNull().default([]),
+    /**
+     * The photos (file ids) as first sent to the platform, fixed before the first attempt: every
+     * retry sends the same list (the platform keeps the first), so a position in it names the
+     * same photo at the platform — how a flagged photo is withdrawn there. Null until then.
+     */
+    filedPhotos: jsonb('filed_photos'),
     /** Outbox: attempts to reach the platform; a claim pushes next_attempt_at out by a lease. */
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: at('next_attempt_at').notNull(),
@@ -399,6 +405,37 @@ export const tickets = pgTable(
     index('tickets_by_resident').on(t.openid, t.filedAt),
     index('tickets_pending').on(t.status, t.nextAttemptAt),
   ],
+);
+
+/**
+ * WeChat's asynchronous check of one ticket photo (mediaCheckAsync → 消息推送 wxa_media_check),
+ * matched by its trace id. A risky verdict withdraws the photo: from the ticket as the resident
+ * sees it and as it will be filed, and at the platform if it was filed already — `outcome` says
+ * which, once it is done. A verdict can arrive before the row is written (the push is fast, the
+ * submission slow): the receiver writes it without a ticket, and the submission fills the rest in.
+ */
+export const ticketMediaChecks = pgTable(
+  'ticket_media_checks',
+  {
+    traceId: text('trace_id').primaryKey(),
+    ticketId: uuid('ticket_id'),
+    fileId: text('file_id'),
+    openid: text('openid'),
+    submittedAt: at('submitted_at'),
+    /** pass | review | risky; null while WeChat has not answered. */
+    suggest: text('suggest'),
+    label: integer('label'),
+    /** WeChat could not check the photo (its errcode, e.g. 43104): nothing decided. */
+    errcode: integer('errcode'),
+    verdictAt: at('verdict_at'),
+    /** left_out (never reached the platform) | withdrawn (taken back at the platform) | recorded (the platform cannot withdraw: a person must). */
+    outcome: text('outcome'),
+    outcomeAt: at('outcome_at'),
+    residentToldAt: at('resident_told_at'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+  },
+  (t) => [index('ticket_media_checks_open').on(t.suggest, t.outcome), index('ticket_media_checks_by_ticket').on(t.ticketId)],
 );
 
 /** The platform's events for our tickets, once each (its sequence number is unique). */

@@ -3,6 +3,7 @@ import { AppError } from '@bianmin/core';
 import { faceid } from 'tencentcloud-sdk-nodejs/tencentcloud/services/faceid';
 import type { Logger } from '../log';
 import { sdkClientConfig, type TencentCloudConfig } from '../tencentcloud/config';
+import { TENCENT_CLOUD_CALL_MS } from '../runtime/budgets';
 import type { FaceFailure, FaceResult, FaceVerifier } from './port';
 
 export interface TencentFaceOptions {
@@ -45,7 +46,7 @@ const TRANSIENT = /^(InternalError|RequestLimitExceeded|ResourceUnavailable|Serv
  * same client talks to the FaceID handlers on the Tencent Cloud sandbox.
  */
 export function tencentFaceVerifier(cfg: TencentCloudConfig, o: TencentFaceOptions): FaceVerifier {
-  const client = new faceid.v20180301.Client(sdkClientConfig(cfg, 6));
+  const client = new faceid.v20180301.Client(sdkClientConfig(cfg, TENCENT_CLOUD_CALL_MS / 1000));
 
   const mapError = (e: unknown, action: string): AppError => {
     const code = (e as { code?: unknown })?.code;

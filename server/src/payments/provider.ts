@@ -1,5 +1,6 @@
 import type { PaymentParams } from '@bianmin/core';
 import { PAY_CALL_TIMEOUT_MS, withTimeout } from '../runtime/budgets';
+import { snakeKey } from './cloudpay-case';
 import { parseTimeEnd } from './wechat-time';
 
 export interface PaymentRequest {
@@ -69,46 +70,77 @@ export interface PaymentProvider {
   refund(req: RefundRequest): Promise<RefundAnswer>;
 }
 
-/** The calls of `cloud.cloudPay` we use; arguments and answers are camelCase JSON, as the SDK hands them over. */
+/**
+ * The calls of `cloud.cloudPay` we use. Arguments are spelled as WeChat's reference for each call
+ * spells them (unifiedOrder camelCase; queryOrder, closeOrder and refund snake_case, with refund's
+ * functionName / envId camelCase); the SDK sends them all snake_case (cloudpay-case.ts).
+ */
 export interface CloudPay {
-  unifiedOrder(args: Record<string, unknown>): Promise<CloudPayAnswer & { payment?: { timeStamp: string; nonceStr: string; package: string; signType: string; paySign: string } }>;
-  queryOrder(args: Record<string, unknown>): Promise<CloudPayAnswer & { tradeState?: string; transactionId?: string; totalFee?: number; timeEnd?: string }>;
+  unifiedOrder(args: Record<string, unknown>): Promise<CloudPayAnswer>;
+  queryOrder(args: Record<string, unknown>): Promise<CloudPayAnswer>;
   closeOrder(args: Record<string, unknown>): Promise<CloudPayAnswer>;
-  refund(args: Record<string, unknown>): Promise<CloudPayAnswer & { refundId?: string; refundStatus?: string }>;
+  refund(args: Record<string, unknown>): Promise<CloudPayAnswer>;
 }
 
-interface CloudPayAnswer {
-  returnCode?: string;
-  returnMsg?: string;
-  resultCode?: string;
-  errCode?: number | string;
-  errCodeDes?: string;
-  errMsg?: string;
-}
+/** An answer as it arrives: camelCase from the SDK, or snake_case as the reference's tables and HTTP calls give it. */
+export type CloudPayAnswer = Record<string, unknown>;
 
 export interface CloudPayConfig {
   subMchId: string;
   envId: string;
-  /** The function WeChat Pay notifies of payments and refunds (permissions in its config.json). */
+  /** The function WeChat Pay notifies of payments and refunds (permissions in its declaration, function.ts). */
   notifyFunction: string;
 }
 
-const succeeded = (a: CloudPayAnswer) => a.returnCode === 'SUCCESS' && a.resultCode === 'SUCCESS';
-const failure = (op: string, a: CloudPayAnswer) =>
-  new PaymentProviderError(op, String(a.errCode ?? a.returnCode ?? 'FAIL'), a.errCodeDes ?? a.returnMsg ?? a.errMsg ?? '');
+/** A field of the answer in either spelling: the SDK's camelCase first, the reference's snake_case next. */
+const field = (a: CloudPayAnswer, camel: string): unknown => a[camel] ?? a[snakeKey(camel)];
+const text = (a: CloudPayAnswer, camel: string): string => {
+  const v = field(a, camel);
+  return typeof v === 'string' ? v : '';
+};
 
-function paidFields(op: string, a: { transactionId?: string; totalFee?: number; timeEnd?: string }) {
-  const paidAt = a.timeEnd ? parseTimeEnd(a.timeEnd) : null;
-  if (!a.transactionId || !Number.isSafeInteger(a.totalFee) || !paidAt) throw new PaymentProviderError(op, 'MALFORMED', 'paid order without transactionId, totalFee or timeEnd');
-  return { transactionId: a.transactionId, amount: a.totalFee as number, paidAt };
+/** WeChat Pay's words for the refusals we act on: the SDK overwrites err_code with its own 0, and only err_code_des survives. */
+const CODES_BY_WORDS: Array<[RegExp, string]> = [
+  [/订单已支付/, 'ORDERPAID'],
+  [/订单已关闭/, 'ORDERCLOSED'],
+  [/订单号不存在|订单不存在/, 'ORDERNOTEXIST'],
+];
+
+/** WeChat Pay's business error code: err_code when it survived (a string), else read from its words. */
+function wxErrCode(a: CloudPayAnswer): string {
+  for (const v of [a.err_code, a.errCode]) if (typeof v === 'string' && v) return v;
+  const words = text(a, 'errCodeDes');
+  return CODES_BY_WORDS.find(([re]) => re.test(words))?.[1] ?? '';
+}
+
+const succeeded = (a: CloudPayAnswer) => text(a, 'returnCode') === 'SUCCESS' && text(a, 'resultCode') === 'SUCCESS';
+const failure = (op: string, a: CloudPayAnswer) =>
+  new PaymentProviderError(op, wxErrCode(a) || (text(a, 'returnCode') === 'FAIL' ? 'FAIL' : 'UNKNOWN'), text(a, 'errCodeDes') || text(a, 'returnMsg') || text(a, 'errMsg'));
+
+function paidFields(op: string, a: CloudPayAnswer) {
+  const transactionId = text(a, 'transactionId');
+  const totalFee = field(a, 'totalFee');
+  const timeEnd = text(a, 'timeEnd');
+  const paidAt = timeEnd ? parseTimeEnd(timeEnd) : null;
+  if (!transactionId || !Number.isSafeInteger(totalFee) || !paidAt) throw new PaymentProviderError(op, 'MALFORMED', 'paid order without transactionId, totalFee or timeEnd');
+  return { transactionId, amount: totalFee as number, paidAt };
+}
+
+type Payment = { timeStamp: string; nonceStr: string; package: string; signType: string; paySign: string };
+function paymentOf(a: CloudPayAnswer): Payment | null {
+  const p = a.payment as Record<string, unknown> | undefined;
+  if (!p || typeof p !== 'object') return null;
+  const v = (camel: string) => p[camel] ?? p[snakeKey(camel)];
+  const out = { timeStamp: v('timeStamp'), nonceStr: v('nonceStr'), package: v('package'), signType: v('signType'), paySign: v('paySign') };
+  return Object.values(out).every((x) => typeof x === 'string' && x) ? (out as Payment) : null;
 }
 
 /**
- * WeChat Pay through CloudBase's cloudPay (permissions in config.json: `cloudPay.unifiedOrder` for
- * bills; `cloudPay.queryOrder`, `cloudPay.closeOrder`, `cloudPay.refund` for paymentsWorker).
+ * WeChat Pay through CloudBase's cloudPay (permissions from each function's declaration:
+ * `cloudPay.unifiedOrder` for bills and traffic, which also expire a superseded order in-call
+ * with `queryOrder` and `closeOrder`; `queryOrder`, `closeOrder`, `refund` for paymentsWorker).
  */
 export function cloudPayProvider(sdk: CloudPay, config: CloudPayConfig, nonce: () => string): PaymentProvider {
-  const common = () => ({ subMchId: config.subMchId, nonceStr: nonce() });
   // The SDK call has no deadline of its own; ours keeps every function inside its timeout.
   const cloudPay: CloudPay = {
     unifiedOrder: (a) => withTimeout(sdk.unifiedOrder(a), PAY_CALL_TIMEOUT_MS, 'cloudPay.unifiedOrder'),
@@ -118,27 +150,32 @@ export function cloudPayProvider(sdk: CloudPay, config: CloudPayConfig, nonce: (
   };
   return {
     async createPayment(req) {
+      // CloudPay.unifiedOrder's reference spells its arguments camelCase.
       const res = await cloudPay.unifiedOrder({
-        ...common(),
+        functionName: config.notifyFunction,
+        envId: config.envId,
+        subMchId: config.subMchId,
+        nonceStr: nonce(),
         body: req.description.slice(0, 40),
         outTradeNo: req.orderId,
-        spbillCreateIp: '127.0.0.1',
         totalFee: req.amount,
-        envId: config.envId,
-        functionName: config.notifyFunction,
+        spbillCreateIp: '127.0.0.1',
         tradeType: 'JSAPI',
       });
-      if (!res.payment || !succeeded(res)) {
-        throw new Error(`unifiedOrder failed: ${res.returnCode}/${res.resultCode} ${res.errCode ?? ''} ${res.errMsg ?? ''}`);
+      const payment = paymentOf(res);
+      if (!payment || !succeeded(res)) {
+        throw new Error(`unifiedOrder failed: ${text(res, 'returnCode')}/${text(res, 'resultCode')} ${wxErrCode(res)} ${text(res, 'errCodeDes') || text(res, 'returnMsg')}`);
       }
-      return { provider: 'wechat', ...res.payment };
+      return { provider: 'wechat', ...payment };
     },
 
     async queryOrder(orderId) {
-      const res = await cloudPay.queryOrder({ ...common(), outTradeNo: orderId });
-      if (res.returnCode === 'SUCCESS' && res.resultCode !== 'SUCCESS' && String(res.errCode) === 'ORDERNOTEXIST') return { state: 'unknown' };
+      // CloudPay.queryOrder's reference: sub_mch_id, out_trade_no (or transaction_id), nonce_str.
+      const res = await cloudPay.queryOrder({ sub_mch_id: config.subMchId, out_trade_no: orderId, nonce_str: nonce() });
+      if (text(res, 'returnCode') === 'SUCCESS' && text(res, 'resultCode') !== 'SUCCESS' && wxErrCode(res) === 'ORDERNOTEXIST') return { state: 'unknown' };
       if (!succeeded(res)) throw failure('queryOrder', res);
-      switch (res.tradeState) {
+      const state = text(res, 'tradeState');
+      switch (state) {
         case 'SUCCESS':
           return { state: 'paid', ...paidFields('queryOrder', res) };
         case 'REFUND':
@@ -152,31 +189,35 @@ export function cloudPayProvider(sdk: CloudPay, config: CloudPayConfig, nonce: (
         case 'PAYERROR':
           return { state: 'closed' };
         default:
-          throw new PaymentProviderError('queryOrder', 'MALFORMED', `unknown tradeState ${String(res.tradeState)}`);
+          throw new PaymentProviderError('queryOrder', 'MALFORMED', `unknown trade_state ${state || '(none)'}`);
       }
     },
 
     async closeOrder(orderId) {
-      const res = await cloudPay.closeOrder({ ...common(), outTradeNo: orderId });
+      // CloudPay.closeOrder's reference: sub_mch_id, out_trade_no, nonce_str.
+      const res = await cloudPay.closeOrder({ sub_mch_id: config.subMchId, out_trade_no: orderId, nonce_str: nonce() });
       if (succeeded(res)) return 'closed';
-      const code = String(res.errCode ?? '');
+      const code = wxErrCode(res);
       if (code === 'ORDERPAID') return 'paid';
       if (code === 'ORDERCLOSED') return 'closed';
       throw failure('closeOrder', res);
     },
 
     async refund(req) {
+      // CloudPay.refund's reference: functionName and envId camelCase, the rest snake_case.
       const res = await cloudPay.refund({
-        ...common(),
-        outTradeNo: req.orderId,
-        outRefundNo: req.refundId,
-        totalFee: req.totalFee,
-        refundFee: req.refundFee,
-        envId: config.envId,
         functionName: config.notifyFunction,
+        envId: config.envId,
+        sub_mch_id: config.subMchId,
+        nonce_str: nonce(),
+        out_trade_no: req.orderId,
+        out_refund_no: req.refundId,
+        total_fee: req.totalFee,
+        refund_fee: req.refundFee,
       });
       if (!succeeded(res)) throw failure('refund', res);
-      return { state: res.refundStatus === 'SUCCESS' ? 'refunded' : 'processing', providerRefundId: res.refundId };
+      // A refund request is accepted, never done at once: its notification says when the money is back.
+      return { state: text(res, 'refundStatus') === 'SUCCESS' ? 'refunded' : 'processing', providerRefundId: text(res, 'refundId') || undefined };
     },
   };
 }
@@ -193,7 +234,8 @@ export function sandboxPaymentProvider(endpoint: { url: string; apiKey: string }
     const res = await fetch(`${endpoint.url}/cloudPay/${method}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-api-key': endpoint.apiKey },
-      body: JSON.stringify(method === 'refund' && devNow ? { ...args, devNow: devNow.toISOString() } : args),
+      // dev_now: the sandbox's own extension (the dev clock of the refund notification).
+      body: JSON.stringify(method === 'refund' && devNow ? { ...args, dev_now: devNow.toISOString() } : args),
       signal: AbortSignal.timeout(5000),
     });
     if (!res.ok) throw new Error(`WeChat Pay sandbox ${method}: HTTP ${res.status}`);

@@ -9,8 +9,8 @@ export type RemindersJobReport = SendReport & { bills: DueReminderReport };
  * then the bills' due-date and overdue reminders. The first part's counts stay at the top level
  * (what the job answered before bills had reminders).
  */
-export async function runRemindersJob(deps: Deps, now: Date, opts: { canContinue?: () => boolean } = {}): Promise<RemindersJobReport> {
-  const services = await sendDueReminders(deps, now);
+export async function runRemindersJob(deps: Deps, now: Date, opts: { canContinue?: () => boolean; canSendOpening?: () => boolean } = {}): Promise<RemindersJobReport> {
+  const services = await sendDueReminders(deps, now, 100, { canContinue: opts.canSendOpening });
   const bills = await sendDueBillReminders(deps, now, { canContinue: opts.canContinue });
   return { ...services, bills };
 }

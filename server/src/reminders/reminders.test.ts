@@ -43,6 +43,20 @@ describe.each(STORE_KINDS)('the reminder sender on %s', (kind) => {
     await database.db.insert(reminders).values(rows);
   };
 
+  it('stops taking reminders when the run’s budget is spent, and gives the rest back at once, unattempted', async () => {
+    await seed(5);
+    let left = 2;
+    const n = notifier();
+    const report = await sendDueReminders(testDeps({ db: async () => database.db, departments, notifier: n }), NOON, 100, { canContinue: () => left-- > 0 });
+    expect(report.sent).toBe(2);
+    expect(await statusCount('sending')).toBe(0);
+    const back = await database.db.select().from(reminders).where(eq(reminders.status, 'pending'));
+    expect(back).toHaveLength(3);
+    expect(back.every((r) => r.attempts === 0 && r.claimedUntil === null)).toBe(true);
+    // The next run (no budget left to spare here) sends them.
+    expect((await sendDueReminders(testDeps({ db: async () => database.db, departments, notifier: n }), NOON)).sent).toBe(3);
+  });
+
   it('delivers every reminder after a run dies mid-batch: claims come back when their lease runs out', async () => {
     await seed(20);
     // The first run claims all 20, sends 8 and then dies (never returns, never releases).

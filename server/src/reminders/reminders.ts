@@ -127,7 +127,7 @@ export const REMINDER_LEASE_MS = 2 * 60_000;
  * down, a maintenance extended) moves the reminder to its new reopening instead of telling the
  * resident something untrue.
  */
-export async function sendDueReminders(deps: Deps, now: Date, limit = 100): Promise<SendReport> {
+export async function sendDueReminders(deps: Deps, now: Date, limit = 100, opts: { canContinue?: () => boolean } = {}): Promise<SendReport> {
   const db = await deps.db();
   const report: SendReport = { sent: 0, rescheduled: 0, failed: 0 };
   const due = db
@@ -148,7 +148,16 @@ export async function sendDueReminders(deps: Deps, now: Date, limit = 100): Prom
     .where(inArray(reminders.id, due))
     .returning();
 
-  for (const r of claimed) {
+  for (const [i, r] of claimed.entries()) {
+    if (opts.canContinue && !opts.canContinue()) {
+      // Out of the run's time (runtime/budgets.ts): the rest go back as they were, for the next run.
+      const rest = claimed.slice(i).map((x) => x.id);
+      await db
+        .update(reminders)
+        .set({ status: 'pending', claimedUntil: null, attempts: sql`greatest(${reminders.attempts} - 1, 0)` })
+        .where(and(inArray(reminders.id, rest), eq(reminders.status, 'sending')));
+      break;
+    }
     if (r.attempts > MAX_ATTEMPTS) {
       // Claimed and abandoned run after run (each one died on it): stop, and say so in the log,
       // rather than let one reminder take down every run after it.

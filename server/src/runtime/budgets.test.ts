@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { CALL_TIMEOUT_MS } from '@bianmin/core/call-timeout';
+import { existsSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import { z } from 'zod';
 import { loadConfig } from '../config';
 import { createDepartmentClient } from '../departments/client';
 import { silentLogger } from '../log';
+import { TICKET_VIDEO_MAX_BYTES } from '../storage/limits';
 import {
   DATABASE_ALLOWANCE_MS,
   DEPARTMENT_ATTEMPTS,
@@ -13,40 +15,82 @@ import {
   jobItemMs,
   MAX_DEPARTMENT_TIMEOUT_MS,
   MAX_FUNCTION_TIMEOUT_S,
+  memoryFor,
+  oneItem,
   PAYMENTS_WORKER_BUDGET_MS,
+  PEAK_FILE_BYTES,
+  RUNTIME_BASELINE_MB,
   runBudget,
+  STORAGE_CALL_MS,
+  storageReadMs,
+  TICKET_MEDIA_MS,
   worstCaseMs,
 } from './budgets';
+import type { Deployment } from './deployment';
+import { deploymentProblems } from './deployment-check';
 
 const FUNCTIONS_DIR = join(__dirname, '../../../cloudfunctions');
 const functions = readdirSync(FUNCTIONS_DIR, { withFileTypes: true })
-  .filter((d) => d.isDirectory())
+  .filter((d) => d.isDirectory() && existsSync(join(FUNCTIONS_DIR, d.name, 'index.ts')))
   .map((d) => d.name);
-const timeoutOf = (fn: string) => (JSON.parse(readFileSync(join(FUNCTIONS_DIR, fn, 'config.json'), 'utf8')) as { timeout?: number }).timeout;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const declared = (fn: string) => (require(join(FUNCTIONS_DIR, fn, 'function.ts')) as { deployment: Deployment }).deployment;
 
 describe('function timeouts against their worst cases', () => {
-  it.each(functions)('%s declares a timeout CloudBase accepts (1–60 s; unset means 3 s)', (fn) => {
-    const t = timeoutOf(fn);
-    expect(Number.isInteger(t)).toBe(true);
-    expect(t).toBeGreaterThanOrEqual(1);
-    expect(t).toBeLessThanOrEqual(MAX_FUNCTION_TIMEOUT_S);
+  it('has a worst case for every deployed function, and none for a function that does not exist', () => {
+    expect(Object.keys(worstCaseMs()).sort()).toEqual([...functions].sort());
   });
 
-  // reminders' worst case is its sending loop (issue 7 part B); every other function is budgeted here.
-  it.each(Object.entries(worstCaseMs()))('%s ends before its timeout even with departments at the largest allowed timeout (worst %i ms)', (fn, worst) => {
-    expect(functions).toContain(fn);
-    expect(worst).toBeLessThan(timeoutOf(fn)! * 1000);
+  it.each(functions)('%s declares a timeout from its budget: above its worst case, within CloudBase’s 60 s', (fn) => {
+    const d = declared(fn);
+    expect(d.name).toBe(fn);
+    expect(deploymentProblems(d)).toEqual([]);
+    expect(d.timeout * 1000).toBeGreaterThan(worstCaseMs()[fn]);
+    expect(d.timeout).toBeLessThanOrEqual(MAX_FUNCTION_TIMEOUT_S);
+  });
+
+  it.each([
+    ['traffic', 10],
+    ['insurance', 15],
+    ['bills', 30],
+  ])('would refuse the %s timeout of %i s the hand-written config.json had', (fn, seconds) => {
+    expect(deploymentProblems({ ...declared(fn), timeout: seconds })).toEqual([expect.stringMatching(new RegExp(`^${fn}: timeout ${seconds} s is below its worst case`))]);
+  });
+
+  it('refuses a function with no worst case, and a timeout over 60 s', () => {
+    expect(deploymentProblems({ ...declared('messages'), name: 'newFunction' })).toEqual([expect.stringContaining('has no worst case in runtime/budgets.ts')]);
+    expect(deploymentProblems({ ...declared('messages'), timeout: 61 })).toEqual([expect.stringContaining("outside CloudBase's 1–60 s")]);
+  });
+
+  it('keeps the client’s call timeout above every function a resident calls, so a slow answer still reaches the phone', () => {
+    const resident = functions.map(declared).filter((d) => d.kind === 'resident');
+    expect(resident.map((d) => d.name).sort()).toEqual(['bills', 'insurance', 'messages', 'services', 'tickets', 'traffic']);
+    for (const d of resident) expect(CALL_TIMEOUT_MS).toBeGreaterThan(d.timeout * 1000);
+    expect(worstCaseMs().bills).toBeLessThan(CALL_TIMEOUT_MS);
   });
 
   it('keeps department timeout × attempts below every function that calls a department', () => {
     const call = departmentCallMs(MAX_DEPARTMENT_TIMEOUT_MS);
     expect(call).toBe(MAX_DEPARTMENT_TIMEOUT_MS * DEPARTMENT_ATTEMPTS + 800);
-    for (const fn of ['bills', 'paymentsWorker']) expect(call).toBeLessThan(timeoutOf(fn)! * 1000);
+    for (const fn of ['bills', 'traffic', 'insurance', 'tickets', 'paymentsWorker', 'reminders', 'ticketsWorker', 'mediaCheckNotify']) expect(call).toBeLessThan(declared(fn).timeout * 1000);
   });
 
   it('answers WeChat Pay within payNotify’s timeout without any department call in it', () => {
     expect(worstCaseMs().payNotify).toBe(DATABASE_ALLOWANCE_MS);
-    expect(worstCaseMs().payNotify).toBeLessThan(timeoutOf('payNotify')! * 1000);
+    expect(worstCaseMs().payNotify).toBeLessThan(declared('payNotify').timeout * 1000);
+  });
+
+  it('gives a ticket’s files enough time for the sizes and the largest allowed file, and memory for the most held at once', () => {
+    expect(2 * STORAGE_CALL_MS + storageReadMs(TICKET_VIDEO_MAX_BYTES)).toBeLessThanOrEqual(TICKET_MEDIA_MS);
+    const tickets = declared('tickets');
+    expect(tickets.memorySize).toBe(memoryFor(PEAK_FILE_BYTES.tickets));
+    expect(tickets.memorySize).toBeGreaterThanOrEqual(RUNTIME_BASELINE_MB + (2 * PEAK_FILE_BYTES.tickets) / 2 ** 20);
+  });
+
+  it('lets a resident’s call expire one superseded order with WeChat Pay, never a second', () => {
+    const b = oneItem();
+    expect(b.allows('expiry')).toBe(true);
+    expect(b.allows('expiry')).toBe(false);
   });
 
   it('refuses a DEPT_TIMEOUT_MS above the budgeted maximum at cold start', () => {

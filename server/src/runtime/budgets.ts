@@ -1,9 +1,14 @@
 /**
- * How long each cloud function may run, and why. CloudBase kills a function at its config.json
- * `timeout` (1–60 s; 3 s when unset), so every worst case below has to fit under it — checked by
- * budgets.test.ts against the config files. A function killed mid-call loses nothing (every
- * write is a transaction, every job row a lease), but a resident waits and WeChat Pay retries.
+ * How long each cloud function may run, and why. CloudBase kills a function at its `timeout`
+ * (1–60 s), so every function's worst case below has to fit under it: each declaration
+ * (`cloudfunctions/<fn>/function.ts`) takes its timeout from here (`timeoutFor`), and
+ * budgets.test.ts checks that every function has a worst case and that it fits. A function
+ * killed mid-call loses nothing (every write is a transaction, every job row a lease), but a
+ * resident waits and WeChat retries. Every outside call below has a deadline of its own (the
+ * department client's AbortSignal, `withTimeout` around the SDK calls that have none).
  */
+import { LICENCE_PHOTO_MAX_BYTES, TICKET_PHOTO_MAX_BYTES, TICKET_PHOTO_READ_CONCURRENCY, TICKET_VIDEO_MAX_BYTES } from '../storage/limits';
+import { MEMORY_SIZES, type MemorySize } from './deployment';
 
 /** CloudBase's ceiling for a function's `timeout`. */
 export const MAX_FUNCTION_TIMEOUT_S = 60;
@@ -20,9 +25,25 @@ export const HEALTH_PROBE_MS = 1500;
 export const PAY_CALL_TIMEOUT_MS = 5000;
 /** Opening the database on a cold instance plus a handful of queries. */
 export const DATABASE_ALLOWANCE_MS = 3000;
+/** A Tencent Cloud API call (OCR, FaceID): the SDK's reqTimeout (tencentcloud/config.ts); the SDK does not retry. */
+export const TENCENT_CLOUD_CALL_MS = 6000;
+/** One storage call (getTempFileURL; a HEAD of the temporary URL), given up after this. */
+export const STORAGE_CALL_MS = 2000;
+/** The slowest download from CloudBase storage we plan for: 10 MB/s, in bytes per ms. */
+export const STORAGE_BYTES_PER_MS = (10 * 1024 * 1024) / 1000;
+/** WeChat's cloud calls for content (msgSecCheck, mediaCheckAsync) and subscribe messages, given up after this. */
+export const WECHAT_CALL_MS = 3000;
+/**
+ * Before the handler runs on a cold instance: requiring the bundle (~120 ms) and, for a cloud
+ * call, wx-server-sdk (~350 ms), measured by `npm run bench`; rounded up.
+ */
+export const COLD_START_MS = 1000;
 
 /** One department call, retries included. */
 export const departmentCallMs = (timeoutMs: number) => timeoutMs * DEPARTMENT_ATTEMPTS + DEPARTMENT_RETRY_DELAY_MS;
+
+/** Downloading a file of `bytes` (its size is known first: Storage.stat). */
+export const storageReadMs = (bytes: number) => STORAGE_CALL_MS + Math.ceil(bytes / STORAGE_BYTES_PER_MS);
 
 /** The worst single item of each payments job. */
 export const jobItemMs = (departmentTimeoutMs: number) => ({
@@ -35,28 +56,108 @@ export const jobItemMs = (departmentTimeoutMs: number) => ({
 });
 export type PaymentsJob = keyof ReturnType<typeof jobItemMs>;
 
+/** What a timer function may spend on its items: the rest of its 60 s is for the database and a margin. */
+const WORKER_BUDGET_MS = MAX_FUNCTION_TIMEOUT_S * 1000 - DATABASE_ALLOWANCE_MS - COLD_START_MS - 4000;
+
 /** The paymentsWorker stops taking items when the next one might not finish within this. */
-export const PAYMENTS_WORKER_BUDGET_MS = MAX_FUNCTION_TIMEOUT_S * 1000 - DATABASE_ALLOWANCE_MS - 5000;
+export const PAYMENTS_WORKER_BUDGET_MS = WORKER_BUDGET_MS;
 
 /**
- * The reminders function reads each bound account's bills (one department call each) after the
- * opening reminders; it takes no further account when the next read might not finish within this.
+ * The reminders function sends the due "remind me when it opens" reminders, then reads each
+ * bound account's bills (one department call each); it takes no further item when the next
+ * might not finish within this.
  */
-export const REMINDERS_BUDGET_MS = MAX_FUNCTION_TIMEOUT_S * 1000 - DATABASE_ALLOWANCE_MS - 5000;
+export const REMINDERS_BUDGET_MS = WORKER_BUDGET_MS;
+/** One opening reminder: a department probe and a subscribe message. */
+export const REMINDER_ITEM_MS = HEALTH_PROBE_MS + WECHAT_CALL_MS;
 
-/** Worst case of each function, in ms, for the largest allowed department timeout. */
+/** The ticketsWorker files pending tickets and reads the platform's feed within this. */
+export const TICKETS_WORKER_BUDGET_MS = WORKER_BUDGET_MS;
+/** Filing one ticket: its photos' display URLs (in parallel), then the platform's create. */
+export const ticketFilingMs = (departmentTimeoutMs: number) => STORAGE_CALL_MS + departmentCallMs(departmentTimeoutMs);
+
+/**
+ * A ticket's files are read (sizes first, then the bytes) within this, or the submission is
+ * refused as "try again": enough for the largest single file after the sizes, whatever the rest.
+ */
+export const TICKET_MEDIA_MS = 12_000;
+/**
+ * tickets.submit tries the platform once and answers "saved, filed when it is back" after this:
+ * the ticket is already written, the worker files it (creation is idempotent on our id).
+ */
+export const TICKET_PLATFORM_ATTEMPT_MS = MAX_DEPARTMENT_TIMEOUT_MS + STORAGE_CALL_MS;
+
+/** An expiry a resident's own call runs (a pending order superseded or outpriced): one, at most. */
+export const IN_CALL_EXPIRY_MS = 3 * PAY_CALL_TIMEOUT_MS;
+
+/** The bytes a function may hold at once, from the declared file limits. */
+export const PEAK_FILE_BYTES = {
+  tickets: Math.max(TICKET_PHOTO_READ_CONCURRENCY * TICKET_PHOTO_MAX_BYTES, TICKET_VIDEO_MAX_BYTES),
+  traffic: LICENCE_PHOTO_MAX_BYTES,
+} as const;
+
+/**
+ * Worst case of each function, in ms, for the largest allowed department timeout: the slowest
+ * path of its slowest action (each path written out beside it). Every deployed function has one.
+ */
 export function worstCaseMs(departmentTimeoutMs = MAX_DEPARTMENT_TIMEOUT_MS): Record<string, number> {
+  const department = departmentCallMs(departmentTimeoutMs);
+  const db = DATABASE_ALLOWANCE_MS;
   return {
-    // pay: availability probe, the bill read fresh from the department, unifiedOrder.
-    bills: HEALTH_PROBE_MS + departmentCallMs(departmentTimeoutMs) + PAY_CALL_TIMEOUT_MS + DATABASE_ALLOWANCE_MS,
+    // list: every department probed in parallel; status / remind probe one.
+    services: HEALTH_PROBE_MS + db,
+    messages: db,
+    // pay: availability probe, the bills read fresh, the resident's superseded pending order
+    // expired with WeChat Pay (one, see IN_CALL_EXPIRY_MS), unifiedOrder.
+    bills: HEALTH_PROBE_MS + department + IN_CALL_EXPIRY_MS + PAY_CALL_TIMEOUT_MS + db,
+    // pay: as bills (an outpriced order on the same violation expired first). readLicence (size,
+    // download, OCR) and confirm (one department write) are shorter.
+    traffic: Math.max(
+      HEALTH_PROBE_MS + department + IN_CALL_EXPIRY_MS + PAY_CALL_TIMEOUT_MS + db,
+      2 * STORAGE_CALL_MS + storageReadMs(LICENCE_PHOTO_MAX_BYTES) + TENCENT_CLOUD_CALL_MS + db,
+    ),
+    // verify: availability probe, the bureau's person lookup, FaceID's DetectAuth.
+    insurance: HEALTH_PROBE_MS + department + TENCENT_CLOUD_CALL_MS + db,
+    // submit: the files (sizes, then bytes) within their deadline, the two texts' content
+    // checks one after the other, the photos' mediaCheckAsync in parallel (a display URL, then
+    // the call), one bounded attempt at the platform. rate / reopen: one department write.
+    tickets: TICKET_MEDIA_MS + 2 * WECHAT_CALL_MS + (STORAGE_CALL_MS + WECHAT_CALL_MS) + TICKET_PLATFORM_ATTEMPT_MS + db,
     // Records the payment and answers: no department, no WeChat call.
-    payNotify: DATABASE_ALLOWANCE_MS,
-    // Bounded by its run budget (below), whatever the backlog.
-    paymentsWorker: PAYMENTS_WORKER_BUDGET_MS + DATABASE_ALLOWANCE_MS,
-    // services.list probes the departments in parallel.
-    services: HEALTH_PROBE_MS + DATABASE_ALLOWANCE_MS,
-    messages: DATABASE_ALLOWANCE_MS,
+    payNotify: db,
+    // Bounded by their run budgets, whatever the backlog.
+    paymentsWorker: PAYMENTS_WORKER_BUDGET_MS + db,
+    reminders: REMINDERS_BUDGET_MS + db,
+    ticketsWorker: TICKETS_WORKER_BUDGET_MS + db,
+    // One DELETE of the access log's year-old rows.
+    insuranceWorker: db,
+    // Withdraws a flagged photo: one write at the 12345 platform, the message-centre entry.
+    mediaCheckNotify: department + db,
   };
+}
+
+/** The timeout a function declares: its worst case and a cold start, rounded up to the second. */
+export function timeoutFor(fn: string): number {
+  const worst = worstCaseMs()[fn];
+  if (worst === undefined) throw new Error(`no worst case for function ${fn} in runtime/budgets.ts`);
+  return Math.ceil((worst + COLD_START_MS) / 1000);
+}
+
+/**
+ * Resident memory of a function with everything loaded (bundle, wx-server-sdk, pg): 81 MB RSS
+ * measured on Node 20.19, rounded up.
+ */
+export const RUNTIME_BASELINE_MB = 96;
+
+/**
+ * A function's memorySize: the baseline and twice the file bytes it may hold at once (a
+ * download is buffered in chunks, then concatenated: both live at the peak), to the next size
+ * CloudBase offers.
+ */
+export function memoryFor(peakFileBytes = 0): MemorySize {
+  const need = RUNTIME_BASELINE_MB + (2 * peakFileBytes) / (1024 * 1024);
+  const size = MEMORY_SIZES.find((m) => m >= need && m >= 256);
+  if (!size) throw new Error(`${need} MB is more than CloudBase offers`);
+  return size;
 }
 
 /** Lets a job take one more item only if its worst case still fits the run. */
@@ -72,11 +173,28 @@ export function runBudget(totalMs: number, departmentTimeoutMs: number, elapsedM
   return { allows: (job) => elapsedMs() + item[job] <= totalMs };
 }
 
+/** A budget that lets one item of `job` through and no second: an expiry inside a resident's call. */
+export function oneItem(): RunBudget {
+  let used = false;
+  return {
+    allows: () => {
+      if (used) return false;
+      used = true;
+      return true;
+    },
+  };
+}
+
+/** A call given up on by `withTimeout`: nothing is known of its outcome. */
+export class DeadlineExceeded extends Error {
+  override name = 'DeadlineExceeded';
+}
+
 /** Gives up waiting on a call that has no deadline of its own (the cloudPay SDK). */
 export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new DeadlineExceeded(`${what}: no answer within ${ms} ms`)), ms);
   });
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }

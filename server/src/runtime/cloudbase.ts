@@ -9,8 +9,11 @@ import { createLogger, flushLog, type Logger } from '../log';
 import { wxSubscribeNotifier } from '../notify/wx-subscribe';
 import { cloudPayProvider, type PaymentProvider } from '../payments/provider';
 import { cloudbaseStorage, type CloudStorageSdk } from '../storage/cloudbase';
+import { WECHAT_CALL_MS, withTimeout } from './budgets';
 import { callerFromWXContext, wxContextFromEnv, type WXContextLike } from './caller';
+import { ConfigurationError, missingVariables, withoutBlanks } from './cold-start';
 import type { FunctionDefinition } from './define';
+import type { Deployment } from './deployment';
 import { dispatch } from './dispatch';
 import { callContext, type Deps } from './types';
 
@@ -30,6 +33,8 @@ interface Wired {
 }
 
 let wired: Wired | undefined;
+/** A configuration that cannot work stays refused for the instance's life: said once in the log. */
+let refused: ConfigurationError | undefined;
 let sdkLoaded: WxServerSdk | undefined;
 
 /**
@@ -53,11 +58,62 @@ function context(): WXContextLike {
 /** What one function adds to the shared wiring (e.g. insurance's FaceID client): only its bundle carries it. */
 export type WireExtra = (config: ServerConfig, log: Logger) => Partial<Deps>;
 
-function wire(extra?: WireExtra): Wired {
+const LEVELS: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity };
+
+/**
+ * One line for the function's log (CloudBase keeps stdout and stderr) in pino's shape, written
+ * before any logger exists: the configuration that failed may be LOG_LEVEL's own (an unknown
+ * level logs everything rather than nothing).
+ */
+function earlyLog(level: 'warn' | 'error', line: Record<string, unknown>): void {
+  if (LEVELS[level] < (LEVELS[process.env.LOG_LEVEL?.trim() ?? ''] ?? LEVELS.info)) return;
+  process.stderr.write(`${JSON.stringify({ level: LEVELS[level], time: new Date().toISOString(), svc: 'bianmin', ...line })}\n`);
+}
+
+/** Names the variables, never their values, and carries no stack: it would only say "cold start". */
+function logRefusal(fn: string, e: ConfigurationError): void {
+  earlyLog('error', { fn, variables: e.variables, msg: `configuration refused: ${e.detail}` });
+}
+
+/**
+ * Checks the variables the function's declaration requires, then the values of all
+ * (config.ts), once per cold start. A blank value (empty, spaces, an unrendered `{{env.X}}`) is
+ * unset: required ones refuse the configuration, optional ones fall back to their default.
+ */
+function configure(deployment: Deployment): ServerConfig {
+  if (refused) throw refused;
+  const missing = missingVariables(process.env, deployment.env.required);
+  try {
+    if (missing.length) throw new ConfigurationError(missing, `${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not set (an empty value or an unrendered {{env.…}} counts as unset)`);
+    try {
+      return loadConfig(withoutBlanks(process.env));
+    } catch (e) {
+      const detail = e instanceof Error ? e.message : String(e);
+      throw new ConfigurationError([...new Set([...detail.matchAll(/\b([A-Z][A-Z0-9_]{2,}):/g)].map((m) => m[1]))], detail);
+    }
+  } catch (e) {
+    refused = e as ConfigurationError;
+    logRefusal(deployment.name, refused);
+    throw refused;
+  }
+}
+
+function wire(deployment: Deployment, extra?: WireExtra): Wired {
   if (wired) return wired;
-  const config = loadConfig(process.env);
+  const config = configure(deployment);
   const log = createLogger({ level: config.logLevel });
   let db: Promise<Db> | undefined;
+  // The SDK's cloud calls have no deadline of their own: ours keep each function inside its budget.
+  const openapi = (): SecurityOpenApi & Parameters<typeof wxSubscribeNotifier>[0] => {
+    const o = sdk().openapi;
+    return {
+      security: {
+        msgSecCheck: (a) => withTimeout(o.security.msgSecCheck(a), WECHAT_CALL_MS, 'security.msgSecCheck'),
+        mediaCheckAsync: (a) => withTimeout(o.security.mediaCheckAsync(a), WECHAT_CALL_MS, 'security.mediaCheckAsync'),
+      },
+      subscribeMessage: { send: (a) => withTimeout(o.subscribeMessage.send(a), WECHAT_CALL_MS, 'subscribeMessage.send') },
+    };
+  };
   const deps: Deps = {
     log,
     db: () => {
@@ -72,7 +128,7 @@ function wire(extra?: WireExtra): Wired {
     },
     departments: createDepartmentClients(config.departments, { timeoutMs: config.departmentTimeoutMs, log }),
     calendar: chineseDaysCalendar(),
-    notifier: wxSubscribeNotifier({ subscribeMessage: { send: (a) => sdk().openapi.subscribeMessage.send(a) } }, config.reminderTemplateId, 'formal', config.ticketTemplateId),
+    notifier: wxSubscribeNotifier({ subscribeMessage: { send: (a) => openapi().subscribeMessage.send(a) } }, config.reminderTemplateId, 'formal', config.ticketTemplateId),
     payments: config.pay
       ? cloudPayProvider(
           {
@@ -87,7 +143,7 @@ function wire(extra?: WireExtra): Wired {
       : unconfiguredPayments(log),
     storage: cloudbaseStorage(sdk),
     tencentCloud: config.tencentCloud,
-    contentCheck: wxContentCheck(() => sdk().openapi),
+    contentCheck: wxContentCheck(openapi),
   };
   if (extra) Object.assign(deps, extra(config, log));
   wired = { log, deps };
@@ -103,30 +159,31 @@ function unconfiguredPayments(log: Logger): PaymentProvider {
 }
 
 /** Only the wiring and the WeChat context are platform-specific; everything else is shared. */
-export function wxContext(): { deps: Deps; log: Logger; source?: string } {
-  const { deps, log } = wire();
+export function wxContext(deployment: Deployment): { deps: Deps; log: Logger; source?: string } {
+  const { deps, log } = wire(deployment);
   return { deps, log, source: context().SOURCE };
 }
 
 /**
- * The deployed entry: `exports.main = cloudbaseEntry(definition)`. It reads the caller exactly
- * once, from the WeChat context (never from the event payload), and hands everything else to
- * the same dispatcher the local gateway uses.
+ * The deployed entry: `exports.main = cloudbaseEntry(deployment, definition)`. It reads the
+ * caller exactly once, from the WeChat context (never from the event payload), and hands
+ * everything else to the same dispatcher the local gateway uses.
  */
-export function cloudbaseEntry(def: FunctionDefinition, extra?: WireExtra) {
+export function cloudbaseEntry(deployment: Deployment, def: FunctionDefinition, extra?: WireExtra) {
   return async function main(event: unknown): Promise<Envelope<unknown>> {
+    let w: Wired;
     try {
-      const { deps, log } = wire(extra);
-      const caller = callerFromWXContext(context());
-      const answer = await dispatch(def, event, callContext({ caller, clock: systemClock, deps, requestId: randomUUID() }, log));
-      // An instance may be frozen once it has answered: its lines leave first.
-      await flushLog(log);
-      return answer;
+      w = wire(deployment, extra);
     } catch (e) {
-      // Only wiring can fail here (bad configuration); dispatch never throws.
-      console.error('bianmin: function wiring failed', e instanceof Error ? e.message : e);
+      // A refused configuration, said once in the log (configure): every call gets the plain INTERNAL.
+      if (!(e instanceof ConfigurationError)) console.error('bianmin: function wiring failed', e instanceof Error ? e.name : typeof e);
       return { ok: false, error: internalErrorBody() };
     }
+    const caller = callerFromWXContext(context());
+    const answer = await dispatch(def, event, callContext({ caller, clock: systemClock, deps: w.deps, requestId: randomUUID() }, w.log));
+    // An instance may be frozen once it has answered: its lines leave first.
+    await flushLog(w.log);
+    return answer;
   };
 }
 
@@ -139,19 +196,21 @@ export type TimerAnswer<R> = { ok: true; result: R } | { ok: false; refused?: 's
  * A timer-triggered entry: no caller, no action; runs one job at the current time. A deployed
  * function can also be invoked by a client (wx.cloud.callFunction) or over HTTP: only a call
  * whose WeChat context says it came from the timer trigger runs the job — the event is never
- * asked, since whoever calls chooses the event.
+ * asked, since whoever calls chooses the event. The source is checked before the configuration:
+ * a forged call learns nothing about it.
  */
-export function cloudbaseTimerEntry<R>(name: string, job: (deps: Deps, now: Date) => Promise<R>) {
+export function cloudbaseTimerEntry<R>(deployment: Deployment, job: (deps: Deps, now: Date) => Promise<R>) {
+  const name = deployment.name;
   return async function main(): Promise<TimerAnswer<R>> {
+    const source = context().SOURCE;
+    if (source !== TIMER_SOURCE) {
+      earlyLog('warn', { job: name, source: String(source ?? '').slice(0, 40), msg: 'timer job refused: not the timer trigger' });
+      return { ok: false, refused: 'source' };
+    }
     let log: Logger | undefined;
     try {
-      const w = wire();
+      const w = wire(deployment);
       log = w.log;
-      const source = context().SOURCE;
-      if (source !== TIMER_SOURCE) {
-        log.warn({ job: name, source: String(source ?? '').slice(0, 40) }, 'timer job refused: not the timer trigger');
-        return { ok: false, refused: 'source' };
-      }
       const result = await job(w.deps, systemClock.now());
       log.info({ job: name, result }, 'timer job done');
       await flushLog(log);
@@ -160,7 +219,49 @@ export function cloudbaseTimerEntry<R>(name: string, job: (deps: Deps, now: Date
       if (log) {
         log.error({ job: name, err: e }, 'timer job failed');
         await flushLog(log);
-      } else console.error('bianmin: timer wiring failed', e instanceof Error ? e.name : typeof e);
+      } else if (!(e instanceof ConfigurationError)) console.error('bianmin: timer wiring failed', e instanceof Error ? e.name : typeof e);
+      return { ok: false };
+    }
+  };
+}
+
+/**
+ * Sources a person or another trigger can produce (getWXContext's documented values). WeChat's
+ * message push (消息推送) to a function has no documented SOURCE of its own, so a push receiver
+ * refuses these rather than accepting one name; the README also has its security rule refuse
+ * every client invocation (`"invoke": false`).
+ */
+const NOT_A_PUSH = new Set(['wx_client', 'wx_http', 'wx_devtools', 'wx_localdebug', 'wx_crawler', 'wx_trigger', 'wx_paycallback', 'wx_unknown', 'scf']);
+
+export type PushAnswer<R> = R | { ok: false; refused?: 'source' };
+
+/**
+ * The entry of a function WeChat's message push invokes (configured in the console): the event
+ * is WeChat's message as JSON. A call whose context names a client, a timer, the pay callback or
+ * another function is refused before anything is read.
+ */
+export function cloudbasePushEntry<R>(deployment: Deployment, handle: (deps: Deps, event: unknown, now: Date) => Promise<R>) {
+  const name = deployment.name;
+  return async function main(event: unknown): Promise<PushAnswer<R>> {
+    const source = String(context().SOURCE ?? '');
+    if (source.split(',').some((s) => NOT_A_PUSH.has(s.trim()))) {
+      earlyLog('warn', { fn: name, source: source.slice(0, 40), msg: 'push refused: not WeChat’s message push' });
+      return { ok: false, refused: 'source' };
+    }
+    let w: Wired;
+    try {
+      w = wire(deployment);
+    } catch (e) {
+      if (!(e instanceof ConfigurationError)) console.error('bianmin: push wiring failed', e instanceof Error ? e.name : typeof e);
+      return { ok: false };
+    }
+    try {
+      const answer = await handle(w.deps, event, systemClock.now());
+      await flushLog(w.log);
+      return answer;
+    } catch (e) {
+      w.log.error({ fn: name, err: e }, 'push not handled');
+      await flushLog(w.log);
       return { ok: false };
     }
   };

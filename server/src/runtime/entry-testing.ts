@@ -1,11 +1,29 @@
+import { DEPARTMENT_IDS } from '@bianmin/core';
+
+/**
+ * A complete configuration as the console would hold it, every value well-formed and nothing
+ * reachable: the database and the departments on port 9 (discard; connections are refused at
+ * once), so an entry gets past its cold-start check and no test reaches a real service.
+ */
+export function unreachableConfiguration(): Record<string, string> {
+  return {
+    DATABASE_URL: 'postgres://bianmin:unreachable@127.0.0.1:9/none',
+    ...Object.fromEntries(DEPARTMENT_IDS.flatMap((id) => [[`DEPT_${id.toUpperCase()}_URL`, 'http://127.0.0.1:9'], [`DEPT_${id.toUpperCase()}_KEY`, 'test-key-not-real']])),
+    PAY_SUB_MCH_ID: '1900000109',
+    TCB_ENV: 'test-env-0000',
+    FACEID_RULE_ID: '1',
+    INSURANCE_ID_HASH_KEY: 'test-only-id-hash-key-of-32-chars!',
+    LOG_LEVEL: 'silent',
+  };
+}
+
 /**
  * Test helpers for the deployed CloudBase entries. wx-server-sdk's getWXContext() reads the
  * caller and SOURCE from process.env, so each test sets the environment CloudBase would set and
  * puts it back afterwards; wiring happens once per process, so no test may reach a real database.
  */
 export function useCloudbaseEnv(): void {
-  const saved: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'silent' };
-  delete saved.DATABASE_URL;
+  const saved: Record<string, string | undefined> = { ...process.env, ...unreachableConfiguration() };
   beforeEach(() => {
     process.env = { ...saved };
   });
@@ -44,7 +62,7 @@ export function describeTimerEntry(name: string, main: (event?: unknown) => Prom
       expect(await main({ Type: 'Timer', SOURCE: 'wx_trigger' })).toEqual({ ok: false, refused: 'source' });
     });
 
-    it('runs the job when CloudBase says the timer fired (and reports the missing database, unrefused)', async () => {
+    it('runs the job when CloudBase says the timer fired (and reports the unreachable database, unrefused)', async () => {
       invokedAs({ SOURCE: 'wx_trigger' });
       expect(await main()).toEqual({ ok: false });
     });

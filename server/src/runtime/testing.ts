@@ -15,7 +15,7 @@ export function testDeps(over: Partial<Deps> = {}): Deps {
     calendar: chineseDaysCalendar(),
     notifier: recordingNotifier(),
     payments: unavailablePaymentProvider(),
-    storage: { read: () => Promise.reject(new Error('no storage in this test')), displayUrl: () => Promise.reject(new Error('no storage in this test')) },
+    storage: { read: () => Promise.reject(new Error('no storage in this test')), stat: () => Promise.reject(new Error('no storage in this test')), displayUrl: () => Promise.reject(new Error('no storage in this test')) },
     contentCheck: sandboxContentCheck(),
     ...over,
   };

@@ -1,6 +1,6 @@
 import { AppError, LOCAL_FILE_ID } from '@bianmin/core';
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Storage } from './index';
 
@@ -44,6 +44,16 @@ export function localStorage(dir: string, opts: { urlBase?: string } = {}): Loca
       const meta = uuid ? await readMeta(uuid) : null;
       if (!uuid || !meta || meta.owner !== ownerOpenid) throw notFound();
       return readFile(join(dir, uuid));
+    },
+    async stat(fileId, ownerOpenid) {
+      const uuid = uuidOf(fileId);
+      const meta = uuid ? await readMeta(uuid) : null;
+      if (!uuid || !meta || meta.owner !== ownerOpenid) throw notFound();
+      try {
+        return { size: (await stat(join(dir, uuid))).size };
+      } catch {
+        throw notFound();
+      }
     },
     async bytes(uuid) {
       if (!/^[0-9a-f-]{36}$/.test(uuid) || !(await readMeta(uuid))) return null;

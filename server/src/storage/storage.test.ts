@@ -49,6 +49,13 @@ describe('localStorage', () => {
     expect(await s.displayUrl(id)).toBe(`/api/__dev/storage/${id.slice(8)}`);
   });
 
+  it('tells a file’s size without reading it, to its owner only', async () => {
+    const s = localStorage(dir);
+    const id = await s.put(pngBytes(), 'oOwner000001');
+    await expect(s.stat(id, 'oOwner000001')).resolves.toEqual({ size: pngBytes().length });
+    await expect(s.stat(id, 'oOther000002')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   it("answers another resident's file and a made-up id alike: NOT_FOUND", async () => {
     const s = localStorage(dir);
     const id = await s.put(pngBytes(), 'oOwner000001');
@@ -73,6 +80,30 @@ describe('cloudbaseStorage', () => {
   it('reads a file under the caller’s own upload folder', async () => {
     expect((await s.read(mine, 'oOwner000001')).toString()).toBe('bytes');
     expect(sdk.downloadFile).toHaveBeenCalledWith({ fileID: mine });
+  });
+
+  it('reads a size from a HEAD of the temporary URL, as node-sdk’s getFileInfo does, without downloading', async () => {
+    sdk.downloadFile.mockClear();
+    const heads: Array<{ url: string; method?: string }> = [];
+    const fetchFn = (async (url: string, init?: RequestInit) => {
+      heads.push({ url, method: init?.method });
+      return new Response(null, { status: 200, headers: { 'content-length': '10485761' } });
+    }) as unknown as typeof fetch;
+    const s2 = cloudbaseStorage(() => sdk, fetchFn);
+    await expect(s2.stat(mine, 'oOwner000001')).resolves.toEqual({ size: 10485761 });
+    expect(heads).toEqual([{ url: 'https://tmp.example/x', method: 'HEAD' }]);
+    expect(sdk.downloadFile).not.toHaveBeenCalled();
+  });
+
+  it('answers NOT_FOUND for a file gone from storage, and "unavailable" (not a size) when the HEAD says nothing usable', async () => {
+    const gone = cloudbaseStorage(() => sdk, (async () => new Response(null, { status: 404 })) as unknown as typeof fetch);
+    await expect(gone.stat(mine, 'oOwner000001')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const vague = cloudbaseStorage(() => sdk, (async () => new Response(null, { status: 200 })) as unknown as typeof fetch);
+    await expect(vague.stat(mine, 'oOwner000001')).rejects.toMatchObject({ name: 'StorageUnavailable' });
+    const foreign = cloudbaseStorage(() => sdk, (async () => {
+      throw new Error('must not be asked');
+    }) as unknown as typeof fetch);
+    await expect(foreign.stat(mine.replace('oOwner000001', 'oOther000002'), 'oOwner000001')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it("never downloads a file outside the caller's folder", async () => {

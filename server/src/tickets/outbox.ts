@@ -1,10 +1,11 @@
 import { AppError, toShanghaiIso } from '@bianmin/core';
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
-import { tickets } from '../db/schema';
+import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { ticketMediaChecks, tickets } from '../db/schema';
 import { DepartmentRejection } from '../departments/client';
 import { fileMessage } from '../messages/inbox';
 import type { Db } from '../db/open';
 import type { Deps } from '../runtime/types';
+import { withdrawFlaggedPhotos } from './media-checks';
 import { platformFor } from './platform';
 import { NUMBER_TAKEN_NOTICE, type TicketRow } from './views';
 import type { TicketPlace } from '@bianmin/core';
@@ -83,9 +84,10 @@ async function claim(deps: Deps, now: Date, where: ReturnType<typeof and>, limit
 async function submitOne(deps: Deps, t: TicketRow, now: Date): Promise<'submitted' | 'retrying' | 'failed'> {
   const db = await deps.db();
   try {
-    const photos = await Promise.all((t.photos as string[]).map((f) => deps.storage.displayUrl(f)));
+    const filed = await filedPhotos(deps, t);
+    const photos = await Promise.all(filed.map((f) => deps.storage.displayUrl(f)));
     const video = t.video ? await deps.storage.displayUrl(t.video) : null;
-    const filed = await platformFor(deps).create(
+    const created = await platformFor(deps).create(
       {
         requestId: t.id,
         kind: t.kind,
@@ -104,15 +106,17 @@ async function submitOne(deps: Deps, t: TicketRow, now: Date): Promise<'submitte
     try {
       await db
         .update(tickets)
-        .set({ status: 'submitted', ticketNo: filed.ticketNo, submittedAt: now, lastError: null })
+        .set({ status: 'submitted', ticketNo: created.ticketNo, submittedAt: now, lastError: null })
         .where(and(eq(tickets.id, t.id), eq(tickets.status, 'pending')));
-      await db.update(tickets).set({ ticketNo: filed.ticketNo, lastError: null }).where(and(eq(tickets.id, t.id), sql`${tickets.ticketNo} IS NULL`));
+      await db.update(tickets).set({ ticketNo: created.ticketNo, lastError: null }).where(and(eq(tickets.id, t.id), sql`${tickets.ticketNo} IS NULL`));
     } catch (e) {
       if (!isUniqueViolation(e, 'tickets_ticket_no')) throw e;
-      await failNumberTaken(deps, db, t, filed.ticketNo, now);
+      await failNumberTaken(deps, db, t, created.ticketNo, now);
       return 'failed';
     }
-    deps.log.info({ ticket: t.id, ticketNo: filed.ticketNo, duplicate: filed.duplicate ?? false, attempts: t.attempts }, 'ticket filed with 12345');
+    deps.log.info({ ticket: t.id, ticketNo: created.ticketNo, duplicate: created.duplicate ?? false, attempts: t.attempts }, 'ticket filed with 12345');
+    // A photo judged risky while this filing was under way is taken back at once, not next run.
+    await withdrawFlaggedPhotos(deps, now, { ticketId: t.id }).catch((e: unknown) => deps.log.warn({ ticket: t.id, err: e instanceof Error ? e.message : String(e) }, 'flagged photos not withdrawn yet'));
     return 'submitted';
   } catch (e) {
     // A refusal (4xx) means our request is wrong, which waiting will not fix: a person must look,
@@ -129,13 +133,37 @@ async function submitOne(deps: Deps, t: TicketRow, now: Date): Promise<'submitte
 }
 
 /**
+ * The photos this ticket is filed with, fixed before the first attempt and the same on every
+ * retry: the platform keeps the first filing it received (creation is idempotent on our id), so
+ * only a fixed list lets a position name the same photo at the platform (media-checks.ts). A photo
+ * already judged risky is not in it; one judged later is taken back by its position.
+ */
+async function filedPhotos(deps: Deps, t: TicketRow): Promise<string[]> {
+  if (t.filedPhotos) return t.filedPhotos as string[];
+  const db = await deps.db();
+  const flagged = await db
+    .select({ fileId: ticketMediaChecks.fileId })
+    .from(ticketMediaChecks)
+    .where(and(eq(ticketMediaChecks.ticketId, t.id), eq(ticketMediaChecks.suggest, 'risky')));
+  const [fresh] = await db.select({ photos: tickets.photos }).from(tickets).where(eq(tickets.id, t.id));
+  const list = ((fresh?.photos ?? t.photos) as string[]).filter((f) => !flagged.some((x) => x.fileId === f));
+  await db.update(tickets).set({ filedPhotos: list }).where(and(eq(tickets.id, t.id), isNull(tickets.filedPhotos)));
+  // Another attempt fixed it first: theirs is the list the platform may have.
+  const [fixed] = await db.select({ filedPhotos: tickets.filedPhotos }).from(tickets).where(eq(tickets.id, t.id));
+  return (fixed?.filedPhotos as string[] | null) ?? list;
+}
+
+/**
  * The outbox: files every pending ticket that is due, with its own id as the request id, until
  * the platform has it. Timer function `ticketsWorker` on CloudBase, a loop locally.
  */
-export async function processTicketOutbox(deps: Deps, now: Date, limit = 20): Promise<TicketOutboxReport> {
+export async function processTicketOutbox(deps: Deps, now: Date, limit = 20, canTake: () => boolean = () => true): Promise<TicketOutboxReport> {
   const report: TicketOutboxReport = { submitted: 0, retrying: 0 };
-  const rows = await claim(deps, now, and(eq(tickets.status, 'pending'), lte(tickets.nextAttemptAt, now)), limit);
-  for (const t of rows) {
+  // One claim at a time, and only while the run can still finish a filing: a claimed ticket
+  // the run could not reach would wait out its lease.
+  for (let n = 0; n < limit && canTake(); n++) {
+    const [t] = await claim(deps, now, and(eq(tickets.status, 'pending'), lte(tickets.nextAttemptAt, now)), 1);
+    if (!t) break;
     const outcome = await submitOne(deps, t, now);
     report[outcome] = (report[outcome] ?? 0) + 1;
   }

@@ -54,6 +54,11 @@ export interface HotlinePlatformApi {
   rate(ticketNo: string, r: { rating: string; comment: string | null }, now: Date): Promise<PlatformTicket>;
   /** Idempotent on requestId. */
   reopen(ticketNo: string, r: { reason: string; requestId: string }, now: Date): Promise<PlatformTicket>;
+  /**
+   * Takes a photo back from a filed ticket, named by its position in the photos as filed (a
+   * position keeps its photo: the platform blanks it, it does not close the gap). Idempotent.
+   */
+  withdrawPhoto(ticketNo: string, w: { index: number; reason: string }, now: Date): Promise<PlatformTicket>;
 }
 
 export function hotlineApi(client: DepartmentClient): HotlinePlatformApi {
@@ -68,6 +73,7 @@ export function hotlineApi(client: DepartmentClient): HotlinePlatformApi {
     },
     rate: (no, r, now) => client.write(`/tickets/${enc(no)}/rating?${q(now)}`, r, ticketSchema),
     reopen: (no, r, now) => client.write(`/tickets/${enc(no)}/reopen?${q(now)}`, r, ticketSchema),
+    withdrawPhoto: (no, w, now) => client.write(`/tickets/${enc(no)}/photos/withdraw?${q(now)}`, w, ticketSchema),
   };
 }
 

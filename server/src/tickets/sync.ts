@@ -4,7 +4,9 @@ import type { Db } from '../db/open';
 import { ticketEvents, tickets, ticketSync } from '../db/schema';
 import { fileMessage } from '../messages/inbox';
 import type { Deps } from '../runtime/types';
+import { withdrawFlaggedPhotos } from './media-checks';
 import { processTicketOutbox } from './outbox';
+import { departmentCallMs, MAX_DEPARTMENT_TIMEOUT_MS, ticketFilingMs, WECHAT_CALL_MS } from '../runtime/budgets';
 import { platformFor, type PlatformEvent } from './platform';
 import { statusLabel, type TicketRow } from './views';
 
@@ -119,16 +121,20 @@ async function subscribe(deps: Deps, t: TicketRow, e: PlatformEvent): Promise<bo
  * once, moves the ticket's status, and tells the resident. The cursor only moves past events
  * that were applied (or are not ours), so a crash re-reads, and re-reading changes nothing.
  */
-export async function syncTicketEvents(deps: Deps, now: Date): Promise<TicketSyncReport> {
+export async function syncTicketEvents(deps: Deps, now: Date, canTake: (nextMs: number) => boolean = () => true): Promise<TicketSyncReport> {
   const db = await deps.db();
   const start = await claimFeed(db, now);
   const report: TicketSyncReport = { applied: 0, skipped: 0, notified: 0, cursor: start ?? 0 };
   if (start === null) return { ...report, busy: true };
   let cursor = start;
   try {
-    for (let page = 0; page < MAX_PAGES; page++) {
+    // Within the run's budget (runtime/budgets.ts): a page is a department read, an event at
+    // worst a platform lookup and a subscribe message; what is left waits for the next run.
+    feed: for (let page = 0; page < MAX_PAGES; page++) {
+      if (!canTake(departmentCallMs(MAX_DEPARTMENT_TIMEOUT_MS))) break;
       const feed = await platformFor(deps).events(cursor, now);
       for (const e of feed.events) {
+        if (!canTake(departmentCallMs(MAX_DEPARTMENT_TIMEOUT_MS) + WECHAT_CALL_MS)) break feed;
         const t = await ticketFor(deps, db, e, now);
         if (!t) report.skipped++;
         else if (await apply(deps, db, t, e, now)) {
@@ -147,15 +153,23 @@ export async function syncTicketEvents(deps: Deps, now: Date): Promise<TicketSyn
   return report;
 }
 
-/** One run of the `ticketsWorker` timer: file what is pending, then follow what is filed. */
-export async function runTicketsWorker(deps: Deps, now: Date) {
-  const outbox = await processTicketOutbox(deps, now);
+/**
+ * One run of the `ticketsWorker` timer: file what is pending, follow what is filed, withdraw
+ * flagged photos still at the platform, taking an item only while `canTake(its worst case in ms)` says the run can still finish it.
+ */
+export async function runTicketsWorker(deps: Deps, now: Date, canTake: (nextMs: number) => boolean = () => true) {
+  const outbox = await processTicketOutbox(deps, now, 20, () => canTake(ticketFilingMs(MAX_DEPARTMENT_TIMEOUT_MS)));
   let sync: TicketSyncReport | { error: string };
   try {
-    sync = await syncTicketEvents(deps, now);
+    sync = await syncTicketEvents(deps, now, canTake);
   } catch (e) {
     deps.log.warn({ err: e instanceof Error ? e.message : String(e) }, 'ticket event sync failed; will retry next run');
     sync = { error: e instanceof Error ? e.name : 'unknown' };
   }
-  return { outbox, sync };
+  // Flagged photos not dealt with yet (the platform was down, or the filing still under way).
+  const media = await withdrawFlaggedPhotos(deps, now, { canTake: () => canTake(departmentCallMs(MAX_DEPARTMENT_TIMEOUT_MS)) }).catch((e: unknown) => {
+    deps.log.warn({ err: e instanceof Error ? e.message : String(e) }, 'flagged photo withdrawal failed; will retry next run');
+    return { error: e instanceof Error ? e.name : 'unknown' };
+  });
+  return { outbox, sync, media };
 }

