@@ -167,6 +167,8 @@ export function createHotlinePlatform(opts: { calendar?: HolidayCalendar; autoAd
   if (saved) {
     serial = saved.serial;
     for (const t of saved.tickets) {
+      // A state file written before the platform could withdraw photos has none withdrawn.
+      t.withdrawnPhotos ??= [];
       tickets.set(t.ticketNo, t);
       byRequest.set(t.requestId, t.ticketNo);
     }
@@ -372,7 +374,10 @@ export function createHotlinePlatform(opts: { calendar?: HolidayCalendar; autoAd
         if (!t) return notFound;
         if (p.data.index >= t.photos.length) return bad(`ticket has ${t.photos.length} photo(s)`);
         // Asked again (a retry after a lost answer): the same withdrawal, not a second one.
-        if (!t.withdrawnPhotos.some((w) => w.index === p.data.index)) t.withdrawnPhotos.push({ index: p.data.index, reason: p.data.reason, at: toShanghaiIso(new Date(now)) });
+        if (!t.withdrawnPhotos.some((w) => w.index === p.data.index)) {
+          t.withdrawnPhotos.push({ index: p.data.index, reason: p.data.reason, at: toShanghaiIso(new Date(now)) });
+          dirty = true;
+        }
         return { status: 200, body: view(t) };
       },
     },
