@@ -9,8 +9,11 @@
 //  5. the aria attributes of src/a11y/weapp-aria-attributes.json are in base.wxml, at the
 //     very slots the runtime shortens them to (config/weapp-aria.js explains the drift);
 //  6. the attributes src/weapp-template/attributes.json leaves out of base.wxml are out of it,
-//     and no View / Text / ScrollView in client/src sets one (config/weapp-template-trim.js).
-// Usage: node scripts/check-weapp.mjs [weappDir] [--only files,resolve,wcc,wcsc,browser,h5,aria,trim]
+//     and no View / Text / ScrollView in client/src sets one (config/weapp-template-trim.js);
+//  7. every .js file parses at the declared syntax level, WEAPP_ECMA_VERSION (ES5), and no string
+//     carries a regular expression iOS cannot compile (lookbehind, named groups) — each hit named
+//     with the construct and its source module.
+// Usage: node scripts/check-weapp.mjs [weappDir] [--only files,resolve,wcc,wcsc,browser,h5,aria,trim,syntax]
 // (weappDir defaults to project.config.json's miniprogramRoot; --only is for the checks' own tests)
 // Exits 1 with one line per problem.
 import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -72,6 +75,7 @@ export function checkWeapp(dir, only = null) {
     h5: () => checkNoH5Modules(dir, all, problems),
     aria: () => checkAria(dir, problems),
     trim: () => checkTrim(dir, problems),
+    syntax: () => checkSyntax(dir, all, problems),
   };
   for (const [name, check] of Object.entries(checks)) if (!only || only.includes(name)) timed(name, check);
   return { problems, timings, pages: pages.map((p) => p.page) };
@@ -267,6 +271,175 @@ function checkBrowserApis(dir, all, problems) {
       problems.push(`${rel(dir, f)}:${node.loc.start.line}:${node.loc.start.column}: browser-only ${what} from ${from} — a mini-program has no ${what.replace(/^\./, '')}; use the Taro/wx API or keep it in an .h5 file`);
     }
   }
+}
+
+/**
+ * The syntax level of everything in the package: ECMAScript 5.1.
+ *
+ * Why ES5. project.config.json has `es6: false`: WeChat uploads the files as they are, and on
+ * iOS they run in the phone's own JavaScriptCore (Android's WeChat brings a recent V8). The
+ * oldest phones we support are those the client's Babel targets name (client/package.json
+ * browserslist: iOS ≥ 10) on base library ≥ 2.10.0 (wx.chooseMedia; the privacy consent flow
+ * needs 2.32.3 and is skipped below it, where WeChat has no privacy interception). iOS 10's
+ * JavaScriptCore stops at about ES2015 (no async functions before 10.3, no object spread before
+ * 11.3, no `?.`/`??` before 13.4, no regex lookbehind before 16.4, no named groups before 11.3),
+ * and Babel compiles our code for it down to ES5 anyway. ES5 is then the one level every file
+ * can be held to, and the one a parser can check without a compatibility table: a file of a
+ * library that ships newer syntax fails here, named, until client/config/transpile.ts compiles it.
+ */
+export const WEAPP_ECMA_VERSION = 5;
+
+/** Syntax newer than ES5, as acorn's ESTree nodes show it: what to call it, and since when. */
+function newerThanEs5(n, src) {
+  switch (n.type) {
+    case 'VariableDeclaration':
+      return n.kind === 'var' ? null : `\`${n.kind}\` declaration (ES2015)`;
+    case 'ArrowFunctionExpression':
+      return 'arrow function (ES2015)';
+    case 'ClassDeclaration':
+    case 'ClassExpression':
+      return 'class (ES2015)';
+    case 'TemplateLiteral':
+      return 'template literal (ES2015)';
+    case 'SpreadElement':
+      return 'spread `...` (ES2015; in object literals ES2018, iOS 11.3)';
+    case 'RestElement':
+      return 'rest `...` (ES2015; in object patterns ES2018)';
+    case 'ObjectPattern':
+    case 'ArrayPattern':
+      return 'destructuring (ES2015)';
+    case 'AssignmentPattern':
+      return 'default value (ES2015)';
+    case 'ForOfStatement':
+      return n.await ? '`for await` (ES2018)' : '`for…of` (ES2015)';
+    case 'FunctionDeclaration':
+    case 'FunctionExpression':
+      return n.async ? 'async function (ES2017, iOS 10.3/11)' : n.generator ? 'generator function (ES2015)' : null;
+    case 'Property':
+      return n.computed ? 'computed property name (ES2015)' : n.method ? 'method shorthand (ES2015)' : n.shorthand ? 'shorthand property (ES2015)' : null;
+    case 'MetaProperty':
+      return `\`${n.meta.name}.${n.property.name}\` (ES2015)`;
+    case 'ImportDeclaration':
+    case 'ExportNamedDeclaration':
+    case 'ExportDefaultDeclaration':
+    case 'ExportAllDeclaration':
+    case 'ImportExpression':
+      return 'module syntax (ES2015)';
+    case 'BinaryExpression':
+      return n.operator === '**' ? 'exponent operator `**` (ES2016)' : null;
+    case 'AssignmentExpression':
+      return n.operator === '**=' ? 'exponent operator `**=` (ES2016)' : ['||=', '&&=', '??='].includes(n.operator) ? `logical assignment \`${n.operator}\` (ES2021)` : null;
+    case 'ChainExpression':
+      return 'optional chaining `?.` (ES2020, iOS 13.4)';
+    case 'LogicalExpression':
+      return n.operator === '??' ? 'nullish coalescing `??` (ES2020, iOS 13.4)' : null;
+    case 'CatchClause':
+      return n.param ? null : 'optional catch binding (ES2019)';
+    case 'PropertyDefinition':
+      return 'class field (ES2022, iOS 14.5)';
+    case 'PrivateIdentifier':
+      return 'private name `#` (ES2022)';
+    case 'StaticBlock':
+      return 'class static block (ES2022, iOS 16.4)';
+    case 'Literal':
+      if (typeof n.bigint === 'string') return 'BigInt literal (ES2020)';
+      if (n.regex) return regexNewerThanEs5(n.regex.pattern, n.regex.flags);
+      if (typeof n.value === 'number' && /^0[bBoO]|_/.test(src.slice(n.start, n.end))) return 'binary/octal literal or numeric separator (ES2015/ES2021)';
+      if (typeof n.value === 'string' && /\\u\{/.test(src.slice(n.start, n.end))) return 'code point escape `\\u{…}` (ES2015)';
+      return null;
+    default:
+      return null;
+  }
+}
+
+/** Regular expression syntax newer than ES5: named by what older iOS refuses. */
+function regexNewerThanEs5(pattern, flags) {
+  if (/\(\?<[=!]/.test(pattern)) return `regex lookbehind \`(?<=\` / \`(?<!\` (ES2018; iOS below 16.4 throws SyntaxError) in /${pattern}/`;
+  if (/\(\?<[A-Za-z_$]/.test(pattern)) return `regex named group \`(?<name>\` (ES2018; iOS 11.3) in /${pattern}/`;
+  if (/\\[pP]\{/.test(pattern)) return `regex property escape \`\\p{…}\` (ES2018; iOS 11.3) in /${pattern}/`;
+  const newFlags = [...flags].filter((f) => !'gim'.includes(f));
+  if (newFlags.length) return `regex flag${newFlags.length > 1 ? 's' : ''} ${newFlags.join('')} (ES2015+) on /${pattern}/`;
+  return null;
+}
+
+/** A regular expression in a string (a RegExp made at run time): the constructs older iOS cannot compile. */
+function regexSourceProblem(text) {
+  if (/\(\?<[=!]/.test(text)) return 'regex lookbehind `(?<=` / `(?<!` in a string (a RegExp made at run time; iOS below 16.4 throws SyntaxError)';
+  if (/\(\?<[A-Za-z_$][\w$]*>/.test(text)) return 'regex named group `(?<name>` in a string (a RegExp made at run time; iOS below 11.3 throws SyntaxError)';
+  return null;
+}
+
+function checkSyntax(dir, all, problems) {
+  const MAX_PER_FILE = 5;
+  for (const f of all.filter((x) => x.endsWith('.js'))) {
+    const source = readFileSync(f, 'utf8');
+    const hits = [];
+    let es5Error = null;
+    try {
+      acorn.parse(source, { ecmaVersion: WEAPP_ECMA_VERSION, sourceType: 'script', allowReturnOutsideFunction: true });
+    } catch (e) {
+      es5Error = e;
+    }
+    let ast = null;
+    try {
+      ast = acorn.parse(source, { ecmaVersion: 'latest', sourceType: 'script', allowReturnOutsideFunction: true, allowAwaitOutsideFunction: true, allowHashBang: true });
+    } catch (e) {
+      problems.push(`${rel(dir, f)}: not parseable JavaScript at all (${e.message})`);
+      continue;
+    }
+    const inRegExpCall = new Set();
+    walkFull(ast, (n) => {
+      if (es5Error) {
+        const what = newerThanEs5(n, source);
+        if (what) hits.push({ node: n, what, regex: Boolean(n.regex) });
+      }
+      // new RegExp('…', '…') with both parts literal: the same rules as a regex literal.
+      if ((n.type === 'NewExpression' || n.type === 'CallExpression') && n.callee.type === 'Identifier' && n.callee.name === 'RegExp') {
+        const [p, fl] = n.arguments;
+        if (p?.type === 'Literal' && typeof p.value === 'string' && (!fl || (fl.type === 'Literal' && typeof fl.value === 'string'))) {
+          inRegExpCall.add(p);
+          const what = regexNewerThanEs5(p.value, fl ? fl.value : '');
+          if (what) hits.push({ node: n, what: `${what} (new RegExp)`, regex: true });
+        }
+      }
+    });
+    // Any other string may still become a RegExp at run time (zod builds them from parts): looked
+    // for even when the file parses as ES5. walkFull visits parents first, so the calls are known.
+    walkFull(ast, (n) => {
+      const text = n.type === 'Literal' && typeof n.value === 'string' && !inRegExpCall.has(n) ? n.value : n.type === 'TemplateElement' ? (n.value.cooked ?? '') : null;
+      const what = text === null ? null : regexSourceProblem(text);
+      if (what) hits.push({ node: n, what, regex: true });
+    });
+    // The ES5 parse is the authority: a refusal the walk cannot name is reported in acorn's words.
+    if (es5Error && !hits.some((h) => !h.what.includes('in a string'))) {
+      hits.push({ node: { start: es5Error.pos ?? 0 }, what: `syntax newer than ES5 (acorn: ${es5Error.message.replace(/ \(\d+:\d+\)$/, '')})`, regex: false });
+    }
+    if (!hits.length) continue;
+    const mapFile = `${f}.map`;
+    const map = existsSync(mapFile) ? new TraceMap(JSON.parse(readFileSync(mapFile, 'utf8'))) : null;
+    hits.sort((a, b) => a.node.start - b.node.start);
+    for (const { node, what, regex } of hits.slice(0, MAX_PER_FILE)) {
+      const loc = acorn.getLineInfo(source, node.start);
+      const src = sourceOf(map, loc.line, loc.column);
+      const from = src ? `${src.kind === 'library' ? 'the npm package file ' : ''}${src.path}:${src.line}` : 'an unknown module (no source map)';
+      const fix = regex
+        ? ' — Babel cannot rewrite this: write the expression without it'
+        : src?.kind === 'library'
+          ? ` — add ${packageOf(src.path)} to TRANSPILED_DEPENDENCIES in client/config/transpile.ts`
+          : src?.kind === 'ours'
+            ? ' — Babel did not compile this file: is it under compile.include (client/config/index.ts)?'
+            : '';
+      problems.push(`${rel(dir, f)}:${loc.line}:${loc.column}: ${what} from ${from}; the weapp's syntax level is ES5 (scripts/check-weapp.mjs WEAPP_ECMA_VERSION)${fix}`);
+    }
+    if (hits.length > MAX_PER_FILE) problems.push(`${rel(dir, f)}: … and ${hits.length - MAX_PER_FILE} more above ES5`);
+  }
+}
+
+/** `zod/v4/core/util.js` → zod; `@scope/pkg/x.js` → @scope/pkg. */
+function packageOf(path) {
+  // Taro's source names turn the path's slashes into underscores (see sourceInfo).
+  const parts = path.split(/[/_]/);
+  return parts[0].startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
 /**

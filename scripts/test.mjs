@@ -8,7 +8,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const env = { ...process.env, TZ: 'UTC', NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim() };
+// CLOUD_ENV: the weapp build refuses to run without a CloudBase environment id (client/config/
+// cloud-env.ts); the tests build with one that names no real environment, whatever the shell has.
+const TEST_CLOUD_ENV = 'bianmin-test-env';
+const env = { ...process.env, TZ: 'UTC', NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim(), CLOUD_ENV: TEST_CLOUD_ENV };
 const steps = [];
 let passed = 0;
 let failed = 0;

@@ -1,7 +1,10 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import webpack from 'webpack';
+import { CloudEnvError, cloudEnvFor } from './cloud-env';
 import devConfig from './dev';
 import prodConfig from './prod';
+import { transpiledDependencyDirs, ZOD_CJS_REQUEST, zodEsmRequest } from './transpile';
 
 /**
  * The shared TypeScript package (`@bianmin/core`, folder ../../core) ships TS sources, not
@@ -14,9 +17,27 @@ const CORE_DIR = path.resolve(__dirname, '../../core');
 const CORE_SRC = path.join(CORE_DIR, 'src');
 
 const compileCore = { include: [CORE_DIR] };
+// The weapp also compiles the dependencies that ship syntax newer than its level (see transpile.ts).
+const compileMini = { include: [CORE_DIR, ...transpiledDependencyDirs(__dirname)] };
+
+/**
+ * Stops a weapp build without CLOUD_ENV before anything is compiled (see cloud-env.ts), with the
+ * reason as the last thing printed: thrown, Taro would bury it under a stack trace and a
+ * misleading "找不到项目配置文件".
+ */
+function cloudEnvOrStop(): string {
+  try {
+    return cloudEnvFor(process.env.TARO_ENV, process.env.CLOUD_ENV);
+  } catch (e) {
+    if (!(e instanceof CloudEnvError)) throw e;
+    console.error(`\n✖ ${e.message}\n`);
+    return process.exit(1);
+  }
+}
 
 // https://docs.taro.zone/docs/next/config
 export default defineConfig<'webpack5'>(async (merge) => {
+  const cloudEnv = cloudEnvOrStop();
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'bianmin',
     date: '2025-11-23',
@@ -34,7 +55,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [path.resolve(__dirname, 'weapp-aria.js'), path.resolve(__dirname, 'weapp-template-trim.js')],
     // Becomes `process.env.CLOUD_ENV` in the bundle: the CloudBase environment the weapp calls.
     env: {
-      CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV || 'bianmin-prod'),
+      CLOUD_ENV: JSON.stringify(cloudEnv),
       // The one-time subscribe message template of "remind me when it opens" (same id as the reminders function's).
       REMINDER_TEMPLATE_ID: JSON.stringify(process.env.REMINDER_TEMPLATE_ID || ''),
     },
@@ -47,7 +68,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
-      compile: compileCore,
+      compile: compileMini,
+      webpackChain(chain) {
+        chain.plugin('zod-esm-locale').use(webpack.NormalModuleReplacementPlugin, [
+          ZOD_CJS_REQUEST,
+          (resource: { request: string }) => {
+            resource.request = zodEsmRequest(resource.request) ?? resource.request;
+          },
+        ]);
+      },
       // Maps beside the weapp output, without a sourceMappingURL comment in the shipped JS:
       // scripts/check-weapp.mjs names the source module of each browser-only API it finds.
       // project.config.json keeps *.map out of the uploaded package.

@@ -16,7 +16,7 @@ function App({ children }: PropsWithChildren) {
     // h5 never touches Taro.cloud: taro-h5's stub "succeeds" without doing anything.
     // The TARO_ENV define makes this whole branch vanish from the h5 bundle.
     if (process.env.TARO_ENV === 'weapp') {
-      Taro.cloud.init({ env: process.env.CLOUD_ENV || 'bianmin-prod', traceUser: true });
+      Taro.cloud.init({ env: process.env.CLOUD_ENV, traceUser: true });
     }
   });
 
