@@ -9,7 +9,7 @@ type Loader = (merge: (...objs: object[]) => object, env: object) => Promise<Con
 // Taro merges the base config with dev/prod deeply (lodash's merge).
 const merge = (...objs: object[]) => (require('lodash') as { merge: (...o: object[]) => object }).merge({}, ...objs);
 
-async function load(taroEnv: string, cloudEnv: string | undefined): Promise<Config> {
+async function load(taroEnv: 'weapp' | 'h5', cloudEnv: string | undefined): Promise<Config> {
   const saved = { TARO_ENV: process.env.TARO_ENV, CLOUD_ENV: process.env.CLOUD_ENV };
   process.env.TARO_ENV = taroEnv;
   if (cloudEnv === undefined) delete process.env.CLOUD_ENV;
