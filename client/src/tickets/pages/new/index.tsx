@@ -8,6 +8,9 @@ import { Button, Card, Notice, Page, PageHeader, pressable, RemoteStatus, StateV
 import { useRefusal } from '../../../components/availability-sheet/use-refusal';
 import { charHint, formatDuration, maskPhone } from '../../shared/format';
 import { detailUrl, PATHS } from '../../shared/nav';
+import { withConsent } from '../../../privacy/gate';
+import { type WxFailure, wxFailure } from '../../../privacy/refusal';
+import { RefusalNotice } from '../../../privacy/refusal-notice';
 import { useTicketForm } from './use-ticket-form';
 import '../../shared/tickets.css';
 import './index.css';
@@ -30,6 +33,7 @@ export default function NewTicket() {
   const rule = cats.data?.categories.find((c) => c.category === draft.category) ?? null;
   const count = charHint(draft.description, limits);
   const [phoneEditing, setPhoneEditing] = useState(false);
+  const [placeRefused, setPlaceRefused] = useState<WxFailure | null>(null);
 
   if (form.outcome) {
     const { ticket, saved } = form.outcome;
@@ -189,6 +193,7 @@ export default function NewTicket() {
             </Button>
           )}
           {errors.video ? <FieldError text={errors.video} /> : null}
+          <RefusalNotice failure={form.refused} className='tk-new-media-refused' />
         </Card>
 
         <Card title='地点（选填）' className='tk-new-place'>
@@ -209,6 +214,7 @@ export default function NewTicket() {
               </Button>
             ) : null}
             {errors.place ? <FieldError text={errors.place} /> : <Text className='tk-field__hint'>写清楚位置，承办部门能更快找到现场</Text>}
+            <RefusalNotice failure={placeRefused} className='tk-new-place-refused' />
           </View>
         </Card>
 
@@ -273,11 +279,13 @@ export default function NewTicket() {
   }
 
   async function choosePlace() {
+    setPlaceRefused(null);
     try {
-      const r = await Taro.chooseLocation({});
+      const r = await withConsent('chooseLocation', () => Taro.chooseLocation({}));
       form.change({ place: { name: r.name || undefined, address: r.address || r.name, latitude: r.latitude, longitude: r.longitude }, placeText: r.address || r.name }, 'place');
-    } catch {
-      // cancelled or location refused: typing the place still works
+    } catch (e) {
+      // Typing the place still works; a refusal says so, a cancel says nothing.
+      setPlaceRefused(wxFailure(e, 'chooseLocation'));
     }
   }
 }

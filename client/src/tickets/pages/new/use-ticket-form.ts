@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro from '@tarojs/taro';
 import type { CategoriesResult, TicketDetail, TicketKind } from '@bianmin/core';
 import { callFunction, toApiError } from '../../../api';
 import { clearDraft, type DraftFile, emptyDraft, loadDraft, saveDraft, type TicketDraft } from '../../shared/draft';
 import { errorsByPart, type FormPart } from '../../shared/fields';
+import { pickPhotos, pickVideo } from '../../shared/media';
 import { uploadFile } from '../../shared/storage';
+import type { WxFailure } from '../../../privacy/refusal';
 
 /** A photo on its way up: shown with its progress, or why it failed and a retry. */
 export interface Upload {
@@ -32,6 +33,8 @@ export function useTicketForm(initialKind: TicketKind | null) {
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [errors, setErrors] = useState<Partial<Record<FormPart, string>>>({});
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  /** Why the last photo / video / map pick did not happen, when it was not the resident's own cancel. */
+  const [refused, setRefused] = useState<WxFailure | null>(null);
   const done = useRef(false);
 
   useEffect(() => {
@@ -65,31 +68,27 @@ export function useTicketForm(initialKind: TicketKind | null) {
         setErrors((e) => ({ ...e, photos: `最多上传 ${max} 张照片` }));
         return;
       }
-      let paths: string[];
-      try {
-        paths = (await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] })).tempFilePaths;
-      } catch {
-        return; // the resident cancelled
-      }
-      paths.slice(0, room).forEach((p, i) => upload({ key: `p-${Date.now()}-${i}`, preview: p, what: 'photo', progress: 0, error: null }, p));
+      const picked = await pickPhotos(room);
+      setRefused(picked.kind === 'picked' ? null : picked);
+      if (picked.kind !== 'picked') return;
+      picked.files.slice(0, room).forEach((f, i) => upload({ key: `p-${Date.now()}-${i}`, preview: f.path, what: 'photo', progress: 0, error: null }, f.path));
     },
     [draft.photos.length, uploads, upload],
   );
 
   const addVideo = useCallback(
     async (maxSeconds: number) => {
-      let res: Taro.chooseVideo.SuccessCallbackResult;
-      try {
-        res = await Taro.chooseVideo({ sourceType: ['album', 'camera'], maxDuration: maxSeconds, compressed: true });
-      } catch {
-        return;
-      }
+      const picked = await pickVideo(maxSeconds);
+      setRefused(picked.kind === 'picked' ? null : picked);
+      const video = picked.kind === 'picked' ? picked.files[0] : undefined;
+      if (!video) return;
+      const seconds = video.seconds ?? 0;
       // Checked here for speed; the function checks the real duration from the file itself.
-      if (res.duration > maxSeconds + 0.5) {
-        setErrors((e) => ({ ...e, video: `视频不能超过 ${maxSeconds} 秒（这段约 ${Math.round(res.duration)} 秒），请剪短后重新选择` }));
+      if (seconds > maxSeconds + 0.5) {
+        setErrors((e) => ({ ...e, video: `视频不能超过 ${maxSeconds} 秒（这段约 ${Math.round(seconds)} 秒），请剪短后重新选择` }));
         return;
       }
-      upload({ key: `v-${Date.now()}`, preview: res.tempFilePath, what: 'video', progress: 0, error: null, seconds: res.duration }, res.tempFilePath);
+      upload({ key: `v-${Date.now()}`, preview: video.path, what: 'video', progress: 0, error: null, ...(video.seconds !== undefined ? { seconds } : {}) }, video.path);
     },
     [upload],
   );
@@ -149,5 +148,5 @@ export function useTicketForm(initialKind: TicketKind | null) {
     setErrors({});
   }, [initialKind]);
 
-  return { draft, restored, uploads, errors, outcome, change, addPhotos, addVideo, retryUpload, dropUpload, removePhoto, submit, discard, setErrors };
+  return { draft, restored, uploads, errors, outcome, refused, setRefused, change, addPhotos, addVideo, retryUpload, dropUpload, removePhoto, submit, discard, setErrors };
 }
