@@ -12,8 +12,12 @@
 //     and no View / Text / ScrollView in client/src sets one (config/weapp-template-trim.js);
 //  7. every .js file parses at the declared syntax level, WEAPP_ECMA_VERSION (ES5), and no string
 //     carries a regular expression iOS cannot compile (lookbehind, named groups) — each hit named
-//     with the construct and its source module.
-// Usage: node scripts/check-weapp.mjs [weappDir] [--only files,resolve,wcc,wcsc,browser,h5,aria,trim,syntax]
+//     with the construct and its source module;
+//  8. every WeChat privacy API the package calls (ours and libraries') is declared with its
+//     information type (client/src/privacy/info-types.ts, by WeChat's table in wechat-apis.ts), none of the deprecated pickers is
+//     called, app.json's requiredPrivateInfos lists exactly the location APIs called, and the
+//     consent flow (onNeedPrivacyAuthorization + an agreePrivacyAuthorization button) is there.
+// Usage: node scripts/check-weapp.mjs [weappDir] [--only files,resolve,wcc,wcsc,browser,h5,aria,trim,syntax,privacy]
 // (weappDir defaults to project.config.json's miniprogramRoot; --only is for the checks' own tests)
 // Exits 1 with one line per problem.
 import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -44,6 +48,8 @@ export const BROWSER_MEMBERS = ['localStorage', 'sessionStorage', 'indexedDB', '
 export function sourceInfo(source) {
   const name = source.replace(/^webpack:\/\/@?[^/]*\/[^/]*\//, '').replace(/^webpack:\/\/[^/]*\//, '');
   if (name.startsWith('._src_')) return { kind: 'ours', path: `client/src/${name.slice('._src_'.length).replace(/_/g, '/')}` };
+  // A page's own entry module keeps its slashes and gets a query (`src/tickets/pages/new/index.tsx?ee19`).
+  if (/^src\/[^?]+\?[0-9a-f]+$/.test(name)) return { kind: 'ours', path: `client/${name.replace(/\?[0-9a-f]+$/, '')}` };
   if (name.startsWith('.._core_src_')) return { kind: 'ours', path: `core/src/${name.slice('.._core_src_'.length).replace(/_/g, '/')}` };
   if (name.startsWith('.._node_modules_@tarojs_') || name.startsWith('webpack_')) return { kind: 'runtime', path: name };
   if (name.startsWith('.._node_modules_')) return { kind: 'library', path: name.slice('.._node_modules_'.length) };
@@ -76,6 +82,7 @@ export function checkWeapp(dir, only = null) {
     aria: () => checkAria(dir, problems),
     trim: () => checkTrim(dir, problems),
     syntax: () => checkSyntax(dir, all, problems),
+    privacy: () => checkPrivacy(dir, all, app, problems),
   };
   for (const [name, check] of Object.entries(checks)) if (!only || only.includes(name)) timed(name, check);
   return { problems, timings, pages: pages.map((p) => p.page) };
@@ -440,6 +447,76 @@ function packageOf(path) {
   // Taro's source names turn the path's slashes into underscores (see sourceInfo).
   const parts = path.split(/[/_]/);
   return parts[0].startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+/** client/src/privacy/<name>.ts (TypeScript importing types only), compiled and evaluated here. */
+function privacyModule(name) {
+  const ts = require(require.resolve('typescript', { paths: [root] }));
+  const file = join(root, 'client/src/privacy', `${name}.ts`);
+  const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 }, fileName: file });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', outputText)(module, module.exports, () => ({}));
+  return module.exports;
+}
+
+function checkPrivacy(dir, all, app, problems) {
+  const { WECHAT_PRIVACY_APIS, DEPRECATED_APIS, LOCATION_APIS } = privacyModule('wechat-apis');
+  const { PRIVACY_USES } = privacyModule('info-types');
+  const declared = new Map(PRIVACY_USES.map((u) => [u.api, u.infoType]));
+  const called = new Set();
+  let listens = false;
+  let agreeButton = false;
+  for (const f of all.filter((x) => x.endsWith('.js'))) {
+    const mapFile = `${f}.map`;
+    const rawMap = existsSync(mapFile) ? JSON.parse(readFileSync(mapFile, 'utf8')) : null;
+    // Taro's runtime names every WeChat API (its API table): it calls what the app calls.
+    if (rawMap && rawMap.sources.every((s) => sourceInfo(s).kind === 'runtime')) continue;
+    const source = readFileSync(f, 'utf8');
+    let ast;
+    try {
+      ast = acorn.parse(source, { ecmaVersion: 'latest', sourceType: 'script', allowReturnOutsideFunction: true });
+    } catch {
+      continue; // the syntax check reports it
+    }
+    const hits = [];
+    walkFull(ast, (n) => {
+      if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier') {
+        const name = n.property.name;
+        if (name === 'onNeedPrivacyAuthorization') listens = true;
+        if (Object.hasOwn(WECHAT_PRIVACY_APIS, name) || Object.hasOwn(DEPRECATED_APIS, name)) hits.push({ node: n.property, api: name });
+      }
+      // <Button openType='getPhoneNumber'> compiles to a property of the props object.
+      if (n.type === 'Property' && !n.computed && (n.key.name ?? n.key.value) === 'openType' && n.value.type === 'Literal') {
+        if (n.value.value === 'agreePrivacyAuthorization') agreeButton = true;
+        else if (Object.hasOwn(WECHAT_PRIVACY_APIS, `open-type=${n.value.value}`)) hits.push({ node: n, api: `open-type=${n.value.value}` });
+      }
+    });
+    if (!hits.length) continue;
+    const map = rawMap ? new TraceMap(rawMap) : null;
+    for (const { node, api } of hits) {
+      const loc = acorn.getLineInfo(source, node.start);
+      const src = sourceOf(map, loc.line, loc.column);
+      if (src?.kind === 'runtime') continue;
+      const from = src ? `${src.kind === 'library' ? 'the npm package file ' : ''}${src.path}:${src.line}` : 'an unknown module (no source map)';
+      const at = `${rel(dir, f)}:${loc.line}:${loc.column}`;
+      if (Object.hasOwn(DEPRECATED_APIS, api)) {
+        problems.push(`${at}: calls ${api} from ${from} — deprecated by WeChat, use ${DEPRECATED_APIS[api]}`);
+        continue;
+      }
+      called.add(api);
+      const type = WECHAT_PRIVACY_APIS[api];
+      if (declared.get(api) !== type) {
+        problems.push(`${at}: calls ${api} from ${from}, which needs "${type}" in the MP console's 用户隐私保护指引 — not declared in client/src/privacy/info-types.ts PRIVACY_USES (WeChat disables an undeclared API: errno 112)`);
+      }
+    }
+  }
+  const required = [...(app.requiredPrivateInfos ?? [])].sort();
+  const locations = [...called].filter((api) => LOCATION_APIS.includes(api)).sort();
+  if (JSON.stringify(required) !== JSON.stringify(locations)) {
+    problems.push(`app.json: requiredPrivateInfos is ${JSON.stringify(required)}, the package calls the location APIs ${JSON.stringify(locations)} — WeChat refuses a location API not listed there (src/app.config.ts takes it from privacy/info-types.ts)`);
+  }
+  if (called.size && !listens) problems.push('no wx.onNeedPrivacyAuthorization listener in the package: WeChat would show its own popup, and a refusal would not be said (client/src/privacy/register.ts, from app.ts)');
+  if (called.size && !agreeButton) problems.push('no <button open-type="agreePrivacyAuthorization"> in the package: the consent sheet cannot agree (client/src/privacy/agree-button.tsx)');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { REQUIRED_PRIVATE_INFOS } from './privacy/info-types';
+import { REQUIRED_PRIVATE_INFOS } from './privacy/required-private-infos';
 import { COLORS } from './ui/tokens';
 
 export default defineAppConfig({

@@ -234,3 +234,30 @@ describe('the syntax level (ES5) of every file', () => {
     expect(readFileSync(join(DIST, 'app.js'), 'utf8')).toContain(`env:"${process.env.CLOUD_ENV ?? 'bianmin-test-env'}"`);
   });
 });
+
+describe('the privacy declarations against the package', () => {
+  it('names an undeclared privacy API (a library’s too) and a deprecated picker, with the information type WeChat wants', () => {
+    const dir = copyOfBuild();
+    edit(dir, 'tickets/sub-vendors.js', (s) => s.replace(/(\{\d+:function\([a-z],[a-z],[a-z]\)\{)/, '$1var loc=function(){return wx.getLocation({})};var img=function(){return wx.chooseImage({})};'));
+    const r = check(dir, 'privacy');
+    expect(r.ok).toBe(false);
+    expect(r.out).toMatch(/tickets\/sub-vendors\.js:1:\d+: calls getLocation from .*, which needs "位置信息" in the MP console's 用户隐私保护指引 — not declared in client\/src\/privacy\/info-types\.ts PRIVACY_USES/);
+    expect(r.out).toMatch(/tickets\/sub-vendors\.js:1:\d+: calls chooseImage from .* — deprecated by WeChat, use chooseMedia/);
+    // getLocation is a location API: app.json must list it too.
+    expect(r.out).toContain('app.json: requiredPrivateInfos is ["chooseLocation"], the package calls the location APIs ["chooseLocation","getLocation"]');
+  });
+
+  it('fails when app.json’s requiredPrivateInfos lost the map pick the tickets page calls', () => {
+    const dir = copyOfBuild();
+    edit(dir, 'app.json', (s) => s.replace('"requiredPrivateInfos":["chooseLocation"]', '"requiredPrivateInfos":[]'));
+    expect(check(dir, 'privacy').out).toContain('app.json: requiredPrivateInfos is [], the package calls the location APIs ["chooseLocation"]');
+  });
+
+  it('fails when the consent listener or the agree button is gone from the package', () => {
+    const dir = copyOfBuild();
+    edit(dir, 'app.js', (s) => s.split('onNeedPrivacyAuthorization').join('onNeedNothing').split('"agreePrivacyAuthorization"').join('"contact"'));
+    const r = check(dir, 'privacy');
+    expect(r.out).toContain('no wx.onNeedPrivacyAuthorization listener in the package');
+    expect(r.out).toContain('no <button open-type="agreePrivacyAuthorization"> in the package');
+  });
+});
