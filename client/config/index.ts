@@ -17,6 +17,8 @@ const CORE_DIR = path.resolve(__dirname, '../../core');
 const CORE_SRC = path.join(CORE_DIR, 'src');
 
 const compileCore = { include: [CORE_DIR] };
+/** The ticket template of the local stack's notifier (server/src/notify/notifier.ts recordingNotifier). */
+const LOCAL_TICKET_TEMPLATE_ID = 'dev-ticket-template';
 // The weapp also compiles the dependencies that ship syntax newer than its level (see transpile.ts).
 const compileMini = { include: [CORE_DIR, ...transpiledDependencyDirs(__dirname)] };
 
@@ -58,6 +60,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       CLOUD_ENV: JSON.stringify(cloudEnv),
       // The one-time subscribe message template of "remind me when it opens" (same id as the reminders function's).
       REMINDER_TEMPLATE_ID: JSON.stringify(process.env.REMINDER_TEMPLATE_ID || ''),
+      // The subscribe message template of a 12345 ticket's status (same id as the tickets worker's
+      // TICKET_TEMPLATE_ID), asked for when a ticket is filed. Unset on weapp: no prompt, the
+      // message centre only. h5 is the local stack's twin: its notifier's template by default.
+      TICKET_TEMPLATE_ID: JSON.stringify(process.env.TICKET_TEMPLATE_ID || (process.env.TARO_ENV === 'h5' ? LOCAL_TICKET_TEMPLATE_ID : '')),
     },
     defineConstants: {},
     alias: {

@@ -110,6 +110,8 @@ export function createWx(opts: WxOptions) {
   const storage = new Map<string, unknown>(Object.entries(opts.storage ?? {}));
   const record = {
     calls: [] as CloudCall[],
+    /** WeChat calls in the order the page made them (`cloud:tickets.submit`, `requestSubscribeMessage`). */
+    sequence: [] as string[],
     navigateTo: [] as string[],
     redirectTo: [] as string[],
     navigateBack: 0,
@@ -192,6 +194,7 @@ export function createWx(opts: WxOptions) {
         return answer(o, async () => {
           const call: CloudCall = { name: o.name, data: o.data };
           record.calls.push(call);
+          record.sequence.push(`cloud:${o.name}.${String(o.data.action)}`);
           const failing = record.failNext.get(o.name) ?? 0;
           if (failing > 0) {
             record.failNext.set(o.name, failing - 1);
@@ -255,6 +258,7 @@ export function createWx(opts: WxOptions) {
     requestSubscribeMessage(o: { tmplIds: string[] } & Callbacks<Record<string, string>>) {
       return answer(o, async () => {
         record.requestSubscribeMessage.push({ tmplIds: o.tmplIds });
+        record.sequence.push('requestSubscribeMessage');
         return { ...Object.fromEntries(o.tmplIds.map((t) => [t, record.subscribeAnswer])), errMsg: 'requestSubscribeMessage:ok' };
       });
     },

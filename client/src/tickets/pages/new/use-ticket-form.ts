@@ -5,6 +5,7 @@ import { clearDraft, type DraftFile, emptyDraft, loadDraft, saveDraft, type Tick
 import { errorsByPart, type FormPart } from '../../shared/fields';
 import { pickPhotos, pickVideo } from '../../shared/media';
 import { uploadFile } from '../../shared/storage';
+import { requestTicketSubscription, type SubscribeAnswer, ticketTemplateId } from '../../shared/subscribe';
 import type { WxFailure } from '../../../privacy/refusal';
 
 /** A photo on its way up: shown with its progress, or why it failed and a retry. */
@@ -17,7 +18,16 @@ export interface Upload {
   seconds?: number;
 }
 
-export type Outcome = { ticket: TicketDetail; saved: boolean };
+/** The filed ticket, and what the resident answered WeChat's prompt for its status messages. */
+export type Outcome = { ticket: TicketDetail; saved: boolean; subscription: SubscribeAnswer };
+
+async function reportSubscription(result: Exclude<SubscribeAnswer, 'unavailable'>): Promise<void> {
+  try {
+    await callFunction('tickets', { action: 'subscribed', templateId: ticketTemplateId(), result });
+  } catch {
+    // Best effort: the message centre has every status anyway.
+  }
+}
 
 /**
  * The new-ticket form's state: the draft (kept on the phone at every change, so leaving the
@@ -112,8 +122,11 @@ export function useTicketForm(initialKind: TicketKind | null) {
         setErrors(local);
         return;
       }
+      // From this tap, before anything is awaited: WeChat shows its subscribe prompt only then.
+      const asking = requestTicketSubscription();
       const placeText = draft.placeText.trim();
       const place = draft.place ? { ...draft.place, ...(placeText ? { address: placeText } : {}) } : placeText ? { address: placeText } : undefined;
+      const subscription = await asking;
       try {
         const r = await callFunction('tickets', {
           action: 'submit',
@@ -130,12 +143,16 @@ export function useTicketForm(initialKind: TicketKind | null) {
         });
         done.current = true;
         clearDraft();
-        setOutcome(r);
+        setOutcome({ ...r, subscription });
       } catch (e) {
         if (onRefused(e)) return;
         const err = toApiError(e);
         const byPart = errorsByPart(err.fields);
         setErrors(Object.keys(byPart).length ? byPart : { form: err.message });
+      } finally {
+        // WeChat counted the answer whatever became of the ticket: the server counts it too. A lost
+        // report costs one status message through WeChat, never the ticket.
+        if (subscription !== 'unavailable') void reportSubscription(subscription);
       }
     },
     [draft, uploads],
