@@ -36,7 +36,7 @@ it('holds 添加照片 until the resident answers: the sheet says what and why, 
   await p.tap('拒绝');
   expect(sheetShown(p)).toBe(false);
   expect(p.record.chooseMedia).toEqual([]);
-  expect(p.texts('bm-privacy-refusal').join('')).toContain('你没有同意《便民隐私保护指引》，所以添加照片和视频、拍行驶证识别车辆用不了，其他功能照常可用。想用时再点一次，在弹出的指引里选“同意”');
+  expect(p.texts('bm-privacy-refusal').join('')).toContain('你没有同意《便民隐私保护指引》，所以添加照片和视频用不了，其他功能照常可用。想用时再点一次，在弹出的指引里选“同意”。不附照片也能提交诉求。');
   expect(p.errors).toEqual([]);
 });
 

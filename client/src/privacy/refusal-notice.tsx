@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Button, Notice } from '../ui';
 import type { WxFailure } from './refusal';
+import './refusal-notice.css';
 
 const TITLES: Record<Exclude<WxFailure['kind'], 'cancelled'>, string> = {
   privacy: '没有同意隐私保护指引',

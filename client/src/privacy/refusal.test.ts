@@ -34,3 +34,10 @@ describe('a failed privacy API call, in the resident’s words', () => {
     expect(privacyRefusedError('chooseMedia')).toEqual({ errMsg: 'chooseMedia:fail privacy permission is not authorized', errno: 104 });
   });
 });
+
+it('takes the page’s own words when one API serves several features', () => {
+  expect(wxFailure({ errMsg: 'chooseMedia:fail privacy permission is not authorized' }, 'chooseMedia', { feature: '拍行驶证识别车辆', instead: '可以手动填写号牌和发动机号' })).toEqual({
+    kind: 'privacy',
+    message: '你没有同意《便民隐私保护指引》，所以拍行驶证识别车辆用不了，其他功能照常可用。想用时再点一次，在弹出的指引里选“同意”。可以手动填写号牌和发动机号。',
+  });
+});

@@ -28,9 +28,14 @@ export function privacyRefusedError(api: string): { errMsg: string; errno: numbe
   return { errMsg: `${api}:fail privacy permission is not authorized`, errno: 104 };
 }
 
-/** What failed, in the resident's words, for a call of `api` (a key of PRIVACY_USES). */
-export function wxFailure(e: unknown, api: string): WxFailure {
-  const use: Pick<PrivacyUse, 'feature' | 'instead' | 'infoType'> = privacyUse(api) ?? { feature: '这项功能', instead: '', infoType: '选中的照片或视频信息' };
+/**
+ * What failed, in the resident's words, for a call of `api` (a key of PRIVACY_USES). `say`: the
+ * page's own words for what it was doing, when the API serves several features (chooseMedia:
+ * a ticket's photos, a vehicle licence).
+ */
+export function wxFailure(e: unknown, api: string, say?: Pick<PrivacyUse, 'feature' | 'instead'>): WxFailure {
+  const declared = privacyUse(api);
+  const use: Pick<PrivacyUse, 'feature' | 'instead' | 'infoType'> = { feature: '这项功能', instead: '', infoType: '选中的照片或视频信息', ...declared, ...say };
   const m = errMsgOf(e);
   const errno = errnoOf(e);
   const instead = use.instead ? `${use.instead}。` : '';

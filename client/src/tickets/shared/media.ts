@@ -11,6 +11,9 @@ export interface PickedFile {
 
 export type Picked = { kind: 'picked'; files: PickedFile[] } | WxFailure;
 
+/** This page's words for a refusal (chooseMedia serves the traffic flow's licence photo too). */
+const SAY = { feature: '添加照片和视频', instead: '不附照片也能提交诉求' };
+
 /**
  * Photos and videos for a ticket through `chooseMedia` (chooseImage and chooseVideo are
  * deprecated; taro-h5 implements chooseMedia with the browser's file picker). A refusal — the
@@ -22,7 +25,7 @@ export async function pickPhotos(count: number): Promise<Picked> {
     const r = await withConsent('chooseMedia', () => Taro.chooseMedia({ count, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] }));
     return { kind: 'picked', files: r.tempFiles.map((f) => ({ path: f.tempFilePath })) };
   } catch (e) {
-    return wxFailure(e, 'chooseMedia');
+    return wxFailure(e, 'chooseMedia', SAY);
   }
 }
 
@@ -31,6 +34,6 @@ export async function pickVideo(maxSeconds: number): Promise<Picked> {
     const r = await withConsent('chooseMedia', () => Taro.chooseMedia({ count: 1, mediaType: ['video'], sourceType: ['album', 'camera'], maxDuration: maxSeconds, camera: 'back' }));
     return { kind: 'picked', files: r.tempFiles.map((f) => ({ path: f.tempFilePath, seconds: f.duration })) };
   } catch (e) {
-    return wxFailure(e, 'chooseMedia');
+    return wxFailure(e, 'chooseMedia', SAY);
   }
 }

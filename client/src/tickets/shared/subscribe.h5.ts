@@ -1,8 +1,9 @@
 import type * as Weapp from './subscribe';
 import { askSubscription } from './subscribe-store';
+import { ticketTemplateId } from './template';
 
+// Types only from './subscribe': on h5 that path resolves to this very file (Taro's platform suffix).
 export type { SubscribeAnswer } from './subscribe';
-export { ticketTemplateId } from './subscribe';
 
 /**
  * h5: WeChat's subscribe prompt does not exist in a browser. The local stand-in sheet
@@ -10,6 +11,6 @@ export { ticketTemplateId } from './subscribe';
  * steps and the server counts the same grants.
  */
 export const requestTicketSubscription: typeof Weapp.requestTicketSubscription = () => {
-  if (!process.env.TICKET_TEMPLATE_ID) return Promise.resolve('unavailable');
+  if (!ticketTemplateId()) return Promise.resolve('unavailable');
   return askSubscription();
 };

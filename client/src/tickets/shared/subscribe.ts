@@ -1,21 +1,9 @@
 import Taro from '@tarojs/taro';
 import type { SubscribeResult } from '@bianmin/core';
+import { ticketTemplateId } from './template';
 
 /** What the prompt came to: WeChat's answer for the template, or nothing asked / nothing answered. */
 export type SubscribeAnswer = SubscribeResult | 'unavailable';
-
-/**
- * The subscribe-message template of a 12345 ticket's status (the tickets worker's
- * TICKET_TEMPLATE_ID), defined at build time like REMINDER_TEMPLATE_ID. Read defensively: when the
- * build does not define it, `process` may not exist at all in the mini-program runtime.
- */
-export function ticketTemplateId(): string {
-  try {
-    return process.env.TICKET_TEMPLATE_ID || '';
-  } catch {
-    return '';
-  }
-}
 
 /**
  * weapp: WeChat's prompt for the ticket status template. WeChat shows it only when asked from a

@@ -13,6 +13,6 @@ export async function pickPhoto(): Promise<{ kind: 'picked'; path: string } | Wx
     const path = r.tempFiles[0]?.tempFilePath;
     return path ? { kind: 'picked', path } : { kind: 'cancelled' };
   } catch (e) {
-    return wxFailure(e, 'chooseMedia');
+    return wxFailure(e, 'chooseMedia', { feature: '拍行驶证识别车辆', instead: '可以手动填写号牌和发动机号' });
   }
 }

@@ -5,7 +5,8 @@ import { clearDraft, type DraftFile, emptyDraft, loadDraft, saveDraft, type Tick
 import { errorsByPart, type FormPart } from '../../shared/fields';
 import { pickPhotos, pickVideo } from '../../shared/media';
 import { uploadFile } from '../../shared/storage';
-import { requestTicketSubscription, type SubscribeAnswer, ticketTemplateId } from '../../shared/subscribe';
+import { requestTicketSubscription, type SubscribeAnswer } from '../../shared/subscribe';
+import { ticketTemplateId } from '../../shared/template';
 import type { WxFailure } from '../../../privacy/refusal';
 
 /** A photo on its way up: shown with its progress, or why it failed and a retry. */
