@@ -166,5 +166,5 @@ export function useTicketForm(initialKind: TicketKind | null) {
     setErrors({});
   }, [initialKind]);
 
-  return { draft, restored, uploads, errors, outcome, refused, setRefused, change, addPhotos, addVideo, retryUpload, dropUpload, removePhoto, submit, discard, setErrors };
+  return { draft, restored, uploads, errors, outcome, refused, change, addPhotos, addVideo, retryUpload, dropUpload, removePhoto, submit, discard, setErrors };
 }
