@@ -101,6 +101,16 @@ function chunkIds(source) {
   return m ? m[1].split(',').map(Number) : [];
 }
 
+/**
+ * Chunks webpack's runtime counts as loaded from the start (`var n={9121:0,7176:0};r.O.j=…`): its
+ * own, and a chunk Taro's subpackage split emptied (its modules copied into each subpackage's
+ * sub-common) that pages still list among the chunks they wait for.
+ */
+function preinstalledChunks(source) {
+  const m = /\{((?:\d+:0,?)+)\};\w+\.O\.j=/.exec(source);
+  return m ? m[1].split(',').map((p) => Number(p.split(':')[0])) : [];
+}
+
 function requiresOf(source) {
   return [...source.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]);
 }
@@ -154,7 +164,7 @@ function checkResolution(dir, all, pages, problems) {
   for (const { page } of pages) {
     const file = join(dir, `${page}.js`);
     if (!sources.has(file)) continue;
-    const available = new Set([...appFiles, ...loaded(file)].flatMap((f) => chunkIds(sources.get(f))));
+    const available = new Set([...appFiles, ...loaded(file)].flatMap((f) => [...chunkIds(sources.get(f)), ...preinstalledChunks(sources.get(f))]));
     const waits = /\.O\(0,\[([\d,]+)\]/.exec(sources.get(file));
     for (const id of waits ? waits[1].split(',').map(Number) : []) {
       if (!available.has(id)) {
