@@ -115,6 +115,39 @@ const PAGES: ScanTarget[] = [
   { name: 'violation', path: (f) => `/traffic/pages/violation/index?vehicleId=${f.vehicleId}&violationId=44030126000001`, ready: '.traffic-violation__today' },
   { name: 'fine receipt', path: (f) => `/traffic/pages/receipt/index?orderId=${f.fineOrderId}`, ready: '.traffic-receipt__hero[data-status]' },
   { name: 'new ticket', path: () => '/tickets/pages/new/index', ready: '.tk-new-category .tk-chip' },
+  {
+    // The privacy consent sheet every page carries, here as the first photo asks for it.
+    name: 'privacy consent sheet',
+    path: () => '/tickets/pages/new/index',
+    ready: '.tk-new-category .tk-chip',
+    prepare: async (page) => {
+      await shown(page, '.tk-new-add-photo').click();
+      await armed(page, '.bm-privacy-sheet');
+    },
+  },
+  {
+    name: 'privacy refused: what does not work',
+    path: () => '/tickets/pages/new/index',
+    ready: '.tk-new-category .tk-chip',
+    prepare: async (page) => {
+      await shown(page, '.tk-new-add-photo').click();
+      await armed(page, '.bm-privacy-sheet');
+      await shown(page, '.bm-privacy-sheet__refuse').click();
+      await shown(page, '.tk-new-media-refused').waitFor();
+    },
+  },
+  {
+    name: 'new ticket, subscribe prompt (h5 stand-in)',
+    path: () => '/tickets/pages/new/index',
+    ready: '.tk-new-category .tk-chip',
+    prepare: async (page) => {
+      await shown(page, '.tk-new-kind .tk-chip[data-kind="咨询"]').click();
+      await shown(page, '.tk-new-category .tk-chip[data-category="社会保障"]').click();
+      await shown(page, '.tk-new-text textarea').fill('请问灵活就业人员如何缴纳社保？');
+      await shown(page, '.tk-new-submit').click();
+      await armed(page, '.tk-subscribe-sheet');
+    },
+  },
   { name: 'my tickets', path: () => '/tickets/pages/mine/index', ready: '.tk-mine-ticket' },
   { name: 'ticket', path: (f) => `/tickets/pages/detail/index?ticketId=${f.ticketId}`, ready: '.tk-timeline__item' },
   { name: 'agent', path: () => '/tickets/pages/agent/index', ready: '.tk-agent-open' },

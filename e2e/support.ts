@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { RESIDENTS } from '@bianmin/dev/fixtures';
+import { declaredInfoTypes } from '../client/src/privacy/info-types';
 
 /** The demo residents (what GET /api/__dev/fixtures answers). */
 export const residents = RESIDENTS;
@@ -15,8 +16,11 @@ export const SCREENSHOTS = resolve(__dirname, '../docs/screenshots');
 export interface E2E {
   stack: Stack;
   browser: Browser;
-  /** A fresh phone-sized page as `openid`, optionally with the dev clock set and 大字模式 on. */
-  open(opts?: { openid?: string; now?: string; path?: string; largeFont?: boolean }): Promise<Page>;
+  /**
+   * A fresh phone-sized page as `openid`, optionally with the dev clock set, 大字模式 on, and the
+   * privacy guide already agreed to (as on a phone that agreed on an earlier visit).
+   */
+  open(opts?: { openid?: string; now?: string; path?: string; largeFont?: boolean; privacyAgreed?: boolean }): Promise<Page>;
   /** Saves docs/screenshots/<name>.png (README images) when UPDATE_SCREENSHOTS=1, else under tmp. */
   screenshot(page: Page, name: string): Promise<string>;
   /** POST /api/<fn> as a demo resident at `now`; the data, or a thrown error naming the envelope's error. */
@@ -70,6 +74,11 @@ export async function startE2E(stackOptions: Partial<StackOptions> = {}): Promis
       q.set('dev_now', opts.now ?? '');
       // 大字模式 as the app stores it (Taro's storage format), before the first page renders.
       if (opts.largeFont) await context.addInitScript(() => localStorage.setItem('bianmin.a11y.largeFont', JSON.stringify({ data: true })));
+      // The h5 stand-in keeps the agreement as client/src/privacy/gate.h5.ts does.
+      if (opts.privacyAgreed) {
+        const agreed = { data: { agreedAt: '2026-03-01T09:00:00+08:00', infoTypes: declaredInfoTypes() } };
+        await context.addInitScript((value) => localStorage.setItem('bianmin.privacy.consent', value), JSON.stringify(agreed));
+      }
       const page = await context.newPage();
       await page.goto(`${stack.url}/?${q.toString()}#${opts.path ?? '/pages/hub/index'}`);
       return page;

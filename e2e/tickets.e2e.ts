@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { type E2E, residents, settled, shown, startE2E } from './support';
+import { armed, type E2E, residents, settled, shown, startE2E } from './support';
 
 /**
  * 12345 in the h5 build, as a resident does it: from the hub's 投诉与咨询 tile, a complaint with
@@ -38,7 +38,8 @@ it('files a complaint with a photo, keeps the draft across leaving the page, fol
   await expect(shown(hub, '.hub-service-tile[data-service-id="tickets.agent"] .service-status').textContent()).resolves.toContain('可办理');
   await hub.context().close();
 
-  const page = await e2e.open({ openid: resident.openid, now: NOON, path: '/tickets/pages/new/index' });
+  // Agreed to the privacy guide on an earlier visit (privacy.e2e.ts walks the consent itself).
+  const page = await e2e.open({ openid: resident.openid, now: NOON, path: '/tickets/pages/new/index', privacyAgreed: true });
   await shown(page, '.tk-new-category .tk-chip').first().waitFor();
 
   await shown(page, '.tk-new-kind .tk-chip[data-kind="投诉"]').click();
@@ -70,8 +71,10 @@ it('files a complaint with a photo, keeps the draft across leaving the page, fol
   await expect(shown(page, '.tk-new-photo').getAttribute('data-file-id')).resolves.toBe(fileId);
   await expect(shown(page, '.tk-new-phone-masked').textContent()).resolves.toBe('138****5678');
 
-  // Two quick taps file one ticket.
+  // Two quick taps file one ticket; the tap asks for the status messages first (WeChat's prompt's stand-in).
   await shown(page, '.tk-new-submit').click({ clickCount: 2 });
+  await armed(page, '.tk-subscribe-sheet');
+  await shown(page, '.tk-subscribe-sheet__allow').click();
   await shown(page, '.tk-new-done').waitFor();
   await expect(shown(page, '.tk-new-done').textContent()).resolves.toContain('诉求已提交到 12345');
   const { tickets } = await e2e.api<{ tickets: Array<{ ticketId: string; ticketNo: string | null }> }>('tickets', { action: 'tickets' }, as);

@@ -55,9 +55,13 @@ it('adds the car by a photo of its licence, confirms a record online and pays th
   await shown(page, '.traffic-add__submit').click();
   await expect(shown(page, '.traffic-field__error--plate').textContent()).resolves.toBe('号牌不使用字母 O，是否为数字 0？');
 
-  // By photo: the browser's file picker → the gateway's upload route → readLicence → the form prefilled.
-  const chooser = page.waitForEvent('filechooser');
+  // By photo: first the privacy guide (the resident's first photo: chooseMedia needs "选中的照片或视频信息"),
+  // then the browser's file picker → the gateway's upload route → readLicence → the form prefilled.
   await shown(page, '.traffic-add__by-photo').click();
+  await armed(page, '.bm-privacy-sheet');
+  await expect(shown(page, '.bm-privacy-sheet').getAttribute('data-api')).resolves.toBe('chooseMedia');
+  const chooser = page.waitForEvent('filechooser');
+  await shown(page, '.bm-privacy-sheet__agree').click();
   await (await chooser).setFiles(LICENCE);
   await shown(page, '.traffic-add__read').waitFor({ timeout: 20_000 });
   await expect(shown(page, '.traffic-add__plate input').inputValue()).resolves.toBe(car.plate);

@@ -8,7 +8,9 @@ import { gzipSync } from 'node:zlib';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // Issue 13's goal is 330 KB. Measured 361.6 KB after base.wxml's unused attributes went
 // (384.9 before); the hotline and 恢复后提醒我 in the hub's availability sheet added ~2 KB. The
-// budget holds that ground with a little room. Lower it as the package shrinks.
+// budget holds that ground with a little room. Lower it as the package shrinks. The privacy consent
+// sheet every page carries added 7.2 KB (364.5 → 371.6), and keeping Han characters as UTF-8 in the
+// minified JS instead of \uXXXX escapes (client/config/index.ts terser) took 3.5 KB off: 368.1 KB.
 const MAIN_PACKAGE_BUDGET = 370 * 1024;
 // Issue 13's goal is 350 KB a function. Today's floor (zod's classic API 132 KB, drizzle 97 KB,
 // pg 63 KB, pino 44 KB, cockatiel 24 KB) puts a function at 410–455 KB, and a function carrying a

@@ -9,8 +9,15 @@
 //  5. the aria attributes of src/a11y/weapp-aria-attributes.json are in base.wxml, at the
 //     very slots the runtime shortens them to (config/weapp-aria.js explains the drift);
 //  6. the attributes src/weapp-template/attributes.json leaves out of base.wxml are out of it,
-//     and no View / Text / ScrollView in client/src sets one (config/weapp-template-trim.js).
-// Usage: node scripts/check-weapp.mjs [weappDir] [--only files,resolve,wcc,wcsc,browser,h5,aria,trim]
+//     and no View / Text / ScrollView in client/src sets one (config/weapp-template-trim.js);
+//  7. every .js file parses at the declared syntax level, WEAPP_ECMA_VERSION (ES5), and no string
+//     carries a regular expression iOS cannot compile (lookbehind, named groups) — each hit named
+//     with the construct and its source module;
+//  8. every WeChat privacy API the package calls (ours and libraries') is declared with its
+//     information type (client/src/privacy/info-types.ts, by WeChat's table in wechat-apis.ts), none of the deprecated pickers is
+//     called, app.json's requiredPrivateInfos lists exactly the location APIs called, and the
+//     consent flow (onNeedPrivacyAuthorization + an agreePrivacyAuthorization button) is there.
+// Usage: node scripts/check-weapp.mjs [weappDir] [--only files,resolve,wcc,wcsc,browser,h5,aria,trim,syntax,privacy]
 // (weappDir defaults to project.config.json's miniprogramRoot; --only is for the checks' own tests)
 // Exits 1 with one line per problem.
 import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -41,6 +48,8 @@ export const BROWSER_MEMBERS = ['localStorage', 'sessionStorage', 'indexedDB', '
 export function sourceInfo(source) {
   const name = source.replace(/^webpack:\/\/@?[^/]*\/[^/]*\//, '').replace(/^webpack:\/\/[^/]*\//, '');
   if (name.startsWith('._src_')) return { kind: 'ours', path: `client/src/${name.slice('._src_'.length).replace(/_/g, '/')}` };
+  // A page's own entry module keeps its slashes and gets a query (`src/tickets/pages/new/index.tsx?ee19`).
+  if (/^src\/[^?]+\?[0-9a-f]+$/.test(name)) return { kind: 'ours', path: `client/${name.replace(/\?[0-9a-f]+$/, '')}` };
   if (name.startsWith('.._core_src_')) return { kind: 'ours', path: `core/src/${name.slice('.._core_src_'.length).replace(/_/g, '/')}` };
   if (name.startsWith('.._node_modules_@tarojs_') || name.startsWith('webpack_')) return { kind: 'runtime', path: name };
   if (name.startsWith('.._node_modules_')) return { kind: 'library', path: name.slice('.._node_modules_'.length) };
@@ -72,6 +81,8 @@ export function checkWeapp(dir, only = null) {
     h5: () => checkNoH5Modules(dir, all, problems),
     aria: () => checkAria(dir, problems),
     trim: () => checkTrim(dir, problems),
+    syntax: () => checkSyntax(dir, all, problems),
+    privacy: () => checkPrivacy(dir, all, app, problems),
   };
   for (const [name, check] of Object.entries(checks)) if (!only || only.includes(name)) timed(name, check);
   return { problems, timings, pages: pages.map((p) => p.page) };
@@ -88,6 +99,16 @@ function checkPageFiles(dir, pages, problems) {
 function chunkIds(source) {
   const m = /\(wx\["webpackJsonp"\]=wx\["webpackJsonp"\]\|\|\[\]\)\.push\(\[\[([\d,]+)\]/.exec(source);
   return m ? m[1].split(',').map(Number) : [];
+}
+
+/**
+ * Chunks webpack's runtime counts as loaded from the start (`var n={9121:0,7176:0};r.O.j=…`): its
+ * own, and a chunk Taro's subpackage split emptied (its modules copied into each subpackage's
+ * sub-common) that pages still list among the chunks they wait for.
+ */
+function preinstalledChunks(source) {
+  const m = /\{((?:\d+:0,?)+)\};\w+\.O\.j=/.exec(source);
+  return m ? m[1].split(',').map((p) => Number(p.split(':')[0])) : [];
 }
 
 function requiresOf(source) {
@@ -143,7 +164,7 @@ function checkResolution(dir, all, pages, problems) {
   for (const { page } of pages) {
     const file = join(dir, `${page}.js`);
     if (!sources.has(file)) continue;
-    const available = new Set([...appFiles, ...loaded(file)].flatMap((f) => chunkIds(sources.get(f))));
+    const available = new Set([...appFiles, ...loaded(file)].flatMap((f) => [...chunkIds(sources.get(f)), ...preinstalledChunks(sources.get(f))]));
     const waits = /\.O\(0,\[([\d,]+)\]/.exec(sources.get(file));
     for (const id of waits ? waits[1].split(',').map(Number) : []) {
       if (!available.has(id)) {
@@ -267,6 +288,245 @@ function checkBrowserApis(dir, all, problems) {
       problems.push(`${rel(dir, f)}:${node.loc.start.line}:${node.loc.start.column}: browser-only ${what} from ${from} — a mini-program has no ${what.replace(/^\./, '')}; use the Taro/wx API or keep it in an .h5 file`);
     }
   }
+}
+
+/**
+ * The syntax level of everything in the package: ECMAScript 5.1.
+ *
+ * Why ES5. project.config.json has `es6: false`: WeChat uploads the files as they are, and on
+ * iOS they run in the phone's own JavaScriptCore (Android's WeChat brings a recent V8). The
+ * oldest phones we support are those the client's Babel targets name (client/package.json
+ * browserslist: iOS ≥ 10) on base library ≥ 2.10.0 (wx.chooseMedia; the privacy consent flow
+ * needs 2.32.3 and is skipped below it, where WeChat has no privacy interception). iOS 10's
+ * JavaScriptCore stops at about ES2015 (no async functions before 10.3, no object spread before
+ * 11.3, no `?.`/`??` before 13.4, no regex lookbehind before 16.4, no named groups before 11.3),
+ * and Babel compiles our code for it down to ES5 anyway. ES5 is then the one level every file
+ * can be held to, and the one a parser can check without a compatibility table: a file of a
+ * library that ships newer syntax fails here, named, until client/config/transpile.ts compiles it.
+ */
+export const WEAPP_ECMA_VERSION = 5;
+
+/** Syntax newer than ES5, as acorn's ESTree nodes show it: what to call it, and since when. */
+function newerThanEs5(n, src) {
+  switch (n.type) {
+    case 'VariableDeclaration':
+      return n.kind === 'var' ? null : `\`${n.kind}\` declaration (ES2015)`;
+    case 'ArrowFunctionExpression':
+      return 'arrow function (ES2015)';
+    case 'ClassDeclaration':
+    case 'ClassExpression':
+      return 'class (ES2015)';
+    case 'TemplateLiteral':
+      return 'template literal (ES2015)';
+    case 'SpreadElement':
+      return 'spread `...` (ES2015; in object literals ES2018, iOS 11.3)';
+    case 'RestElement':
+      return 'rest `...` (ES2015; in object patterns ES2018)';
+    case 'ObjectPattern':
+    case 'ArrayPattern':
+      return 'destructuring (ES2015)';
+    case 'AssignmentPattern':
+      return 'default value (ES2015)';
+    case 'ForOfStatement':
+      return n.await ? '`for await` (ES2018)' : '`for…of` (ES2015)';
+    case 'FunctionDeclaration':
+    case 'FunctionExpression':
+      return n.async ? 'async function (ES2017, iOS 10.3/11)' : n.generator ? 'generator function (ES2015)' : null;
+    case 'Property':
+      return n.computed ? 'computed property name (ES2015)' : n.method ? 'method shorthand (ES2015)' : n.shorthand ? 'shorthand property (ES2015)' : null;
+    case 'MetaProperty':
+      return `\`${n.meta.name}.${n.property.name}\` (ES2015)`;
+    case 'ImportDeclaration':
+    case 'ExportNamedDeclaration':
+    case 'ExportDefaultDeclaration':
+    case 'ExportAllDeclaration':
+    case 'ImportExpression':
+      return 'module syntax (ES2015)';
+    case 'BinaryExpression':
+      return n.operator === '**' ? 'exponent operator `**` (ES2016)' : null;
+    case 'AssignmentExpression':
+      return n.operator === '**=' ? 'exponent operator `**=` (ES2016)' : ['||=', '&&=', '??='].includes(n.operator) ? `logical assignment \`${n.operator}\` (ES2021)` : null;
+    case 'ChainExpression':
+      return 'optional chaining `?.` (ES2020, iOS 13.4)';
+    case 'LogicalExpression':
+      return n.operator === '??' ? 'nullish coalescing `??` (ES2020, iOS 13.4)' : null;
+    case 'CatchClause':
+      return n.param ? null : 'optional catch binding (ES2019)';
+    case 'PropertyDefinition':
+      return 'class field (ES2022, iOS 14.5)';
+    case 'PrivateIdentifier':
+      return 'private name `#` (ES2022)';
+    case 'StaticBlock':
+      return 'class static block (ES2022, iOS 16.4)';
+    case 'Literal':
+      if (typeof n.bigint === 'string') return 'BigInt literal (ES2020)';
+      if (n.regex) return regexNewerThanEs5(n.regex.pattern, n.regex.flags);
+      if (typeof n.value === 'number' && /^0[bBoO]|_/.test(src.slice(n.start, n.end))) return 'binary/octal literal or numeric separator (ES2015/ES2021)';
+      if (typeof n.value === 'string' && /\\u\{/.test(src.slice(n.start, n.end))) return 'code point escape `\\u{…}` (ES2015)';
+      return null;
+    default:
+      return null;
+  }
+}
+
+/** Regular expression syntax newer than ES5: named by what older iOS refuses. */
+function regexNewerThanEs5(pattern, flags) {
+  if (/\(\?<[=!]/.test(pattern)) return `regex lookbehind \`(?<=\` / \`(?<!\` (ES2018; iOS below 16.4 throws SyntaxError) in /${pattern}/`;
+  if (/\(\?<[A-Za-z_$]/.test(pattern)) return `regex named group \`(?<name>\` (ES2018; iOS 11.3) in /${pattern}/`;
+  if (/\\[pP]\{/.test(pattern)) return `regex property escape \`\\p{…}\` (ES2018; iOS 11.3) in /${pattern}/`;
+  const newFlags = [...flags].filter((f) => !'gim'.includes(f));
+  if (newFlags.length) return `regex flag${newFlags.length > 1 ? 's' : ''} ${newFlags.join('')} (ES2015+) on /${pattern}/`;
+  return null;
+}
+
+/** A regular expression in a string (a RegExp made at run time): the constructs older iOS cannot compile. */
+function regexSourceProblem(text) {
+  if (/\(\?<[=!]/.test(text)) return 'regex lookbehind `(?<=` / `(?<!` in a string (a RegExp made at run time; iOS below 16.4 throws SyntaxError)';
+  if (/\(\?<[A-Za-z_$][\w$]*>/.test(text)) return 'regex named group `(?<name>` in a string (a RegExp made at run time; iOS below 11.3 throws SyntaxError)';
+  return null;
+}
+
+function checkSyntax(dir, all, problems) {
+  const MAX_PER_FILE = 5;
+  for (const f of all.filter((x) => x.endsWith('.js'))) {
+    const source = readFileSync(f, 'utf8');
+    const hits = [];
+    let es5Error = null;
+    try {
+      acorn.parse(source, { ecmaVersion: WEAPP_ECMA_VERSION, sourceType: 'script', allowReturnOutsideFunction: true });
+    } catch (e) {
+      es5Error = e;
+    }
+    let ast = null;
+    try {
+      ast = acorn.parse(source, { ecmaVersion: 'latest', sourceType: 'script', allowReturnOutsideFunction: true, allowAwaitOutsideFunction: true, allowHashBang: true });
+    } catch (e) {
+      problems.push(`${rel(dir, f)}: not parseable JavaScript at all (${e.message})`);
+      continue;
+    }
+    const inRegExpCall = new Set();
+    walkFull(ast, (n) => {
+      if (es5Error) {
+        const what = newerThanEs5(n, source);
+        if (what) hits.push({ node: n, what, regex: Boolean(n.regex) });
+      }
+      // new RegExp('…', '…') with both parts literal: the same rules as a regex literal.
+      if ((n.type === 'NewExpression' || n.type === 'CallExpression') && n.callee.type === 'Identifier' && n.callee.name === 'RegExp') {
+        const [p, fl] = n.arguments;
+        if (p?.type === 'Literal' && typeof p.value === 'string' && (!fl || (fl.type === 'Literal' && typeof fl.value === 'string'))) {
+          inRegExpCall.add(p);
+          const what = regexNewerThanEs5(p.value, fl ? fl.value : '');
+          if (what) hits.push({ node: n, what: `${what} (new RegExp)`, regex: true });
+        }
+      }
+    });
+    // Any other string may still become a RegExp at run time (zod builds them from parts): looked
+    // for even when the file parses as ES5. walkFull visits parents first, so the calls are known.
+    walkFull(ast, (n) => {
+      const text = n.type === 'Literal' && typeof n.value === 'string' && !inRegExpCall.has(n) ? n.value : n.type === 'TemplateElement' ? (n.value.cooked ?? '') : null;
+      const what = text === null ? null : regexSourceProblem(text);
+      if (what) hits.push({ node: n, what, regex: true });
+    });
+    // The ES5 parse is the authority: a refusal the walk cannot name is reported in acorn's words.
+    if (es5Error && !hits.some((h) => !h.what.includes('in a string'))) {
+      hits.push({ node: { start: es5Error.pos ?? 0 }, what: `syntax newer than ES5 (acorn: ${es5Error.message.replace(/ \(\d+:\d+\)$/, '')})`, regex: false });
+    }
+    if (!hits.length) continue;
+    const mapFile = `${f}.map`;
+    const map = existsSync(mapFile) ? new TraceMap(JSON.parse(readFileSync(mapFile, 'utf8'))) : null;
+    hits.sort((a, b) => a.node.start - b.node.start);
+    for (const { node, what, regex } of hits.slice(0, MAX_PER_FILE)) {
+      const loc = acorn.getLineInfo(source, node.start);
+      const src = sourceOf(map, loc.line, loc.column);
+      const from = src ? `${src.kind === 'library' ? 'the npm package file ' : ''}${src.path}:${src.line}` : 'an unknown module (no source map)';
+      const fix = regex
+        ? ' — Babel cannot rewrite this: write the expression without it'
+        : src?.kind === 'library'
+          ? ` — add ${packageOf(src.path)} to TRANSPILED_DEPENDENCIES in client/config/transpile.ts`
+          : src?.kind === 'ours'
+            ? ' — Babel did not compile this file: is it under compile.include (client/config/index.ts)?'
+            : '';
+      problems.push(`${rel(dir, f)}:${loc.line}:${loc.column}: ${what} from ${from}; the weapp's syntax level is ES5 (scripts/check-weapp.mjs WEAPP_ECMA_VERSION)${fix}`);
+    }
+    if (hits.length > MAX_PER_FILE) problems.push(`${rel(dir, f)}: … and ${hits.length - MAX_PER_FILE} more above ES5`);
+  }
+}
+
+/** `zod/v4/core/util.js` → zod; `@scope/pkg/x.js` → @scope/pkg. */
+function packageOf(path) {
+  // Taro's source names turn the path's slashes into underscores (see sourceInfo).
+  const parts = path.split(/[/_]/);
+  return parts[0].startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+/** client/src/privacy/<name>.ts (TypeScript importing types only), compiled and evaluated here. */
+function privacyModule(name) {
+  const ts = require(require.resolve('typescript', { paths: [root] }));
+  const file = join(root, 'client/src/privacy', `${name}.ts`);
+  const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 }, fileName: file });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', outputText)(module, module.exports, () => ({}));
+  return module.exports;
+}
+
+function checkPrivacy(dir, all, app, problems) {
+  const { WECHAT_PRIVACY_APIS, DEPRECATED_APIS, LOCATION_APIS } = privacyModule('wechat-apis');
+  const { PRIVACY_USES } = privacyModule('info-types');
+  const declared = new Map(PRIVACY_USES.map((u) => [u.api, u.infoType]));
+  const called = new Set();
+  let listens = false;
+  let agreeButton = false;
+  for (const f of all.filter((x) => x.endsWith('.js'))) {
+    const mapFile = `${f}.map`;
+    const rawMap = existsSync(mapFile) ? JSON.parse(readFileSync(mapFile, 'utf8')) : null;
+    // Taro's runtime names every WeChat API (its API table): it calls what the app calls.
+    if (rawMap && rawMap.sources.every((s) => sourceInfo(s).kind === 'runtime')) continue;
+    const source = readFileSync(f, 'utf8');
+    let ast;
+    try {
+      ast = acorn.parse(source, { ecmaVersion: 'latest', sourceType: 'script', allowReturnOutsideFunction: true });
+    } catch {
+      continue; // the syntax check reports it
+    }
+    const hits = [];
+    walkFull(ast, (n) => {
+      if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier') {
+        const name = n.property.name;
+        if (name === 'onNeedPrivacyAuthorization') listens = true;
+        if (Object.hasOwn(WECHAT_PRIVACY_APIS, name) || Object.hasOwn(DEPRECATED_APIS, name)) hits.push({ node: n.property, api: name });
+      }
+      // <Button openType='getPhoneNumber'> compiles to a property of the props object.
+      if (n.type === 'Property' && !n.computed && (n.key.name ?? n.key.value) === 'openType' && n.value.type === 'Literal') {
+        if (n.value.value === 'agreePrivacyAuthorization') agreeButton = true;
+        else if (Object.hasOwn(WECHAT_PRIVACY_APIS, `open-type=${n.value.value}`)) hits.push({ node: n, api: `open-type=${n.value.value}` });
+      }
+    });
+    if (!hits.length) continue;
+    const map = rawMap ? new TraceMap(rawMap) : null;
+    for (const { node, api } of hits) {
+      const loc = acorn.getLineInfo(source, node.start);
+      const src = sourceOf(map, loc.line, loc.column);
+      if (src?.kind === 'runtime') continue;
+      const from = src ? `${src.kind === 'library' ? 'the npm package file ' : ''}${src.path}:${src.line}` : 'an unknown module (no source map)';
+      const at = `${rel(dir, f)}:${loc.line}:${loc.column}`;
+      if (Object.hasOwn(DEPRECATED_APIS, api)) {
+        problems.push(`${at}: calls ${api} from ${from} — deprecated by WeChat, use ${DEPRECATED_APIS[api]}`);
+        continue;
+      }
+      called.add(api);
+      const type = WECHAT_PRIVACY_APIS[api];
+      if (declared.get(api) !== type) {
+        problems.push(`${at}: calls ${api} from ${from}, which needs "${type}" in the MP console's 用户隐私保护指引 — not declared in client/src/privacy/info-types.ts PRIVACY_USES (WeChat disables an undeclared API: errno 112)`);
+      }
+    }
+  }
+  const required = [...(app.requiredPrivateInfos ?? [])].sort();
+  const locations = [...called].filter((api) => LOCATION_APIS.includes(api)).sort();
+  if (JSON.stringify(required) !== JSON.stringify(locations)) {
+    problems.push(`app.json: requiredPrivateInfos is ${JSON.stringify(required)}, the package calls the location APIs ${JSON.stringify(locations)} — WeChat refuses a location API not listed there (src/app.config.ts takes it from privacy/info-types.ts)`);
+  }
+  if (called.size && !listens) problems.push('no wx.onNeedPrivacyAuthorization listener in the package: WeChat would show its own popup, and a refusal would not be said (client/src/privacy/register.ts, from app.ts)');
+  if (called.size && !agreeButton) problems.push('no <button open-type="agreePrivacyAuthorization"> in the package: the consent sheet cannot agree (client/src/privacy/agree-button.tsx)');
 }
 
 /**

@@ -8,7 +8,19 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const env = { ...process.env, TZ: 'UTC', NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim() };
+// CLOUD_ENV: the weapp build refuses to run without a CloudBase environment id (client/config/
+// cloud-env.ts); the tests build with one that names no real environment, whatever the shell has.
+// TICKET_TEMPLATE_ID: the weapp built for the tests asks for the template the local stack's
+// notifier sends (so the simulated weapp's grants are counted where the stack spends them).
+const TEST_CLOUD_ENV = 'bianmin-test-env';
+const TEST_TICKET_TEMPLATE_ID = 'dev-ticket-template';
+const env = {
+  ...process.env,
+  TZ: 'UTC',
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim(),
+  CLOUD_ENV: TEST_CLOUD_ENV,
+  TICKET_TEMPLATE_ID: TEST_TICKET_TEMPLATE_ID,
+};
 const steps = [];
 let passed = 0;
 let failed = 0;

@@ -1,7 +1,10 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import webpack from 'webpack';
+import { CloudEnvError, cloudEnvFor } from './cloud-env';
 import devConfig from './dev';
 import prodConfig from './prod';
+import { transpiledDependencyDirs, ZOD_CJS_REQUEST, zodEsmRequest } from './transpile';
 
 /**
  * The shared TypeScript package (`@bianmin/core`, folder ../../core) ships TS sources, not
@@ -14,9 +17,29 @@ const CORE_DIR = path.resolve(__dirname, '../../core');
 const CORE_SRC = path.join(CORE_DIR, 'src');
 
 const compileCore = { include: [CORE_DIR] };
+/** The ticket template of the local stack's notifier (server/src/notify/notifier.ts recordingNotifier). */
+const LOCAL_TICKET_TEMPLATE_ID = 'dev-ticket-template';
+// The weapp also compiles the dependencies that ship syntax newer than its level (see transpile.ts).
+const compileMini = { include: [CORE_DIR, ...transpiledDependencyDirs(__dirname)] };
+
+/**
+ * Stops a weapp build without CLOUD_ENV before anything is compiled (see cloud-env.ts), with the
+ * reason as the last thing printed: thrown, Taro would bury it under a stack trace and a
+ * misleading "找不到项目配置文件".
+ */
+function cloudEnvOrStop(): string {
+  try {
+    return cloudEnvFor(process.env.TARO_ENV, process.env.CLOUD_ENV);
+  } catch (e) {
+    if (!(e instanceof CloudEnvError)) throw e;
+    console.error(`\n✖ ${e.message}\n`);
+    return process.exit(1);
+  }
+}
 
 // https://docs.taro.zone/docs/next/config
 export default defineConfig<'webpack5'>(async (merge) => {
+  const cloudEnv = cloudEnvOrStop();
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'bianmin',
     date: '2025-11-23',
@@ -34,9 +57,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [path.resolve(__dirname, 'weapp-aria.js'), path.resolve(__dirname, 'weapp-template-trim.js')],
     // Becomes `process.env.CLOUD_ENV` in the bundle: the CloudBase environment the weapp calls.
     env: {
-      CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV || 'bianmin-prod'),
+      CLOUD_ENV: JSON.stringify(cloudEnv),
       // The one-time subscribe message template of "remind me when it opens" (same id as the reminders function's).
       REMINDER_TEMPLATE_ID: JSON.stringify(process.env.REMINDER_TEMPLATE_ID || ''),
+      // The subscribe message template of a 12345 ticket's status (same id as the tickets worker's
+      // TICKET_TEMPLATE_ID), asked for when a ticket is filed. Unset on weapp: no prompt, the
+      // message centre only. h5 is the local stack's twin: its notifier's template by default.
+      TICKET_TEMPLATE_ID: JSON.stringify(process.env.TICKET_TEMPLATE_ID || (process.env.TARO_ENV === 'h5' ? LOCAL_TICKET_TEMPLATE_ID : '')),
     },
     defineConstants: {},
     alias: {
@@ -45,9 +72,23 @@ export default defineConfig<'webpack5'>(async (merge) => {
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
+    // Han characters as UTF-8 (3 bytes), not the `\uXXXX` escapes (6 bytes) of Taro's default
+    // `ascii_only: true`: the weapp main package's strings are mostly Chinese, and this is 3.5 KB
+    // of it (measured: app.js 0.5, common.js 1.9, taro.js 0.3, the hub 0.9). WeChat reads package
+    // files as UTF-8, as every native mini-program's own Chinese strings rely on; h5's index.html
+    // declares UTF-8.
+    terser: { enable: true, config: { output: { ascii_only: false } } },
     cache: { enable: false },
     mini: {
-      compile: compileCore,
+      compile: compileMini,
+      webpackChain(chain) {
+        chain.plugin('zod-esm-locale').use(webpack.NormalModuleReplacementPlugin, [
+          ZOD_CJS_REQUEST,
+          (resource: { request: string }) => {
+            resource.request = zodEsmRequest(resource.request) ?? resource.request;
+          },
+        ]);
+      },
       // Maps beside the weapp output, without a sourceMappingURL comment in the shipped JS:
       // scripts/check-weapp.mjs names the source module of each browser-only API it finds.
       // project.config.json keeps *.map out of the uploaded package.

@@ -1,3 +1,4 @@
+import { REQUIRED_PRIVATE_INFOS } from './privacy/required-private-infos';
 import { COLORS } from './ui/tokens';
 
 export default defineAppConfig({
@@ -32,7 +33,8 @@ export default defineAppConfig({
   },
   // Only inject the components a page actually uses (weapp): a faster first launch.
   lazyCodeLoading: 'requiredComponents',
-  // 12345 tickets: the place of a complaint from the map (wx.chooseLocation must be declared).
-  requiredPrivateInfos: ['chooseLocation'],
+  // WeChat's location APIs must be listed here as well as in the privacy guide: the declared ones
+  // of privacy/info-types.ts (12345: the place of a complaint from the map, wx.chooseLocation).
+  requiredPrivateInfos: REQUIRED_PRIVATE_INFOS,
   permission: { 'scope.userLocation': { desc: '用于在地图上选择诉求发生的地点' } },
 });

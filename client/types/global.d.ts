@@ -16,6 +16,8 @@ declare namespace NodeJS {
     /** The CloudBase environment id the weapp calls (client/config/index.ts `env`). */
     CLOUD_ENV?: string;
     REMINDER_TEMPLATE_ID?: string;
+    /** The subscribe message template of a 12345 ticket's status (client/config/index.ts `env`). */
+    TICKET_TEMPLATE_ID?: string;
     TARO_APP_ID?: string;
   }
 }

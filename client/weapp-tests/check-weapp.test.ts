@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { eachMapping, TraceMap } from '@jridgewell/trace-mapping';
 import { DIST, mountPage } from './harness/mini-program';
 import { MORNING, RESIDENTS } from './harness/residents';
 import { findAll } from './harness/wxml';
@@ -173,4 +174,90 @@ it('fails to mount a subpackage page whose chunk is not loaded, even after a pag
     'bills/pages/bill/index never called Page()',
   );
   expect(check(dir, 'resolve').out).toMatch(/page bills\/pages\/bill\/index: waits for webpack chunk \d+ \(bills\/sub-vendors\.js\)/);
+});
+
+describe('the syntax level (ES5) of every file', () => {
+  /** Where zod's own code starts in the tickets subpackage's vendors file, found through its source map. */
+  function zodOffset(dir: string): number {
+    const map = new TraceMap(JSON.parse(readFileSync(join(dir, 'tickets/sub-vendors.js.map'), 'utf8')) as never);
+    let column: number | null = null;
+    eachMapping(map, (m) => {
+      if (column === null && m.source !== null && /_node_modules_zod_v4_core_util\.js$/.test(m.source)) column = m.generatedColumn;
+    });
+    expect(column).not.toBeNull();
+    return column!;
+  }
+
+  it('names the construct, the file and zod as its source when zod ships untranspiled `?.` and `??`', () => {
+    const dir = copyOfBuild();
+    const at = zodOffset(dir);
+    // Where a statement of zod's util module starts: the shape of what zod 4 publishes.
+    edit(dir, 'tickets/sub-vendors.js', (s) => {
+      const cut = s.indexOf(';', at) + 1;
+      return `${s.slice(0, cut)}var zz=(typeof e==="object"&&e!==null?e:void 0)?.shape??{};${s.slice(cut)}`;
+    });
+    const r = check(dir, 'syntax');
+    expect(r.ok).toBe(false);
+    expect(r.out).toMatch(/tickets\/sub-vendors\.js:1:\d+: optional chaining `\?\.` \(ES2020, iOS 13\.4\) from the npm package file zod_v4_core_util\.js:\d+/);
+    expect(r.out).toMatch(/nullish coalescing `\?\?` \(ES2020, iOS 13\.4\)/);
+    expect(r.out).toContain('add zod to TRANSPILED_DEPENDENCIES in client/config/transpile.ts');
+  });
+
+  it('finds `const`, an arrow and a class in our own code, and asks whether Babel compiled it', () => {
+    const dir = copyOfBuild();
+    edit(dir, 'pages/hub/index.js', (s) => s.replace(/(\{\d+:function\([a-z],[a-z],[a-z]\)\{)/, '$1const hubX=()=>1;class HubY{}'));
+    const r = check(dir, 'syntax');
+    expect(r.ok).toBe(false);
+    for (const what of ['`const` declaration (ES2015)', 'arrow function (ES2015)', 'class (ES2015)']) expect(r.out).toContain(`: ${what} from client/src/`);
+    expect(r.out).toContain('Babel did not compile this file');
+  });
+
+  it('refuses regex lookbehind and named groups, in a literal, a RegExp call or a string built into one later', () => {
+    const dir = copyOfBuild();
+    edit(dir, 'common.js', (s) => s.replace(/(\{\d+:function\([a-z],[a-z],[a-z]\)\{)/, '$1var ra=/(?<=¥)\\d+/;var rb=new RegExp("(?<yuan>\\\\d+)");var rc="^(?<!-)"+"x";'));
+    const r = check(dir, 'syntax');
+    expect(r.ok).toBe(false);
+    expect(r.out).toMatch(/common\.js:1:\d+: regex lookbehind `\(\?<=` \/ `\(\?<!` \(ES2018; iOS below 16\.4 throws SyntaxError\) in \/\(\?<=¥\)\\d\+\//);
+    expect(r.out).toMatch(/regex named group `\(\?<name>` \(ES2018; iOS 11\.3\) in \/\(\?<yuan>\\d\+\)\/ \(new RegExp\)/);
+    expect(r.out).toContain('regex lookbehind `(?<=` / `(?<!` in a string (a RegExp made at run time');
+    expect(r.out).toContain('Babel cannot rewrite this');
+  });
+
+  it('holds the real build to ES5: the weapp ships nothing newer, zod included', () => {
+    expect(check(DIST, 'syntax')).toEqual({ ok: true, out: expect.stringMatching(/^weapp checks ok/) });
+    // zod is in the tickets subpackage (compiled: the check above passed it).
+    expect(readFileSync(join(DIST, 'tickets/sub-vendors.js'), 'utf8').includes('_zod.def')).toBe(true);
+  });
+
+  it('ships no default CloudBase environment: the one npm test builds with, nothing else', () => {
+    for (const f of ['app.js', 'common.js', 'taro.js', 'vendors.js']) expect(readFileSync(join(DIST, f), 'utf8')).not.toContain('bianmin-prod');
+    expect(readFileSync(join(DIST, 'app.js'), 'utf8')).toContain(`env:"${process.env.CLOUD_ENV ?? 'bianmin-test-env'}"`);
+  });
+});
+
+describe('the privacy declarations against the package', () => {
+  it('names an undeclared privacy API (a library’s too) and a deprecated picker, with the information type WeChat wants', () => {
+    const dir = copyOfBuild();
+    edit(dir, 'tickets/sub-vendors.js', (s) => s.replace(/(\{\d+:function\([a-z],[a-z],[a-z]\)\{)/, '$1var loc=function(){return wx.getLocation({})};var img=function(){return wx.chooseImage({})};'));
+    const r = check(dir, 'privacy');
+    expect(r.ok).toBe(false);
+    expect(r.out).toMatch(/tickets\/sub-vendors\.js:1:\d+: calls getLocation from .*, which needs "位置信息" in the MP console's 用户隐私保护指引 — not declared in client\/src\/privacy\/info-types\.ts PRIVACY_USES/);
+    expect(r.out).toMatch(/tickets\/sub-vendors\.js:1:\d+: calls chooseImage from .* — deprecated by WeChat, use chooseMedia/);
+    // getLocation is a location API: app.json must list it too.
+    expect(r.out).toContain('app.json: requiredPrivateInfos is ["chooseLocation"], the package calls the location APIs ["chooseLocation","getLocation"]');
+  });
+
+  it('fails when app.json’s requiredPrivateInfos lost the map pick the tickets page calls', () => {
+    const dir = copyOfBuild();
+    edit(dir, 'app.json', (s) => s.replace('"requiredPrivateInfos":["chooseLocation"]', '"requiredPrivateInfos":[]'));
+    expect(check(dir, 'privacy').out).toContain('app.json: requiredPrivateInfos is [], the package calls the location APIs ["chooseLocation"]');
+  });
+
+  it('fails when the consent listener or the agree button is gone from the package', () => {
+    const dir = copyOfBuild();
+    edit(dir, 'app.js', (s) => s.split('onNeedPrivacyAuthorization').join('onNeedNothing').split('"agreePrivacyAuthorization"').join('"contact"'));
+    const r = check(dir, 'privacy');
+    expect(r.out).toContain('no wx.onNeedPrivacyAuthorization listener in the package');
+    expect(r.out).toContain('no <button open-type="agreePrivacyAuthorization"> in the package');
+  });
 });

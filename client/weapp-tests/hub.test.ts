@@ -226,3 +226,8 @@ it('reaches WeChat with its heading levels and labels (the aria registration at 
   // The data WeChat receives carries no web-only `role` (no template reads it).
   expect(JSON.stringify(p.data())).not.toContain('"role":');
 });
+
+it('starts CloudBase with the environment the build was given (npm test: bianmin-test-env), never a default', async () => {
+  const p = await open();
+  expect(p.record.cloudInit).toEqual([{ env: process.env.CLOUD_ENV ?? 'bianmin-test-env', traceUser: true }]);
+});

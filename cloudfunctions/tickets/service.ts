@@ -4,6 +4,7 @@ import { defineFunction } from '@bianmin/server/runtime/define';
 import { agentStatus } from '@bianmin/server/tickets/agent';
 import { rateTicket, reopenTicket, showTicket } from '@bianmin/server/tickets/respond';
 import { residentTickets } from '@bianmin/server/tickets/store';
+import { recordTicketSubscription } from '@bianmin/server/tickets/subscribe';
 import { submitTicket } from '@bianmin/server/tickets/submit';
 import { ticketSummary } from '@bianmin/server/tickets/views';
 import type { CallContext } from '@bianmin/server/runtime/types';
@@ -59,5 +60,10 @@ export const ticketsFunction = defineFunction('tickets', ticketsInput, {
   },
   agent: {
     run: (input, ctx) => agentStatus(resident(ctx), input),
+  },
+  // No service guard: counting a grant touches no department, and a resident who just filed while
+  // the platform was down must not lose the grant WeChat already gave.
+  subscribed: {
+    run: (input, ctx) => recordTicketSubscription(resident(ctx), input),
   },
 });

@@ -64,6 +64,8 @@ export interface ApiOutputs {
     rate: { ticket: TicketDetail };
     reopen: { ticket: TicketDetail };
     agent: AgentResult;
+    /** How many 12345 status messages WeChat may now send this resident. */
+    subscribed: { granted: number };
   };
   traffic: {
     addVehicle: { vehicle: VehicleView };

@@ -96,6 +96,8 @@ export interface Stack {
   deps: Deps;
   /** What the local notifier was asked to send as WeChat subscribe messages. */
   subscribeMessages: SubscribeMessage[];
+  /** WeChat error codes the local notifier answers the next sends with (43101: no grant left). */
+  subscribeRefusals: number[];
   /** Uploaded files (the gateway's POST /api/__dev/storage); tests may `put` directly. */
   storage: LocalStorage;
   /** The Tencent Cloud API stand-in (OCR, FaceID) the real SDK clients talk to. */
@@ -227,6 +229,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     database,
     deps,
     subscribeMessages: notifier.sent,
+    subscribeRefusals: notifier.refusals,
     storage,
     tencentCloud,
     faceId,

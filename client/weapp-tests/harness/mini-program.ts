@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { JSDOM } from 'jsdom';
 import { memoizedCompiler } from './compiled';
 import { createWx, wxCallsInFlight, type WxOptions, type WxRecord } from './wx';
-import { wxmlTree, type WxmlNode } from './wxml';
+import { findAll, wxmlTree, type WxmlNode } from './wxml';
 
 export const DIST = resolve(__dirname, '../../dist/weapp');
 
@@ -39,6 +39,8 @@ export interface MountOptions {
   storage?: Record<string, unknown>;
   /** Another built package (the checks' own tests plant breakages into a copy). */
   dir?: string;
+  /** The resident agreed to the privacy guide on an earlier visit: WeChat asks nothing. */
+  privacyAgreed?: boolean;
 }
 
 type PageInstance = {
@@ -79,6 +81,12 @@ export interface MountedPage {
   tap(text: string | RegExp, nth?: number, opts?: TapOptions): Promise<void>;
   /** True once the open sheet's buttons take taps (its actions carry `bm-sheet__actions--armed`). */
   sheetArmed(): boolean;
+  /**
+   * A tap on the page's `<button open-type="agreePrivacyAuthorization">`, as WeChat delivers it:
+   * the tap is noted by the button's id (WeChat takes "agree" only for a tapped button), then the
+   * button's `agreeprivacyauthorization` event.
+   */
+  agreePrivacy(): Promise<void>;
   /** Texts of the elements with this class (j-component prefixes classes; matched by suffix). */
   texts(className: string): string[];
   pullDownRefresh(): Promise<void>;
@@ -116,7 +124,7 @@ export async function mountPage(route: string, opts: MountOptions): Promise<Moun
   for (const k of ['window', 'document', 'Event', 'CustomEvent', 'EventTarget', 'TouchEvent', 'Node', 'Element', 'HTMLElement'] as const) {
     g[k] = k === 'window' ? dom.window : win[k];
   }
-  const wxOptions: WxOptions = { openid: opts.openid, now: opts.now, pages: builtPages(dir), storage: opts.storage };
+  const wxOptions: WxOptions = { openid: opts.openid, now: opts.now, pages: builtPages(dir), storage: opts.storage, privacyAgreed: opts.privacyAgreed };
   const { wx, record, storage } = createWx(wxOptions);
   g.wx = wx;
 
@@ -230,6 +238,20 @@ export async function mountPage(route: string, opts: MountOptions): Promise<Moun
       await settle();
     },
     sheetArmed: () => elements().some((el) => hasClass(el, 'bm-sheet__actions--armed')),
+    async agreePrivacy() {
+      const node = findAll(wxmlTree(route, page.data, dir), (n) => n.attr['open-type'] === 'agreePrivacyAuthorization')[0];
+      if (!node) throw new Error(`${route}: no <button open-type="agreePrivacyAuthorization"> on the page; it shows: ${mounted.text().slice(0, 300)}`);
+      const id = String(node.attr.id ?? '');
+      // j-component keeps no id on the element: the innermost one showing the button's text, in the sheet.
+      const label = norm(node.children.map((c) => (typeof c === 'string' ? c : '')).join('')) || '同意';
+      const el = elements().filter((e) => norm(e.textContent) === label && closestWithClass(e, 'bm-sheet__actions')).find((e) => !Array.from(e.children).some((c) => norm(c.textContent) === label));
+      if (!el) throw new Error(`${route}: the agree button #${id} is in the template but not rendered`);
+      record.privacy.tappedAgree.add(id);
+      tapElement(exparser, el);
+      const wxElement = (el as unknown as { __wxElement?: unknown }).__wxElement;
+      exparser.Event.dispatchEvent(wxElement, exparser.Event.create('agreeprivacyauthorization', {}, { bubbles: false, composed: true, capturePhase: true }));
+      await settle();
+    },
     texts(className) {
       return elements()
         .filter((el) => Array.from(el.classList).some((c) => c === className || c.endsWith(`--${className}`)))

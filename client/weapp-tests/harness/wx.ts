@@ -24,6 +24,21 @@ export interface WxOptions {
   /** Every page of app.json (`bills/pages/bill/index`): navigateTo fails for others, as WeChat does. */
   pages: string[];
   storage?: Record<string, unknown>;
+  /** The resident agreed to the privacy guide before (WeChat keeps it per mini-program): no sheet. */
+  privacyAgreed?: boolean;
+}
+
+/** WeChat's privacy interception (base library ≥ 2.32.3), as the simulated calls meet it. */
+export interface PrivacyState {
+  agreed: boolean;
+  /** What the app registered with wx.onNeedPrivacyAuthorization. */
+  listeners: Array<(resolve: (a: { event: string; buttonId?: string }) => void, info: { referrer: string }) => void>;
+  /** Ids of agreePrivacyAuthorization buttons the resident tapped (WeChat checks "agree" against them). */
+  tappedAgree: Set<string>;
+  /** Times the app told WeChat its sheet was shown. */
+  exposed: number;
+  /** Answers WeChat refused: "agree" naming a button nobody tapped. */
+  refusedAnswers: string[];
 }
 
 type Callbacks<T> = { success?: (r: T) => void; fail?: (e: { errMsg: string }) => void; complete?: (r: unknown) => void };
@@ -95,6 +110,8 @@ export function createWx(opts: WxOptions) {
   const storage = new Map<string, unknown>(Object.entries(opts.storage ?? {}));
   const record = {
     calls: [] as CloudCall[],
+    /** WeChat calls in the order the page made them (`cloud:tickets.submit`, `requestSubscribeMessage`). */
+    sequence: [] as string[],
     navigateTo: [] as string[],
     redirectTo: [] as string[],
     navigateBack: 0,
@@ -102,6 +119,16 @@ export function createWx(opts: WxOptions) {
     showToast: [] as Array<{ title?: string }>,
     requestPayment: [] as Array<Record<string, unknown>>,
     requestSubscribeMessage: [] as Array<{ tmplIds: string[] }>,
+    /** What the resident answers the subscribe prompt, per template (WeChat: accept / reject / ban). */
+    subscribeAnswer: 'accept' as 'accept' | 'reject' | 'ban',
+    chooseMedia: [] as Array<Record<string, unknown>>,
+    /** Makes the pickers fail as WeChat fails them (a permission refused before: `auth deny`, errno 103). */
+    pickerFailure: null as { errMsg: string; errno?: number } | null,
+    chooseLocation: 0,
+    uploadFile: [] as Array<{ cloudPath: string; filePath: string }>,
+    openSetting: 0,
+    openPrivacyContract: 0,
+    privacy: { agreed: Boolean(opts.privacyAgreed), listeners: [], tappedAgree: new Set<string>(), exposed: 0, refusedAnswers: [] } as PrivacyState,
     stopPullDownRefresh: 0,
     cloudInit: [] as unknown[],
     /** Makes the next calls of `name` (any action) fail in transport, like a phone losing its network. */
@@ -115,15 +142,59 @@ export function createWx(opts: WxOptions) {
   };
   const known = (url: string) => opts.pages.includes(url.split('?')[0].replace(/^\/+/, ''));
 
+  /**
+   * A privacy API as WeChat runs it: until the resident has agreed, the call waits (not "in
+   * flight": the page is waiting for the resident) while the app's onNeedPrivacyAuthorization
+   * listener shows its sheet; "agree" naming a tapped agreePrivacyAuthorization button lets it
+   * run, "disagree" fails it with errno 104. Without a listener WeChat would show its own popup:
+   * here the call fails, so that a missing registration cannot pass unnoticed.
+   */
+  function privacyApi<T>(api: string, o: Callbacks<T> | undefined, work: () => Promise<T>): Promise<T> {
+    const { privacy } = record;
+    if (privacy.agreed) return answer(o, work);
+    const refused = () => answer<T>(o, async () => Promise.reject({ errMsg: `${api}:fail privacy permission is not authorized`, errno: 104 }));
+    const listener = privacy.listeners.at(-1);
+    if (!listener) return refused();
+    const held = new Promise<T>((resolve, reject) => {
+      listener(
+        (a) => {
+          if (a.event === 'exposureAuthorization') {
+            privacy.exposed++;
+            return;
+          }
+          if (a.event === 'agree' && !privacy.tappedAgree.has(a.buttonId ?? '')) {
+            privacy.refusedAnswers.push(`agree with button ${String(a.buttonId)}, never tapped`);
+            return;
+          }
+          if (a.event === 'agree') {
+            privacy.agreed = true;
+            answer(o, work).then(resolve, reject);
+          } else refused().then(resolve, reject);
+        },
+        { referrer: api },
+      );
+    });
+    // With callbacks (Taro's promisified calls) the promise is not the caller's to handle, as in answer().
+    if (o && ((o as Callbacks<T>).success || (o as Callbacks<T>).fail)) held.catch(() => undefined);
+    return held;
+  }
+
   const wx = {
     cloud: {
       init(o: unknown) {
         record.cloudInit.push(o);
       },
+      uploadFile(o: { cloudPath: string; filePath: string } & Callbacks<{ fileID: string; statusCode: number; errMsg: string }>) {
+        return answer(o, async () => {
+          record.uploadFile.push({ cloudPath: o.cloudPath, filePath: o.filePath });
+          return { fileID: `cloud://bianmin-test-env.6269-bianmin-test-env/${o.cloudPath}`, statusCode: 200, errMsg: 'cloud.uploadFile:ok' };
+        });
+      },
       callFunction(o: { name: string; data: CloudCall['data'] } & Callbacks<{ result: unknown; errMsg: string }>) {
         return answer(o, async () => {
           const call: CloudCall = { name: o.name, data: o.data };
           record.calls.push(call);
+          record.sequence.push(`cloud:${o.name}.${String(o.data.action)}`);
           const failing = record.failNext.get(o.name) ?? 0;
           if (failing > 0) {
             record.failNext.set(o.name, failing - 1);
@@ -187,7 +258,38 @@ export function createWx(opts: WxOptions) {
     requestSubscribeMessage(o: { tmplIds: string[] } & Callbacks<Record<string, string>>) {
       return answer(o, async () => {
         record.requestSubscribeMessage.push({ tmplIds: o.tmplIds });
-        return { ...Object.fromEntries(o.tmplIds.map((t) => [t, 'accept'])), errMsg: 'requestSubscribeMessage:ok' };
+        record.sequence.push('requestSubscribeMessage');
+        return { ...Object.fromEntries(o.tmplIds.map((t) => [t, record.subscribeAnswer])), errMsg: 'requestSubscribeMessage:ok' };
+      });
+    },
+    onNeedPrivacyAuthorization(listener: PrivacyState['listeners'][number]) {
+      record.privacy.listeners.push(listener);
+    },
+    openPrivacyContract: (o?: Callbacks<{ errMsg: string }>) =>
+      answer(o, async () => {
+        record.openPrivacyContract++;
+        return { errMsg: 'openPrivacyContract:ok' };
+      }),
+    openSetting: (o?: Callbacks<{ authSetting: Record<string, boolean>; errMsg: string }>) =>
+      answer(o, async () => {
+        record.openSetting++;
+        return { authSetting: {}, errMsg: 'openSetting:ok' };
+      }),
+    chooseMedia(o: Record<string, unknown> & Callbacks<{ tempFiles: Array<{ tempFilePath: string; size: number; duration?: number; fileType: string }>; type: string; errMsg: string }>) {
+      return privacyApi('chooseMedia', o, async () => {
+        if (record.pickerFailure) throw { ...record.pickerFailure, errMsg: `chooseMedia:${record.pickerFailure.errMsg}` };
+        const { success: _s, fail: _f, complete: _c, ...params } = o;
+        record.chooseMedia.push(params);
+        const video = Array.isArray(params.mediaType) && params.mediaType.includes('video');
+        return video
+          ? { type: 'video', tempFiles: [{ tempFilePath: 'wxfile://tmp/clip.mp4', size: 900_000, duration: 12.4, fileType: 'video' }], errMsg: 'chooseMedia:ok' }
+          : { type: 'image', tempFiles: [{ tempFilePath: 'wxfile://tmp/photo-1.jpg', size: 200_000, fileType: 'image' }], errMsg: 'chooseMedia:ok' };
+      });
+    },
+    chooseLocation(o?: Callbacks<{ name: string; address: string; latitude: number; longitude: number; errMsg: string }>) {
+      return privacyApi('chooseLocation', o, async () => {
+        record.chooseLocation++;
+        return { name: '景田北路 18 号', address: '福田区莲花街道景田北路 18 号门口', latitude: 22.55, longitude: 114.04, errMsg: 'chooseLocation:ok' };
       });
     },
     stopPullDownRefresh(o?: Callbacks<{ errMsg: string }>) {

@@ -55,6 +55,13 @@ const submit = z
     });
   });
 
+/**
+ * What `wx.requestSubscribeMessage` answered for a template, as WeChat spells it: 'accept' grants
+ * one message; 'ban' (总是拒绝) voids every grant of the template; 'reject' and 'filter' grant nothing.
+ */
+export const SUBSCRIBE_RESULTS = ['accept', 'reject', 'ban', 'filter'] as const;
+export type SubscribeResult = (typeof SUBSCRIBE_RESULTS)[number];
+
 export const ticketsInput = {
   categories: z.object({}),
   submit,
@@ -68,6 +75,11 @@ export const ticketsInput = {
   reopen: z.object({ ticketId: uuid('工单编号 ticketId'), reason: text({ label: '重办理由', min: 5, max: 500, multiline: true }) }),
   /** `ticketId`: the ticket the resident wants to talk about (its number goes to the agent). */
   agent: z.object({ ticketId: uuid('工单编号 ticketId').optional() }),
+  /** What the resident answered WeChat's subscribe prompt for the ticket template (asked when filing). */
+  subscribed: z.object({
+    templateId: z.string({ error: '请提供订阅消息模板 templateId' }).regex(/^[A-Za-z0-9_-]{1,64}$/, '订阅消息模板 templateId 应为 1–64 位字母、数字、下划线或连字符'),
+    result: z.enum(SUBSCRIBE_RESULTS, { error: `result 应为 ${SUBSCRIBE_RESULTS.join('、')} 之一（微信 requestSubscribeMessage 的回答）` }),
+  }),
 };
 
 export type { TicketStatus, DeadlineView };

@@ -87,6 +87,8 @@ export const RECIPES: Record<string, Recipe> = {
   'tickets.rate': { body: (o) => ({ action: 'rate', ticketId: o.ticketId, rating: '满意' }), replay: 'NOT_FOUND' },
   'tickets.reopen': { body: (o) => ({ action: 'reopen', ticketId: o.ticketId, reason: '问题没有解决，请再处理一次' }), replay: 'NOT_FOUND' },
   'tickets.agent': { body: (o) => ({ action: 'agent', ticketId: o.ticketId }), replay: 'NOT_FOUND' },
+  // Takes no id: another resident replaying it reports (and counts) a grant of their own.
+  'tickets.subscribed': { body: () => ({ action: 'subscribed', templateId: 'dev-ticket-template', result: 'accept' }), replay: 'own' },
   // Plate + kind + the engine number's last six are the proof the traffic police ask: whoever holds
   // them may add the car (family members do), and gets their own vehicle id, never the first resident's.
   'traffic.addVehicle': {

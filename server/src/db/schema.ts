@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -485,4 +485,22 @@ export const vehicles = pgTable(
     uniqueIndex('vehicles_one_live_per_plate').on(t.openid, t.plate, t.plateKind).where(sql`${t.deletedAt} IS NULL`),
     index('vehicles_by_resident').on(t.openid),
   ],
+);
+
+/**
+ * WeChat subscribe-message grants, counted here because WeChat has no API to ask how many a
+ * resident gave: each 'accept' of `wx.requestSubscribeMessage` lets the mini-program send that
+ * template to that resident once. Incremented when the client reports an accept (capped: the
+ * client's word is all there is), taken one at a time by the sender before it calls WeChat, in
+ * one UPDATE whose WHERE is `granted > 0`, so two senders never spend one grant twice.
+ */
+export const subscribeGrants = pgTable(
+  'subscribe_grants',
+  {
+    openid: text('openid').notNull(),
+    templateId: text('template_id').notNull(),
+    granted: integer('granted').notNull().default(0),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.openid, t.templateId] }), check('subscribe_grants_granted_not_negative', sql`${t.granted} >= 0`)],
 );

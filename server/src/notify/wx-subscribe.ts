@@ -1,5 +1,16 @@
 import type { Notifier } from './notifier';
 
+/** WeChat refused a subscribe message; `errCode` is WeChat's (43101: the resident has no grant left). */
+export class SubscribeSendError extends Error {
+  override name = 'SubscribeSendError';
+  constructor(
+    readonly errCode: number,
+    errMsg: string,
+  ) {
+    super(`subscribeMessage.send failed: ${errCode} ${errMsg}`);
+  }
+}
+
 interface OpenApi {
   subscribeMessage: { send(args: Record<string, unknown>): Promise<{ errCode?: number; errMsg?: string }> };
 }
@@ -22,9 +33,7 @@ export function wxSubscribeNotifier(openapi: OpenApi, templateId: string | undef
         data: msg.data,
         miniprogramState: state,
       });
-      if (res && typeof res.errCode === 'number' && res.errCode !== 0) {
-        throw new Error(`subscribeMessage.send failed: ${res.errCode} ${res.errMsg ?? ''}`);
-      }
+      if (res && typeof res.errCode === 'number' && res.errCode !== 0) throw new SubscribeSendError(res.errCode, res.errMsg ?? '');
     },
   };
 }

@@ -3,6 +3,7 @@ import { and, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { ticketEvents, tickets, ticketSync } from '../db/schema';
 import { fileMessage } from '../messages/inbox';
+import { dropGrants, NO_GRANT_ERRCODE, takeGrant } from '../notify/grants';
 import type { Deps } from '../runtime/types';
 import { withdrawFlaggedPhotos } from './media-checks';
 import { processTicketOutbox } from './outbox';
@@ -25,6 +26,14 @@ export interface TicketSyncReport {
 
 /** Statuses the resident hears about; their own rating and reopening they already know. */
 const NOTIFY: ReadonlySet<string> = new Set(['submitted', 'accepted', 'dispatched', 'transferred', 'replied', 'closed', 'rejected']);
+
+/**
+ * The ones also worth a WeChat subscribe message. Each costs one of the resident's grants — one
+ * per accepted prompt, asked when filing — so a grant goes to the news the resident waits for
+ * (the answer, or a refusal to take the ticket), not to 已受理 half an hour after filing. Every
+ * status still reaches the message centre.
+ */
+const WECHAT: ReadonlySet<string> = new Set(['replied', 'rejected']);
 
 async function claimFeed(db: Db, now: Date): Promise<number | null> {
   await db.insert(ticketSync).values({ id: FEED, cursor: 0 }).onConflictDoNothing();
@@ -93,10 +102,16 @@ async function apply(deps: Deps, db: Db, t: TicketRow, e: PlatformEvent, now: Da
   });
 }
 
-/** A subscribe message is a courtesy: the message centre already has it, so a failure is logged. */
-async function subscribe(deps: Deps, t: TicketRow, e: PlatformEvent): Promise<boolean> {
+/**
+ * A subscribe message is a courtesy: the message centre already has it. Sent only with a grant
+ * of the resident's (spent before the call, atomically: notify/grants.ts); none left means no
+ * WeChat call at all. WeChat's 43101 says our count was wrong: it is zeroed. Any other failure is
+ * logged and the grant stays spent — WeChat may have taken it before the answer was lost.
+ */
+async function subscribe(deps: Deps, db: Db, t: TicketRow, e: PlatformEvent, now: Date): Promise<boolean> {
   const templateId = deps.notifier.ticketTemplateId;
-  if (!templateId || !NOTIFY.has(e.type)) return false;
+  if (!templateId || !WECHAT.has(e.type)) return false;
+  if (!(await takeGrant(db, t.openid, templateId, now))) return false;
   try {
     await deps.notifier.sendSubscribeMessage({
       touser: t.openid,
@@ -111,7 +126,9 @@ async function subscribe(deps: Deps, t: TicketRow, e: PlatformEvent): Promise<bo
     });
     return true;
   } catch (err) {
-    deps.log.warn({ ticket: t.id, err: err instanceof Error ? err.message : String(err) }, 'ticket subscribe message not sent');
+    const errCode = (err as { errCode?: unknown })?.errCode;
+    if (errCode === NO_GRANT_ERRCODE) await dropGrants(db, t.openid, templateId, now);
+    deps.log.warn({ ticket: t.id, errCode, err: err instanceof Error ? err.message : String(err) }, 'ticket subscribe message not sent');
     return false;
   }
 }
@@ -139,7 +156,7 @@ export async function syncTicketEvents(deps: Deps, now: Date, canTake: (nextMs: 
         if (!t) report.skipped++;
         else if (await apply(deps, db, t, e, now)) {
           report.applied++;
-          if (await subscribe(deps, t, e)) report.notified++;
+          if (await subscribe(deps, db, t, e, now)) report.notified++;
         }
         cursor = e.seq;
         await db.update(ticketSync).set({ cursor }).where(eq(ticketSync.id, FEED));

@@ -40,7 +40,7 @@ export function SaveReceiptImage({ image, fileName, className }: { image: Receip
           title='没能保存到相册'
           className='bm-receipt-image__denied'
           action={
-            SAVES_TO_ALBUM ? (
+            SAVES_TO_ALBUM && outcome.settings ? (
               <Button small className='bm-receipt-image__settings' onPress={() => void openAlbumSettings()}>
                 去设置
               </Button>

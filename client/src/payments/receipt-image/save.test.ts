@@ -46,13 +46,23 @@ it('paints the page’s canvas at the pixel ratio, makes a PNG of it and saves t
 });
 
 it('says how to allow the album when the permission was refused, and does not call it a failure of ours', async () => {
-  wx.saveImageToPhotosAlbum.mockRejectedValue({ errMsg: 'saveImageToPhotosAlbum:fail auth deny' });
+  wx.saveImageToPhotosAlbum.mockRejectedValue({ errMsg: 'saveImageToPhotosAlbum:fail auth deny', errno: 103 });
   const outcome = await saveReceiptImage(LAYOUT, 'x.png');
-  expect(outcome).toEqual({ kind: 'denied', message: expect.stringContaining('去设置') });
+  expect(outcome).toEqual({ kind: 'denied', message: expect.stringContaining('去设置'), settings: true });
 });
 
-it('asks for the privacy agreement when WeChat says it is missing', () => {
-  expect(saveFailure({ errMsg: 'saveImageToPhotosAlbum:fail privacy permission is not authorized' })).toEqual({ kind: 'denied', message: expect.stringContaining('隐私保护指引') });
+it('asks for the privacy agreement when WeChat says it is missing, without sending the resident to settings (they do not help)', () => {
+  const outcome = saveFailure({ errMsg: 'saveImageToPhotosAlbum:fail privacy permission is not authorized', errno: 104 });
+  expect(outcome).toEqual({ kind: 'denied', message: expect.stringContaining('隐私保护指引'), settings: false });
+  expect(outcome).toEqual(expect.objectContaining({ message: expect.stringContaining('把缴费凭证保存到相册用不了') }));
+});
+
+it('says it is our build’s fault when the album type is missing from the privacy guide (errno 112)', () => {
+  expect(saveFailure({ errMsg: 'saveImageToPhotosAlbum:fail api scope is not declared in the privacy agreement', errno: 112 })).toEqual({
+    kind: 'denied',
+    message: expect.stringMatching(/相册（仅写入）权限.*不是你的设置问题.*截屏/),
+    settings: false,
+  });
 });
 
 it('treats the resident’s own cancel as nothing to report, and anything else as a failure with a way out', () => {

@@ -1,4 +1,6 @@
 import Taro from '@tarojs/taro';
+import { withConsent } from '../../privacy/gate';
+import { wxFailure } from '../../privacy/refusal';
 import type { ReceiptLayout } from './layout';
 import { type Canvas2D, paintReceipt } from './paint';
 
@@ -10,22 +12,23 @@ import { type Canvas2D, paintReceipt } from './paint';
 
 export type SaveOutcome =
   | { kind: 'saved'; message: string }
-  /** The album permission was refused: say how to allow it (WeChat asks only once). */
-  | { kind: 'denied'; message: string }
+  /**
+   * Refused: the privacy guide not agreed (tap again and agree), or the album permission refused
+   * before (`settings`: WeChat asks only once, its settings page is the way back).
+   */
+  | { kind: 'denied'; message: string; settings: boolean }
   | { kind: 'cancelled' }
   | { kind: 'failed'; message: string };
 
 /** The canvas's id on the page (one receipt image per page). */
 export const RECEIPT_CANVAS_ID = 'bm-receipt-canvas';
 
-const errMsg = (e: unknown) => String((e as { errMsg?: string })?.errMsg ?? (e instanceof Error ? e.message : e));
-
-/** What WeChat's failure of saveImageToPhotosAlbum means to the resident. */
+/** What WeChat's failure of saveImageToPhotosAlbum means to the resident (privacy/refusal.ts). */
 export function saveFailure(e: unknown): SaveOutcome {
-  const m = errMsg(e);
-  if (/cancel/i.test(m)) return { kind: 'cancelled' };
-  if (/privacy/i.test(m)) return { kind: 'denied', message: '需要先同意《用户隐私保护指引》才能把图片保存到相册。请再点一次“保存缴费凭证”，在弹出的指引里选择同意。' };
-  if (/auth|authorize|permission/i.test(m)) return { kind: 'denied', message: '没有保存到相册的权限。请点“去设置”，打开“保存到相册”后再保存一次。' };
+  const f = wxFailure(e, 'saveImageToPhotosAlbum');
+  if (f.kind === 'cancelled') return f;
+  if (f.kind === 'privacy' || f.kind === 'undeclared') return { kind: 'denied', message: f.message, settings: false };
+  if (f.kind === 'denied') return { kind: 'denied', message: f.message, settings: f.settings === 'mini-program' };
   return { kind: 'failed', message: '缴费凭证没有保存成功，请稍后再试，或截屏保存本页。' };
 }
 
@@ -48,7 +51,7 @@ export async function saveReceiptImage(layout: ReceiptLayout, _fileName: string)
   paintReceipt(canvas.getContext('2d'), layout, ratio);
   try {
     const { tempFilePath } = await Taro.canvasToTempFilePath({ canvas, fileType: 'png' } as Taro.canvasToTempFilePath.Option);
-    await Taro.saveImageToPhotosAlbum({ filePath: tempFilePath });
+    await withConsent('saveImageToPhotosAlbum', () => Taro.saveImageToPhotosAlbum({ filePath: tempFilePath }));
     return { kind: 'saved', message: '缴费凭证已保存到手机相册。' };
   } catch (e) {
     return saveFailure(e);

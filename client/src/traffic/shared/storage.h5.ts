@@ -7,16 +7,6 @@ import type * as Weapp from './storage';
  * h5: the local gateway's stand-in for `wx.cloud.uploadFile` — `POST /api/__dev/storage`,
  * multipart field `file` → `{ fileId: 'local://…' }`, owned by the demo resident calling.
  */
-/** h5: the browser's file picker (taro-h5 has no chooseMedia). */
-export const pickPhoto: typeof Weapp.pickPhoto = async () => {
-  try {
-    const r = await Taro.chooseImage({ count: 1, sourceType: ['album', 'camera'] });
-    return r.tempFilePaths[0] ?? null;
-  } catch {
-    return null;
-  }
-};
-
 export const uploadPhoto: typeof Weapp.uploadPhoto = async (tempFilePath) => {
   let res: Taro.uploadFile.SuccessCallbackResult;
   try {

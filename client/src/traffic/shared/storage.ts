@@ -7,16 +7,6 @@ import { callFunction } from '../../api';
  * phone does not know its openid, so the traffic function names the folder.
  * h5 has storage.h5.ts (the local gateway's upload route).
  */
-/** The camera or the album, one photo; null when the resident backs out. */
-export async function pickPhoto(): Promise<string | null> {
-  try {
-    const r = await Taro.chooseMedia({ count: 1, mediaType: ['image'], sourceType: ['camera', 'album'], sizeType: ['compressed'] });
-    return r.tempFiles[0]?.tempFilePath ?? null;
-  } catch {
-    return null; // 'chooseMedia:fail cancel'
-  }
-}
-
 export async function uploadPhoto(tempFilePath: string): Promise<string> {
   const { folder } = await callFunction('traffic', { action: 'uploadFolder' });
   const ext = /\.(jpe?g|png|webp)$/i.exec(tempFilePath)?.[1]?.toLowerCase() ?? 'jpg';

@@ -2,11 +2,13 @@ import { useCallback, useMemo, useState } from 'react';
 import { View } from '@tarojs/components';
 import { LARGE_FONT_CLASS, useLargeFont } from '../../a11y/large-font';
 import { cx } from '../press';
+import { globalOverlays } from './global-overlays';
 import { ModalLayerContext } from './modal-layer';
 import type { PageProps } from './types';
 
 export type { PageProps } from './types';
 export { useModalLayer } from './modal-layer';
+export { addGlobalOverlay } from './global-overlays';
 
 /**
  * The root of every page: carries the app-wide presentation classes (large-font mode), since a
@@ -25,6 +27,9 @@ export function Page({ className, children, overlay }: PageProps) {
           {children}
         </View>
         {overlay}
+        {globalOverlays().map((Overlay, i) => (
+          <Overlay key={`global-${i}`} />
+        ))}
       </ModalLayerContext.Provider>
     </View>
   );

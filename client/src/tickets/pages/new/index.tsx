@@ -8,11 +8,21 @@ import { Button, Card, Notice, Page, PageHeader, pressable, RemoteStatus, StateV
 import { useRefusal } from '../../../components/availability-sheet/use-refusal';
 import { charHint, formatDuration, maskPhone } from '../../shared/format';
 import { detailUrl, PATHS } from '../../shared/nav';
+import { withConsent } from '../../../privacy/gate';
+import { type WxFailure, wxFailure } from '../../../privacy/refusal';
+import { RefusalNotice } from '../../../privacy/refusal-notice';
+import { SubscribePrompt } from '../../shared/subscribe-prompt';
 import { useTicketForm } from './use-ticket-form';
 import '../../shared/tickets.css';
 import './index.css';
 
 const isKind = (k: unknown): k is TicketKind => (TICKET_KINDS as readonly unknown[]).includes(k);
+
+/** How the resident will hear about the answer, by what they told WeChat's prompt when filing. */
+const NOTIFY = {
+  accept: '12345 答复后会通过微信服务通知告诉你，办理进度也都在“消息”里。',
+  other: '办理进度都会在“消息”里告诉你。',
+} as const;
 
 /** What 已保存 means, in the words the issue promises the resident. */
 const SAVED = '已保存，平台恢复后自动提交';
@@ -30,9 +40,10 @@ export default function NewTicket() {
   const rule = cats.data?.categories.find((c) => c.category === draft.category) ?? null;
   const count = charHint(draft.description, limits);
   const [phoneEditing, setPhoneEditing] = useState(false);
+  const [placeRefused, setPlaceRefused] = useState<WxFailure | null>(null);
 
   if (form.outcome) {
-    const { ticket, saved } = form.outcome;
+    const { ticket, saved, subscription } = form.outcome;
     return (
       <Page className='tk-page tk-new'>
         <PageHeader title={saved ? SAVED : '提交成功'} subtitle={saved ? '12345 平台暂时连不上，诉求已保存在便民，平台恢复后会自动提交，不会重复。' : `工单号 ${ticket.ticketNo ?? '分配中'}`} />
@@ -42,7 +53,7 @@ export default function NewTicket() {
             className='tk-new-done'
             icon='✓'
             title={saved ? SAVED : '诉求已提交到 12345'}
-            text={ticket.nextDeadline ? `${ticket.nextDeadline.rule}。可在“我的诉求”里查看办理进度。` : '可在“我的诉求”里查看办理进度。'}
+            text={`${ticket.nextDeadline ? `${ticket.nextDeadline.rule}。` : ''}可在“我的诉求”里查看办理进度。${NOTIFY[subscription === 'accept' ? 'accept' : 'other']}`}
             action={
               <Button className='tk-new-open' onPress={() => void Taro.redirectTo({ url: detailUrl(ticket.ticketId) })} label='查看诉求办理进度'>
                 查看办理进度
@@ -55,7 +66,15 @@ export default function NewTicket() {
   }
 
   return (
-    <Page className='tk-page tk-new' overlay={refusal.sheet}>
+    <Page
+      className='tk-page tk-new'
+      overlay={
+        <>
+          {refusal.sheet}
+          <SubscribePrompt />
+        </>
+      }
+    >
       <PageHeader title='12345 诉求' subtitle='投诉、咨询、建议、求助、表扬，由 12345 热线转交承办部门并限时答复' />
       <View className='tk-body'>
         {form.restored ? (
@@ -189,6 +208,7 @@ export default function NewTicket() {
             </Button>
           )}
           {errors.video ? <FieldError text={errors.video} /> : null}
+          <RefusalNotice failure={form.refused} className='tk-new-media-refused' />
         </Card>
 
         <Card title='地点（选填）' className='tk-new-place'>
@@ -209,6 +229,7 @@ export default function NewTicket() {
               </Button>
             ) : null}
             {errors.place ? <FieldError text={errors.place} /> : <Text className='tk-field__hint'>写清楚位置，承办部门能更快找到现场</Text>}
+            <RefusalNotice failure={placeRefused} className='tk-new-place-refused' />
           </View>
         </Card>
 
@@ -273,11 +294,13 @@ export default function NewTicket() {
   }
 
   async function choosePlace() {
+    setPlaceRefused(null);
     try {
-      const r = await Taro.chooseLocation({});
+      const r = await withConsent('chooseLocation', () => Taro.chooseLocation({}));
       form.change({ place: { name: r.name || undefined, address: r.address || r.name, latitude: r.latitude, longitude: r.longitude }, placeText: r.address || r.name }, 'place');
-    } catch {
-      // cancelled or location refused: typing the place still works
+    } catch (e) {
+      // Typing the place still works; a refusal says so, a cancel says nothing.
+      setPlaceRefused(wxFailure(e, 'chooseLocation'));
     }
   }
 }

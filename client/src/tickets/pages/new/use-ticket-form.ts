@@ -1,11 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro from '@tarojs/taro';
 import type { CategoriesResult, TicketDetail, TicketKind } from '@bianmin/core';
 import { callFunction, toApiError } from '../../../api';
 import { clearDraft, type DraftFile, emptyDraft, loadDraft, saveDraft, type TicketDraft } from '../../shared/draft';
 import { errorsByPart, type FormPart } from '../../shared/fields';
 import { countChars } from '../../shared/format';
+import { pickPhotos, pickVideo } from '../../shared/media';
 import { uploadFile } from '../../shared/storage';
+import { requestTicketSubscription, type SubscribeAnswer } from '../../shared/subscribe';
+import { ticketTemplateId } from '../../shared/template';
+import type { WxFailure } from '../../../privacy/refusal';
 
 /** A photo on its way up: shown with its progress, or why it failed and a retry. */
 export interface Upload {
@@ -17,7 +20,16 @@ export interface Upload {
   seconds?: number;
 }
 
-export type Outcome = { ticket: TicketDetail; saved: boolean };
+/** The filed ticket, and what the resident answered WeChat's prompt for its status messages. */
+export type Outcome = { ticket: TicketDetail; saved: boolean; subscription: SubscribeAnswer };
+
+async function reportSubscription(result: Exclude<SubscribeAnswer, 'unavailable'>): Promise<void> {
+  try {
+    await callFunction('tickets', { action: 'subscribed', templateId: ticketTemplateId(), result });
+  } catch {
+    // Best effort: the message centre has every status anyway.
+  }
+}
 
 /**
  * The new-ticket form's state: the draft (kept on the phone at every change, so leaving the
@@ -33,6 +45,8 @@ export function useTicketForm(initialKind: TicketKind | null) {
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [errors, setErrors] = useState<Partial<Record<FormPart, string>>>({});
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  /** Why the last photo / video / map pick did not happen, when it was not the resident's own cancel. */
+  const [refused, setRefused] = useState<WxFailure | null>(null);
   const done = useRef(false);
 
   useEffect(() => {
@@ -66,31 +80,27 @@ export function useTicketForm(initialKind: TicketKind | null) {
         setErrors((e) => ({ ...e, photos: `最多上传 ${max} 张照片` }));
         return;
       }
-      let paths: string[];
-      try {
-        paths = (await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] })).tempFilePaths;
-      } catch {
-        return; // the resident cancelled
-      }
-      paths.slice(0, room).forEach((p, i) => upload({ key: `p-${Date.now()}-${i}`, preview: p, what: 'photo', progress: 0, error: null }, p));
+      const picked = await pickPhotos(room);
+      setRefused(picked.kind === 'picked' ? null : picked);
+      if (picked.kind !== 'picked') return;
+      picked.files.slice(0, room).forEach((f, i) => upload({ key: `p-${Date.now()}-${i}`, preview: f.path, what: 'photo', progress: 0, error: null }, f.path));
     },
     [draft.photos.length, uploads, upload],
   );
 
   const addVideo = useCallback(
     async (maxSeconds: number) => {
-      let res: Taro.chooseVideo.SuccessCallbackResult;
-      try {
-        res = await Taro.chooseVideo({ sourceType: ['album', 'camera'], maxDuration: maxSeconds, compressed: true });
-      } catch {
-        return;
-      }
+      const picked = await pickVideo(maxSeconds);
+      setRefused(picked.kind === 'picked' ? null : picked);
+      const video = picked.kind === 'picked' ? picked.files[0] : undefined;
+      if (!video) return;
+      const seconds = video.seconds ?? 0;
       // Checked here for speed; the function checks the real duration from the file itself.
-      if (res.duration > maxSeconds + 0.5) {
-        setErrors((e) => ({ ...e, video: `视频不能超过 ${maxSeconds} 秒（这段约 ${Math.round(res.duration)} 秒），请剪短后重新选择` }));
+      if (seconds > maxSeconds + 0.5) {
+        setErrors((e) => ({ ...e, video: `视频不能超过 ${maxSeconds} 秒（这段约 ${Math.round(seconds)} 秒），请剪短后重新选择` }));
         return;
       }
-      upload({ key: `v-${Date.now()}`, preview: res.tempFilePath, what: 'video', progress: 0, error: null, seconds: res.duration }, res.tempFilePath);
+      upload({ key: `v-${Date.now()}`, preview: video.path, what: 'video', progress: 0, error: null, ...(video.seconds !== undefined ? { seconds } : {}) }, video.path);
     },
     [upload],
   );
@@ -116,8 +126,11 @@ export function useTicketForm(initialKind: TicketKind | null) {
         setErrors(local);
         return;
       }
+      // From this tap, before anything is awaited: WeChat shows its subscribe prompt only then.
+      const asking = requestTicketSubscription();
       const placeText = draft.placeText.trim();
       const place = draft.place ? { ...draft.place, ...(placeText ? { address: placeText } : {}) } : placeText ? { address: placeText } : undefined;
+      const subscription = await asking;
       try {
         const r = await callFunction('tickets', {
           action: 'submit',
@@ -134,12 +147,16 @@ export function useTicketForm(initialKind: TicketKind | null) {
         });
         done.current = true;
         clearDraft();
-        setOutcome(r);
+        setOutcome({ ...r, subscription });
       } catch (e) {
         if (onRefused(e)) return;
         const err = toApiError(e);
         const byPart = errorsByPart(err.fields);
         setErrors(Object.keys(byPart).length ? byPart : { form: err.message });
+      } finally {
+        // WeChat counted the answer whatever became of the ticket: the server counts it too. A lost
+        // report costs one status message through WeChat, never the ticket.
+        if (subscription !== 'unavailable') void reportSubscription(subscription);
       }
     },
     [draft, uploads],
@@ -152,5 +169,5 @@ export function useTicketForm(initialKind: TicketKind | null) {
     setErrors({});
   }, [initialKind]);
 
-  return { draft, restored, uploads, errors, outcome, change, addPhotos, addVideo, retryUpload, dropUpload, removePhoto, submit, discard, setErrors };
+  return { draft, restored, uploads, errors, outcome, refused, change, addPhotos, addVideo, retryUpload, dropUpload, removePhoto, submit, discard, setErrors };
 }

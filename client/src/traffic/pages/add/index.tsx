@@ -7,7 +7,10 @@ import { Button, Card, CardTitle, Notice, Page, PageHeader, pressable } from '..
 import { useRefusal } from '../../../components/availability-sheet/use-refusal';
 import { checkPlate, engineSuffix, engineSuffixProblem, plateKindLabel, plateKindProblem } from '../../shared/format';
 import { violationsUrl } from '../../shared/nav';
-import { pickPhoto, uploadPhoto } from '../../shared/storage';
+import { pickPhoto } from '../../shared/pick-photo';
+import { uploadPhoto } from '../../shared/storage';
+import type { WxFailure } from '../../../privacy/refusal';
+import { RefusalNotice } from '../../../privacy/refusal-notice';
 import '../../shared/traffic.css';
 import './index.css';
 
@@ -21,6 +24,7 @@ export default function AddVehicle() {
   const [kind, setKind] = useState<PlateKind | null>(null);
   const [engine, setEngine] = useState('');
   const [label, setLabel] = useState('');
+  const [refused, setRefused] = useState<WxFailure | null>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -46,11 +50,15 @@ export default function AddVehicle() {
     if (reading) return;
     setFormError(null);
     setErrors({});
-    const path = await pickPhoto();
-    if (!path) return;
+    setRefused(null);
+    const picked = await pickPhoto();
+    if (picked.kind !== 'picked') {
+      setRefused(picked);
+      return;
+    }
     try {
       setReading('upload');
-      const fileId = await uploadPhoto(path);
+      const fileId = await uploadPhoto(picked.path);
       setReading('read');
       const { reading: r } = await callFunction('traffic', { action: 'readLicence', fileId });
       setRead(r);
@@ -109,6 +117,7 @@ export default function AddVehicle() {
           <Button className='traffic-add__by-photo' variant='secondary' onPress={byPhoto} busy={reading !== null} label='拍照或从相册选择行驶证照片'>
             {reading === 'upload' ? '正在上传照片…' : reading === 'read' ? '正在识别行驶证…' : '拍照识别行驶证'}
           </Button>
+          <RefusalNotice failure={refused} className='traffic-add__photo-refused' />
           {errors.fileId ? (
             <View className='traffic-field__error traffic-field__error--photo' role='alert' ariaRole='alert'>
               {errors.fileId}
