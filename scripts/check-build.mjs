@@ -16,7 +16,10 @@ const MAIN_PACKAGE_BUDGET = 370 * 1024;
 // pg 63 KB, pino 44 KB, cockatiel 24 KB) puts a function at 410–455 KB, and a function carrying a
 // Tencent Cloud service module (its common code, node-fetch, form-data) at ~130 KB more: the
 // budgets hold that ground so that nothing grows back unnoticed (npm run bench prints the sizes).
-const FUNCTION_BUDGET = 470 * 1024;
+// 475: the rate limiter, the cold-start configuration check and the refunds' routing by kind took
+// bills from 466 to 471.5 KB; every function still wires storage and the content check whether it
+// uses them or not, which is where the room to take it back below 470 is.
+const FUNCTION_BUDGET = 475 * 1024;
 const FUNCTION_WITH_TENCENT_CLOUD_BUDGET = 610 * 1024;
 const FUNCTION_GOAL = 350 * 1024;
 const problems = [];
