@@ -82,12 +82,19 @@ function invoke(bin, fn, event, env) {
     encoding: 'utf8',
     timeout: 60_000,
   });
-  let out = {};
-  try {
-    out = JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}');
-  } catch {
-    out = { threw: `no answer (exit ${r.status}): ${r.stdout.slice(0, 200)}` };
-  }
+  // The function's own log lines share stdout and may be flushed after the harness's line (pino
+  // writes asynchronously and flushes at exit): the harness's is the one naming its outcome.
+  const own = r.stdout
+    .split('\n')
+    .map((l) => {
+      try {
+        return JSON.parse(l);
+      } catch {
+        return null;
+      }
+    })
+    .filter((o) => o && typeof o === 'object' && ('answer' in o || 'loadError' in o || 'threw' in o));
+  const out = own.at(-1) ?? { threw: `no answer (exit ${r.status}): ${r.stdout.slice(0, 200)}` };
   return { ...out, stderr: r.stderr, ms: Date.now() - t0 };
 }
 
