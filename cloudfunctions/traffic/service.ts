@@ -1,75 +1,41 @@
-import { uploadCloudPath } from '@bianmin/core/files';
-import { listOrderRows, ownOrder, refundsOf } from '@bianmin/server/payments/orders';
 import { trafficInput } from '@bianmin/core/schemas/traffic';
+import { listOrderRows, ownOrder, refundsOf } from '@bianmin/server/payments/orders';
 import { defineFunction } from '@bianmin/server/runtime/define';
+import type { ResidentContext } from '@bianmin/server/runtime/types';
 import { readLicence } from '@bianmin/server/traffic/read-licence';
 import { confirmViolation, payFine, trafficOrderView } from '@bianmin/server/traffic/pay';
-import { addVehicle, listVehicles, removeVehicle, revealVehicle } from '@bianmin/server/traffic/vehicles';
-import { callerVehicle, violationFor, violationsFor } from '@bianmin/server/traffic/violations';
-import type { CallContext } from '@bianmin/server/runtime/types';
+import { addVehicle, listVehicles, ownVehicle, removeVehicle, revealVehicle, showUploadFolder } from '@bianmin/server/traffic/vehicles';
+import { listViolations, showViolation } from '@bianmin/server/traffic/violations';
 
-/** The guard needs the vehicle to exist for this caller before it says anything about hours. */
-const guarded = (service: 'traffic.query' | 'traffic.pay') => async (input: { vehicleId: string }, ctx: CallContext) => {
-  await callerVehicle(ctx, input.vehicleId);
-  return service;
-};
+async function showFineOrder(ctx: ResidentContext, { orderId }: { orderId: string }) {
+  const db = await ctx.deps.db();
+  const row = await ownOrder(db, ctx.caller.openid, orderId, 'traffic_fine');
+  return { order: trafficOrderView(row, (await refundsOf(db, [row.id])).get(row.id)) };
+}
+
+async function listFineOrders(ctx: ResidentContext, { show }: { show: 'paid' | 'all' }) {
+  const db = await ctx.deps.db();
+  const rows = await listOrderRows(db, ctx.caller.openid, 'traffic_fine', show);
+  const refunds = await refundsOf(db, rows.map((r) => r.id));
+  return { orders: rows.map((r) => trafficOrderView(r, refunds.get(r.id))) };
+}
 
 /** Vehicles, their violations, online confirmation and paying a fine exactly once. */
 export const trafficFunction = defineFunction('traffic', trafficInput, {
-  addVehicle: {
-    service: () => 'traffic.query',
-    run: async (input, ctx) => ({ vehicle: await addVehicle(ctx, input) }),
-  },
-  vehicles: {
-    run: async (_input, ctx) => ({ vehicles: await listVehicles(await ctx.deps.db(), ctx.caller!.openid) }),
-  },
-  removeVehicle: {
-    run: async ({ vehicleId }, ctx) => {
-      await removeVehicle(ctx, vehicleId);
-      return { removed: true as const };
-    },
-  },
-  revealVehicle: {
-    run: ({ vehicleId }, ctx) => revealVehicle(ctx, vehicleId),
-  },
-  uploadFolder: {
-    // Only the caller's own folder: the storage port reads a file only from its owner's folder.
-    run: async (_input, ctx) => ({ folder: uploadCloudPath(ctx.caller!.openid, '') }),
-  },
-  readLicence: {
-    run: (input, ctx) => readLicence(ctx, input),
-  },
-  violations: {
-    service: guarded('traffic.query'),
-    servesStale: true,
-    run: ({ vehicleId }, ctx) => violationsFor(ctx, vehicleId),
-  },
-  violation: {
-    service: guarded('traffic.query'),
-    servesStale: true,
-    run: (input, ctx) => violationFor(ctx, input),
-  },
-  confirm: {
-    service: guarded('traffic.query'),
-    run: (input, ctx) => confirmViolation(ctx, input),
-  },
-  pay: {
-    service: guarded('traffic.pay'),
-    run: (input, ctx) => payFine(ctx, input),
-  },
-  order: {
-    run: async ({ orderId }, ctx) => {
-      const db = await ctx.deps.db();
-      const row = await ownOrder(db, ctx.caller!.openid, orderId, 'traffic_fine');
-      return { order: trafficOrderView(row, (await refundsOf(db, [row.id])).get(row.id)) };
-    },
-  },
-  orders: {
-    run: async ({ show }, ctx) => {
-      const db = await ctx.deps.db();
-      const rows = await listOrderRows(db, ctx.caller!.openid, 'traffic_fine', show);
-      const refunds = await refundsOf(db, rows.map((r) => r.id));
-      return { orders: rows.map((r) => trafficOrderView(r, refunds.get(r.id))) };
-    },
+  // The guard needs the vehicle to exist for this caller before it says anything about hours.
+  subjects: { vehicle: { from: 'vehicleId', load: ownVehicle } },
+  actions: {
+    addVehicle: { service: 'traffic.query', run: addVehicle },
+    vehicles: { run: listVehicles },
+    removeVehicle: { subject: 'vehicle', run: removeVehicle },
+    revealVehicle: { subject: 'vehicle', run: revealVehicle },
+    uploadFolder: { run: showUploadFolder },
+    readLicence: { run: readLicence },
+    violations: { subject: 'vehicle', service: 'traffic.query', servesStale: true, run: listViolations },
+    violation: { subject: 'vehicle', service: 'traffic.query', servesStale: true, run: showViolation },
+    confirm: { subject: 'vehicle', service: 'traffic.query', run: confirmViolation },
+    pay: { subject: 'vehicle', service: 'traffic.pay', run: payFine },
+    order: { run: showFineOrder },
+    orders: { run: listFineOrders },
   },
 });

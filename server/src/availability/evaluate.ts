@@ -1,5 +1,5 @@
-import { AppError, type Availability, findService } from '@bianmin/core';
-import { availability, type DepartmentHealth, scheduledService, upcomingClosures, describeWeek, type UpcomingClosure } from '@bianmin/core/availability/index';
+import { AppError, type Availability, findService, type ServiceStatusResult, summarise } from '@bianmin/core';
+import { availability, type DepartmentHealth, scheduledService, upcomingClosures, describeWeek } from '@bianmin/core/availability/index';
 import type { CallContext, Deps } from '../runtime/types';
 
 /**
@@ -30,19 +30,15 @@ export async function probeDepartments(deps: Deps): Promise<void> {
   await Promise.all(Object.values(deps.departments).map((c) => c?.probe()));
 }
 
-export interface ServiceStatus {
-  availability: Availability;
-  schedule: { lines: string[] };
-  upcoming: UpcomingClosure[];
-}
-
-export async function serviceStatus(serviceId: string, ctx: CallContext): Promise<ServiceStatus> {
+/** One service's availability now, its week in plain words and what closes it in the next 7 days (public). */
+export async function showServiceStatus(ctx: CallContext, { serviceId }: { serviceId: string }): Promise<ServiceStatusResult> {
   const service = scheduledService(serviceId);
   if (!service) throw unknownService();
   const dept = findService(serviceId)?.department;
   if (dept) await ctx.deps.departments[dept]?.probe();
   const now = ctx.clock.now();
   return {
+    service: summarise(findService(serviceId)!),
     availability: evaluate(serviceId, now, ctx.deps),
     schedule: { lines: describeWeek(service.schedule) },
     upcoming: upcomingClosures(service, now, 7, ctx.deps.calendar),

@@ -2,11 +2,11 @@ import { AppError, type BillResult, type BillView, providerById, shanghaiDate, t
 import { DepartmentRejection } from '../departments/client';
 import type { UtilityBill } from '../departments/utility';
 import { liveOrdersFor, type OrderRow } from '../payments/orders';
-import type { CallContext } from '../runtime/types';
+import type { Db } from '../db/open';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { preparedPer } from '../db/prepared';
 import { orders } from '../db/schema';
-import { bindingView, callerBinding } from './bindings';
+import { type BindingContext, bindingView } from './bindings';
 import { utilityFor } from './utilities';
 
 /** A department bill as the resident sees it today: late fee as of today, and our own payment state. */
@@ -47,9 +47,9 @@ export function mapAccountRejection(e: unknown, providerName: string): unknown {
  * the department is down a recent answer is served marked stale (with its age) rather than
  * nothing; paying from it is refused separately, because paying needs today's exact amount.
  */
-export async function billFor(ctx: CallContext, bindingId: string): Promise<BillResult> {
+export async function readBill(ctx: BindingContext): Promise<BillResult> {
   const db = await ctx.deps.db();
-  const binding = await callerBinding(ctx, bindingId);
+  const binding = ctx.binding;
   const provider = providerById(binding.providerId)!;
   const api = utilityFor(ctx.deps, binding.providerId);
   const now = ctx.clock.now();
@@ -69,7 +69,7 @@ export async function billFor(ctx: CallContext, bindingId: string): Promise<Bill
     throw mapAccountRejection(e, provider.name);
   }
   const [live, prepaid] = await Promise.all([liveOrdersFor(db, binding.providerId, fetched.data.map((b) => b.billId)), prepaidAsked]);
-  const views = fetched.data.map((b) => billView(b, asOf, live.get(b.billId), ctx.caller!.openid));
+  const views = fetched.data.map((b) => billView(b, asOf, live.get(b.billId), ctx.caller.openid));
   const owed = views.filter((v) => v.status !== 'paid').reverse();
   return {
     binding: bindingView(binding),
@@ -106,7 +106,7 @@ type UtilityApi = ReturnType<typeof utilityFor>;
  * lookups stay coalesced. Which top-up was seen is an order id, not a time, so the dev clock
  * (X-Dev-Now) and the department client's clock never have to agree.
  */
-async function prepaidAccount(db: Awaited<ReturnType<CallContext['deps']['db']>>, api: UtilityApi, bindingId: string, accountNo: string): ReturnType<UtilityApi['account']> {
+async function prepaidAccount(db: Db, api: UtilityApi, bindingId: string, accountNo: string): ReturnType<UtilityApi['account']> {
   const [cached, [last]] = await Promise.all([api.account(accountNo), lastTopupQuery(db).execute({ bindingId })]);
   if (cached.data.prepaidBalance === undefined) return cached;
   const seen = balanceSeen.get(bindingId);

@@ -4,7 +4,7 @@ import type { Db } from '../db/open';
 import { preparedPer } from '../db/prepared';
 import { bindings } from '../db/schema';
 import { DepartmentRejection } from '../departments/client';
-import type { CallContext } from '../runtime/types';
+import type { ResidentContext } from '../runtime/types';
 import { BIND_FAILURES, releaseHit, takeHit } from '../limits/rate-limit';
 import { utilityFor } from './utilities';
 
@@ -43,30 +43,20 @@ export async function ownBinding(db: Db, openid: string, bindingId: string): Pro
   return row;
 }
 
-const perCall = new WeakMap<CallContext, Map<string, Promise<Row>>>();
-
-/**
- * The caller's binding, looked up once per call: the availability guard needs its kind before
- * the handler runs, and the handler needs the row itself.
- */
-export function callerBinding(ctx: CallContext, bindingId: string): Promise<Row> {
-  let memo = perCall.get(ctx);
-  if (!memo) perCall.set(ctx, (memo = new Map()));
-  let p = memo.get(bindingId);
-  if (!p) {
-    p = ctx.deps.db().then((db) => ownBinding(db, ctx.caller!.openid, bindingId));
-    memo.set(bindingId, p);
-  }
-  return p;
-}
+/** A command's context once the runtime has loaded the caller's binding (`subject: 'binding'`). */
+export type BindingContext = ResidentContext & { readonly binding: Row };
 
 const listBindingsQuery = preparedPer((db) =>
   db.select().from(bindings).where(and(eq(bindings.openid, sql.placeholder('openid')), isNull(bindings.deletedAt))).orderBy(asc(bindings.createdAt)).prepare('list_bindings'),
 );
 
-export async function listBindings(db: Db, openid: string): Promise<BindingView[]> {
-  const rows = await listBindingsQuery(db).execute({ openid });
-  return rows.map(bindingView);
+/** The resident's live bindings, oldest first. */
+export function liveBindings(db: Db, openid: string): Promise<Row[]> {
+  return listBindingsQuery(db).execute({ openid });
+}
+
+export async function listBindings(ctx: ResidentContext): Promise<{ bindings: BindingView[] }> {
+  return { bindings: (await liveBindings(await ctx.deps.db(), ctx.caller.openid)).map(bindingView) };
 }
 
 const MAX_BINDINGS = 20;
@@ -79,11 +69,11 @@ const MAX_BINDINGS = 20;
  * attempt counts as a failure while in flight, so a parallel burst of guesses cannot overtake the
  * count, and is given back when the proof held or the department could not answer.
  */
-export async function bind(ctx: CallContext, input: { providerId: ProviderId; accountNo: string; holderName: string; label?: string }): Promise<BindingView> {
-  const openid = ctx.caller!.openid;
+export async function bindHousehold(ctx: ResidentContext, input: { providerId: ProviderId; accountNo: string; holderName: string; label?: string }): Promise<{ binding: BindingView }> {
+  const openid = ctx.caller.openid;
   const provider = providerById(input.providerId)!;
   const db = await ctx.deps.db();
-  const existing = await listBindings(db, openid);
+  const existing = await liveBindings(db, openid);
   if (existing.length >= MAX_BINDINGS) throw new AppError('CONFLICT', `最多可绑定 ${MAX_BINDINGS} 个户号，请先解绑不用的户号。`);
   const api = utilityFor(ctx.deps, provider.id);
 
@@ -121,23 +111,25 @@ export async function bind(ctx: CallContext, input: { providerId: ProviderId; ac
     throw new AppError('CONFLICT', `户号 ${maskAccountNo(input.accountNo)} 已经绑定过了。`, { fields: { accountNo: '该户号已绑定' } });
   }
   ctx.log.info({ binding: row.id, provider: provider.id }, 'household bound');
-  return bindingView(row);
+  return { binding: bindingView(row) };
 }
 
-export async function unbind(ctx: CallContext, bindingId: string): Promise<void> {
+/** Unbinds the household; the row stays (deleted) for the order history. */
+export async function unbindHousehold(ctx: BindingContext): Promise<{ unbound: true }> {
   const db = await ctx.deps.db();
-  const row = await ownBinding(db, ctx.caller!.openid, bindingId);
-  await db.update(bindings).set({ deletedAt: ctx.clock.now() }).where(eq(bindings.id, row.id));
+  await db.update(bindings).set({ deletedAt: ctx.clock.now() }).where(eq(bindings.id, ctx.binding.id));
+  return { unbound: true };
 }
 
-/** Turns the household's due-date reminders on or off; only the resident's own live binding. */
-export async function setDueReminders(ctx: CallContext, input: { bindingId: string; on: boolean }): Promise<BindingView> {
+/** Turns the household's due-date reminders on or off. */
+export async function setDueReminders(ctx: BindingContext, input: { on: boolean }): Promise<{ binding: BindingView }> {
   const db = await ctx.deps.db();
   const [row] = await db
     .update(bindings)
     .set({ dueReminders: input.on })
-    .where(and(eq(bindings.id, input.bindingId), eq(bindings.openid, ctx.caller!.openid), isNull(bindings.deletedAt)))
+    .where(and(eq(bindings.id, ctx.binding.id), isNull(bindings.deletedAt)))
     .returning();
+  // Unbound between the load and this update (another phone): as unknown as any other id.
   if (!row) throw new AppError('NOT_FOUND', '没有找到这个户号，可能已被解绑，请刷新后重试。');
-  return bindingView(row);
+  return { binding: bindingView(row) };
 }

@@ -5,13 +5,12 @@ import { closeExpiredOrders } from '../payments/outbox';
 import { oneItem } from '../runtime/budgets';
 import { linesOf, liveOrdersFor, orderView, placeOrder } from '../payments/orders';
 import { paymentForOrder } from '../payments/create';
-import type { CallContext } from '../runtime/types';
+import type { ResidentContext } from '../runtime/types';
 import { billView, mapAccountRejection } from './bill';
-import { callerBinding } from './bindings';
+import type { BindingContext } from './bindings';
 import { utilityFor } from './utilities';
 
 export interface PayBillInput {
-  bindingId: string;
   /** One bill… */
   billId?: string;
   /** …or several in one order (everything owed, or the months the resident chose). */
@@ -31,10 +30,10 @@ function describe(kindName: string, periods: string[], accountNo: string): strin
  * tap gets the same order and the same payment parameters back. Each bill is posted to the
  * department on its own once the money arrives (the outbox).
  */
-export async function payBill(ctx: CallContext, input: PayBillInput): Promise<PayResult> {
-  const openid = ctx.caller!.openid;
+export async function payBills(ctx: BindingContext, input: PayBillInput): Promise<PayResult> {
+  const openid = ctx.caller.openid;
   const db = await ctx.deps.db();
-  const binding = await callerBinding(ctx, input.bindingId);
+  const binding = ctx.binding;
   const provider = providerById(binding.providerId)!;
   const now = ctx.clock.now();
   const asOf = shanghaiDate(now);
@@ -92,7 +91,7 @@ export async function payBill(ctx: CallContext, input: PayBillInput): Promise<Pa
  * paid meanwhile is booked (and the new order then refused as already paid), one being paid
  * right now is left alone, and only an unpaid one is closed, on WeChat's side too.
  */
-async function supersedeOwnPendingOrders(ctx: CallContext, providerId: string, billIds: string[], idempotencyKey: string): Promise<void> {
+async function supersedeOwnPendingOrders(ctx: ResidentContext, providerId: string, billIds: string[], idempotencyKey: string): Promise<void> {
   const db = await ctx.deps.db();
   const now = ctx.clock.now();
   const wanted = billIds.slice().sort().join('\n');
@@ -101,7 +100,7 @@ async function supersedeOwnPendingOrders(ctx: CallContext, providerId: string, b
   // a second superseded order waits for paymentsWorker, and this payment for its bills meanwhile.
   const budget = oneItem();
   for (const order of live) {
-    if (order.openid !== ctx.caller!.openid || order.status !== 'pending' || order.idempotencyKey === idempotencyKey) continue;
+    if (order.openid !== ctx.caller.openid || order.status !== 'pending' || order.idempotencyKey === idempotencyKey) continue;
     const covers = (await linesOf(db, order.id)).map((l) => l.billId);
     if ((covers.length ? covers : [order.billId]).sort().join('\n') === wanted) continue; // the same payment: placeOrder hands it back
     await db.update(orders).set({ expiresAt: now }).where(and(eq(orders.id, order.id), eq(orders.status, 'pending')));

@@ -3,13 +3,12 @@ import { AppError, fenToYuan, maskAccountNo, type OrderView, type PayResult, PRO
 import { topupAmountProblem } from '@bianmin/core/topup-limits';
 import { paymentForOrder } from '../payments/create';
 import { orderView, placeOrder } from '../payments/orders';
-import type { CallContext } from '../runtime/types';
+import type { ResidentContext } from '../runtime/types';
 import { mapAccountRejection } from './bill';
-import { callerBinding } from './bindings';
+import type { BindingContext } from './bindings';
 import { utilityFor } from './utilities';
 
 export interface TopUpInput {
-  bindingId: string;
   /** Fen. */
   amount: number;
   idempotencyKey: string;
@@ -21,11 +20,10 @@ export interface TopUpInput {
  * books it at the department once (idempotent on the order id) or refunds it when refused. The
  * minimum and step are the department's, read from its account answer at this moment.
  */
-export async function topUp(ctx: CallContext, input: TopUpInput): Promise<PayResult> {
-  const openid = ctx.caller!.openid;
+export async function topUp(ctx: BindingContext, input: TopUpInput): Promise<PayResult> {
+  const openid = ctx.caller.openid;
   const db = await ctx.deps.db();
-  // Another resident's binding id is NOT_FOUND here, before anything else is said.
-  const binding = await callerBinding(ctx, input.bindingId);
+  const binding = ctx.binding;
   const provider = providerById(binding.providerId)!;
   const notPrepaid = () => new AppError('FORBIDDEN', `这户不是预付费电表，无需预存，请按月缴纳${provider.kindName}。`);
   if (binding.kind !== 'electricity') throw notPrepaid();
@@ -79,7 +77,7 @@ export async function topUp(ctx: CallContext, input: TopUpInput): Promise<PayRes
  * (asked by our order id, never computed here). If the department cannot say right now, the
  * receipt goes without it rather than failing.
  */
-export async function withTopupBalances(ctx: CallContext, order: OrderView): Promise<OrderView> {
+export async function withTopupBalances(ctx: ResidentContext, order: OrderView): Promise<OrderView> {
   // Only the power grid has prepay meters: its provider is the one of the order's kind.
   const provider = PROVIDERS.find((p) => p.kind === order.kind);
   if (order.purpose !== 'topup' || order.status !== 'settled' || !provider) return order;

@@ -1,8 +1,7 @@
 import { providerById, shanghaiDate, toShanghaiIso, type UsageResult } from '@bianmin/core';
 import type { UtilityUsage } from '../departments/utility';
-import type { CallContext } from '../runtime/types';
 import { mapAccountRejection } from './bill';
-import { callerBinding } from './bindings';
+import type { BindingContext } from './bindings';
 import { utilityFor } from './utilities';
 
 /**
@@ -25,8 +24,8 @@ export function tierThreshold(usage: UtilityUsage): UsageResult['threshold'] {
  * The household's last 12 months at a glance: one department call (cached and coalesced like
  * the bill), served stale with its age when the department is down.
  */
-export async function usageFor(ctx: CallContext, bindingId: string): Promise<UsageResult> {
-  const binding = await callerBinding(ctx, bindingId);
+export async function readUsage(ctx: BindingContext): Promise<UsageResult> {
+  const binding = ctx.binding;
   const provider = providerById(binding.providerId)!;
   const api = utilityFor(ctx.deps, binding.providerId);
   let fetched;

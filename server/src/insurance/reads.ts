@@ -15,7 +15,8 @@ import {
 import type { Fetched } from '../departments/client';
 import { listAccess, recordRead } from './access-log';
 import { type BureauRecords, bureauFor, NOT_KNOWN_MESSAGE } from './bureau';
-import { requireLiveVerification, type ResidentContext, type VerificationRow } from './verification';
+import type { ResidentContext } from '../runtime/types';
+import { requireLiveVerification, type VerificationRow } from './verification';
 
 
 /** The bureau's id for the verified person, or a plain answer that it has none. */
@@ -31,7 +32,7 @@ function age(f: Fetched<{ dataUpTo: string }>): BureauDataAge {
 const verificationOf = (v: VerificationRow) => ({ verificationId: v.id, expiresAt: toShanghaiIso(v.accessExpiresAt!) });
 
 /** Insured status, the five insurances, balances and years: the summary page. */
-export async function insuranceSummary(ctx: ResidentContext, input: { verificationId?: string }): Promise<InsuranceSummary> {
+export async function readInsuranceSummary(ctx: ResidentContext, input: { verificationId?: string }): Promise<InsuranceSummary> {
   const v = await requireLiveVerification(ctx, input.verificationId);
   const fetched = await bureauFor(ctx.deps).summary(personOf(v), shanghaiDate(ctx.clock.now()));
   const s = fetched.data;
@@ -78,7 +79,7 @@ export function monthsWithGaps(r: BureauRecords): MonthRecord[] {
 }
 
 /** One insurance's monthly records (or a retiree's pension payments) over at most 36 months. */
-export async function insuranceRecords(
+export async function readInsuranceRecords(
   ctx: ResidentContext,
   input: { insurance: InsuranceType; from?: string; to?: string; verificationId?: string },
 ): Promise<InsuranceRecords> {
@@ -101,7 +102,8 @@ export async function insuranceRecords(
   };
 }
 
-export async function accessLog(ctx: ResidentContext) {
+/** Every read of the resident's insurance data in the last year, newest first. */
+export async function listAccessLog(ctx: ResidentContext) {
   const v = await requireLiveVerification(ctx);
   return { entries: await listAccess(ctx, v) };
 }

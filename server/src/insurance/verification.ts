@@ -18,13 +18,12 @@ import type { Db } from '../db/open';
 import { insuranceVerifications } from '../db/schema';
 import type { FaceFailure, FaceResult, RealNameDeps } from '../faceid/port';
 import { type Hit, releaseHit, restampHit, takeHit, VERIFY_FAILURES, VERIFY_STARTS } from '../limits/rate-limit';
-import type { CallContext } from '../runtime/types';
+import type { CallContext, ResidentContext } from '../runtime/types';
 import { bureauFor } from './bureau';
 
 export type VerificationRow = typeof insuranceVerifications.$inferSelect;
 
 /** A resident action's context: the runtime has refused the call without a caller before it gets here. */
-export type ResidentContext = CallContext & { caller: NonNullable<CallContext['caller']> };
 
 /** A face-check link not finished in this time is expired (FaceID's own token lives longer). */
 export const LINK_TTL_MINUTES = 30;
@@ -224,6 +223,12 @@ export async function currentVerification(ctx: ResidentContext, verificationId?:
     .orderBy(desc(insuranceVerifications.createdAt))
     .limit(1);
   return latest ? refreshVerification(ctx, latest) : null;
+}
+
+/** The named verification, or the caller's latest one, as the page shows it (null when there is none). */
+export async function showVerification(ctx: ResidentContext, input: { verificationId?: string }): Promise<{ verification: VerificationView | null }> {
+  const row = await currentVerification(ctx, input.verificationId);
+  return { verification: row ? verificationView(row, ctx.clock.now()) : null };
 }
 
 const isLive = (r: VerificationRow, now: Date) => r.status === 'passed' && r.accessExpiresAt !== null && r.accessExpiresAt > now;

@@ -2,6 +2,7 @@ import { AppError, type InboxMessage, toShanghaiIso } from '@bianmin/core';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { messages } from '../db/schema';
+import type { ResidentContext } from '../runtime/types';
 
 /** Files a message once per dedupe key: a retried sender never shows the resident a duplicate. */
 export async function fileMessage(
@@ -14,7 +15,11 @@ export async function fileMessage(
     .onConflictDoNothing();
 }
 
-export async function listMessages(db: Db, openid: string, limit = 50): Promise<{ messages: InboxMessage[]; unread: number }> {
+/** The resident's message centre, newest first, with the count of unread messages. */
+export async function listMessages(ctx: ResidentContext): Promise<{ messages: InboxMessage[]; unread: number }> {
+  const limit = 50;
+  const db = await ctx.deps.db();
+  const openid = ctx.caller.openid;
   const rows = await db.select().from(messages).where(eq(messages.openid, openid)).orderBy(desc(messages.createdAt)).limit(limit);
   const [{ n }] = await db
     .select({ n: sql<number>`count(*)::int` })
@@ -27,11 +32,13 @@ export async function listMessages(db: Db, openid: string, limit = 50): Promise<
 }
 
 /** Marks one of the resident's own messages read; another resident's id is simply not found. */
-export async function markRead(db: Db, openid: string, id: string, at: Date): Promise<void> {
+export async function markRead(ctx: ResidentContext, input: { messageId: string }): Promise<{ read: true }> {
+  const db = await ctx.deps.db();
   const done = await db
     .update(messages)
-    .set({ readAt: at })
-    .where(and(eq(messages.id, id), eq(messages.openid, openid)))
+    .set({ readAt: ctx.clock.now() })
+    .where(and(eq(messages.id, input.messageId), eq(messages.openid, ctx.caller.openid)))
     .returning({ id: messages.id });
   if (!done.length) throw new AppError('NOT_FOUND', '没有找到这条消息。');
+  return { read: true };
 }

@@ -2,11 +2,10 @@ import { AppError, findService, type ReminderView, toShanghaiIso } from '@bianmi
 import { scheduledService } from '@bianmin/core/availability/index';
 import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import { evaluate } from '../availability/evaluate';
-import type { Db } from '../db/open';
 import { reminders } from '../db/schema';
 import { fileMessage } from '../messages/inbox';
 import { errorSummary } from '../log';
-import type { CallContext, Deps } from '../runtime/types';
+import type { Deps, ResidentContext } from '../runtime/types';
 
 export type ReminderChannel = 'subscribe' | 'inbox';
 
@@ -33,8 +32,9 @@ export const RECOVERY_CHECK_MS = 60_000;
  * answers again, however long that takes — a retry time is our guess, never its recovery).
  * Asking twice keeps the one pending reminder (moved to the latest answer).
  */
-export async function createReminder(ctx: CallContext, serviceId: string, channel: ReminderChannel): Promise<ReminderView> {
-  const openid = ctx.caller!.openid;
+export async function createReminder(ctx: ResidentContext, input: { serviceId: string; channel: ReminderChannel }): Promise<{ reminder: ReminderView }> {
+  const openid = ctx.caller.openid;
+  const { serviceId, channel } = input;
   const service = findService(serviceId);
   if (service && !service.live) {
     // Its flow is not in the app yet: a reminder would lead the resident to "coming soon".
@@ -56,7 +56,7 @@ export async function createReminder(ctx: CallContext, serviceId: string, channe
   const effectiveChannel: ReminderChannel = channel === 'subscribe' && ctx.deps.notifier.subscribeTemplateId ? 'subscribe' : 'inbox';
   try {
     const [row] = await db.insert(reminders).values({ openid, serviceId, remindAt, channel: effectiveChannel, until, createdAt: ctx.clock.now() }).returning();
-    return view(row);
+    return { reminder: view(row) };
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
     const [row] = await db
@@ -65,26 +65,31 @@ export async function createReminder(ctx: CallContext, serviceId: string, channe
       .where(and(eq(reminders.openid, openid), eq(reminders.serviceId, serviceId), eq(reminders.status, 'pending')))
       .returning();
     if (!row) throw new AppError('CONFLICT', '提醒状态刚刚发生变化，请重试。', { retryable: true });
-    return view(row);
+    return { reminder: view(row) };
   }
 }
 
-export async function listReminders(db: Db, openid: string): Promise<ReminderView[]> {
+/** The resident's pending reminders, soonest first. */
+export async function listReminders(ctx: ResidentContext): Promise<{ reminders: ReminderView[] }> {
+  const db = await ctx.deps.db();
   const rows = await db
     .select()
     .from(reminders)
-    .where(and(eq(reminders.openid, openid), eq(reminders.status, 'pending')))
+    .where(and(eq(reminders.openid, ctx.caller.openid), eq(reminders.status, 'pending')))
     .orderBy(asc(reminders.remindAt));
-  return rows.map(view);
+  return { reminders: rows.map(view) };
 }
 
-export async function cancelReminder(db: Db, openid: string, id: string): Promise<void> {
+/** Cancels one of the resident's own pending reminders; another resident's id is simply not found. */
+export async function cancelReminder(ctx: ResidentContext, input: { reminderId: string }): Promise<{ cancelled: true }> {
+  const db = await ctx.deps.db();
   const done = await db
     .update(reminders)
     .set({ status: 'cancelled' })
-    .where(and(eq(reminders.id, id), eq(reminders.openid, openid), eq(reminders.status, 'pending')))
+    .where(and(eq(reminders.id, input.reminderId), eq(reminders.openid, ctx.caller.openid), eq(reminders.status, 'pending')))
     .returning({ id: reminders.id });
   if (!done.length) throw new AppError('NOT_FOUND', '没有找到这条待发送的提醒。');
+  return { cancelled: true };
 }
 
 /**

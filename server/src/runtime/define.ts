@@ -2,32 +2,16 @@ import type { ActionName, ActionOutput, API_INPUTS, FunctionName } from '@bianmi
 // Residents read validation messages: zod's wording is Chinese wherever a function parses input.
 import '@bianmin/core/zod-locale';
 import type { z } from 'zod';
-import type { CallContext } from './types';
+import type { Action, DispatchableAction, Subjects } from './actions';
 
 type InputSchema<F extends FunctionName, A extends ActionName<F>> = (typeof API_INPUTS)[F][A] & z.ZodType;
 
-export interface ActionHandler<F extends FunctionName, A extends ActionName<F>> {
-  /** 'resident' (default): refused with UNAUTHENTICATED without a caller. */
-  auth?: 'resident' | 'public';
-  /**
-   * The catalogue service this action touches (e.g. `bills.electricity.pay`). When set, the
-   * runtime refuses the call outside the service's hours — before the handler runs, so before
-   * any department is called or anything is written.
-   */
-  service?: (input: z.output<InputSchema<F, A>>, ctx: CallContext) => string | Promise<string>;
-  /**
-   * A read that can answer from its last known data (marked stale) goes ahead while the
-   * department is down; hours, holidays and maintenance still refuse it.
-   */
-  servesStale?: boolean;
-  run(input: z.output<InputSchema<F, A>>, ctx: CallContext): Promise<ActionOutput<F, A>>;
-}
-
-export type FunctionHandlers<F extends FunctionName> = { [A in ActionName<F>]: ActionHandler<F, A> };
+export type FunctionActions<F extends FunctionName, S extends Subjects> = { [A in ActionName<F>]: Action<z.output<InputSchema<F, A>>, ActionOutput<F, A>, S> };
 
 export interface FunctionDefinition<F extends FunctionName = FunctionName> {
   name: F;
-  actions: FunctionHandlers<F>;
+  subjects: Subjects;
+  actions: Record<string, DispatchableAction>;
   /** The input schema of each action (the shared ones from core). */
   schemas: Record<string, z.ZodType>;
 }
@@ -38,6 +22,10 @@ export interface FunctionDefinition<F extends FunctionName = FunctionName> {
  * names its own schemas (typed as API_INPUTS[name], so no other table fits) rather than reading
  * API_INPUTS: a bundle then carries only its own.
  */
-export function defineFunction<F extends FunctionName>(name: F, schemas: (typeof API_INPUTS)[F], actions: FunctionHandlers<F>): FunctionDefinition<F> {
-  return { name, actions, schemas: schemas as unknown as Record<string, z.ZodType> };
+export function defineFunction<F extends FunctionName, S extends Subjects = Record<never, never>>(
+  name: F,
+  schemas: (typeof API_INPUTS)[F],
+  def: { subjects?: S; actions: FunctionActions<F, S> },
+): FunctionDefinition<F> {
+  return { name, subjects: def.subjects ?? {}, actions: def.actions as unknown as Record<string, DispatchableAction>, schemas: schemas as unknown as Record<string, z.ZodType> };
 }

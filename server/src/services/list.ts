@@ -2,7 +2,7 @@ import { CATALOGUE, type ServiceNotice, type ServicesListResult, shanghaiDate, s
 import { closureMayStartOn, scheduledService, upcomingClosures } from '@bianmin/core/availability/index';
 import { dayOf, minuteOfDay, parseClock } from '@bianmin/core/availability/shanghai-time';
 import { evaluate, probeDepartments } from '../availability/evaluate';
-import type { Deps } from '../runtime/types';
+import type { CallContext, Deps } from '../runtime/types';
 
 const NOTICE_KIND = { hours: 'hours', holiday: 'holiday', maintenance: 'maintenance', department_unreachable: 'down' } as const;
 
@@ -25,7 +25,12 @@ function routineClosure(serviceId: string, kind: ServiceNotice['kind'], now: Dat
  * The hub's catalogue with every service's live availability, and the day's closures for the
  * banner: what is not open now, and the holidays or maintenance that start later today.
  */
-export async function listServices(now: Date, deps: Deps): Promise<ServicesListResult> {
+export function listServices(ctx: CallContext): Promise<ServicesListResult> {
+  return servicesAt(ctx.clock.now(), ctx.deps);
+}
+
+/** The hub's answer at `now`: every department probed first (cached and coalesced), then each service evaluated. */
+export async function servicesAt(now: Date, deps: Deps): Promise<ServicesListResult> {
   await probeDepartments(deps);
   const categories = [...CATALOGUE.categories].sort((a, b) => a.order - b.order);
   const today = shanghaiDate(now);

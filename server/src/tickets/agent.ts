@@ -1,6 +1,6 @@
 import { type AgentResult, toShanghaiIso } from '@bianmin/core';
 import { evaluate } from '../availability/evaluate';
-import type { CallContext } from '../runtime/types';
+import type { ResidentContext } from '../runtime/types';
 import { ownTicket } from './store';
 
 /**
@@ -8,7 +8,7 @@ import { ownTicket } from './store';
  * China's working days 09:00–18:00 (the `tickets.agent` schedule). It does not go through the
  * 12345 platform, so the platform being down does not close it.
  */
-export async function agentStatus(ctx: CallContext & { caller: { openid: string } }, input: { ticketId?: string }): Promise<AgentResult> {
+export async function agentStatus(ctx: ResidentContext, input: { ticketId?: string }): Promise<AgentResult> {
   // The same evaluation as the hub's tile (the catalogue says the platform's health does not bear on it).
   const a = evaluate('tickets.agent', ctx.clock.now(), ctx.deps);
   const ticketNo = input.ticketId ? (await ownTicket(await ctx.deps.db(), ctx.caller.openid, input.ticketId)).ticketNo : null;

@@ -1,23 +1,33 @@
-import { AppError, type TicketDetail, type TicketRating } from '@bianmin/core';
+import { AppError, type TicketDetail, type TicketRating, type TicketSummary } from '@bianmin/core';
 import { and, eq, lt } from 'drizzle-orm';
 import { tickets } from '../db/schema';
 import { DepartmentRejection } from '../departments/client';
-import type { CallContext } from '../runtime/types';
+import type { ResidentContext } from '../runtime/types';
 import { platformFor } from './platform';
-import { eventsOf, ownTicket } from './store';
+import { eventsOf, residentTickets } from './store';
 import { checkTexts } from './submit';
-import { reopenWindow, ticketDetail } from './views';
+import { reopenWindow, ticketDetail, type TicketRow, ticketSummary } from './views';
 
-type ResidentContext = CallContext & { caller: { openid: string } };
+/** A command's context once the runtime has loaded the caller's ticket (`subject: 'ticket'`). */
+export type TicketContext = ResidentContext & { readonly ticket: TicketRow };
 
+/** The ticket as it stands now (re-read: a command may just have changed it). */
 async function detail(ctx: ResidentContext, ticketId: string): Promise<TicketDetail> {
   const db = await ctx.deps.db();
-  const t = await ownTicket(db, ctx.caller.openid, ticketId);
+  const [t] = await db.select().from(tickets).where(eq(tickets.id, ticketId));
   return ticketDetail(t, await eventsOf(db, t.id), ctx.clock.now(), ctx.deps.calendar, ctx.deps.storage);
 }
 
-export async function showTicket(ctx: ResidentContext, ticketId: string): Promise<{ ticket: TicketDetail }> {
-  return { ticket: await detail(ctx, ticketId) };
+export async function showTicket(ctx: TicketContext): Promise<{ ticket: TicketDetail }> {
+  const db = await ctx.deps.db();
+  return { ticket: await ticketDetail(ctx.ticket, await eventsOf(db, ctx.ticket.id), ctx.clock.now(), ctx.deps.calendar, ctx.deps.storage) };
+}
+
+/** The resident's tickets, newest first. */
+export async function listTickets(ctx: ResidentContext): Promise<{ tickets: TicketSummary[] }> {
+  const now = ctx.clock.now();
+  const rows = await residentTickets(await ctx.deps.db(), ctx.caller.openid);
+  return { tickets: rows.map((t) => ticketSummary(t, now, ctx.deps.calendar)) };
 }
 
 /** The platform said no to a rating or reopening we thought allowed (it has moved on): say what it said. */
@@ -34,10 +44,10 @@ const ALREADY_RATED = () => new AppError('CONFLICT', '您已评价过这次答�
  * phones, a double tap) find the reply rated and get CONFLICT, so the platform gets one rating and
  * ours is that one. If the platform does not take it, the claim is given back for another try.
  */
-export async function rateTicket(ctx: ResidentContext, input: { ticketId: string; rating: TicketRating; comment?: string }): Promise<{ ticket: TicketDetail }> {
+export async function rateTicket(ctx: TicketContext, input: { rating: TicketRating; comment?: string }): Promise<{ ticket: TicketDetail }> {
   const db = await ctx.deps.db();
   const now = ctx.clock.now();
-  const t = await ownTicket(db, ctx.caller.openid, input.ticketId);
+  const t = ctx.ticket;
   if (t.replyRound === 0 || !t.ticketNo || (t.status !== 'replied' && t.status !== 'closed')) {
     throw new AppError('CONFLICT', '工单答复后才能评价。', { fields: { ticketId: '尚未答复' } });
   }
@@ -66,10 +76,10 @@ export async function rateTicket(ctx: ResidentContext, input: { ticketId: string
  * clock), once per reply. The request id names the reply, so a retry after a lost answer is the
  * same request at the platform, not a second reopening.
  */
-export async function reopenTicket(ctx: ResidentContext, input: { ticketId: string; reason: string }): Promise<{ ticket: TicketDetail }> {
+export async function reopenTicket(ctx: TicketContext, input: { reason: string }): Promise<{ ticket: TicketDetail }> {
   const db = await ctx.deps.db();
   const now = ctx.clock.now();
-  const t = await ownTicket(db, ctx.caller.openid, input.ticketId);
+  const t = ctx.ticket;
   const window = reopenWindow(t, now);
   if (!window.allowed || !t.ticketNo) throw new AppError('CONFLICT', `${window.reason ?? '现在不能申请重办'}。`, { fields: { ticketId: window.reason ?? '不能申请重办' } });
   await checkTexts(ctx.deps.contentCheck, ctx.caller.openid, [{ field: 'reason', what: '重办理由', content: input.reason }]);

@@ -6,7 +6,7 @@ import { forContentCheck } from '../content/normalise';
 import { LABELS, type ContentCheck, ContentCheckUnavailable } from '../content/port';
 import { tickets } from '../db/schema';
 import { DeadlineExceeded, storageReadMs, TICKET_MEDIA_MS, TICKET_PLATFORM_ATTEMPT_MS, withTimeout } from '../runtime/budgets';
-import type { CallContext } from '../runtime/types';
+import type { CallContext, ResidentContext } from '../runtime/types';
 import { sniffMedia, StorageUnavailable } from '../storage/index';
 import { TICKET_PHOTO_MAX_BYTES, TICKET_PHOTO_READ_CONCURRENCY, TICKET_VIDEO_MAX_BYTES } from '../storage/limits';
 import { rememberMediaCheck } from './media-checks';
@@ -120,7 +120,7 @@ export async function checkTexts(check: ContentCheck, openid: string, texts: Arr
  * pending and the outbox files it later with the same request id. Duplicate taps (same
  * requestId) answer the ticket already filed.
  */
-export async function submitTicket(ctx: CallContext & { caller: { openid: string } }, input: SubmitInput): Promise<{ ticket: TicketDetail; saved: boolean }> {
+export async function submitTicket(ctx: ResidentContext, input: SubmitInput): Promise<{ ticket: TicketDetail; saved: boolean }> {
   const db = await ctx.deps.db();
   const openid = ctx.caller.openid;
   const now = ctx.clock.now();

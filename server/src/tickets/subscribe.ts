@@ -1,8 +1,6 @@
 import { AppError, type SubscribeResult } from '@bianmin/core';
 import { recordSubscribeResult } from '../notify/grants';
-import type { CallContext } from '../runtime/types';
-
-type ResidentContext = CallContext & { caller: { openid: string } };
+import type { ResidentContext } from '../runtime/types';
 
 /**
  * The resident's answer to WeChat's prompt for the 12345 status template, reported by the client

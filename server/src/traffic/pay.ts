@@ -16,9 +16,8 @@ import { type OrderRow, ORDER_TTL_MS, placeOrder, type RefundRow, refundView } f
 import { closeExpiredOrders } from '../payments/outbox';
 import { oneItem } from '../runtime/budgets';
 import { paymentForOrder } from '../payments/create';
-import type { CallContext } from '../runtime/types';
-import { proofOf } from './vehicles';
-import { callerVehicle, confirmBlock, fetchViolations, liveFineOrders, mapVehicleRejection, TRAFFIC_PROVIDER, violationView } from './violations';
+import { proofOf, type VehicleContext } from './vehicles';
+import { confirmBlock, fetchViolations, liveFineOrders, mapVehicleRejection, TRAFFIC_PROVIDER, violationView } from './violations';
 
 export function trafficOrderView(r: OrderRow, refund?: RefundRow): TrafficOrderView {
   return {
@@ -54,9 +53,9 @@ function nextShanghaiMidnight(now: Date): Date {
  * Repeats are harmless: the department de-duplicates on our request id, which is fixed per
  * resident and violation, and an already-decided record is answered as it is.
  */
-export async function confirmViolation(ctx: CallContext, input: { vehicleId: string; violationId: string }): Promise<{ violation: ViolationView }> {
+export async function confirmViolation(ctx: VehicleContext, input: { violationId: string }): Promise<{ violation: ViolationView }> {
   const db = await ctx.deps.db();
-  const vehicle = await callerVehicle(ctx, input.vehicleId);
+  const vehicle = ctx.vehicle;
   const now = ctx.clock.now();
   const asOf = shanghaiDate(now);
   const api = trafficFor(ctx.deps);
@@ -70,7 +69,7 @@ export async function confirmViolation(ctx: CallContext, input: { vehicleId: str
   const block = confirmBlock(current);
   if (block) throw new AppError('CONFLICT', block);
 
-  const requestId = createHash('sha256').update(`${ctx.caller!.openid}:${current.violationId}`).digest('hex').slice(0, 32);
+  const requestId = createHash('sha256').update(`${ctx.caller.openid}:${current.violationId}`).digest('hex').slice(0, 32);
   let decided;
   try {
     decided = await api.confirm(proofOf(vehicle), current.violationId, requestId, toShanghaiIso(now));
@@ -88,10 +87,10 @@ export async function confirmViolation(ctx: CallContext, input: { vehicleId: str
  * department's record at this moment, never taken from the client; the order is written before
  * any money moves, and a duplicate tap gets the same order and payment parameters back.
  */
-export async function payFine(ctx: CallContext, input: { vehicleId: string; violationId: string; idempotencyKey: string }): Promise<TrafficPayResult> {
-  const openid = ctx.caller!.openid;
+export async function payFine(ctx: VehicleContext, input: { violationId: string; idempotencyKey: string }): Promise<TrafficPayResult> {
+  const openid = ctx.caller.openid;
   const db = await ctx.deps.db();
-  const vehicle = await callerVehicle(ctx, input.vehicleId);
+  const vehicle = ctx.vehicle;
   const now = ctx.clock.now();
   const asOf = shanghaiDate(now);
 

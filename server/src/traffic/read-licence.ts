@@ -5,7 +5,7 @@ import { LICENCE_PHOTO_MAX_BYTES } from '../storage/limits';
 import { StorageUnavailable } from '../storage/errors';
 import { sniffMedia } from '../storage/sniff';
 import type { TencentCloudConfig } from '../tencentcloud/config';
-import type { CallContext, Deps } from '../runtime/types';
+import type { Deps, ResidentContext } from '../runtime/types';
 import { LicenceReadError, type LicenceRefusal, tencentVehicleLicenseReader, type VehicleLicenseReader } from './licence-reader';
 
 const readers = new WeakMap<TencentCloudConfig, VehicleLicenseReader>();
@@ -51,13 +51,13 @@ function kindFromVehicleType(vehicleType: string): PlateKind | null {
  * read through the Storage port (someone else's file is NOT_FOUND), checked by its bytes (not
  * its name) and sent to OCR; nothing is stored, and the resident checks the result before adding.
  */
-export async function readLicence(ctx: CallContext, input: { fileId: string }): Promise<{ reading: LicenceReading }> {
+export async function readLicence(ctx: ResidentContext, input: { fileId: string }): Promise<{ reading: LicenceReading }> {
   // The size first: a file too large is refused before it is downloaded (the function's memory is sized for this limit).
   const bytes = await (async () => {
     try {
-      const { size } = await ctx.deps.storage.stat(input.fileId, ctx.caller!.openid);
+      const { size } = await ctx.deps.storage.stat(input.fileId, ctx.caller.openid);
       if (size > LICENCE_PHOTO_MAX_BYTES) throw new AppError('INVALID_INPUT', MESSAGES.too_large, { fields: { fileId: '照片超过 5 MB' } });
-      return await ctx.deps.storage.read(input.fileId, ctx.caller!.openid, { deadlineMs: storageReadMs(size) });
+      return await ctx.deps.storage.read(input.fileId, ctx.caller.openid, { deadlineMs: storageReadMs(size) });
     } catch (e) {
       if (e instanceof StorageUnavailable) throw new AppError('DEPARTMENT_UNAVAILABLE', '照片暂时读取不到，请稍后再试。', { retryable: true, cause: e });
       throw e;
@@ -72,7 +72,7 @@ export async function readLicence(ctx: CallContext, input: { fileId: string }): 
   const reader = licenceReaderFor(ctx.deps);
   // Each read is a billed OCR call: counted per caller before it is made, in one statement with the check.
   const db = await ctx.deps.db();
-  const hit = await takeHit(db, LICENCE_READS, ctx.caller!.openid, ctx.clock.now());
+  const hit = await takeHit(db, LICENCE_READS, ctx.caller.openid, ctx.clock.now());
   let front;
   try {
     front = await reader.readFront(bytes);

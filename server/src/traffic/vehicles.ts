@@ -1,3 +1,4 @@
+import { uploadCloudPath } from '@bianmin/core/files';
 import { AppError, formatPlate, maskPlateDisplay, PLATE_KIND_INFO, type PlateKind, toShanghaiIso, type VehicleView } from '@bianmin/core';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/open';
@@ -5,7 +6,7 @@ import { vehicles } from '../db/schema';
 import { DepartmentRejection } from '../departments/client';
 import { trafficFor, type VehicleProof } from '../departments/traffic';
 import { releaseHit, takeHit, VEHICLE_PROOF_FAILURES } from '../limits/rate-limit';
-import type { CallContext } from '../runtime/types';
+import type { ResidentContext } from '../runtime/types';
 
 export type VehicleRow = typeof vehicles.$inferSelect;
 
@@ -40,9 +41,16 @@ export async function ownVehicle(db: Db, openid: string, vehicleId: string): Pro
   return row;
 }
 
-export async function listVehicles(db: Db, openid: string): Promise<VehicleView[]> {
-  const rows = await db.select().from(vehicles).where(and(eq(vehicles.openid, openid), isNull(vehicles.deletedAt))).orderBy(asc(vehicles.createdAt), asc(vehicles.id));
-  return rows.map(vehicleView);
+/** A command's context once the runtime has loaded the caller's vehicle (`subject: 'vehicle'`). */
+export type VehicleContext = ResidentContext & { readonly vehicle: VehicleRow };
+
+/** The resident's live vehicles, oldest first. */
+export function liveVehicles(db: Db, openid: string): Promise<VehicleRow[]> {
+  return db.select().from(vehicles).where(and(eq(vehicles.openid, openid), isNull(vehicles.deletedAt))).orderBy(asc(vehicles.createdAt), asc(vehicles.id));
+}
+
+export async function listVehicles(ctx: ResidentContext): Promise<{ vehicles: VehicleView[] }> {
+  return { vehicles: (await liveVehicles(await ctx.deps.db(), ctx.caller.openid)).map(vehicleView) };
 }
 
 /** The same words whether the plate is unknown or the suffix wrong: a plate's existence is not ours to reveal. */
@@ -57,10 +65,10 @@ export const NOT_MATCHED = () =>
  * suffixes are limited per caller (`VEHICLE_PROOF_FAILURES`), every attempt counted as a
  * failure while in flight and given back when the proof held or the traffic police could not answer.
  */
-export async function addVehicle(ctx: CallContext, input: { plate: string; plateKind: PlateKind; engineNoSuffix: string; label?: string }): Promise<VehicleView> {
-  const openid = ctx.caller!.openid;
+export async function addVehicle(ctx: ResidentContext, input: { plate: string; plateKind: PlateKind; engineNoSuffix: string; label?: string }): Promise<{ vehicle: VehicleView }> {
+  const openid = ctx.caller.openid;
   const db = await ctx.deps.db();
-  const existing = await listVehicles(db, openid);
+  const existing = await liveVehicles(db, openid);
   if (existing.length >= MAX_VEHICLES) throw new AppError('CONFLICT', `最多可添加 ${MAX_VEHICLES} 辆车，请先删除不用的车辆。`);
 
   const hit = await takeHit(db, VEHICLE_PROOF_FAILURES, openid, ctx.clock.now());
@@ -89,17 +97,23 @@ export async function addVehicle(ctx: CallContext, input: { plate: string; plate
     .returning();
   if (!row) throw new AppError('CONFLICT', `车辆 ${maskPlateDisplay(input.plate)} 已经添加过了。`, { fields: { plate: '该车辆已添加' } });
   ctx.log.info({ vehicle: row.id, plate: maskPlateDisplay(row.plate) }, 'vehicle added');
-  return vehicleView(row);
+  return { vehicle: vehicleView(row) };
 }
 
-export async function removeVehicle(ctx: CallContext, vehicleId: string): Promise<void> {
+/** Removes the vehicle; the row stays (deleted) for the order history. */
+export async function removeVehicle(ctx: VehicleContext): Promise<{ removed: true }> {
   const db = await ctx.deps.db();
-  const row = await ownVehicle(db, ctx.caller!.openid, vehicleId);
-  await db.update(vehicles).set({ deletedAt: ctx.clock.now() }).where(eq(vehicles.id, row.id));
+  await db.update(vehicles).set({ deletedAt: ctx.clock.now() }).where(eq(vehicles.id, ctx.vehicle.id));
+  return { removed: true };
 }
 
 /** The full plate, for the resident who added it (the list shows it masked). */
-export async function revealVehicle(ctx: CallContext, vehicleId: string): Promise<{ plate: string; plateFormatted: string }> {
-  const row = await ownVehicle(await ctx.deps.db(), ctx.caller!.openid, vehicleId);
-  return { plate: row.plate, plateFormatted: formatPlate(row.plate) };
+export async function revealVehicle(ctx: VehicleContext): Promise<{ plate: string; plateFormatted: string }> {
+  return { plate: ctx.vehicle.plate, plateFormatted: formatPlate(ctx.vehicle.plate) };
+}
+
+/** The caller's own storage folder for `wx.cloud.uploadFile` (the phone does not know its openid). */
+export async function showUploadFolder(ctx: ResidentContext): Promise<{ folder: string }> {
+  // Only the caller's own folder: the storage port reads a file only from its owner's folder.
+  return { folder: uploadCloudPath(ctx.caller.openid, '') };
 }

@@ -18,7 +18,7 @@ import { DepartmentRejection, type Fetched } from '../departments/client';
 import { trafficFor, type TrafficViolation } from '../departments/traffic';
 import { NOT_LIVE, type OrderRow } from '../payments/orders';
 import type { CallContext } from '../runtime/types';
-import { NOT_MATCHED, ownVehicle, proofOf, type VehicleRow, vehicleView } from './vehicles';
+import { NOT_MATCHED, proofOf, type VehicleContext, type VehicleRow, vehicleView } from './vehicles';
 
 /** Orders for fines are keyed on the department: one live order per violation across all residents. */
 export const TRAFFIC_PROVIDER = 'traffic';
@@ -107,20 +107,6 @@ export function mapVehicleRejection(e: unknown): unknown {
   return e;
 }
 
-const perCall = new WeakMap<CallContext, Map<string, Promise<VehicleRow>>>();
-
-/** The caller's vehicle, looked up once per call (the guard and the handler both need it). */
-export function callerVehicle(ctx: CallContext, vehicleId: string): Promise<VehicleRow> {
-  let memo = perCall.get(ctx);
-  if (!memo) perCall.set(ctx, (memo = new Map()));
-  let p = memo.get(vehicleId);
-  if (!p) {
-    p = ctx.deps.db().then((db) => ownVehicle(db, ctx.caller!.openid, vehicleId));
-    memo.set(vehicleId, p);
-  }
-  return p;
-}
-
 export async function fetchViolations(ctx: CallContext, vehicle: VehicleRow, opts: { fresh?: boolean; allowStale?: boolean }): Promise<Fetched<TrafficViolation[]>> {
   try {
     return await trafficFor(ctx.deps).violations(proofOf(vehicle), opts);
@@ -144,9 +130,9 @@ function groupTotal(key: ViolationGroup['key'], v: ViolationView): number {
  * A vehicle's violations in three groups with counts and totals. When the department is down a
  * recent answer is served marked stale (with its age); paying needs today's record and is refused.
  */
-export async function violationsFor(ctx: CallContext, vehicleId: string): Promise<ViolationsResult> {
+export async function listViolations(ctx: VehicleContext): Promise<ViolationsResult> {
   const db = await ctx.deps.db();
-  const vehicle = await callerVehicle(ctx, vehicleId);
+  const vehicle = ctx.vehicle;
   const asOf = shanghaiDate(ctx.clock.now());
   const fetched = await fetchViolations(ctx, vehicle, { allowStale: true });
   const live = await liveFineOrders(db, fetched.data.map((v) => v.violationId));
@@ -166,9 +152,9 @@ export async function violationsFor(ctx: CallContext, vehicleId: string): Promis
   };
 }
 
-export async function violationFor(ctx: CallContext, input: { vehicleId: string; violationId: string }) {
+export async function showViolation(ctx: VehicleContext, input: { violationId: string }) {
   const db = await ctx.deps.db();
-  const vehicle = await callerVehicle(ctx, input.vehicleId);
+  const vehicle = ctx.vehicle;
   const fetched = await fetchViolations(ctx, vehicle, { allowStale: true });
   const v = fetched.data.find((x) => x.violationId === input.violationId);
   if (!v) throw new AppError('NOT_FOUND', '没有找到这条违法记录，请刷新后重试。', { fields: { violationId: '该车辆没有这条记录' } });
