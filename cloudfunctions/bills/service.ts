@@ -1,5 +1,5 @@
 import { PROVIDERS } from '@bianmin/core';
-import { billsInput } from '@bianmin/core/schemas/bills';
+import { billsInput } from '@bianmin/core/flows/bills/contract';
 import { readBill } from '@bianmin/server/bills/bill';
 import { bindHousehold, listBindings, ownBinding, setDueReminders, unbindHousehold } from '@bianmin/server/bills/bindings';
 import { payBills } from '@bianmin/server/bills/pay';

@@ -1,4 +1,4 @@
-import { insuranceInput } from '@bianmin/core/schemas/insurance';
+import { insuranceInput } from '@bianmin/core/flows/insurance/contract';
 import { listAccessLog, readInsuranceRecords, readInsuranceSummary } from '@bianmin/server/insurance/reads';
 import { showVerification, startVerification } from '@bianmin/server/insurance/verification';
 import { defineFunction } from '@bianmin/server/runtime/define';

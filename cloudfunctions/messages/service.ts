@@ -1,4 +1,4 @@
-import { messagesInput } from '@bianmin/core/schemas/services';
+import { messagesInput } from '@bianmin/core/flows/messages/contract';
 import { listMessages, markRead } from '@bianmin/server/messages/inbox';
 import { defineFunction } from '@bianmin/server/runtime/define';
 

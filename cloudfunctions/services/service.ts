@@ -1,4 +1,4 @@
-import { servicesInput } from '@bianmin/core/schemas/services';
+import { servicesInput } from '@bianmin/core/flows/services/contract';
 import { showServiceStatus } from '@bianmin/server/availability/evaluate';
 import { cancelReminder, createReminder, listReminders } from '@bianmin/server/reminders/reminders';
 import { defineFunction } from '@bianmin/server/runtime/define';

@@ -1,4 +1,4 @@
-import { ticketsInput } from '@bianmin/core/schemas/tickets';
+import { ticketsInput } from '@bianmin/core/flows/tickets/contract';
 import { defineFunction } from '@bianmin/server/runtime/define';
 import { agentStatus } from '@bianmin/server/tickets/agent';
 import { listCategories } from '@bianmin/server/tickets/categories';

@@ -1,4 +1,4 @@
-import { trafficInput } from '@bianmin/core/schemas/traffic';
+import { trafficInput } from '@bianmin/core/flows/traffic/contract';
 import { listOrderRows, ownOrder, refundsOf } from '@bianmin/server/payments/orders';
 import { defineFunction } from '@bianmin/server/runtime/define';
 import type { ResidentContext } from '@bianmin/server/runtime/types';

@@ -1,5 +1,5 @@
 import type { BillResult, BindingView, DepartmentId, OrderView, PayResult } from '@bianmin/core';
-import { DEPARTMENTS } from '@bianmin/core';
+import { DEPARTMENTS, PROVIDER_IDS } from '@bianmin/core';
 import { STORE_KINDS, type StoreKind } from '@bianmin/server/db/testing/index';
 import { ensureTemplate } from '@bianmin/server/db/testing/template';
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -238,7 +238,7 @@ describe.each(STORE_KINDS)('kill -9 on the money path, on %s', (kind: StoreKind)
     const all = [a, b, ...three];
     for (const o of all) expect(await order(o.orderId)).toMatchObject({ status: 'settled', departmentRef: expect.any(String) });
     const counts: PostingsReport['counts'] = {};
-    for (const id of ['water', 'power', 'gas'] as const) Object.assign(counts, (await postings(departments[id])).counts);
+    for (const id of PROVIDER_IDS) Object.assign(counts, (await postings(departments[id])).counts);
     for (const o of all) expect(counts[o.orderId]?.booked).toBe(1);
     expect(Object.values(counts).reduce((s, c) => s + c.booked, 0)).toBe(all.length);
     // The posting the dead run left unrecorded was received twice and booked once.

@@ -1,3 +1,4 @@
+import type { ServiceId } from '@bianmin/core';
 import type { Db } from '../db/open';
 import type { CallContext, ResidentContext } from './types';
 
@@ -25,7 +26,7 @@ export type WithSubject<S extends Subjects, K extends keyof S> = ResidentContext
  * outside the service's hours before the command runs — so before any department is called or
  * anything is written. A function of the input and the context (its subject) when it depends on them.
  */
-export type ServiceOf<I, C> = string | ((input: I, ctx: C) => string);
+export type ServiceOf<I, C> = ServiceId | ((input: I, ctx: C) => ServiceId);
 
 // Property signatures, not methods: a command that needs a subject must not fit an action that
 // declares none (methods would be compared bivariantly and let it through).

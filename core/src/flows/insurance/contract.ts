@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { idNumberSchema, realNameSchema } from '../identity';
-import { INSURANCE_TYPES, type InsuranceStatus, type InsuranceType, type MonthStatus, RECORD_WINDOW_MONTHS } from '../insurance-terms';
+import { defineContract } from '../../contract';
+import { idNumberSchema, realNameSchema } from '../../identity';
+import { INSURANCE_TYPES, type InsuranceStatus, type InsuranceType, type MonthStatus, RECORD_WINDOW_MONTHS } from '../../insurance-terms';
 
-export * from '../insurance-terms';
+export * from '../../insurance-terms';
 
 const uuid = (what: string) => z.string({ error: `请提供${what}` }).uuid(`${what}格式不正确`);
 const verificationId = uuid('认证编号 verificationId').optional();
@@ -145,3 +146,20 @@ export interface AccessLogEntry {
   /** False when the read came from another WeChat account verified as the same person. */
   thisAccount: boolean;
 }
+
+/** What each action answers. */
+export interface InsuranceOutputs {
+  verify: VerifyResult;
+  verification: { verification: VerificationView | null };
+  summary: InsuranceSummary;
+  records: InsuranceRecords;
+  accessLog: { entries: AccessLogEntry[] };
+}
+
+/** Social insurance: real-name verification, then the resident's own records, and the log of every read. */
+export const insuranceContract = defineContract<InsuranceOutputs>()({
+  name: 'insurance',
+  inputs: insuranceInput,
+  services: ['insurance.query'],
+  departments: ['insurance'],
+});

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import type { Availability } from '../availability-types';
-import type { UpcomingClosure } from '../availability/engine';
-import type { Category, ServiceSummary } from '../catalogue';
-import { text } from './text';
+import { defineContract } from '../../contract';
+import { DEPARTMENT_IDS } from '../../departments';
+import type { Availability } from '../../availability-types';
+import type { UpcomingClosure } from '../../availability/engine';
+import type { Category, ServiceSummary } from '../../catalogue';
+import { text } from '../../text';
 
 const serviceId = text({ label: '服务编号 serviceId', max: 64 });
 
@@ -15,11 +17,6 @@ export const servicesInput = {
   remind: z.object({ serviceId, channel: z.enum(['subscribe', 'inbox'], { error: '提醒方式应为 subscribe 或 inbox' }).default('inbox') }),
   reminders: z.object({}),
   cancelReminder: z.object({ reminderId: uuid('提醒编号 reminderId') }),
-};
-
-export const messagesInput = {
-  list: z.object({}),
-  read: z.object({ messageId: uuid('消息编号 messageId') }),
 };
 
 export type ServiceListItem = ServiceSummary & { availability: Availability };
@@ -68,12 +65,22 @@ export interface ReminderView {
   until: 'opens' | 'recovers';
 }
 
-export interface InboxMessage {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  path: string | null;
-  createdAt: string;
-  read: boolean;
+/** What each action answers. */
+export interface ServicesOutputs {
+  list: ServicesListResult;
+  status: ServiceStatusResult;
+  remind: { reminder: ReminderView };
+  reminders: { reminders: ReminderView[] };
+  cancelReminder: { cancelled: true };
 }
+
+/**
+ * The hub: the catalogue with every service's live availability, one service's hours, and
+ * "remind me when it opens". It guards no service of its own, and probes every department.
+ */
+export const servicesContract = defineContract<ServicesOutputs>()({
+  name: 'services',
+  inputs: servicesInput,
+  services: [],
+  departments: DEPARTMENT_IDS,
+});

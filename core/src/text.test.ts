@@ -1,4 +1,4 @@
-import { billsInput } from './bills';
+import { billsInput } from './flows/bills/contract';
 import { text } from './text';
 
 const label = text({ label: '备注名', max: 12, min: 0 });

@@ -1,5 +1,5 @@
-import type { HolidayCalendar } from '../availability/calendar';
-import { atMinute, dateOfDay, dayOf, isoWeekday, MINUTE_MS, minuteOfDay } from '../availability/shanghai-time';
+import type { HolidayCalendar } from '../../availability/calendar';
+import { atMinute, dateOfDay, dayOf, isoWeekday, MINUTE_MS, minuteOfDay } from '../../availability/shanghai-time';
 
 /**
  * Working time as the 12345 rules count it: China's working days (the State Council's holidays

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { withoutInvisible } from '../invisible';
+import { withoutInvisible } from './invisible';
 
 /**
  * The one schema for text a resident types. Every action schema with free text builds on it, so a
@@ -30,7 +30,7 @@ export interface TextOptions {
   multiline?: boolean;
 }
 
-export { withoutInvisible } from '../invisible';
+export { withoutInvisible } from './invisible';
 
 export type TextProblem = 'nul' | 'control' | 'bidi' | 'surrogate';
 

@@ -1,5 +1,5 @@
-import { chineseDaysCalendar } from '../availability/calendar';
-import { toShanghaiIso } from '../time';
+import { chineseDaysCalendar } from '../../availability/calendar';
+import { toShanghaiIso } from '../../time';
 import { deadlineState, deadlineView, nextDeadline } from './deadlines';
 import { CATEGORY_RULES, describeLimit, TICKET_CATEGORIES, TICKET_KINDS, TIME_LIMITS } from './rules';
 

@@ -1,5 +1,5 @@
-import { chineseDaysCalendar, type HolidayCalendar } from '../availability/calendar';
-import { toShanghaiIso } from '../time';
+import { chineseDaysCalendar, type HolidayCalendar } from '../../availability/calendar';
+import { toShanghaiIso } from '../../time';
 import { addWorkingTime, isWorkingTime, workingTimeBetween } from './working-time';
 
 const cal = chineseDaysCalendar();

@@ -1,16 +1,14 @@
 import { z } from 'zod';
-import { PLATE_KINDS, type PlateKind, resolvePlate } from '../plates';
-import { fileIdSchema } from '../files';
-import { orderHistory, orderId } from './bills';
+import { defineContract } from '../../contract';
+import { PLATE_KINDS, type PlateKind, resolvePlate } from '../../plates';
+import { fileIdSchema } from '../../files';
+import type { OrderStatus, PaymentParams, RefundView } from '../../orders';
+import { idempotencyKey, orderHistory, orderId } from '../../payments/contract';
 
 const uuid = (what: string) => z.string({ error: `请提供${what}` }).uuid(`${what}格式不正确`);
 
 /** The traffic police's violation ids are digits (a department id is never trusted as anything else). */
 const violationId = z.string({ error: '请提供违法记录编号 violationId' }).regex(/^\d{8,32}$/, '违法记录编号 violationId 格式不正确');
-
-const idempotencyKey = z
-  .string({ error: '请提供 idempotencyKey' })
-  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'idempotencyKey 应为 8–64 位字母、数字、下划线或连字符');
 
 const plateKind = z.enum(PLATE_KINDS, { error: `号牌种类应为 ${PLATE_KINDS.join(' | ')}` });
 
@@ -147,7 +145,7 @@ export interface LicenceReading {
  * traffic police refuse the posting (the late fee grew at midnight…) or the payment arrived after
  * the order closed — refund_pending → refunded. A refunding or refunded fine is owed again.
  */
-export type TrafficOrderStatus = 'pending' | 'paid' | 'settled' | 'closed' | 'refund_pending' | 'refunded';
+export type TrafficOrderStatus = OrderStatus;
 
 export interface TrafficOrderView {
   orderId: string;
@@ -168,12 +166,36 @@ export interface TrafficOrderView {
   closedAt?: string;
   refundedAt?: string;
   /** The money going back, and where that stands (the same words as a bill's). */
-  refund?: { reason: 'late_payment' | 'duplicate_payment' | 'department_refused'; amount: number; status: 'pending' | 'requested' | 'refunded' };
+  refund?: RefundView;
   departmentRef?: string;
   transactionId?: string;
 }
 
 export interface TrafficPayResult {
   order: TrafficOrderView;
-  payment: import('./bills').PaymentParams | null;
+  payment: PaymentParams | null;
 }
+
+/** What each action answers. */
+export interface TrafficOutputs {
+  addVehicle: { vehicle: VehicleView };
+  vehicles: { vehicles: VehicleView[] };
+  removeVehicle: { removed: true };
+  revealVehicle: { plate: string; plateFormatted: string };
+  uploadFolder: { folder: string };
+  readLicence: { reading: LicenceReading };
+  violations: ViolationsResult;
+  violation: { vehicle: VehicleView; violation: ViolationView; fetchedAt: string; stale: boolean };
+  confirm: { violation: ViolationView };
+  pay: TrafficPayResult;
+  order: { order: TrafficOrderView };
+  orders: { orders: TrafficOrderView[] };
+}
+
+/** Vehicles, their violations, online confirmation and paying a fine exactly once. */
+export const trafficContract = defineContract<TrafficOutputs>()({
+  name: 'traffic',
+  inputs: trafficInput,
+  services: ['traffic.query', 'traffic.pay'],
+  departments: ['traffic'],
+});

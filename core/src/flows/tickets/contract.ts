@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { text } from './text';
-import type { Availability } from '../availability-types';
-import { fileIdSchema } from '../files';
-import type { DeadlineView, TicketStatus } from '../tickets/deadlines';
-import { categoryRule, TICKET_CATEGORIES, TICKET_KINDS, TICKET_RATINGS, URGENT_KINDS, type TicketCategory, type TicketKind, type TicketRating } from '../tickets/rules';
+import { defineContract } from '../../contract';
+import { text } from '../../text';
+import type { Availability } from '../../availability-types';
+import { fileIdSchema } from '../../files';
+import type { DeadlineView, TicketStatus } from './deadlines';
+import { categoryRule, TICKET_CATEGORIES, TICKET_KINDS, TICKET_RATINGS, URGENT_KINDS, type TicketCategory, type TicketKind, type TicketRating } from './rules';
 
 const uuid = (what: string) => z.string({ error: `请提供${what}` }).uuid(`${what}格式不正确`);
 
@@ -147,3 +148,24 @@ export interface AgentResult {
   offer: { kind: '咨询'; path: string; text: string } | null;
   message: string;
 }
+
+/** What each action answers. */
+export interface TicketsOutputs {
+  categories: CategoriesResult;
+  submit: { ticket: TicketDetail; saved: boolean };
+  tickets: { tickets: TicketSummary[] };
+  ticket: { ticket: TicketDetail };
+  rate: { ticket: TicketDetail };
+  reopen: { ticket: TicketDetail };
+  agent: AgentResult;
+  /** How many 12345 status messages WeChat may now send this resident. */
+  subscribed: { granted: number };
+}
+
+/** 12345 complaints and consultations: file, follow, rate, reopen, reach a person. */
+export const ticketsContract = defineContract<TicketsOutputs>()({
+  name: 'tickets',
+  inputs: ticketsInput,
+  services: ['tickets.submit', 'tickets.agent'],
+  departments: ['hotline'],
+});

@@ -1,26 +1,14 @@
 import { z } from 'zod';
-import { accountNoProblem, PROVIDERS, providerById, type ProviderId, type UtilityKind } from '../providers';
-import { TOPUP_MAX } from '../topup-limits';
-import { text } from './text';
+import { defineContract } from '../../contract';
+import { accountNoProblem, type Provider, PROVIDER_IDS, PROVIDERS, providerById, type ProviderId, UTILITY_KINDS, type UtilityKind } from '../../providers';
+import type { OrderStatus, PaymentParams, RefundView } from '../../orders';
+import { idempotencyKey, orderHistory, orderId } from '../../payments/contract';
+import { TOPUP_MAX } from '../../topup-limits';
+import { text } from '../../text';
 
 export { TOPUP_MAX };
 
 const uuid = (what: string) => z.string({ error: `请提供${what}` }).uuid(`${what}格式不正确`);
-
-/** A client-made key per payment attempt: a repeated tap carries the same one. */
-const idempotencyKey = z
-  .string({ error: '请提供 idempotencyKey' })
-  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'idempotencyKey 应为 8–64 位字母、数字、下划线或连字符');
-
-export const orderId = z.string({ error: '请提供订单号 orderId' }).regex(/^BM[0-9A-Z]{10,30}$/, '订单号 orderId 格式不正确');
-
-/**
- * 我的订单's switch: `paid` (the app's default) lists the payments that went through; `all` adds
- * the pending, closed and refunded ones. The API's default stays `all`, as before the switch.
- */
-export const ORDER_HISTORY = ['paid', 'all'] as const;
-export type OrderHistory = (typeof ORDER_HISTORY)[number];
-export const orderHistory = z.enum(ORDER_HISTORY, { error: 'show 应为 paid（已支付）或 all（全部）' }).default('all');
 
 export const billsInput = {
   providers: z.object({}),
@@ -149,13 +137,6 @@ export interface BillResult {
   ageSeconds: number;
 }
 
-/**
- * pending → paid → settled; pending → closed (expired unpaid); paid → refund_pending → refunded
- * (the department refused the money); closed → refund_pending → refunded (a payment arrived
- * after the bill was paid another way).
- */
-export type OrderStatus = 'pending' | 'paid' | 'settled' | 'closed' | 'refund_pending' | 'refunded';
-
 export interface OrderView {
   orderId: string;
   billId: string;
@@ -172,8 +153,7 @@ export interface OrderView {
   settledAt?: string;
   closedAt?: string;
   refundedAt?: string;
-  /** Money on its way back, or returned: why, how much (fen), and where it stands. */
-  refund?: { reason: 'late_payment' | 'duplicate_payment' | 'department_refused'; amount: number; status: 'pending' | 'requested' | 'refunded' };
+  refund?: RefundView;
   expiresAt: string;
   /** The department's receipt number once settled. */
   departmentRef?: string;
@@ -195,11 +175,6 @@ export interface OrderLineView {
   /** The department's receipt number for this bill once posted. */
   departmentRef?: string;
 }
-
-/** What the client needs to take the money: WeChat Pay's parameters, or the sandbox sheet locally. */
-export type PaymentParams =
-  | { provider: 'wechat'; timeStamp: string; nonceStr: string; package: string; signType: string; paySign: string }
-  | { provider: 'sandbox'; orderId: string; amount: number; confirmPath: string };
 
 export interface PayResult {
   order: OrderView;
@@ -229,3 +204,30 @@ export interface UsageResult {
   stale: boolean;
   ageSeconds: number;
 }
+
+/** What each action answers. */
+export interface BillsOutputs {
+  providers: { providers: Provider[] };
+  bind: { binding: BindingView };
+  bindings: { bindings: BindingView[] };
+  unbind: { unbound: true };
+  bill: BillResult;
+  pay: PayResult;
+  order: { order: OrderView };
+  orders: { orders: OrderView[] };
+  dueReminders: { binding: BindingView };
+  usage: UsageResult;
+  topup: PayResult;
+}
+
+/** A utility's two catalogue services: reading its bills, and paying them (top-ups included). */
+export type BillsServiceId = `bills.${UtilityKind}.${'query' | 'pay'}`;
+export const billsServiceId = (kind: UtilityKind, what: 'query' | 'pay'): BillsServiceId => `bills.${kind}.${what}`;
+
+/** Water, electricity and gas: bind a household, see what is owed, pay exactly once. */
+export const billsContract = defineContract<BillsOutputs>()({
+  name: 'bills',
+  inputs: billsInput,
+  services: UTILITY_KINDS.flatMap((k) => [billsServiceId(k, 'query'), billsServiceId(k, 'pay')]),
+  departments: PROVIDER_IDS,
+});

@@ -1,6 +1,6 @@
-import type { HolidayCalendar } from '../availability/calendar';
-import { MINUTE_MS } from '../availability/shanghai-time';
-import { toShanghaiIso } from '../time';
+import type { HolidayCalendar } from '../../availability/calendar';
+import { MINUTE_MS } from '../../availability/shanghai-time';
+import { toShanghaiIso } from '../../time';
 import { describeLimit, DUE_SOON_SHARE, type TicketKind, type TimeLimit, TIME_LIMITS } from './rules';
 import { addWorkingTime, workingTimeBetween } from './working-time';
 
