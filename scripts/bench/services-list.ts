@@ -5,7 +5,7 @@
 // until its next boundary), `coldMs` jumping between instants days apart (no verdict reusable).
 import { CATALOGUE } from '@bianmin/core';
 import { chineseDaysCalendar, scheduledService, type ScheduledService } from '@bianmin/core/availability/index';
-import { servicesAt } from '@bianmin/server/services/list';
+import { servicesAt } from '@bianmin/server/flows/services/list';
 import { silentLogger } from '@bianmin/server/log';
 import type { Deps } from '@bianmin/server/runtime/types';
 import type { DepartmentClient } from '@bianmin/server/departments/client';
