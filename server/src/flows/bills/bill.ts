@@ -1,36 +1,13 @@
-import { AppError, type BillResult, type BillView, providerById, shanghaiDate, toShanghaiIso, utilityLateFee } from '@bianmin/core';
+import { AppError, type BillResult, providerById, shanghaiDate, toShanghaiIso } from '@bianmin/core';
 import { DepartmentRejection } from '../../departments/client';
-import type { UtilityBill } from '../../departments/utility';
-import { liveOrdersFor, type OrderRow } from '../../payments/orders';
+import { liveOrdersFor } from '../../payments/orders';
 import type { Db } from '../../db/open';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { preparedPer } from '../../db/prepared';
 import { orders } from '../../db/schema';
-import { type BindingContext, bindingView } from './bindings';
+import type { BindingContext } from './bindings';
+import { billView, bindingView } from './views';
 import { utilityFor } from './utilities';
-
-/** A department bill as the resident sees it today: late fee as of today, and our own payment state. */
-export function billView(b: UtilityBill, asOf: string, live: OrderRow | undefined, viewer?: string): BillView {
-  const owed = b.status === 'unpaid';
-  const { lateFee, overdueDays } = owed ? utilityLateFee(b.amount, b.dueDate, asOf) : { lateFee: 0, overdueDays: 0 };
-  // Our order knows before the department does: once we have the money the bill is not offered again.
-  const status: BillView['status'] = !owed ? 'paid' : live?.status === 'pending' ? 'pending' : live ? 'paid' : 'unpaid';
-  return {
-    billId: b.billId,
-    period: b.period,
-    usage: { value: b.usage, unit: b.unit },
-    lines: b.lines,
-    amount: b.amount,
-    lateFee,
-    overdueDays,
-    amountDue: b.amount + lateFee,
-    dueDate: b.dueDate,
-    status,
-    // Another household member's order shows as "pending"/"paid", never by its id: an order id
-    // opens nothing of theirs, but it is theirs.
-    ...(live && live.openid === viewer ? { orderId: live.id } : {}),
-  };
-}
 
 export function mapAccountRejection(e: unknown, providerName: string): unknown {
   if (e instanceof DepartmentRejection && e.status === 404) {

@@ -1,4 +1,4 @@
-import { AppError, type BindingView, maskAccountNo, providerById, type ProviderId, toShanghaiIso, type UtilityKind } from '@bianmin/core';
+import { AppError, type BindingView, maskAccountNo, providerById, type ProviderId } from '@bianmin/core';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { preparedPer } from '../../db/prepared';
@@ -7,23 +7,9 @@ import { DepartmentRejection } from '../../departments/client';
 import type { ResidentContext } from '../../runtime/types';
 import { BIND_FAILURES, releaseHit, takeHit } from '../../limits/rate-limit';
 import { utilityFor } from './utilities';
+import { bindingView } from './views';
 
 type Row = typeof bindings.$inferSelect;
-
-export function bindingView(r: Row): BindingView {
-  return {
-    bindingId: r.id,
-    providerId: r.providerId as ProviderId,
-    providerName: providerById(r.providerId)?.name ?? r.providerId,
-    kind: r.kind as UtilityKind,
-    accountNoMasked: maskAccountNo(r.accountNo),
-    label: r.label,
-    holderName: r.holderName,
-    address: r.address,
-    createdAt: toShanghaiIso(r.createdAt),
-    dueReminders: r.dueReminders,
-  };
-}
 
 /**
  * The resident's own live binding. Another resident's id, a removed binding and an id that never

@@ -6,7 +6,8 @@ import { oneItem } from '../../runtime/jobs';
 import { linesOf, liveOrdersFor, orderView, placeOrder } from '../../payments/orders';
 import { paymentForOrder } from '../../payments/create';
 import type { ResidentContext } from '../../runtime/types';
-import { billView, mapAccountRejection } from './bill';
+import { mapAccountRejection } from './bill';
+import { billView } from './views';
 import type { BindingContext } from './bindings';
 import { utilityFor } from './utilities';
 
