@@ -47,7 +47,7 @@ export async function loadDeclarations() {
     const deployment = m.DEPLOYMENTS[i];
     const worstCaseMs = fn.worstCaseMs(m.MAX_DEPARTMENT_TIMEOUT_MS);
     const residentAction = fn.handler.kind === 'resident' ? Object.entries(fn.handler.def.actions).find(([, a]) => a.auth !== 'public')?.[0] : undefined;
-    return { name: fn.name, deployment, worstCaseMs, source: fn.source, residentAction };
+    return { name: fn.name, deployment, worstCaseMs, source: fn.source, payables: fn.payables, residentAction };
   });
   const problems = functions.flatMap((f) => m.deploymentProblems(f.deployment, f.worstCaseMs));
   const names = functions.map((f) => f.name);
@@ -63,13 +63,17 @@ export async function loadDeclarations() {
 export function entrySource(fn) {
   const at = (p) => JSON.stringify(join(root, 'server', 'src', p));
   // Each kind's own entry (not one switch over all four): a timer's bundle never carries dispatch.
-  const make = { resident: ['residentEntry', 'x, x.wire'], timer: ['timerEntry', 'x'], push: ['pushEntry', 'x.handle'], paycallback: ['payCallbackEntry', 'x'] }[fn.deployment.kind];
+  const make = { resident: ['residentEntry', 'x', 'x.wire'], timer: ['timerEntry', 'x'], push: ['pushEntry', 'x.handle'], paycallback: ['payCallbackEntry', 'x'] }[fn.deployment.kind];
   if (!make) throw new Error(`${fn.name}: no entry for a ${fn.deployment.kind} function`);
+  // The payable kinds it serves, from the modules that export them (and only those).
+  const kinds = fn.payables ?? [];
+  const wire = kinds.length ? `servingPayables([${kinds.map((_, i) => `...p${i}`).join(', ')}]${make[2] ? `, ${make[2]}` : ''})` : make[2];
   return [
-    `import { ${make[0]} } from ${at('runtime/cloudbase')};`,
+    `import { ${make[0]}${kinds.length ? ', servingPayables' : ''} } from ${at('runtime/cloudbase')};`,
     `import { ${fn.source.export} as x } from ${at(fn.source.module)};`,
+    ...kinds.map((k, i) => `import { ${k.export} as p${i} } from ${at(k.module)};`),
     `const deployment = ${JSON.stringify(fn.deployment)};`,
-    `export const main = ${make[0]}(deployment, ${make[1]});`,
+    `export const main = ${make[0]}(deployment, ${[make[1], wire].filter(Boolean).join(', ')});`,
     '',
   ].join('\n');
 }

@@ -21,6 +21,7 @@ export * from './flows/services/contract';
 export * from './flows/messages/contract';
 export * from './flows/bills/contract';
 export * from './flows/traffic/contract';
+export * from './flows/payments/contract';
 export * from './flows/insurance/contract';
 export * from './flows/tickets/index';
 export * from './flows/tickets/contract';

@@ -172,7 +172,7 @@ describe.each(STORE_KINDS)('kill -9 on the money path, on %s', (kind: StoreKind)
     return env.data;
   };
   const job = async (name: string, now: string) => (await (await fetch(`${child!.url}/api/__dev/jobs/${name}`, { method: 'POST', headers: { 'x-dev-now': now } })).json()) as { data: Record<string, number> };
-  const order = async (orderId: string) => (await call<{ order: OrderView }>('bills', { action: 'order', orderId }, at('13:00'))).order;
+  const order = async (orderId: string) => (await call<{ order: { order: OrderView } }>('payments', { action: 'order', orderId }, at('13:00'))).order.order;
   const postings = async (d: RunningSandbox) => (await (await fetch(`${d.url}/postings`, { headers: { 'x-api-key': d.apiKey } })).json()) as PostingsReport;
 
   /** Li's unpaid bills, newest first, on her own three utility accounts. */

@@ -5,6 +5,8 @@ import { recordingNotifier, type SubscribeMessage } from '@bianmin/server/notify
 import { sandboxPaymentProvider } from '@bianmin/server/payments/provider';
 import { postPaidOrder } from '@bianmin/server/payments/outbox';
 import { FUNCTIONS as DEPLOYED, JOBS } from '@bianmin/server/functions';
+import { PAYABLE_KINDS } from '@bianmin/server/flows/index';
+import { payableKinds } from '@bianmin/server/payments/kinds';
 import { unbounded } from '@bianmin/server/runtime/jobs';
 import type { DepartmentId } from '@bianmin/core';
 import { type PaySandbox, startPaySandbox } from './sandboxes/pay';
@@ -146,6 +148,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const contentCheck = sandboxContentCheck();
   const deps: Deps = { db: async () => database.db, log, departments, calendar: chineseDaysCalendar(), notifier,
     payments: sandboxPaymentProvider(payEndpoint),
+    // One process serves every function locally: every payable kind.
+    payables: payableKinds(PAYABLE_KINDS),
     storage,
     tencentCloud: tencentCloudConfig,
     realName: { face: tencentFaceVerifier(tencentCloudConfig, { ruleId: faceId.ruleId, log }), idHashKey: DEV_ID_HASH_KEY },

@@ -1,6 +1,7 @@
 import { billsContract } from './bills/contract';
 import { insuranceContract } from './insurance/contract';
 import { messagesContract } from './messages/contract';
+import { paymentsContract } from './payments/contract';
 import { servicesContract } from './services/contract';
 import { ticketsContract } from './tickets/contract';
 import { trafficContract } from './traffic/contract';
@@ -10,7 +11,7 @@ import { trafficContract } from './traffic/contract';
  * server's flow declarations and the catalogue's service ids are derived from. A new flow is a
  * folder `flows/<flow>/contract.ts` and a line here.
  */
-export const CONTRACTS = [servicesContract, messagesContract, billsContract, insuranceContract, ticketsContract, trafficContract] as const;
+export const CONTRACTS = [servicesContract, messagesContract, billsContract, insuranceContract, ticketsContract, trafficContract, paymentsContract] as const;
 
 export type FlowContract = (typeof CONTRACTS)[number];
 export type FlowName = FlowContract['name'];

@@ -74,7 +74,7 @@ describe.each(STORE_KINDS)('the authorization matrix on %s', (kind) => {
     const as = { openid: ZHANG.openid, now: NOON };
     const bindings = await stack.call<{ bindings: Array<{ bindingId: string }> }>('bills', { action: 'bindings' }, as);
     expect(bindings.body.ok && bindings.body.data.bindings.map((b) => b.bindingId)).toContain(owned.bindingId);
-    expect(await stack.call('bills', { action: 'order', orderId: owned.orderId }, as)).toMatchObject({ body: { ok: true, data: { order: { status: 'pending' } } } });
+    expect(await stack.call('payments', { action: 'order', orderId: owned.orderId }, as)).toMatchObject({ body: { ok: true, data: { order: { flow: 'bills', order: { status: 'pending' } } } } });
     const reminders = await stack.call<{ reminders: Array<{ id: string }> }>('services', { action: 'reminders' }, as);
     expect(reminders.body.ok && reminders.body.data.reminders.map((r) => r.id)).toContain(owned.reminderId);
     const inbox = await stack.call<{ messages: Array<{ id: string; read: boolean }> }>('messages', { action: 'list' }, as);

@@ -31,6 +31,14 @@ describe('the flows’ registry', () => {
     expect(without({ functions: moved })).toContain('billsWorker: server/src/flows/bills/jobs must export `dueReminderJobs`, the very timer handler declared (the build bundles the entry from it)');
   });
 
+  it('fails for a payable kind its flow declares but does not export where the entries import it, and for a kind two flows declare', () => {
+    const traffic = REAL_REGISTRY.flows.find((f) => f.name === 'traffic')!;
+    const unexported = REAL_REGISTRY.flows.map((f) => (f === traffic ? { ...f, payables: [...f.payables, bills.payables[0]] } : f));
+    const problems = without({ flows: unexported });
+    expect(problems).toContain('traffic: server/src/flows/traffic/payables must export `trafficPayables`, the very payable kinds its flow declares (the entries wire them from there)');
+    expect(problems).toContain('payable kind utility: declared by more than one flow');
+  });
+
   it('fails for a resident function with no seeder, and a resident action with no recipe', () => {
     expect(without({ devFlows: REAL_REGISTRY.devFlows.filter((d) => d.fn !== 'tickets') })).toContain(
       'tickets: no attack-suite piece (dev/src/flows/tickets/attack.ts in DEV_FLOWS): its seeder and a recipe for each resident action',

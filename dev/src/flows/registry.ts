@@ -4,7 +4,7 @@ import { FUNCTIONS } from '@bianmin/server/functions';
 import { MAX_DEPARTMENT_TIMEOUT_MS } from '@bianmin/server/runtime/budgets';
 import { deploymentProblems } from '@bianmin/server/runtime/deployment-check';
 import type { Flow } from '@bianmin/server/runtime/flow';
-import { type DeployedFunction, deploymentOf } from '@bianmin/server/runtime/functions';
+import { type DeployedFunction, deploymentOf, payablesSource } from '@bianmin/server/runtime/functions';
 import type { DevFlow } from './attack';
 import { DEV_FLOWS } from './index';
 
@@ -72,6 +72,22 @@ export function registryProblems(r: Registry): string[] {
       continue;
     }
     if (!isHandler(fn, exported)) p.push(`${fn.name}: server/src/${fn.source.module} must export \`${fn.source.export}\`, the very ${fn.handler.kind} handler declared (the build bundles the entry from it)`);
+  }
+  // Payments: each flow's payable kinds where the entries import them from, and every kind once.
+  const kinds = r.flows.flatMap((f) => f.payables.map((k) => k.kind));
+  for (const k of kinds.filter((k, i) => kinds.indexOf(k) !== i)) p.push(`payable kind ${k}: declared by more than one flow`);
+  for (const f of r.flows) {
+    if (!f.payables.length) continue;
+    const src = payablesSource(f);
+    let exported: unknown;
+    try {
+      exported = r.load(src.module)[src.export];
+    } catch (e) {
+      p.push(`${f.name}: its payable kinds' module server/src/${src.module} does not load (${e instanceof Error ? e.message : String(e)})`);
+      continue;
+    }
+    const same = Array.isArray(exported) && exported.length === f.payables.length && f.payables.every((k, i) => exported[i] === k);
+    if (!same) p.push(`${f.name}: server/src/${src.module} must export \`${src.export}\`, the very payable kinds its flow declares (the entries wire them from there)`);
   }
   // Dev: every resident function has its piece of the attack suite, every resident action a recipe.
   const dev = new Map(r.devFlows.map((d) => [d.fn as string, d]));

@@ -1,6 +1,6 @@
 import type { DepartmentId } from '@bianmin/core';
 import { DATABASE_ALLOWANCE_MS, departmentCallMs, PAY_CALL_TIMEOUT_MS } from '../runtime/budgets';
-import { type DeployedFunction, PAY_ENV, workerFunction } from '../runtime/functions';
+import { type DeployedFunction, PAY_ENV, type Source, workerFunction } from '../runtime/functions';
 import { defineJob, EVERY_MINUTE } from '../runtime/jobs';
 import { handlePayNotify } from './notify';
 import { closeExpiredOrders, processOutbox } from './outbox';
@@ -43,12 +43,13 @@ export const paymentsJobs = [
 ];
 
 /**
- * The platform's payment functions, for the departments the payable kinds post to: the worker
- * that posts, expires and refunds, and WeChat Pay's notification receiver.
+ * The platform's payment functions, for the payable kinds every flow declares (where they are
+ * exported, and the departments they post to): the worker that posts, expires and refunds, and
+ * WeChat Pay's notification receiver. Both are wired with every kind.
  */
-export function paymentsFunctions(departments: readonly DepartmentId[]): DeployedFunction[] {
+export function paymentsFunctions(departments: readonly DepartmentId[], payables: readonly Source[]): DeployedFunction[] {
   return [
-    workerFunction('paymentsWorker', paymentsJobs, { module: 'payments/functions', export: 'paymentsJobs' }, { departments, env: { required: [PAY_ENV] } }),
+    workerFunction('paymentsWorker', paymentsJobs, { module: 'payments/functions', export: 'paymentsJobs' }, { departments, env: { required: [PAY_ENV] }, payables }),
     {
       name: 'payNotify',
       purpose: "WeChat Pay's payment and refund notifications",
@@ -58,6 +59,7 @@ export function paymentsFunctions(departments: readonly DepartmentId[]): Deploye
       openapi: [],
       env: { required: [], optional: [] },
       peakFileBytes: 0,
+      payables,
       // Records the payment and answers: no department, no WeChat call.
       worstCaseMs: () => DATABASE_ALLOWANCE_MS,
     },

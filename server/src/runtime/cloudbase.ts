@@ -7,6 +7,7 @@ import { createDepartmentClients } from '../departments/index';
 import { type SecurityOpenApi, wxContentCheck } from '../content/wx';
 import { createLogger, flushLog, type Logger } from '../log';
 import { wxSubscribeNotifier } from '../notify/wx-subscribe';
+import { type PayableKind, payableKinds } from '../payments/kinds';
 import { cloudPayProvider, type PaymentProvider } from '../payments/provider';
 import { cloudbaseStorage, type CloudStorageSdk } from '../storage/cloudbase';
 import { performance } from 'node:perf_hooks';
@@ -144,6 +145,8 @@ function wire(deployment: Deployment, extra?: WireExtra): Wired {
           () => randomUUID().replace(/-/g, ''),
         )
       : unconfiguredPayments(log),
+    // A function serving payable kinds is wired with them by its entry (servingPayables).
+    payables: payableKinds([]),
     storage: cloudbaseStorage(sdk),
     tencentCloud: config.tencentCloud,
     contentCheck: wxContentCheck(openapi),
@@ -161,6 +164,16 @@ function unconfiguredPayments(log: Logger): PaymentProvider {
   return { createPayment: fail, queryOrder: fail, closeOrder: fail, refund: fail };
 }
 
+/**
+ * The wiring of a function that serves payable kinds (its flow's, or every flow's): those kinds
+ * as `Deps.payables`, beside whatever else `extra` wires. The build's entry names the kinds'
+ * modules (DeployedFunction.payables), so a bundle carries only the kinds it serves.
+ */
+export function servingPayables(kinds: readonly PayableKind[], extra?: WireExtra): WireExtra {
+  const payables = payableKinds(kinds);
+  return (config, log) => ({ ...extra?.(config, log), payables });
+}
+
 /** What one function's entry adds to the shared wiring: its flow's own (FaceID for insurance). */
 export interface EntryExtras {
   wire?: WireExtra;
@@ -176,11 +189,11 @@ export function cloudbaseMain(deployment: Deployment, handler: Handler, extras: 
     case 'resident':
       return residentEntry(deployment, handler.def, extras.wire);
     case 'timer':
-      return timerEntry(deployment, handler.jobs);
+      return timerEntry(deployment, handler.jobs, extras.wire);
     case 'paycallback':
-      return payCallbackEntry(deployment, handler.handle);
+      return payCallbackEntry(deployment, handler.handle, extras.wire);
     case 'push':
-      return pushEntry(deployment, handler.handle);
+      return pushEntry(deployment, handler.handle, extras.wire);
   }
 }
 
@@ -211,10 +224,10 @@ export function residentEntry(deployment: Deployment, def: Dispatchable, extra?:
  * never from the event. Anything but an acknowledgement makes WeChat Pay deliver it again, which
  * is what we want after a fault.
  */
-export function payCallbackEntry(deployment: Deployment, handle: Extract<Handler, { kind: 'paycallback' }>['handle']) {
+export function payCallbackEntry(deployment: Deployment, handle: Extract<Handler, { kind: 'paycallback' }>['handle'], extra?: WireExtra) {
   return async function main(event: unknown): Promise<{ errcode: number; errmsg: string }> {
     try {
-      const { deps } = wire(deployment);
+      const { deps } = wire(deployment, extra);
       return await handle(deps, event, context().SOURCE, new Date());
     } catch (e) {
       // A refused configuration was said once at cold start; anything else is said here.
@@ -236,7 +249,7 @@ export type TimerAnswer<R> = { ok: true; result: R } | { ok: false; refused?: 's
  * asked, since whoever calls chooses the event. The source is checked before the configuration:
  * a forged call learns nothing about it.
  */
-export function timerEntry(deployment: Deployment, jobs: readonly Job[]) {
+export function timerEntry(deployment: Deployment, jobs: readonly Job[], extra?: WireExtra) {
   const name = deployment.name;
   return async function main(): Promise<TimerAnswer<Record<string, unknown>>> {
     const source = context().SOURCE;
@@ -246,7 +259,7 @@ export function timerEntry(deployment: Deployment, jobs: readonly Job[]) {
     }
     let log: Logger | undefined;
     try {
-      const w = wire(deployment);
+      const w = wire(deployment, extra);
       log = w.log;
       // The run's own stopwatch, not the domain clock: it must end before its declared timeout.
       const started = performance.now();
@@ -279,7 +292,7 @@ export type PushAnswer<R> = R | { ok: false; refused?: 'source' };
  * is WeChat's message as JSON. A call whose context names a client, a timer, the pay callback or
  * another function is refused before anything is read.
  */
-export function pushEntry(deployment: Deployment, handle: Extract<Handler, { kind: 'push' }>['handle']) {
+export function pushEntry(deployment: Deployment, handle: Extract<Handler, { kind: 'push' }>['handle'], extra?: WireExtra) {
   const name = deployment.name;
   return async function main(event: unknown): Promise<PushAnswer<unknown>> {
     const source = String(context().SOURCE ?? '');
@@ -289,7 +302,7 @@ export function pushEntry(deployment: Deployment, handle: Extract<Handler, { kin
     }
     let w: Wired;
     try {
-      w = wire(deployment);
+      w = wire(deployment, extra);
     } catch (e) {
       if (!(e instanceof ConfigurationError)) console.error('bianmin: push wiring failed', e instanceof Error ? e.name : typeof e);
       return { ok: false };

@@ -3,6 +3,7 @@ import type { Contract, ContractActions, DepartmentId } from '@bianmin/core';
 import '@bianmin/core/zod-locale';
 import type { z } from 'zod';
 import type { Action, DispatchableAction, Subjects } from './actions';
+import type { PayableKind } from '../payments/kinds';
 import type { WireExtra } from './cloudbase';
 import type { Job } from './jobs';
 import type { Handler } from './functions';
@@ -46,8 +47,13 @@ export interface FlowDeclaration<C extends Contract, S extends Subjects> {
    * the function's timeout is derived from it (runtime/budgets.ts has the figures).
    */
   budget(departmentTimeoutMs: number): number;
-  /** The payable kinds it sells (flows/<flow>/payables.ts): they make it a WeChat Pay caller. */
-  payables?: readonly unknown[];
+  /**
+   * The payable kinds it sells, exported as `<flow>Payables` by flows/<flow>/payables.ts (the
+   * build wires them from there): they make it a WeChat Pay caller, and payments serve them.
+   */
+  payables?: readonly PayableKind[];
+  /** Its actions read orders of every payable kind (我的订单): its function is wired with all of them. */
+  everyPayable?: boolean;
   /** Its timer jobs (flows/<flow>/jobs.ts): one worker function `<flow>Worker` runs them. */
   jobs?: readonly Job[];
   /** Message-push receivers it owns (flows/<flow>/receivers.ts). */
@@ -67,7 +73,8 @@ export interface Flow<C extends Contract = Contract> {
   actions: Record<string, DispatchableAction>;
   schemas: Record<string, z.ZodType>;
   budget(departmentTimeoutMs: number): number;
-  payables: readonly unknown[];
+  payables: readonly PayableKind[];
+  everyPayable: boolean;
   jobs: readonly Job[];
   receivers: readonly Receiver[];
   deployment: FlowDeployment;
@@ -92,6 +99,7 @@ export function defineFlow<C extends Contract, S extends Subjects = Record<never
     schemas: d.contract.inputs,
     budget: d.budget,
     payables: d.payables ?? [],
+    everyPayable: d.everyPayable ?? false,
     jobs: d.jobs ?? [],
     receivers: d.receivers ?? [],
     deployment: d.deployment ?? {},

@@ -42,6 +42,8 @@ export interface DeployedFunction {
   /** Variables beyond the database's, the log level and the departments' (which are derived). */
   env: { required: readonly string[]; optional: readonly string[] };
   peakFileBytes: number;
+  /** The modules whose payable kinds its entry wires into `Deps.payables` (flows/<flow>/payables). */
+  payables: readonly Source[];
   /** The worst case of one invocation, ms, for a department timeout of `departmentTimeoutMs`. */
   worstCaseMs(departmentTimeoutMs: number): number;
 }
@@ -54,11 +56,15 @@ export const PAYING_OPENAPI = ['cloudPay.unifiedOrder', 'cloudPay.queryOrder', '
 /** The WeChat Pay sub-merchant every function that creates, queries, closes or refunds an order needs. */
 export const PAY_ENV = 'PAY_SUB_MCH_ID';
 
+/** Where a flow's payable kinds are exported from: the entries of the functions serving them import them there. */
+export const payablesSource = (flow: Pick<Flow, 'name'>): Source => ({ module: `flows/${flow.name}/payables`, export: `${flow.name}Payables` });
+
 /**
  * The functions a flow deploys: its resident function (`<flow>`), a worker (`<flow>Worker`) when
- * it has jobs, and each message-push receiver.
+ * it has jobs, and each message-push receiver. `everyPayable` is where every flow's payable kinds
+ * are exported (for a flow that presents them all).
  */
-export function flowFunctions(flow: Flow): DeployedFunction[] {
+export function flowFunctions(flow: Flow, everyPayable: readonly Source[] = []): DeployedFunction[] {
   const sells = flow.payables.length > 0;
   const out: DeployedFunction[] = [
     {
@@ -70,6 +76,7 @@ export function flowFunctions(flow: Flow): DeployedFunction[] {
       openapi: unique([...(sells ? PAYING_OPENAPI : []), ...(flow.deployment.openapi ?? [])]),
       env: { required: [...(sells ? [PAY_ENV] : []), ...(flow.deployment.env?.required ?? [])], optional: [...(flow.deployment.env?.optional ?? [])] },
       peakFileBytes: flow.deployment.peakFileBytes ?? 0,
+      payables: flow.everyPayable ? everyPayable : sells ? [payablesSource(flow)] : [],
       worstCaseMs: flow.budget,
     },
   ];
@@ -84,6 +91,7 @@ export function flowFunctions(flow: Flow): DeployedFunction[] {
       openapi: [],
       env: { required: [], optional: [] },
       peakFileBytes: 0,
+      payables: [],
       worstCaseMs: r.worstCaseMs,
     });
   }
@@ -91,7 +99,12 @@ export function flowFunctions(flow: Flow): DeployedFunction[] {
 }
 
 /** A timer function running `jobs` (one schedule: CloudBase takes one timer per function). */
-export function workerFunction(name: string, jobs: readonly Job[], source: Source, extra: { env?: { required?: readonly string[] }; departments?: readonly DepartmentId[] } = {}): DeployedFunction {
+export function workerFunction(
+  name: string,
+  jobs: readonly Job[],
+  source: Source,
+  extra: { env?: { required?: readonly string[] }; departments?: readonly DepartmentId[]; payables?: readonly Source[] } = {},
+): DeployedFunction {
   return {
     name,
     purpose: jobs.map((j) => j.purpose).join('; '),
@@ -104,6 +117,7 @@ export function workerFunction(name: string, jobs: readonly Job[], source: Sourc
       optional: unique(jobs.flatMap((j) => j.env?.optional ?? [])),
     },
     peakFileBytes: 0,
+    payables: extra.payables ?? [],
     worstCaseMs: workerWorstCaseMs,
   };
 }

@@ -6,6 +6,7 @@ import type { DepartmentClients } from '../departments/index';
 import type { RealNameDeps } from '../faceid/port';
 import type { Logger } from '../log';
 import type { Notifier } from '../notify/notifier';
+import type { PayableKinds } from '../payments/kinds';
 import type { PaymentProvider } from '../payments/provider';
 import type { Storage } from '../storage/index';
 import type { TencentCloudConfig } from '../tencentcloud/config';
@@ -29,6 +30,11 @@ export interface Deps {
   calendar: HolidayCalendar;
   notifier: Notifier;
   payments: PaymentProvider;
+  /**
+   * The payable kinds this function serves (their posting, words, views, receipt pages), wired
+   * from the flows that declare them: payments asks these and imports no flow.
+   */
+  payables: PayableKinds;
   /** Files residents uploaded (photos, video), read by file id and owner. */
   storage: Storage;
   /** Keys and endpoint for the Tencent Cloud API clients (OCR, FaceID); undefined when not configured. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineContract } from '../../contract';
 import { accountNoProblem, type Provider, PROVIDER_IDS, PROVIDERS, providerById, type ProviderId, UTILITY_KINDS, type UtilityKind } from '../../providers';
 import type { OrderStatus, PaymentParams, RefundView } from '../../orders';
-import { idempotencyKey, orderHistory, orderId } from '../../payments/contract';
+import { idempotencyKey } from '../../payments/contract';
 import { TOPUP_MAX } from '../../topup-limits';
 import { text } from '../../text';
 
@@ -52,7 +52,6 @@ export const billsInput = {
         ctx.addIssue({ code: 'custom', path: ['billIds'], message: '请选择要缴纳的账单（billId 或 billIds 二选一）' });
       }
     }),
-  order: z.object({ orderId }),
   /** The household's due-date and overdue reminders on or off (on unless the resident turned them off). */
   dueReminders: z.object({
     bindingId: uuid('户号绑定编号 bindingId'),
@@ -73,7 +72,6 @@ export const billsInput = {
   }),
   /** The household's last 12 months of usage and amounts (the bill page's chart). */
   usage: z.object({ bindingId: uuid('户号绑定编号 bindingId') }),
-  orders: z.object({ show: orderHistory }),
 };
 
 export interface BindingView {
@@ -213,8 +211,6 @@ export interface BillsOutputs {
   unbind: { unbound: true };
   bill: BillResult;
   pay: PayResult;
-  order: { order: OrderView };
-  orders: { orders: OrderView[] };
   dueReminders: { binding: BindingView };
   usage: UsageResult;
   topup: PayResult;

@@ -3,7 +3,7 @@ import { defineContract } from '../../contract';
 import { PLATE_KINDS, type PlateKind, resolvePlate } from '../../plates';
 import { fileIdSchema } from '../../files';
 import type { OrderStatus, PaymentParams, RefundView } from '../../orders';
-import { idempotencyKey, orderHistory, orderId } from '../../payments/contract';
+import { idempotencyKey } from '../../payments/contract';
 
 const uuid = (what: string) => z.string({ error: `请提供${what}` }).uuid(`${what}格式不正确`);
 
@@ -44,8 +44,6 @@ export const trafficInput = {
   violation: z.object({ vehicleId: uuid('车辆编号 vehicleId'), violationId }),
   confirm: z.object({ vehicleId: uuid('车辆编号 vehicleId'), violationId }),
   pay: z.object({ vehicleId: uuid('车辆编号 vehicleId'), violationId, idempotencyKey }),
-  order: z.object({ orderId }),
-  orders: z.object({ show: orderHistory }),
 };
 
 export interface VehicleView {
@@ -188,8 +186,6 @@ export interface TrafficOutputs {
   violation: { vehicle: VehicleView; violation: ViolationView; fetchedAt: string; stale: boolean };
   confirm: { violation: ViolationView };
   pay: TrafficPayResult;
-  order: { order: TrafficOrderView };
-  orders: { orders: TrafficOrderView[] };
 }
 
 /** Vehicles, their violations, online confirmation and paying a fine exactly once. */

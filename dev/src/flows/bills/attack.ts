@@ -68,7 +68,7 @@ async function attackBillIds(url: string, owned: BillsOwned, openid: string): Pr
     data?: Record<string, unknown>;
     error?: { code: string; message: string; fields?: Record<string, string> };
   };
-  const orders = async () => ((await call(openid, 'bills', { action: 'orders' })).data?.orders as unknown[] | undefined)?.length ?? -1;
+  const orders = async () => ((await call(openid, 'payments', { action: 'orders' })).data?.orders as unknown[] | undefined)?.length ?? -1;
   // Another resident's electricity household, bound by that resident, and the first resident's own water household.
   const other = RESIDENTS.find((r) => r.openid !== openid && r.utilityAccounts.some((a) => a.kind === 'electricity' && a.unpaidMonths > 0))!;
   const foreign: string[] = [];
@@ -130,8 +130,6 @@ export const billsAttack = defineDevFlow({
     topup: { body: (o) => ({ action: 'topup', bindingId: o.bindingId, amount: 5000, idempotencyKey: 'matrix-topup-01' }), replay: 'NOT_FOUND' },
     usage: { body: (o) => ({ action: 'usage', bindingId: o.bindingId }), replay: 'NOT_FOUND' },
     pay: { body: (o) => ({ action: 'pay', bindingId: o.bindingId, billId: o.billId, idempotencyKey: 'matrix-replay-01' }), replay: 'NOT_FOUND' },
-    order: { body: (o) => ({ action: 'order', orderId: o.orderId }), replay: 'NOT_FOUND' },
-    orders: { body: () => ({ action: 'orders' }), replay: 'own' },
     dueReminders: { body: (o) => ({ action: 'dueReminders', bindingId: o.bindingId, on: false }), replay: 'NOT_FOUND' },
   },
   fuzz: attackBillIds,

@@ -38,7 +38,5 @@ export const trafficAttack = defineDevFlow({
     violation: { body: (o) => ({ action: 'violation', vehicleId: o.vehicleId, violationId: '44030126000002' }), replay: 'NOT_FOUND' },
     confirm: { body: (o) => ({ action: 'confirm', vehicleId: o.vehicleId, violationId: '44030126000003' }), replay: 'NOT_FOUND' },
     pay: { body: (o) => ({ action: 'pay', vehicleId: o.vehicleId, violationId: '44030126000002', idempotencyKey: 'matrix-replay-fine-01' }), replay: 'NOT_FOUND' },
-    order: { body: (o) => ({ action: 'order', orderId: o.trafficOrderId }), replay: 'NOT_FOUND' },
-    orders: { body: () => ({ action: 'orders' }), replay: 'own' },
   },
 });

@@ -81,7 +81,7 @@ describe.each(STORE_KINDS)('binding a household needs proof (%s)', (kind) => {
     expect(data<BillResult>(seen).bill).not.toHaveProperty('orderId');
     const pay = await stack.call('bills', { action: 'pay', bindingId: li.binding.bindingId, billId, idempotencyKey: 'family-second-1' }, { openid: LI.openid, now: NOON });
     expect(pay.body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    for (const r of [seen, pay, await stack.call('bills', { action: 'orders' }, { openid: LI.openid })]) expect(JSON.stringify(r.body)).not.toContain(order.orderId);
+    for (const r of [seen, pay, await stack.call('payments', { action: 'orders' }, { openid: LI.openid })]) expect(JSON.stringify(r.body)).not.toContain(order.orderId);
     // Zhang still sees his own.
     expect(data<BillResult>(await stack.call('bills', { action: 'bill', bindingId: zhang.binding.bindingId }, { now: NOON })).bill).toMatchObject({ orderId: order.orderId });
   });

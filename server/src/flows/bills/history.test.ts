@@ -1,4 +1,4 @@
-import type { BillResult, BindingView, OrderView, PayResult, TrafficOrderView } from '@bianmin/core';
+import type { BillResult, BindingView, OrderListEntry, PayResult } from '@bianmin/core';
 import { STORE_KINDS } from '../../db/testing/index';
 import { LI, startTestStack, type TestStack, ZHANG } from '@bianmin/dev/testing/stack';
 
@@ -38,8 +38,8 @@ describe.each(STORE_KINDS)('order history filter on %s', (kind) => {
   });
   afterAll(() => stack?.stop());
 
-  const bills = async (body: Record<string, unknown>, openid = ZHANG.openid) => data<{ orders: OrderView[] }>(await stack.call('bills', { action: 'orders', ...body }, { openid, now: NOON })).orders;
-  const fines = async (body: Record<string, unknown>, openid = ZHANG.openid) => data<{ orders: TrafficOrderView[] }>(await stack.call('traffic', { action: 'orders', ...body }, { openid, now: NOON })).orders;
+  const bills = async (body: Record<string, unknown>, openid = ZHANG.openid) => data<{ orders: OrderListEntry[] }>(await stack.call('payments', { action: 'orders', ...body }, { openid, now: NOON })).orders.flatMap((e) => (e.flow === 'bills' ? [e.order] : []));
+  const fines = async (body: Record<string, unknown>, openid = ZHANG.openid) => data<{ orders: OrderListEntry[] }>(await stack.call('payments', { action: 'orders', ...body }, { openid, now: NOON })).orders.flatMap((e) => (e.flow === 'traffic' ? [e.order] : []));
 
   it('lists only the payment that went through under show: paid, not the sheet left unpaid', async () => {
     expect((await bills({ show: 'paid' })).map((o) => [o.orderId, o.status])).toEqual([[settledId, 'settled']]);
@@ -64,12 +64,17 @@ describe.each(STORE_KINDS)('order history filter on %s', (kind) => {
     }
   });
 
-  it('refuses an unknown switch value with INVALID_INPUT naming show, for bills and fines', async () => {
-    for (const fn of ['bills', 'traffic']) {
-      for (const show of ['closed', '', 1, null, ['paid']]) {
-        const r = await stack.call(fn, { action: 'orders', show }, { now: NOON });
-        expect(r.body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { show: expect.stringContaining('paid') } } });
-      }
+  it('refuses an unknown switch value with INVALID_INPUT naming show', async () => {
+    for (const show of ['closed', '', 1, null, ['paid']]) {
+      const r = await stack.call('payments', { action: 'orders', show }, { now: NOON });
+      expect(r.body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { show: expect.stringContaining('paid') } } });
     }
+  });
+
+  it('lists bills and fines in one history, newest first, each tagged with the receipt that presents it', async () => {
+    const all = data<{ orders: OrderListEntry[] }>(await stack.call('payments', { action: 'orders', show: 'all' }, { now: NOON })).orders;
+    expect(all.map((e) => e.flow).sort()).toEqual(['bills', 'bills', 'traffic']);
+    const at = all.map((e) => e.order.createdAt);
+    expect(at).toEqual([...at].sort().reverse());
   });
 });

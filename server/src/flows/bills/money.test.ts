@@ -48,7 +48,7 @@ describe.each(STORE_KINDS)('the money path on %s', (kind) => {
   const job = async (name: string, at: string) => (await (await fetch(`${stack.url}/api/__dev/jobs/${name}`, { method: 'POST', headers: { 'x-dev-now': at } })).json()) as { ok: boolean; data: Record<string, number> };
   const confirm = async (orderId: string, at: string, deliver = true) =>
     (await fetch(`${stack.url}/api/__dev/payments/${orderId}/confirm${deliver ? '' : '?deliver=0'}`, { method: 'POST', headers: { 'x-dev-now': at } })).json();
-  const view = async (openid: string, orderId: string) => data<{ order: OrderView }>(await stack.call('bills', { action: 'order', orderId }, { openid })).order;
+  const view = async (openid: string, orderId: string) => data<{ order: { order: OrderView } }>(await stack.call('payments', { action: 'order', orderId }, { openid })).order.order;
   const inbox = async (openid: string) => data<{ messages: InboxMessage[] }>(await stack.call('messages', { action: 'list' }, { openid })).messages;
   const postings = async (dept: string) =>
     data<{ postings: Array<{ orderId: string; paidAt: string }>; counts: Record<string, { received: number; booked: number }> }>({
@@ -255,7 +255,7 @@ describe('refund notifications and second payments', () => {
     expect(await (await fetch(`${stack.url}/api/__dev/payments/${order.orderId}/confirm`, { method: 'POST', headers: { 'x-dev-now': NOON } })).json()).toEqual({ errcode: 0, errmsg: 'OK' });
     const second = { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: order.orderId, transactionId: '4200000000000000000000000777', totalFee: order.amount, timeEnd: '20260310120300' };
     expect(await handlePayNotify(stack.deps, second, 'wx_paycallback', new Date(NOON))).toEqual({ errcode: 0, errmsg: 'OK' });
-    const view = data<{ order: OrderView }>(await stack.call('bills', { action: 'order', orderId: order.orderId })).order;
+    const view = data<{ order: { order: OrderView } }>(await stack.call('payments', { action: 'order', orderId: order.orderId })).order.order;
     expect(view).toMatchObject({ status: 'paid', refund: { reason: 'duplicate_payment', amount: order.amount, status: 'pending' } });
     expect(view.transactionId).not.toBe('4200000000000000000000000777');
     const held = ((await stack.database.db.execute(`select transaction_id, disposition from payments where order_id = '${order.orderId}' order by disposition`)) as unknown as { rows: unknown[] }).rows;

@@ -37,7 +37,7 @@ describe.each(STORE_KINDS)('multi-bill orders on %s', (kind) => {
     fetch(`${stack.url}/api/__dev/departments/${dept}/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode }) });
   const postings = async (dept: string) =>
     data<{ counts: Record<string, { received: number; booked: number }> }>({ body: await (await fetch(`${stack.url}/api/__dev/departments/${dept}/postings`)).json() });
-  const view = async (openid: string, orderId: string) => data<{ order: OrderView }>(await stack.call('bills', { action: 'order', orderId }, { openid })).order;
+  const view = async (openid: string, orderId: string) => data<{ order: { order: OrderView } }>(await stack.call('payments', { action: 'order', orderId }, { openid })).order.order;
 
   async function household(openid: string, providerId: string, accountNo: string, at = NOON) {
     const bound = data<{ bindings: BindingView[] }>(await stack.call('bills', { action: 'bindings' }, { openid })).bindings.find((b) => b.providerId === providerId && b.accountNoMasked.slice(-4) === accountNo.slice(-4));

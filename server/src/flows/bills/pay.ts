@@ -3,11 +3,11 @@ import { and, eq } from 'drizzle-orm';
 import { orders } from '../../db/schema';
 import { closeExpiredOrders } from '../../payments/outbox';
 import { oneItem } from '../../runtime/jobs';
-import { linesOf, liveOrdersFor, orderView, placeOrder } from '../../payments/orders';
+import { linesOf, liveOrdersFor, placeOrder } from '../../payments/orders';
 import { paymentForOrder } from '../../payments/create';
 import type { ResidentContext } from '../../runtime/types';
 import { mapAccountRejection } from './bill';
-import { billView } from './views';
+import { billView, orderView } from './views';
 import type { BindingContext } from './bindings';
 import { utilityFor } from './utilities';
 
@@ -72,9 +72,9 @@ export async function payBills(ctx: BindingContext, input: PayBillInput): Promis
       kind: 'utility',
       bindingId: binding.id,
       providerId: binding.providerId,
-      accountNo: binding.accountNo,
-      billId: lines[0].billId,
-      period: lines.length === 1 ? lines[0].period : `${lines[0].period} 至 ${lines[lines.length - 1].period}`,
+      accountRef: binding.accountNo,
+      subjectId: lines[0].billId,
+      subjectLabel: lines.length === 1 ? lines[0].period : `${lines[0].period} 至 ${lines[lines.length - 1].period}`,
       amount: lines.reduce((s, l) => s + l.amount, 0),
       lateFee: lines.reduce((s, l) => s + l.lateFee, 0),
       lines,
@@ -103,8 +103,8 @@ async function supersedeOwnPendingOrders(ctx: ResidentContext, providerId: strin
   for (const order of live) {
     if (order.openid !== ctx.caller.openid || order.status !== 'pending' || order.idempotencyKey === idempotencyKey) continue;
     const covers = (await linesOf(db, order.id)).map((l) => l.billId);
-    if ((covers.length ? covers : [order.billId]).sort().join('\n') === wanted) continue; // the same payment: placeOrder hands it back
+    if ((covers.length ? covers : [order.subjectId]).sort().join('\n') === wanted) continue; // the same payment: placeOrder hands it back
     await db.update(orders).set({ expiresAt: now }).where(and(eq(orders.id, order.id), eq(orders.status, 'pending')));
-    await closeExpiredOrders(ctx.deps, now, 1, budget, { providerId, billId: order.billId });
+    await closeExpiredOrders(ctx.deps, now, 1, budget, { providerId, subjectId: order.subjectId });
   }
 }

@@ -1,4 +1,4 @@
-import type { BillResult, BindingView, OrderView, PayResult } from '@bianmin/core';
+import type { BillResult, BindingView, OrderView, PayResult, OrderListEntry } from '@bianmin/core';
 import { openTestDatabase, STORE_KINDS } from '../../db/testing/index';
 import { handlePayNotify } from '../../payments/notify';
 import { startStack } from '@bianmin/dev/stack';
@@ -71,7 +71,7 @@ describe.each(STORE_KINDS)('utility bills on %s', (kind) => {
     const billId = data<BillResult>(await bill(bindingId)).bill!.billId;
     const r = await stack.call('bills', { action: 'pay', bindingId, billId, idempotencyKey: 'late-night-0001' }, { now: '2026-03-10T23:45:00+08:00' });
     expect(r.body).toMatchObject({ ok: false, error: { code: 'SERVICE_CLOSED', availability: { state: 'closed', opensAt: '2026-03-11T00:30:00+08:00' } } });
-    expect(data<{ orders: OrderView[] }>(await stack.call('bills', { action: 'orders' })).orders).toEqual([]);
+    expect(data<{ orders: OrderListEntry[] }>(await stack.call('payments', { action: 'orders' })).orders.flatMap((e) => (e.flow === 'bills' ? [e.order] : []))).toEqual([]);
   });
 
   let orderId: string;
@@ -90,7 +90,7 @@ describe.each(STORE_KINDS)('utility bills on %s', (kind) => {
     // Another key for the same bill gets the same live order, not a second one.
     const other = data<PayResult>(await stack.call('bills', { action: 'pay', bindingId, billId, idempotencyKey: 'second-key-0002' }, { now: NOON }));
     expect(other.order.orderId).toBe(orderId);
-    expect(data<{ orders: OrderView[] }>(await stack.call('bills', { action: 'orders' })).orders).toHaveLength(1);
+    expect(data<{ orders: OrderListEntry[] }>(await stack.call('payments', { action: 'orders' })).orders.flatMap((e) => (e.flow === 'bills' ? [e.order] : []))).toHaveLength(1);
     // While it is pending, the bill says so (and is not offered for payment again).
     expect(data<BillResult>(await bill(bindingId)).bill).toMatchObject({ status: 'pending', orderId });
   });
@@ -99,10 +99,10 @@ describe.each(STORE_KINDS)('utility bills on %s', (kind) => {
     const answers = await Promise.all(Array.from({ length: 5 }, () => confirm(orderId).then((r) => r.json())));
     for (const a of answers) expect(a).toEqual({ errcode: 0, errmsg: 'OK' });
     // The notification only records the payment; the outbox posts it to the department.
-    expect(data<{ order: OrderView }>(await stack.call('bills', { action: 'order', orderId })).order.status).toBe('paid');
+    expect(data<{ order: { order: OrderView } }>(await stack.call('payments', { action: 'order', orderId })).order.order.status).toBe('paid');
     const run = await (await fetch(`${stack.url}/api/__dev/jobs/outbox`, { method: 'POST', headers: { 'x-dev-now': '2026-03-10T12:01:00+08:00' } })).json();
     expect(run).toMatchObject({ ok: true, data: { settled: 1 } });
-    const { order } = data<{ order: OrderView }>(await stack.call('bills', { action: 'order', orderId }));
+    const { order: { order } } = data<{ order: { order: OrderView } }>(await stack.call('payments', { action: 'order', orderId }));
     expect(order).toMatchObject({ status: 'settled', departmentRef: expect.stringMatching(/^POWERPAY/), transactionId: expect.any(String) });
     const payments = await stack.database.db.execute(`select count(*)::int as n from payments where order_id = '${orderId}'`);
     expect((payments as unknown as { rows: Array<{ n: number }> }).rows[0].n).toBe(1);
@@ -114,8 +114,8 @@ describe.each(STORE_KINDS)('utility bills on %s', (kind) => {
   });
 
   it('does not show one resident’s order to another', async () => {
-    expect((await stack.call('bills', { action: 'order', orderId }, { openid: LI.openid })).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(data<{ orders: OrderView[] }>(await stack.call('bills', { action: 'orders' }, { openid: LI.openid })).orders).toEqual([]);
+    expect((await stack.call('payments', { action: 'order', orderId }, { openid: LI.openid })).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(data<{ orders: OrderListEntry[] }>(await stack.call('payments', { action: 'orders' }, { openid: LI.openid })).orders.flatMap((e) => (e.flow === 'bills' ? [e.order] : []))).toEqual([]);
   });
 
   it('with the power grid down, serves the last bill marked stale with its age, and refuses to pay from it', async () => {
@@ -182,7 +182,7 @@ describe('the payment notification', () => {
   afterAll(() => stack?.stop());
 
   const event = (over: Record<string, unknown> = {}) => ({ returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: order.orderId, transactionId: '4200000001', totalFee: order.amount, timeEnd: '20260310120100', ...over });
-  const status = async () => data<{ order: OrderView }>(await stack.call('bills', { action: 'order', orderId: order.orderId }, { openid: LI.openid })).order.status;
+  const status = async () => data<{ order: { order: OrderView } }>(await stack.call('payments', { action: 'order', orderId: order.orderId }, { openid: LI.openid })).order.order.status;
 
   it.each([
     ['a caller that is not WeChat Pay', () => event(), 'wx_client'],
@@ -211,8 +211,8 @@ describe('the outbox', () => {
   it('keeps a paid order across a restart while the department is down, and settles it once the department is back', async () => {
     const database = await openTestDatabase();
     const opts = { port: 0, database, log: 'silent' as const, reminderIntervalMs: 0, paymentsIntervalMs: 0, probeIntervalMs: 0, departmentTimeoutMs: 500 };
-    const call = async <T>(url: string, body: unknown) =>
-      data<T>({ body: await (await fetch(`${url}/api/bills`, { method: 'POST', headers: { 'x-dev-openid': ZHANG.openid, 'x-dev-now': NOON }, body: JSON.stringify(body) })).json() });
+    const call = async <T>(url: string, body: unknown, fn = 'bills') =>
+      data<T>({ body: await (await fetch(`${url}/api/${fn}`, { method: 'POST', headers: { 'x-dev-openid': ZHANG.openid, 'x-dev-now': NOON }, body: JSON.stringify(body) })).json() });
     try {
       const first = await startStack(opts);
       const water = ZHANG.utilityAccounts.find((a) => a.kind === 'water')!;
@@ -221,14 +221,14 @@ describe('the outbox', () => {
       const { order } = await call<PayResult>(first.url, { action: 'pay', bindingId: binding.bindingId, billId: b.arrears.bills[0].billId, idempotencyKey: 'outbox-restart-1' });
       await fetch(`${first.url}/api/__dev/departments/water/faults`, { method: 'POST', body: '{"mode":"down"}' });
       expect(await (await fetch(`${first.url}/api/__dev/payments/${order.orderId}/confirm`, { method: 'POST', headers: { 'x-dev-now': NOON } })).json()).toEqual({ errcode: 0, errmsg: 'OK' });
-      expect((await call<{ order: OrderView }>(first.url, { action: 'order', orderId: order.orderId })).order.status).toBe('paid');
+      expect((await call<{ order: { order: OrderView } }>(first.url, { action: 'order', orderId: order.orderId }, 'payments')).order.order.status).toBe('paid');
       await first.stop();
 
       // A new process (new sandboxes: the department is reachable again) finds the posting still owed.
       const second = await startStack(opts);
       const run = await (await fetch(`${second.url}/api/__dev/jobs/outbox`, { method: 'POST', headers: { 'x-dev-now': '2026-03-10T12:10:00+08:00' } })).json();
       expect(run).toMatchObject({ ok: true, data: { settled: 1 } });
-      expect((await call<{ order: OrderView }>(second.url, { action: 'order', orderId: order.orderId })).order.status).toBe('settled');
+      expect((await call<{ order: { order: OrderView } }>(second.url, { action: 'order', orderId: order.orderId }, 'payments')).order.order.status).toBe('settled');
       const rerun = await (await fetch(`${second.url}/api/__dev/jobs/outbox`, { method: 'POST', headers: { 'x-dev-now': '2026-03-10T12:20:00+08:00' } })).json();
       expect(rerun).toMatchObject({ ok: true, data: { settled: 0 } });
       await second.stop();
@@ -254,7 +254,7 @@ describe('the outbox', () => {
       });
       expect(counter.status).toBe(200);
       expect(await (await fetch(`${stack.url}/api/__dev/payments/${order.orderId}/confirm`, { method: 'POST', headers: { 'x-dev-now': NOON } })).json()).toEqual({ errcode: 0, errmsg: 'OK' });
-      const view = async () => data<{ order: OrderView }>(await stack.call('bills', { action: 'order', orderId: order.orderId }, { openid: LI.openid })).order;
+      const view = async () => data<{ order: { order: OrderView } }>(await stack.call('payments', { action: 'order', orderId: order.orderId }, { openid: LI.openid })).order.order;
       expect((await view()).status).toBe('paid');
       const run = await (await fetch(`${stack.url}/api/__dev/jobs/outbox`, { method: 'POST', headers: { 'x-dev-now': '2026-03-10T13:00:00+08:00' } })).json();
       expect(run).toMatchObject({ ok: true, data: { settled: 0, retrying: 0, failed: 1 } });
@@ -297,7 +297,7 @@ describe('the outbox', () => {
       // Closed on WeChat Pay's side first: the old sheet can no longer take money.
       expect(stack.pay!.orders.get(order.orderId)!.state).toBe('CLOSED');
       expect(await (await fetch(`${stack.url}/api/__dev/payments/${order.orderId}/confirm`, { method: 'POST', headers: { 'x-dev-now': '2026-03-10T12:31:30+08:00' } })).json()).toEqual({ errcode: 1, errmsg: 'ORDERCLOSED' });
-      expect(data<{ order: OrderView }>(await stack.call('bills', { action: 'order', orderId: order.orderId }, { openid: LI.openid })).order.status).toBe('closed');
+      expect(data<{ order: { order: OrderView } }>(await stack.call('payments', { action: 'order', orderId: order.orderId }, { openid: LI.openid })).order.order.status).toBe('closed');
       // The bill can be paid again with a new attempt.
       const retry = data<PayResult>(await stack.call('bills', { action: 'pay', bindingId: binding.bindingId, billId: order.billId, idempotencyKey: 'second-try-0002' }, { openid: LI.openid, now: '2026-03-10T12:32:00+08:00' }));
       expect(retry.order.orderId).not.toBe(order.orderId);

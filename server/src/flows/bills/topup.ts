@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { AppError, fenToYuan, maskAccountNo, type OrderView, type PayResult, PROVIDERS, providerById, shanghaiDate } from '@bianmin/core';
+import { AppError, fenToYuan, maskAccountNo, type PayResult, providerById, shanghaiDate } from '@bianmin/core';
 import { topupAmountProblem } from '@bianmin/core/topup-limits';
 import { paymentForOrder } from '../../payments/create';
-import { orderView, placeOrder } from '../../payments/orders';
-import type { ResidentContext } from '../../runtime/types';
+import { placeOrder } from '../../payments/orders';
 import { mapAccountRejection } from './bill';
+import { orderView } from './views';
 import type { BindingContext } from './bindings';
 import { utilityFor } from './utilities';
 
@@ -57,9 +57,9 @@ export async function topUp(ctx: BindingContext, input: TopUpInput): Promise<Pay
       kind: 'prepaid_topup',
       bindingId: binding.id,
       providerId: binding.providerId,
-      accountNo: binding.accountNo,
-      billId: topupId,
-      period: `预存 ${shanghaiDate(now)}`,
+      accountRef: binding.accountNo,
+      subjectId: topupId,
+      subjectLabel: `预存 ${shanghaiDate(now)}`,
       amount: input.amount,
       lateFee: 0,
     },
@@ -70,22 +70,4 @@ export async function topUp(ctx: BindingContext, input: TopUpInput): Promise<Pay
   }
   const payment = await paymentForOrder(ctx, order, `${provider.kindName}预存 户号 ${maskAccountNo(binding.accountNo).slice(-4)}`);
   return { order: orderView(order), payment };
-}
-
-/**
- * A top-up's receipt adds the meter's balance before and after as the department booked it
- * (asked by our order id, never computed here). If the department cannot say right now, the
- * receipt goes without it rather than failing.
- */
-export async function withTopupBalances(ctx: ResidentContext, order: OrderView): Promise<OrderView> {
-  // Only the power grid has prepay meters: its provider is the one of the order's kind.
-  const provider = PROVIDERS.find((p) => p.kind === order.kind);
-  if (order.purpose !== 'topup' || order.status !== 'settled' || !provider) return order;
-  try {
-    const t = (await utilityFor(ctx.deps, provider.id).topup(order.orderId)).data;
-    return { ...order, topup: { balanceBefore: t.balanceBefore, balanceAfter: t.balanceAfter } };
-  } catch (e) {
-    ctx.log.warn({ order: order.orderId, err: e instanceof Error ? e.message : String(e) }, 'top-up balances unavailable');
-    return order;
-  }
 }

@@ -3,6 +3,8 @@ import { scheduledService } from '@bianmin/core/availability/index';
 import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import { evaluate } from '../../availability/evaluate';
 import { reminders } from '../../db/schema';
+import { isUniqueViolation } from '../../db/errors';
+import { claimDue, leaseUntil } from '../../jobs/lease';
 import { fileMessage } from '../../messages/inbox';
 import { errorSummary } from '../../log';
 import type { Deps, ResidentContext } from '../../runtime/types';
@@ -20,8 +22,6 @@ const view = (r: typeof reminders.$inferSelect): ReminderView => ({
   until: r.until === 'recovers' ? 'recovers' : 'opens',
 });
 
-const isUniqueViolation = (e: unknown) =>
-  typeof e === 'object' && e !== null && ((e as { code?: string }).code === '23505' || (e as { cause?: { code?: string } }).cause?.code === '23505');
 
 /** How often a "when the department recovers" reminder probes it: the timer's own rhythm. */
 export const RECOVERY_CHECK_MS = 60_000;
@@ -135,23 +135,14 @@ export const REMINDER_LEASE_MS = 2 * 60_000;
 export async function sendDueReminders(deps: Deps, now: Date, limit = 100, opts: { canContinue?: () => boolean } = {}): Promise<SendReport> {
   const db = await deps.db();
   const report: SendReport = { sent: 0, rescheduled: 0, failed: 0 };
-  const due = db
-    .select({ id: reminders.id })
-    .from(reminders)
-    .where(
-      or(
-        and(eq(reminders.status, 'pending'), lte(reminders.remindAt, now)),
-        and(eq(reminders.status, 'sending'), lte(reminders.claimedUntil, now)),
-      ),
-    )
-    .orderBy(asc(reminders.remindAt))
-    .limit(limit)
-    .for('update', { skipLocked: true });
-  const claimed = await db
-    .update(reminders)
-    .set({ status: 'sending', attempts: sql`${reminders.attempts} + 1`, claimedUntil: new Date(now.getTime() + REMINDER_LEASE_MS) })
-    .where(inArray(reminders.id, due))
-    .returning();
+  const claimed = await claimDue(db, {
+    table: reminders,
+    id: reminders.id,
+    due: or(and(eq(reminders.status, 'pending'), lte(reminders.remindAt, now)), and(eq(reminders.status, 'sending'), lte(reminders.claimedUntil, now))),
+    oldestFirst: reminders.remindAt,
+    limit,
+    set: { status: 'sending', attempts: sql`${reminders.attempts} + 1`, claimedUntil: leaseUntil(now, REMINDER_LEASE_MS) },
+  });
 
   for (const [i, r] of claimed.entries()) {
     if (opts.canContinue && !opts.canContinue()) {

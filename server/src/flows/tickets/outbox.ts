@@ -1,6 +1,8 @@
 import { AppError, toShanghaiIso } from '@bianmin/core';
-import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, eq, isNull, lte, sql } from 'drizzle-orm';
 import { ticketMediaChecks, tickets } from '../../db/schema';
+import { isUniqueViolation } from '../../db/errors';
+import { claimDue, leaseUntil, retryAt } from '../../jobs/lease';
 import { DepartmentRejection } from '../../departments/client';
 import { fileMessage } from '../../messages/inbox';
 import type { Db } from '../../db/open';
@@ -17,7 +19,7 @@ import type { TicketPlace } from '@bianmin/core';
 export const SUBMIT_LEASE_MS = 60_000;
 const MAX_BACKOFF_MS = 10 * 60_000;
 
-const backoff = (attempts: number) => Math.min(MAX_BACKOFF_MS, 15_000 * 2 ** Math.max(0, attempts - 1));
+const BACKOFF = { firstMs: 15_000, maxMs: MAX_BACKOFF_MS };
 
 export interface TicketOutboxReport {
   submitted: number;
@@ -26,10 +28,6 @@ export interface TicketOutboxReport {
   failed?: number;
 }
 
-const isUniqueViolation = (e: unknown, constraint: string) => {
-  const c = (e as { cause?: { code?: string; constraint?: string } })?.cause ?? (e as { code?: string; constraint?: string });
-  return c?.code === '23505' && (c.constraint === undefined || c.constraint === constraint);
-};
 
 /**
  * The platform answered a number another of our tickets already holds. A platform never hands a
@@ -67,14 +65,15 @@ async function failNumberTaken(deps: Deps, db: Db, t: TicketRow, ticketNo: strin
   if (failed) deps.log.error({ ticket: t.id, ticketNo, alert: 'ticket_number_reused' }, '12345 answered a ticket number we already hold for another ticket: ticket failed, needs a person');
 }
 
-async function claim(deps: Deps, now: Date, where: ReturnType<typeof and>, limit: number): Promise<TicketRow[]> {
-  const db = await deps.db();
-  const due = db.select({ id: tickets.id }).from(tickets).where(where).orderBy(asc(tickets.nextAttemptAt)).limit(limit).for('update', { skipLocked: true });
-  return db
-    .update(tickets)
-    .set({ attempts: sql`${tickets.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + SUBMIT_LEASE_MS) })
-    .where(inArray(tickets.id, due))
-    .returning();
+async function claim(deps: Deps, now: Date, due: ReturnType<typeof and>, limit: number): Promise<TicketRow[]> {
+  return claimDue(await deps.db(), {
+    table: tickets,
+    id: tickets.id,
+    due,
+    oldestFirst: tickets.nextAttemptAt,
+    limit,
+    set: { attempts: sql`${tickets.attempts} + 1`, nextAttemptAt: leaseUntil(now, SUBMIT_LEASE_MS) },
+  });
 }
 
 /**
@@ -125,7 +124,7 @@ async function submitOne(deps: Deps, t: TicketRow, now: Date): Promise<'submitte
     const reason = e instanceof DepartmentRejection ? `${e.status} ${e.departmentCode}` : e instanceof AppError ? e.code : e instanceof Error ? e.message : String(e);
     await db
       .update(tickets)
-      .set({ lastError: reason.slice(0, 200), nextAttemptAt: new Date(now.getTime() + (refused ? MAX_BACKOFF_MS : backoff(t.attempts))) })
+      .set({ lastError: reason.slice(0, 200), nextAttemptAt: refused ? leaseUntil(now, MAX_BACKOFF_MS) : retryAt(now, t.attempts, BACKOFF) })
       .where(and(eq(tickets.id, t.id), eq(tickets.status, 'pending')));
     (refused ? deps.log.error : deps.log.warn).call(deps.log, { ticket: t.id, reason, attempts: t.attempts }, refused ? '12345 refused a ticket: needs a person' : 'ticket not filed yet, will retry');
     return 'retrying';

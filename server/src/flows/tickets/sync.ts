@@ -10,6 +10,7 @@ import { processTicketOutbox } from './outbox';
 import { departmentCallMs, MAX_DEPARTMENT_TIMEOUT_MS, ticketFilingMs, WECHAT_CALL_MS } from '../../runtime/budgets';
 import { platformFor, type PlatformEvent } from './platform';
 import { statusLabel, type TicketRow } from './views';
+import { leaseUntil } from '../../jobs/lease';
 
 const FEED = 'hotline';
 /** One reader of the feed at a time; a reader that dies frees it when the lease runs out. */
@@ -39,7 +40,7 @@ async function claimFeed(db: Db, now: Date): Promise<number | null> {
   await db.insert(ticketSync).values({ id: FEED, cursor: 0 }).onConflictDoNothing();
   const [row] = await db
     .update(ticketSync)
-    .set({ leaseUntil: new Date(now.getTime() + SYNC_LEASE_MS) })
+    .set({ leaseUntil: leaseUntil(now, SYNC_LEASE_MS) })
     .where(and(eq(ticketSync.id, FEED), or(isNull(ticketSync.leaseUntil), lte(ticketSync.leaseUntil, now))))
     .returning();
   return row ? row.cursor : null;

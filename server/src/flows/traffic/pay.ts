@@ -4,44 +4,19 @@ import {
   maskPlateDisplay,
   shanghaiDate,
   toShanghaiIso,
-  type TrafficOrderStatus,
-  type TrafficOrderView,
   type TrafficPayResult,
   type ViolationView,
 } from '@bianmin/core';
 import { createHash } from 'node:crypto';
 import { DepartmentRejection } from '../../departments/client';
 import { trafficFor } from '../../departments/traffic';
-import { type OrderRow, ORDER_TTL_MS, placeOrder, type RefundRow, refundView } from '../../payments/orders';
+import { ORDER_TTL_MS, placeOrder } from '../../payments/orders';
 import { closeExpiredOrders } from '../../payments/outbox';
 import { oneItem } from '../../runtime/jobs';
 import { paymentForOrder } from '../../payments/create';
 import { proofOf, type VehicleContext } from './vehicles';
+import { trafficOrderView } from './views';
 import { confirmBlock, fetchViolations, liveFineOrders, mapVehicleRejection, TRAFFIC_PROVIDER, violationView } from './violations';
-
-export function trafficOrderView(r: OrderRow, refund?: RefundRow): TrafficOrderView {
-  return {
-    orderId: r.id,
-    kind: 'traffic_fine',
-    violationId: r.billId,
-    vehicleId: r.bindingId,
-    plateMasked: maskPlateDisplay(r.accountNo),
-    decisionNo: r.period,
-    fine: r.amount - r.lateFee,
-    lateFee: r.lateFee,
-    amount: r.amount,
-    status: r.status as TrafficOrderStatus,
-    createdAt: toShanghaiIso(r.createdAt),
-    expiresAt: toShanghaiIso(r.expiresAt),
-    ...(r.paidAt ? { paidAt: toShanghaiIso(r.paidAt) } : {}),
-    ...(r.settledAt ? { settledAt: toShanghaiIso(r.settledAt) } : {}),
-    ...(r.closedAt ? { closedAt: toShanghaiIso(r.closedAt) } : {}),
-    ...(r.refundedAt ? { refundedAt: toShanghaiIso(r.refundedAt) } : {}),
-    ...(refund ? { refund: refundView(refund) } : {}),
-    ...(r.departmentRef ? { departmentRef: r.departmentRef } : {}),
-    ...(r.transactionId ? { transactionId: r.transactionId } : {}),
-  };
-}
 
 /** The next Shanghai midnight after `now`: a fine's late fee steps up then. */
 function nextShanghaiMidnight(now: Date): Date {
@@ -108,7 +83,7 @@ export async function payFine(ctx: VehicleContext, input: { violationId: string;
   // An unpaid order that outlived its price (priced before midnight) must not be handed out again:
   // expire it here rather than wait for the expiry job, so this attempt is priced today — through
   // the same expiry, which asks WeChat Pay first (a sheet paid at 23:59 is booked, never closed).
-  await closeExpiredOrders(ctx.deps, now, 5, oneItem(), { providerId: TRAFFIC_PROVIDER, billId: v.violationId });
+  await closeExpiredOrders(ctx.deps, now, 5, oneItem(), { providerId: TRAFFIC_PROVIDER, subjectId: v.violationId });
   const order = await placeOrder(
     db,
     {
@@ -117,9 +92,9 @@ export async function payFine(ctx: VehicleContext, input: { violationId: string;
       kind: 'traffic_fine',
       bindingId: vehicle.id,
       providerId: TRAFFIC_PROVIDER,
-      accountNo: vehicle.plate,
-      billId: v.violationId,
-      period: v.decisionNo,
+      accountRef: vehicle.plate,
+      subjectId: v.violationId,
+      subjectLabel: v.decisionNo,
       amount: v.fine + lateFee,
       lateFee,
       // The late fee grows at Shanghai midnight: an order priced today must not be paid tomorrow.
@@ -127,5 +102,5 @@ export async function payFine(ctx: VehicleContext, input: { violationId: string;
     },
     now,
   );
-  return { order: trafficOrderView(order), payment: await paymentForOrder(ctx, order, `交通罚款 决定书 ${order.period.slice(-6)} ${maskPlateDisplay(order.accountNo)}`) };
+  return { order: trafficOrderView(order), payment: await paymentForOrder(ctx, order, `交通罚款 决定书 ${order.subjectLabel.slice(-6)} ${maskPlateDisplay(order.accountRef)}`) };
 }

@@ -1,5 +1,5 @@
 import { fileIdSchema } from '@bianmin/core/files';
-import type { TrafficOrderView, TrafficPayResult, VehicleView, ViolationsResult, ViolationView } from '@bianmin/core';
+import type { OrderListEntry, TrafficOrderView, TrafficPayResult, VehicleView, ViolationsResult, ViolationView } from '@bianmin/core';
 import { openTestDatabase, STORE_KINDS } from '../../db/testing/index';
 import { type Stack, startStack } from '@bianmin/dev/stack';
 import type { TrafficPosting } from '@bianmin/dev/sandboxes/traffic';
@@ -33,6 +33,9 @@ describe.each(STORE_KINDS)('traffic violations on %s', (kind) => {
   afterAll(() => stack?.stop());
 
   const call = <T>(body: Record<string, unknown>, opts: { openid?: string; now?: string } = {}) => stack.call<T>('traffic', body, { now: NOON, ...opts });
+  // Orders and receipts of every kind are the payments function's.
+  const payments = <T>(body: Record<string, unknown>, opts: { openid?: string; now?: string } = {}) => stack.call<T>('payments', body, { now: NOON, ...opts });
+  const fines = (r: { body: unknown }) => data<{ orders: OrderListEntry[] }>(r as never).orders.flatMap((e) => (e.flow === 'traffic' ? [e.order] : []));
   const violations = (vehicleId: string, opts: { openid?: string; now?: string } = {}) => call<ViolationsResult>({ action: 'violations', vehicleId }, opts);
   const confirmPayment = (orderId: string, now = NOON) => fetch(`${stack.url}/api/__dev/payments/${orderId}/confirm`, { method: 'POST', headers: { 'x-dev-now': now } });
   const postings = () => stack.sandboxes.traffic.postings!() as TrafficPosting[];
@@ -138,7 +141,7 @@ describe.each(STORE_KINDS)('traffic violations on %s', (kind) => {
     expect(appeal.body).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('申诉复核中') } });
     const undecided = await call({ action: 'pay', vehicleId, violationId: CONFIRMABLE, idempotencyKey: 'undecided-0001' });
     expect(undecided.body).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('请先确认') } });
-    expect(data<{ orders: TrafficOrderView[] }>(await call({ action: 'orders' }, { openid: WANG.openid })).orders).toEqual([]);
+    expect(fines(await payments({ action: 'orders' }, { openid: WANG.openid }))).toEqual([]);
   });
 
   it('refuses to confirm a points-bearing record online, saying the licence holder must and why', async () => {
@@ -173,27 +176,27 @@ describe.each(STORE_KINDS)('traffic violations on %s', (kind) => {
     // Another key for the same violation gets the live order, not a second one.
     const other = data<TrafficPayResult>(await call({ action: 'pay', vehicleId, violationId: CAPPED, idempotencyKey: 'fine-other-key2' }));
     expect(other.order.orderId).toBe(orderId);
-    expect(data<{ orders: TrafficOrderView[] }>(await call({ action: 'orders' })).orders).toHaveLength(1);
+    expect(fines(await payments({ action: 'orders' }))).toHaveLength(1);
     expect(find(data<ViolationsResult>(await violations(vehicleId)), CAPPED)).toMatchObject({ status: 'paying', orderId });
-    // The bills function's order history stays utility-only: it cannot present a fine.
-    expect(data<{ orders: unknown[] }>(await stack.call('bills', { action: 'orders' })).orders).toEqual([]);
-    expect((await stack.call('bills', { action: 'order', orderId })).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // 我的订单 presents it as a fine, for the traffic receipt, never as a bill.
+    expect(data<{ orders: OrderListEntry[] }>(await payments({ action: 'orders', show: 'all' })).orders.map((e) => [e.flow, e.order.orderId])).toEqual([['traffic', orderId]]);
+    expect(data<{ order: OrderListEntry }>(await payments({ action: 'order', orderId })).order).toMatchObject({ flow: 'traffic', order: { orderId, kind: 'traffic_fine' } });
   });
 
   it('takes the money once for 5 replayed payment confirmations, and the fine ends paid at the traffic police with the decision number', async () => {
     const answers = await Promise.all(Array.from({ length: 5 }, () => confirmPayment(orderId).then((r) => r.json())));
     for (const a of answers) expect(a).toEqual({ errcode: 0, errmsg: 'OK' });
-    const payments = await stack.database.db.execute(`select count(*)::int as n from payments where order_id = '${orderId}'`);
-    expect((payments as unknown as { rows: Array<{ n: number }> }).rows[0].n).toBe(1);
+    const paid = await stack.database.db.execute(`select count(*)::int as n from payments where order_id = '${orderId}'`);
+    expect((paid as unknown as { rows: Array<{ n: number }> }).rows[0].n).toBe(1);
     // The outbox posts it to the traffic police (the paymentsWorker timer; here on demand), with the payment's time.
     expect(await (await fetch(`${stack.url}/api/__dev/jobs/outbox`, { method: 'POST', headers: { 'x-dev-now': '2026-03-10T12:01:00+08:00' } })).json()).toMatchObject({ ok: true });
-    const { order } = data<{ order: TrafficOrderView }>(await call({ action: 'order', orderId }));
+    const { order: { order } } = data<{ order: { order: TrafficOrderView } }>(await payments({ action: 'order', orderId }));
     expect(order).toMatchObject({ status: 'settled', departmentRef: expect.stringMatching(/^JJPAY/), decisionNo: '440304100012345678', amount: 40000 });
     expect(postings().filter((p) => p.orderId === orderId)).toEqual([expect.objectContaining({ billId: CAPPED, accountNo: '粤B12345', amount: 40000, decisionNo: '440304100012345678' })]);
     expect(find(data<ViolationsResult>(await violations(vehicleId, { now: '2026-03-10T12:05:00+08:00' })), CAPPED)).toMatchObject({ status: 'paid', group: 'done' });
     const again = await call({ action: 'pay', vehicleId, violationId: CAPPED, idempotencyKey: 'after-paid-0003' });
     expect(again.body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect((await call({ action: 'order', orderId }, { openid: LI.openid })).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect((await payments({ action: 'order', orderId }, { openid: LI.openid })).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('charges the 17-day fine with 2 overdue days × 3%', async () => {
@@ -203,7 +206,7 @@ describe.each(STORE_KINDS)('traffic violations on %s', (kind) => {
     const nextDay = data<TrafficPayResult>(await call({ action: 'pay', vehicleId, violationId: SEVENTEEN, idempotencyKey: 'seventeen-00002' }, { now: '2026-03-11T00:10:00+08:00' }));
     expect(nextDay.order).toMatchObject({ lateFee: 900, amount: 10900, status: 'pending' });
     expect(nextDay.order.orderId).not.toBe(order.orderId);
-    expect(data<{ order: TrafficOrderView }>(await call({ action: 'order', orderId: order.orderId })).order.status).toBe('closed');
+    expect(data<{ order: { order: TrafficOrderView } }>(await payments({ action: 'order', orderId: order.orderId })).order.order.status).toBe('closed');
     // Priced today, it expires by midnight, when the late fee grows.
     const late = data<TrafficPayResult>(await call({ action: 'pay', vehicleId, violationId: CONFIRMABLE, idempotencyKey: 'near-midnight-01' }, { now: '2026-03-10T23:50:00+08:00' }));
     expect(late.order.expiresAt).toBe('2026-03-11T00:00:00+08:00');
@@ -250,8 +253,8 @@ describe('the traffic fine outbox', () => {
   it('posts a paid fine after a restart with the traffic police down during the first posting, and the violation ends paid', async () => {
     const database = await openTestDatabase();
     const opts = { port: 0, database, log: 'silent' as const, reminderIntervalMs: 0, paymentsIntervalMs: 0, probeIntervalMs: 0, departmentTimeoutMs: 500 };
-    const call = async <T>(url: string, body: unknown) =>
-      data<T>({ body: await (await fetch(`${url}/api/traffic`, { method: 'POST', headers: { 'x-dev-openid': ZHANG.openid, 'x-dev-now': NOON }, body: JSON.stringify(body) })).json() });
+    const call = async <T>(url: string, body: unknown, fn = 'traffic') =>
+      data<T>({ body: await (await fetch(`${url}/api/${fn}`, { method: 'POST', headers: { 'x-dev-openid': ZHANG.openid, 'x-dev-now': NOON }, body: JSON.stringify(body) })).json() });
     let first: Stack | undefined;
     let second: Stack | undefined;
     try {
@@ -260,14 +263,14 @@ describe('the traffic fine outbox', () => {
       const { order } = await call<TrafficPayResult>(first.url, { action: 'pay', vehicleId: vehicle.vehicleId, violationId: SEVENTEEN, idempotencyKey: 'restart-fine-01' });
       first.sandboxes.traffic.setFault({ mode: 'down' });
       expect(await (await fetch(`${first.url}/api/__dev/payments/${order.orderId}/confirm`, { method: 'POST', headers: { 'x-dev-now': NOON } })).json()).toEqual({ errcode: 0, errmsg: 'OK' });
-      expect((await call<{ order: TrafficOrderView }>(first.url, { action: 'order', orderId: order.orderId })).order.status).toBe('paid');
+      expect((await call<{ order: { order: TrafficOrderView } }>(first.url, { action: 'order', orderId: order.orderId }, 'payments')).order.order.status).toBe('paid');
       expect(first.sandboxes.traffic.postings!()).toEqual([]);
       await first.stop();
 
       second = await startStack(opts);
       const run = await (await fetch(`${second.url}/api/__dev/jobs/outbox`, { method: 'POST', headers: { 'x-dev-now': '2026-03-10T12:10:00+08:00' } })).json();
       expect(run).toMatchObject({ ok: true, data: { settled: 1 } });
-      expect((await call<{ order: TrafficOrderView }>(second.url, { action: 'order', orderId: order.orderId })).order).toMatchObject({ status: 'settled', departmentRef: expect.stringMatching(/^JJPAY/) });
+      expect((await call<{ order: { order: TrafficOrderView } }>(second.url, { action: 'order', orderId: order.orderId }, 'payments')).order.order).toMatchObject({ status: 'settled', departmentRef: expect.stringMatching(/^JJPAY/) });
       // Posted with the payment's time, so the department prices the late fee as of then.
       expect(second.sandboxes.traffic.postings!()).toEqual([expect.objectContaining({ orderId: order.orderId, billId: SEVENTEEN, amount: 10600, paidAt: NOON })]);
       const v = await call<ViolationsResult>(second.url, { action: 'violations', vehicleId: vehicle.vehicleId });

@@ -97,8 +97,8 @@ export async function liveFineOrders(db: Db, violationIds: string[]): Promise<Ma
   const rows = await db
     .select()
     .from(orders)
-    .where(and(eq(orders.providerId, TRAFFIC_PROVIDER), inArray(orders.billId, violationIds), notInArray(orders.status, NOT_LIVE)));
-  return new Map(rows.map((r) => [r.billId, r]));
+    .where(and(eq(orders.providerId, TRAFFIC_PROVIDER), inArray(orders.subjectId, violationIds), notInArray(orders.status, NOT_LIVE)));
+  return new Map(rows.map((r) => [r.subjectId, r]));
 }
 
 export function mapVehicleRejection(e: unknown): unknown {
