@@ -1,7 +1,7 @@
 import { AppError, INSURANCE_STATUSES, INSURANCE_TYPES, type InsuranceType } from '@bianmin/core';
 import { z } from 'zod';
 import { type DepartmentClient, DepartmentRejection, type Fetched } from '../../departments/client';
-import type { Deps } from '../../runtime/types';
+import { departmentApi, type DepartmentsDeps } from '../../departments/index';
 
 /**
  * The social insurance bureau's API as we use it. A person is looked up once, by ID number and
@@ -110,11 +110,5 @@ export function bureauApi(client: DepartmentClient): BureauApi {
   };
 }
 
-export function bureauFor(deps: Deps): BureauApi {
-  const client = deps.departments.insurance;
-  if (!client) {
-    deps.log.error({ department: 'insurance' }, 'no endpoint configured for the social insurance bureau');
-    throw new AppError('DEPARTMENT_UNAVAILABLE', '社保系统暂时无法连接，请稍后再试。');
-  }
-  return bureauApi(client);
-}
+/** The social insurance bureau's typed client. */
+export const bureauFor = (deps: DepartmentsDeps): BureauApi => departmentApi(deps, 'insurance', bureauApi);

@@ -1,7 +1,7 @@
-import { AppError, type TicketPlace, toShanghaiIso } from '@bianmin/core';
+import { type TicketPlace, toShanghaiIso } from '@bianmin/core';
 import { z } from 'zod';
 import type { DepartmentClient } from '../../departments/client';
-import type { Deps } from '../../runtime/types';
+import { departmentApi, type DepartmentsDeps } from '../../departments/index';
 
 /**
  * The city's 12345 work-order API as we use it. Every answer is validated; `asOf` carries our
@@ -77,12 +77,5 @@ export function hotlineApi(client: DepartmentClient): HotlinePlatformApi {
   };
 }
 
-/** The platform client of this process; a deployment without a 12345 endpoint cannot file anything. */
-export function platformFor(deps: Deps): HotlinePlatformApi {
-  const client = deps.departments.hotline;
-  if (!client) {
-    deps.log.error('DEPT_HOTLINE_URL / DEPT_HOTLINE_KEY not set: 12345 tickets cannot reach the platform');
-    throw new AppError('DEPARTMENT_UNAVAILABLE', '12345 平台暂时无法连接，请稍后再试。');
-  }
-  return hotlineApi(client);
-}
+/** The 12345 platform's typed client (a deployment without its endpoint files nothing). */
+export const platformFor = (deps: DepartmentsDeps): HotlinePlatformApi => departmentApi(deps, 'hotline', hotlineApi, '12345 平台');
