@@ -40,7 +40,7 @@ describe.each(STORE_KINDS)('social insurance on %s', (kind) => {
     it('cannot read anything before verifying: every data action asks for verification', async () => {
       for (const action of ['summary', 'accessLog']) {
         const r = await call({ action }, ZHANG.openid);
-        expect(r).toMatchObject({ status: 403, body: { ok: false, error: { code: 'VERIFICATION_REQUIRED', message: expect.stringContaining('实名认证') } } });
+        expect(r).toMatchObject({ status: 403, body: { ok: false, error: { code: 'VERIFICATION_REQUIRED', reason: 'verification_required', message: expect.stringContaining('实名认证') } } });
       }
       expect((await call({ action: 'records', insurance: 'pension' }, ZHANG.openid)).body).toMatchObject({ ok: false, error: { code: 'VERIFICATION_REQUIRED' } });
       expect(data(await call({ action: 'verification' }, ZHANG.openid))).toEqual({ verification: null });
@@ -151,7 +151,7 @@ describe.each(STORE_KINDS)('social insurance on %s', (kind) => {
       expect((await call({ action: 'summary' }, ZHANG.openid, at(31))).body).toMatchObject({ ok: true });
       reads.push('summary');
       const late = await call({ action: 'summary' }, ZHANG.openid, at(32));
-      expect(late).toMatchObject({ status: 403, body: { ok: false, error: { code: 'VERIFICATION_REQUIRED', message: expect.stringContaining('30 分钟') } } });
+      expect(late).toMatchObject({ status: 403, body: { ok: false, error: { code: 'VERIFICATION_REQUIRED', reason: 'verification_expired', message: expect.stringContaining('30 分钟') } } });
       expect((await call({ action: 'records', insurance: 'pension', verificationId }, ZHANG.openid, at(32))).body).toMatchObject({ ok: false, error: { code: 'VERIFICATION_REQUIRED' } });
       const { verification } = data<{ verification: VerificationView }>(await call({ action: 'verification' }, ZHANG.openid, at(32)));
       expect(verification).toMatchObject({ verificationId, status: 'expired', message: expect.stringContaining('重新认证') });

@@ -253,5 +253,8 @@ export async function requireLiveVerification(ctx: ResidentContext, verification
   }
   if (row && isLive(row, now)) return row;
   const view = row ? verificationView(row, now) : null;
-  throw new AppError('VERIFICATION_REQUIRED', view?.status === 'expired' ? `实名认证已超过 ${VERIFICATION_TTL_MINUTES} 分钟，为保护您的个人信息，请重新完成人脸认证。` : undefined);
+  if (view?.status === 'expired') {
+    throw new AppError('VERIFICATION_REQUIRED', `实名认证已超过 ${VERIFICATION_TTL_MINUTES} 分钟，为保护您的个人信息，请重新完成人脸认证。`, { reason: 'verification_expired' });
+  }
+  throw new AppError('VERIFICATION_REQUIRED', undefined, { reason: 'verification_required' });
 }
