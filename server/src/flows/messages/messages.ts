@@ -1,7 +1,8 @@
-import { AppError, type InboxMessage, toShanghaiIso } from '@bianmin/core';
+import { AppError, type InboxMessage } from '@bianmin/core';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { messages } from '../../db/schema';
 import type { ResidentContext } from '../../runtime/types';
+import { messageView } from './views';
 
 /** The resident's message centre, newest first, with the count of unread messages. */
 export async function listMessages(ctx: ResidentContext): Promise<{ messages: InboxMessage[]; unread: number }> {
@@ -14,7 +15,7 @@ export async function listMessages(ctx: ResidentContext): Promise<{ messages: In
     .from(messages)
     .where(and(eq(messages.openid, openid), isNull(messages.readAt)));
   return {
-    messages: rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, body: r.body, path: r.path, createdAt: toShanghaiIso(r.createdAt), read: r.readAt !== null })),
+    messages: rows.map(messageView),
     unread: n,
   };
 }

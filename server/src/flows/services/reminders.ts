@@ -8,20 +8,9 @@ import { claimDue, leaseUntil } from '../../jobs/lease';
 import { fileMessage } from '../../messages/inbox';
 import { errorSummary } from '../../log';
 import type { Deps, ResidentContext } from '../../runtime/types';
+import { reminderView } from './views';
 
 export type ReminderChannel = 'subscribe' | 'inbox';
-
-
-const view = (r: typeof reminders.$inferSelect): ReminderView => ({
-  id: r.id,
-  serviceId: r.serviceId,
-  serviceName: findService(r.serviceId)?.name ?? r.serviceId,
-  remindAt: toShanghaiIso(r.remindAt),
-  channel: r.channel as ReminderChannel,
-  status: r.status,
-  until: r.until === 'recovers' ? 'recovers' : 'opens',
-});
-
 
 /** How often a "when the department recovers" reminder probes it: the timer's own rhythm. */
 export const RECOVERY_CHECK_MS = 60_000;
@@ -56,7 +45,7 @@ export async function createReminder(ctx: ResidentContext, input: { serviceId: s
   const effectiveChannel: ReminderChannel = channel === 'subscribe' && ctx.deps.notifier.subscribeTemplateId ? 'subscribe' : 'inbox';
   try {
     const [row] = await db.insert(reminders).values({ openid, serviceId, remindAt, channel: effectiveChannel, until, createdAt: ctx.clock.now() }).returning();
-    return { reminder: view(row) };
+    return { reminder: reminderView(row) };
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
     const [row] = await db
@@ -65,7 +54,7 @@ export async function createReminder(ctx: ResidentContext, input: { serviceId: s
       .where(and(eq(reminders.openid, openid), eq(reminders.serviceId, serviceId), eq(reminders.status, 'pending')))
       .returning();
     if (!row) throw new AppError('CONFLICT', '提醒状态刚刚发生变化，请重试。', { retryable: true });
-    return { reminder: view(row) };
+    return { reminder: reminderView(row) };
   }
 }
 
@@ -77,7 +66,7 @@ export async function listReminders(ctx: ResidentContext): Promise<{ reminders: 
     .from(reminders)
     .where(and(eq(reminders.openid, ctx.caller.openid), eq(reminders.status, 'pending')))
     .orderBy(asc(reminders.remindAt));
-  return { reminders: rows.map(view) };
+  return { reminders: rows.map(reminderView) };
 }
 
 /** Cancels one of the resident's own pending reminders; another resident's id is simply not found. */

@@ -15,8 +15,8 @@ import { closeExpiredOrders } from '../../payments/outbox';
 import { oneItem } from '../../runtime/jobs';
 import { paymentForOrder } from '../../payments/create';
 import { proofOf, type VehicleContext } from './vehicles';
-import { trafficOrderView } from './views';
-import { confirmBlock, fetchViolations, liveFineOrders, mapVehicleRejection, TRAFFIC_PROVIDER, violationView } from './violations';
+import { confirmBlock, trafficOrderView, violationView } from './views';
+import { fetchViolations, liveFineOrders, mapVehicleRejection, TRAFFIC_PROVIDER } from './violations';
 
 /** The next Shanghai midnight after `now`: a fine's late fee steps up then. */
 function nextShanghaiMidnight(now: Date): Date {

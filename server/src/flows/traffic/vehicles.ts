@@ -1,5 +1,5 @@
 import { uploadCloudPath } from '@bianmin/core/files';
-import { AppError, formatPlate, maskPlateDisplay, PLATE_KIND_INFO, type PlateKind, toShanghaiIso, type VehicleView } from '@bianmin/core';
+import { AppError, formatPlate, maskPlateDisplay, type PlateKind, type VehicleView } from '@bianmin/core';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { vehicles } from '../../db/schema';
@@ -7,24 +7,12 @@ import { DepartmentRejection } from '../../departments/client';
 import { trafficFor, type VehicleProof } from '../../departments/traffic';
 import { releaseHit, takeHit, VEHICLE_PROOF_FAILURES } from '../../limits/rate-limit';
 import type { ResidentContext } from '../../runtime/types';
+import { vehicleView } from './views';
 
 export type VehicleRow = typeof vehicles.$inferSelect;
 
 /** A resident may follow their own and their family's cars, not a fleet. */
 export const MAX_VEHICLES = 10;
-
-export function vehicleView(r: VehicleRow): VehicleView {
-  const kind = r.plateKind as PlateKind;
-  return {
-    vehicleId: r.id,
-    plateMasked: maskPlateDisplay(r.plate),
-    plateKind: kind,
-    plateKindName: PLATE_KIND_INFO[kind]?.name ?? r.plateKind,
-    vehicleType: r.vehicleType,
-    label: r.label,
-    createdAt: toShanghaiIso(r.createdAt),
-  };
-}
 
 export const proofOf = (r: VehicleRow): VehicleProof => ({ plate: r.plate, plateKind: r.plateKind as PlateKind, engineNoSuffix: r.engineNoSuffix });
 
