@@ -56,7 +56,7 @@ it('tops up a prepay meter: balance shown, below-minimum refused under the field
   await expect(shown(page, '.bills-topup-sheet__error').textContent()).resolves.toBe('最少 ¥10.00');
   await expect(shown(page, '.bills-topup-sheet__amount input').getAttribute('aria-invalid')).resolves.toBe('true');
   expect(await shown(page, '.pay-sandbox-sheet').count()).toBe(0);
-  expect((await e2e.api<{ orders: unknown[] }>('bills', { action: 'orders', show: 'all' }, as)).orders).toEqual([]);
+  expect((await e2e.api<{ orders: unknown[] }>('payments', { action: 'orders', show: 'all' }, as)).orders).toEqual([]);
   await shot(page, 'bills-topup-below-minimum');
 
   // Off the step, typed: the same words as the server's.

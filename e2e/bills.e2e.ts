@@ -135,7 +135,7 @@ async function billPage(residentIndex: number, kind: 'water' | 'electricity' | '
 }
 
 const orders = async (openid: string, kind: string) =>
-  (await e2e.api<{ orders: Array<{ orderId: string; status: string; kind: string }> }>('bills', { action: 'orders' }, { openid, now: NOON })).orders.filter((o) => o.kind === kind);
+  (await e2e.api<{ orders: Array<{ order: { orderId: string; status: string; kind: string } }> }>('payments', { action: 'orders' }, { openid, now: NOON })).orders.map((e) => e.order).filter((o) => o.kind === kind);
 
 it('pays a two-month household in one payment; a double tap confirms nothing; a cancelled payment is 待支付 and its order page offers 继续支付', async () => {
   const { resident, bill, page } = await billPage(0, 'water');

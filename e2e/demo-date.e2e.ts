@@ -12,7 +12,7 @@ const DEMO = '2026-03-10T09:00:00+08:00';
 let e2e: E2E;
 
 beforeAll(async () => {
-  e2e = await startE2E({ devNow: new Date(DEMO), paymentsIntervalMs: 1000 });
+  e2e = await startE2E({ devNow: new Date(DEMO), loops: { paymentsWorker: 1000 } });
 }, 120_000);
 
 afterAll(async () => {
@@ -65,7 +65,7 @@ async function openSandboxSheet(page: Page, openid: string): Promise<string> {
   await armed(page, '.bills-confirm-sheet');
   await shown(page, '.bills-confirm-sheet__pay').click();
   await armed(page, '.pay-sandbox-sheet');
-  const { orders } = await call<{ orders: Array<{ orderId: string; status: string; createdAt: string }> }>('bills', { action: 'orders' }, openid);
+  const orders = (await call<{ orders: Array<{ flow: string; order: { orderId: string; status: string; createdAt: string } }> }>('payments', { action: 'orders' }, openid)).orders.flatMap((e) => (e.flow === 'bills' ? [e.order] : []));
   const pending = orders.find((o) => o.status === 'pending')!;
   expect(pending.createdAt.slice(0, 15)).toBe('2026-03-10T09:0');
   return pending.orderId;
@@ -79,7 +79,7 @@ it('pays a bill on the demo date by clicking through the sandbox sheet 11 s afte
   // The resident hesitates. The payments worker runs about ten times meanwhile, on the stack's
   // clock: the order is 11 seconds old there, nowhere near its 30 minutes.
   await page.waitForTimeout(11_000);
-  expect((await call<{ order: { status: string } }>('bills', { action: 'order', orderId }, zhang.openid)).order.status).toBe('pending');
+  expect((await call<{ order: { order: { status: string } } }>('payments', { action: 'order', orderId }, zhang.openid)).order.order.status).toBe('pending');
 
   await shown(page, '.pay-sandbox-sheet__confirm').click();
   await shown(page, '.bills-result__hero[data-status="settled"]').waitFor({ timeout: 20_000 });
@@ -123,7 +123,7 @@ it('says a closed order’s sheet cannot be paid, without a code or a retry, onc
   const later = new Date(Date.now() + 40 * 60_000);
   const state = await (await fetch(`${e2e.stack.url}/api/__dev/clock`, { method: 'POST', body: JSON.stringify({ now: e2e.stack.clock.at(later.getTime()).toISOString() }) })).json();
   expect(state).toMatchObject({ ok: true, data: { source: 'lever' } });
-  expect(await until(async () => (await call<{ order: { status: string } }>('bills', { action: 'order', orderId }, li.openid)).order.status, 'closed')).toBe('closed');
+  expect(await until(async () => (await call<{ order: { order: { status: string } } }>('payments', { action: 'order', orderId }, li.openid)).order.order.status, 'closed')).toBe('closed');
 
   await shown(page, '.pay-sandbox-sheet__confirm').click();
   const notice = shown(page, '.pay-sandbox-sheet__error');

@@ -35,7 +35,7 @@ it('shows a refused payment as refunding, then refunded, on the receipt and in t
   expect(counter.status).toBe(200);
   expect(await (await fetch(`${e2e.stack.url}/api/__dev/payments/${order.orderId}/confirm`, { method: 'POST', headers: { 'x-dev-now': NOON } })).json()).toEqual({ errcode: 0, errmsg: 'OK' });
   // The stack posts right after the acknowledgement; the department refuses; the refund is queued.
-  const status = async () => (await e2e.api<{ order: OrderView }>('bills', { action: 'order', orderId: order.orderId }, as)).order.status;
+  const status = async () => (await e2e.api<{ order: { order: OrderView } }>('payments', { action: 'order', orderId: order.orderId }, as)).order.order.status;
   let seen = await status();
   for (let i = 0; i < 100 && seen !== 'refund_pending'; i++) seen = await status();
   expect(seen).toBe('refund_pending');
@@ -77,7 +77,7 @@ it('opens a refunded fine’s receipt from its refund message, worded as a fine,
   await fetch(`${e2e.stack.url}/api/__dev/payments/${order.orderId}/confirm`, { method: 'POST', headers: { 'x-dev-now': '2026-03-11T00:00:30+08:00' } });
   // The stack posts right after the acknowledgement (and the outbox job would too): the traffic police refuse it.
   const DAY = '2026-03-11T09:00:00+08:00';
-  const status = async () => (await e2e.api<{ order: TrafficOrderView }>('traffic', { action: 'order', orderId: order.orderId }, at(DAY))).order.status;
+  const status = async () => (await e2e.api<{ order: { order: TrafficOrderView } }>('payments', { action: 'order', orderId: order.orderId }, at(DAY))).order.order.status;
   await fetch(`${e2e.stack.url}/api/__dev/jobs/outbox`, { method: 'POST', headers: { 'x-dev-now': '2026-03-11T00:01:00+08:00' } });
   let seen = await status();
   for (let i = 0; i < 100 && seen !== 'refund_pending'; i++) seen = await status();

@@ -80,7 +80,7 @@ export const PAGES: PageCase[] = [
     now: MORNING,
     setup: async (r, now) => ({ orderId: await ensureOrder(r, now, 'gas') }),
     shows: ['待支付', '燃气费', '订单号'],
-    calls: ['bills.order'],
+    calls: ['payments.order'],
   },
   {
     route: 'bills/pages/orders/index',
@@ -92,7 +92,7 @@ export const PAGES: PageCase[] = [
     },
     // 已支付 is the default: an order not paid yet is only under 全部 (bills.test.ts taps it).
     shows: ['我的订单', '水电燃气缴费和交通罚款', '已支付', '全部', '还没有支付成功的订单', '看全部订单'],
-    calls: ['bills.orders', 'traffic.orders'],
+    calls: ['payments.orders'],
   },
   {
     route: 'insurance/pages/verify/index',
@@ -176,7 +176,7 @@ export const PAGES: PageCase[] = [
     now: MORNING,
     setup: async (r, now) => ({ orderId: await ensureFineOrder(r, now, '44030126000002') }),
     shows: ['缴款凭证', '待支付', '440305100023456789', '加处罚款（滞纳金）', '订单号'],
-    calls: ['traffic.order'],
+    calls: ['payments.order'],
   },
   {
     route: 'tickets/pages/new/index',

@@ -18,11 +18,35 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * Why, where one code covers cases the client must tell apart (never read from the message,
+ * which is a resident's words and may change): a verification none yet or one whose 30 minutes
+ * ran out; which kind of attempt hit its rate limit.
+ */
+export const ERROR_REASONS = [
+  /** VERIFICATION_REQUIRED: no live real-name verification (none yet, or the last one failed). */
+  'verification_required',
+  /** VERIFICATION_REQUIRED: the last verification's 30 minutes are over. */
+  'verification_expired',
+  /** RATE_LIMITED: too many failed proofs of an account (a household's holder, a vehicle's engine number). */
+  'rate_limited_proofs',
+  /** RATE_LIMITED: too many face verifications started. */
+  'rate_limited_verifications',
+  /** RATE_LIMITED: too many face verifications failed. */
+  'rate_limited_failed_verifications',
+  /** RATE_LIMITED: too many photos read (OCR). */
+  'rate_limited_reads',
+] as const;
+
+export type ErrorReason = (typeof ERROR_REASONS)[number];
+
 export interface ErrorBody {
   code: ErrorCode;
   /** Plain Simplified Chinese for a resident: what happened and what to do next. */
   message: string;
   retryable: boolean;
+  /** Which case of the code, where the client must tell them apart (ERROR_REASONS). */
+  reason?: ErrorReason;
   availability?: Availability;
   /** Field path → what is wrong with it (INVALID_INPUT). */
   fields?: Record<string, string>;
@@ -65,6 +89,7 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly retryable: boolean;
+  readonly reason?: ErrorReason;
   readonly fields?: Record<string, string>;
   readonly availability?: Availability;
   readonly retryAt?: string;
@@ -72,12 +97,13 @@ export class AppError extends Error {
   constructor(
     code: ErrorCode,
     message?: string,
-    extra: { retryable?: boolean; fields?: Record<string, string>; availability?: Availability; retryAt?: string; cause?: unknown } = {},
+    extra: { retryable?: boolean; reason?: ErrorReason; fields?: Record<string, string>; availability?: Availability; retryAt?: string; cause?: unknown } = {},
   ) {
     super(message ?? DEFAULT_MESSAGES[code], extra.cause === undefined ? undefined : { cause: extra.cause });
     this.name = 'AppError';
     this.code = code;
     this.retryable = extra.retryable ?? RETRYABLE.has(code);
+    this.reason = extra.reason;
     this.fields = extra.fields;
     this.availability = extra.availability;
     this.retryAt = extra.retryAt;
@@ -85,6 +111,7 @@ export class AppError extends Error {
 
   toBody(): ErrorBody {
     const body: ErrorBody = { code: this.code, message: this.message, retryable: this.retryable };
+    if (this.reason) body.reason = this.reason;
     if (this.fields) body.fields = this.fields;
     if (this.availability) body.availability = this.availability;
     if (this.retryAt) body.retryAt = this.retryAt;

@@ -135,7 +135,7 @@ describe.each(STORE_KINDS)('the whole stack on one clock on %s', (kind) => {
     expect(order.createdAt.slice(0, 13)).toBe('2026-03-10T09');
     expect(await (await fetch(`${stack.url}/api/__dev/payments/${order.orderId}/confirm`, { method: 'POST' })).json()).toEqual({ errcode: 0, errmsg: 'OK' });
     await job('outbox');
-    const paid = data<{ order: OrderView }>(await call('bills', { action: 'order', orderId: order.orderId })).order;
+    const paid = data<{ order: { order: OrderView } }>(await call('payments', { action: 'order', orderId: order.orderId })).order.order;
     expect(paid).toMatchObject({ status: 'settled', paidAt: expect.stringMatching(/^2026-03-10T09:/) });
 
     data(await call('tickets', { action: 'submit', kind: '咨询', category: '其他', description: '请问社区服务中心周末几点开门？', public: false, requestId: 'one-clock-ticket-01' }));
@@ -154,17 +154,17 @@ describe.each(STORE_KINDS)('the whole stack on one clock on %s', (kind) => {
     const bill = data<BillResult>(await call('bills', { action: 'bill', bindingId: binding.bindingId }));
     const { order } = data<PayResult>(await call('bills', { action: 'pay', bindingId: binding.bindingId, billId: bill.arrears.bills[0].billId, idempotencyKey: 'one-clock-expire-01' }));
     await job('expire');
-    expect(data<{ order: OrderView }>(await call('bills', { action: 'order', orderId: order.orderId })).order.status).toBe('pending');
+    expect(data<{ order: { order: OrderView } }>(await call('payments', { action: 'order', orderId: order.orderId })).order.order.status).toBe('pending');
     expect((await lever('POST', { now: '2026-03-10T09:45:00+08:00' })).body).toMatchObject({ ok: true, data: { setTo: '2026-03-10T09:45:00+08:00', source: 'lever' } });
     await job('expire');
-    expect(data<{ order: OrderView }>(await call('bills', { action: 'order', orderId: order.orderId })).order.status).toBe('closed');
+    expect(data<{ order: { order: OrderView } }>(await call('payments', { action: 'order', orderId: order.orderId })).order.order.status).toBe('closed');
     // WeChat Pay's side agrees: the sheet can no longer take money for it.
     expect((await fetch(`${stack.url}/api/__dev/payments/${order.orderId}/confirm`, { method: 'POST' })).status).toBe(409);
   });
 
   it('runs the bills’ due-date reminders on the stack’s clock', async () => {
-    const r = (await job('reminders')) as Env<{ bills: { households: number } }>;
-    expect(data<{ bills: { households: number } }>({ body: r }).bills.households).toBeGreaterThan(0);
+    const r = (await job('dueReminders')) as Env<{ households: number }>;
+    expect(data<{ households: number }>({ body: r }).households).toBeGreaterThan(0);
   });
 
   it('is set with POST { now }, read with GET, and returned to real time with DELETE; nonsense is refused naming now', async () => {

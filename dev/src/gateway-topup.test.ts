@@ -1,4 +1,4 @@
-import type { BindingView, OrderView, PayResult } from '@bianmin/core';
+import type { BindingView, OrderView, PayResult, OrderListEntry } from '@bianmin/core';
 import { STORE_KINDS } from '@bianmin/server/db/testing/index';
 import { LI, startTestStack, type TestStack, ZHANG } from './testing/stack';
 
@@ -30,7 +30,7 @@ describe.each(STORE_KINDS)('prepaid electricity top-up on %s', (kind) => {
   afterAll(() => stack?.stop());
 
   const topup = (amount: unknown, key: string, who = as, bindingId = liBinding) => stack.call<PayResult>('bills', { action: 'topup', bindingId, amount, idempotencyKey: key }, who);
-  const orders = async () => data<{ orders: OrderView[] }>(await stack.call('bills', { action: 'orders' }, as)).orders;
+  const orders = async () => data<{ orders: OrderListEntry[] }>(await stack.call('payments', { action: 'orders' }, as)).orders.flatMap((e) => (e.flow === 'bills' ? [e.order] : []));
   const postings = async () => (await (await fetch(`${stack.url}/api/__dev/departments/power/postings`)).json()).data as { topups: Array<{ orderId: string; balanceBefore: number; balanceAfter: number }>; counts: Record<string, { received: number; booked: number }> };
   const job = (name: string) => fetch(`${stack.url}/api/__dev/jobs/${name}`, { method: 'POST', headers: { 'x-dev-now': NOON } });
   const faults = (mode: string) => fetch(`${stack.url}/api/__dev/departments/power/faults`, { method: 'POST', body: JSON.stringify({ mode }) });
@@ -86,7 +86,7 @@ describe.each(STORE_KINDS)('prepaid electricity top-up on %s', (kind) => {
       expect((await (await fetch(`${stack.url}/api/__dev/payments/${first.order.orderId}/confirm`, { method: 'POST', headers: { 'x-dev-now': NOON } })).json()).errcode).toBe(0);
       await fetch(`${stack.url}/api/__dev/payments/notifications/deliver`, { method: 'POST', headers: { 'x-dev-now': NOON } });
       await job('outbox');
-      expect(data<{ order: OrderView }>(await stack.call('bills', { action: 'order', orderId: first.order.orderId }, as)).order.status).toBe('paid');
+      expect(data<{ order: { order: OrderView } }>(await stack.call('payments', { action: 'order', orderId: first.order.orderId }, as)).order.order.status).toBe('paid');
     } finally {
       await faults('ok');
     }
@@ -94,7 +94,7 @@ describe.each(STORE_KINDS)('prepaid electricity top-up on %s', (kind) => {
     const later = '2026-03-10T13:00:00+08:00';
     await fetch(`${stack.url}/api/__dev/jobs/outbox`, { method: 'POST', headers: { 'x-dev-now': later } });
     await fetch(`${stack.url}/api/__dev/jobs/outbox`, { method: 'POST', headers: { 'x-dev-now': later } });
-    const order = data<{ order: OrderView }>(await stack.call('bills', { action: 'order', orderId: first.order.orderId }, as)).order;
+    const order = data<{ order: { order: OrderView } }>(await stack.call('payments', { action: 'order', orderId: first.order.orderId }, as)).order.order;
     // The receipt's balance before → after is the department's answer.
     expect(order).toMatchObject({ status: 'settled', purpose: 'topup', departmentRef: expect.stringMatching(/^POWERTOP/), topup: { balanceBefore: 1250, balanceAfter: 6250 } });
 
@@ -131,7 +131,7 @@ describe.each(STORE_KINDS)("a prepay meter's balance with the department cache o
     await fetch(`${stack.url}/api/__dev/payments/${paid.order.orderId}/confirm`, { method: 'POST', headers: { 'x-dev-now': NOON } });
     await fetch(`${stack.url}/api/__dev/payments/notifications/deliver`, { method: 'POST', headers: { 'x-dev-now': NOON } });
     await fetch(`${stack.url}/api/__dev/jobs/outbox`, { method: 'POST', headers: { 'x-dev-now': NOON } });
-    expect(data<{ order: OrderView }>(await stack.call('bills', { action: 'order', orderId: paid.order.orderId }, as)).order.status).toBe('settled');
+    expect(data<{ order: { order: OrderView } }>(await stack.call('payments', { action: 'order', orderId: paid.order.orderId }, as)).order.order.status).toBe('settled');
 
     let shown: number | undefined;
     expect(await departmentCalls(async () => (shown = await view()))).toBe(1);

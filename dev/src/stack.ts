@@ -2,13 +2,14 @@ import { chineseDaysCalendar } from '@bianmin/core/availability/index';
 import { openDatabase, type Database } from '@bianmin/server/db/open';
 import { createDepartmentClients } from '@bianmin/server/departments/index';
 import { recordingNotifier, type SubscribeMessage } from '@bianmin/server/notify/notifier';
-import { runRemindersJob } from '@bianmin/server/reminders/job';
 import { sandboxPaymentProvider } from '@bianmin/server/payments/provider';
-import { closeExpiredOrders, postPaidOrder, processOutbox } from '@bianmin/server/payments/outbox';
-import { processRefunds } from '@bianmin/server/payments/refunds';
+import { postPaidOrder } from '@bianmin/server/payments/outbox';
+import { FUNCTIONS as DEPLOYED, JOBS } from '@bianmin/server/functions';
+import { PAYABLE_KINDS } from '@bianmin/server/flows/index';
+import { payableKinds } from '@bianmin/server/payments/kinds';
+import { unbounded } from '@bianmin/server/runtime/jobs';
 import type { DepartmentId } from '@bianmin/core';
 import { type PaySandbox, startPaySandbox } from './sandboxes/pay';
-import { runTicketsWorker } from '@bianmin/server/tickets/sync';
 import { sandboxContentCheck, type SandboxContentCheck } from '@bianmin/server/content/sandbox';
 import { createLogger, type Logger, silentLogger } from '@bianmin/server/log';
 import type { Deps } from '@bianmin/server/runtime/types';
@@ -20,7 +21,6 @@ import { localStorage, type LocalStorage } from '@bianmin/server/storage/index';
 import { startTencentCloudSandbox, type TencentCloudSandbox } from './sandboxes/tencentcloud';
 import { type FaceIdSandbox, installFaceId } from './sandboxes/faceid';
 import { tencentFaceVerifier } from '@bianmin/server/faceid/tencent';
-import { purgeAccessLog } from '@bianmin/server/insurance/access-log';
 import type { TencentCloudConfig } from '@bianmin/server/tencentcloud/config';
 import { registerVehicleLicenseOcr } from './sandboxes/ocr';
 import { RESIDENTS } from './fixtures';
@@ -47,12 +47,13 @@ export interface StackOptions {
   probeIntervalMs?: number;
   /** How long an identical department lookup is answered from cache (default 30 s). */
   departmentCacheTtlMs?: number;
-  /** How often the background sender looks for due reminders; 0 = never (tests drive it). */
-  reminderIntervalMs?: number;
-  /** How often paid orders are posted to departments and expired ones closed; 0 = never (tests). */
-  paymentsIntervalMs?: number;
-  /** How often pending 12345 tickets are filed and the platform's events read; 0 = never (tests). */
-  ticketsIntervalMs?: number;
+  /**
+   * The workers' local loops: CloudBase fires each worker's timer, locally a loop runs the
+   * worker's jobs on the stack's clock. Omitted: every worker, each at its jobs' `localEveryMs`;
+   * `false`: none (tests drive the jobs through their levers); an object: only the workers it
+   * names (`paymentsWorker`, `ticketsWorker`…), every so many ms.
+   */
+  loops?: false | Partial<Record<string, number>>;
   /** Where uploaded files are kept; omitted = a temporary directory removed on stop. */
   storageDir?: string;
   /**
@@ -147,6 +148,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const contentCheck = sandboxContentCheck();
   const deps: Deps = { db: async () => database.db, log, departments, calendar: chineseDaysCalendar(), notifier,
     payments: sandboxPaymentProvider(payEndpoint),
+    // One process serves every function locally: every payable kind.
+    payables: payableKinds(PAYABLE_KINDS),
     storage,
     tencentCloud: tencentCloudConfig,
     realName: { face: tencentFaceVerifier(tencentCloudConfig, { ruleId: faceId.ruleId, log }), idHashKey: DEV_ID_HASH_KEY },
@@ -165,14 +168,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     faceId,
     hotline,
     contentCheck,
-    jobs: {
-      reminders: (now) => runRemindersJob(deps, now),
-      outbox: (now) => processOutbox(deps, now),
-      expire: (now) => closeExpiredOrders(deps, now),
-      refunds: (now) => processRefunds(deps, now),
-      accesslog: (now) => purgeAccessLog(deps, now),
-      tickets: (now) => runTicketsWorker(deps, now),
-    },
+    // Every job of every worker, by name, as CloudBase's timer would run it (with no budget).
+    jobs: Object.fromEntries([...JOBS].map(([name, job]) => [name, (now: Date) => job.run(deps, now, unbounded)])),
   });
   server.keepAliveTimeout = 5000;
   try {
@@ -190,35 +187,23 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   }
   const { port } = server.address() as AddressInfo;
   pay?.setNotifyUrl(`http://127.0.0.1:${port}/api/__dev/wxpay/notify`);
-  // CloudBase fires the timer functions; locally loops do the same, on the stack's clock: the one
-  // the pages and the sandboxes read, so an order made on the demo date expires on the demo date.
-  // The reminders timer: "remind me when it opens", and the bills' due-date reminders.
-  const interval = opts.reminderIntervalMs ?? 30_000;
-  const timer =
-    interval > 0
-      ? setInterval(() => {
-          runRemindersJob(deps, clock.now()).catch((e) => log.error({ err: e }, 'reminder loop failed'));
-        }, interval)
-      : undefined;
-  timer?.unref();
-  // …and the paymentsWorker timer: department postings from the outbox, expired orders.
-  const paymentsInterval = opts.paymentsIntervalMs ?? 5_000;
-  const paymentsTimer =
-    paymentsInterval > 0
-      ? setInterval(() => {
-          const now = clock.now();
-          processOutbox(deps, now)
-            .then(() => closeExpiredOrders(deps, now))
-            .then(() => processRefunds(deps, now))
-            .catch((e) => log.error({ err: e }, 'payments loop failed'));
-        }, paymentsInterval)
-      : undefined;
-  paymentsTimer?.unref();
-  // …and the ticketsWorker timer: the 12345 outbox and the platform's event feed.
-  const ticketsInterval = opts.ticketsIntervalMs ?? 10_000;
-  const ticketsTimer =
-    ticketsInterval > 0 ? setInterval(() => void runTicketsWorker(deps, clock.now()).catch((e) => log.error({ err: e }, 'tickets loop failed')), ticketsInterval) : undefined;
-  ticketsTimer?.unref();
+  // CloudBase fires the workers' timers; locally a loop per worker does the same, on the stack's
+  // clock: the one the pages and the sandboxes read, so an order made on the demo date expires on
+  // the demo date. Its jobs run one after the other, as in the worker.
+  const timers = DEPLOYED.flatMap((fn) => {
+    if (fn.handler.kind !== 'timer') return [];
+    const jobs = fn.handler.jobs;
+    const every = opts.loops === undefined ? Math.min(...jobs.map((j) => j.localEveryMs)) : opts.loops === false ? 0 : (opts.loops[fn.name] ?? 0);
+    if (!(every > 0)) return [];
+    const timer = setInterval(() => {
+      const now = clock.now();
+      void (async () => {
+        for (const job of jobs) await job.run(deps, now, unbounded);
+      })().catch((e: unknown) => log.error({ err: e, worker: fn.name }, 'worker loop failed'));
+    }, every);
+    timer.unref();
+    return [timer];
+  });
   let stopping: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -237,9 +222,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     hotline,
     stop: () =>
       (stopping ??= (async () => {
-        if (timer) clearInterval(timer);
-        if (paymentsTimer) clearInterval(paymentsTimer);
-        if (ticketsTimer) clearInterval(ticketsTimer);
+        for (const t of timers) clearInterval(t);
         server.closeAllConnections();
         await new Promise<void>((ok) => server.close(() => ok()));
         await stopSandboxes(sandboxes);

@@ -1,5 +1,5 @@
-import type { Availability, ErrorBody, ErrorCode } from '@bianmin/core';
-import { ERROR_CODES } from '@bianmin/core/errors';
+import type { Availability, ErrorBody, ErrorCode, ErrorReason } from '@bianmin/core';
+import { ERROR_CODES, ERROR_REASONS } from '@bianmin/core/errors';
 
 /** How a call failed before a function could answer (no envelope came back). */
 export type TransportFailure = 'network' | 'timeout' | 'garbage';
@@ -12,6 +12,8 @@ export type TransportFailure = 'network' | 'timeout' | 'garbage';
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly retryable: boolean;
+  /** Which case of the code (ERROR_REASONS), where the page must tell them apart. */
+  readonly reason?: ErrorReason;
   readonly fields?: Record<string, string>;
   readonly availability?: Availability;
   readonly retryAt?: string;
@@ -25,6 +27,7 @@ export class ApiError extends Error {
     this.name = 'ApiError';
     this.code = body.code;
     this.retryable = body.retryable;
+    this.reason = body.reason;
     this.fields = body.fields;
     this.availability = body.availability;
     this.retryAt = body.retryAt;
@@ -52,6 +55,7 @@ export function toApiError(e: unknown): ApiError {
 }
 
 const KNOWN_CODES: ReadonlySet<string> = new Set(ERROR_CODES);
+const KNOWN_REASONS: ReadonlySet<string> = new Set(ERROR_REASONS);
 
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -72,6 +76,8 @@ export function readEnvelope(x: unknown): { ok: true; data: unknown } | { ok: fa
     message: e.message,
     retryable: typeof e.retryable === 'boolean' ? e.retryable : false,
   };
+  // A reason this build does not know is dropped: the page then goes by the code alone.
+  if (typeof e.reason === 'string' && KNOWN_REASONS.has(e.reason)) body.reason = e.reason as ErrorReason;
   if (isRecord(e.fields)) body.fields = e.fields as Record<string, string>;
   if (isRecord(e.availability)) body.availability = e.availability as unknown as Availability;
   if (typeof e.retryAt === 'string') body.retryAt = e.retryAt;

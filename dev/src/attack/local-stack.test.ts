@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHotlinePlatform } from '../sandboxes/hotline';
 import { startTestStack, type TestStack, ZHANG } from '../testing/stack';
-import { NOON, type Owned, seedFirstResident } from './recipes';
+import { NOON, type Owned, seedFirstResident } from '../flows/index';
 
 /**
  * Named attacks on the local stack itself: the levers a tester (or a script) holds, and what
@@ -30,11 +30,11 @@ describe.each(STORE_KINDS)('X-Dev-Now in years 0000–0999 on %s', (kind) => {
   const FAR_PAST = ['0000-03-10T12:00:00+08:00', '0001-01-01T00:00:00Z', '0099-03-10T12:00:00+08:00', '0500-03-10T12:00:00+08:00', '0999-12-31T23:59:59+08:00'];
 
   it.each(FAR_PAST)('refuses bills.pay at %s with INVALID_INPUT naming X-Dev-Now, and makes no order', async (now) => {
-    const before = data<{ orders: unknown[] }>(await stack.call('bills', { action: 'orders' }, { now: NOON })).orders.length;
+    const before = data<{ orders: unknown[] }>(await stack.call('payments', { action: 'orders' }, { now: NOON })).orders.length;
     const r = await stack.call('bills', { action: 'pay', bindingId: owned.bindingId, billId: owned.billId, idempotencyKey: `far-past-${now.slice(0, 4)}` }, { now });
     expect(r).toMatchObject({ status: 400, body: { ok: false, error: { code: 'INVALID_INPUT', fields: { 'X-Dev-Now': expect.stringContaining('2000') } } } });
     expect((r.body as { error: { message: string } }).error.message).toContain('X-Dev-Now');
-    expect(data<{ orders: unknown[] }>(await stack.call('bills', { action: 'orders' }, { now: NOON })).orders).toHaveLength(before);
+    expect(data<{ orders: unknown[] }>(await stack.call('payments', { action: 'orders' }, { now: NOON })).orders).toHaveLength(before);
   });
 
   it('refuses those years on the levers that take the header too (jobs, the sandbox pay sheet, the 12345 platform)', async () => {
@@ -49,7 +49,7 @@ describe.each(STORE_KINDS)('X-Dev-Now in years 0000–0999 on %s', (kind) => {
       expect(await res.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { 'X-Dev-Now': expect.any(String) } } });
     }
     // Nothing was paid by the refused sheet.
-    expect(data<{ order: { status: string } }>(await stack.call('bills', { action: 'order', orderId: owned.orderId }, { now: NOON })).order.status).toBe('pending');
+    expect(data<{ order: { order: { status: string } } }>(await stack.call('payments', { action: 'order', orderId: owned.orderId }, { now: NOON })).order.order.status).toBe('pending');
   });
 
   it('still takes the first and last instants of 2000–2099 (Shanghai time)', async () => {

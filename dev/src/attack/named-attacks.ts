@@ -1,4 +1,4 @@
-import type { Envelope, PayResult, TicketDetail, TrafficOrderView, TrafficPayResult, VehicleView, VerificationView, VerifyResult, ViolationsResult } from '@bianmin/core';
+import type { Envelope, PayResult, TicketDetail, TrafficOrderView, TrafficPayResult, VehicleView, VerificationView, VerifyResult, ViolationsResult, OrderListEntry } from '@bianmin/core';
 import { FLAGGED_TEST_PHRASE } from '@bianmin/server/content/sandbox';
 import { readAsset } from '../assets';
 import { RESIDENTS } from '../fixtures';
@@ -43,6 +43,7 @@ async function refundedFine(stack: TestStack): Promise<void> {
   const openid = 'oAttackRefundedFine001';
   const car = ZHANG.vehicles[0];
   const call = (body: Record<string, unknown>, now: string) => stack.call('traffic', body, { openid, now });
+  const receipt = async (orderId: string, now: string) => data<{ order: { order: TrafficOrderView } }>(await stack.call('payments', { action: 'order', orderId }, { openid, now }), 'order').order.order;
   const { vehicle } = data<{ vehicle: VehicleView }>(await call({ action: 'addVehicle', plate: car.plate, plateKind: car.plateKind, engineNoSuffix: car.engineNoSuffix }, '2026-03-10T23:40:00+08:00'), 'addVehicle');
   const { order } = data<TrafficPayResult>(await call({ action: 'pay', vehicleId: vehicle.vehicleId, violationId: SEVENTEEN_DAYS, idempotencyKey: 'attack-refund-fine-1' }, '2026-03-10T23:50:00+08:00'), 'pay');
   expectThat(order.amount === 10600, 'priced on 10 March: fine ¥100 + 2 days × 3%', order);
@@ -61,13 +62,13 @@ async function refundedFine(stack: TestStack): Promise<void> {
     expectThat(!done.violations.some((x) => x.violationId === SEVENTEEN_DAYS) && done.total === done.violations.reduce((s, x) => s + x.fine, 0), `${state}: 已完成 neither lists it nor counts it`, done);
     expectThat(payable.violations.some((x) => x.violationId === SEVENTEEN_DAYS) && payable.total >= 10900, `${state}: 待缴款 counts it at today's amount`, payable.total);
   };
-  const first = data<{ order: TrafficOrderView }>(await call({ action: 'order', orderId: order.orderId }, '2026-03-11T00:02:00+08:00'), 'order').order;
+  const first = await receipt(order.orderId, '2026-03-11T00:02:00+08:00');
   expectThat(first.status === 'refund_pending', 'the traffic police refused the posting: refunding', first);
   await owedAgain('2026-03-11T09:00:00+08:00', 'refund pending');
 
   await dev(stack, 'jobs/refunds', '2026-03-11T00:05:00+08:00');
   await stack.pay!.idle();
-  const refunded = data<{ order: TrafficOrderView }>(await call({ action: 'order', orderId: order.orderId }, '2026-03-11T09:00:00+08:00'), 'order').order;
+  const refunded = await receipt(order.orderId, '2026-03-11T09:00:00+08:00');
   expectThat(refunded.status === 'refunded' && refunded.refund?.status === 'refunded' && refunded.refund.amount === 10600 && Boolean(refunded.refundedAt), 'the fine’s receipt answers for the refunded order: refunded, ¥106.00 returned, when', refunded);
   await owedAgain('2026-03-11T09:00:00+08:00', 'refunded');
 
@@ -275,7 +276,7 @@ async function topupKeyReuse(stack: TestStack): Promise<void> {
   }
   const key = 'attack-topup-key-01';
   const first = data<PayResult>(await stack.call('bills', { action: 'topup', bindingId: bindingIds[0], amount: 5000, idempotencyKey: key }, { openid, now }), 'first top-up');
-  const orders = async () => data<{ orders: unknown[] }>(await stack.call('bills', { action: 'orders' }, { openid, now }), 'orders').orders.length;
+  const orders = async () => data<{ orders: OrderListEntry[] }>(await stack.call('payments', { action: 'orders' }, { openid, now }), 'orders').orders.filter((e) => e.flow === 'bills').length;
   const before = await orders();
   const second = await stack.call('bills', { action: 'topup', bindingId: bindingIds[1], amount: 5000, idempotencyKey: key }, { openid, now });
   const e = errorOf(second) as (Refusal & { fields?: Record<string, string> }) | null;

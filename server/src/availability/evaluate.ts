@@ -1,5 +1,5 @@
 import { AppError, type Availability, findService } from '@bianmin/core';
-import { availability, type DepartmentHealth, scheduledService, upcomingClosures, describeWeek, type UpcomingClosure } from '@bianmin/core/availability/index';
+import { availability, type DepartmentHealth, scheduledService } from '@bianmin/core/availability/index';
 import type { CallContext, Deps } from '../runtime/types';
 
 /**
@@ -15,7 +15,7 @@ function healthOf(deps: Deps, serviceId: string, now: Date): DepartmentHealth {
 }
 
 /** Never echoes the id: whatever a caller sends must not come back as our words to a resident. */
-function unknownService(): AppError {
+export function unknownService(): AppError {
   return new AppError('NOT_FOUND', '没有找到这项服务，请回到首页重新选择。', { fields: { serviceId: '未知的服务编号' } });
 }
 
@@ -28,25 +28,6 @@ export function evaluate(serviceId: string, now: Date, deps: Deps): Availability
 /** Probes every department once (cached and coalesced in each client) so that the hub's answer is current. */
 export async function probeDepartments(deps: Deps): Promise<void> {
   await Promise.all(Object.values(deps.departments).map((c) => c?.probe()));
-}
-
-export interface ServiceStatus {
-  availability: Availability;
-  schedule: { lines: string[] };
-  upcoming: UpcomingClosure[];
-}
-
-export async function serviceStatus(serviceId: string, ctx: CallContext): Promise<ServiceStatus> {
-  const service = scheduledService(serviceId);
-  if (!service) throw unknownService();
-  const dept = findService(serviceId)?.department;
-  if (dept) await ctx.deps.departments[dept]?.probe();
-  const now = ctx.clock.now();
-  return {
-    availability: evaluate(serviceId, now, ctx.deps),
-    schedule: { lines: describeWeek(service.schedule) },
-    upcoming: upcomingClosures(service, now, 7, ctx.deps.calendar),
-  };
 }
 
 const REFUSAL = { closed: 'SERVICE_CLOSED', maintenance: 'SERVICE_MAINTENANCE', down: 'DEPARTMENT_UNAVAILABLE' } as const;

@@ -153,18 +153,25 @@ export const orders = pgTable(
     id: text('id').primaryKey(),
     openid: text('openid').notNull(),
     idempotencyKey: text('idempotency_key').notNull(),
-    /** 'utility' or 'traffic_fine': one machinery, the subject named by the columns below. */
+    /**
+     * What the order pays for, a payable kind its flow declares (flows/<flow>/payables.ts):
+     * 'utility' (one or more bills), 'prepaid_topup', 'traffic_fine'. One machinery for all; the
+     * columns below hold the same idea for each kind.
+     */
     kind: text('kind').notNull(),
-    /** The resident's household binding, or vehicle for a fine. */
+    /** The resident's binding the order was placed from: a household, or a vehicle for a fine. */
     bindingId: uuid('binding_id'),
-    /** The utility's provider id, or 'traffic'. */
+    /** Who is paid: a utility's provider id, or 'traffic'. */
     providerId: text('provider_id').notNull(),
-    /** The household account, or the plate of a fine. */
-    accountNo: text('account_no').notNull(),
-    /** The bill, or the violation id. */
-    billId: text('bill_id').notNull(),
-    /** What is paid for: a bill's month, or a fine's decision number (the receipt prints it). */
-    period: text('period').notNull(),
+    /** The account the payee books it to: a household's account number, or a fine's plate. */
+    accountRef: text('account_ref').notNull(),
+    /**
+     * What is paid, as the payee names it: a bill id (a multi-bill order's first; its lines hold
+     * all), a top-up's `TOPUP-…` id, or a violation id. One live order per payee and subject.
+     */
+    subjectId: text('subject_id').notNull(),
+    /** The subject as the receipt prints it: a bill's month, `预存 <date>`, or a fine's decision number. */
+    subjectLabel: text('subject_label').notNull(),
     /** Fen: what the resident pays (bill + late fee). */
     amount: integer('amount').notNull(),
     lateFee: integer('late_fee').notNull(),
@@ -184,7 +191,7 @@ export const orders = pgTable(
     uniqueIndex('orders_idempotency').on(t.openid, t.idempotencyKey),
     // Closed and refunded orders hold no money for the bill: it may be paid again.
     uniqueIndex('orders_one_live_per_bill')
-      .on(t.providerId, t.billId)
+      .on(t.providerId, t.subjectId)
       .where(sql`${t.status} NOT IN ('closed', 'refund_pending', 'refunded')`),
     index('orders_by_resident').on(t.openid, t.createdAt),
     index('orders_pending_expiry').on(t.status, t.expiresAt),

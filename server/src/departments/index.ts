@@ -1,7 +1,13 @@
-import { DEPARTMENT_IDS, type DepartmentId } from '@bianmin/core';
+import { AppError, DEPARTMENT_IDS, DEPARTMENTS, type DepartmentId } from '@bianmin/core';
 import type { DepartmentEndpoint } from '../config';
 import type { Logger } from '../log';
 import { createDepartmentClient, type DepartmentClient } from './client';
+
+/** What a department's typed API is made from: this process's clients, and a log to say a missing one in. */
+export interface DepartmentsDeps {
+  departments: DepartmentClients;
+  log: Pick<Logger, 'error'>;
+}
 
 export type DepartmentClients = Partial<Record<DepartmentId, DepartmentClient>>;
 
@@ -22,4 +28,19 @@ export function createDepartmentClients(
     if (e) clients[id] = createDepartmentClient({ id, baseUrl: e.baseUrl, apiKey: e.apiKey, timeoutMs: opts.timeoutMs, probeIntervalMs: opts.probeIntervalMs, cacheTtlMs: opts.cacheTtlMs, staleTtlMs: STALE_TTL_MS[id], log: opts.log, tell: opts.tell });
   }
   return clients;
+}
+
+/**
+ * A department's typed API (`make`: utilityApi, trafficApi, bureauApi, hotlineApi) over this
+ * process's shared client for it: every flow reaches its departments through here. A deployment
+ * with no endpoint for it answers DEPARTMENT_UNAVAILABLE naming the department (and says so in
+ * the log), never a crash.
+ */
+export function departmentApi<A>(deps: DepartmentsDeps, id: DepartmentId, make: (client: DepartmentClient) => A, name: string = DEPARTMENTS[id].name): A {
+  const client = deps.departments[id];
+  if (!client) {
+    deps.log.error({ department: id }, `no endpoint configured for ${id} (DEPT_${id.toUpperCase()}_URL / DEPT_${id.toUpperCase()}_KEY)`);
+    throw new AppError('DEPARTMENT_UNAVAILABLE', `${name}暂时无法连接，请稍后再试。`, { retryable: true });
+  }
+  return make(client);
 }

@@ -1,6 +1,7 @@
-import { AppError, PLATE_KIND_INFO, type PlateKind } from '@bianmin/core';
+import { PLATE_KIND_INFO, type PlateKind } from '@bianmin/core';
 import { z } from 'zod';
 import type { DepartmentClient, Fetched } from './client';
+import { departmentApi, type DepartmentsDeps } from './index';
 
 /**
  * The traffic police (交管) API as we use it. A vehicle is named by plate + plate kind (its GA
@@ -79,9 +80,5 @@ export function trafficApi(client: DepartmentClient): TrafficApi {
   };
 }
 
-/** The traffic police's typed client, or a clear refusal when this deployment has no endpoint for it. */
-export function trafficFor(deps: { departments: Partial<Record<'traffic', DepartmentClient>> }): TrafficApi {
-  const client = deps.departments.traffic;
-  if (!client) throw new AppError('DEPARTMENT_UNAVAILABLE', '市公安局交通管理局系统暂未接通，请稍后再试。', { retryable: true });
-  return trafficApi(client);
-}
+/** The traffic police's typed client. */
+export const trafficFor = (deps: DepartmentsDeps): TrafficApi => departmentApi(deps, 'traffic', trafficApi);

@@ -5,7 +5,7 @@ import { LIMITS, type RateLimit, releaseHit, restampHit, takeHit } from './rate-
 
 const T0 = new Date('2026-03-10T12:00:00+08:00');
 const minutes = (m: number) => new Date(T0.getTime() + m * 60_000);
-const THREE_IN_TEN: RateLimit = { name: 'test.three', limit: 3, windowMs: 10 * 60_000, refusal: (at) => `${at.slice(11, 16)} 后再试` };
+const THREE_IN_TEN: RateLimit = { name: 'test.three', reason: 'rate_limited_proofs', limit: 3, windowMs: 10 * 60_000, refusal: (at) => `${at.slice(11, 16)} 后再试` };
 
 async function refusalOf(p: Promise<unknown>): Promise<AppError> {
   try {
@@ -29,6 +29,7 @@ describe.each(STORE_KINDS)('the rate limiter on %s', (kind) => {
     for (const m of [0, 1, 2]) await takeHit(db, THREE_IN_TEN, 'oCallerA', minutes(m));
     const e = await refusalOf(takeHit(db, THREE_IN_TEN, 'oCallerA', minutes(5)));
     expect(e).toMatchObject({ code: 'RATE_LIMITED', retryable: true, retryAt: '2026-03-10T12:10:00+08:00' });
+    expect((e as AppError).toBody()).toMatchObject({ code: 'RATE_LIMITED', reason: 'rate_limited_proofs' });
     expect(e.message).toBe('12:10 后再试');
     // Rolling: at 12:10 the 12:00 hit has left, one more fits; the next waits for 12:01's to leave.
     await takeHit(db, THREE_IN_TEN, 'oCallerA', minutes(10));

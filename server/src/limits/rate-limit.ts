@@ -1,4 +1,4 @@
-import { AppError, toShanghaiIso } from '@bianmin/core';
+import { AppError, type ErrorReason, toShanghaiIso } from '@bianmin/core';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 
@@ -17,6 +17,8 @@ import type { Db } from '../db/open';
 export interface RateLimit {
   /** Stable key in the table: `<function>.<action>.<what is counted>`. */
   name: string;
+  /** What the refusal tells the client, beside RATE_LIMITED. */
+  reason: ErrorReason;
   limit: number;
   windowMs: number;
   /** The resident's words when refused: what is limited, and when to try again (HH:mm, Shanghai). */
@@ -34,6 +36,7 @@ const hhmm = (iso: string) => iso.slice(11, 16);
 /** Binding a household: a failed proof (unknown account or wrong name) while guessing. In flight counts. */
 export const BIND_FAILURES: RateLimit = {
   name: 'bills.bind.failed',
+  reason: 'rate_limited_proofs',
   limit: 5,
   windowMs: 10 * MINUTE,
   refusal: (at) => `核对未通过的次数太多：10 分钟内最多 5 次。请核对缴费单上的户号和户主姓名，${hhmm(at)} 后再试。`,
@@ -45,6 +48,7 @@ export const BIND_FAILURES: RateLimit = {
  */
 export const VEHICLE_PROOF_FAILURES: RateLimit = {
   name: 'traffic.addVehicle.failed',
+  reason: 'rate_limited_proofs',
   limit: 10,
   windowMs: 10 * MINUTE,
   refusal: (at) => `核验未通过的次数太多：10 分钟内最多 10 次。请对照行驶证核对号牌号码、号牌种类和发动机号后六位，${hhmm(at)} 后再试。`,
@@ -53,6 +57,7 @@ export const VEHICLE_PROOF_FAILURES: RateLimit = {
 /** Face checks started: each one is a billed FaceID call. */
 export const VERIFY_STARTS: RateLimit = {
   name: 'insurance.verify.started',
+  reason: 'rate_limited_verifications',
   limit: 10,
   windowMs: HOUR,
   refusal: (at) => `1 小时内发起认证次数过多（最多 10 次），请于 ${hhmm(at)} 后再试。`,
@@ -61,6 +66,7 @@ export const VERIFY_STARTS: RateLimit = {
 /** Face checks failed — counted from the start (a check in progress may still fail), given back when it passes or ends unused. */
 export const VERIFY_FAILURES: RateLimit = {
   name: 'insurance.verify.failed',
+  reason: 'rate_limited_failed_verifications',
   limit: 5,
   windowMs: HOUR,
   refusal: (at) => `人脸认证 1 小时内未通过（含尚未完成）的已达 5 次，为保护您的账户安全，请于 ${hhmm(at)} 后再试。`,
@@ -69,6 +75,7 @@ export const VERIFY_FAILURES: RateLimit = {
 /** Reading a vehicle licence photo: each one is a billed OCR call. */
 export const LICENCE_READS: RateLimit = {
   name: 'traffic.readLicence',
+  reason: 'rate_limited_reads',
   limit: 20,
   windowMs: HOUR,
   refusal: (at) => `1 小时内拍照识别次数过多（最多 20 次），请手动填写号牌号码和发动机号后六位，或于 ${hhmm(at)} 后再试。`,
@@ -128,7 +135,7 @@ export function refusal(limit: RateLimit, at: Date): AppError {
   // Whole minutes: "12:10 后再试" must not be a minute early.
   const rounded = new Date(Math.ceil(at.getTime() / MINUTE) * MINUTE);
   const shown = toShanghaiIso(rounded);
-  return new AppError('RATE_LIMITED', limit.refusal(shown), { retryable: true, retryAt: shown });
+  return new AppError('RATE_LIMITED', limit.refusal(shown), { retryable: true, reason: limit.reason, retryAt: shown });
 }
 
 /** Gives a hit back: the attempt turned out not to count (the proof held, the department could not answer). */

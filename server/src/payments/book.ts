@@ -1,9 +1,11 @@
-import { fenToYuan, maskAccountNo, maskPlateDisplay, type OrderStatus, providerById, toShanghaiIso } from '@bianmin/core';
+import { fenToYuan, type OrderStatus, toShanghaiIso } from '@bianmin/core';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { orders, outbox, payments, refunds } from '../db/schema';
 import { fileMessage } from '../messages/inbox';
 import type { Logger } from '../log';
+import type { PayableKinds, PayableWords } from './kinds';
+import { isUniqueViolation } from '../db/errors';
 import { canMove, movableInto, type OrderRow } from './orders';
 
 /** A payment WeChat Pay reported, by notification or when the expiry job asked. */
@@ -30,49 +32,27 @@ export type Booking =
 
 export type RefundReason = 'late_payment' | 'duplicate_payment' | 'department_refused';
 
-const isUniqueViolation = (e: unknown, constraint: string) => {
-  const c = (e as { cause?: { code?: string; constraint?: string } })?.cause ?? (e as { code?: string; constraint?: string });
-  return c?.code === '23505' && (c.constraint === undefined || c.constraint === constraint);
-};
-
 /** Our refund id (WeChat's out_refund_no): one per WeChat transaction, so asking twice refunds once. */
 export const refundIdFor = (transactionId: string) => `RF${transactionId}`;
 
-/**
- * The page that shows an order, chosen by what the order pays for: a message about an order
- * (its refund…) must open a page that can answer for it. A fine's receipt lives in the traffic
- * subpackage and asks `traffic.order`; bills and top-ups are the bills subpackage's result page.
- */
-export function orderPagePath(order: Pick<OrderRow, 'id' | 'kind'>): string {
-  const id = encodeURIComponent(order.id);
-  return order.kind === 'traffic_fine' ? `/traffic/pages/receipt/index?orderId=${id}` : `/bills/pages/result/index?orderId=${id}`;
-}
+/** The page that shows an order (its kind's receipt): a message about an order must open a page that can answer for it. */
+export const orderPagePath = (kinds: PayableKinds, order: Pick<OrderRow, 'id' | 'kind'>): string => kinds.of(order.kind).receiptPath(encodeURIComponent(order.id));
 
-/** What an order paid for, in a resident's words: a fine by plate and decision number, a bill by its household. */
-export function describeOrder(order: OrderRow): string {
-  if (order.kind === 'traffic_fine') return `交通罚款（车辆 ${maskPlateDisplay(order.accountNo)}，处罚决定书编号 ${order.period}）`;
-  const provider = providerById(order.providerId);
-  return `${provider?.kindName ?? '账单'} ${order.period}（户号尾号 ${maskAccountNo(order.accountNo).slice(-4)}）`;
-}
+/** What an order paid for, in a resident's words (its kind's). */
+export const describeOrder = (kinds: PayableKinds, order: OrderRow): string => kinds.of(order.kind).words.describe(order);
 
-/** Who refused a posting: the traffic police for a fine, the utility for a bill. */
-const refuserOf = (o: OrderRow) => (o.kind === 'traffic_fine' ? '交通警察部门' : (providerById(o.providerId)?.name ?? '缴费单位'));
-
-/** What to do after the money is back: a fine is still owed, a bill may be. */
-const againOf = (o: OrderRow) => (o.kind === 'traffic_fine' ? '这笔罚款仍未缴纳，加处罚款会按日增加，请回到违法记录按当日金额重新缴纳' : '如仍需缴费，请刷新账单后重新缴纳');
-
-const REFUND_NOTICE: Record<RefundReason, (o: OrderRow, amount: number, detail?: string) => { title: string; body: string }> = {
-  late_payment: (o, amount) => ({
+const REFUND_NOTICE: Record<RefundReason, (w: PayableWords, o: OrderRow, amount: number, detail?: string) => { title: string; body: string }> = {
+  late_payment: (w, o, amount) => ({
     title: '付款未能入账，将原路退回',
-    body: `您为${describeOrder(o)}支付的 ¥${fenToYuan(amount)} 到账时，这笔订单已超时关闭，${o.kind === 'traffic_fine' ? '这笔罚款已另有订单在缴纳' : '账单已由家人另行缴纳或正在缴纳'}。这笔钱不会入账，我们正在原路退回您的微信支付账户，一般 1–3 个工作日内到账，无需任何操作（订单 ${o.id}）。`,
+    body: `您为${w.describe(o)}支付的 ¥${fenToYuan(amount)} 到账时，这笔订单已超时关闭，${w.lateReason}。这笔钱不会入账，我们正在原路退回您的微信支付账户，一般 1–3 个工作日内到账，无需任何操作（订单 ${o.id}）。`,
   }),
-  duplicate_payment: (o, amount) => ({
+  duplicate_payment: (w, o, amount) => ({
     title: '重复付款将原路退回',
-    body: `您为${describeOrder(o)}多付了一笔 ¥${fenToYuan(amount)}。${o.kind === 'traffic_fine' ? '罚款' : '账单'}只缴一次，多付的钱正在原路退回您的微信支付账户，一般 1–3 个工作日内到账（订单 ${o.id}）。`,
+    body: `您为${w.describe(o)}多付了一笔 ¥${fenToYuan(amount)}。${w.thing}只缴一次，多付的钱正在原路退回您的微信支付账户，一般 1–3 个工作日内到账（订单 ${o.id}）。`,
   }),
-  department_refused: (o, amount, detail) => ({
-    title: o.kind === 'traffic_fine' ? '交警未能销账，款项将原路退回' : '缴费单位未能入账，款项将原路退回',
-    body: `${refuserOf(o)}未能${o.kind === 'traffic_fine' ? '销账' : '入账'}您为${describeOrder(o)}支付的 ¥${fenToYuan(amount)}${detail ? `（${detail}）` : ''}。我们正在原路退回您的微信支付账户，一般 1–3 个工作日内到账。${againOf(o)}（订单 ${o.id}）。`,
+  department_refused: (w, o, amount, detail) => ({
+    title: w.refusedTitle,
+    body: `${w.refuser(o)}未能${w.booking}您为${w.describe(o)}支付的 ¥${fenToYuan(amount)}${detail ? `（${detail}）` : ''}。我们正在原路退回您的微信支付账户，一般 1–3 个工作日内到账。${w.again}（订单 ${o.id}）。`,
   }),
 };
 
@@ -83,6 +63,7 @@ const REFUND_NOTICE: Record<RefundReason, (o: OrderRow, amount: number, detail?:
  */
 export async function queueRefund(
   tx: Db,
+  kinds: PayableKinds,
   r: { order: OrderRow; transactionId: string; totalFee: number; amount: number; reason: RefundReason; detail?: string },
   now: Date,
 ): Promise<void> {
@@ -94,8 +75,8 @@ export async function queueRefund(
     .returning({ id: refunds.id });
   if (!queued) return;
   await tx.update(payments).set({ disposition: 'refund' }).where(eq(payments.transactionId, r.transactionId));
-  const notice = REFUND_NOTICE[r.reason](r.order, r.amount, r.detail);
-  await fileMessage(tx, { openid: r.order.openid, kind: 'refund', ...notice, path: orderPagePath(r.order), dedupeKey: `refund:${id}:queued`, at: now });
+  const notice = REFUND_NOTICE[r.reason](kinds.of(r.order.kind).words, r.order, r.amount, r.detail);
+  await fileMessage(tx, { openid: r.order.openid, kind: 'refund', ...notice, path: orderPagePath(kinds, r.order), dedupeKey: `refund:${id}:queued`, at: now });
 }
 
 /**
@@ -105,7 +86,7 @@ export async function queueRefund(
  * live order — a family member paid it), or it is a second payment of one order, it is kept
  * and refunded. No department is called here: the outbox posts.
  */
-export async function recordPayment(db: Db, log: Logger, p: ReportedPayment, now: Date): Promise<{ booking: Booking; order?: OrderRow }> {
+export async function recordPayment(db: Db, log: Logger, kinds: PayableKinds, p: ReportedPayment, now: Date): Promise<{ booking: Booking; order?: OrderRow }> {
   return db.transaction(async (tx) => {
     // The row lock serialises two notifications of one order (a callback racing the expiry job's query).
     const [order] = await tx.select().from(orders).where(eq(orders.id, p.orderId)).for('update');
@@ -152,7 +133,7 @@ export async function recordPayment(db: Db, log: Logger, p: ReportedPayment, now
         .set({ status: 'refund_pending', paidAt: p.paidAt, transactionId: p.transactionId })
         .where(and(eq(orders.id, order.id), inArray(orders.status, movableInto('refund_pending'))));
     }
-    await queueRefund(tx, { order, transactionId: p.transactionId, totalFee: p.amount, amount: p.amount, reason: late ? 'late_payment' : 'duplicate_payment' }, now);
+    await queueRefund(tx, kinds, { order, transactionId: p.transactionId, totalFee: p.amount, amount: p.amount, reason: late ? 'late_payment' : 'duplicate_payment' }, now);
     log.warn({ order: order.id, transaction: p.transactionId, status: order.status, paidAt: toShanghaiIso(p.paidAt) }, late ? 'late payment for a bill paid meanwhile: refunding' : 'second payment of one order: refunding');
     return { booking: 'refunding' as const, order };
   });

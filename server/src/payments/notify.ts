@@ -73,7 +73,7 @@ export async function handlePayNotify(deps: Deps, event: unknown, source: string
   if (!n.transactionId || n.totalFee === undefined || !n.timeEnd) return reject('missing transactionId, totalFee or timeEnd');
 
   const db = await deps.db();
-  const { booking, order } = await recordPayment(db, log, { orderId: n.outTradeNo, transactionId: n.transactionId, amount: n.totalFee, paidAt: parseTimeEnd(n.timeEnd)! }, now);
+  const { booking, order } = await recordPayment(db, log, deps.payables, { orderId: n.outTradeNo, transactionId: n.transactionId, amount: n.totalFee, paidAt: parseTimeEnd(n.timeEnd)! }, now);
   switch (booking) {
     case 'booked':
       log.info({ order: n.outTradeNo, amount: n.totalFee }, 'payment recorded');
@@ -104,7 +104,7 @@ async function handleRefundNotify(deps: Deps, event: unknown, now: Date): Promis
     deps.log.error({ alert: 'refund_failed', refund: n.outRefundNo, status: n.refundStatus }, 'WeChat Pay could not complete a refund');
     return ok;
   }
-  const outcome = await completeRefund(await deps.db(), n.outRefundNo, now, n.refundId);
+  const outcome = await completeRefund(await deps.db(), deps.payables, n.outRefundNo, now, n.refundId);
   if (outcome === 'unknown') {
     deps.log.error({ refund: n.outRefundNo }, 'refund notification for an unknown refund');
     return reject('unknown refund');

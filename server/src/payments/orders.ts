@@ -1,9 +1,10 @@
-import { AppError, maskAccountNo, type OrderHistory, type OrderStatus, type OrderView, type PaymentParams, providerById, toShanghaiIso, type UtilityKind } from '@bianmin/core';
+import { AppError, type OrderHistory, type OrderStatus, type PaymentParams, type RefundView, toShanghaiIso } from '@bianmin/core';
 import { PAID_ORDER_STATUSES } from '@bianmin/core/orders';
 import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { preparedPer } from '../db/prepared';
 import type { Db } from '../db/open';
+import { isUniqueViolation } from '../db/errors';
 import { orderLines, orders, refunds } from '../db/schema';
 
 export type OrderRow = typeof orders.$inferSelect;
@@ -50,45 +51,16 @@ export function newOrderId(now: Date): string {
 }
 
 /** A refund as the resident sees it on the order's page: why, how much, and whether it is back yet. */
-export function refundView(refund: RefundRow): NonNullable<OrderView['refund']> {
+export function refundView(refund: RefundRow): RefundView {
   return {
-    reason: refund.reason as NonNullable<OrderView['refund']>['reason'],
+    reason: refund.reason as RefundView['reason'],
     amount: refund.amount,
     status: refund.status === 'refunded' ? 'refunded' : refund.status === 'requested' ? 'requested' : 'pending',
   };
 }
 
-export function orderView(r: OrderRow, refund?: RefundRow, lines: OrderLineRow[] = []): OrderView {
-  const provider = providerById(r.providerId);
-  return {
-    orderId: r.id,
-    billId: r.billId,
-    bindingId: r.bindingId,
-    kind: (provider?.kind ?? 'water') as UtilityKind,
-    providerName: provider?.name ?? r.providerId,
-    accountNoMasked: maskAccountNo(r.accountNo),
-    period: r.period,
-    amount: r.amount,
-    lateFee: r.lateFee,
-    status: r.status as OrderStatus,
-    createdAt: toShanghaiIso(r.createdAt),
-    expiresAt: toShanghaiIso(r.expiresAt),
-    ...(r.paidAt ? { paidAt: toShanghaiIso(r.paidAt) } : {}),
-    ...(r.settledAt ? { settledAt: toShanghaiIso(r.settledAt) } : {}),
-    ...(r.closedAt ? { closedAt: toShanghaiIso(r.closedAt) } : {}),
-    ...(r.refundedAt ? { refundedAt: toShanghaiIso(r.refundedAt) } : {}),
-    ...(refund ? { refund: refundView(refund) } : {}),
-    ...(r.departmentRef ? { departmentRef: r.departmentRef } : {}),
-    ...(r.transactionId ? { transactionId: r.transactionId } : {}),
-    ...(r.kind === 'prepaid_topup' ? { purpose: 'topup' as const } : {}),
-    lines: lines.length
-      ? lines.map((l) => ({ billId: l.billId, period: l.period, amount: l.amount, lateFee: l.lateFee, ...(l.departmentRef ? { departmentRef: l.departmentRef } : {}) }))
-      : [{ billId: r.billId, period: r.period, amount: r.amount, lateFee: r.lateFee, ...(r.departmentRef ? { departmentRef: r.departmentRef } : {}) }],
-  };
-}
-
-/** What an order pays for; the subject's columns are read per kind (see the orders table). */
-export type OrderKind = 'utility' | 'prepaid_topup' | 'traffic_fine';
+/** What an order pays for: a payable kind a flow declares (payments/kinds.ts); the columns mean the same for each (the orders table). */
+export type OrderKind = string;
 
 export interface NewOrder {
   openid: string;
@@ -96,27 +68,23 @@ export interface NewOrder {
   kind: OrderKind;
   bindingId: string;
   providerId: string;
-  accountNo: string;
-  billId: string;
-  period: string;
+  accountRef: string;
+  subjectId: string;
+  subjectLabel: string;
   amount: number;
   lateFee: number;
   /**
    * A utility order's bills, oldest first (one for a single month): the order's amount is their
-   * sum, and `billId`/`period` above name the first. Traffic orders have none.
+   * sum, and `subjectId`/`subjectLabel` above name the first. Traffic orders have none.
    */
   lines?: { billId: string; period: string; amount: number; lateFee: number }[];
   /** Sooner than the default TTL when the amount is only right until then (a fine's late fee grows at midnight). */
   expiresAt?: Date;
 }
 
-const isUniqueViolation = (e: unknown, constraint: string) => {
-  const c = (e as { cause?: { code?: string; constraint?: string } })?.cause ?? (e as { code?: string; constraint?: string });
-  return c?.code === '23505' && (c.constraint === undefined || c.constraint === constraint);
-};
 
 /** The bills an order covers, as a comparable key. */
-const billSetOf = (o: Pick<NewOrder, 'billId' | 'lines'>) => (o.lines?.length ? o.lines.map((l) => l.billId) : [o.billId]).slice().sort().join('\n');
+const billSetOf = (o: Pick<NewOrder, 'subjectId' | 'lines'>) => (o.lines?.length ? o.lines.map((l) => l.billId) : [o.subjectId]).slice().sort().join('\n');
 
 /**
  * Writes the order (and its bill lines) before any money moves. The database decides races:
@@ -153,7 +121,7 @@ export async function placeOrder(db: Db, o: NewOrder, now: Date): Promise<OrderR
       sameKey.kind === o.kind &&
       sameKey.bindingId === o.bindingId &&
       sameKey.providerId === o.providerId &&
-      billSetOf({ billId: sameKey.billId, lines: await linesOf(db, sameKey.id) }) === wanted;
+      billSetOf({ subjectId: sameKey.subjectId, lines: await linesOf(db, sameKey.id) }) === wanted;
     if (!sameBills) {
       throw new AppError('CONFLICT', '这次支付请求与之前的一笔订单编号重复，请返回重新发起缴费。', { fields: { idempotencyKey: '已用于另一笔订单' } });
     }
@@ -164,13 +132,13 @@ export async function placeOrder(db: Db, o: NewOrder, now: Date): Promise<OrderR
     : await db
         .select()
         .from(orders)
-        .where(and(eq(orders.providerId, o.providerId), eq(orders.billId, o.billId), notInArray(orders.status, NOT_LIVE)));
+        .where(and(eq(orders.providerId, o.providerId), eq(orders.subjectId, o.subjectId), notInArray(orders.status, NOT_LIVE)));
   const mine = live.find((r) => r.openid === o.openid);
-  if (live.length === 1 && mine && billSetOf({ billId: mine.billId, lines: await linesOf(db, mine.id) }) === wanted) return mine;
+  if (live.length === 1 && mine && billSetOf({ subjectId: mine.subjectId, lines: await linesOf(db, mine.id) }) === wanted) return mine;
   if (live.length) {
     const other = live.find((r) => r.openid !== o.openid) ?? live[0];
     if (other.openid === o.openid && other.status === 'pending') {
-      throw new AppError('CONFLICT', `您还有一笔未完成的订单（${other.period}，订单 ${other.id}），请在订单页继续支付，或稍后刷新重试。`, { retryable: true });
+      throw new AppError('CONFLICT', `您还有一笔未完成的订单（${other.subjectLabel}，订单 ${other.id}），请在订单页继续支付，或稍后刷新重试。`, { retryable: true });
     }
     throw new AppError('CONFLICT', other.status === 'pending' ? '这笔账单已有家人在支付中，请稍后刷新查看。' : '这笔账单已经缴清，无需重复缴费。');
   }
@@ -183,7 +151,7 @@ export async function linesOf(db: Db, orderId: string): Promise<OrderLineRow[]> 
   return db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.lineNo));
 }
 
-async function linesByOrder(db: Db, orderIds: string[]): Promise<Map<string, OrderLineRow[]>> {
+export async function linesByOrder(db: Db, orderIds: string[]): Promise<Map<string, OrderLineRow[]>> {
   const out = new Map<string, OrderLineRow[]>();
   if (!orderIds.length) return out;
   const rows = await db.select().from(orderLines).where(inArray(orderLines.orderId, orderIds)).orderBy(asc(orderLines.lineNo));
@@ -195,8 +163,8 @@ export async function savePayment(db: Db, orderId: string, payment: PaymentParam
   await db.update(orders).set({ payment }).where(and(eq(orders.id, orderId), eq(orders.status, 'pending')));
 }
 
-export async function ownOrder(db: Db, openid: string, orderId: string, kind?: OrderKind | OrderKind[]): Promise<OrderRow> {
-  const kinds = kind === undefined ? undefined : Array.isArray(kind) ? kind : [kind];
+export async function ownOrder(db: Db, openid: string, orderId: string, kind?: OrderKind | readonly OrderKind[]): Promise<OrderRow> {
+  const kinds = kind === undefined ? undefined : typeof kind === 'string' ? [kind] : [...kind];
   const [row] = await db
     .select()
     .from(orders)
@@ -212,31 +180,18 @@ export async function refundsOf(db: Db, orderIds: string[]): Promise<Map<string,
   return new Map(rows.map((r) => [r.orderId, r]));
 }
 
-/** One of the resident's own orders as they see it, refund included; another resident's id is NOT_FOUND. */
-export async function ownOrderView(db: Db, openid: string, orderId: string, kind?: OrderKind | OrderKind[]): Promise<OrderView> {
-  const row = await ownOrder(db, openid, orderId, kind);
-  return orderView(row, (await refundsOf(db, [row.id])).get(row.id), await linesOf(db, row.id));
-}
-
-export async function listOrders(db: Db, openid: string, show: OrderHistory = 'all', limit = 100): Promise<OrderView[]> {
-  const rows = await listOrderRows(db, openid, ['utility', 'prepaid_topup'], show, limit);
-  const ids = rows.map((r) => r.id);
-  const [byOrder, lines] = await Promise.all([refundsOf(db, ids), linesByOrder(db, ids)]);
-  return rows.map((r) => orderView(r, byOrder.get(r.id), lines.get(r.id)));
-}
-
 /**
  * A resident's orders of some kinds, newest first: each flow presents its own. `paid` keeps only
  * payments that went through, in the query, so closed attempts never crowd them out of the limit.
  */
-export async function listOrderRows(db: Db, openid: string, kind: OrderKind | OrderKind[], show: OrderHistory = 'all', limit = 100): Promise<OrderRow[]> {
+export async function listOrderRows(db: Db, openid: string, kind: OrderKind | readonly OrderKind[], show: OrderHistory = 'all', limit = 100): Promise<OrderRow[]> {
   return db
     .select()
     .from(orders)
     .where(
       and(
         eq(orders.openid, openid),
-        inArray(orders.kind, Array.isArray(kind) ? kind : [kind]),
+        inArray(orders.kind, typeof kind === 'string' ? [kind] : [...kind]),
         show === 'paid' ? inArray(orders.status, [...PAID_ORDER_STATUSES]) : undefined,
       ),
     )
@@ -255,7 +210,7 @@ const liveDirectQuery = preparedPer((db) =>
   db
     .select()
     .from(orders)
-    .where(and(eq(orders.providerId, sql.placeholder('providerId')), sql`${orders.billId} = any(${sql.placeholder('billIds')}::text[])`, notInArray(orders.status, NOT_LIVE)))
+    .where(and(eq(orders.providerId, sql.placeholder('providerId')), sql`${orders.subjectId} = any(${sql.placeholder('billIds')}::text[])`, notInArray(orders.status, NOT_LIVE)))
     .prepare('live_orders_direct'),
 );
 
@@ -271,7 +226,7 @@ const liveViaLinesQuery = preparedPer((db) =>
 export async function liveOrdersFor(db: Db, providerId: string, billIds: string[]): Promise<Map<string, OrderRow>> {
   if (!billIds.length) return new Map();
   const [direct, viaLines] = await Promise.all([liveDirectQuery(db).execute({ providerId, billIds }), liveViaLinesQuery(db).execute({ providerId, billIds })]);
-  const out = new Map<string, OrderRow>(direct.map((r) => [r.billId, r]));
+  const out = new Map<string, OrderRow>(direct.map((r) => [r.subjectId, r]));
   for (const { billId, order } of viaLines) out.set(billId, order);
   return out;
 }

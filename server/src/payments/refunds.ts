@@ -1,11 +1,13 @@
 import { fenToYuan } from '@bianmin/core';
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { orders, refunds } from '../db/schema';
 import { fileMessage } from '../messages/inbox';
 import type { Deps } from '../runtime/types';
-import { type RunBudget, unbounded } from '../runtime/budgets';
+import { type RunBudget, unbounded } from '../runtime/jobs';
+import { claimDue, leaseUntil, retryAt } from '../jobs/lease';
 import { describeOrder, orderPagePath } from './book';
+import type { PayableKinds } from './kinds';
 import { movableInto } from './orders';
 import { PaymentProviderError } from './provider';
 
@@ -13,7 +15,8 @@ import { PaymentProviderError } from './provider';
 const LEASE_MS = 60_000;
 /** Accepted by WeChat but no notification yet: ask again after this (same refund id, so never twice). */
 const RECHECK_MS = 30 * 60_000;
-const MAX_BACKOFF_MS = 60 * 60_000;
+/** A refund WeChat Pay could not take now is asked again a minute later, doubling, at most an hour apart. */
+const BACKOFF = { firstMs: 60_000, maxMs: 60 * 60_000 };
 
 export interface RefundReport {
   refunded: number;
@@ -27,7 +30,7 @@ export interface RefundReport {
  * was the order's money; a duplicate payment's refund leaves a settled order settled) and the
  * resident's message. Repeats change nothing.
  */
-export async function completeRefund(db: Db, refundId: string, at: Date, providerRefundId?: string): Promise<'refunded' | 'repeat' | 'unknown'> {
+export async function completeRefund(db: Db, kinds: PayableKinds, refundId: string, at: Date, providerRefundId?: string): Promise<'refunded' | 'repeat' | 'unknown'> {
   return db.transaction(async (tx) => {
     const [done] = await tx
       .update(refunds)
@@ -48,10 +51,10 @@ export async function completeRefund(db: Db, refundId: string, at: Date, provide
       kind: 'refund',
       title: '退款已原路退回',
       body: order
-        ? `您为${describeOrder(order)}支付的 ¥${fenToYuan(done.amount)} 已原路退回您的微信支付账户，请在微信支付账单中查看（订单 ${done.orderId}）。`
+        ? `您为${describeOrder(kinds, order)}支付的 ¥${fenToYuan(done.amount)} 已原路退回您的微信支付账户，请在微信支付账单中查看（订单 ${done.orderId}）。`
         : `¥${fenToYuan(done.amount)} 已原路退回您的微信支付账户，请在微信支付账单中查看（订单 ${done.orderId}）。`,
-      // The page that can show this order: a fine's receipt for a fine, the bill's result page otherwise.
-      path: orderPagePath(order ?? { id: done.orderId, kind: 'utility' }),
+      // The page that can show this order: its kind's receipt (none when the order is gone).
+      path: order ? orderPagePath(kinds, order) : undefined,
       dedupeKey: `refund:${done.id}:refunded`,
       at,
     });
@@ -59,19 +62,15 @@ export async function completeRefund(db: Db, refundId: string, at: Date, provide
   });
 }
 
-async function claim(db: Db, now: Date, limit: number) {
-  const due = db
-    .select({ id: refunds.id })
-    .from(refunds)
-    .where(and(inArray(refunds.status, ['pending', 'requested']), lte(refunds.nextAttemptAt, now)))
-    .orderBy(asc(refunds.nextAttemptAt))
-    .limit(limit)
-    .for('update', { skipLocked: true });
-  return db
-    .update(refunds)
-    .set({ attempts: sql`${refunds.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
-    .where(inArray(refunds.id, due))
-    .returning();
+function claim(db: Db, now: Date, limit: number) {
+  return claimDue(db, {
+    table: refunds,
+    id: refunds.id,
+    due: and(inArray(refunds.status, ['pending', 'requested']), lte(refunds.nextAttemptAt, now)),
+    oldestFirst: refunds.nextAttemptAt,
+    limit,
+    set: { attempts: sql`${refunds.attempts} + 1`, nextAttemptAt: leaseUntil(now, LEASE_MS) },
+  });
 }
 
 /**
@@ -82,13 +81,13 @@ async function claim(db: Db, now: Date, limit: number) {
 export async function processRefunds(deps: Deps, now: Date, limit = 20, budget: RunBudget = unbounded): Promise<RefundReport> {
   const db = await deps.db();
   const report: RefundReport = { refunded: 0, requested: 0, retrying: 0 };
-  for (let i = 0; i < limit && budget.allows('refunds'); i++) {
+  for (let i = 0; i < limit && budget.allows(); i++) {
     const [r] = await claim(db, now, 1);
     if (!r) break;
     try {
       const answer = await deps.payments.refund({ refundId: r.id, orderId: r.orderId, transactionId: r.transactionId, totalFee: r.totalFee, refundFee: r.amount, requestedAt: now });
       if (answer.state === 'refunded') {
-        await completeRefund(db, r.id, now, answer.providerRefundId);
+        await completeRefund(db, deps.payables, r.id, now, answer.providerRefundId);
         report.refunded++;
       } else {
         await db
@@ -100,8 +99,7 @@ export async function processRefunds(deps: Deps, now: Date, limit = 20, budget: 
       deps.log.info({ refund: r.id, order: r.orderId, state: answer.state }, 'refund asked');
     } catch (e) {
       const reason = e instanceof PaymentProviderError ? `${e.operation} ${e.code}` : e instanceof Error ? e.message : String(e);
-      const wait = Math.min(MAX_BACKOFF_MS, 60_000 * 2 ** Math.max(0, r.attempts - 1));
-      await db.update(refunds).set({ lastError: reason.slice(0, 200), nextAttemptAt: new Date(now.getTime() + wait) }).where(eq(refunds.id, r.id));
+      await db.update(refunds).set({ lastError: reason.slice(0, 200), nextAttemptAt: retryAt(now, r.attempts, BACKOFF) }).where(eq(refunds.id, r.id));
       // A refund WeChat keeps refusing is money a person must return: say so loudly.
       (r.attempts >= 5 ? deps.log.error : deps.log.warn).call(deps.log, { refund: r.id, order: r.orderId, attempts: r.attempts, reason, ...(r.attempts >= 5 ? { alert: 'refund_stuck' } : {}) }, 'refund will be retried');
       report.retrying++;

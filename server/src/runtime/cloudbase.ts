@@ -7,14 +7,17 @@ import { createDepartmentClients } from '../departments/index';
 import { type SecurityOpenApi, wxContentCheck } from '../content/wx';
 import { createLogger, flushLog, type Logger } from '../log';
 import { wxSubscribeNotifier } from '../notify/wx-subscribe';
+import { type PayableKind, payableKinds } from '../payments/kinds';
 import { cloudPayProvider, type PaymentProvider } from '../payments/provider';
 import { cloudbaseStorage, type CloudStorageSdk } from '../storage/cloudbase';
+import { performance } from 'node:perf_hooks';
 import { WECHAT_CALL_MS, withTimeout } from './budgets';
 import { callerFromWXContext, wxContextFromEnv, type WXContextLike } from './caller';
 import { ConfigurationError, missingVariables, withoutBlanks } from './cold-start';
-import type { FunctionDefinition } from './define';
 import type { Deployment } from './deployment';
-import { dispatch } from './dispatch';
+import { type Dispatchable, dispatch } from './dispatch';
+import type { Handler } from './functions';
+import { type Job, runJobs } from './jobs';
 import { callContext, type Deps } from './types';
 
 interface WxServerSdk {
@@ -28,6 +31,7 @@ interface WxServerSdk {
 
 /** Process-wide wiring, built once per cold start and reused by every warm invocation. */
 interface Wired {
+  config: ServerConfig;
   log: Logger;
   deps: Deps;
 }
@@ -141,12 +145,14 @@ function wire(deployment: Deployment, extra?: WireExtra): Wired {
           () => randomUUID().replace(/-/g, ''),
         )
       : unconfiguredPayments(log),
+    // A function serving payable kinds is wired with them by its entry (servingPayables).
+    payables: payableKinds([]),
     storage: cloudbaseStorage(sdk),
     tencentCloud: config.tencentCloud,
     contentCheck: wxContentCheck(openapi),
   };
   if (extra) Object.assign(deps, extra(config, log));
-  wired = { log, deps };
+  wired = { config, log, deps };
   return wired;
 }
 
@@ -158,18 +164,44 @@ function unconfiguredPayments(log: Logger): PaymentProvider {
   return { createPayment: fail, queryOrder: fail, closeOrder: fail, refund: fail };
 }
 
-/** Only the wiring and the WeChat context are platform-specific; everything else is shared. */
-export function wxContext(deployment: Deployment): { deps: Deps; log: Logger; source?: string } {
-  const { deps, log } = wire(deployment);
-  return { deps, log, source: context().SOURCE };
+/**
+ * The wiring of a function that serves payable kinds (its flow's, or every flow's): those kinds
+ * as `Deps.payables`, beside whatever else `extra` wires. The build's entry names the kinds'
+ * modules (DeployedFunction.payables), so a bundle carries only the kinds it serves.
+ */
+export function servingPayables(kinds: readonly PayableKind[], extra?: WireExtra): WireExtra {
+  const payables = payableKinds(kinds);
+  return (config, log) => ({ ...extra?.(config, log), payables });
+}
+
+/** What one function's entry adds to the shared wiring: its flow's own (FaceID for insurance). */
+export interface EntryExtras {
+  wire?: WireExtra;
 }
 
 /**
- * The deployed entry: `exports.main = cloudbaseEntry(deployment, definition)`. It reads the
- * caller exactly once, from the WeChat context (never from the event payload), and hands
- * everything else to the same dispatcher the local gateway uses.
+ * A deployed function's `main`, made from its deployment and its handler: the build writes each
+ * function's entry as `export const main = cloudbaseMain(<deployment>, <handler>, <extras>)`,
+ * importing only that function's handler (functions.ts, `Source`).
  */
-export function cloudbaseEntry(deployment: Deployment, def: FunctionDefinition, extra?: WireExtra) {
+export function cloudbaseMain(deployment: Deployment, handler: Handler, extras: EntryExtras = {}) {
+  switch (handler.kind) {
+    case 'resident':
+      return residentEntry(deployment, handler.def, extras.wire);
+    case 'timer':
+      return timerEntry(deployment, handler.jobs, extras.wire);
+    case 'paycallback':
+      return payCallbackEntry(deployment, handler.handle, extras.wire);
+    case 'push':
+      return pushEntry(deployment, handler.handle, extras.wire);
+  }
+}
+
+/**
+ * A resident function's entry. It reads the caller exactly once, from the WeChat context (never
+ * from the event payload), and hands everything else to the same dispatcher the local gateway uses.
+ */
+export function residentEntry(deployment: Deployment, def: Dispatchable, extra?: WireExtra) {
   return async function main(event: unknown): Promise<Envelope<unknown>> {
     let w: Wired;
     try {
@@ -187,21 +219,39 @@ export function cloudbaseEntry(deployment: Deployment, def: FunctionDefinition, 
   };
 }
 
+/**
+ * WeChat Pay's notification entry: its SOURCE (wx_paycallback) comes from the WeChat context,
+ * never from the event. Anything but an acknowledgement makes WeChat Pay deliver it again, which
+ * is what we want after a fault.
+ */
+export function payCallbackEntry(deployment: Deployment, handle: Extract<Handler, { kind: 'paycallback' }>['handle'], extra?: WireExtra) {
+  return async function main(event: unknown): Promise<{ errcode: number; errmsg: string }> {
+    try {
+      const { deps } = wire(deployment, extra);
+      return await handle(deps, event, context().SOURCE, new Date());
+    } catch (e) {
+      // A refused configuration was said once at cold start; anything else is said here.
+      if (!(e instanceof ConfigurationError)) console.error(`bianmin: ${deployment.name} failed`, e instanceof Error ? e.message : e);
+      return { errcode: 1, errmsg: 'temporary failure' };
+    }
+  };
+}
+
 /** The SOURCE CloudBase gives a timer trigger's invocation; nothing else may run a timer job. */
 export const TIMER_SOURCE = 'wx_trigger';
 
 export type TimerAnswer<R> = { ok: true; result: R } | { ok: false; refused?: 'source' };
 
 /**
- * A timer-triggered entry: no caller, no action; runs one job at the current time. A deployed
+ * A timer-triggered entry: no caller, no action; runs the worker's jobs at the current time. A deployed
  * function can also be invoked by a client (wx.cloud.callFunction) or over HTTP: only a call
  * whose WeChat context says it came from the timer trigger runs the job — the event is never
  * asked, since whoever calls chooses the event. The source is checked before the configuration:
  * a forged call learns nothing about it.
  */
-export function cloudbaseTimerEntry<R>(deployment: Deployment, job: (deps: Deps, now: Date) => Promise<R>) {
+export function timerEntry(deployment: Deployment, jobs: readonly Job[], extra?: WireExtra) {
   const name = deployment.name;
-  return async function main(): Promise<TimerAnswer<R>> {
+  return async function main(): Promise<TimerAnswer<Record<string, unknown>>> {
     const source = context().SOURCE;
     if (source !== TIMER_SOURCE) {
       earlyLog('warn', { job: name, source: String(source ?? '').slice(0, 40), msg: 'timer job refused: not the timer trigger' });
@@ -209,9 +259,11 @@ export function cloudbaseTimerEntry<R>(deployment: Deployment, job: (deps: Deps,
     }
     let log: Logger | undefined;
     try {
-      const w = wire(deployment);
+      const w = wire(deployment, extra);
       log = w.log;
-      const result = await job(w.deps, systemClock.now());
+      // The run's own stopwatch, not the domain clock: it must end before its declared timeout.
+      const started = performance.now();
+      const result = await runJobs(jobs, w.deps, systemClock.now(), { departmentTimeoutMs: w.config.departmentTimeoutMs, elapsedMs: () => performance.now() - started });
       log.info({ job: name, result }, 'timer job done');
       await flushLog(log);
       return { ok: true, result };
@@ -240,9 +292,9 @@ export type PushAnswer<R> = R | { ok: false; refused?: 'source' };
  * is WeChat's message as JSON. A call whose context names a client, a timer, the pay callback or
  * another function is refused before anything is read.
  */
-export function cloudbasePushEntry<R>(deployment: Deployment, handle: (deps: Deps, event: unknown, now: Date) => Promise<R>) {
+export function pushEntry(deployment: Deployment, handle: Extract<Handler, { kind: 'push' }>['handle'], extra?: WireExtra) {
   const name = deployment.name;
-  return async function main(event: unknown): Promise<PushAnswer<R>> {
+  return async function main(event: unknown): Promise<PushAnswer<unknown>> {
     const source = String(context().SOURCE ?? '');
     if (source.split(',').some((s) => NOT_A_PUSH.has(s.trim()))) {
       earlyLog('warn', { fn: name, source: source.slice(0, 40), msg: 'push refused: not WeChat’s message push' });
@@ -250,7 +302,7 @@ export function cloudbasePushEntry<R>(deployment: Deployment, handle: (deps: Dep
     }
     let w: Wired;
     try {
-      w = wire(deployment);
+      w = wire(deployment, extra);
     } catch (e) {
       if (!(e instanceof ConfigurationError)) console.error('bianmin: push wiring failed', e instanceof Error ? e.name : typeof e);
       return { ok: false };

@@ -3,6 +3,7 @@ import { chineseDaysCalendar } from '@bianmin/core/availability/index';
 import { sandboxContentCheck } from '../content/sandbox';
 import { silentLogger } from '../log';
 import { recordingNotifier } from '../notify/notifier';
+import { payableKinds } from '../payments/kinds';
 import { unavailablePaymentProvider } from '../payments/provider';
 import type { CallContext, Deps } from './types';
 
@@ -15,6 +16,7 @@ export function testDeps(over: Partial<Deps> = {}): Deps {
     calendar: chineseDaysCalendar(),
     notifier: recordingNotifier(),
     payments: unavailablePaymentProvider(),
+    payables: payableKinds([]),
     storage: { read: () => Promise.reject(new Error('no storage in this test')), stat: () => Promise.reject(new Error('no storage in this test')), displayUrl: () => Promise.reject(new Error('no storage in this test')) },
     contentCheck: sandboxContentCheck(),
     ...over,

@@ -6,6 +6,7 @@ import type { DepartmentClients } from '../departments/index';
 import type { RealNameDeps } from '../faceid/port';
 import type { Logger } from '../log';
 import type { Notifier } from '../notify/notifier';
+import type { PayableKinds } from '../payments/kinds';
 import type { PaymentProvider } from '../payments/provider';
 import type { Storage } from '../storage/index';
 import type { TencentCloudConfig } from '../tencentcloud/config';
@@ -29,6 +30,11 @@ export interface Deps {
   calendar: HolidayCalendar;
   notifier: Notifier;
   payments: PaymentProvider;
+  /**
+   * The payable kinds this function serves (their posting, words, views, receipt pages), wired
+   * from the flows that declare them: payments asks these and imports no flow.
+   */
+  payables: PayableKinds;
   /** Files residents uploaded (photos, video), read by file id and owner. */
   storage: Storage;
   /** Keys and endpoint for the Tencent Cloud API clients (OCR, FaceID); undefined when not configured. */
@@ -40,6 +46,7 @@ export interface Deps {
 }
 
 export interface CallContext {
+  /** Null only for a public action: dispatch refuses every other action without a caller. */
   caller: Caller | null;
   clock: Clock;
   deps: Deps;
@@ -51,6 +58,14 @@ export interface CallContext {
    * child logger made per call cost more than that line (issue 13). See callContext().
    */
   runtimeLog?: Logger;
+}
+
+/**
+ * The context of a resident's action. Dispatch refuses a call without a caller before any
+ * resident action runs, so the type says what the runtime guarantees: `caller` is there.
+ */
+export interface ResidentContext extends CallContext {
+  caller: Caller;
 }
 
 /**

@@ -18,8 +18,8 @@ export function useInsuranceRemote<T>(fetcher: () => Promise<T>, opts: { key?: s
   const onError = useCallback(
     (e: ApiError) => {
       if (e.code === 'VERIFICATION_REQUIRED') {
-        // The server says "over 30 minutes" when there was one and it ran out.
-        toVerify(returnTo.current, /超过|过期/.test(e.message) ? 'expired' : 'required');
+        // The server says which: there was one and its 30 minutes ran out, or there is none.
+        toVerify(returnTo.current, e.reason === 'verification_expired' ? 'expired' : 'required');
         return;
       }
       refusal.handle(e);

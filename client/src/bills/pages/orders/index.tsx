@@ -3,9 +3,9 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { OrderHistory, OrderView, TrafficOrderView } from '@bianmin/core';
 import { formatFen } from '@bianmin/core/money';
-import { callFunction, toApiError } from '../../../api';
+import { callFunction } from '../../../api';
 import { useRemote } from '../../../hooks/use-remote';
-import { Button, Notice, Page, PageHeader, pressable, RemoteStatus, StateView } from '../../../ui';
+import { Button, Page, PageHeader, pressable, RemoteStatus, StateView } from '../../../ui';
 import { formatDateTime, historyLabel, KIND_INFO, ORDER_STATUS, paidThrough } from '../../shared/format';
 import { backTo, householdsUrl, PATHS, resultUrl } from '../../shared/nav';
 import { orderTitle } from '../../shared/topup';
@@ -22,8 +22,6 @@ type Entry = { flow: 'bills'; at: string; order: OrderView } | { flow: 'traffic'
 
 interface History {
   entries: Entry[];
-  /** Why the fines could not be listed (traffic's nightly maintenance…); the bills still are. */
-  finesError: string | null;
 }
 
 const SHOW: Array<{ id: OrderHistory; name: string }> = [
@@ -41,12 +39,11 @@ const SHOW: Array<{ id: OrderHistory; name: string }> = [
 export default function Orders() {
   const [show, setShow] = useState<OrderHistory>('paid');
   const orders = useRemote<History>(async () => {
-    const [bills, fines] = await Promise.allSettled([callFunction('bills', { action: 'orders', show }), callFunction('traffic', { action: 'orders', show })]);
-    if (bills.status === 'rejected') throw bills.reason;
-    const entries: Entry[] = bills.value.orders.map((order) => ({ flow: 'bills' as const, at: order.paidAt ?? order.createdAt, order }));
-    if (fines.status === 'fulfilled') entries.push(...fines.value.orders.map((order) => ({ flow: 'traffic' as const, at: order.paidAt ?? order.createdAt, order })));
+    // One list of every kind, from our own records (payments.orders): no department can hide part of it.
+    const { orders } = await callFunction('payments', { action: 'orders', show });
+    const entries = orders.map((e) => ({ ...e, at: e.order.paidAt ?? e.order.createdAt }) as Entry);
     entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-    return { entries, finesError: fines.status === 'rejected' ? toApiError(fines.reason).message : null };
+    return { entries };
   }, { key: show });
   const list = orders.data?.entries;
 
@@ -71,12 +68,6 @@ export default function Orders() {
         </View>
 
         <RemoteStatus remote={orders} prefix='bills-orders' errorTitle='缴费记录暂时打不开' loading={{ label: '正在加载缴费记录…', count: 3, className: 'bills-orders-loading' }} />
-
-        {orders.data?.finesError ? (
-          <Notice tone='warn' title='交通罚款记录暂时没有列出' className='bills-orders-fines-error'>
-            {orders.data.finesError}
-          </Notice>
-        ) : null}
 
         {list && list.length === 0 && show === 'paid' ? (
           <StateView

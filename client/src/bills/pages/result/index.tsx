@@ -59,7 +59,9 @@ export default function Result() {
   const remote = useRemote(
     async () => {
       if (!orderId) throw new ApiError({ code: 'NOT_FOUND', message: '缺少订单号，请从缴费记录查看。', retryable: false });
-      return (await callFunction('bills', { action: 'order', orderId })).order;
+      const { order } = await callFunction('payments', { action: 'order', orderId });
+      if (order.flow !== 'bills') throw new ApiError({ code: 'NOT_FOUND', message: '没有找到这笔订单。', retryable: false });
+      return order.order;
     },
     { key: orderId, refreshMs: (order, error) => next(order ?? lastOrder.current, error) },
   );

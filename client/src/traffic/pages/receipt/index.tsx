@@ -46,7 +46,9 @@ export default function Receipt() {
   const remote = useRemote(
     async () => {
       if (!orderId) throw new ApiError({ code: 'NOT_FOUND', message: '缺少订单号，请从“我的订单”查看。', retryable: false });
-      return (await callFunction('traffic', { action: 'order', orderId })).order;
+      const { order } = await callFunction('payments', { action: 'order', orderId });
+      if (order.flow !== 'traffic') throw new ApiError({ code: 'NOT_FOUND', message: '没有找到这笔订单。', retryable: false });
+      return order.order;
     },
     { key: orderId, refreshMs: (order, error) => next(order ?? lastOrder.current, error) },
   );
