@@ -13,7 +13,6 @@ import { trafficContract } from './traffic/contract';
 export const CONTRACTS = [servicesContract, messagesContract, billsContract, insuranceContract, ticketsContract, trafficContract] as const;
 
 export type FlowContract = (typeof CONTRACTS)[number];
-export type FlowName = FlowContract['name'];
 
 /**
  * A catalogue service's id (`bills.electricity.pay`, `traffic.query`…): the union of the ids
