@@ -12,6 +12,14 @@ import { trafficContract } from './traffic/contract';
  */
 export const CONTRACTS = [servicesContract, messagesContract, billsContract, insuranceContract, ticketsContract, trafficContract] as const;
 
+// Each contract's schemas and answer types, for the barrel (`@bianmin/core`): a new flow's line goes here too.
+export * from './services/contract';
+export * from './messages/contract';
+export * from './bills/contract';
+export * from './insurance/contract';
+export * from './tickets/contract';
+export * from './traffic/contract';
+
 export type FlowContract = (typeof CONTRACTS)[number];
 
 /**
