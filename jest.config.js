@@ -21,7 +21,7 @@ const client = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   setupFiles: ['<rootDir>/client/jest/setup.ts'],
   transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
-  transformIgnorePatterns: ['<rootDir>/node_modules/(?!(@tarojs|@nutui|@stencil|swiper|lodash-es|query-string|decode-uri-component|split-on-first|filter-obj|chinese-days)/)'],
+  transformIgnorePatterns: ['<rootDir>/node_modules/(?!(@tarojs|@stencil|swiper|lodash-es|query-string|decode-uri-component|split-on-first|filter-obj|chinese-days)/)'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
   moduleNameMapper: {
     '^@tarojs/taro$': '<rootDir>/client/jest/taro.js',

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { type E2E, residents, SCREENSHOTS, settled, shown, startE2E } from './support';
 
 /**
- * 我的订单 and the receipt, after the payment (issue 12), in the h5 build: the history lists what
+ * 我的订单 and the receipt, after the payment, in the h5 build: the history lists what
  * was paid by default and shows the sheet left unpaid only under 全部, labelled as not charged;
  * the receipt of a settled payment downloads as a PNG image (缴费凭证).
  */

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { type E2E, residents, settled, shown, startE2E } from './support';
 
 /**
- * A bills failure page as a resident meets it (issue 12): the power company's system is down, so
+ * A bills failure page as a resident meets it: the power company's system is down, so
  * the bill page cannot be loaded. It says so, shows the company's own hotline (95598, a tel:
  * link on h5) and offers 恢复后提醒我; tapping it (twice, as elderly residents do) keeps one
  * reminder; after the department is back, the reminders job delivers one message, in 消息.

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { armed, type E2E, residents, settled, shown, startE2E } from './support';
 
 /**
- * 预存电费 on a prepay meter (issue 12), in the h5 build: the bill page shows the balance; an
+ * 预存电费 on a prepay meter, in the h5 build: the bill page shows the balance; an
  * amount below the department's minimum is refused under the field and nothing is paid; a valid
  * amount is paid in the sandbox sheet; the receipt shows the balance before → after as the power
  * company booked it, with no bill-period wording; 我的订单 names it 预存电费.

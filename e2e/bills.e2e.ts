@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import type { UtilityKind } from '@bianmin/core';
 import { armed, type E2E, residents, settled, shown, startE2E } from './support';
 
 /**
@@ -116,7 +117,7 @@ it('binds the fixture electricity account from the hub, pays its bill in the san
 });
 
 /** Binds a fixture household through the API and opens its bill page at noon. */
-async function billPage(residentIndex: number, kind: 'water' | 'electricity' | 'gas') {
+async function billPage(residentIndex: number, kind: UtilityKind) {
   const resident = residents[residentIndex];
   const account = resident.utilityAccounts.find((a) => a.kind === kind)!;
   const { binding } = await e2e.api<{ binding: { bindingId: string } }>(
@@ -240,7 +241,7 @@ it('says at 23:45 that electricity payment is paused until 00:30, before Pay is 
 });
 
 /** The resident's binding of that kind (an earlier test may have made it), or a new one. */
-async function boundOrBind(residentIndex: number, kind: 'water' | 'electricity' | 'gas'): Promise<string> {
+async function boundOrBind(residentIndex: number, kind: UtilityKind): Promise<string> {
   const resident = residents[residentIndex];
   const account = resident.utilityAccounts.find((a) => a.kind === kind)!;
   const as = { openid: resident.openid, now: NOON };

@@ -3,7 +3,7 @@ import type { ServicesListResult } from '@bianmin/core';
 import { type E2E, residents, settled, shown, startE2E } from './support';
 
 /**
- * The service hub in the h5 build (issue 2): every service under its category with its live
+ * The service hub in the h5 build: every service under its category with its live
  * status in words, the demo-resident picker, and 大字模式 that really enlarges the text and
  * survives a reload.
  */

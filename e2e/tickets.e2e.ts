@@ -99,8 +99,8 @@ it('files a complaint with a photo, keeps the draft across leaving the page, fol
   expect(job.status).toBe(200);
 
   // The stack here runs no probe loop, and rate's availability guard reads the hotline client's
-  // last known health without probing it: ask once, as the hub's tile does (see the report of
-  // issue 11: a refusal sheet that says 可办理 when the guard's health is stale).
+  // last known health without probing it: ask once, as the hub's tile does (a past finding:
+  // a refusal sheet that says 可办理 when the guard's health is stale).
   await e2e.api('services', { action: 'status', serviceId: 'tickets.submit' }, { now: LATER });
   const detail = await e2e.open({ openid: resident.openid, now: LATER, path: `/tickets/pages/detail/index?ticketId=${tickets[0]!.ticketId}` });
   await shown(detail, '.tk-detail-rate').waitFor();

@@ -1,4 +1,4 @@
-// `npm run bench`: prints one table of the figures issue 13 asks for, asserts nothing.
+// `npm run bench`: prints one table of the performance figures (docs/performance.md), asserts nothing.
 //
 // Gateway, department sandboxes and this load generator run as separate processes (fork), so
 // the gateway's CPU is its own (`process.cpuUsage` in the gateway process, read over IPC) and

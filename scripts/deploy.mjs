@@ -111,7 +111,7 @@ if (dryRun) {
   console.log(`  would run:   npx --yes ${TCB_CLI} login --apiKeyId … --apiKey …   (when TCB_API_KEY_ID / TCB_API_KEY are set)`);
   for (const x of selected) console.log(`               npx --yes ${TCB_CLI} fn deploy ${x.name} --force --yes -e <env> --config-file <rendered cloudbaserc.json>`);
   const perms = selected.filter((x) => x.permissions.openapi.length);
-  if (perms.length) console.log(`  by hand:     cloud-call permissions (config.json) reach CloudBase only through DevTools: ${perms.map((x) => x.name).join(', ')} (docs/ARCHITECTURE.md, deploying)`);
+  if (perms.length) console.log(`  by hand:     cloud-call permissions (config.json) reach CloudBase only through DevTools: ${perms.map((x) => x.name).join(', ')} (README, "Deploying the cloud functions to CloudBase")`);
   console.log(`  retired:     delete these if an earlier deployment has them (CloudBase keeps their timers): ${d.m.RETIRED_FUNCTIONS.join(', ')}`);
   process.exit(0);
 }
@@ -169,5 +169,5 @@ if (failed.length) {
 }
 console.log(`\n✓ ${selected.length} function(s) deployed to ${envId}, with their runtime, timeout, memory, timer triggers and VPC.`);
 const perms = selected.filter((x) => x.permissions.openapi.length);
-if (perms.length) console.log(`Still by hand, once and after a change: upload ${perms.map((x) => x.name).join(', ')} from WeChat DevTools so their cloud-call permissions (config.json) apply (docs/ARCHITECTURE.md, deploying).`);
+if (perms.length) console.log(`Still by hand, once and after a change: upload ${perms.map((x) => x.name).join(', ')} from WeChat DevTools so their cloud-call permissions (config.json) apply (README, "Deploying the cloud functions to CloudBase").`);
 console.log(`Retired functions an earlier deployment may still have (delete them in the console or with tcb fn delete): ${d.m.RETIRED_FUNCTIONS.join(', ')}.`);

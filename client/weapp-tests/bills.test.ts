@@ -15,7 +15,7 @@ it('pays a bill through requestPayment with the order’s own parameters, then o
   const bindingId = await ensureBinding(ZHANG, MORNING, 'water');
   const { arrears } = await api<BillResult>(ZHANG, MORNING, 'bills', { action: 'bill', bindingId });
   const p = (page = await mountPage('bills/pages/bill/index', { openid: ZHANG.openid, now: MORNING, query: { bindingId, kind: 'water' } }));
-  // 立即缴费 pays every month owed (issue 12), oldest first, in one order.
+  // 立即缴费 pays every month owed, oldest first, in one order.
   const owed = arrears.bills
     .filter((b) => b.status === 'unpaid' || (b.status === 'pending' && b.orderId))
     .sort((a, b) => a.period.localeCompare(b.period))

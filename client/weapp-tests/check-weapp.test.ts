@@ -1,7 +1,7 @@
 /**
  * The checks themselves: each breakage the weapp checks exist for is planted into a copy of the
  * build, and the check must fail and say where. (Planted in the output, not the sources, so this
- * runs in seconds; the closing note of issue 14 shows the same failures from planted sources.)
+ * runs in seconds; planting the same faults in the sources fails the same way.)
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -67,7 +67,7 @@ it('opens every flow from its tile: all four flows are live, none is 即将上�
   expect(p.errors).toEqual([]);
 });
 
-// The kit's Sheet ignores taps on its buttons for 500 ms after it opens (issue 12: the second tap
+// The kit's Sheet ignores taps on its buttons for 500 ms after it opens (the second tap
 // of a double tap must not confirm what the resident has not read). The page's clock is held
 // still (jest's fake Date alone: its timers stay real, so the page renders and the sheet arms as
 // it would), so "within 500 ms" does not depend on how loaded the machine is.

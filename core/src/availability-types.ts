@@ -1,4 +1,4 @@
-/** ARCHITECTURE.md §2. Times are ISO 8601 with +08:00. */
+/** A service's availability as every answer carries it (docs/ARCHITECTURE.md, "The life of a call"). Times are ISO 8601 with +08:00. */
 export type AvailabilityState = 'open' | 'closing_soon' | 'closed' | 'maintenance' | 'down';
 export type ClosureReason = 'hours' | 'holiday' | 'maintenance' | 'department_unreachable';
 

@@ -10,7 +10,3 @@ export const DEPARTMENTS: Record<DepartmentId, { name: string; shortName: string
   insurance: { name: '市人力资源和社会保障局', shortName: '社保' },
   hotline: { name: '12345 政务服务便民热线', shortName: '12345' },
 };
-
-export function isDepartmentId(x: string): x is DepartmentId {
-  return (DEPARTMENT_IDS as readonly string[]).includes(x);
-}

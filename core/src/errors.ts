@@ -119,10 +119,6 @@ export class AppError extends Error {
   }
 }
 
-export function isAppError(e: unknown): e is AppError {
-  return e instanceof AppError;
-}
-
 export function defaultMessage(code: ErrorCode): string {
   return DEFAULT_MESSAGES[code];
 }

@@ -1,3 +1,5 @@
+import type { UtilityKind } from './providers';
+
 /**
  * The utilities' own customer-service lines, shown (and dialled with a tap) on every bills
  * failure page and in the availability sheet while a utility is down: when we cannot reach the
@@ -16,10 +18,10 @@ export const UTILITY_HOTLINES = {
   // State Grid's national service line, the same in every city.
   electricity: { name: '国家电网供电服务热线', number: '95598', tel: '95598' },
   gas: { name: '燃气集团客服热线', number: '0755-83601111', tel: '075583601111' },
-} as const satisfies Record<'water' | 'electricity' | 'gas', Hotline>;
+} as const satisfies Record<UtilityKind, Hotline>;
 
 /** The hotline of the utility behind a bills service (`bills.electricity.pay` → 95598), if it is one. */
 export function hotlineForService(serviceId: string): Hotline | undefined {
-  const kind = /^bills\.(water|electricity|gas)\./.exec(serviceId)?.[1] as keyof typeof UTILITY_HOTLINES | undefined;
-  return kind ? UTILITY_HOTLINES[kind] : undefined;
+  const kind = /^bills\.([a-z]+)\./.exec(serviceId)?.[1];
+  return kind && Object.prototype.hasOwnProperty.call(UTILITY_HOTLINES, kind) ? UTILITY_HOTLINES[kind as UtilityKind] : undefined;
 }

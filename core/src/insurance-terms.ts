@@ -21,7 +21,6 @@ export const INSURANCE_STATUS_NAMES: Record<InsuranceStatus, string> = { active:
 
 /** A month's contribution: paid on time, still owed, paid later (补缴), or no record at all (a gap). */
 export type MonthStatus = 'paid' | 'unpaid' | 'backpaid' | 'gap';
-export const MONTH_STATUS_NAMES: Record<MonthStatus, string> = { paid: '已缴', unpaid: '欠缴', backpaid: '补缴', gap: '未参保（断缴）' };
 
 /** How long a passed face verification lets a resident read their insurance data. */
 export const VERIFICATION_TTL_MINUTES = 30;

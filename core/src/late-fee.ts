@@ -12,8 +12,8 @@ import { daysBetween, type Fen, formatFen } from './money';
  * DOWN to the fen. The statute sets a ceiling of 3% a day; rounding up would charge a fraction
  * of a fen above it. Fines are whole yuan in practice, so this only bites on odd amounts.
  */
-export const FINE_DUE_DAYS = 15;
-export const LATE_FEE_PERCENT_PER_DAY = 3;
+const FINE_DUE_DAYS = 15;
+const LATE_FEE_PERCENT_PER_DAY = 3;
 
 export interface FineLateFee {
   /** Days past the 15 to pay (0 while within them, and before the decision). */

@@ -21,18 +21,6 @@ export function maskIdNumber(id: string): string {
   return s.length > 8 ? `${s.slice(0, 4)}${'*'.repeat(s.length - 8)}${s.slice(-4)}` : '*'.repeat(s.length);
 }
 
-/** 粤B12345 → 粤B***45 */
-export function maskPlate(plate: string): string {
-  const chars = Array.from(plate.trim());
-  if (chars.length <= 4) return chars.join('');
-  return `${chars.slice(0, 2).join('')}${'*'.repeat(chars.length - 4)}${chars.slice(-2).join('')}`;
-}
-
-/** An openid is a pseudonymous key, but logs still keep only enough to correlate. */
-export function maskOpenid(openid: string): string {
-  return openid.length > 8 ? `${openid.slice(0, 4)}…${openid.slice(-4)}` : '****';
-}
-
 /** Account numbers: keep the last four so a resident can tell households apart. */
 export function maskAccountNo(accountNo: string): string {
   const s = accountNo.trim();

@@ -4,11 +4,6 @@
  */
 export type Fen = number;
 
-export function assertFen(n: number): Fen {
-  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`not a fen amount: ${n}`);
-  return n;
-}
-
 /** '69.60' / '69.6' / '69' → 6960 / 6960 / 6900; anything else (more decimals, signs, junk) → null. */
 export function parseYuan(s: string): Fen | null {
   const m = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(s.trim());

@@ -18,5 +18,6 @@ describe('the utilities’ hotlines', () => {
     expect(hotlineForService('bills.water.query')).toBe(PROVIDERS.find((p) => p.id === 'water')!.hotline);
     expect(hotlineForService('traffic.pay')).toBeUndefined();
     expect(hotlineForService('bills.heating.pay')).toBeUndefined();
+    expect(hotlineForService('bills.constructor.pay')).toBeUndefined();
   });
 });

@@ -35,7 +35,7 @@ export { withoutInvisible } from './invisible';
 export type TextProblem = 'nul' | 'control' | 'bidi' | 'surrogate';
 
 /** The first thing wrong with a raw string, or null. Exported for the client's own early check. */
-export function textProblem(s: string, multiline = false): TextProblem | null {
+function textProblem(s: string, multiline = false): TextProblem | null {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === 0) return 'nul';
@@ -55,7 +55,7 @@ export function textProblem(s: string, multiline = false): TextProblem | null {
   return null;
 }
 
-export function textProblemMessage(label: string, problem: TextProblem): string {
+function textProblemMessage(label: string, problem: TextProblem): string {
   switch (problem) {
     case 'nul':
       return `${label}含有空字符（U+0000），请删除后重新输入`;

@@ -113,7 +113,3 @@ export const RESIDENTS: FixtureResident[] = [
     insurance: { insured: false, city: '深圳', since: '', profile: 'unknown' },
   },
 ];
-
-export function findResident(openid: string): FixtureResident | undefined {
-  return RESIDENTS.find((r) => r.openid === openid);
-}

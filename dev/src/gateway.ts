@@ -24,7 +24,7 @@ import { type DevClock, parseDevNow } from './clock';
 import { handleMediaCheckLever } from './media-check-levers';
 
 /** Bodies larger than this are refused before parsing: no action takes more than a few KB. */
-export const MAX_BODY_BYTES = 256 * 1024;
+const MAX_BODY_BYTES = 256 * 1024;
 
 export interface GatewayOptions {
   functions: Readonly<Record<string, Dispatchable>>;
@@ -109,7 +109,7 @@ function devIdentity(req: IncomingMessage, stackClock: Clock): { caller: Caller 
 }
 
 /** JSON text → a value, or a refusal naming what is wrong; keys that reach a prototype are refused here already. */
-export function parseJsonBody(text: string): unknown {
+function parseJsonBody(text: string): unknown {
   let event: unknown;
   try {
     event = text.trim() === '' ? {} : JSON.parse(text);

@@ -115,7 +115,7 @@ export interface Stack {
 /** The local stack's key for ID-number hashes (deployed: INSURANCE_ID_HASH_KEY). */
 const DEV_ID_HASH_KEY = 'bianmin-dev-only-id-hash-key-not-for-production';
 
-export const DEFAULT_H5_DIR = resolve(__dirname, '../../client/dist/h5');
+const DEFAULT_H5_DIR = resolve(__dirname, '../../client/dist/h5');
 
 /**
  * The whole local stack in one process: the department sandboxes, the database (migrated), and

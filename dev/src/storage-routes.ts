@@ -4,7 +4,7 @@ import { sniffMedia } from '@bianmin/server/storage/index';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** A phone video of a minute is tens of MB; nothing larger is ever a resident's evidence. */
-export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
 /**
  * The local stand-in for `wx.cloud.uploadFile`: `POST /api/__dev/storage` with a multipart field

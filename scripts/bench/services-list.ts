@@ -3,7 +3,7 @@
 // schedules under fresh ids. Prints the median ms of repeated calls: `engineMs` with the clock
 // moving on a second per call (the hub as residents open it: each service's verdict is reused
 // until its next boundary), `coldMs` jumping between instants days apart (no verdict reusable).
-import { CATALOGUE } from '@bianmin/core';
+import { CATALOGUE, DEPARTMENT_IDS } from '@bianmin/core';
 import { chineseDaysCalendar, scheduledService, type ScheduledService } from '@bianmin/core/availability/index';
 import { servicesAt } from '@bianmin/server/flows/services/list';
 import { silentLogger } from '@bianmin/server/log';
@@ -58,7 +58,7 @@ async function main() {
   // The real listServices over the real catalogue (11 services) with departments that are up.
   if (n === CATALOGUE.services.length) {
     const up: Pick<DepartmentClient, 'health' | 'probe'> = { health: () => ({ state: 'up' }), probe: async () => ({ state: 'up' }) };
-    const departments = Object.fromEntries(['water', 'power', 'gas', 'traffic', 'insurance', 'hotline'].map((d) => [d, up]));
+    const departments = Object.fromEntries(DEPARTMENT_IDS.map((d) => [d, up]));
     const deps = { departments, calendar, log: silentLogger } as unknown as Deps;
     const times: number[] = [];
     for (let i = 0; i < 220; i++) {

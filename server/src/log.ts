@@ -14,7 +14,7 @@ const SENSITIVE_KEYS = new Set(SENSITIVE);
 
 /**
  * Explicit top-level paths, not wildcards: `*.name` and `*.*.name` made pino walk every object of
- * every line (0.18 ms a call at info, issue 13). What nests identity is named below instead.
+ * every line (0.18 ms a call at info, npm run bench). What nests identity is named below instead.
  */
 export const REDACT_PATHS = [...SENSITIVE, 'headers.authorization', 'headers["x-api-key"]'];
 
@@ -64,7 +64,7 @@ export function errorSummary(e: unknown): Record<string, unknown> {
 
 /**
  * Writes go to stdout asynchronously (sonic-boom, sync: false): a synchronous write per line was
- * 0.30 ms of a call (issue 13). pino flushes such a destination on process exit, an uncaught
+ * 0.30 ms of a call (npm run bench). pino flushes such a destination on process exit, an uncaught
  * exception included; the CloudBase entry flushes after every invocation (flushLog), since an
  * instance may be frozen between calls.
  */

@@ -120,7 +120,7 @@ export function composeMessage(s: Situation): string {
     case 'down':
       // What we know, and nothing we do not: the health probe tries at least once a minute
       // (30 s), while when the department recovers is unknown — a clock time here would be a
-      // guess that moves every minute (issue 12).
+      // guess that moves every minute.
       return `${s.who}系统暂时连不上，我们每分钟自动重试`;
   }
 }

@@ -19,7 +19,7 @@ const timedWindowSchema = z
   .strict()
   .refine((w) => w.start !== '24:00', { message: 'a window cannot start at 24:00', path: ['start'] });
 const allDayWindowSchema = z.object({ allDay: z.literal(true) }).strict();
-export const windowSchema = z.union([timedWindowSchema, allDayWindowSchema]);
+const windowSchema = z.union([timedWindowSchema, allDayWindowSchema]);
 
 const instant = z
   .string()

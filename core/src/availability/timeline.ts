@@ -42,9 +42,9 @@ export interface MaintenanceHit {
 }
 
 /** Far enough for any real outage, bounded so a schedule that never reopens cannot loop forever. */
-export const OPENING_HORIZON_DAYS = 400;
+const OPENING_HORIZON_DAYS = 400;
 /** A close more than a month away is not worth a "closes at" to anyone. */
-export const CLOSING_HORIZON_DAYS = 31;
+const CLOSING_HORIZON_DAYS = 31;
 
 const toMinuteSpan = (w: { start: string; end: string }): MinuteSpan => {
   const start = parseClock(w.start);

@@ -46,7 +46,7 @@ export function waitLabel(now: number, target: number): string {
 }
 
 /** States in which a service refuses a call (SERVICE_CLOSED, SERVICE_MAINTENANCE, DEPARTMENT_UNAVAILABLE). */
-export const REFUSING_STATES: ReadonlySet<AvailabilityState> = new Set<AvailabilityState>(['closed', 'maintenance', 'down']);
+const REFUSING_STATES: ReadonlySet<AvailabilityState> = new Set<AvailabilityState>(['closed', 'maintenance', 'down']);
 
 /** Whether a call to the service would be refused now. Unknown availability refuses nothing: the server decides. */
 export function refusesCalls(a: Pick<Availability, 'state'> | null | undefined): boolean {

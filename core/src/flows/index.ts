@@ -13,8 +13,16 @@ import { trafficContract } from './traffic/contract';
  */
 export const CONTRACTS = [servicesContract, messagesContract, billsContract, insuranceContract, ticketsContract, trafficContract, paymentsContract] as const;
 
+// Each contract's schemas and answer types, for the barrel (`@bianmin/core`): a new flow's line goes here too.
+export * from './services/contract';
+export * from './messages/contract';
+export * from './bills/contract';
+export * from './insurance/contract';
+export * from './tickets/contract';
+export * from './traffic/contract';
+export * from './payments/contract';
+
 export type FlowContract = (typeof CONTRACTS)[number];
-export type FlowName = FlowContract['name'];
 
 /**
  * A catalogue service's id (`bills.electricity.pay`, `traffic.query`…): the union of the ids

@@ -18,7 +18,7 @@ export { LEAK };
  */
 
 /** Strings that have broken real systems. */
-export const ADVERSARIAL: readonly string[] = [
+const ADVERSARIAL: readonly string[] = [
   '', ' ', '\u0000', 'a\u0000b', '\u0001\u0002\u001f', '\u007f', '\u0085', '\t', '\r\n',
   '\u202eexe.txt', 'abc\u200fdef', '\u2066x\u2069', '\u200b', '\u200d', '\ufeff', '\u00ad',
   '\ud800', '\udfff', 'x\ud83d', '😀', '👨‍👩‍👧‍👦', '🇨🇳', 'Cafe\u0301', '０３００１２３４５６７８９', '张晓明', '张\u0000晓明',
@@ -31,7 +31,7 @@ export const ADVERSARIAL: readonly string[] = [
 ];
 
 /** A body too large for the gateway: refused before parsing, and the stack must shrug it off. */
-export const ONE_MEGABYTE = 'x'.repeat(1024 * 1024);
+const ONE_MEGABYTE = 'x'.repeat(1024 * 1024);
 
 const adversarial = fc.constantFrom(...ADVERSARIAL);
 const anyJson = fc.jsonValue({ maxDepth: 3 });
@@ -92,7 +92,7 @@ export interface FuzzCase {
  * resident's ids) with one field swapped for something hostile; plus, sometimes, an unexpected
  * extra key (__proto__ among them).
  */
-export function caseArb(fn: string, action: string, schema: z.ZodType, pool: readonly string[], base?: Record<string, unknown>): fc.Arbitrary<FuzzCase> {
+function caseArb(fn: string, action: string, schema: z.ZodType, pool: readonly string[], base?: Record<string, unknown>): fc.Arbitrary<FuzzCase> {
   const shape = (defOf(schema).shape ?? {}) as Record<string, z.ZodType>;
   const keys = Object.keys(shape);
   const free = fc.record(Object.fromEntries(keys.map((k) => [k, fieldArb(shape[k], pool)])), { requiredKeys: [] }) as fc.Arbitrary<Record<string, unknown>>;
@@ -120,7 +120,7 @@ export function caseArb(fn: string, action: string, schema: z.ZodType, pool: rea
 }
 
 /** Real values that get bodies past validation and into the handlers: the first resident's ids, catalogue ids. */
-export function valuePool(o: Owned): string[] {
+function valuePool(o: Owned): string[] {
   return [
     ...Object.values(o as object as Record<string, string>),
     '44030126000001', '44030126000002', '44030126000003', '44030126000004',

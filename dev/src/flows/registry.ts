@@ -23,8 +23,10 @@ export const REAL_REGISTRY: Registry = {
   flows: FLOWS as unknown as readonly Flow[],
   functions: FUNCTIONS,
   devFlows: DEV_FLOWS as unknown as ReadonlyArray<DevFlow<never, object>>,
+  // By file, not through @bianmin/server's exports: those name what other packages import, and a
+  // new flow's modules are not among them. (Jest keys modules by real path: the same instances.)
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  load: (module) => require(`@bianmin/server/${module}`) as Record<string, unknown>,
+  load: (module) => require(`../../../server/src/${module}`) as Record<string, unknown>,
 };
 
 /** Whether a function's source exports the very thing its handler runs (a receiver: the one whose `handle` it is). */

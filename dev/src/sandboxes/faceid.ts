@@ -35,7 +35,7 @@ export interface FaceIdSandbox {
 }
 
 /** FaceID appends `token=<BizToken>` to the RedirectUrl's query (after a hash route's `?` too). */
-export function withToken(redirectUrl: string, bizToken: string): string {
+function withToken(redirectUrl: string, bizToken: string): string {
   return `${redirectUrl}${redirectUrl.includes('?') ? '&' : '?'}token=${encodeURIComponent(bizToken)}`;
 }
 

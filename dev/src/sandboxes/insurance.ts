@@ -27,7 +27,7 @@ export interface SandboxMonthRecord {
 }
 
 /** Contribution rates in basis points of the base (Shenzhen's, rounded to what a resident sees on a statement). */
-export const RATES_BP: Record<InsuranceType, { employer: number; personal: number }> = {
+const RATES_BP: Record<InsuranceType, { employer: number; personal: number }> = {
   pension: { employer: 1600, personal: 800 },
   medical: { employer: 500, personal: 200 },
   unemployment: { employer: 70, personal: 30 },
@@ -36,7 +36,7 @@ export const RATES_BP: Record<InsuranceType, { employer: number; personal: numbe
 };
 
 /** The day of the month on which the bureau has posted the previous month's records. */
-export const POSTING_DAY = 20;
+const POSTING_DAY = 20;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 export const monthIndex = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
@@ -62,8 +62,8 @@ interface Story {
 const paidNextMonth = (month: string, day: number) => `${monthOf(monthIndex(month) + 1)}-${pad(day)}`;
 
 /** The three months the `gap` profile had no employer, and the day two of its insurances were back-paid. */
-export const GAP_MONTHS = ['2025-01', '2025-02', '2025-03'];
-export const BACKPAID_ON = '2025-08-12';
+const GAP_MONTHS = ['2025-01', '2025-02', '2025-03'];
+const BACKPAID_ON = '2025-08-12';
 const MINIMUM_BASE = 236_000; // fen: Shenzhen's lowest contribution base for flexible employment
 
 function storyOf(r: FixtureResident): Story | null {
@@ -128,7 +128,7 @@ function baseFor(r: FixtureResident, month: string): number {
   return between(rand, lo, hi) * 100;
 }
 
-export function monthRecord(p: BureauPerson, type: InsuranceType, month: string, upTo: string): SandboxMonthRecord | null {
+function monthRecord(p: BureauPerson, type: InsuranceType, month: string, upTo: string): SandboxMonthRecord | null {
   const s = p.story;
   if (month < s.since || month > upTo) return null;
   if (s.contributionsEnd && month > s.contributionsEnd) return null;
@@ -182,7 +182,7 @@ function balances(p: BureauPerson, upTo: string): { pension: number; medical: nu
   return { pension, medical: between(rand, 500, 20_000) * 100 };
 }
 
-export function summaryOf(p: BureauPerson, asOf: string) {
+function summaryOf(p: BureauPerson, asOf: string) {
   const upTo = dataUpTo(asOf);
   const s = p.story;
   const retired = s.retiredOn && s.retiredOn <= upTo;
@@ -200,7 +200,7 @@ export function summaryOf(p: BureauPerson, asOf: string) {
   };
 }
 
-export function recordsOf(p: BureauPerson, type: InsuranceType, asOf: string, range: { from?: string; to?: string }) {
+function recordsOf(p: BureauPerson, type: InsuranceType, asOf: string, range: { from?: string; to?: string }) {
   const upTo = dataUpTo(asOf);
   const to = range.to && range.to < upTo ? range.to : upTo;
   const oldest = monthOf(monthIndex(upTo) - (RECORD_WINDOW_MONTHS - 1));

@@ -56,7 +56,7 @@ export interface PaySandbox extends RunningSandbox {
 }
 
 /** WeChat transaction ids are 28 digits; ours derive from the order, so a repeat is the same payment. */
-export function sandboxTransactionId(orderId: string, n = 0): string {
+function sandboxTransactionId(orderId: string, n = 0): string {
   const h = createHash('sha256').update(`${orderId}:${n}`).digest();
   return `4200${BigInt(`0x${h.subarray(0, 12).toString('hex')}`).toString().padStart(24, '0').slice(-24)}`;
 }

@@ -75,7 +75,7 @@ function parseAuthorization(value: string | undefined): ParsedAuth | null {
 }
 
 /** TC3-HMAC-SHA256 as documented (and as the SDK's `sign3` computes it), from the request as received. */
-export function tc3Signature(args: {
+function tc3Signature(args: {
   secretKey: string;
   method: string;
   path: string;

@@ -1,4 +1,4 @@
-import { type Clock, maskName, parseInstant, shanghaiDate, systemClock, utilityLateFee } from '@bianmin/core';
+import { type Clock, maskName, parseInstant, type ProviderId, shanghaiDate, systemClock, utilityLateFee } from '@bianmin/core';
 import type { FixtureResident, FixtureUtilityAccount } from '../fixtures';
 import type { Route } from './http';
 import { between, seededRandom } from './seeded';
@@ -9,7 +9,7 @@ import { between, seededRandom } from './seeded';
  * Prices are integer fen per unit; usage is whole units, so every line is exact.
  */
 export interface UtilityProfile {
-  providerId: 'water' | 'power' | 'gas';
+  providerId: ProviderId;
   unit: 'm³' | 'kWh';
   accountNo: RegExp;
   tiers: Array<{ upTo: number | null; unitPrice: number; name: string }>;
@@ -20,7 +20,7 @@ export interface UtilityProfile {
   topup?: { minimum: number; step: number };
 }
 
-export const PROFILES: Record<'water' | 'power' | 'gas', UtilityProfile> = {
+export const PROFILES: Record<ProviderId, UtilityProfile> = {
   water: {
     providerId: 'water',
     unit: 'm³',
@@ -102,7 +102,7 @@ export interface SandboxPayment {
   paymentRef: string;
 }
 
-export function tieredLines(usage: number, profile: UtilityProfile): SandboxBillLine[] {
+function tieredLines(usage: number, profile: UtilityProfile): SandboxBillLine[] {
   const lines: SandboxBillLine[] = [];
   let floor = 0;
   for (const t of profile.tiers) {

@@ -55,7 +55,7 @@ export interface CallContext {
   requestId: string;
   /**
    * The process logger, for the runtime's one line per call (with the requestId as a field): a
-   * child logger made per call cost more than that line (issue 13). See callContext().
+   * child logger made per call cost more than that line (npm run bench). See callContext().
    */
   runtimeLog?: Logger;
 }

@@ -3,7 +3,7 @@ import { createContext, useContext } from 'react';
 /**
  * How long a sheet's buttons ignore taps after it opens. The tap that opened a sheet often comes
  * with a second one (elderly residents double-tap; a sheet appears within ~150 ms), and it must
- * not confirm a payment the resident has not yet read (issue 12).
+ * not confirm a payment the resident has not yet read.
  */
 export const SHEET_TAP_GUARD_MS = 500;
 

@@ -18,7 +18,7 @@ export const MAX_VIDEO_SECONDS = 60;
 export const DESCRIPTION_CHARS = { min: 10, max: 1000 } as const;
 
 /** From wx.chooseLocation (name, address, coordinates) or typed by the resident (address only). */
-export const placeSchema = z.object({
+const placeSchema = z.object({
   name: text({ label: '地点名称', max: 50 }).optional(),
   address: text({ label: '地点', min: 2, max: 120 }),
   latitude: z.number({ error: '纬度应为数字' }).min(-90, '纬度超出范围').max(90, '纬度超出范围').optional(),

@@ -50,7 +50,7 @@ export interface BillIdsOutcome {
 }
 
 /** What is wrong with one billIds outcome, or null. */
-export function billIdsProblem(o: BillIdsOutcome): string | null {
+function billIdsProblem(o: BillIdsOutcome): string | null {
   if (o.code !== o.expected) return `expected ${o.expected}, got ${o.code} (${o.message})`;
   if (o.code === 'INVALID_INPUT' && !o.fields.some((f) => f === 'billIds' || f.startsWith('billIds.'))) return `INVALID_INPUT without naming billIds (fields: ${o.fields.join(', ') || 'none'})`;
   if (LEAK.test(o.message)) return `leaks: ${o.message}`;

@@ -5,7 +5,7 @@ import { RESIDENTS } from '@bianmin/dev/fixtures';
 import { LI, startTestStack, type TestStack, WANG, ZHANG } from '@bianmin/dev/testing/stack';
 
 /**
- * Bills' due-date reminders (issue 12), through the local gateway and the `reminders` job's dev
+ * Bills' due-date reminders, through the local gateway and the `reminders` job's dev
  * lever at an X-Dev-Now instant, on PGlite and PostgreSQL. The sandboxes' power bills fall due on
  * the 15th, water's on the 20th, gas's on the 25th; the fixtures say how many months each owes.
  */

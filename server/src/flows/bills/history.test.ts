@@ -3,7 +3,7 @@ import { STORE_KINDS } from '../../db/testing/index';
 import { LI, startTestStack, type TestStack, ZHANG } from '@bianmin/dev/testing/stack';
 
 /**
- * 我的订单's 已支付 / 全部 switch (issue 12): `orders { show: 'paid' }` lists only payments that
+ * 我的订单's 已支付 / 全部 switch: `orders { show: 'paid' }` lists only payments that
  * went through, `show: 'all'` (the API's default) adds the closed, pending and refunded ones — for
  * bills and fines alike, and never another resident's. Through the local gateway, on PGlite and PostgreSQL.
  */

@@ -7,7 +7,7 @@ import { LI, startTestStack, type TestStack, WANG, ZHANG } from '@bianmin/dev/te
 import { Writable } from 'node:stream';
 
 /**
- * The money path under the failures issue 7 found: late notifications, orders that expire while
+ * The money path under the failures a review found: late notifications, orders that expire while
  * the sheet is still payable, family members paying the same bill, departments refusing money
  * we hold, forged amounts and reused transaction ids. Each on PGlite and PostgreSQL.
  */

@@ -5,7 +5,7 @@ import { RESIDENTS } from '@bianmin/dev/fixtures';
 import { LI, startTestStack, type TestStack, WANG, ZHANG } from '@bianmin/dev/testing/stack';
 
 /**
- * Paying several months in one order (issue 12): one payment, one department posting per bill,
+ * Paying several months in one order: one payment, one department posting per bill,
  * each exactly once — with the department down at first, and after a crash between postings.
  * Through the local gateway, on PGlite and PostgreSQL.
  */

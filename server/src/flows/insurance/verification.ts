@@ -27,10 +27,6 @@ export type VerificationRow = typeof insuranceVerifications.$inferSelect;
 
 /** A face-check link not finished in this time is expired (FaceID's own token lives longer). */
 export const LINK_TTL_MINUTES = 30;
-/** Failed face checks allowed per resident per rolling hour; the next start is refused until the oldest ages out. */
-export const FAILURES_PER_HOUR = VERIFY_FAILURES.limit;
-/** Checks started per resident per rolling hour: each one is a billed FaceID call. */
-export const STARTS_PER_HOUR = VERIFY_STARTS.limit;
 
 const MINUTE = 60_000;
 

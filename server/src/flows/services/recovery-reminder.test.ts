@@ -3,7 +3,7 @@ import { STORE_KINDS } from '../../db/testing/index';
 import { startTestStack, type TestStack } from '@bianmin/dev/testing/stack';
 
 /**
- * 恢复后提醒我 (issue 12): with a utility's department down there is no reopening time to remind
+ * 恢复后提醒我: with a utility's department down there is no reopening time to remind
  * at, so the reminder waits for the department itself — the reminders job probes it each run and
  * tells the resident once, when it answers again. Through the gateway, on PGlite and PostgreSQL.
  */

@@ -35,7 +35,6 @@ export const mediaCheckEventSchema = z.object({
   result: z.object({ suggest: z.enum(['pass', 'review', 'risky']), label: z.coerce.number().int() }).optional(),
   detail: z.array(z.object({ strategy: z.string().optional(), errcode: z.number().optional(), suggest: z.string().optional(), label: z.coerce.number().optional(), prob: z.number().optional() })).optional(),
 });
-export type MediaCheckEvent = z.infer<typeof mediaCheckEventSchema>;
 
 export type VerdictAnswer = { recorded: true; suggest: Suggest | null; handled?: MediaOutcome | 'waiting' } | { recorded: false; reason: 'malformed' };
 

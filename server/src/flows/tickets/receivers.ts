@@ -5,7 +5,7 @@ import { recordVerdict } from './media-checks';
 /**
  * The function WeChat's 消息推送 invokes with each `wxa_media_check` event (the verdict of
  * security.mediaCheckAsync on a 12345 ticket photo): a photo judged risky is withdrawn from its
- * ticket (media-checks.ts). Configured by hand in the console (docs/ARCHITECTURE.md, deploying):
+ * ticket (media-checks.ts). Configured by hand in the console (README, "Deploying the cloud functions to CloudBase"):
  * 消息类型 event, 事件类型 wxa_media_check, this function.
  */
 export const mediaCheckNotify: Receiver = {
