@@ -39,28 +39,28 @@ interface ScanTarget {
 }
 
 const PAGES: ScanTarget[] = [
-  { name: 'hub', path: () => '/pages/hub/index', ready: '.hub-service-tile' },
-  { name: 'hub at 23:45', path: () => '/pages/hub/index', ready: '.hub-service-tile', now: LATE },
+  { name: 'hub', path: () => '/pages/hub/index', ready: '.bm-hub-service-tile' },
+  { name: 'hub at 23:45', path: () => '/pages/hub/index', ready: '.bm-hub-service-tile', now: LATE },
   {
     name: 'hub hours sheet',
     path: () => '/pages/hub/index',
-    ready: '.hub-service-tile',
+    ready: '.bm-hub-service-tile',
     now: LATE,
     prepare: async (page) => {
-      await shown(page, '.hub-service-tile__info[data-service-id="bills.electricity.pay"]').click();
-      await shown(page, '.availability-sheet .availability-sheet__hours').waitFor();
+      await shown(page, '.bm-hub-service-tile__info[data-service-id="bills.electricity.pay"]').click();
+      await shown(page, '.bm-availability-sheet .bm-availability-sheet__hours').waitFor();
     },
   },
-  { name: 'households', path: () => '/bills/pages/households/index?kind=electricity', ready: '.bills-household .bills-household__amount-row' },
-  { name: 'bind', path: () => '/bills/pages/bind/index?kind=electricity', ready: '.bills-provider--on' },
-  { name: 'bill', path: (f) => `/bills/pages/bill/index?bindingId=${f.bindingId}&kind=electricity`, ready: '.bills-bill__summary' },
-  { name: 'bill with its 12-month usage chart', path: (f) => `/bills/pages/bill/index?bindingId=${f.bindingId}&kind=electricity`, ready: '.bills-usage__caption' },
-  { name: 'bill at 23:45', path: (f) => `/bills/pages/bill/index?bindingId=${f.bindingId}&kind=electricity`, ready: '.bills-pay-status--closed', now: LATE },
-  { name: 'result', path: (f) => `/bills/pages/result/index?orderId=${f.orderId}`, ready: '.bills-result__hero[data-status]' },
+  { name: 'households', path: () => '/bills/pages/households/index?kind=electricity', ready: '.bm-bills-household .bm-bills-household__amount-row' },
+  { name: 'bind', path: () => '/bills/pages/bind/index?kind=electricity', ready: '.bm-bills-provider--on' },
+  { name: 'bill', path: (f) => `/bills/pages/bill/index?bindingId=${f.bindingId}&kind=electricity`, ready: '.bm-bills-bill__summary' },
+  { name: 'bill with its 12-month usage chart', path: (f) => `/bills/pages/bill/index?bindingId=${f.bindingId}&kind=electricity`, ready: '.bm-bills-usage__caption' },
+  { name: 'bill at 23:45', path: (f) => `/bills/pages/bill/index?bindingId=${f.bindingId}&kind=electricity`, ready: '.bm-bills-pay-status--closed', now: LATE },
+  { name: 'result', path: (f) => `/bills/pages/result/index?orderId=${f.orderId}`, ready: '.bm-bills-result__hero[data-status]' },
   {
     name: 'result, receipt image downloaded',
     path: (f) => `/bills/pages/result/index?orderId=${f.orderId}`,
-    ready: '.bills-result__hero[data-status="settled"]',
+    ready: '.bm-bills-result__hero[data-status="settled"]',
     prepare: async (page) => {
       await shown(page, '.bm-receipt-image__save').click();
       await shown(page, '.bm-receipt-image__saved').waitFor();
@@ -69,99 +69,99 @@ const PAGES: ScanTarget[] = [
   {
     name: 'bill of a prepay household (余额, 预存电费)',
     path: (f) => `/bills/pages/bill/index?bindingId=${f.prepaidBindingId}&kind=electricity`,
-    ready: '.bills-bill__prepaid-amount',
+    ready: '.bm-bills-bill__prepaid-amount',
     openid: residents[1].openid,
   },
   {
     name: 'top-up sheet, amount below the minimum',
     path: (f) => `/bills/pages/bill/index?bindingId=${f.prepaidBindingId}&kind=electricity`,
-    ready: '.bills-bill__prepaid-amount',
+    ready: '.bm-bills-bill__prepaid-amount',
     openid: residents[1].openid,
     prepare: async (page) => {
-      await shown(page, '.bills-bill__topup').click();
-      await armed(page, '.bills-topup-sheet');
-      await shown(page, '.bills-topup-sheet__amount input').fill('5');
-      await shown(page, '.bills-topup-sheet__pay').click();
-      await shown(page, '.bills-topup-sheet__error').waitFor();
+      await shown(page, '.bm-bills-bill__topup').click();
+      await armed(page, '.bm-bills-topup-sheet');
+      await shown(page, '.bm-bills-topup-sheet__amount input').fill('5');
+      await shown(page, '.bm-bills-topup-sheet__pay').click();
+      await shown(page, '.bm-bills-topup-sheet__error').waitFor();
     },
   },
   {
     name: 'top-up receipt (余额 before → after)',
     path: (f) => `/bills/pages/result/index?orderId=${f.topupOrderId}`,
-    ready: '.bills-result__balance',
+    ready: '.bm-bills-result__balance',
     openid: residents[1].openid,
   },
-  { name: 'orders', path: () => '/bills/pages/orders/index', ready: '.bills-order' },
+  { name: 'orders', path: () => '/bills/pages/orders/index', ready: '.bm-bills-order' },
   {
     name: 'orders 全部',
     path: () => '/bills/pages/orders/index',
-    ready: '.bills-order',
+    ready: '.bm-bills-order',
     // The pending fine order: under 全部 only, labelled 待支付，未扣款 with its amount struck through.
     prepare: async (page) => {
-      await shown(page, '.bills-orders-show [data-show="all"]').click();
-      await shown(page, '.bills-order--not-paid').first().waitFor();
+      await shown(page, '.bm-bills-orders-show [data-show="all"]').click();
+      await shown(page, '.bm-bills-order--not-paid').first().waitFor();
     },
   },
-  { name: 'messages', path: () => '/messages/pages/index/index', ready: '.message-item', now: AFTER_REOPEN },
-  { name: 'insurance verify', path: () => '/insurance/pages/verify/index?reason=required', ready: '.ins-verify__why' },
-  { name: 'insurance summary', path: () => '/insurance/pages/summary/index', ready: '.ins-summary__accounts' },
-  { name: 'insurance records', path: () => '/insurance/pages/records/index?insurance=pension', ready: '.ins-records__totals' },
-  { name: 'insurance access log', path: () => '/insurance/pages/access/index', ready: '.ins-entry' },
-  { name: 'insurance at 23:30', path: () => '/insurance/pages/summary/index', ready: '.ins-summary-closed', now: '2026-03-10T23:30:00+08:00' },
-  { name: 'vehicles', path: () => '/traffic/pages/vehicles/index', ready: '.traffic-vehicle__payable' },
-  { name: 'vehicles at 03:00', path: () => '/traffic/pages/vehicles/index', ready: '.traffic-status-notice--maintenance', now: TRAFFIC_MAINTENANCE },
-  { name: 'add vehicle', path: () => '/traffic/pages/add/index', ready: '.traffic-add__by-photo' },
-  { name: 'violations', path: (f) => `/traffic/pages/violations/index?vehicleId=${f.vehicleId}`, ready: '.traffic-group--payable .traffic-item' },
-  { name: 'violation', path: (f) => `/traffic/pages/violation/index?vehicleId=${f.vehicleId}&violationId=44030126000001`, ready: '.traffic-violation__today' },
-  { name: 'fine receipt', path: (f) => `/traffic/pages/receipt/index?orderId=${f.fineOrderId}`, ready: '.traffic-receipt__hero[data-status]' },
-  { name: 'new ticket', path: () => '/tickets/pages/new/index', ready: '.tk-new-category .tk-chip' },
+  { name: 'messages', path: () => '/messages/pages/index/index', ready: '.bm-message-item', now: AFTER_REOPEN },
+  { name: 'insurance verify', path: () => '/insurance/pages/verify/index?reason=required', ready: '.bm-ins-verify__why' },
+  { name: 'insurance summary', path: () => '/insurance/pages/summary/index', ready: '.bm-ins-summary__accounts' },
+  { name: 'insurance records', path: () => '/insurance/pages/records/index?insurance=pension', ready: '.bm-ins-records__totals' },
+  { name: 'insurance access log', path: () => '/insurance/pages/access/index', ready: '.bm-ins-entry' },
+  { name: 'insurance at 23:30', path: () => '/insurance/pages/summary/index', ready: '.bm-ins-summary-closed', now: '2026-03-10T23:30:00+08:00' },
+  { name: 'vehicles', path: () => '/traffic/pages/vehicles/index', ready: '.bm-traffic-vehicle__payable' },
+  { name: 'vehicles at 03:00', path: () => '/traffic/pages/vehicles/index', ready: '.bm-traffic-status-notice--maintenance', now: TRAFFIC_MAINTENANCE },
+  { name: 'add vehicle', path: () => '/traffic/pages/add/index', ready: '.bm-traffic-add__by-photo' },
+  { name: 'violations', path: (f) => `/traffic/pages/violations/index?vehicleId=${f.vehicleId}`, ready: '.bm-traffic-group--payable .bm-traffic-item' },
+  { name: 'violation', path: (f) => `/traffic/pages/violation/index?vehicleId=${f.vehicleId}&violationId=44030126000001`, ready: '.bm-traffic-violation__today' },
+  { name: 'fine receipt', path: (f) => `/traffic/pages/receipt/index?orderId=${f.fineOrderId}`, ready: '.bm-traffic-receipt__hero[data-status]' },
+  { name: 'new ticket', path: () => '/tickets/pages/new/index', ready: '.bm-tk-new-category .bm-tk-chip' },
   {
     // The privacy consent sheet every page carries, here as the first photo asks for it.
     name: 'privacy consent sheet',
     path: () => '/tickets/pages/new/index',
-    ready: '.tk-new-category .tk-chip',
+    ready: '.bm-tk-new-category .bm-tk-chip',
     prepare: async (page) => {
-      await shown(page, '.tk-new-add-photo').click();
+      await shown(page, '.bm-tk-new-add-photo').click();
       await armed(page, '.bm-privacy-sheet');
     },
   },
   {
     name: 'privacy refused: what does not work',
     path: () => '/tickets/pages/new/index',
-    ready: '.tk-new-category .tk-chip',
+    ready: '.bm-tk-new-category .bm-tk-chip',
     prepare: async (page) => {
-      await shown(page, '.tk-new-add-photo').click();
+      await shown(page, '.bm-tk-new-add-photo').click();
       await armed(page, '.bm-privacy-sheet');
       await shown(page, '.bm-privacy-sheet__refuse').click();
-      await shown(page, '.tk-new-media-refused').waitFor();
+      await shown(page, '.bm-tk-new-media-refused').waitFor();
     },
   },
   {
     name: 'new ticket, subscribe prompt (h5 stand-in)',
     path: () => '/tickets/pages/new/index',
-    ready: '.tk-new-category .tk-chip',
+    ready: '.bm-tk-new-category .bm-tk-chip',
     prepare: async (page) => {
-      await shown(page, '.tk-new-kind .tk-chip[data-kind="咨询"]').click();
-      await shown(page, '.tk-new-category .tk-chip[data-category="社会保障"]').click();
-      await shown(page, '.tk-new-text textarea').fill('请问灵活就业人员如何缴纳社保？');
-      await shown(page, '.tk-new-submit').click();
-      await armed(page, '.tk-subscribe-sheet');
+      await shown(page, '.bm-tk-new-kind .bm-tk-chip[data-kind="咨询"]').click();
+      await shown(page, '.bm-tk-new-category .bm-tk-chip[data-category="社会保障"]').click();
+      await shown(page, '.bm-tk-new-text textarea').fill('请问灵活就业人员如何缴纳社保？');
+      await shown(page, '.bm-tk-new-submit').click();
+      await armed(page, '.bm-tk-subscribe-sheet');
     },
   },
-  { name: 'my tickets', path: () => '/tickets/pages/mine/index', ready: '.tk-mine-ticket' },
-  { name: 'ticket', path: (f) => `/tickets/pages/detail/index?ticketId=${f.ticketId}`, ready: '.tk-timeline__item' },
-  { name: 'agent', path: () => '/tickets/pages/agent/index', ready: '.tk-agent-open' },
-  { name: 'agent at 23:45', path: () => '/tickets/pages/agent/index', ready: '.tk-agent-closed', now: LATE },
+  { name: 'my tickets', path: () => '/tickets/pages/mine/index', ready: '.bm-tk-mine-ticket' },
+  { name: 'ticket', path: (f) => `/tickets/pages/detail/index?ticketId=${f.ticketId}`, ready: '.bm-tk-timeline__item' },
+  { name: 'agent', path: () => '/tickets/pages/agent/index', ready: '.bm-tk-agent-open' },
+  { name: 'agent at 23:45', path: () => '/tickets/pages/agent/index', ready: '.bm-tk-agent-closed', now: LATE },
   // Last: a department made down leaves its client's circuit open for a while after.
-  { name: 'bill, power company down', path: (f) => `/bills/pages/bill/index?bindingId=${f.bindingId}&kind=electricity`, ready: '.bills-outage .department-hotline', down: ['power'] },
+  { name: 'bill, power company down', path: (f) => `/bills/pages/bill/index?bindingId=${f.bindingId}&kind=electricity`, ready: '.bm-bills-outage .bm-department-hotline', down: ['power'] },
   {
     name: 'hub sheet, power company down',
     path: () => '/pages/hub/index',
-    ready: '.hub-service-tile',
+    ready: '.bm-hub-service-tile',
     down: ['power'],
     prepare: async (page) => {
-      await shown(page, '.hub-service-tile[data-service-id="bills.electricity.pay"]').click();
-      await shown(page, '.availability-sheet .department-hotline').waitFor();
+      await shown(page, '.bm-hub-service-tile[data-service-id="bills.electricity.pay"]').click();
+      await shown(page, '.bm-availability-sheet .bm-department-hotline').waitFor();
     },
   },
 ];
@@ -274,10 +274,10 @@ describe.each([
 
 it('catches what it is there for: a target under 44 px and faint text (the scan itself)', async () => {
   const page = await e2e.open({ openid: resident.openid, now: NOON });
-  await shown(page, '.hub-service-tile').first().waitFor();
+  await shown(page, '.bm-hub-service-tile').first().waitFor();
   await settled(page);
   await page.evaluate(() => {
-    const host = [...document.querySelectorAll('.hub-body')].pop()!;
+    const host = [...document.querySelectorAll('.bm-hub-body')].pop()!;
     const button = document.createElement('div');
     button.setAttribute('role', 'button');
     button.style.cssText = 'width: 40px; height: 30px; background: #ffffff; color: #1f2a37';
@@ -295,10 +295,10 @@ it('catches what it is there for: a target under 44 px and faint text (the scan 
 
 /** The first page of each live flow, as a hub tile opens it. */
 const FLOW_PAGE: Record<string, string> = {
-  bills: '.bills-households',
-  traffic: '.traffic-vehicles',
+  bills: '.bm-bills-households',
+  traffic: '.bm-traffic-vehicles',
   // The summary, or the verify step when no verification is live.
-  insurance: '.ins-page',
+  insurance: '.bm-ins-page',
 };
 
 describe('the hub by keyboard', () => {
@@ -307,14 +307,14 @@ describe('the hub by keyboard', () => {
     page.evaluate(() => {
       const el = document.activeElement;
       if (!el || el === document.body) return null;
-      return { tile: el.classList.contains('hub-service-tile') ? el.getAttribute('data-service-id') : null, name: el.getAttribute('aria-label') ?? el.textContent?.trim() ?? el.tagName };
+      return { tile: el.classList.contains('bm-hub-service-tile') ? el.getAttribute('data-service-id') : null, name: el.getAttribute('aria-label') ?? el.textContent?.trim() ?? el.tagName };
     });
 
   it('reaches every tile with Tab and opens each with Enter or Space', async () => {
     const page = await e2e.open({ openid: resident.openid, now: NOON });
-    await shown(page, '.hub-service-tile').first().waitFor();
+    await shown(page, '.bm-hub-service-tile').first().waitFor();
     await settled(page);
-    const tiles = await shown(page, '.hub-service-tile').evaluateAll((els) => els.map((el) => ({ id: el.getAttribute('data-service-id')!, live: el.getAttribute('data-live') === 'true' })));
+    const tiles = await shown(page, '.bm-hub-service-tile').evaluateAll((els) => els.map((el) => ({ id: el.getAttribute('data-service-id')!, live: el.getAttribute('data-live') === 'true' })));
     expect(tiles.length).toBeGreaterThanOrEqual(8);
 
     const opened: string[] = [];
@@ -331,12 +331,12 @@ describe('the hub by keyboard', () => {
         await shown(page, FLOW_PAGE[tile.id.split('.')[0]!] ?? '.bm-page:not(.hub)').first().waitFor();
         await settled(page);
         await page.goBack();
-        await shown(page, `.hub-service-tile[data-service-id="${tile.id}"]`).waitFor();
+        await shown(page, `.bm-hub-service-tile[data-service-id="${tile.id}"]`).waitFor();
         await settled(page);
-        await shown(page, `.hub-service-tile[data-service-id="${tile.id}"]`).focus();
+        await shown(page, `.bm-hub-service-tile[data-service-id="${tile.id}"]`).focus();
       } else {
         // Not live yet: it says so in a dialog, which Escape closes, handing focus back to the tile.
-        const sheet = shown(page, '.hub-coming-soon-sheet');
+        const sheet = shown(page, '.bm-hub-coming-soon-sheet');
         await sheet.waitFor();
         await expect(sheet.getAttribute('role')).resolves.toBe('dialog');
         await expect(sheet.textContent()).resolves.toContain('即将上线');

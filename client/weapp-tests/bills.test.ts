@@ -55,7 +55,7 @@ it('lists paid orders by default, and under 全部 an unpaid one labelled as not
   await p.tap('看全部订单');
   await p.settle();
   expect(orderCalls().filter((c) => c.endsWith(':all')).sort()).toEqual(['bills:all', 'traffic:all']);
-  expect(p.texts('bills-order__status')).toContain('待支付，未扣款');
+  expect(p.texts('bm-bills-order__status')).toContain('待支付，未扣款');
   expect(p.text()).toContain('燃气费');
   expect(p.errors).toEqual([]);
 });

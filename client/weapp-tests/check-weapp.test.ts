@@ -71,7 +71,7 @@ it('refuses a broken tag in a page’s template (WeChat’s wcc)', () => {
 
 it('refuses a broken stylesheet (WeChat’s wcsc)', () => {
   const dir = copyOfBuild();
-  edit(dir, 'pages/hub/index.wxss', (s) => `${s}\n.hub-broken { color: red;\n`);
+  edit(dir, 'pages/hub/index.wxss', (s) => `${s}\n.bm-hub-broken { color: red;\n`);
   const r = check(dir, 'wcsc');
   expect(r.ok).toBe(false);
   expect(r.out).toContain('wcsc (WeChat\'s WXSS compiler) refused the styles');

@@ -65,35 +65,35 @@ export function SandboxPaySheet({ visible, order, payment, description, onPaid, 
     <Sheet
       visible={visible}
       title='沙箱支付'
-      className='pay-sandbox-sheet'
+      className='bm-pay-sandbox-sheet'
       busy={busy}
       onClose={onCancel}
-      tag={<Text className='pay-sandbox-sheet__tag'>本地演示 · 不会真实扣款</Text>}
+      tag={<Text className='bm-pay-sandbox-sheet__tag'>本地演示 · 不会真实扣款</Text>}
       actions={
         <>
           {failed?.kind === 'close' ? null : (
-            <Button variant='plain' className='pay-sandbox-sheet__cancel' onPress={onCancel} label='取消支付'>
+            <Button variant='plain' className='bm-pay-sandbox-sheet__cancel' onPress={onCancel} label='取消支付'>
               取消
             </Button>
           )}
-          <Button className='bm-sheet__main pay-sandbox-sheet__confirm' onPress={main.press} busy={busy} label={main.label}>
+          <Button className='bm-sheet__main bm-pay-sandbox-sheet__confirm' onPress={main.press} busy={busy} label={main.label}>
             {main.text}
           </Button>
         </>
       }
     >
-      <View className='pay-amount'>
-        <Text className='pay-amount__label'>支付金额</Text>
-        <Text className='pay-amount__value pay-sandbox-sheet__amount'>{formatFen(payment.amount)}</Text>
+      <View className='bm-pay-amount'>
+        <Text className='bm-pay-amount__label'>支付金额</Text>
+        <Text className='bm-pay-amount__value bm-pay-sandbox-sheet__amount'>{formatFen(payment.amount)}</Text>
       </View>
       <Row label='缴费内容' value={description} />
       {order ? <Row label='收款单位' value={order.providerName} /> : null}
       <Row label='订单号' value={payment.orderId} />
-      <Text className='pay-fineprint'>
+      <Text className='bm-pay-fineprint'>
         这是本地开发环境里代替微信支付的沙箱：点“确认支付”，后台会收到与微信支付完全相同的支付成功通知。
       </Text>
       {failed ? (
-        <Notice tone={failed.kind === 'receipt' ? 'info' : 'error'} title={failed.title} className='pay-sandbox-sheet__error'>
+        <Notice tone={failed.kind === 'receipt' ? 'info' : 'error'} title={failed.title} className='bm-pay-sandbox-sheet__error'>
           {failed.text}
         </Notice>
       ) : null}

@@ -20,7 +20,7 @@ export function PayAvailabilityNotice({ kind, availability, onDetails }: { kind:
   ) : null;
   if (availability.state === 'closing_soon') {
     return (
-      <Notice tone='warn' title={`${name}即将暂停`} className='bills-pay-status bills-pay-status--closing_soon' action={details}>
+      <Notice tone='warn' title={`${name}即将暂停`} className='bm-bills-pay-status bm-bills-pay-status--closing_soon' action={details}>
         {availability.message}
       </Notice>
     );
@@ -28,7 +28,7 @@ export function PayAvailabilityNotice({ kind, availability, onDetails }: { kind:
   const title =
     availability.state === 'maintenance' ? `${name}系统维护中，暂不能缴费` : availability.state === 'down' ? `${name}暂不能办理` : `${name}暂停中，现在不能缴费`;
   return (
-    <Notice tone='closed' title={title} className={`bills-pay-status bills-pay-status--${availability.state}`} action={details}>
+    <Notice tone='closed' title={title} className={`bm-bills-pay-status bm-bills-pay-status--${availability.state}`} action={details}>
       {availability.message}
     </Notice>
   );
@@ -38,9 +38,9 @@ export function PayAvailabilityNotice({ kind, availability, onDetails }: { kind:
 /** The row that opens the payment history, at the foot of the households and bill pages. */
 export function OrdersLink() {
   return (
-    <View className='bills-orders-link bm-focusable' {...pressable(() => void Taro.navigateTo({ url: PATHS.orders }))} ariaLabel='缴费记录' hoverClass='bills-pressed'>
+    <View className='bm-bills-orders-link bm-focusable' {...pressable(() => void Taro.navigateTo({ url: PATHS.orders }))} ariaLabel='缴费记录' hoverClass='bm-bills-pressed'>
       <Text>缴费记录</Text>
-      <Text className='bills-orders-link__chevron' aria-hidden='true'>
+      <Text className='bm-bills-orders-link__chevron' aria-hidden='true'>
         ›
       </Text>
     </View>

@@ -24,7 +24,7 @@ export function InsuranceRemoteStatus({ remote, prefix, errorTitle, loading, onH
     return (
       <StateView
         kind='closed'
-        className={`${prefix}-closed ins-closed`}
+        className={`${prefix}-closed bm-ins-closed`}
         title={title}
         message={refused.message}
         action={
@@ -44,13 +44,13 @@ export function DataAge({ age, className }: { age: BureauDataAge; className?: st
   return (
     <>
       {age.stale ? (
-        <Notice tone='stale' title='社保系统暂时连不上' className='ins-stale'>
+        <Notice tone='stale' title='社保系统暂时连不上' className='bm-ins-stale'>
           {`以下是 ${formatDateTime(age.fetchedAt)} 查到的数据，可能不是最新。请稍后下拉刷新。`}
         </Notice>
       ) : null}
-      <View className={`ins-age ${className ?? ''}`}>
-        <Text className='ins-age__upto'>{dataUpToText(age.dataUpTo)}</Text>
-        <Text className='ins-age__fetched'>{`查询于 ${formatDateTime(age.fetchedAt)}${age.stale ? '（非最新）' : ''}`}</Text>
+      <View className={`bm-ins-age ${className ?? ''}`}>
+        <Text className='bm-ins-age__upto'>{dataUpToText(age.dataUpTo)}</Text>
+        <Text className='bm-ins-age__fetched'>{`查询于 ${formatDateTime(age.fetchedAt)}${age.stale ? '（非最新）' : ''}`}</Text>
       </View>
     </>
   );
@@ -59,7 +59,7 @@ export function DataAge({ age, className }: { age: BureauDataAge; className?: st
 /** How long this verification still lets the resident read their data. */
 export function VerificationLine({ expiresAt }: { expiresAt: string }) {
   return (
-    <Text className='ins-verified'>
+    <Text className='bm-ins-verified'>
       {`已实名认证 · ${formatClock(expiresAt)} 前有效，之后需重新认证`}
     </Text>
   );
@@ -68,8 +68,8 @@ export function VerificationLine({ expiresAt }: { expiresAt: string }) {
 /** A status in words with its own glyph (never colour alone). */
 export function StatusPill({ tone, icon, children, className }: { tone: Tone; icon: string; children: ReactNode; className?: string }) {
   return (
-    <View className={`ins-pill ins-pill--${tone} ${className ?? ''}`}>
-      <Text className='ins-pill__icon' aria-hidden='true'>
+    <View className={`bm-ins-pill bm-ins-pill--${tone} ${className ?? ''}`}>
+      <Text className='bm-ins-pill__icon' aria-hidden='true'>
         {icon}
       </Text>
       <Text>{children}</Text>

@@ -5,14 +5,14 @@ import { pressable } from '../../ui';
 export function MessagesEntry({ unread, onOpen }: { unread: number; onOpen: () => void }) {
   return (
     <View
-      className={`hub-messages-entry bm-focusable ${unread > 0 ? 'hub-messages-entry--unread' : ''}`}
+      className={`bm-hub-messages-entry bm-focusable ${unread > 0 ? 'bm-hub-messages-entry--unread' : ''}`}
       {...pressable(onOpen)}
       ariaLabel={unread > 0 ? `消息，${unread} 条未读` : '消息，没有未读'}
-      hoverClass='hub-messages-entry--pressed'
+      hoverClass='bm-hub-messages-entry--pressed'
     >
-      <Text className='hub-messages-entry__text'>消息</Text>
+      <Text className='bm-hub-messages-entry__text'>消息</Text>
       {unread > 0 ? (
-        <Text className='hub-messages-entry__count' data-unread={unread}>
+        <Text className='bm-hub-messages-entry__count' data-unread={unread}>
           {unread > 99 ? '99+' : unread}
         </Text>
       ) : null}

@@ -20,7 +20,7 @@ export function AvailabilityNotice({ service, availability, onDetails }: { servi
       查看办理时间
     </View>
   ) : null;
-  const cls = `traffic-status-notice traffic-status-notice--${availability.state}`;
+  const cls = `bm-traffic-status-notice bm-traffic-status-notice--${availability.state}`;
   if (availability.state === 'closing_soon') {
     return (
       <Notice tone='warn' title={`${name}即将暂停`} className={cls} action={details}>
@@ -39,15 +39,15 @@ export function AvailabilityNotice({ service, availability, onDetails }: { servi
 
 /** A state in words (never colour alone). */
 export function Pill({ tone, children, className }: { tone: string; children: ReactNode; className?: string }) {
-  return <Text className={`traffic-pill traffic-pill--${tone} ${className ?? ''}`}>{children}</Text>;
+  return <Text className={`bm-traffic-pill bm-traffic-pill--${tone} ${className ?? ''}`}>{children}</Text>;
 }
 
 /** The shared payment history (bills and fines together), at the foot of the traffic pages. */
 export function OrdersLink() {
   return (
-    <View className='traffic-orders-link bm-focusable' {...pressable(() => void Taro.navigateTo({ url: PATHS.orders }))} ariaLabel='我的订单（缴费与罚款记录）' hoverClass='traffic-pressed'>
+    <View className='bm-traffic-orders-link bm-focusable' {...pressable(() => void Taro.navigateTo({ url: PATHS.orders }))} ariaLabel='我的订单（缴费与罚款记录）' hoverClass='bm-traffic-pressed'>
       <Text>我的订单</Text>
-      <Text className='traffic-orders-link__chevron' aria-hidden='true'>
+      <Text className='bm-traffic-orders-link__chevron' aria-hidden='true'>
         ›
       </Text>
     </View>

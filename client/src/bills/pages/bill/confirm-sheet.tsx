@@ -36,23 +36,23 @@ export function ConfirmPaySheet({
     <Sheet
       visible={visible}
       title='确认缴费'
-      className='bills-confirm-sheet'
+      className='bm-bills-confirm-sheet'
       busy={busy}
       onClose={onClose}
       actions={
-        <View className='bills-confirm-sheet__actions'>
-          <Button className='bm-sheet__main bills-confirm-sheet__pay' onPress={onConfirm} busy={busy} label={busy ? '正在下单' : `确认支付 ${formatFen(total)}`}>
+        <View className='bm-bills-confirm-sheet__actions'>
+          <Button className='bm-sheet__main bm-bills-confirm-sheet__pay' onPress={onConfirm} busy={busy} label={busy ? '正在下单' : `确认支付 ${formatFen(total)}`}>
             {busy ? '正在下单…' : error ? `重试支付 ${formatFen(total)}` : `确认支付 ${formatFen(total)}`}
           </Button>
-          <Button variant='plain' className='bills-confirm-sheet__cancel' onPress={onClose} label='取消，不缴费' busy={busy}>
+          <Button variant='plain' className='bm-bills-confirm-sheet__cancel' onPress={onClose} label='取消，不缴费' busy={busy}>
             取消
           </Button>
         </View>
       }
     >
-      <View className='bills-amount'>
-        <Text className='bills-amount__label'>应付金额</Text>
-        <Text className='bills-amount__value bills-confirm-sheet__amount'>{formatFen(total)}</Text>
+      <View className='bm-bills-amount'>
+        <Text className='bm-bills-amount__label'>应付金额</Text>
+        <Text className='bm-bills-amount__value bm-bills-confirm-sheet__amount'>{formatFen(total)}</Text>
       </View>
       <Row label='缴费项目' value={what} />
       <Row label='缴费单位' value={binding.providerName} />
@@ -61,16 +61,16 @@ export function ConfirmPaySheet({
       {bills.map((b) => (
         <Row
           key={b.billId}
-          className='bills-confirm-sheet__period'
+          className='bm-bills-confirm-sheet__period'
           label={formatPeriod(b.period)}
           value={b.lateFee > 0 ? `${formatFen(b.amountDue)}（含违约金 ${formatFen(b.lateFee)}，逾期 ${b.overdueDays} 天）` : formatFen(b.amountDue)}
           tone={b.lateFee > 0 ? 'money' : undefined}
         />
       ))}
       {bills.length > 1 ? <Row label='违约金合计' value={formatFen(lateFee)} tone={lateFee > 0 ? 'money' : undefined} /> : null}
-      <Text className='bills-fineprint'>金额以缴费单位此刻的账单为准。一次支付，由本平台逐期送达缴费单位入账，无需重复缴费。</Text>
+      <Text className='bm-bills-fineprint'>金额以缴费单位此刻的账单为准。一次支付，由本平台逐期送达缴费单位入账，无需重复缴费。</Text>
       {error ? (
-        <Notice tone='error' title='没有支付成功' className='bills-confirm-sheet__error'>
+        <Notice tone='error' title='没有支付成功' className='bm-bills-confirm-sheet__error'>
           {error}
         </Notice>
       ) : null}

@@ -79,7 +79,7 @@ export default function BillPage() {
 
   return (
     <Page
-      className='bills-page bills-bill bills-page--with-bar'
+      className='bm-bills-page bm-bills-bill bm-bills-page--with-bar'
       overlay={
         <>
           {binding ? (
@@ -137,11 +137,11 @@ export default function BillPage() {
         subtitle={binding ? `${binding.providerName} · 户号 ${binding.accountNoMasked}` : '正在向缴费单位查询…'}
       />
 
-      <View className='bills-body'>
+      <View className='bm-bills-body'>
         {!data && bill.error?.code === 'NOT_FOUND' ? (
           <StateView
             kind='empty'
-            className='bills-bill-error'
+            className='bm-bills-bill-error'
             icon='!'
             title='没有找到这个户号'
             text={bill.error.message}
@@ -149,7 +149,7 @@ export default function BillPage() {
           />
         ) : null}
         {bill.error?.code === 'NOT_FOUND' && !data ? null : (
-          <RemoteStatus remote={bill} prefix='bills-bill' errorTitle='账单暂时查不到' loading={{ label: '正在向缴费单位查询账单…', className: 'bills-bill-loading' }} />
+          <RemoteStatus remote={bill} prefix='bm-bills-bill' errorTitle='账单暂时查不到' loading={{ label: '正在向缴费单位查询账单…', className: 'bm-bills-bill-loading' }} />
         )}
         {/* Every failure state names the company's own hotline; a company that is down also offers 恢复后提醒我. */}
         {!data && bill.error && kind ? <OutageHelp kind={kind} down={bill.error.code === 'DEPARTMENT_UNAVAILABLE' || departmentDown} /> : null}
@@ -157,13 +157,13 @@ export default function BillPage() {
         {data && binding && kind ? (
           <>
             {justBound ? (
-              <Notice tone='info' title='户号已绑定' className='bills-bill__bound'>
+              <Notice tone='info' title='户号已绑定' className='bm-bills-bill__bound'>
                 以后可在“我的户号”里直接查看这户的账单。
               </Notice>
             ) : null}
 
             {data.stale ? (
-              <Notice tone='stale' title='缴费单位暂时连不上' className='bills-bill__stale'>
+              <Notice tone='stale' title='缴费单位暂时连不上' className='bm-bills-bill__stale'>
                 {`以下是 ${formatAge(data.ageSeconds)}查到的账单，可能不是最新。为免多缴或错缴，暂不能在线缴费，请稍后下拉刷新。`}
                 {departmentDown && payAvailability?.message ? `\n${payAvailability.message}` : ''}
               </Notice>
@@ -173,15 +173,15 @@ export default function BillPage() {
             {data.stale && departmentDown ? null : <PayAvailabilityNotice kind={kind} availability={payAvailability} onDetails={showHours} />}
             {data.stale || departmentDown ? <OutageHelp kind={kind} down /> : null}
 
-            <Card className='bills-bill__summary'>
+            <Card className='bm-bills-bill__summary'>
               {data.arrears.total > 0 ? (
-                <View className='bills-bill__due'>
-                  <Text className='bills-bill__due-label'>应缴金额</Text>
-                  <View className='bills-bill__due-amount' ariaLabel={`应缴金额 ${formatFen(data.arrears.total)}`}>
+                <View className='bm-bills-bill__due'>
+                  <Text className='bm-bills-bill__due-label'>应缴金额</Text>
+                  <View className='bm-bills-bill__due-amount' ariaLabel={`应缴金额 ${formatFen(data.arrears.total)}`}>
                     {formatFen(data.arrears.total)}
                   </View>
                   {next ? (
-                    <Text className={`bills-bill__due-date ${next.overdueDays > 0 ? 'bills-bill__due-date--overdue' : ''}`}>
+                    <Text className={`bm-bills-bill__due-date ${next.overdueDays > 0 ? 'bm-bills-bill__due-date--overdue' : ''}`}>
                       {next.overdueDays > 0
                         ? `已逾期 ${next.overdueDays} 天（截止 ${formatDate(next.dueDate)}）`
                         : `请于 ${formatDate(next.dueDate)} 前缴纳`}
@@ -189,19 +189,19 @@ export default function BillPage() {
                   ) : null}
                 </View>
               ) : (
-                <View className='bills-bill__due bills-bill__due--clear'>
-                  <Text className='bills-bill__clear-mark' aria-hidden='true'>
+                <View className='bm-bills-bill__due bm-bills-bill__due--clear'>
+                  <Text className='bm-bills-bill__clear-mark' aria-hidden='true'>
                     ✓
                   </Text>
-                  <Text className='bills-bill__clear'>已缴清</Text>
-                  <Text className='bills-bill__due-date'>这户目前没有欠费</Text>
+                  <Text className='bm-bills-bill__clear'>已缴清</Text>
+                  <Text className='bm-bills-bill__due-date'>这户目前没有欠费</Text>
                 </View>
               )}
-              <Text className={`bills-bill__age ${data.stale ? 'bills-bill__age--stale' : ''}`}>
+              <Text className={`bm-bills-bill__age ${data.stale ? 'bm-bills-bill__age--stale' : ''}`}>
                 {data.ageSeconds < 10 && !data.stale ? '数据刚刚更新' : `数据更新于 ${formatAge(data.ageSeconds)}`}
                 {data.stale ? '（缴费单位暂时连不上）' : ''}
               </Text>
-              <View className='bills-bill__who'>
+              <View className='bm-bills-bill__who'>
                 <Row label='户主' value={binding.holderName} />
                 <Row label='地址' value={binding.address} />
                 {data.prepaidBalance !== undefined && !data.topup ? <Row label='预存余额' value={formatFen(data.prepaidBalance)} tone='strong' /> : null}
@@ -209,15 +209,15 @@ export default function BillPage() {
             </Card>
 
             {data.topup && data.prepaidBalance !== undefined ? (
-              <Card className='bills-bill__prepaid'>
-                <View className='bills-bill__prepaid-balance' ariaLabel={`预付费电表余额 ${formatFen(data.prepaidBalance)}`}>
-                  <Text className='bills-bill__prepaid-label'>余额</Text>
-                  <Text className='bills-bill__prepaid-amount'>{formatFen(data.prepaidBalance)}</Text>
+              <Card className='bm-bills-bill__prepaid'>
+                <View className='bm-bills-bill__prepaid-balance' ariaLabel={`预付费电表余额 ${formatFen(data.prepaidBalance)}`}>
+                  <Text className='bm-bills-bill__prepaid-label'>余额</Text>
+                  <Text className='bm-bills-bill__prepaid-amount'>{formatFen(data.prepaidBalance)}</Text>
                 </View>
-                <Text className='bills-fineprint'>预付费电表：余额用完会停电，可随时预存。</Text>
+                <Text className='bm-bills-fineprint'>预付费电表：余额用完会停电，可随时预存。</Text>
                 <Button
                   variant='secondary'
-                  className='bills-bill__topup'
+                  className='bm-bills-bill__topup'
                   disabled={closed || data.stale}
                   onPress={() => (closed ? showHours() : topup.start())}
                   label={`预存电费，当前余额 ${formatFen(data.prepaidBalance)}`}
@@ -228,8 +228,8 @@ export default function BillPage() {
             ) : null}
 
             {arrears.length > 1 || (arrears.length === 1 && arrears[0].billId !== data.bill?.billId) ? (
-              <Card className='bills-bill__arrears' title={`待缴账单（${arrears.length} 期）`}>
-                <Text className='bills-fineprint'>下方“立即缴费”一次缴清全部欠费；也可以只缴其中一期。</Text>
+              <Card className='bm-bills-bill__arrears' title={`待缴账单（${arrears.length} 期）`}>
+                <Text className='bm-bills-fineprint'>下方“立即缴费”一次缴清全部欠费；也可以只缴其中一期。</Text>
                 {arrears.map((b) => (
                   <ArrearsItem key={b.billId} bill={b} closed={closed || data.stale} onPay={() => startPay([b])} />
                 ))}
@@ -287,8 +287,8 @@ function PayBar({
     const label = at ? `暂停缴费 · ${at}` : '暂停缴费';
     return (
       // The notice at the top says why in full; the button keeps "until when" in view while scrolling.
-      <View className='bills-bar bills-pay-bar bills-pay-bar--closed'>
-        <Button className='bills-pay' disabled onPress={onHours} label={label}>
+      <View className='bm-bills-bar bm-bills-pay-bar bm-bills-pay-bar--closed'>
+        <Button className='bm-bills-pay' disabled onPress={onHours} label={label}>
           {label}
         </Button>
       </View>
@@ -296,9 +296,9 @@ function PayBar({
   }
   if (stale) {
     return (
-      <View className='bills-bar bills-pay-bar bills-pay-bar--stale'>
-        <Text className='bills-bar__hint'>账单不是最新的，暂不能缴费</Text>
-        <Button className='bills-pay' onPress={onRefresh} label='账单不是最新的，暂不能缴费。重新查询账单'>
+      <View className='bm-bills-bar bm-bills-pay-bar bm-bills-pay-bar--stale'>
+        <Text className='bm-bills-bar__hint'>账单不是最新的，暂不能缴费</Text>
+        <Button className='bm-bills-pay' onPress={onRefresh} label='账单不是最新的，暂不能缴费。重新查询账单'>
           重新查询账单
         </Button>
       </View>
@@ -306,8 +306,8 @@ function PayBar({
   }
   if (!bills.length) {
     return (
-      <View className='bills-bar bills-pay-bar'>
-        <Text className='bills-bar__hint bills-pay-bar__family'>家人正在为这户缴费，请稍后刷新查看结果</Text>
+      <View className='bm-bills-bar bm-bills-pay-bar'>
+        <Text className='bm-bills-bar__hint bm-bills-pay-bar__family'>家人正在为这户缴费，请稍后刷新查看结果</Text>
       </View>
     );
   }
@@ -315,19 +315,19 @@ function PayBar({
   const what = bills.length === 1 ? `${formatPeriod(bills[0].period)}${kindName}` : `全部 ${bills.length} 期${kindName}`;
   const unfinished = bills.find((b) => b.status === 'pending' && b.orderId);
   return (
-    <View className='bills-bar bills-pay-bar'>
+    <View className='bm-bills-bar bm-bills-pay-bar'>
       {unfinished ? (
         <View
-          className='bills-bar__hint bills-pay-bar__pending bm-focusable'
+          className='bm-bills-bar__hint bm-bills-pay-bar__pending bm-focusable'
           {...pressable(() => void Taro.navigateTo({ url: resultUrl(unfinished.orderId!) }))}
           ariaLabel='有一笔待支付的订单，查看订单'
         >
           {formatPeriod(unfinished.period)}有一笔待支付的订单，查看订单 ›
         </View>
       ) : familyPaying ? (
-        <Text className='bills-bar__hint'>家人正在缴纳其中一期，这里只缴其余的</Text>
+        <Text className='bm-bills-bar__hint'>家人正在缴纳其中一期，这里只缴其余的</Text>
       ) : null}
-      <Button className='bills-pay' onPress={onPay} label={`缴纳${what} ${formatFen(total)}`}>
+      <Button className='bm-bills-pay' onPress={onPay} label={`缴纳${what} ${formatFen(total)}`}>
         立即缴费 {formatFen(total)}
       </Button>
     </View>
@@ -341,17 +341,17 @@ function pendingWord(bill: BillView): string {
 
 function ArrearsItem({ bill, closed, onPay }: { bill: BillView; closed: boolean; onPay(): void }) {
   return (
-    <View className='bills-arrears-item' data-bill-id={bill.billId}>
-      <View className='bills-arrears-item__head'>
-        <Text className='bills-arrears-item__period'>{formatPeriod(bill.period)}</Text>
-        <Text className='bills-arrears-item__amount'>{formatFen(bill.amountDue)}</Text>
+    <View className='bm-bills-arrears-item' data-bill-id={bill.billId}>
+      <View className='bm-bills-arrears-item__head'>
+        <Text className='bm-bills-arrears-item__period'>{formatPeriod(bill.period)}</Text>
+        <Text className='bm-bills-arrears-item__amount'>{formatFen(bill.amountDue)}</Text>
       </View>
-      <Text className='bills-arrears-item__line'>
+      <Text className='bm-bills-arrears-item__line'>
         账单 {formatFen(bill.amount)}
         {bill.lateFee > 0 ? ` + 违约金 ${formatFen(bill.lateFee)}（逾期 ${bill.overdueDays} 天）` : ''}
       </Text>
-      <View className='bills-arrears-item__foot'>
-        <Text className={`bills-arrears-item__due ${bill.overdueDays > 0 ? 'bills-arrears-item__due--overdue' : ''}`}>
+      <View className='bm-bills-arrears-item__foot'>
+        <Text className={`bm-bills-arrears-item__due ${bill.overdueDays > 0 ? 'bm-bills-arrears-item__due--overdue' : ''}`}>
           截止 {formatDate(bill.dueDate)}
           {bill.status === 'pending' ? ` · ${pendingWord(bill)}` : ''}
         </Text>
@@ -359,7 +359,7 @@ function ArrearsItem({ bill, closed, onPay }: { bill: BillView; closed: boolean;
           small
           variant='secondary'
           disabled={closed}
-          className='bills-arrears-item__pay'
+          className='bm-bills-arrears-item__pay'
           onPress={onPay}
           label={`缴纳${formatPeriod(bill.period)}账单 ${formatFen(bill.amountDue)}`}
         >
@@ -372,37 +372,37 @@ function ArrearsItem({ bill, closed, onPay }: { bill: BillView; closed: boolean;
 
 function BillDetail({ bill }: { bill: BillView }) {
   return (
-    <Card className='bills-bill__detail'>
-      <View className='bills-bill__detail-head'>
+    <Card className='bm-bills-bill__detail'>
+      <View className='bm-bills-bill__detail-head'>
         <CardTitle>{formatPeriod(bill.period)}账单</CardTitle>
-        <Text className={`bills-status bills-status--${bill.status === 'paid' ? 'ok' : bill.status === 'pending' ? 'progress' : bill.overdueDays > 0 ? 'danger' : 'warn'}`}>
+        <Text className={`bm-bills-status bm-bills-status--${bill.status === 'paid' ? 'ok' : bill.status === 'pending' ? 'progress' : bill.overdueDays > 0 ? 'danger' : 'warn'}`}>
           {bill.status === 'paid' ? '已缴清' : bill.status === 'pending' ? pendingWord(bill) : bill.overdueDays > 0 ? '已逾期' : '待缴'}
         </Text>
       </View>
       <Row label='本期用量' value={`${bill.usage.value} ${bill.usage.unit}`} tone='strong' />
 
       {bill.lines.length > 0 ? (
-        <View className='bills-tiers' role='table' ariaRole='table' ariaLabel='阶梯计费明细'>
-          <View className='bills-tiers__row bills-tiers__row--head' role='row' ariaRole='row'>
-            <Text className='bills-tiers__cell bills-tiers__cell--name'>阶梯</Text>
-            <Text className='bills-tiers__cell'>用量</Text>
-            <Text className='bills-tiers__cell'>单价/{bill.lines[0].unit}</Text>
-            <Text className='bills-tiers__cell bills-tiers__cell--amount'>金额</Text>
+        <View className='bm-bills-tiers' role='table' ariaRole='table' ariaLabel='阶梯计费明细'>
+          <View className='bm-bills-tiers__row bm-bills-tiers__row--head' role='row' ariaRole='row'>
+            <Text className='bm-bills-tiers__cell bm-bills-tiers__cell--name'>阶梯</Text>
+            <Text className='bm-bills-tiers__cell'>用量</Text>
+            <Text className='bm-bills-tiers__cell'>单价/{bill.lines[0].unit}</Text>
+            <Text className='bm-bills-tiers__cell bm-bills-tiers__cell--amount'>金额</Text>
           </View>
           {bill.lines.map((l) => (
             <View
               key={l.name}
-              className='bills-tiers__row'
+              className='bm-bills-tiers__row'
               role='row'
               ariaRole='row'
               ariaLabel={`${l.name}，${l.quantity} ${l.unit}，每${l.unit} ${formatFen(l.unitPrice)}，${formatFen(l.amount)}`}
             >
-              <Text className='bills-tiers__cell bills-tiers__cell--name'>{l.name}</Text>
-              <Text className='bills-tiers__cell'>
+              <Text className='bm-bills-tiers__cell bm-bills-tiers__cell--name'>{l.name}</Text>
+              <Text className='bm-bills-tiers__cell'>
                 {l.quantity} {l.unit}
               </Text>
-              <Text className='bills-tiers__cell'>{formatFen(l.unitPrice)}</Text>
-              <Text className='bills-tiers__cell bills-tiers__cell--amount'>{formatFen(l.amount)}</Text>
+              <Text className='bm-bills-tiers__cell'>{formatFen(l.unitPrice)}</Text>
+              <Text className='bm-bills-tiers__cell bm-bills-tiers__cell--amount'>{formatFen(l.amount)}</Text>
             </View>
           ))}
         </View>
@@ -416,7 +416,7 @@ function BillDetail({ bill }: { bill: BillView }) {
       />
       <Row label='缴费截止' value={formatDate(bill.dueDate)} />
       {bill.status !== 'paid' ? <Row className='bm-row--total' label='应缴' value={formatFen(bill.amountDue)} /> : null}
-      <Text className={`bills-fineprint bills-bill__rule ${bill.overdueDays > 0 ? 'bills-bill__rule--active' : ''}`}>违约金规则：{LATE_FEE_RULE}</Text>
+      <Text className={`bm-bills-fineprint bm-bills-bill__rule ${bill.overdueDays > 0 ? 'bm-bills-bill__rule--active' : ''}`}>违约金规则：{LATE_FEE_RULE}</Text>
     </Card>
   );
 }

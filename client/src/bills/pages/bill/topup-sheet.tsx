@@ -62,34 +62,34 @@ export function TopupSheet({
     <Sheet
       visible={visible}
       title='预存电费'
-      className='bills-topup-sheet'
+      className='bm-bills-topup-sheet'
       busy={busy}
       onClose={onClose}
       actions={
-        <View className='bills-confirm-sheet__actions'>
+        <View className='bm-bills-confirm-sheet__actions'>
           <Button
-            className='bm-sheet__main bills-topup-sheet__pay'
+            className='bm-sheet__main bm-bills-topup-sheet__pay'
             onPress={confirm}
             busy={busy}
             label={busy ? '正在下单' : fen !== null ? `确认支付 ${formatFen(fen)}` : '确认支付'}
           >
             {busy ? '正在下单…' : fen !== null ? `确认支付 ${formatFen(fen)}` : '确认支付'}
           </Button>
-          <Button variant='plain' className='bills-topup-sheet__cancel' onPress={onClose} label='取消，不预存' busy={busy}>
+          <Button variant='plain' className='bm-bills-topup-sheet__cancel' onPress={onClose} label='取消，不预存' busy={busy}>
             取消
           </Button>
         </View>
       }
     >
       <Row label='户号' value={`${binding.accountNoMasked}${binding.label ? `（${binding.label}）` : ''}`} />
-      <Row label='当前余额' value={formatFen(balance)} tone='strong' className='bills-topup-sheet__balance' />
-      <View className='bills-topup-sheet__presets' role='group' ariaRole='group' ariaLabel='常用金额'>
+      <Row label='当前余额' value={formatFen(balance)} tone='strong' className='bm-bills-topup-sheet__balance' />
+      <View className='bm-bills-topup-sheet__presets' role='group' ariaRole='group' ariaLabel='常用金额'>
         {topupPresets(rules).map((f) => (
           <Button
             key={f}
             small
             variant={fen === f ? 'primary' : 'secondary'}
-            className='bills-topup-sheet__preset'
+            className='bm-bills-topup-sheet__preset'
             onPress={() => choose(f)}
             label={`预存 ${formatFen(f)}${fen === f ? '，已选' : ''}`}
           >
@@ -97,16 +97,16 @@ export function TopupSheet({
           </Button>
         ))}
       </View>
-      <View className={`bills-field bills-field--amount ${problem ? 'bills-field--invalid' : ''}`}>
-        <Text className='bills-field__label'>其他金额（元）</Text>
-        <Text className='bills-field__hint-text bills-topup-sheet__rules'>{topupRulesText(rules)}</Text>
+      <View className={`bm-bills-field bm-bills-field--amount ${problem ? 'bm-bills-field--invalid' : ''}`}>
+        <Text className='bm-bills-field__label'>其他金额（元）</Text>
+        <Text className='bm-bills-field__hint-text bm-bills-topup-sheet__rules'>{topupRulesText(rules)}</Text>
         <Input
-          className='bills-field__input bills-topup-sheet__amount'
+          className='bm-bills-field__input bm-bills-topup-sheet__amount'
           type={process.env.TARO_ENV === 'weapp' ? 'digit' : 'text'}
           value={text}
           maxlength={10}
           placeholder={`¥${fenToYuan(rules.minimum).replace(/\.00$/, '')} 起`}
-          placeholderClass='bills-field__placeholder'
+          placeholderClass='bm-bills-field__placeholder'
           ariaLabel={`预存金额，单位元，${topupRulesText(rules)}`}
           nativeProps={{ 'aria-label': `预存金额，单位元，${topupRulesText(rules)}`, inputMode: 'decimal', autoComplete: 'off', 'aria-invalid': problem ? 'true' : 'false' }}
           onInput={(e) => {
@@ -120,14 +120,14 @@ export function TopupSheet({
           onConfirm={confirm}
         />
         {problem ? (
-          <View className='bills-field__error bills-topup-sheet__error' role='alert' ariaRole='alert'>
+          <View className='bm-bills-field__error bm-bills-topup-sheet__error' role='alert' ariaRole='alert'>
             {problem}
           </View>
         ) : null}
       </View>
-      <Text className='bills-fineprint'>{`支付后由本平台送达${binding.providerName}入账，余额以${binding.providerName}为准。`}</Text>
+      <Text className='bm-bills-fineprint'>{`支付后由本平台送达${binding.providerName}入账，余额以${binding.providerName}为准。`}</Text>
       {error ? (
-        <Notice tone='error' title='没有支付成功' className='bills-topup-sheet__failed'>
+        <Notice tone='error' title='没有支付成功' className='bm-bills-topup-sheet__failed'>
           {error}
         </Notice>
       ) : null}

@@ -110,12 +110,12 @@ export default function Bind() {
   const digitsOnly = provider ? /^\^\\d\{\d+\}\$$/.test(provider.accountNo.pattern) : false;
 
   return (
-    <Page className='bills-page bills-bind' overlay={refusal.sheet}>
+    <Page className='bm-bills-page bm-bills-bind' overlay={refusal.sheet}>
       <PageHeader title={`添加${kind ? KIND_INFO[kind].bill : ''}户号`} subtitle='绑定前会向缴费单位核实户号，只显示户名的部分信息' />
 
-      <View className='bills-body'>
+      <View className='bm-bills-body'>
         {formError ? (
-          <Notice tone='error' title='没有绑定成功' className='bills-bind__form-error'>
+          <Notice tone='error' title='没有绑定成功' className='bm-bills-bind__form-error'>
             {formError}
           </Notice>
         ) : null}
@@ -123,27 +123,27 @@ export default function Bind() {
 
         <Card>
           <CardTitle>缴费单位</CardTitle>
-          <View className='bills-providers' role='radiogroup' ariaRole='radiogroup' ariaLabel='选择缴费单位'>
+          <View className='bm-bills-providers' role='radiogroup' ariaRole='radiogroup' ariaLabel='选择缴费单位'>
             {providers.map((p) => {
               const on = p.id === providerId;
               return (
                 <View
                   key={p.id}
-                  className={`bills-provider bm-focusable ${on ? 'bills-provider--on' : ''}`}
+                  className={`bm-bills-provider bm-focusable ${on ? 'bm-bills-provider--on' : ''}`}
                   {...pressable(() => pickProvider(p), { role: 'radio' })}
                   aria-checked={on}
                   ariaLabel={`${p.kindName}，${p.name}`}
                   data-provider-id={p.id}
-                  hoverClass='bills-pressed'
+                  hoverClass='bm-bills-pressed'
                 >
-                  <View className={`bills-glyph bills-glyph--${p.kind}`} aria-hidden='true'>
+                  <View className={`bm-bills-glyph bm-bills-glyph--${p.kind}`} aria-hidden='true'>
                     <Text>{KIND_INFO[p.kind].glyph}</Text>
                   </View>
-                  <View className='bills-provider__text'>
-                    <Text className='bills-provider__kind'>{p.kindName}</Text>
-                    <Text className='bills-provider__name'>{p.name}</Text>
+                  <View className='bm-bills-provider__text'>
+                    <Text className='bm-bills-provider__kind'>{p.kindName}</Text>
+                    <Text className='bm-bills-provider__name'>{p.name}</Text>
                   </View>
-                  <View className='bills-provider__check' aria-hidden='true'>
+                  <View className='bm-bills-provider__check' aria-hidden='true'>
                     <Text>{on ? '✓' : ''}</Text>
                   </View>
                 </View>
@@ -151,22 +151,22 @@ export default function Bind() {
             })}
           </View>
           {errors.providerId ? (
-            <View className='bills-field__error bills-field__error--provider' role='alert' ariaRole='alert'>
+            <View className='bm-bills-field__error bm-bills-field__error--provider' role='alert' ariaRole='alert'>
               {errors.providerId}
             </View>
           ) : null}
         </Card>
 
         <Card>
-          <View className={`bills-field bills-field--account ${errors.accountNo ? 'bills-field--invalid' : ''}`}>
-            <Text className='bills-field__label'>户号</Text>
+          <View className={`bm-bills-field bm-bills-field--account ${errors.accountNo ? 'bm-bills-field--invalid' : ''}`}>
+            <Text className='bm-bills-field__label'>户号</Text>
             <Input
-              className='bills-field__input bills-bind__account'
+              className='bm-bills-field__input bm-bills-bind__account'
               type={digitsOnly && process.env.TARO_ENV === 'weapp' ? 'number' : 'text'}
               value={accountNo}
               maxlength={provider?.accountNo.maxLength ?? 32}
               placeholder={provider ? `例如 ${provider.accountNo.example}` : '请先选择缴费单位'}
-              placeholderClass='bills-field__placeholder'
+              placeholderClass='bm-bills-field__placeholder'
               ariaLabel='户号'
               nativeProps={{ 'aria-label': '户号', inputMode: digitsOnly ? 'numeric' : 'text', autoComplete: 'off', 'aria-invalid': errors.accountNo ? 'true' : 'false' }}
               onInput={(e) => onAccountInput(e.detail.value)}
@@ -176,29 +176,29 @@ export default function Bind() {
               onConfirm={() => void submit()}
             />
             {errors.accountNo ? (
-              <View className='bills-field__error bills-field__error--account' role='alert' ariaRole='alert'>
+              <View className='bm-bills-field__error bm-bills-field__error--account' role='alert' ariaRole='alert'>
                 {errors.accountNo}
               </View>
             ) : null}
             {provider ? (
-              <View className='bills-field__hint'>
-                <Text className='bills-field__hint-text'>{provider.accountNo.hint}</Text>
-                <Text className='bills-field__hint-example'>示例：{provider.accountNo.example}</Text>
+              <View className='bm-bills-field__hint'>
+                <Text className='bm-bills-field__hint-text'>{provider.accountNo.hint}</Text>
+                <Text className='bm-bills-field__hint-example'>示例：{provider.accountNo.example}</Text>
               </View>
             ) : (
-              <Text className='bills-field__hint-text'>选好缴费单位后，这里会告诉您户号在哪里找</Text>
+              <Text className='bm-bills-field__hint-text'>选好缴费单位后，这里会告诉您户号在哪里找</Text>
             )}
           </View>
 
-          <View className={`bills-field bills-field--holder ${errors.holderName ? 'bills-field--invalid' : ''}`}>
-            <Text className='bills-field__label'>户主姓名</Text>
+          <View className={`bm-bills-field bm-bills-field--holder ${errors.holderName ? 'bm-bills-field--invalid' : ''}`}>
+            <Text className='bm-bills-field__label'>户主姓名</Text>
             <Input
-              className='bills-field__input bills-bind__holder'
+              className='bm-bills-field__input bm-bills-bind__holder'
               type='text'
               value={holderName}
               maxlength={HOLDER_MAX}
               placeholder='缴费单上的户主全名'
-              placeholderClass='bills-field__placeholder'
+              placeholderClass='bm-bills-field__placeholder'
               ariaLabel='户主姓名'
               nativeProps={{ 'aria-label': '户主姓名', autoComplete: 'off', 'aria-invalid': errors.holderName ? 'true' : 'false' }}
               onInput={(e) => {
@@ -208,22 +208,22 @@ export default function Bind() {
               onConfirm={() => void submit()}
             />
             {errors.holderName ? (
-              <View className='bills-field__error bills-field__error--holder' role='alert' ariaRole='alert'>
+              <View className='bm-bills-field__error bm-bills-field__error--holder' role='alert' ariaRole='alert'>
                 {errors.holderName}
               </View>
             ) : null}
-            <Text className='bills-field__hint-text'>缴费单位会核对户号与户主姓名是否一致，核对通过后才显示地址</Text>
+            <Text className='bm-bills-field__hint-text'>缴费单位会核对户号与户主姓名是否一致，核对通过后才显示地址</Text>
           </View>
 
-          <View className={`bills-field bills-field--label ${errors.label ? 'bills-field--invalid' : ''}`}>
-            <Text className='bills-field__label'>备注名（选填）</Text>
+          <View className={`bm-bills-field bm-bills-field--label ${errors.label ? 'bm-bills-field--invalid' : ''}`}>
+            <Text className='bm-bills-field__label'>备注名（选填）</Text>
             <Input
-              className='bills-field__input bills-bind__label'
+              className='bm-bills-field__input bm-bills-bind__label'
               type='text'
               value={label}
               maxlength={LABEL_MAX}
               placeholder='如：我家、爸妈家'
-              placeholderClass='bills-field__placeholder'
+              placeholderClass='bm-bills-field__placeholder'
               ariaLabel='备注名，选填'
               nativeProps={{ 'aria-label': '备注名，选填' }}
               onInput={(e) => {
@@ -231,34 +231,34 @@ export default function Bind() {
                 if (errors.label) setErrors((er) => ({ ...er, label: undefined }));
               }}
             />
-            <View className='bills-chips'>
+            <View className='bm-bills-chips'>
               {LABEL_CHIPS.map((c) => (
                 <View
                   key={c}
-                  className={`bills-chip bm-focusable ${label === c ? 'bills-chip--on' : ''}`}
+                  className={`bm-bills-chip bm-focusable ${label === c ? 'bm-bills-chip--on' : ''}`}
                   {...pressable(() => {
                     setLabel(c);
                     setErrors((er) => ({ ...er, label: undefined }));
                   })}
                   ariaLabel={`备注名填为${c}`}
-                  hoverClass='bills-pressed'
+                  hoverClass='bm-bills-pressed'
                 >
                   {c}
                 </View>
               ))}
             </View>
             {errors.label ? (
-              <View className='bills-field__error bills-field__error--label' role='alert' ariaRole='alert'>
+              <View className='bm-bills-field__error bm-bills-field__error--label' role='alert' ariaRole='alert'>
                 {errors.label}
               </View>
             ) : null}
           </View>
         </Card>
 
-        <Button className='bills-bind__submit' onPress={submit} busy={submitting} label={submitting ? '正在核实户号' : '绑定户号'}>
+        <Button className='bm-bills-bind__submit' onPress={submit} busy={submitting} label={submitting ? '正在核实户号' : '绑定户号'}>
           {submitting ? '正在核实户号…' : '绑定户号'}
         </Button>
-        <Text className='bills-fineprint bills-bind__privacy'>户号只用于查询账单和缴费；页面上只显示户号后 4 位和部分户名。</Text>
+        <Text className='bm-bills-fineprint bm-bills-bind__privacy'>户号只用于查询账单和缴费；页面上只显示户号后 4 位和部分户名。</Text>
       </View>
     </Page>
   );

@@ -51,29 +51,29 @@ export default function Orders() {
   const list = orders.data?.entries;
 
   return (
-    <Page className='bills-page bills-orders'>
+    <Page className='bm-bills-page bm-bills-orders'>
       <PageHeader title='我的订单' subtitle='水电燃气缴费和交通罚款，最新的在最前' />
-      <View className='bills-body'>
-        <View className='bills-tabs bills-orders-show' role='tablist' ariaRole='tablist' ariaLabel='筛选订单'>
+      <View className='bm-bills-body'>
+        <View className='bm-bills-tabs bm-bills-orders-show' role='tablist' ariaRole='tablist' ariaLabel='筛选订单'>
           {SHOW.map((t) => (
             <View
               key={t.id}
-              className={`bills-tab bm-focusable ${show === t.id ? 'bills-tab--active' : ''}`}
+              className={`bm-bills-tab bm-focusable ${show === t.id ? 'bm-bills-tab--active' : ''}`}
               {...pressable(() => setShow(t.id), { role: 'tab' })}
               aria-selected={show === t.id}
               ariaLabel={t.id === 'all' ? '全部订单，含未支付、已取消和已退款' : '已支付的订单'}
               data-show={t.id}
-              hoverClass='bills-pressed'
+              hoverClass='bm-bills-pressed'
             >
               {t.name}
             </View>
           ))}
         </View>
 
-        <RemoteStatus remote={orders} prefix='bills-orders' errorTitle='缴费记录暂时打不开' loading={{ label: '正在加载缴费记录…', count: 3, className: 'bills-orders-loading' }} />
+        <RemoteStatus remote={orders} prefix='bm-bills-orders' errorTitle='缴费记录暂时打不开' loading={{ label: '正在加载缴费记录…', count: 3, className: 'bm-bills-orders-loading' }} />
 
         {orders.data?.finesError ? (
-          <Notice tone='warn' title='交通罚款记录暂时没有列出' className='bills-orders-fines-error'>
+          <Notice tone='warn' title='交通罚款记录暂时没有列出' className='bm-bills-orders-fines-error'>
             {orders.data.finesError}
           </Notice>
         ) : null}
@@ -81,7 +81,7 @@ export default function Orders() {
         {list && list.length === 0 && show === 'paid' ? (
           <StateView
             kind='empty'
-            className='bills-orders-empty bills-orders-empty--paid'
+            className='bm-bills-orders-empty bm-bills-orders-empty--paid'
             icon='单'
             title='还没有支付成功的订单'
             text='未支付、已取消和已退款的订单在“全部”里。'
@@ -92,7 +92,7 @@ export default function Orders() {
         {list && list.length === 0 && show === 'all' ? (
           <StateView
             kind='empty'
-            className='bills-orders-empty'
+            className='bm-bills-orders-empty'
             icon='单'
             title='还没有缴费记录'
             text='缴水电燃气费或交通罚款后，每一笔都会记在这里，可随时查看回执。'
@@ -112,28 +112,28 @@ function BillOrder({ o }: { o: OrderView }) {
   const what = orderTitle(o);
   return (
     <View
-      className={`bm-card bills-order bm-focusable ${paidThrough(o.status) ? '' : 'bills-order--not-paid'}`}
+      className={`bm-card bm-bills-order bm-focusable ${paidThrough(o.status) ? '' : 'bm-bills-order--not-paid'}`}
       data-order-id={o.orderId}
       data-status={o.status}
       {...pressable(() => void Taro.navigateTo({ url: resultUrl(o.orderId) }))}
       ariaLabel={`${what}，${o.providerName}，户号尾号 ${o.accountNoMasked.slice(-4)}，${formatFen(o.amount)}，${label}`}
-      hoverClass='bills-pressed'
+      hoverClass='bm-bills-pressed'
     >
-      <View className='bills-order__head'>
-        <View className={`bills-glyph bills-glyph--${o.kind}`} aria-hidden='true'>
+      <View className='bm-bills-order__head'>
+        <View className={`bm-bills-glyph bm-bills-glyph--${o.kind}`} aria-hidden='true'>
           <Text>{KIND_INFO[o.kind].glyph}</Text>
         </View>
-        <View className='bills-order__what'>
-          <Text className='bills-order__title'>{what}</Text>
-          <Text className='bills-order__sub'>
+        <View className='bm-bills-order__what'>
+          <Text className='bm-bills-order__title'>{what}</Text>
+          <Text className='bm-bills-order__sub'>
             {o.providerName} · 户号 {o.accountNoMasked}
           </Text>
         </View>
-        <Text className='bills-order__amount'>{formatFen(o.amount)}</Text>
+        <Text className='bm-bills-order__amount'>{formatFen(o.amount)}</Text>
       </View>
-      <View className='bills-order__foot'>
-        <Text className={`bills-status bills-status--${s.tone} bills-order__status`}>{label}</Text>
-        <Text className='bills-order__time'>{formatDateTime(o.paidAt ?? o.createdAt)}</Text>
+      <View className='bm-bills-order__foot'>
+        <Text className={`bm-bills-status bm-bills-status--${s.tone} bm-bills-order__status`}>{label}</Text>
+        <Text className='bm-bills-order__time'>{formatDateTime(o.paidAt ?? o.createdAt)}</Text>
       </View>
     </View>
   );
@@ -146,26 +146,26 @@ function FineOrder({ o }: { o: TrafficOrderView }) {
   const what = `交通罚款 · ${o.plateMasked}`;
   return (
     <View
-      className={`bm-card bills-order bills-order--fine bm-focusable ${paidThrough(o.status) ? '' : 'bills-order--not-paid'}`}
+      className={`bm-card bm-bills-order bm-bills-order--fine bm-focusable ${paidThrough(o.status) ? '' : 'bm-bills-order--not-paid'}`}
       data-order-id={o.orderId}
       data-status={o.status}
       {...pressable(() => void Taro.navigateTo({ url: `${FINE_RECEIPT}?orderId=${encodeURIComponent(o.orderId)}` }))}
       ariaLabel={`${what}，决定书编号 ${o.decisionNo}，${formatFen(o.amount)}，${label}`}
-      hoverClass='bills-pressed'
+      hoverClass='bm-bills-pressed'
     >
-      <View className='bills-order__head'>
-        <View className='bills-glyph bills-glyph--fine' aria-hidden='true'>
+      <View className='bm-bills-order__head'>
+        <View className='bm-bills-glyph bm-bills-glyph--fine' aria-hidden='true'>
           <Text>罚</Text>
         </View>
-        <View className='bills-order__what'>
-          <Text className='bills-order__title'>{what}</Text>
-          <Text className='bills-order__sub'>决定书 {o.decisionNo}</Text>
+        <View className='bm-bills-order__what'>
+          <Text className='bm-bills-order__title'>{what}</Text>
+          <Text className='bm-bills-order__sub'>决定书 {o.decisionNo}</Text>
         </View>
-        <Text className='bills-order__amount'>{formatFen(o.amount)}</Text>
+        <Text className='bm-bills-order__amount'>{formatFen(o.amount)}</Text>
       </View>
-      <View className='bills-order__foot'>
-        <Text className={`bills-status bills-status--${s.tone} bills-order__status`}>{label}</Text>
-        <Text className='bills-order__time'>{formatDateTime(o.paidAt ?? o.createdAt)}</Text>
+      <View className='bm-bills-order__foot'>
+        <Text className={`bm-bills-status bm-bills-status--${s.tone} bm-bills-order__status`}>{label}</Text>
+        <Text className='bm-bills-order__time'>{formatDateTime(o.paidAt ?? o.createdAt)}</Text>
       </View>
     </View>
   );

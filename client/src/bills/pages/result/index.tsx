@@ -90,11 +90,11 @@ export default function Result() {
   const goHouseholds = () => void backTo(PATHS.households, householdsUrl(kind));
   const goOrders = () => void backTo(PATHS.orders, PATHS.orders);
   const actions = (
-    <View className='bills-result__actions'>
-      <Button className='bills-result__households' onPress={goHouseholds}>
+    <View className='bm-bills-result__actions'>
+      <Button className='bm-bills-result__households' onPress={goHouseholds}>
         返回我的户号
       </Button>
-      <Button className='bills-result__orders' variant='secondary' onPress={goOrders}>
+      <Button className='bm-bills-result__orders' variant='secondary' onPress={goOrders}>
         查看缴费记录
       </Button>
     </View>
@@ -102,7 +102,7 @@ export default function Result() {
 
   return (
     <Page
-      className='bills-page bills-result'
+      className='bm-bills-page bm-bills-result'
       overlay={
         <SandboxPaySheet
           visible={co.sandbox !== null}
@@ -114,19 +114,19 @@ export default function Result() {
         />
       }
     >
-      <PageHeader className='bills-result__header' title='缴费结果' />
+      <PageHeader className='bm-bills-result__header' title='缴费结果' />
       {!order && !remote.error ? (
-        <View className='bills-result__hero bills-result__hero--pending' role='status' ariaRole='status'>
-          <View className='bills-result__icon' aria-hidden='true'>
+        <View className='bm-bills-result__hero bm-bills-result__hero--pending' role='status' ariaRole='status'>
+          <View className='bm-bills-result__icon' aria-hidden='true'>
             <Text>…</Text>
           </View>
-          <Text className='bills-result__status'>正在查询支付结果…</Text>
+          <Text className='bm-bills-result__status'>正在查询支付结果…</Text>
         </View>
       ) : null}
 
       {!order && remote.error ? (
-        <View className='bills-body bills-result__error-body'>
-          <StateView kind='error' prefix='bills-result' title='订单暂时查不到' message={remote.error.message} retrying={remote.loading} onRetry={() => void restart()} />
+        <View className='bm-bills-body bm-bills-result__error-body'>
+          <StateView kind='error' prefix='bm-bills-result' title='订单暂时查不到' message={remote.error.message} retrying={remote.loading} onRetry={() => void restart()} />
           {actions}
         </View>
       ) : null}
@@ -195,20 +195,20 @@ function Receipt({
   const icon = order.status === 'settled' || order.status === 'paid' ? '✓' : order.status === 'closed' ? '✕' : order.status === 'refunded' || order.status === 'refund_pending' ? '↩' : '…';
   return (
     <>
-      <View className={`bills-result__hero bills-result__hero--${order.status}`} data-status={order.status} role='status' ariaRole='status'>
-        <View className='bills-result__icon' aria-hidden='true'>
+      <View className={`bm-bills-result__hero bm-bills-result__hero--${order.status}`} data-status={order.status} role='status' ariaRole='status'>
+        <View className='bm-bills-result__icon' aria-hidden='true'>
           <Text>{icon}</Text>
         </View>
-        <Text className='bills-result__status'>{title}</Text>
-        <View className='bills-result__amount' ariaLabel={`金额 ${formatFen(order.amount)}`}>
+        <Text className='bm-bills-result__status'>{title}</Text>
+        <View className='bm-bills-result__amount' ariaLabel={`金额 ${formatFen(order.amount)}`}>
           {formatFen(order.amount)}
         </View>
-        <Text className='bills-result__hint'>{hint}</Text>
+        <Text className='bm-bills-result__hint'>{hint}</Text>
       </View>
 
-      <View className='bills-body bills-result__body'>
+      <View className='bm-bills-body bm-bills-result__body'>
         {order.status === 'paid' ? (
-          <Notice tone='info' title='会自动入账，无需再缴' className='bills-result__posting'>
+          <Notice tone='info' title='会自动入账，无需再缴' className='bm-bills-result__posting'>
             {polling
               ? '钱已付到本平台，正在送达缴费单位。入账完成后这里会显示缴费单位的回执号。'
               : '缴费单位暂时没有回执，系统会自动重试直到入账成功，您不需要做任何事，也不要重复缴费。'}
@@ -216,13 +216,13 @@ function Receipt({
         ) : null}
 
         {waiting && order.bindingId && !isTopup ? (
-          <View className='bills-result__continue'>
+          <View className='bm-bills-result__continue'>
             {continueError ? (
-              <Notice tone='error' title='没有支付成功' className='bills-result__continue-error'>
+              <Notice tone='error' title='没有支付成功' className='bm-bills-result__continue-error'>
                 {continueError}
               </Notice>
             ) : null}
-            <Button className='bills-result__continue-pay' busy={continuing} onPress={onContinue} label={`继续支付 ${formatFen(order.amount)}`}>
+            <Button className='bm-bills-result__continue-pay' busy={continuing} onPress={onContinue} label={`继续支付 ${formatFen(order.amount)}`}>
               继续支付 {formatFen(order.amount)}
             </Button>
           </View>
@@ -230,20 +230,20 @@ function Receipt({
 
         {order.status === 'settled' && owed && !owed.stale ? (
           owed.total > 0 ? (
-            <Notice tone='warn' title={`还有 ${owed.bills.length} 期 ${formatFen(owed.total)} 待缴`} className='bills-result__remaining'>
+            <Notice tone='warn' title={`还有 ${owed.bills.length} 期 ${formatFen(owed.total)} 待缴`} className='bm-bills-result__remaining'>
               <Text>{owed.bills.map((b) => `${formatPeriod(b.period)} ${formatFen(b.amountDue)}`).join('，')}</Text>
-              <Button small className='bills-result__pay-rest' onPress={onPayRest} label={`去缴纳剩余 ${owed.bills.length} 期 ${formatFen(owed.total)}`}>
+              <Button small className='bm-bills-result__pay-rest' onPress={onPayRest} label={`去缴纳剩余 ${owed.bills.length} 期 ${formatFen(owed.total)}`}>
                 去缴纳 {formatFen(owed.total)}
               </Button>
             </Notice>
           ) : (
-            <Notice tone='info' title='已结清' className='bills-result__cleared'>
+            <Notice tone='info' title='已结清' className='bm-bills-result__cleared'>
               缴费单位确认这户目前没有欠费。
             </Notice>
           )
         ) : null}
 
-        <Card className='bills-result__details'>
+        <Card className='bm-bills-result__details'>
           <Row label='缴费项目' value={orderTitle(order)} />
           <Row label='缴费单位' value={order.providerName} />
           <Row label='户号' value={order.accountNoMasked} />
@@ -252,20 +252,20 @@ function Receipt({
               <Row label={order.status === 'closed' ? '订单金额' : '预存金额'} value={formatFen(order.amount)} tone='strong' />
               {order.topup ? (
                 <Row
-                  className='bills-result__balance'
+                  className='bm-bills-result__balance'
                   label='余额'
                   value={`${formatFen(order.topup.balanceBefore)} → ${formatFen(order.topup.balanceAfter)}`}
                   tone='strong'
                 />
               ) : order.status === 'settled' ? (
-                <Text className='bills-fineprint'>余额变化暂时查不到，以缴费单位为准；稍后刷新可再看。</Text>
+                <Text className='bm-bills-fineprint'>余额变化暂时查不到，以缴费单位为准；稍后刷新可再看。</Text>
               ) : null}
             </>
           ) : null}
           {isTopup ? null : order.lines.map((l) => (
             <Row
               key={l.billId}
-              className='bills-result__line'
+              className='bm-bills-result__line'
               label={formatPeriod(l.period)}
               value={`${formatFen(l.amount)}${l.lateFee > 0 ? `（含违约金 ${formatFen(l.lateFee)}）` : ''}${l.departmentRef ? ` · 回执 ${l.departmentRef}` : ''}`}
             />
@@ -279,21 +279,21 @@ function Receipt({
           )}
         </Card>
 
-        {order.status === 'settled' && !isTopup ? <SaveReceiptImage className='bills-result__image' image={billReceiptImage(order, payer)} fileName={billReceiptFileName(order)} /> : null}
+        {order.status === 'settled' && !isTopup ? <SaveReceiptImage className='bm-bills-result__image' image={billReceiptImage(order, payer)} fileName={billReceiptFileName(order)} /> : null}
 
         {!polling && (confirming || order.status === 'paid') ? (
-          <Button className='bills-result__refresh' variant='secondary' onPress={onRefresh}>
+          <Button className='bm-bills-result__refresh' variant='secondary' onPress={onRefresh}>
             刷新结果
           </Button>
         ) : null}
 
         {actions}
 
-        <Card className='bills-result__refs'>
-          <Row label='状态' value={status.label} className='bills-result__status-row' />
-          <Row label='订单号' value={order.orderId} className='bills-result__order-id' token />
-          {order.transactionId ? <Row label='微信支付单号' value={order.transactionId} className='bills-result__transaction' token /> : null}
-          {order.departmentRef ? <Row label='缴费单位回执号' value={order.departmentRef} className='bills-result__department-ref' token /> : null}
+        <Card className='bm-bills-result__refs'>
+          <Row label='状态' value={status.label} className='bm-bills-result__status-row' />
+          <Row label='订单号' value={order.orderId} className='bm-bills-result__order-id' token />
+          {order.transactionId ? <Row label='微信支付单号' value={order.transactionId} className='bm-bills-result__transaction' token /> : null}
+          {order.departmentRef ? <Row label='缴费单位回执号' value={order.departmentRef} className='bm-bills-result__department-ref' token /> : null}
           <Row label='下单时间' value={formatDateTime(order.createdAt)} />
           {order.paidAt ? <Row label='支付时间' value={formatDateTime(order.paidAt)} /> : null}
           {order.settledAt ? <Row label='入账时间' value={formatDateTime(order.settledAt)} /> : null}
@@ -302,7 +302,7 @@ function Receipt({
             <Row
               label={order.refund.status === 'refunded' ? '已退款' : '退款中'}
               value={formatFen(order.refund.amount)}
-              className='bills-result__refund'
+              className='bm-bills-result__refund'
             />
           ) : null}
           {order.refundedAt ? <Row label='退款时间' value={formatDateTime(order.refundedAt)} /> : null}

@@ -27,54 +27,54 @@ export default function VerifyPage() {
   const v = flow.verification;
 
   return (
-    <Page className='ins-page ins-verify' overlay={refusal.sheet}>
+    <Page className='bm-ins-page bm-ins-verify' overlay={refusal.sheet}>
       <PageHeader title='实名认证' subtitle='查看社保信息前，需确认是您本人' />
-      <View className='ins-body'>
+      <View className='bm-ins-body'>
         {reason && (flow.step === 'form' || flow.step === 'checking') ? (
-          <Notice tone='info' title={reason.title} className='ins-verify__reason'>
+          <Notice tone='info' title={reason.title} className='bm-ins-verify__reason'>
             {reason.text}
           </Notice>
         ) : null}
 
-        {flow.step === 'checking' ? <StateView kind='loading' label='正在查询认证状态…' className='ins-verify-loading' /> : null}
+        {flow.step === 'checking' ? <StateView kind='loading' label='正在查询认证状态…' className='bm-ins-verify-loading' /> : null}
 
         {flow.step === 'live' && v ? (
-          <Card className='ins-verify__live'>
+          <Card className='bm-ins-verify__live'>
             <CardTitle>您已完成实名认证</CardTitle>
-            <Text className='ins-verify__who'>{`${v.nameMasked} · ${v.idNumberMasked}`}</Text>
-            <Text className='ins-fineprint'>{`${formatClock(v.expiresAt)} 前可直接查看社保信息。`}</Text>
-            <Button className='ins-verify__continue' onPress={flow.proceed}>
+            <Text className='bm-ins-verify__who'>{`${v.nameMasked} · ${v.idNumberMasked}`}</Text>
+            <Text className='bm-ins-fineprint'>{`${formatClock(v.expiresAt)} 前可直接查看社保信息。`}</Text>
+            <Button className='bm-ins-verify__continue' onPress={flow.proceed}>
               查看社保信息
             </Button>
-            <Button variant='plain' className='ins-verify__again' onPress={flow.restart}>
+            <Button variant='plain' className='bm-ins-verify__again' onPress={flow.restart}>
               用其他身份重新认证
             </Button>
           </Card>
         ) : null}
 
         {flow.step === 'waiting' ? (
-          <Card className='ins-verify__waiting'>
+          <Card className='bm-ins-verify__waiting'>
             <View role='status' ariaRole='status'>
               <CardTitle>正在等待人脸认证结果</CardTitle>
-              <Text className='ins-fineprint'>完成刷脸后回到这里，结果会自动显示。认证结果由社保服务向腾讯云人脸核身查询，不以手机上的显示为准。</Text>
+              <Text className='bm-ins-fineprint'>完成刷脸后回到这里，结果会自动显示。认证结果由社保服务向腾讯云人脸核身查询，不以手机上的显示为准。</Text>
             </View>
-            <Button className='ins-verify__check' onPress={flow.checkNow}>
+            <Button className='bm-ins-verify__check' onPress={flow.checkNow}>
               我已完成，查看结果
             </Button>
-            <Button variant='plain' className='ins-verify__restart' onPress={flow.restart}>
+            <Button variant='plain' className='bm-ins-verify__restart' onPress={flow.restart}>
               重新填写
             </Button>
           </Card>
         ) : null}
 
         {flow.step === 'failed' && v ? (
-          <Card className='ins-verify__failed'>
+          <Card className='bm-ins-verify__failed'>
             <View role='alert' ariaRole='alert'>
               <CardTitle>{v.status === 'abandoned' ? '人脸认证未完成' : v.status === 'expired' ? '认证已过期' : '人脸认证未通过'}</CardTitle>
-              <Text className='ins-verify__failed-message'>{v.message ?? '人脸认证未通过，请重新认证。'}</Text>
-              <Text className='ins-fineprint'>未通过时不会显示任何社保信息。1 小时内失败 5 次后需等待一段时间才能再次认证。</Text>
+              <Text className='bm-ins-verify__failed-message'>{v.message ?? '人脸认证未通过，请重新认证。'}</Text>
+              <Text className='bm-ins-fineprint'>未通过时不会显示任何社保信息。1 小时内失败 5 次后需等待一段时间才能再次认证。</Text>
             </View>
-            <Button className='ins-verify__retry' onPress={flow.restart}>
+            <Button className='bm-ins-verify__retry' onPress={flow.restart}>
               重新认证
             </Button>
           </Card>
@@ -82,29 +82,29 @@ export default function VerifyPage() {
 
         {flow.step === 'form' ? (
           <>
-            <Card className='ins-verify__why' title='为什么要认证'>
-              <Text className='ins-verify__why-line'>· 社保缴费、账户余额属于敏感个人信息（《个人信息保护法》），只向本人展示。</Text>
-              <Text className='ins-verify__why-line'>{`· 刷脸确认是本人后，${VERIFICATION_TTL_MINUTES} 分钟内可查看，之后需重新认证。`}</Text>
-              <Text className='ins-verify__why-line'>· 每次查看都会记录时间和所用的认证，您可以在“查询记录”里看到。</Text>
-              <Text className='ins-verify__why-line'>· 身份证号只以加密摘要保存，不会写入日志。</Text>
+            <Card className='bm-ins-verify__why' title='为什么要认证'>
+              <Text className='bm-ins-verify__why-line'>· 社保缴费、账户余额属于敏感个人信息（《个人信息保护法》），只向本人展示。</Text>
+              <Text className='bm-ins-verify__why-line'>{`· 刷脸确认是本人后，${VERIFICATION_TTL_MINUTES} 分钟内可查看，之后需重新认证。`}</Text>
+              <Text className='bm-ins-verify__why-line'>· 每次查看都会记录时间和所用的认证，您可以在“查询记录”里看到。</Text>
+              <Text className='bm-ins-verify__why-line'>· 身份证号只以加密摘要保存，不会写入日志。</Text>
             </Card>
 
             {flow.formError ? (
-              <Notice tone='error' title={flow.formError.title} className='ins-verify__form-error'>
+              <Notice tone='error' title={flow.formError.title} className='bm-ins-verify__form-error'>
                 {flow.formError.message}
               </Notice>
             ) : null}
 
             <Card>
-              <View className={`ins-field ${flow.errors.name ? 'ins-field--invalid' : ''}`}>
-                <Text className='ins-field__label'>姓名</Text>
+              <View className={`bm-ins-field ${flow.errors.name ? 'bm-ins-field--invalid' : ''}`}>
+                <Text className='bm-ins-field__label'>姓名</Text>
                 <Input
-                  className='ins-field__input ins-verify__name'
+                  className='bm-ins-field__input bm-ins-verify__name'
                   type='text'
                   value={name}
                   maxlength={30}
                   placeholder='与身份证上一致'
-                  placeholderClass='ins-field__placeholder'
+                  placeholderClass='bm-ins-field__placeholder'
                   ariaLabel='姓名'
                   nativeProps={{ 'aria-label': '姓名', autoComplete: 'off', 'aria-invalid': flow.errors.name ? 'true' : 'false' }}
                   onInput={(e) => {
@@ -113,20 +113,20 @@ export default function VerifyPage() {
                   }}
                 />
                 {flow.errors.name ? (
-                  <View className='ins-field__error ins-field__error--name' role='alert' ariaRole='alert'>
+                  <View className='bm-ins-field__error bm-ins-field__error--name' role='alert' ariaRole='alert'>
                     {flow.errors.name}
                   </View>
                 ) : null}
               </View>
-              <View className={`ins-field ${flow.errors.idNumber ? 'ins-field--invalid' : ''}`}>
-                <Text className='ins-field__label'>身份证号</Text>
+              <View className={`bm-ins-field ${flow.errors.idNumber ? 'bm-ins-field--invalid' : ''}`}>
+                <Text className='bm-ins-field__label'>身份证号</Text>
                 <Input
-                  className='ins-field__input ins-verify__id'
+                  className='bm-ins-field__input bm-ins-verify__id'
                   type={process.env.TARO_ENV === 'weapp' ? 'idcard' : 'text'}
                   value={idNumber}
                   maxlength={22}
                   placeholder='18 位居民身份证号'
-                  placeholderClass='ins-field__placeholder'
+                  placeholderClass='bm-ins-field__placeholder'
                   ariaLabel='身份证号'
                   nativeProps={{ 'aria-label': '身份证号', autoComplete: 'off', 'aria-invalid': flow.errors.idNumber ? 'true' : 'false' }}
                   onInput={(e) => {
@@ -136,17 +136,17 @@ export default function VerifyPage() {
                   onConfirm={() => void flow.submit({ name, idNumber })}
                 />
                 {flow.errors.idNumber ? (
-                  <View className='ins-field__error ins-field__error--id' role='alert' ariaRole='alert'>
+                  <View className='bm-ins-field__error bm-ins-field__error--id' role='alert' ariaRole='alert'>
                     {flow.errors.idNumber}
                   </View>
                 ) : null}
               </View>
             </Card>
 
-            <Button className='ins-verify__submit' busy={flow.submitting} onPress={() => flow.submit({ name, idNumber })} label={flow.submitting ? '正在发起人脸认证' : '下一步：人脸认证'}>
+            <Button className='bm-ins-verify__submit' busy={flow.submitting} onPress={() => flow.submit({ name, idNumber })} label={flow.submitting ? '正在发起人脸认证' : '下一步：人脸认证'}>
               {flow.submitting ? '正在发起…' : '下一步：人脸认证'}
             </Button>
-            <Text className='ins-fineprint ins-verify__privacy'>人脸认证由腾讯云人脸核身完成，照片和视频不会传给便民。</Text>
+            <Text className='bm-ins-fineprint bm-ins-verify__privacy'>人脸认证由腾讯云人脸核身完成，照片和视频不会传给便民。</Text>
           </>
         ) : null}
       </View>

@@ -102,44 +102,44 @@ export default function AddVehicle() {
   };
 
   return (
-    <Page className='traffic-page traffic-add' overlay={refusal.sheet}>
+    <Page className='bm-traffic-page bm-traffic-add' overlay={refusal.sheet}>
       <PageHeader title='添加车辆' subtitle='拍行驶证自动填写，或手动输入；交警会核对号牌与发动机号后六位' />
-      <View className='traffic-body'>
+      <View className='bm-traffic-body'>
         {formError ? (
-          <Notice tone='error' title='没有添加成功' className='traffic-add__form-error'>
+          <Notice tone='error' title='没有添加成功' className='bm-traffic-add__form-error'>
             {formError}
           </Notice>
         ) : null}
 
-        <Card className='traffic-add__photo'>
+        <Card className='bm-traffic-add__photo'>
           <CardTitle>拍行驶证</CardTitle>
-          <Text className='traffic-field__hint'>拍摄行驶证正页（主页），自动识别号牌号码和发动机号，识别后请核对。</Text>
-          <Button className='traffic-add__by-photo' variant='secondary' onPress={byPhoto} busy={reading !== null} label='拍照或从相册选择行驶证照片'>
+          <Text className='bm-traffic-field__hint'>拍摄行驶证正页（主页），自动识别号牌号码和发动机号，识别后请核对。</Text>
+          <Button className='bm-traffic-add__by-photo' variant='secondary' onPress={byPhoto} busy={reading !== null} label='拍照或从相册选择行驶证照片'>
             {reading === 'upload' ? '正在上传照片…' : reading === 'read' ? '正在识别行驶证…' : '拍照识别行驶证'}
           </Button>
-          <RefusalNotice failure={refused} className='traffic-add__photo-refused' />
+          <RefusalNotice failure={refused} className='bm-traffic-add__photo-refused' />
           {errors.fileId ? (
-            <View className='traffic-field__error traffic-field__error--photo' role='alert' ariaRole='alert'>
+            <View className='bm-traffic-field__error bm-traffic-field__error--photo' role='alert' ariaRole='alert'>
               {errors.fileId}
             </View>
           ) : null}
           {read ? (
-            <Notice tone='info' title='已识别，请核对下面的信息' className='traffic-add__read'>
+            <Notice tone='info' title='已识别，请核对下面的信息' className='bm-traffic-add__read'>
               {`${read.vehicleType}${read.owner ? ` · 所有人 ${read.owner}` : ''}${read.registerDate ? ` · 注册日期 ${read.registerDate}` : ''}${read.warnings.length ? `\n${read.warnings.join('；')}` : ''}`}
             </Notice>
           ) : null}
         </Card>
 
         <Card>
-          <View className={`traffic-field traffic-field--plate ${errors.plate ? 'traffic-field--invalid' : ''}`}>
-            <Text className='traffic-field__label'>号牌号码</Text>
+          <View className={`bm-traffic-field bm-traffic-field--plate ${errors.plate ? 'bm-traffic-field--invalid' : ''}`}>
+            <Text className='bm-traffic-field__label'>号牌号码</Text>
             <Input
-              className='traffic-field__input traffic-add__plate'
+              className='bm-traffic-field__input bm-traffic-add__plate'
               type='text'
               value={plate}
               maxlength={16}
               placeholder='如 粤B12345'
-              placeholderClass='traffic-field__placeholder'
+              placeholderClass='bm-traffic-field__placeholder'
               ariaLabel='号牌号码'
               nativeProps={{ 'aria-label': '号牌号码', autoComplete: 'off', 'aria-invalid': errors.plate ? 'true' : 'false' }}
               onInput={(e) => {
@@ -151,24 +151,24 @@ export default function AddVehicle() {
               }}
             />
             {errors.plate ? (
-              <View className='traffic-field__error traffic-field__error--plate' role='alert' ariaRole='alert'>
+              <View className='bm-traffic-field__error bm-traffic-field__error--plate' role='alert' ariaRole='alert'>
                 {errors.plate}
               </View>
             ) : (
-              <Text className='traffic-field__hint'>
+              <Text className='bm-traffic-field__hint'>
                 {check.plate ? `将提交为 ${check.plate}${check.kind ? `（${plateKindLabel(check.kind)}）` : ''}` : '大小写、全角字符和空格都可以，会自动整理'}
               </Text>
             )}
           </View>
 
           {choices.length > 0 ? (
-            <View className={`traffic-field traffic-field--kind ${errors.plateKind ? 'traffic-field--invalid' : ''}`}>
-              <Text className='traffic-field__label'>号牌种类</Text>
-              <View className='traffic-chips' role='radiogroup' ariaRole='radiogroup' ariaLabel='号牌种类'>
+            <View className={`bm-traffic-field bm-traffic-field--kind ${errors.plateKind ? 'bm-traffic-field--invalid' : ''}`}>
+              <Text className='bm-traffic-field__label'>号牌种类</Text>
+              <View className='bm-traffic-chips' role='radiogroup' ariaRole='radiogroup' ariaLabel='号牌种类'>
                 {choices.map((k) => (
                   <View
                     key={k}
-                    className={`traffic-chip bm-focusable ${kind === k ? 'traffic-chip--on' : ''}`}
+                    className={`bm-traffic-chip bm-focusable ${kind === k ? 'bm-traffic-chip--on' : ''}`}
                     {...pressable(() => {
                       setKind(k);
                       setErrors((er) => ({ ...er, plateKind: undefined }));
@@ -176,31 +176,31 @@ export default function AddVehicle() {
                     aria-checked={kind === k}
                     ariaLabel={plateKindLabel(k)}
                     data-kind={k}
-                    hoverClass='traffic-pressed'
+                    hoverClass='bm-traffic-pressed'
                   >
                     {plateKindLabel(k)}
                   </View>
                 ))}
               </View>
               {errors.plateKind ? (
-                <View className='traffic-field__error traffic-field__error--kind' role='alert' ariaRole='alert'>
+                <View className='bm-traffic-field__error bm-traffic-field__error--kind' role='alert' ariaRole='alert'>
                   {errors.plateKind}
                 </View>
               ) : (
-                <Text className='traffic-field__hint'>这个号牌蓝牌、黄牌都可能，请按车牌底色选择</Text>
+                <Text className='bm-traffic-field__hint'>这个号牌蓝牌、黄牌都可能，请按车牌底色选择</Text>
               )}
             </View>
           ) : null}
 
-          <View className={`traffic-field traffic-field--engine ${errors.engineNoSuffix ? 'traffic-field--invalid' : ''}`}>
-            <Text className='traffic-field__label'>发动机号后六位</Text>
+          <View className={`bm-traffic-field bm-traffic-field--engine ${errors.engineNoSuffix ? 'bm-traffic-field--invalid' : ''}`}>
+            <Text className='bm-traffic-field__label'>发动机号后六位</Text>
             <Input
-              className='traffic-field__input traffic-add__engine'
+              className='bm-traffic-field__input bm-traffic-add__engine'
               type='text'
               value={engine}
               maxlength={6}
               placeholder='见行驶证“发动机号码”栏'
-              placeholderClass='traffic-field__placeholder'
+              placeholderClass='bm-traffic-field__placeholder'
               ariaLabel='发动机号后六位'
               nativeProps={{ 'aria-label': '发动机号后六位', autoComplete: 'off', 'aria-invalid': errors.engineNoSuffix ? 'true' : 'false' }}
               onInput={(e) => {
@@ -210,23 +210,23 @@ export default function AddVehicle() {
               onConfirm={() => void submit()}
             />
             {errors.engineNoSuffix ? (
-              <View className='traffic-field__error traffic-field__error--engine' role='alert' ariaRole='alert'>
+              <View className='bm-traffic-field__error bm-traffic-field__error--engine' role='alert' ariaRole='alert'>
                 {errors.engineNoSuffix}
               </View>
             ) : (
-              <Text className='traffic-field__hint'>交警用它核实您是这辆车的车主或使用人</Text>
+              <Text className='bm-traffic-field__hint'>交警用它核实您是这辆车的车主或使用人</Text>
             )}
           </View>
 
-          <View className={`traffic-field traffic-field--label ${errors.label ? 'traffic-field--invalid' : ''}`}>
-            <Text className='traffic-field__label'>备注名（选填）</Text>
+          <View className={`bm-traffic-field bm-traffic-field--label ${errors.label ? 'bm-traffic-field--invalid' : ''}`}>
+            <Text className='bm-traffic-field__label'>备注名（选填）</Text>
             <Input
-              className='traffic-field__input traffic-add__label'
+              className='bm-traffic-field__input bm-traffic-add__label'
               type='text'
               value={label}
               maxlength={LABEL_MAX}
               placeholder='如：我的车、家里的车'
-              placeholderClass='traffic-field__placeholder'
+              placeholderClass='bm-traffic-field__placeholder'
               ariaLabel='备注名，选填'
               nativeProps={{ 'aria-label': '备注名，选填' }}
               onInput={(e) => {
@@ -235,17 +235,17 @@ export default function AddVehicle() {
               }}
             />
             {errors.label ? (
-              <View className='traffic-field__error traffic-field__error--label' role='alert' ariaRole='alert'>
+              <View className='bm-traffic-field__error bm-traffic-field__error--label' role='alert' ariaRole='alert'>
                 {errors.label}
               </View>
             ) : null}
           </View>
         </Card>
 
-        <Button className='traffic-add__submit' onPress={submit} busy={submitting} label={submitting ? '正在向交警核实' : '添加车辆'}>
+        <Button className='bm-traffic-add__submit' onPress={submit} busy={submitting} label={submitting ? '正在向交警核实' : '添加车辆'}>
           {submitting ? '正在向交警核实…' : '添加车辆'}
         </Button>
-        <Text className='traffic-fineprint traffic-add__privacy'>号牌只用于查询违法记录和缴纳罚款；页面上只显示部分号牌，点按才显示完整号牌。</Text>
+        <Text className='bm-traffic-fineprint bm-traffic-add__privacy'>号牌只用于查询违法记录和缴纳罚款；页面上只显示部分号牌，点按才显示完整号牌。</Text>
       </View>
     </Page>
   );

@@ -63,30 +63,30 @@ export default function Receipt() {
     void backTo(order?.vehicleId ? PATHS.violations : PATHS.vehicles, url);
   };
   const actions = (
-    <View className='traffic-actions'>
-      <Button className='traffic-receipt__back' onPress={goViolations}>
+    <View className='bm-traffic-actions'>
+      <Button className='bm-traffic-receipt__back' onPress={goViolations}>
         {order?.vehicleId ? '返回这辆车的违法记录' : '返回我的车辆'}
       </Button>
-      <Button className='traffic-receipt__orders' variant='secondary' onPress={() => void backTo(PATHS.orders, PATHS.orders)}>
+      <Button className='bm-traffic-receipt__orders' variant='secondary' onPress={() => void backTo(PATHS.orders, PATHS.orders)}>
         我的订单
       </Button>
     </View>
   );
 
   return (
-    <Page className='traffic-page traffic-receipt'>
-      <PageHeader className='traffic-receipt__header' title='缴款凭证' />
+    <Page className='bm-traffic-page bm-traffic-receipt'>
+      <PageHeader className='bm-traffic-receipt__header' title='缴款凭证' />
       {!order && !remote.error ? (
-        <View className='traffic-receipt__hero traffic-receipt__hero--pending' role='status' ariaRole='status'>
-          <View className='traffic-receipt__icon' aria-hidden='true'>
+        <View className='bm-traffic-receipt__hero bm-traffic-receipt__hero--pending' role='status' ariaRole='status'>
+          <View className='bm-traffic-receipt__icon' aria-hidden='true'>
             <Text>…</Text>
           </View>
-          <Text className='traffic-receipt__status'>正在查询支付结果…</Text>
+          <Text className='bm-traffic-receipt__status'>正在查询支付结果…</Text>
         </View>
       ) : null}
       {!order && remote.error ? (
-        <View className='traffic-body traffic-receipt__error-body'>
-          <StateView kind='error' prefix='traffic-receipt' title='订单暂时查不到' message={remote.error.message} retrying={remote.loading} onRetry={() => void restart()} />
+        <View className='bm-traffic-body bm-traffic-receipt__error-body'>
+          <StateView kind='error' prefix='bm-traffic-receipt' title='订单暂时查不到' message={remote.error.message} retrying={remote.loading} onRetry={() => void restart()} />
           {actions}
         </View>
       ) : null}
@@ -109,51 +109,51 @@ function Body({ order, polling, justPaid, onRefresh, actions }: { order: Traffic
   const icon = order.status === 'settled' || order.status === 'paid' ? '✓' : order.status === 'closed' ? '✕' : order.status === 'refunded' || order.status === 'refund_pending' ? '↩' : '…';
   return (
     <>
-      <View className={`traffic-receipt__hero traffic-receipt__hero--${order.status}`} data-status={order.status} role='status' ariaRole='status'>
-        <View className='traffic-receipt__icon' aria-hidden='true'>
+      <View className={`bm-traffic-receipt__hero bm-traffic-receipt__hero--${order.status}`} data-status={order.status} role='status' ariaRole='status'>
+        <View className='bm-traffic-receipt__icon' aria-hidden='true'>
           <Text>{icon}</Text>
         </View>
-        <Text className='traffic-receipt__status'>{title}</Text>
-        <View className='traffic-receipt__amount' ariaLabel={`金额 ${formatFen(order.amount)}`}>
+        <Text className='bm-traffic-receipt__status'>{title}</Text>
+        <View className='bm-traffic-receipt__amount' ariaLabel={`金额 ${formatFen(order.amount)}`}>
           {formatFen(order.amount)}
         </View>
-        <Text className='traffic-receipt__hint'>{hint}</Text>
+        <Text className='bm-traffic-receipt__hint'>{hint}</Text>
       </View>
-      <View className='traffic-body traffic-receipt__body'>
+      <View className='bm-traffic-body bm-traffic-receipt__body'>
         {order.status === 'paid' ? (
-          <Notice tone='info' title='会自动销账，无需再缴' className='traffic-receipt__posting'>
+          <Notice tone='info' title='会自动销账，无需再缴' className='bm-traffic-receipt__posting'>
             {polling ? '罚款已付到本平台，正在送达交警销账，完成后这里会显示交警的回执号。' : '交警系统暂时没有回执，系统会自动重试直到销账成功，您不需要做任何事，也不要重复缴款。'}
           </Notice>
         ) : null}
-        <Card className='traffic-receipt__split'>
+        <Card className='bm-traffic-receipt__split'>
           <Row label='车辆' value={order.plateMasked} />
-          <Row label='处罚决定书编号' value={order.decisionNo} className='traffic-receipt__decision' />
+          <Row label='处罚决定书编号' value={order.decisionNo} className='bm-traffic-receipt__decision' />
           {moneySplit(order).map((r, i) => (
-            <Row key={r.label} label={i === 2 ? (order.status === 'closed' ? '订单金额' : '实付金额') : r.label} value={r.value} tone={i === 2 ? 'strong' : i === 1 && order.lateFee > 0 ? 'money' : undefined} className={`traffic-receipt__money-${i}`} />
+            <Row key={r.label} label={i === 2 ? (order.status === 'closed' ? '订单金额' : '实付金额') : r.label} value={r.value} tone={i === 2 ? 'strong' : i === 1 && order.lateFee > 0 ? 'money' : undefined} className={`bm-traffic-receipt__money-${i}`} />
           ))}
         </Card>
         {order.refund ? (
-          <Notice tone='warn' title={order.refund.status === 'refunded' ? `${formatFen(order.refund.amount)} 已退回` : `${formatFen(order.refund.amount)} 正在退回`} className='traffic-receipt__refund-notice'>
+          <Notice tone='warn' title={order.refund.status === 'refunded' ? `${formatFen(order.refund.amount)} 已退回` : `${formatFen(order.refund.amount)} 正在退回`} className='bm-traffic-receipt__refund-notice'>
             罚款仍未缴纳，交警仍按当日金额（含加处罚款）计算。请回到这辆车的违法记录重新缴纳。
           </Notice>
         ) : null}
         {!polling && (confirming || order.status === 'paid') ? (
-          <Button className='traffic-receipt__refresh traffic-card-gap' variant='secondary' onPress={onRefresh}>
+          <Button className='bm-traffic-receipt__refresh bm-traffic-card-gap' variant='secondary' onPress={onRefresh}>
             刷新结果
           </Button>
         ) : null}
         {actions}
-        <Card className='traffic-receipt__refs'>
-          <Row label='状态' value={status.label} className='traffic-receipt__status-row' />
-          <Row label='订单号' value={order.orderId} className='traffic-receipt__order-id' token />
+        <Card className='bm-traffic-receipt__refs'>
+          <Row label='状态' value={status.label} className='bm-traffic-receipt__status-row' />
+          <Row label='订单号' value={order.orderId} className='bm-traffic-receipt__order-id' token />
           {order.transactionId ? <Row label='微信支付单号' value={order.transactionId} token /> : null}
-          {order.departmentRef ? <Row label='交警回执号' value={order.departmentRef} className='traffic-receipt__department-ref' token /> : null}
+          {order.departmentRef ? <Row label='交警回执号' value={order.departmentRef} className='bm-traffic-receipt__department-ref' token /> : null}
           <Row label='下单时间' value={formatDateTime(order.createdAt)} />
           {order.paidAt ? <Row label='支付时间' value={formatDateTime(order.paidAt)} /> : null}
           {order.settledAt ? <Row label='销账时间' value={formatDateTime(order.settledAt)} /> : null}
           {order.closedAt ? <Row label='关闭时间' value={formatDateTime(order.closedAt)} /> : null}
           {order.refund ? (
-            <Row label={order.refund.status === 'refunded' ? '已退款' : '退款中'} value={formatFen(order.refund.amount)} className='traffic-receipt__refund' />
+            <Row label={order.refund.status === 'refunded' ? '已退款' : '退款中'} value={formatFen(order.refund.amount)} className='bm-traffic-receipt__refund' />
           ) : null}
           {order.refundedAt ? <Row label='退款时间' value={formatDateTime(order.refundedAt)} /> : null}
           {order.status === 'pending' ? <Row label='支付截止' value={formatDateTime(order.expiresAt)} /> : null}

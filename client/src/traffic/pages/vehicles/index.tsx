@@ -50,7 +50,7 @@ export default function Vehicles() {
 
   return (
     <Page
-      className='traffic-page traffic-vehicles'
+      className='bm-traffic-page bm-traffic-vehicles'
       overlay={
         <>
           {hoursFor ? <AvailabilitySheet availability={hoursFor} serviceId={hoursFor.serviceId} visible onClose={() => setHoursFor(null)} /> : null}
@@ -59,23 +59,23 @@ export default function Vehicles() {
       }
     >
       <PageHeader title='我的车辆' subtitle='添加车辆，查违法记录、在线处理和缴纳罚款' />
-      <View className='traffic-body'>
+      <View className='bm-traffic-body'>
         <AvailabilityNotice service='traffic.query' availability={hours.query} onDetails={hours.query ? () => setHoursFor(hours.query!) : undefined} />
         {hours.pay && hours.pay.state !== 'open' && hours.pay.state !== hours.query?.state ? (
           <AvailabilityNotice service='traffic.pay' availability={hours.pay} onDetails={() => setHoursFor(hours.pay!)} />
         ) : null}
 
-        <RemoteStatus remote={list} prefix='traffic-vehicles' errorTitle='车辆列表暂时打不开' loading={{ label: '正在加载车辆…', className: 'traffic-vehicles-loading' }} />
+        <RemoteStatus remote={list} prefix='bm-traffic-vehicles' errorTitle='车辆列表暂时打不开' loading={{ label: '正在加载车辆…', className: 'bm-traffic-vehicles-loading' }} />
 
         {list.data && vehicles.length === 0 ? (
           <StateView
             kind='empty'
-            className='traffic-vehicles-empty'
+            className='bm-traffic-vehicles-empty'
             icon='车'
             title='还没有添加车辆'
             text='添加后可随时查看违法记录、在线处理和缴纳罚款。拍一张行驶证就能自动填好。'
             action={
-              <Button className='traffic-add' onPress={add} label='添加车辆'>
+              <Button className='bm-traffic-add' onPress={add} label='添加车辆'>
                 ＋ 添加车辆
               </Button>
             }
@@ -94,13 +94,13 @@ export default function Vehicles() {
         ))}
 
         {vehicles.length > 0 ? (
-          <Button className='traffic-add' variant='secondary' onPress={add} label='添加车辆'>
+          <Button className='bm-traffic-add' variant='secondary' onPress={add} label='添加车辆'>
             ＋ 添加车辆
           </Button>
         ) : null}
 
         <OrdersLink />
-        {vehicles.length > 0 ? <Text className='traffic-fineprint traffic-vehicles__foot'>下拉页面可刷新违法记录</Text> : null}
+        {vehicles.length > 0 ? <Text className='bm-traffic-fineprint bm-traffic-vehicles__foot'>下拉页面可刷新违法记录</Text> : null}
       </View>
     </Page>
   );
@@ -140,39 +140,39 @@ function VehicleCard({
   const c = counts.data ? vehicleCounts(counts.data.groups) : null;
   const name = v.label || v.vehicleType;
   return (
-    <View className='bm-card traffic-vehicle' data-vehicle-id={v.vehicleId}>
-      <View className='traffic-vehicle__main'>
-        <View className='traffic-vehicle__head'>
-          <View className='traffic-glyph' aria-hidden='true'>
+    <View className='bm-card bm-traffic-vehicle' data-vehicle-id={v.vehicleId}>
+      <View className='bm-traffic-vehicle__main'>
+        <View className='bm-traffic-vehicle__head'>
+          <View className='bm-traffic-glyph' aria-hidden='true'>
             <Text>车</Text>
           </View>
-          <View className='traffic-vehicle__who'>
+          <View className='bm-traffic-vehicle__who'>
             <View
-              className='traffic-vehicle__plate bm-focusable'
+              className='bm-traffic-vehicle__plate bm-focusable'
               {...pressable(() => void toggle())}
               ariaLabel={full ? `号牌 ${full}，点按隐藏` : `号牌 ${v.plateMasked}，已隐藏部分，点按显示完整号牌`}
             >
               {revealing ? '正在显示…' : (full ?? v.plateMasked)}
             </View>
-            <Text className='traffic-vehicle__kind'>
+            <Text className='bm-traffic-vehicle__kind'>
               {v.plateKindName} · {name}
             </Text>
           </View>
         </View>
-        <View className='traffic-vehicle__counts' role='status' ariaRole='status'>
-          {queryClosed ? <Text className='traffic-fineprint'>违章查询维护中，恢复后可查看违法记录</Text> : null}
-          {!queryClosed && !counts.data && !counts.error ? <Text className='traffic-fineprint'>正在查询违法记录…</Text> : null}
-          {!queryClosed && !counts.data && counts.error ? <Text className='traffic-fineprint'>违法记录暂时查不到：{counts.error.message}</Text> : null}
+        <View className='bm-traffic-vehicle__counts' role='status' ariaRole='status'>
+          {queryClosed ? <Text className='bm-traffic-fineprint'>违章查询维护中，恢复后可查看违法记录</Text> : null}
+          {!queryClosed && !counts.data && !counts.error ? <Text className='bm-traffic-fineprint'>正在查询违法记录…</Text> : null}
+          {!queryClosed && !counts.data && counts.error ? <Text className='bm-traffic-fineprint'>违法记录暂时查不到：{counts.error.message}</Text> : null}
           {c && c.todo === 0 && c.payable === 0 ? <Pill tone='ok'>暂无待处理违法</Pill> : null}
-          {c && c.todo > 0 ? <Pill tone='warn' className='traffic-vehicle__todo'>{`待处理 ${c.todo} 条`}</Pill> : null}
-          {c && c.payable > 0 ? <Pill tone='danger' className='traffic-vehicle__payable'>{`待缴款 ${c.payable} 条 · ${formatFen(c.payableTotal)}`}</Pill> : null}
+          {c && c.todo > 0 ? <Pill tone='warn' className='bm-traffic-vehicle__todo'>{`待处理 ${c.todo} 条`}</Pill> : null}
+          {c && c.payable > 0 ? <Pill tone='danger' className='bm-traffic-vehicle__payable'>{`待缴款 ${c.payable} 条 · ${formatFen(c.payableTotal)}`}</Pill> : null}
         </View>
       </View>
-      <View className='traffic-vehicle__actions'>
-        <Button small className='traffic-vehicle__open' onPress={onOpen} label={`查看 ${v.plateMasked} 的违法记录`}>
+      <View className='bm-traffic-vehicle__actions'>
+        <Button small className='bm-traffic-vehicle__open' onPress={onOpen} label={`查看 ${v.plateMasked} 的违法记录`}>
           违法记录
         </Button>
-        <Button small variant='danger' className='traffic-vehicle__remove' onPress={onRemove} busy={removing} label={`删除车辆 ${v.plateMasked}`}>
+        <Button small variant='danger' className='bm-traffic-vehicle__remove' onPress={onRemove} busy={removing} label={`删除车辆 ${v.plateMasked}`}>
           {removing ? '正在删除…' : '删除'}
         </Button>
       </View>

@@ -29,23 +29,23 @@ export function ConfirmFineSheet({
     <Sheet
       visible={visible}
       title='确认缴纳罚款'
-      className='traffic-confirm-sheet'
+      className='bm-traffic-confirm-sheet'
       busy={busy}
       onClose={onClose}
       actions={
         <>
-          <Button variant='plain' className='traffic-confirm-sheet__cancel' onPress={onClose} label='取消，不缴款' busy={busy}>
+          <Button variant='plain' className='bm-traffic-confirm-sheet__cancel' onPress={onClose} label='取消，不缴款' busy={busy}>
             取消
           </Button>
-          <Button className='bm-sheet__main traffic-confirm-sheet__pay' onPress={onConfirm} busy={busy} label={busy ? '正在下单' : `确认支付 ${formatFen(due.amountDue)}`}>
+          <Button className='bm-sheet__main bm-traffic-confirm-sheet__pay' onPress={onConfirm} busy={busy} label={busy ? '正在下单' : `确认支付 ${formatFen(due.amountDue)}`}>
             {busy ? '正在下单…' : error ? `重试支付 ${formatFen(due.amountDue)}` : `确认支付 ${formatFen(due.amountDue)}`}
           </Button>
         </>
       }
     >
-      <View className='traffic-amount'>
-        <Text className='traffic-amount__label'>今日应缴</Text>
-        <Text className='traffic-amount__value traffic-confirm-sheet__amount'>{formatFen(due.amountDue)}</Text>
+      <View className='bm-traffic-amount'>
+        <Text className='bm-traffic-amount__label'>今日应缴</Text>
+        <Text className='bm-traffic-amount__value bm-traffic-confirm-sheet__amount'>{formatFen(due.amountDue)}</Text>
       </View>
       <Row label='车辆' value={vehicle.plateMasked} />
       <Row label='决定书编号' value={v.decisionNo ?? ''} />
@@ -53,9 +53,9 @@ export function ConfirmFineSheet({
       <Row label='罚款' value={formatFen(v.fine)} />
       <Row label='加处罚款' value={due.lateFee > 0 ? `${formatFen(due.lateFee)}（逾期 ${due.overdueDays} 天）` : '¥0.00'} tone={due.lateFee > 0 ? 'money' : undefined} />
       <Row label='收款机关' value={v.office} />
-      <Text className='traffic-fineprint'>{due.note}。金额由服务器按今天的日期计算，下单后当日有效。支付成功后由本平台送达交警销账，无需重复缴款。</Text>
+      <Text className='bm-traffic-fineprint'>{due.note}。金额由服务器按今天的日期计算，下单后当日有效。支付成功后由本平台送达交警销账，无需重复缴款。</Text>
       {error ? (
-        <Notice tone='error' title='没有支付成功' className='traffic-confirm-sheet__error'>
+        <Notice tone='error' title='没有支付成功' className='bm-traffic-confirm-sheet__error'>
           {error}
         </Notice>
       ) : null}

@@ -35,7 +35,7 @@ export default function Violations() {
 
   return (
     <Page
-      className='traffic-page traffic-violations'
+      className='bm-traffic-page bm-traffic-violations'
       overlay={
         <>
           {hoursFor ? <AvailabilitySheet availability={hoursFor} serviceId={hoursFor.serviceId} visible onClose={() => setHoursFor(null)} /> : null}
@@ -47,11 +47,11 @@ export default function Violations() {
         title={data ? `${data.vehicle.plateMasked} 违法记录` : '违法记录'}
         subtitle={data ? `${data.vehicle.plateKindName} · ${data.vehicle.label || data.vehicle.vehicleType}` : '正在向交警查询…'}
       />
-      <View className='traffic-body'>
+      <View className='bm-traffic-body'>
         {closedBy ? (
           <StateView
             kind='closed'
-            className='traffic-violations-closed'
+            className='bm-traffic-violations-closed'
             title={closedBy.state === 'maintenance' ? '违章查询系统维护中' : '违章查询暂不能办理'}
             message={closedBy.message}
             action={<Button onPress={() => setHoursFor(closedBy)}>查看办理时间</Button>}
@@ -60,7 +60,7 @@ export default function Violations() {
         {!data && list.error?.code === 'NOT_FOUND' ? (
           <StateView
             kind='empty'
-            className='traffic-violations-missing'
+            className='bm-traffic-violations-missing'
             icon='!'
             title='没有找到这辆车'
             text={list.error.message}
@@ -68,24 +68,24 @@ export default function Violations() {
           />
         ) : null}
         {closedBy || (!data && list.error?.code === 'NOT_FOUND') ? null : (
-          <RemoteStatus remote={list} prefix='traffic-violations' errorTitle='违法记录暂时查不到' loading={{ label: '正在向交警查询违法记录…', shape: 'cards', className: 'traffic-violations-loading' }} />
+          <RemoteStatus remote={list} prefix='bm-traffic-violations' errorTitle='违法记录暂时查不到' loading={{ label: '正在向交警查询违法记录…', shape: 'cards', className: 'bm-traffic-violations-loading' }} />
         )}
 
         {data ? (
           <>
             {data.stale ? (
-              <Notice tone='stale' title='交警系统暂时连不上' className='traffic-violations__stale'>
+              <Notice tone='stale' title='交警系统暂时连不上' className='bm-traffic-violations__stale'>
                 {`以下是 ${formatAge(data.ageSeconds)}查到的记录，可能不是最新。为免多缴或错缴，暂不能在线缴款，请稍后下拉刷新。`}
               </Notice>
             ) : null}
             <AvailabilityNotice service='traffic.pay' availability={hours.pay} onDetails={hours.pay ? () => setHoursFor(hours.pay!) : undefined} />
 
             {total === 0 ? (
-              <StateView kind='empty' className='traffic-violations-empty' icon='✓' title='暂无违法记录' text='交警系统里这辆车没有违法记录。保持安全驾驶！' />
+              <StateView kind='empty' className='bm-traffic-violations-empty' icon='✓' title='暂无违法记录' text='交警系统里这辆车没有违法记录。保持安全驾驶！' />
             ) : (
               data.groups.map((g) => <Group key={g.key} group={g} vehicleId={vehicleId} />)
             )}
-            <Text className={`traffic-violations__age ${data.stale ? 'traffic-violations__age--stale' : ''}`}>
+            <Text className={`bm-traffic-violations__age ${data.stale ? 'bm-traffic-violations__age--stale' : ''}`}>
               {`数据${data.ageSeconds < 10 && !data.stale ? '刚刚更新' : `更新于 ${formatAge(data.ageSeconds)}`}（${formatDateTime(data.fetchedAt)}）`}
             </Text>
           </>
@@ -98,14 +98,14 @@ export default function Violations() {
 
 function Group({ group: g, vehicleId }: { group: ViolationGroup; vehicleId: string }) {
   return (
-    <View className={`traffic-group traffic-group--${g.key}`} data-group={g.key}>
-      <View className='traffic-group__head' role='heading' ariaRole='heading' aria-level='2'>
-        <Text className='traffic-group__title'>{g.title}</Text>
-        <Text className='traffic-group__summary'>{groupSummary(g)}</Text>
+    <View className={`bm-traffic-group bm-traffic-group--${g.key}`} data-group={g.key}>
+      <View className='bm-traffic-group__head' role='heading' ariaRole='heading' aria-level='2'>
+        <Text className='bm-traffic-group__title'>{g.title}</Text>
+        <Text className='bm-traffic-group__summary'>{groupSummary(g)}</Text>
       </View>
       {g.violations.length === 0 ? (
-        <Card className='traffic-group__none'>
-          <Text className='traffic-fineprint'>{g.key === 'todo' ? '没有待处理的记录' : g.key === 'payable' ? '没有待缴的罚款' : '还没有已完成的记录'}</Text>
+        <Card className='bm-traffic-group__none'>
+          <Text className='bm-traffic-fineprint'>{g.key === 'todo' ? '没有待处理的记录' : g.key === 'payable' ? '没有待缴的罚款' : '还没有已完成的记录'}</Text>
         </Card>
       ) : (
         g.violations.map((v) => <Item key={v.violationId} v={v} onOpen={() => void Taro.navigateTo({ url: violationUrl(vehicleId, v.violationId) })} />)
@@ -121,21 +121,21 @@ function Item({ v, onOpen }: { v: ViolationView; onOpen(): void }) {
     .filter(Boolean)
     .join('，');
   return (
-    <View className='bm-card traffic-item bm-focusable' data-violation-id={v.violationId} {...pressable(onOpen)} ariaLabel={spoken} hoverClass='traffic-pressed'>
-      <View className='traffic-item__head'>
-        <Text className='traffic-item__what'>{v.description}</Text>
+    <View className='bm-card bm-traffic-item bm-focusable' data-violation-id={v.violationId} {...pressable(onOpen)} ariaLabel={spoken} hoverClass='bm-traffic-pressed'>
+      <View className='bm-traffic-item__head'>
+        <Text className='bm-traffic-item__what'>{v.description}</Text>
         <Pill tone={s.tone}>{s.label}</Pill>
       </View>
-      <Text className='traffic-item__meta'>
+      <Text className='bm-traffic-item__meta'>
         {formatDateTime(v.occurredAt)} · {v.place}
       </Text>
-      <View className='traffic-item__money'>
+      <View className='bm-traffic-item__money'>
         <Text>
           罚款 {formatFen(v.fine)} · 记 {v.points} 分
         </Text>
-        {due ? <Text className='traffic-item__amount'>今日应缴 {formatFen(due.amountDue)}</Text> : null}
+        {due ? <Text className='bm-traffic-item__amount'>今日应缴 {formatFen(due.amountDue)}</Text> : null}
       </View>
-      {due && due.overdueDays > 0 ? <Text className='traffic-item__meta traffic-item__late'>{due.note}</Text> : null}
+      {due && due.overdueDays > 0 ? <Text className='bm-traffic-item__meta bm-traffic-item__late'>{due.note}</Text> : null}
     </View>
   );
 }
