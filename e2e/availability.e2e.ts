@@ -68,7 +68,7 @@ it('at 23:45 says 电费 payment is paused until 00:30, keeps routine hours out 
   await sheet.locator('.bm-availability-sheet__remind').click();
   const confirmation = sheet.locator('.bm-availability-sheet__reminder');
   await confirmation.waitFor();
-  await expect(confirmation.textContent()).resolves.toContain('将于 3月11日 00:30 提醒您');
+  await expect(confirmation.textContent()).resolves.toContain('将于 2026年3月11日 00:30 提醒您');
   expect(await sheet.locator('.bm-availability-sheet__remind').count()).toBe(0);
   const { reminders } = await e2e.api<{ reminders: ReminderView[] }>('services', { action: 'reminders' }, { openid: resident.openid, now: LATE });
   expect(reminders).toEqual([expect.objectContaining({ serviceId: 'bills.electricity.pay', channel: 'inbox', remindAt: '2026-03-11T00:30:00+08:00' })]);
@@ -79,7 +79,7 @@ it('at 23:45 says 电费 payment is paused until 00:30, keeps routine hours out 
   await shown(page, '.bm-hub-service-tile__info[data-service-id="bills.electricity.pay"]').click();
   await shown(page, '.bm-availability-sheet .bm-availability-sheet__cancel-reminder').waitFor();
   await armed(page, '.bm-availability-sheet');
-  await expect(shown(page, '.bm-availability-sheet__reminder').textContent()).resolves.toContain('3月11日 00:30');
+  await expect(shown(page, '.bm-availability-sheet__reminder').textContent()).resolves.toContain('2026年3月11日 00:30');
   await shown(page, '.bm-availability-sheet .bm-sheet__close').click();
 
   // A second reminder, for water at 06:00, set without the page.
@@ -105,7 +105,7 @@ it('at 23:45 says 电费 payment is paused until 00:30, keeps routine hours out 
   const item = items.nth(1);
   await expect(item.getAttribute('class')).resolves.toContain('bm-message-item--unread');
   await expect(item.locator('.bm-message-item__badge').textContent()).resolves.toBe('未读');
-  await expect(item.locator('.bm-message-item__time').textContent()).resolves.toBe('3月11日 00:31');
+  await expect(item.locator('.bm-message-item__time').textContent()).resolves.toBe('2026年3月11日 00:31');
   await expect(shown(page, '.bm-messages-head__summary').textContent()).resolves.toBe('2 条未读');
   await settled(page);
   await e2e.screenshot(page, 'messages');

@@ -128,7 +128,7 @@ it('files a complaint with a photo, keeps the draft across leaving the page, fol
 it('outside agent hours says when agents are back and offers a consultation instead', async () => {
   const page = await e2e.open({ openid: residents[2].openid, now: '2026-03-14T20:00:00+08:00', path: '/tickets/pages/agent/index' });
   await shown(page, '.bm-tk-agent-closed').waitFor();
-  await expect(shown(page, '.bm-tk-agent-closed').textContent()).resolves.toContain('3月16日 09:00 恢复人工服务');
+  await expect(shown(page, '.bm-tk-agent-closed').textContent()).resolves.toContain('2026年3月16日 09:00 恢复人工服务');
   await shot(page, 'tickets-agent-closed');
   await shown(page, '.bm-tk-agent-leave').click();
   await shown(page, '.bm-tk-new-kind .bm-tk-chip--on[data-kind="咨询"]').waitFor();

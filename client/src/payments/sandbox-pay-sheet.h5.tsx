@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
+import { formatFen } from '@bianmin/core/format';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { formatFen } from '@bianmin/core/money';
 import { devHeaders } from '../api/dev-session';
 import { Button, Notice, Row, Sheet } from '../ui';
 import { type SandboxPayOutcome, sandboxPayOutcome } from './sandbox-outcome';

@@ -1,6 +1,5 @@
 import type { OrderStatus, UtilityKind } from '@bianmin/core';
 import { PAID_ORDER_STATUSES } from '@bianmin/core/orders';
-import { parseInstant, toShanghaiIso } from '@bianmin/core/time';
 
 export const KINDS: readonly UtilityKind[] = ['water', 'electricity', 'gas'];
 
@@ -18,36 +17,6 @@ export function isKind(x: unknown): x is UtilityKind {
 /** The catalogue's pay service for a utility: its hours decide whether Pay is offered now. */
 export function payServiceId(kind: UtilityKind): string {
   return `bills.${kind}.pay`;
-}
-
-/** '2026-02' → '2026年2月' */
-export function formatPeriod(period: string): string {
-  const m = /^(\d{4})-(\d{2})$/.exec(period);
-  return m ? `${m[1]}年${Number(m[2])}月` : period;
-}
-
-/** '2026-03-15' → '2026年3月15日' */
-export function formatDate(date: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : date;
-}
-
-/** An instant as Shanghai wall time: '2026-03-10 12:00'. */
-export function formatDateTime(iso: string | undefined): string {
-  if (!iso) return '';
-  const at = parseInstant(iso);
-  if (!at) return iso;
-  const local = toShanghaiIso(at);
-  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
-}
-
-/** How old department data is, as a resident says it: 刚刚 / 40 秒前 / 3 分钟前 / 2 小时前 / 1 天前. */
-export function formatAge(seconds: number): string {
-  if (!Number.isFinite(seconds) || seconds < 10) return '刚刚';
-  if (seconds < 60) return `${Math.floor(seconds)} 秒前`;
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} 分钟前`;
-  if (seconds < 86400) return `${Math.floor(seconds / 3600)} 小时前`;
-  return `${Math.floor(seconds / 86400)} 天前`;
 }
 
 export type StatusTone = 'ok' | 'progress' | 'muted' | 'warn';

@@ -1,8 +1,8 @@
 import type { OrderView } from '@bianmin/core';
+import { formatDateTime, formatFen, formatMonth } from '@bianmin/core/format';
 import { maskName } from '@bianmin/core/mask';
-import { formatFen } from '@bianmin/core/money';
 import type { ReceiptImage, ReceiptImageRow } from '../../payments/receipt-image/layout';
-import { formatDateTime, formatPeriod, KIND_INFO, ORDER_STATUS } from './format';
+import { KIND_INFO, ORDER_STATUS } from './format';
 
 /**
  * A bill's 缴费凭证 as an image model: payer masked, household masked, each period with its amount
@@ -17,7 +17,7 @@ export function billReceiptImage(order: OrderView, payer: string | null): Receip
     { label: '缴费单位', value: order.providerName },
   ];
   const periods: ReceiptImageRow[] = order.lines.map((l) => ({
-    label: formatPeriod(l.period),
+    label: formatMonth(l.period),
     value: `${formatFen(l.amount)}${l.lateFee > 0 ? `（含违约金 ${formatFen(l.lateFee)}）` : ''}`,
   }));
   const money: ReceiptImageRow[] = [
@@ -28,7 +28,7 @@ export function billReceiptImage(order: OrderView, payer: string | null): Receip
   // One receipt number for a single month; one per month (named by it) for several.
   const refs: ReceiptImageRow[] =
     order.lines.length > 1
-      ? order.lines.filter((l) => l.departmentRef).map((l) => ({ label: `回执号 ${formatPeriod(l.period)}`, value: l.departmentRef! }))
+      ? order.lines.filter((l) => l.departmentRef).map((l) => ({ label: `回执号 ${formatMonth(l.period)}`, value: l.departmentRef! }))
       : order.departmentRef
         ? [{ label: '缴费单位回执号', value: order.departmentRef }]
         : [];

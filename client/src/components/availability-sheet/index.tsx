@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formatDateTime } from '@bianmin/core/format';
 import { Text, View } from '@tarojs/components';
 import type { Availability, ReminderView, UpcomingClosureView } from '@bianmin/core';
 import { refusesCalls } from '@bianmin/core/availability/vocabulary';
@@ -8,11 +9,9 @@ import { useRemote } from '../../hooks/use-remote';
 import { Button, pressable, Sheet } from '../../ui';
 import { DepartmentHotline } from '../department-hotline';
 import { ServiceStatusBadge } from '../service-status-badge';
-import { formatDateTime } from './format';
 import { chooseReminderChannel } from './remind';
 import './index.css';
 
-export { formatDateTime } from './format';
 
 export interface AvailabilitySheetProps {
   /** What is known already (the hub's tile, or a refused call's `error.availability`). */

@@ -1,20 +1,8 @@
 import type { AccessLogEntry, InsuranceStatus, MonthRecord, MonthStatus } from '@bianmin/core';
-import { formatFen } from '@bianmin/core/money';
-import { parseInstant, toShanghaiIso } from '@bianmin/core/time';
+import { formatDate, formatFen, formatMonth } from '@bianmin/core/format';
+import { parseInstant } from '@bianmin/core/time';
 
-export { formatFen };
 
-/** '2026-09' → '2026年9月' */
-export function formatMonth(month: string): string {
-  const m = /^(\d{4})-(\d{2})$/.exec(month);
-  return m ? `${m[1]}年${Number(m[2])}月` : month;
-}
-
-/** '2026-09-15' → '2026年9月15日' */
-export function formatDay(date: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : date;
-}
 
 /** Contribution months as a resident counts them: 163 → '13年7个月', 24 → '2年', 5 → '5个月', 0 → '0个月'. */
 export function formatYearsMonths(totalMonths: number): string {
@@ -28,20 +16,6 @@ export function formatYearsMonths(totalMonths: number): string {
 /** '数据更新至 2026年9月': the last month the bureau has posted. */
 export function dataUpToText(dataUpTo: string): string {
   return `数据更新至 ${formatMonth(dataUpTo)}`;
-}
-
-/** An instant as Shanghai wall time: '2026-03-10 12:00'. */
-export function formatDateTime(iso: string): string {
-  const at = parseInstant(iso);
-  if (!at) return iso;
-  const local = toShanghaiIso(at);
-  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
-}
-
-/** An instant's Shanghai clock time: '12:30'. */
-export function formatClock(iso: string): string {
-  const at = parseInstant(iso);
-  return at ? toShanghaiIso(at).slice(11, 16) : iso;
 }
 
 export type Tone = 'ok' | 'warn' | 'muted' | 'danger' | 'gap';
@@ -110,7 +84,7 @@ export function monthLabel(m: MonthRecord): string {
   const head = `${formatMonth(m.month)}，${MONTH_LOOK[m.status].label}`;
   if (m.status === 'gap') return `${head}，这个月没有缴费记录`;
   const amounts = m.base !== undefined ? `，缴费基数 ${formatFen(m.base)}，单位缴 ${formatFen(m.employer ?? 0)}，个人缴 ${formatFen(m.personal ?? 0)}` : '';
-  const paid = m.status === 'backpaid' && m.paidOn ? `，${formatDay(m.paidOn)}补缴` : '';
+  const paid = m.status === 'backpaid' && m.paidOn ? `，${formatDate(m.paidOn)}补缴` : '';
   return `${head}${amounts}${paid}`;
 }
 

@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
+import { formatClock, formatDateTime } from '@bianmin/core/format';
 import { Text, View } from '@tarojs/components';
 import type { BureauDataAge } from '@bianmin/core';
 import { Notice, pressable, RemoteStatus, StateView } from '../../ui';
 import type { ApiError } from '../../api';
 import { refusalOf } from '../../components/availability-sheet/use-refusal';
-import { dataUpToText, formatClock, formatDateTime, type Tone } from './format';
+import { dataUpToText, type Tone } from './format';
 
 /**
  * What a data page shows instead of (or above) its data: the closed state with its reopen time

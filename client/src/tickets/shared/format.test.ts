@@ -1,5 +1,5 @@
 import type { DeadlineView } from '@bianmin/core';
-import { awaitingRating, charHint, countChars, deadlineLine, deadlineSpoken, formatDuration, formatWhen, maskPhone, STATUS_CHIP } from './format';
+import { awaitingRating, charHint, countChars, deadlineLine, deadlineSpoken, formatDuration, maskPhone, STATUS_CHIP } from './format';
 
 const deadline = (over: Partial<DeadlineView> = {}): DeadlineView => ({
   step: 'answer',
@@ -12,17 +12,11 @@ const deadline = (over: Partial<DeadlineView> = {}): DeadlineView => ({
 });
 
 describe('tickets format', () => {
-  it('shows instants as Shanghai wall time whatever offset they arrive with (tests run in UTC)', () => {
-    expect(formatWhen('2026-03-10T02:05:00Z')).toBe('3月10日 10:05');
-    expect(formatWhen('2026-09-30T23:30:00+08:00', true)).toBe('2026年9月30日 23:30');
-    expect(formatWhen(null)).toBe('');
-  });
-
   it('says the next deadline with its state in words, and marks an estimated one', () => {
-    expect(deadlineLine(deadline())).toBe('答复时限 3月17日 10:00 前 · 按时办理中');
-    expect(deadlineLine(deadline({ state: 'due_soon', label: '受理时限' }))).toBe('受理时限 3月17日 10:00 前 · 即将到期');
-    expect(deadlineLine(deadline({ state: 'overdue', estimated: true }))).toBe('答复时限 3月17日 10:00 前（按周一至周五估算） · 已超时');
-    expect(deadlineSpoken(deadline())).toBe('答复时限：5 个工作日内答复，3月17日 10:00 前，按时办理中');
+    expect(deadlineLine(deadline())).toBe('答复时限 2026年3月17日 10:00 前 · 按时办理中');
+    expect(deadlineLine(deadline({ state: 'due_soon', label: '受理时限' }))).toBe('受理时限 2026年3月17日 10:00 前 · 即将到期');
+    expect(deadlineLine(deadline({ state: 'overdue', estimated: true }))).toBe('答复时限 2026年3月17日 10:00 前（按周一至周五估算） · 已超时');
+    expect(deadlineSpoken(deadline())).toBe('答复时限：5 个工作日内答复，2026年3月17日 10:00 前，按时办理中');
   });
 
   it('counts characters as the server does: trimmed, an emoji as one', () => {

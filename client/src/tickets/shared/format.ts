@@ -1,6 +1,6 @@
 import type { DeadlineView, TicketStatus, TicketSummary } from '@bianmin/core';
+import { formatDateTime } from '@bianmin/core/format';
 import { withoutInvisible } from '@bianmin/core/invisible';
-import { parseInstant, toShanghaiIso } from '@bianmin/core/time';
 
 export type ChipTone = 'ok' | 'progress' | 'muted' | 'warn' | 'danger';
 
@@ -23,28 +23,18 @@ export const DEADLINE_STATE: Record<DeadlineView['state'], { label: string; tone
   overdue: { label: '已超时', tone: 'danger' },
 };
 
-/** An instant as Shanghai wall time, month and day first: '3月10日 12:00'; with the year when asked. */
-export function formatWhen(iso: string | null | undefined, withYear = false): string {
-  if (!iso) return '';
-  const at = parseInstant(iso);
-  if (!at) return iso;
-  const s = toShanghaiIso(at);
-  const day = `${Number(s.slice(5, 7))}月${Number(s.slice(8, 10))}日 ${s.slice(11, 16)}`;
-  return withYear ? `${s.slice(0, 4)}年${day}` : day;
-}
-
 /**
  * The next deadline in one line for a resident: '答复时限 3月17日 10:00 前 · 按时办理中'.
  * An estimated one (a year the holiday calendar does not cover yet) says so.
  */
 export function deadlineLine(d: DeadlineView): string {
   const est = d.estimated ? '（按周一至周五估算）' : '';
-  return `${d.label} ${formatWhen(d.dueAt)} 前${est} · ${DEADLINE_STATE[d.state].label}`;
+  return `${d.label} ${formatDateTime(d.dueAt)} 前${est} · ${DEADLINE_STATE[d.state].label}`;
 }
 
 /** The same for a screen reader, with the rule: '答复时限：5 个工作日内答复，3月17日 10:00 前，按时办理中'. */
 export function deadlineSpoken(d: DeadlineView): string {
-  return `${d.label}：${d.rule}，${formatWhen(d.dueAt)} 前，${DEADLINE_STATE[d.state].label}`;
+  return `${d.label}：${d.rule}，${formatDateTime(d.dueAt)} 前，${DEADLINE_STATE[d.state].label}`;
 }
 
 /** Characters as the server counts them for the minimum (code points a reader sees, after trimming): an emoji is one, a zero-width space none. */

@@ -1,7 +1,6 @@
 import type { PlateKind, TrafficOrderStatus, TrafficOrderView, ViolationGroup, ViolationStatus, ViolationView } from '@bianmin/core';
-import { formatFen } from '@bianmin/core/money';
+import { formatFen } from '@bianmin/core/format';
 import { normalisePlate, parsePlate, PLATE_KIND_INFO, resolvePlate } from '@bianmin/core/plates';
-import { parseInstant, toShanghaiIso } from '@bianmin/core/time';
 
 /**
  * The traffic pages' words for what the server says: plates as typed, groups, statuses, money
@@ -105,27 +104,3 @@ export function orderStatusInfo(status: string): { label: string; tone: 'warn' |
   return { label: status, tone: 'muted', hint: '' };
 }
 
-/** An instant as Shanghai wall time: '2026-03-10 12:00'. */
-export function formatDateTime(iso: string | undefined): string {
-  if (!iso) return '';
-  const at = parseInstant(iso);
-  if (!at) return iso;
-  const local = toShanghaiIso(at);
-  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
-}
-
-/** '2026-03-15' → '2026年3月15日' */
-export function formatDate(date: string | undefined): string {
-  if (!date) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : date;
-}
-
-/** How old the traffic police's data is: 刚刚 / 3 分钟前 / 2 小时前. */
-export function formatAge(seconds: number): string {
-  if (!Number.isFinite(seconds) || seconds < 10) return '刚刚';
-  if (seconds < 60) return `${Math.floor(seconds)} 秒前`;
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} 分钟前`;
-  if (seconds < 86400) return `${Math.floor(seconds / 3600)} 小时前`;
-  return `${Math.floor(seconds / 86400)} 天前`;
-}

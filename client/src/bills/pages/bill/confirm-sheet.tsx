@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
+import { formatFen, formatMonth } from '@bianmin/core/format';
 import type { BillView, BindingView } from '@bianmin/core';
-import { formatFen } from '@bianmin/core/money';
-import { formatPeriod, KIND_INFO } from '../../shared/format';
+import { KIND_INFO } from '../../shared/format';
 import { Button, Notice, Sheet } from '../../../ui';
 import { Row } from '../../shared/ui';
 
@@ -31,7 +31,7 @@ export function ConfirmPaySheet({
   const kindName = KIND_INFO[binding.kind].bill;
   const total = bills.reduce((s, b) => s + b.amountDue, 0);
   const lateFee = bills.reduce((s, b) => s + b.lateFee, 0);
-  const what = bills.length === 1 ? `${kindName} · ${formatPeriod(bills[0].period)}账单` : `${kindName} · ${bills.length} 期账单`;
+  const what = bills.length === 1 ? `${kindName} · ${formatMonth(bills[0].period)}账单` : `${kindName} · ${bills.length} 期账单`;
   return (
     <Sheet
       visible={visible}
@@ -62,7 +62,7 @@ export function ConfirmPaySheet({
         <Row
           key={b.billId}
           className='bm-bills-confirm-sheet__period'
-          label={formatPeriod(b.period)}
+          label={formatMonth(b.period)}
           value={b.lateFee > 0 ? `${formatFen(b.amountDue)}（含违约金 ${formatFen(b.lateFee)}，逾期 ${b.overdueDays} 天）` : formatFen(b.amountDue)}
           tone={b.lateFee > 0 ? 'money' : undefined}
         />

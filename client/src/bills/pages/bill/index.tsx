@@ -1,16 +1,16 @@
 import { useState } from 'react';
+import { formatAge, formatDate, formatFen, formatMonth } from '@bianmin/core/format';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { Availability, BillView } from '@bianmin/core';
 import { changeLabel } from '@bianmin/core/availability/vocabulary';
-import { formatFen } from '@bianmin/core/money';
 import { ApiError, callFunction } from '../../../api';
 import { useRemote } from '../../../hooks/use-remote';
 import { Button, Card, CardTitle, COLORS, Notice, Page, PageHeader, pressable, RemoteStatus, StateView } from '../../../ui';
 import { AvailabilitySheet } from '../../../components/availability-sheet';
 import { useRefusal } from '../../../components/availability-sheet/use-refusal';
 import { payBlocked, usePayAvailability } from '../../shared/availability';
-import { formatAge, formatDate, formatPeriod, isKind, KIND_INFO, payServiceId } from '../../shared/format';
+import { isKind, KIND_INFO, payServiceId } from '../../shared/format';
 import { backTo, householdsUrl, PATHS, resultUrl } from '../../shared/nav';
 import { OrdersLink, PayAvailabilityNotice, Row } from '../../shared/ui';
 import { OutageHelp } from '../../shared/outage';
@@ -99,7 +99,7 @@ export default function BillPage() {
             payment={flow.sandbox?.payment ?? null}
             description={
               flow.sandbox
-                ? `${KIND_INFO[flow.sandbox.order.kind].bill} · ${flow.sandbox.order.lines.length > 1 ? `${flow.sandbox.order.lines.length} 期` : formatPeriod(flow.sandbox.order.period)} · 户号尾号 ${flow.sandbox.order.accountNoMasked.slice(-4)}`
+                ? `${KIND_INFO[flow.sandbox.order.kind].bill} · ${flow.sandbox.order.lines.length > 1 ? `${flow.sandbox.order.lines.length} 期` : formatMonth(flow.sandbox.order.period)} · 户号尾号 ${flow.sandbox.order.accountNoMasked.slice(-4)}`
                 : ''
             }
             onPaid={flow.sandboxPaid}
@@ -312,7 +312,7 @@ function PayBar({
     );
   }
   const total = bills.reduce((s, b) => s + b.amountDue, 0);
-  const what = bills.length === 1 ? `${formatPeriod(bills[0].period)}${kindName}` : `全部 ${bills.length} 期${kindName}`;
+  const what = bills.length === 1 ? `${formatMonth(bills[0].period)}${kindName}` : `全部 ${bills.length} 期${kindName}`;
   const unfinished = bills.find((b) => b.status === 'pending' && b.orderId);
   return (
     <View className='bm-bills-bar bm-bills-pay-bar'>
@@ -322,7 +322,7 @@ function PayBar({
           {...pressable(() => void Taro.navigateTo({ url: resultUrl(unfinished.orderId!) }))}
           ariaLabel='有一笔待支付的订单，查看订单'
         >
-          {formatPeriod(unfinished.period)}有一笔待支付的订单，查看订单 ›
+          {formatMonth(unfinished.period)}有一笔待支付的订单，查看订单 ›
         </View>
       ) : familyPaying ? (
         <Text className='bm-bills-bar__hint'>家人正在缴纳其中一期，这里只缴其余的</Text>
@@ -343,7 +343,7 @@ function ArrearsItem({ bill, closed, onPay }: { bill: BillView; closed: boolean;
   return (
     <View className='bm-bills-arrears-item' data-bill-id={bill.billId}>
       <View className='bm-bills-arrears-item__head'>
-        <Text className='bm-bills-arrears-item__period'>{formatPeriod(bill.period)}</Text>
+        <Text className='bm-bills-arrears-item__period'>{formatMonth(bill.period)}</Text>
         <Text className='bm-bills-arrears-item__amount'>{formatFen(bill.amountDue)}</Text>
       </View>
       <Text className='bm-bills-arrears-item__line'>
@@ -361,7 +361,7 @@ function ArrearsItem({ bill, closed, onPay }: { bill: BillView; closed: boolean;
           disabled={closed}
           className='bm-bills-arrears-item__pay'
           onPress={onPay}
-          label={`缴纳${formatPeriod(bill.period)}账单 ${formatFen(bill.amountDue)}`}
+          label={`缴纳${formatMonth(bill.period)}账单 ${formatFen(bill.amountDue)}`}
         >
           缴这一期
         </Button>
@@ -374,7 +374,7 @@ function BillDetail({ bill }: { bill: BillView }) {
   return (
     <Card className='bm-bills-bill__detail'>
       <View className='bm-bills-bill__detail-head'>
-        <CardTitle>{formatPeriod(bill.period)}账单</CardTitle>
+        <CardTitle>{formatMonth(bill.period)}账单</CardTitle>
         <Text className={`bm-bills-status bm-bills-status--${bill.status === 'paid' ? 'ok' : bill.status === 'pending' ? 'progress' : bill.overdueDays > 0 ? 'danger' : 'warn'}`}>
           {bill.status === 'paid' ? '已缴清' : bill.status === 'pending' ? pendingWord(bill) : bill.overdueDays > 0 ? '已逾期' : '待缴'}
         </Text>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
+import { formatFen } from '@bianmin/core/format';
 import { Input, Text, View } from '@tarojs/components';
 import type { BindingView } from '@bianmin/core';
-import { fenToYuan, formatFen } from '@bianmin/core/money';
+import { fenToYuan } from '@bianmin/core/money';
 import { Button, Notice, Sheet } from '../../../ui';
 import { Row } from '../../shared/ui';
 import { checkTopupAmount, topupPresets, topupRulesText, type TopupRules } from '../../shared/topup';

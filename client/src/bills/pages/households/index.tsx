@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
+import { formatAge, formatDate, formatFen } from '@bianmin/core/format';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { BillResult, BindingView, UtilityKind } from '@bianmin/core';
-import { formatFen } from '@bianmin/core/money';
 import { callFunction, toApiError } from '../../../api';
 import { useRemote, type Remote } from '../../../hooks/use-remote';
 import { Button, COLORS, Page, PageHeader, pressable, RemoteStatus, StateView } from '../../../ui';
 import { useRefusal } from '../../../components/availability-sheet/use-refusal';
 import { payBlocked, usePayAvailability } from '../../shared/availability';
-import { formatAge, formatDate, isKind, KIND_INFO, KINDS } from '../../shared/format';
+import { isKind, KIND_INFO, KINDS } from '../../shared/format';
 import { limiter } from '../../shared/limit';
 import { billUrl, PATHS } from '../../shared/nav';
 import { OrdersLink, PayAvailabilityNotice } from '../../shared/ui';

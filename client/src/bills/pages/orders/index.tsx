@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components';
+import { formatDateTime, formatFen } from '@bianmin/core/format';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { OrderHistory, OrderView, TrafficOrderView } from '@bianmin/core';
-import { formatFen } from '@bianmin/core/money';
 import { callFunction, toApiError } from '../../../api';
 import { useRemote } from '../../../hooks/use-remote';
 import { Button, Notice, Page, PageHeader, pressable, RemoteStatus, StateView } from '../../../ui';
-import { formatDateTime, historyLabel, KIND_INFO, ORDER_STATUS, paidThrough } from '../../shared/format';
+import { historyLabel, KIND_INFO, ORDER_STATUS, paidThrough } from '../../shared/format';
 import { backTo, householdsUrl, PATHS, resultUrl } from '../../shared/nav';
 import { orderTitle } from '../../shared/topup';
 import '../../shared/bills.css';

@@ -1,12 +1,12 @@
 import { type ReactNode, useRef } from 'react';
+import { formatDateTime, formatFen, formatMonth } from '@bianmin/core/format';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import type { BillView, OrderView } from '@bianmin/core';
-import { formatFen } from '@bianmin/core/money';
 import { ApiError, callFunction, type ApiError as ApiErrorType } from '../../../api';
 import { useRemote } from '../../../hooks/use-remote';
 import { Button, Card, Notice, Page, PageHeader, StateView } from '../../../ui';
-import { formatDateTime, formatPeriod, KIND_INFO, ORDER_STATUS } from '../../shared/format';
+import { KIND_INFO, ORDER_STATUS } from '../../shared/format';
 import { backTo, billUrl, householdsUrl, PATHS, resultUrl } from '../../shared/nav';
 import { newIdempotencyKey } from '../../../payments/idempotency';
 import { SandboxPaySheet } from '../../../payments/sandbox-pay-sheet';
@@ -108,7 +108,7 @@ export default function Result() {
           visible={co.sandbox !== null}
           order={co.sandbox?.order ?? null}
           payment={co.sandbox?.payment ?? null}
-          description={co.sandbox ? `${KIND_INFO[co.sandbox.order.kind].bill} · ${co.sandbox.order.lines.map((l) => formatPeriod(l.period)).join('、')}` : ''}
+          description={co.sandbox ? `${KIND_INFO[co.sandbox.order.kind].bill} · ${co.sandbox.order.lines.map((l) => formatMonth(l.period)).join('、')}` : ''}
           onPaid={co.sandboxPaid}
           onCancel={co.sandboxCancelled}
         />
@@ -231,7 +231,7 @@ function Receipt({
         {order.status === 'settled' && owed && !owed.stale ? (
           owed.total > 0 ? (
             <Notice tone='warn' title={`还有 ${owed.bills.length} 期 ${formatFen(owed.total)} 待缴`} className='bm-bills-result__remaining'>
-              <Text>{owed.bills.map((b) => `${formatPeriod(b.period)} ${formatFen(b.amountDue)}`).join('，')}</Text>
+              <Text>{owed.bills.map((b) => `${formatMonth(b.period)} ${formatFen(b.amountDue)}`).join('，')}</Text>
               <Button small className='bm-bills-result__pay-rest' onPress={onPayRest} label={`去缴纳剩余 ${owed.bills.length} 期 ${formatFen(owed.total)}`}>
                 去缴纳 {formatFen(owed.total)}
               </Button>
@@ -266,7 +266,7 @@ function Receipt({
             <Row
               key={l.billId}
               className='bm-bills-result__line'
-              label={formatPeriod(l.period)}
+              label={formatMonth(l.period)}
               value={`${formatFen(l.amount)}${l.lateFee > 0 ? `（含违约金 ${formatFen(l.lateFee)}）` : ''}${l.departmentRef ? ` · 回执 ${l.departmentRef}` : ''}`}
             />
           ))}

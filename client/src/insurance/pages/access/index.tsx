@@ -1,11 +1,12 @@
 import { useState } from 'react';
+import { formatDateTime } from '@bianmin/core/format';
 import { Text, View } from '@tarojs/components';
 import type { AccessLogEntry, Availability } from '@bianmin/core';
 import { callFunction } from '../../../api';
 import { AvailabilitySheet } from '../../../components/availability-sheet';
 import { refusalOf } from '../../../components/availability-sheet/use-refusal';
 import { Card, Page, PageHeader, StateView } from '../../../ui';
-import { accessSource, formatDateTime } from '../../shared/format';
+import { accessSource } from '../../shared/format';
 import { PATHS } from '../../shared/nav';
 import { useInsuranceRemote } from '../../shared/use-insurance';
 import { InsuranceRemoteStatus } from '../../shared/ui';

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formatDate, formatFen, formatMonth } from '@bianmin/core/format';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { Availability, InsuranceRecords, InsuranceType, MonthRecord } from '@bianmin/core';
@@ -7,7 +8,7 @@ import { callFunction } from '../../../api';
 import { AvailabilitySheet } from '../../../components/availability-sheet';
 import { refusalOf } from '../../../components/availability-sheet/use-refusal';
 import { Card, CardTitle, Page, PageHeader, pressable, StateView } from '../../../ui';
-import { formatDay, formatFen, formatMonth, groupByYear, MONTH_LOOK, monthLabel, yearSummary } from '../../shared/format';
+import { groupByYear, MONTH_LOOK, monthLabel, yearSummary } from '../../shared/format';
 import { currentUrl, isInsuranceType, PATHS } from '../../shared/nav';
 import { useInsuranceRemote } from '../../shared/use-insurance';
 import { DataAge, InsuranceRemoteStatus, StatusPill, VerificationLine } from '../../shared/ui';
@@ -87,9 +88,9 @@ function RecordsBody({ data }: { data: InsuranceRecords }) {
       {data.payments && data.payments.length > 0 ? (
         <Card className='bm-ins-records__payments' title='养老金发放记录'>
           {data.payments.map((p) => (
-            <View key={p.month} className='bm-ins-payment' ariaLabel={`${formatMonth(p.month)}养老金 ${formatFen(p.amount)}，${formatDay(p.paidOn)}发放`}>
+            <View key={p.month} className='bm-ins-payment' ariaLabel={`${formatMonth(p.month)}养老金 ${formatFen(p.amount)}，${formatDate(p.paidOn)}发放`}>
               <Text className='bm-ins-payment__month'>{formatMonth(p.month)}</Text>
-              <Text className='bm-ins-payment__paid-on'>{`${formatDay(p.paidOn)}发放`}</Text>
+              <Text className='bm-ins-payment__paid-on'>{`${formatDate(p.paidOn)}发放`}</Text>
               <Text className='bm-ins-payment__amount'>{formatFen(p.amount)}</Text>
             </View>
           ))}
@@ -153,7 +154,7 @@ function MonthRow({ month: m }: { month: MonthRecord }) {
           ) : null}
           {m.employerName || (m.status === 'backpaid' && m.paidOn) ? (
             <Text className='bm-ins-month__employer'>
-              {[m.employerName, m.status === 'backpaid' && m.paidOn ? `${formatDay(m.paidOn)}补缴` : ''].filter(Boolean).join(' · ')}
+              {[m.employerName, m.status === 'backpaid' && m.paidOn ? `${formatDate(m.paidOn)}补缴` : ''].filter(Boolean).join(' · ')}
             </Text>
           ) : null}
         </>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formatFen, formatMonth } from '@bianmin/core/format';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Availability, InsuranceSummary, InsuranceView } from '@bianmin/core';
@@ -6,7 +7,7 @@ import { callFunction } from '../../../api';
 import { AvailabilitySheet } from '../../../components/availability-sheet';
 import { refusalOf } from '../../../components/availability-sheet/use-refusal';
 import { Button, Card, CardTitle, Page, PageHeader, pressable, StateView } from '../../../ui';
-import { formatFen, formatMonth, formatYearsMonths, INSURANCE_STATUS_LOOK } from '../../shared/format';
+import { formatYearsMonths, INSURANCE_STATUS_LOOK } from '../../shared/format';
 import { PATHS, recordsUrl, verifyUrl } from '../../shared/nav';
 import { useInsuranceRemote } from '../../shared/use-insurance';
 import { DataAge, InsuranceRemoteStatus, Row, StatusPill, VerificationLine } from '../../shared/ui';

@@ -1,10 +1,10 @@
 import { useState } from 'react';
+import { formatClock } from '@bianmin/core/format';
 import { Input, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { VERIFICATION_TTL_MINUTES } from '@bianmin/core/insurance-terms';
 import { Button, Card, CardTitle, Notice, Page, PageHeader, StateView } from '../../../ui';
 import { useRefusal } from '../../../components/availability-sheet/use-refusal';
-import { formatClock } from '../../shared/format';
 import { safeReturn } from '../../shared/nav';
 import { useVerify } from './use-verify';
 import '../../shared/insurance.css';

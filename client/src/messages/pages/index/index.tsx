@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { formatRecent } from '@bianmin/core/format';
 import Taro from '@tarojs/taro';
 import type { InboxMessage } from '@bianmin/core';
 import { callFunction } from '../../../api';
@@ -6,7 +7,7 @@ import { devClockNow } from '../../../api/dev-session';
 import { useRemote } from '../../../hooks/use-remote';
 import { openPage } from '../../../navigation';
 import { COLORS, Page, PageHeader, pressable, RemoteStatus, StateView } from '../../../ui';
-import { describeMessageTime, newestFirst } from './format';
+import { newestFirst } from './format';
 import './index.css';
 
 async function inbox(): Promise<{ messages: InboxMessage[]; unread: number }> {
@@ -59,7 +60,7 @@ export default function Messages() {
                 className={`bm-message-item bm-focusable ${m.read ? 'bm-message-item--read' : 'bm-message-item--unread'}`}
                 data-message-id={m.id}
                 {...pressable(() => void open(m))}
-                ariaLabel={`${m.read ? '' : '未读，'}${m.title}，${m.body}，${describeMessageTime(m.createdAt, now)}`}
+                ariaLabel={`${m.read ? '' : '未读，'}${m.title}，${m.body}，${formatRecent(m.createdAt, now)}`}
                 hoverClass='bm-message-item--pressed'
               >
                 <View className='bm-message-item__head'>
@@ -69,7 +70,7 @@ export default function Messages() {
                 </View>
                 <Text className='bm-message-item__body'>{m.body}</Text>
                 <View className='bm-message-item__foot'>
-                  <Text className='bm-message-item__time'>{describeMessageTime(m.createdAt, now)}</Text>
+                  <Text className='bm-message-item__time'>{formatRecent(m.createdAt, now)}</Text>
                   {m.path ? <Text className='bm-message-item__go'>去办理 ›</Text> : null}
                 </View>
               </View>

@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components';
+import { formatDateTime } from '@bianmin/core/format';
 import Taro, { useRouter } from '@tarojs/taro';
 import { callFunction } from '../../../api';
 import { useRemote } from '../../../hooks/use-remote';
 import { Button, Card, Notice, Page, PageHeader, RemoteStatus } from '../../../ui';
-import { formatWhen } from '../../shared/format';
 import { PATHS } from '../../shared/nav';
 import { ContactButton } from './contact-button';
 import '../../shared/tickets.css';
@@ -29,7 +29,7 @@ export default function Agent() {
             <Text className='bm-tk-text'>{a.message}</Text>
             {a.availability.state === 'closing_soon' ? (
               <Notice tone='warn' title='客服即将下班'>
-                {a.availability.closesAt ? `${formatWhen(a.availability.closesAt)} 下班，请尽快开始会话。` : '请尽快开始会话。'}
+                {a.availability.closesAt ? `${formatDateTime(a.availability.closesAt)} 下班，请尽快开始会话。` : '请尽快开始会话。'}
               </Notice>
             ) : null}
             <View className='bm-tk-actions'>
@@ -39,7 +39,7 @@ export default function Agent() {
         ) : null}
         {a && !a.open ? (
           <Card title='客服现在不在岗' className='bm-tk-agent-closed'>
-            <Notice tone='closed' title={a.backAt ? `${formatWhen(a.backAt)} 恢复人工服务` : '人工客服暂停'}>
+            <Notice tone='closed' title={a.backAt ? `${formatDateTime(a.backAt)} 恢复人工服务` : '人工客服暂停'}>
               {a.message}
             </Notice>
             {a.offer ? (

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formatDateTime } from '@bianmin/core/format';
 import { Image, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { TICKET_RATINGS, type TicketDetail, type TicketRating } from '@bianmin/core';
@@ -6,7 +7,7 @@ import { callFunction, toApiError } from '../../../api';
 import { useRemote } from '../../../hooks/use-remote';
 import { Button, Card, Notice, Page, PageHeader, pressable, RemoteStatus } from '../../../ui';
 import { useRefusal } from '../../../components/availability-sheet/use-refusal';
-import { formatWhen, STATUS_CHIP } from '../../shared/format';
+import { STATUS_CHIP } from '../../shared/format';
 import { agentUrl } from '../../shared/nav';
 import { DeadlineLine, StatusChip } from '../../shared/ui';
 import '../../shared/tickets.css';
@@ -38,7 +39,7 @@ export default function TicketPage() {
               {t.place ? <Row label='地点' value={t.place.name ? `${t.place.name}（${t.place.address}）` : t.place.address} /> : null}
               {t.contactPhoneMasked ? <Row label='联系电话' value={t.contactPhoneMasked} /> : null}
               <Row label='是否公开' value={t.public ? '公开' : '不公开'} />
-              <Row label='提交时间' value={formatWhen(t.filedAt, true)} />
+              <Row label='提交时间' value={formatDateTime(t.filedAt)} />
               {t.department ? <Row label='承办部门' value={t.department} /> : null}
               {t.photos.length ? (
                 <View className='bm-tk-photos bm-tk-detail-photos'>
@@ -62,7 +63,7 @@ export default function TicketPage() {
               <Card title='我的评价' className='bm-tk-detail-rating'>
                 <Row label='评价' value={t.rating.rating} />
                 {t.rating.comment ? <Text className='bm-tk-text'>{t.rating.comment}</Text> : null}
-                <Text className='bm-tk-fineprint'>{formatWhen(t.rating.at, true)}</Text>
+                <Text className='bm-tk-fineprint'>{formatDateTime(t.rating.at)}</Text>
               </Card>
             ) : null}
             <ReopenCard ticket={t} onDone={replace} onRefused={refusal.handle} />
@@ -74,7 +75,7 @@ export default function TicketPage() {
                     <View className='bm-tk-timeline__dot' aria-hidden='true' />
                     <View className='bm-tk-timeline__head'>
                       <Text className='bm-tk-timeline__label'>{e.label}</Text>
-                      <Text className='bm-tk-timeline__time'>{formatWhen(e.at, true)}</Text>
+                      <Text className='bm-tk-timeline__time'>{formatDateTime(e.at)}</Text>
                     </View>
                     {e.department ? <Text className='bm-tk-timeline__dept'>{e.department}</Text> : null}
                     {e.text ? <Text className='bm-tk-timeline__text'>{e.text}</Text> : null}
@@ -193,7 +194,7 @@ function ReopenCard({ ticket, onDone, onRefused }: ActionCardProps) {
     <Card title='申请重办' className='bm-tk-detail-reopen'>
       {reopen.allowed ? (
         <>
-          <Text className='bm-tk-text'>答复没有解决问题？{reopen.until ? `${formatWhen(reopen.until)} 前` : ''}可以申请重办一次。</Text>
+          <Text className='bm-tk-text'>答复没有解决问题？{reopen.until ? `${formatDateTime(reopen.until)} 前` : ''}可以申请重办一次。</Text>
           {open ? (
             <View className={`bm-tk-field ${error ? 'bm-tk-field--invalid' : ''}`}>
               <Textarea

@@ -1,9 +1,10 @@
 import { Text, View } from '@tarojs/components';
+import { formatDateTime } from '@bianmin/core/format';
 import Taro from '@tarojs/taro';
 import { callFunction } from '../../../api';
 import { useRemote } from '../../../hooks/use-remote';
 import { Button, Notice, Page, PageHeader, pressable, RemoteStatus, StateView } from '../../../ui';
-import { awaitingRating, formatWhen, STATUS_CHIP } from '../../shared/format';
+import { awaitingRating, STATUS_CHIP } from '../../shared/format';
 import { detailUrl, PATHS } from '../../shared/nav';
 import { DeadlineLine, StatusChip } from '../../shared/ui';
 import '../../shared/tickets.css';
@@ -59,7 +60,7 @@ export default function MyTickets() {
               </View>
               <Text className='bm-tk-ticket__preview'>{t.preview}</Text>
               <Text className='bm-tk-ticket__meta'>
-                {t.ticketNo ? `工单号 ${t.ticketNo}` : '工单号分配中'} · {formatWhen(t.filedAt)} 提交
+                {t.ticketNo ? `工单号 ${t.ticketNo}` : '工单号分配中'} · {formatDateTime(t.filedAt)} 提交
               </Text>
               {t.notice ? <Text className='bm-tk-ticket__notice'>{t.notice}</Text> : null}
               <DeadlineLine deadline={t.nextDeadline} />

@@ -1,12 +1,12 @@
 import { type ReactNode, useRef } from 'react';
+import { formatDateTime, formatFen } from '@bianmin/core/format';
 import { Text, View } from '@tarojs/components';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import type { TrafficOrderView } from '@bianmin/core';
-import { formatFen } from '@bianmin/core/money';
 import { ApiError, callFunction, type ApiError as ApiErrorType } from '../../../api';
 import { useRemote } from '../../../hooks/use-remote';
 import { Button, Card, Notice, Page, PageHeader, StateView } from '../../../ui';
-import { formatDateTime, moneySplit, orderStatusInfo } from '../../shared/format';
+import { moneySplit, orderStatusInfo } from '../../shared/format';
 import { backTo, PATHS, violationsUrl } from '../../shared/nav';
 import { Row } from '../../shared/ui';
 import '../../shared/traffic.css';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
+import { formatFen } from '@bianmin/core/format';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Availability, VehicleView } from '@bianmin/core';
-import { formatFen } from '@bianmin/core/money';
 import { callFunction, toApiError } from '../../../api';
 import { useRemote } from '../../../hooks/use-remote';
 import { Button, COLORS, Page, PageHeader, pressable, RemoteStatus, StateView } from '../../../ui';

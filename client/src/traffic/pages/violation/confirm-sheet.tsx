@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components';
+import { formatDate, formatFen } from '@bianmin/core/format';
 import type { VehicleView, ViolationView } from '@bianmin/core';
-import { formatFen } from '@bianmin/core/money';
 import { Button, Notice, Sheet } from '../../../ui';
-import { formatDate } from '../../shared/format';
 import { Row } from '../../shared/ui';
 
 /** What is about to be paid, said in full before any money moves; the server fixes the amount when it makes the order. */

@@ -1,15 +1,15 @@
 import { useState } from 'react';
+import { formatAge, formatDateTime, formatFen } from '@bianmin/core/format';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { Availability, ViolationGroup, ViolationView } from '@bianmin/core';
-import { formatFen } from '@bianmin/core/money';
 import { ApiError, callFunction } from '../../../api';
 import { useRemote } from '../../../hooks/use-remote';
 import { Button, Card, Notice, Page, PageHeader, pressable, RemoteStatus, StateView } from '../../../ui';
 import { AvailabilitySheet } from '../../../components/availability-sheet';
 import { refusalOf, useRefusal } from '../../../components/availability-sheet/use-refusal';
 import { useTrafficAvailability } from '../../shared/availability';
-import { formatAge, formatDateTime, groupSummary, STATUS_INFO } from '../../shared/format';
+import { groupSummary, STATUS_INFO } from '../../shared/format';
 import { backTo, PATHS, violationUrl } from '../../shared/nav';
 import { AvailabilityNotice, OrdersLink, Pill } from '../../shared/ui';
 import '../../shared/traffic.css';

@@ -1,11 +1,10 @@
 import { Text, View } from '@tarojs/components';
+import { formatAge, formatFen, formatMonth } from '@bianmin/core/format';
 import type { UsageResult, UtilityKind } from '@bianmin/core';
-import { formatFen } from '@bianmin/core/money';
 import { useLargeFont } from '../../../../a11y/large-font';
 import { callFunction } from '../../../../api';
 import { useRemote } from '../../../../hooks/use-remote';
 import { Card, RemoteStatus } from '../../../../ui';
-import { formatAge, formatPeriod } from '../../../shared/format';
 import { barLabel, monthLabel, percent, scaleMax, summary, thresholdLabel, unitWord, usageVerb } from './describe';
 import './index.css';
 
@@ -53,7 +52,7 @@ function Chart({ data, kind, largeFont }: { data: UsageResult; kind: UtilityKind
               data-period={m.period}
             >
               <View className='bm-bills-usage__row-head' aria-hidden='true'>
-                <Text className='bm-bills-usage__row-month'>{formatPeriod(m.period)}</Text>
+                <Text className='bm-bills-usage__row-month'>{formatMonth(m.period)}</Text>
                 <Text className='bm-bills-usage__row-usage'>
                   {m.usage} {unit}
                 </Text>
@@ -99,7 +98,7 @@ function Chart({ data, kind, largeFont }: { data: UsageResult; kind: UtilityKind
         </View>
       )}
       <Text className='bm-bills-fineprint bm-bills-usage__caption'>
-        {`${formatPeriod(first.period)}至${formatPeriod(latest.period)}，最近一个月${usageVerb(kind)} ${latest.usage} ${unit}，${formatFen(latest.amount)}。`}
+        {`${formatMonth(first.period)}至${formatMonth(latest.period)}，最近一个月${usageVerb(kind)} ${latest.usage} ${unit}，${formatFen(latest.amount)}。`}
         {threshold ? `${threshold.label}${largeFont ? '（竖线）' : '（虚线）'}。` : ''}
       </Text>
     </View>
