@@ -279,3 +279,35 @@ describe('the traffic fine outbox', () => {
     }
   });
 });
+
+describe.each(STORE_KINDS)('a resident’s own confirm, read back through the department cache, on %s', (kind) => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    // The deployed cache: identical lookups within 30 s cost no department call.
+    stack = await startTestStack(kind, { departmentCacheTtlMs: 30_000 });
+  });
+  afterAll(() => stack?.stop());
+  const call = <T>(body: Record<string, unknown>) => stack.call<T>('traffic', body, { now: NOON });
+
+  it('shows a record confirmed a moment ago as decided in the list and the record at once, not the cached answer from before', async () => {
+    const { vehicle } = data<{ vehicle: VehicleView }>(await call({ action: 'addVehicle', plate: ZHANG_CAR.plate, plateKind: 'small_car', engineNoSuffix: ZHANG_CAR.engineNoSuffix }));
+    const vehicleId = vehicle.vehicleId;
+    // The list is read (and cached by the department client) before the confirm…
+    expect(find(data<ViolationsResult>(await call({ action: 'violations', vehicleId })), CONFIRMABLE)).toMatchObject({ status: 'unhandled', group: 'todo' });
+    const hits = stack.sandboxes.traffic.hits;
+    expect(find(data<ViolationsResult>(await call({ action: 'violations', vehicleId })), CONFIRMABLE).status).toBe('unhandled');
+    expect(stack.sandboxes.traffic.hits).toBe(hits);
+    const { violation } = data<{ violation: ViolationView }>(await call({ action: 'confirm', vehicleId, violationId: CONFIRMABLE }));
+    expect(violation.status).toBe('decided');
+    // …and every read after it, inside the cache's 30 s, says what the resident just did.
+    const after = data<ViolationsResult>(await call({ action: 'violations', vehicleId }));
+    expect(find(after, CONFIRMABLE)).toMatchObject({ status: 'decided', group: 'payable', decisionNo: violation.decisionNo, today: { amountDue: 20000 } });
+    expect(after.groups.map((g) => [g.key, g.count])).toEqual([
+      ['todo', 0],
+      ['payable', 3],
+      ['done', 1],
+    ]);
+    expect(after.groups[1].total).toBe(40000 + 10600 + 20000);
+    expect(data<{ violation: ViolationView }>(await call({ action: 'violation', vehicleId, violationId: CONFIRMABLE })).violation.status).toBe('decided');
+  });
+});
