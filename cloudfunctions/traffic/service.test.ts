@@ -155,7 +155,7 @@ describe.each(STORE_KINDS)('traffic violations on %s', (kind) => {
     const decided = answers.map((a) => data<{ violation: ViolationView }>(a).violation);
     expect(new Set(decided.map((d) => d.decisionNo)).size).toBe(1);
     expect(decided[0]).toMatchObject({ status: 'decided', group: 'payable', decisionDate: '2026-03-10', dueDate: '2026-03-25', today: { overdueDays: 0, lateFee: 0, amountDue: 20000 } });
-    expect(decided[0].today!.note).toBe('请于 2026-03-25 前缴纳；逾期每日按罚款的 3% 加处罚款，最多不超过罚款本金');
+    expect(decided[0].today!.note).toBe('请于 2026年3月25日 前缴纳；逾期每日按罚款的 3% 加处罚款，最多不超过罚款本金');
   });
 
   let orderId: string;
@@ -194,6 +194,15 @@ describe.each(STORE_KINDS)('traffic violations on %s', (kind) => {
     const again = await call({ action: 'pay', vehicleId, violationId: CAPPED, idempotencyKey: 'after-paid-0003' });
     expect(again.body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect((await call({ action: 'order', orderId }, { openid: LI.openid })).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it("totals 已完成 by what was paid: the capped fine's ¥400.00 (fine and late fee), not its ¥200.00 fine", async () => {
+    const r = data<ViolationsResult>(await violations(vehicleId, { now: '2026-03-10T12:06:00+08:00' }));
+    const done = r.groups.find((g) => g.key === 'done')!;
+    // Paid through us: the order's amount. Paid at the traffic police in 2025 within the 15 days: the fine.
+    expect(find(r, CAPPED)).toMatchObject({ group: 'done', paidAmount: 40000 });
+    expect(find(r, PAID_BEFORE)).toMatchObject({ group: 'done', paidAmount: 20000 });
+    expect(done).toMatchObject({ count: 2, total: 40000 + 20000 });
   });
 
   it('charges the 17-day fine with 2 overdue days × 3%', async () => {

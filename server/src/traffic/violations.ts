@@ -4,6 +4,7 @@ import {
   type LateFeeView,
   lateFeeSentence,
   type OrderStatus,
+  parseInstant,
   shanghaiDate,
   toShanghaiIso,
   type ViolationGroup,
@@ -60,6 +61,7 @@ export function violationView(v: TrafficViolation, asOf: string, live: OrderRow 
   const group: ViolationView['group'] = status === 'paid' ? 'done' : status === 'decided' || status === 'paying' ? 'payable' : 'todo';
   const block = confirmBlock(v);
   const payable = group === 'payable' && v.decisionDate;
+  const paidAmount = status !== 'paid' ? undefined : paidByUs ? ours.amount : paidElsewhere(v);
   return {
     violationId: v.violationId,
     occurredAt: v.occurredAt,
@@ -84,7 +86,19 @@ export function violationView(v: TrafficViolation, asOf: string, live: OrderRow 
     ...(v.appealNote ? { appealNote: v.appealNote } : {}),
     ...(ours ? { orderId: ours.id } : {}),
     ...(v.paidAt ? { paidAt: v.paidAt } : ours?.paidAt ? { paidAt: toShanghaiIso(ours.paidAt) } : {}),
+    ...(paidAmount !== undefined ? { paidAmount } : {}),
   };
+}
+
+/**
+ * What a fine paid outside the app came to: the fine plus the late fee the law charged on the day
+ * it was paid (the department's record names the day, not the sum). Without a decision or a
+ * payment date, the fine itself.
+ */
+function paidElsewhere(v: TrafficViolation): number {
+  const paidOn = v.paidAt ? parseInstant(v.paidAt) : null;
+  if (!v.decisionDate || !paidOn) return v.fine;
+  return v.fine + fineLateFee(v.fine, v.decisionDate, shanghaiDate(paidOn)).lateFee;
 }
 
 /**
@@ -135,8 +149,10 @@ const GROUPS: Array<Pick<ViolationGroup, 'key' | 'title'>> = [
   { key: 'done', title: '已完成' },
 ];
 
+/** 待处理: the fines; 待缴款: what paying costs today; 已完成: what was paid (late fees included). */
 function groupTotal(key: ViolationGroup['key'], v: ViolationView): number {
   if (key === 'payable') return v.today?.amountDue ?? v.fine;
+  if (key === 'done') return v.paidAmount ?? v.fine;
   return v.fine;
 }
 
