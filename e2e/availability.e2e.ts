@@ -158,7 +158,10 @@ it('says the power company’s system is down when its sandbox is down', async (
     const page = await e2e.open({ openid: resident.openid, now: NOON });
     const tile = shown(page, ELECTRICITY);
     await tile.waitFor();
-    await expect(tile.locator('.bm-service-status').textContent()).resolves.toContain('国网市供电公司系统暂时连不上');
+    // The tile names its department above the badge; the badge says what is wrong in a few words
+    // (the department's name again overflowed the tile in large font).
+    await expect(tile.locator('.bm-service-status').textContent()).resolves.toContain('对方系统暂时连不上');
+    await expect(tile.locator('.bm-service-status').textContent()).resolves.not.toContain('国网市供电公司');
     await expect(tile.locator('.bm-service-status').getAttribute('class')).resolves.toContain('bm-service-status--down');
     // A service on a healthy department is unaffected.
     await expect(shown(page, '.bm-hub-service-tile[data-service-id="bills.water.pay"] .bm-service-status').textContent()).resolves.toContain('可办理');
@@ -202,7 +205,7 @@ it('shows an empty message centre as 暂无消息, with a way back to the hub', 
   await entry.click();
   await shown(page, '.bm-messages-empty').waitFor();
   await expect(shown(page, '.bm-messages-empty .bm-state__title').textContent()).resolves.toBe('暂无消息');
-  await shown(page, '.messages .bm-header__back').click();
+  await shown(page, '.bm-messages .bm-header__back').click();
   await shown(page, '.bm-hub-service-tile').first().waitFor();
   expect(await shown(page, '.bm-messages-empty').count()).toBe(0);
 });

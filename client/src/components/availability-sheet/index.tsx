@@ -1,12 +1,14 @@
 import { useState } from 'react';
-import { formatDateTime } from '@bianmin/core/format';
+import { formatDateTime } from '@bianmin/core/dates';
 import { Text, View } from '@tarojs/components';
 import type { Availability, ReminderView, UpcomingClosureView } from '@bianmin/core';
 import { refusesCalls } from '@bianmin/core/availability/vocabulary';
 import { hotlineForService } from '@bianmin/core/hotlines';
 import { callFunction, toApiError } from '../../api';
 import { useRemote } from '../../hooks/use-remote';
-import { Button, pressable, Sheet } from '../../ui';
+import { Button } from '../../ui/button';
+import { pressable } from '../../ui/press';
+import { Sheet } from '../../ui/sheet';
 import { DepartmentHotline } from '../department-hotline';
 import { ServiceStatusBadge } from '../service-status-badge';
 import { chooseReminderChannel } from './remind';

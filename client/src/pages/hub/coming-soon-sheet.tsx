@@ -1,5 +1,6 @@
 import { Text } from '@tarojs/components';
-import { Button, Sheet } from '../../ui';
+import { Button } from '../../ui/button';
+import { Sheet } from '../../ui/sheet';
 
 /** What a service that is not live says when tapped: that it is coming, and what works today. */
 export function ComingSoonSheet({ name, liveNames, onClose }: { name: string | null; liveNames: string[]; onClose(): void }) {

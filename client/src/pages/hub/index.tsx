@@ -5,7 +5,12 @@ import type { ServicesListResult } from '@bianmin/core';
 import { callFunction, toApiError } from '../../api';
 import { openPage } from '../../navigation';
 import { useRemote } from '../../hooks/use-remote';
-import { CardTitle, COLORS, Page, PageHeader, RemoteStatus, StateView } from '../../ui';
+import { CardTitle } from '../../ui/card';
+import { COLORS } from '../../ui/tokens';
+import { Page } from '../../ui/page';
+import { PageHeader } from '../../ui/page-header';
+import { RemoteStatus } from '../../ui/remote-status';
+import { StateView } from '../../ui/state-view';
 import { LargeFontToggle } from '../../components/large-font-toggle';
 import { DevPanel } from '../../components/resident-picker';
 import { AvailabilitySheet } from '../../components/availability-sheet';
@@ -15,6 +20,7 @@ import { HubNotices } from './notices';
 import { MessagesEntry } from './messages-entry';
 import { MyTicketsEntry, type MyTicketsCount } from './my-tickets-entry';
 import { ComingSoonSheet } from './coming-soon-sheet';
+import { openNowSentence } from './summary';
 import './index.css';
 
 /** Opening hours change under an open page (23:30 settlement pauses…): re-ask once a minute. */
@@ -117,7 +123,7 @@ export default function Hub() {
         className='bm-hub-header'
         back={false}
         title='便民服务'
-        subtitle={liveNames.length > 0 ? `现在可在线办理：${liveNames.join('、')}。办理前先看能不能办` : '办理前先看能不能办，暂停时告诉您何时恢复'}
+        subtitle={data ? openNowSentence(tiles) : '办理前先看能不能办，暂停时告诉您何时恢复'}
         actions={
           <>
             {inbox.data != null ? <MessagesEntry unread={inbox.data} onOpen={() => void openMessages()} /> : null}

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { pressable } from '../../ui';
+import { pressable } from '../../ui/press';
 
 /** The message centre's door in the hub header: the unread count in words, not a dot alone. */
 export function MessagesEntry({ unread, onOpen }: { unread: number; onOpen: () => void }) {

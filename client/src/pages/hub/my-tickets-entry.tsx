@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { pressable } from '../../ui';
+import { pressable } from '../../ui/press';
 
 export interface MyTicketsCount {
   total: number;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { ServiceListItem, ServiceNotice } from '@bianmin/core';
 import { closureLabel } from '@bianmin/core/availability/vocabulary';
-import { pressable } from '../../ui';
+import { pressable } from '../../ui/press';
 
 /** Shown before "展开": enough to see that something is unusual without pushing the tiles away. */
 const COLLAPSED = 2;
@@ -14,7 +14,16 @@ const COLLAPSED = 2;
  */
 export function unusualNotices(notices: readonly ServiceNotice[], services: readonly ServiceListItem[]): ServiceNotice[] {
   const live = new Set(services.filter((s) => s.live).map((s) => s.id));
-  return notices.filter((n) => !n.routine && live.has(n.serviceId));
+  // One outage is one line: a department down refuses its query and its pay service alike, and
+  // saying it once per service doubled the banner (in large font, a screen of it).
+  const seen = new Set<string>();
+  return notices.filter((n) => {
+    if (n.routine || !live.has(n.serviceId)) return false;
+    const key = `${n.kind}|${n.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**

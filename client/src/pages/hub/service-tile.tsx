@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import { COMING_SOON } from '@bianmin/core/availability/vocabulary';
 import { ServiceStatusBadge } from '../../components/service-status-badge';
-import { pressable, Tile } from '../../ui';
+import { pressable } from '../../ui/press';
+import { Tile } from '../../ui/tile';
 import { tileLabel, type HubTile } from './group';
 
 /** A glyph per catalogue icon: no image files in the main package, and it reads at any size. */
