@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { cx } from '../../ui';
+import { cx } from '../../ui/press';
 import { hotlineLabel, type DepartmentHotlineProps } from './types';
 import './index.css';
 

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Button, cx } from '../../ui';
+import { Button } from '../../ui/button';
+import { cx } from '../../ui/press';
 import { hotlineLabel, type DepartmentHotlineProps } from './types';
 import './index.css';
 
