@@ -64,7 +64,7 @@ it('shows 95598 and 恢复后提醒我 when the power company is down, and tells
   await expect(help.textContent()).resolves.toContain('国网市供电公司暂时连不上');
   const call = help.locator('a.bm-department-hotline__call');
   await expect(call.getAttribute('href')).resolves.toBe('tel:95598');
-  await expect(call.getAttribute('aria-label')).resolves.toBe('拨打国家电网供电服务热线 9 5 5 9 8');
+  await expect(call.getAttribute('aria-label')).resolves.toBe('拨打 9 5 5 9 8，国家电网供电服务热线');
   await expect(call.textContent()).resolves.toBe('拨打 95598');
   const remind = help.locator('.bm-bills-outage__remind');
   await expect(remind.getAttribute('aria-label')).resolves.toContain('恢复后提醒我');

@@ -24,7 +24,8 @@ async function shot(page: Page, name: string): Promise<void> {
   await e2e.screenshot(page, name);
 }
 
-const yuan = (fen: number) => `¥${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+// Grouped by thousands, as every screen writes money (¥84,363.92).
+const yuan = (fen: number) => `¥${Math.floor(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`;
 
 it('tops up a prepay meter: balance shown, below-minimum refused under the field, ¥50 paid, receipt balance before → after, listed as 预存电费', async () => {
   // 李秀英's electricity is on a prepay meter (fixtures: ¥12.50).
@@ -47,7 +48,7 @@ it('tops up a prepay meter: balance shown, below-minimum refused under the field
   await shown(page, '.bm-bills-bill__topup').click();
   const sheet = '.bm-bills-topup-sheet';
   await shown(page, sheet).waitFor();
-  await expect(shown(page, '.bm-bills-topup-sheet__rules').textContent()).resolves.toContain('最低 ¥10.00，须为 ¥1.00 的整数倍');
+  await expect(shown(page, '.bm-bills-topup-sheet .bm-field__rules').textContent()).resolves.toContain('最低 ¥10.00，须为 ¥1.00 的整数倍');
   await armed(page, sheet);
 
   // Below the minimum: the server's wording under the field, no order, no pay sheet.
@@ -77,17 +78,17 @@ it('tops up a prepay meter: balance shown, below-minimum refused under the field
   await shown(page, '.bm-pay-sandbox-sheet__confirm').click();
 
   // The receipt: booked by the power company, balance before → after as it says, no periods.
-  await shown(page, '.bm-bills-result__hero[data-status="settled"]').waitFor({ timeout: 15_000 });
+  await shown(page, '.bm-receipt__hero[data-status="settled"]').waitFor({ timeout: 15_000 });
   await shown(page, '.bm-bills-result__balance').waitFor();
   await expect(shown(page, '.bm-bills-result__balance .bm-row__value').textContent()).resolves.toBe(`${yuan(before)} → ${yuan(before + 5000)}`);
-  const details = (await shown(page, '.bm-bills-result__details').textContent()) ?? '';
+  const details = (await shown(page, '.bm-receipt__details').textContent()) ?? '';
   expect(details).toContain('预存电费');
   expect(details).toContain('¥50.00');
   expect(details).not.toMatch(/期|预存 \d{4}|TOPUP|违约金/);
   expect(await shown(page, '.bm-bills-result__remaining').count()).toBe(0);
   expect(await shown(page, '.bm-bills-result__cleared').count()).toBe(0);
-  await expect(shown(page, '.bm-bills-result__department-ref').textContent()).resolves.toMatch(/缴费单位回执号/);
-  const orderId = ((await shown(page, '.bm-bills-result__order-id .bm-row__value').textContent()) ?? '').trim();
+  await expect(shown(page, '.bm-receipt__department-ref').textContent()).resolves.toMatch(/缴费单位回执号/);
+  const orderId = ((await shown(page, '.bm-receipt__order-id .bm-row__value').textContent()) ?? '').trim();
   expect(orderId).toMatch(/^BM/);
   await shot(page, 'bills-topup-receipt');
 

@@ -25,7 +25,8 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 /** '¥281.19' for 28119 fen, as the page prints it. */
-const yuan = (fen: number) => `¥${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+// Grouped by thousands, as every screen writes money (¥84,363.92).
+const yuan = (fen: number) => `¥${Math.floor(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`;
 
 it('binds the fixture electricity account from the hub, pays its bill in the sandbox and lists the payment', async () => {
   const resident = residents[0];
@@ -41,14 +42,14 @@ it('binds the fixture electricity account from the hub, pays its bill in the san
 
   // Add a household: the power company is preselected by the tile; a wrong number is caught on the phone.
   await shown(page, '.bm-bills-provider--on[data-provider-id="power"]').waitFor();
-  await expect(shown(page, '.bm-bills-field__hint').textContent()).resolves.toContain('13 位数字');
+  await expect(shown(page, '.bm-bills-bind .bm-field__hint').first().textContent()).resolves.toContain('13 位数字');
   await shown(page, '.bm-bills-bind__account input').fill('12345');
   await shown(page, '.bm-bills-bind__submit').click();
-  await expect(shown(page, '.bm-bills-field__error--account').textContent()).resolves.toContain('13 位数字');
+  await expect(shown(page, '.bm-bills-bind__account-error').textContent()).resolves.toContain('13 位数字');
   await shown(page, '.bm-bills-bind__account input').fill(account.accountNo);
   // The proof the power company checks: the holder's full name (fixtures list it).
   await shown(page, '.bm-bills-bind__holder input').fill(account.holderName);
-  await shown(page, '.bm-bills-chip').filter({ hasText: account.label }).click();
+  await shown(page, '.bm-bills-bind__labels .bm-choice').filter({ hasText: account.label }).click();
   await shown(page, '.bm-bills-bind__submit').click();
 
   // Straight to the new household's bill: the amount owed, as the department has it.
@@ -80,7 +81,7 @@ it('binds the fixture electricity account from the hub, pays its bill in the san
   // Pay → confirm sheet (what and how much) → sandbox pay sheet → confirm.
   await shown(page, '.bm-bills-pay').click();
   await shown(page, '.bm-bills-confirm-sheet').waitFor();
-  await expect(shown(page, '.bm-bills-confirm-sheet__amount').textContent()).resolves.toBe(yuan(bill.arrears.bills[0].amountDue));
+  await expect(shown(page, '.bm-bills-confirm-sheet__amount .bm-amount__value').textContent()).resolves.toBe(yuan(bill.arrears.bills[0].amountDue));
   await armed(page, '.bm-bills-confirm-sheet');
   await shown(page, '.bm-bills-confirm-sheet__pay').click();
   await shown(page, '.bm-pay-sandbox-sheet').waitFor();
@@ -91,14 +92,14 @@ it('binds the fixture electricity account from the hub, pays its bill in the san
   await shown(page, '.bm-pay-sandbox-sheet__confirm').click();
 
   // The receipt reads the order from the server: paid, and posted to the power company.
-  const hero = shown(page, '.bm-bills-result__hero[data-status="settled"], .bm-bills-result__hero[data-status="paid"]');
+  const hero = shown(page, '.bm-receipt__hero[data-status="settled"], .bm-receipt__hero[data-status="paid"]');
   await hero.waitFor({ timeout: 15_000 });
-  await expect(shown(page, '.bm-bills-result__status').textContent()).resolves.toMatch(/^支付成功/);
-  await shown(page, '.bm-bills-result__hero[data-status="settled"]').waitFor({ timeout: 15_000 });
-  await expect(shown(page, '.bm-bills-result__status').textContent()).resolves.toBe('支付成功 · 已入账');
-  await expect(shown(page, '.bm-bills-result__department-ref').textContent()).resolves.toMatch(/缴费单位回执号/);
-  await expect(shown(page, '.bm-bills-result__transaction').textContent()).resolves.toMatch(/微信支付单号/);
-  const orderId = ((await shown(page, '.bm-bills-result__order-id .bm-row__value').textContent()) ?? '').trim();
+  await expect(shown(page, '.bm-receipt__status').textContent()).resolves.toMatch(/^支付成功/);
+  await shown(page, '.bm-receipt__hero[data-status="settled"]').waitFor({ timeout: 15_000 });
+  await expect(shown(page, '.bm-receipt__status').textContent()).resolves.toBe('支付成功 · 已入账');
+  await expect(shown(page, '.bm-receipt__department-ref').textContent()).resolves.toMatch(/缴费单位回执号/);
+  await expect(shown(page, '.bm-receipt__transaction').textContent()).resolves.toMatch(/微信支付单号/);
+  const orderId = ((await shown(page, '.bm-receipt__order-id .bm-row__value').textContent()) ?? '').trim();
   expect(orderId).toMatch(/^BM/);
   await shot(page, 'bills-receipt');
 
@@ -150,7 +151,7 @@ it('pays a two-month household in one payment; a double tap confirms nothing; a 
   await armed(page, '.bm-bills-confirm-sheet');
   expect(await shown(page, '.bm-pay-sandbox-sheet').count()).toBe(0);
   expect(await orders(resident.openid, 'water')).toEqual([]);
-  await expect(shown(page, '.bm-bills-confirm-sheet__amount').textContent()).resolves.toBe(total);
+  await expect(shown(page, '.bm-bills-confirm-sheet__amount .bm-amount__value').textContent()).resolves.toBe(total);
   expect(await shown(page, '.bm-bills-confirm-sheet__period').count()).toBe(2);
 
   // Confirm, then 取消 on the pay sheet: the household says 待支付, not "processing".
@@ -167,17 +168,17 @@ it('pays a two-month household in one payment; a double tap confirms nothing; a 
   // The order page has its own 继续支付: the same order, paid in one payment.
   await shown(page, '.bm-bills-pay-bar__pending').click();
   await shown(page, '.bm-bills-result__continue-pay').waitFor();
-  await expect(shown(page, '.bm-bills-result__status').textContent()).resolves.toBe('待支付');
+  await expect(shown(page, '.bm-receipt__status').textContent()).resolves.toBe('待支付');
   await shown(page, '.bm-bills-result__continue-pay').click();
   await shown(page, '.bm-pay-sandbox-sheet').waitFor();
   await armed(page, '.bm-pay-sandbox-sheet');
   await shown(page, '.bm-pay-sandbox-sheet__confirm').click();
 
   // The receipt lists both months and, once the water company confirms nothing is owed, 已结清.
-  await shown(page, '.bm-bills-result__hero[data-status="settled"]').waitFor({ timeout: 15_000 });
+  await shown(page, '.bm-receipt__hero[data-status="settled"]').waitFor({ timeout: 15_000 });
   expect(await shown(page, '.bm-bills-result__line').count()).toBe(2);
   await shown(page, '.bm-bills-result__cleared').waitFor();
-  await expect(shown(page, '.bm-bills-result__amount').textContent()).resolves.toBe(total);
+  await expect(shown(page, '.bm-receipt__amount').textContent()).resolves.toBe(total);
   const mine = await orders(resident.openid, 'water');
   expect(mine).toHaveLength(1);
   expect(mine[0].status).toBe('settled');
@@ -191,13 +192,13 @@ it('pays one of two months and the receipt says what is still owed, with a butto
   const [older, newer] = bill.arrears.bills; // oldest first
   await shown(page, `.bm-bills-arrears-item[data-bill-id="${older.billId}"] .bm-bills-arrears-item__pay`).click();
   await shown(page, '.bm-bills-confirm-sheet').waitFor();
-  await expect(shown(page, '.bm-bills-confirm-sheet__amount').textContent()).resolves.toBe(yuan(older.amountDue));
+  await expect(shown(page, '.bm-bills-confirm-sheet__amount .bm-amount__value').textContent()).resolves.toBe(yuan(older.amountDue));
   await armed(page, '.bm-bills-confirm-sheet');
   await shown(page, '.bm-bills-confirm-sheet__pay').click();
   await shown(page, '.bm-pay-sandbox-sheet').waitFor();
   await armed(page, '.bm-pay-sandbox-sheet');
   await shown(page, '.bm-pay-sandbox-sheet__confirm').click();
-  await shown(page, '.bm-bills-result__hero[data-status="settled"]').waitFor({ timeout: 15_000 });
+  await shown(page, '.bm-receipt__hero[data-status="settled"]').waitFor({ timeout: 15_000 });
   const remaining = shown(page, '.bm-bills-result__remaining');
   await remaining.waitFor();
   await expect(remaining.textContent()).resolves.toContain(`还有 1 期 ${yuan(newer.amountDue)} 待缴`);
@@ -222,7 +223,7 @@ it('says at 23:45 that electricity payment is paused until 00:30, before Pay is 
   // The bill itself is still shown (looking it up is open all night)…
   await shown(page, '.bm-bills-bill__due-amount').waitFor();
   // …and the page says, unprompted, why paying is off and until when.
-  const notice = shown(page, '.bm-bills-pay-status--closed');
+  const notice = shown(page, '.bm-availability-notice--closed');
   await notice.waitFor();
   await expect(notice.textContent()).resolves.toMatch(/23:30.*00:30/);
   await expect(notice.textContent()).resolves.toContain('恢复');
@@ -297,12 +298,12 @@ it('keeps table headers and order numbers whole in 大字模式 (no "单 / 价/k
   await shown(page, '.bm-pay-sandbox-sheet').waitFor();
   await armed(page, '.bm-pay-sandbox-sheet');
   await shown(page, '.bm-pay-sandbox-sheet__confirm').click();
-  await shown(page, '.bm-bills-result__hero[data-status="settled"]').waitFor({ timeout: 15_000 });
-  await shown(page, '.bm-bills-result__department-ref').waitFor();
-  const numbers = await linesOf(page, '.bm-bills-result__refs .bm-row--token .bm-row__value');
+  await shown(page, '.bm-receipt__hero[data-status="settled"]').waitFor({ timeout: 15_000 });
+  await shown(page, '.bm-receipt__department-ref').waitFor();
+  const numbers = await linesOf(page, '.bm-receipt__refs .bm-row--token .bm-row__value');
   expect(numbers.map((n) => n.text)).toEqual([expect.stringMatching(/^BM/), expect.stringMatching(/^\d{28}$/), expect.stringMatching(/^POWERPAY/)]);
   for (const n of numbers) expect(n).toEqual({ text: n.text, lines: 1, overflows: false });
-  await shown(page, '.bm-bills-result__refs').scrollIntoViewIfNeeded();
+  await shown(page, '.bm-receipt__refs').scrollIntoViewIfNeeded();
   await shot(page, 'bills-receipt-large-font');
   await page.context().close();
 });
@@ -335,8 +336,22 @@ it('shows the last 12 months as bars with the tier step marked and a sentence pe
   expect(heights.indexOf(Math.max(...heights))).toBe(most);
 
   // The tier step is a line at its height on the bars' own scale, named in words.
-  const line = shown(page, '.bm-bills-usage__threshold--up');
-  await expect(line.textContent()).resolves.toContain(`${usage.threshold!.value} 度`);
+  await expect(shown(page, '.bm-bills-usage__legend').textContent()).resolves.toContain(`${usage.threshold!.value} 度`);
+  // Nothing opaque sits on the bars: the line's words once covered the tops of the months above
+  // the step (a 35 m³ month read as 30). Every bar's top is the topmost thing at its centre.
+  const covered = await page.evaluate(() =>
+    [...document.querySelectorAll('.bm-bills-usage__column .bm-bills-usage__fill')]
+      .filter((e) => (e as HTMLElement).offsetParent)
+      .map((fill) => {
+        const r = fill.getBoundingClientRect();
+        const top = document.elementFromPoint(r.left + r.width / 2, r.top + 2);
+        // The layer that draws the dashed line (no words) may lie over a bar; anything with words may not.
+        const ok = top && (top === fill || fill.contains(top) || (top.closest('.bm-bills-usage__layer') && !top.textContent));
+        return ok ? null : (top?.className ?? 'nothing');
+      })
+      .filter((c) => c !== null),
+  );
+  expect(covered).toEqual([]);
   const geometry = await page.evaluate(() => {
     const layer = [...document.querySelectorAll('.bm-bills-usage__layer')].find((e) => (e as HTMLElement).offsetParent) as HTMLElement;
     const column = [...document.querySelectorAll('.bm-bills-usage__column')].find((e) => (e as HTMLElement).offsetParent) as HTMLElement;

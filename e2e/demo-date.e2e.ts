@@ -82,9 +82,9 @@ it('pays a bill on the demo date by clicking through the sandbox sheet 11 s afte
   expect((await call<{ order: { status: string } }>('bills', { action: 'order', orderId }, zhang.openid)).order.status).toBe('pending');
 
   await shown(page, '.bm-pay-sandbox-sheet__confirm').click();
-  await shown(page, '.bm-bills-result__hero[data-status="settled"]').waitFor({ timeout: 20_000 });
-  await expect(shown(page, '.bm-bills-result__status').textContent()).resolves.toBe('支付成功 · 已入账');
-  const refs = (await shown(page, '.bm-bills-result__refs').textContent()) ?? '';
+  await shown(page, '.bm-receipt__hero[data-status="settled"]').waitFor({ timeout: 20_000 });
+  await expect(shown(page, '.bm-receipt__status').textContent()).resolves.toBe('支付成功 · 已入账');
+  const refs = (await shown(page, '.bm-receipt__refs').textContent()) ?? '';
   expect(refs).toContain(orderId);
   expect(refs).toMatch(/下单时间\s*2026-03-10 09:0\d/);
   expect(refs).toMatch(/支付时间\s*2026-03-10 09:0\d/);
@@ -109,8 +109,8 @@ it('shows the traffic police’s data as fetched on the demo date, and pays a fi
   await shown(page, '.bm-traffic-confirm-sheet__pay').click();
   await armed(page, '.bm-pay-sandbox-sheet');
   await shown(page, '.bm-pay-sandbox-sheet__confirm').click();
-  await shown(page, '.bm-traffic-receipt__hero[data-status="settled"]').waitFor({ timeout: 20_000 });
-  await expect(shown(page, '.bm-traffic-receipt__status').textContent()).resolves.toBe('支付成功 · 交警已销账');
+  await shown(page, '.bm-receipt__hero[data-status="settled"]').waitFor({ timeout: 20_000 });
+  await expect(shown(page, '.bm-receipt__status').textContent()).resolves.toBe('支付成功 · 交警已销账');
   expect(pinned).toEqual([]);
   await page.context().close();
 }, 90_000);

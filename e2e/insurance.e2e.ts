@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { type E2E, residents, settled, shown, startE2E } from './support';
+import { armed, type E2E, residents, settled, shown, startE2E } from './support';
 
 /**
  * Social insurance in the h5 build, as a resident does it: from the hub's 社保查询 tile to the
@@ -25,7 +25,8 @@ async function shot(page: Page, name: string): Promise<void> {
   await e2e.screenshot(page, name);
 }
 
-const yuan = (fen: number) => `¥${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+// Grouped by thousands, as every screen writes money (¥84,363.92).
+const yuan = (fen: number) => `¥${Math.floor(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`;
 
 /** Fills the verify form and goes to the face check (the FaceID sandbox's page). */
 async function verifyWith(page: Page, name: string, idNumber: string): Promise<void> {
@@ -57,7 +58,7 @@ it('verifies from the hub with a face check, then shows the summary, pension rec
   await shown(page, '.bm-ins-verify__name input').fill(z.name);
   await shown(page, '.bm-ins-verify__id input').fill('11010119900307123X');
   await shown(page, '.bm-ins-verify__submit').click();
-  await expect(shown(page, '.bm-ins-field__error--id').textContent()).resolves.toContain('校验位');
+  await expect(shown(page, '.bm-ins-verify__id-error').textContent()).resolves.toContain('校验位');
   await shot(page, 'insurance-verify');
 
   // The real number → FaceID's page (the sandbox) → pass → back: the app asks its server, which asks FaceID.
@@ -87,18 +88,18 @@ it('verifies from the hub with a face check, then shows the summary, pension rec
   await shown(page, '.bm-ins-insurance[data-insurance="pension"]').click();
   await shown(page, '.bm-ins-records__totals').waitFor();
   const records = await e2e.api<{ months: Array<{ month: string; personal?: number }>; totals: { personal: number } }>('insurance', { action: 'records', insurance: 'pension' }, as);
-  expect(records.months).toHaveLength(36);
+  expect(records.months).toHaveLength(25);
   const months = await shown(page, '.bm-ins-month').evaluateAll((els) => els.map((el) => el.getAttribute('data-month')));
   expect(months).toEqual(records.months.map((m) => m.month));
   const shownPersonal = await shown(page, '.bm-ins-month__personal').evaluateAll((els) => els.map((el) => Math.round(Number((el.textContent ?? '').replace(/[^\d.]/g, '')) * 100)));
   expect(shownPersonal.reduce((a, b) => a + b, 0)).toBe(records.totals.personal);
   await expect(shown(page, '.bm-ins-records__personal .bm-ins-total__value').textContent()).resolves.toBe(yuan(records.totals.personal));
   const years = await shown(page, '.bm-ins-year__head').evaluateAll((els) => els.map((el) => el.getAttribute('data-year')));
-  expect(years).toEqual(['2026', '2025', '2024', '2023']);
+  expect(years).toEqual(['2026', '2025', '2024']);
   await shot(page, 'insurance-records');
 
   // The medical tab: another insurance, the same way.
-  await shown(page, '.bm-ins-tab[data-insurance="medical"]').click();
+  await shown(page, '.bm-ins-tabs .bm-tab[data-tab="medical"]').click();
   await shown(page, '.bm-ins-records__totals').filter({ hasText: '医疗保险' }).waitFor();
 
   // The access log lists each read of this test, newest first, from this account.
@@ -111,7 +112,7 @@ it('verifies from the hub with a face check, then shows the summary, pension rec
   // Every read of this test, and nothing else: the summary page's (opened, and shown again on the
   // way back), the records tabs', and the test's own two calls — all at the one dev clock instant.
   expect([...listed].sort()).toEqual(
-    ['查看参保概况', '查看参保概况', '查看参保概况', '查看养老保险缴费记录（2023-02 至 2026-01）', '查看养老保险缴费记录（2023-02 至 2026-01）', '查看医疗保险缴费记录（2023-02 至 2026-01）'].sort(),
+    ['查看参保概况', '查看参保概况', '查看参保概况', '查看养老保险缴费记录（2024年1月至2026年1月）', '查看养老保险缴费记录（2024年1月至2026年1月）', '查看医疗保险缴费记录（2024年1月至2026年1月）'].sort(),
   );
   await expect(shown(page, '.bm-ins-entry__source').first().textContent()).resolves.toContain('本微信号');
   await shot(page, 'insurance-access');
@@ -157,9 +158,25 @@ it('at 23:30 says the service is closed and when it reopens, instead of asking t
   const closed = shown(page, '.bm-ins-summary-closed');
   await closed.waitFor();
   await expect(closed.textContent()).resolves.toContain('06:00');
-  await shown(page, '.bm-availability-sheet').waitFor();
-  await expect(shown(page, '.bm-availability-sheet').textContent()).resolves.toContain('06:00');
+  // The closed state is the page itself, not a sheet over it; 查看办理时间 opens the hours on request.
+  expect(await shown(page, '.bm-availability-sheet').count()).toBe(0);
   await shot(page, 'insurance-closed');
+  await closed.locator('.bm-text-action').click();
+  await expect(shown(page, '.bm-availability-sheet').textContent()).resolves.toContain('06:00');
+  await page.context().close();
+});
+
+it('at 23:30, 仍要进入 from the hub’s hours sheet opens the page once, without the same sheet again', async () => {
+  const page = await e2e.open({ openid: residents[3].openid, now: NIGHT });
+  await shown(page, '.bm-hub-service-tile[data-service-id="insurance.query"]').click();
+  const sheet = shown(page, '.bm-availability-sheet');
+  await expect(sheet.locator('.bm-availability-sheet__enter').textContent()).resolves.toBe('仍要进入');
+  await armed(page, '.bm-availability-sheet');
+  await sheet.locator('.bm-availability-sheet__enter').click();
+  await shown(page, '.bm-ins-summary-closed').waitFor();
+  // Settled: the page has shown what it will, and no sheet came back over it.
+  await settled(page);
+  expect(await shown(page, '.bm-availability-sheet').count()).toBe(0);
   await page.context().close();
 });
 
@@ -173,7 +190,7 @@ it('after the 30 minutes asks to verify again, and comes back to the records tab
   await verifyWith(page, wang.name, wang.idNumber);
   await faceCheck(page, 'pass');
   await shown(page, '.bm-ins-records__totals').filter({ hasText: '医疗保险' }).waitFor({ timeout: 15_000 });
-  await expect(shown(page, '.bm-ins-tab--active').getAttribute('data-insurance')).resolves.toBe('medical');
+  await expect(shown(page, '.bm-ins-tabs .bm-tab--active').getAttribute('data-tab')).resolves.toBe('medical');
   await page.context().close();
 });
 
@@ -189,7 +206,14 @@ it("shows a retiree's pension and its payments, and a person the bureau does not
   await expect(shown(retiree, '.bm-ins-summary__insured').textContent()).resolves.toContain('已退休');
   await shown(retiree, '.bm-ins-summary__payments').click();
   await shown(retiree, '.bm-ins-records__payments .bm-ins-payment').first().waitFor();
-  await expect(shown(retiree, '.bm-ins-records-empty').textContent()).resolves.toContain('养老金发放记录');
+  // The records lead with the pension, then say why there are no recent contributions, instead of
+  // "已缴 0 个月 ¥0.00 ¥0.00" with the reason at the bottom; earlier years stay reachable.
+  const order = await retiree.evaluate(() => [...document.querySelectorAll('.bm-ins-records__payments, .bm-ins-records__retired, .bm-ins-records__totals')].map((e) => e.className.match(/bm-ins-records__\w+/)![0]));
+  expect(order).toEqual(['bm-ins-records__payments', 'bm-ins-records__retired']);
+  await expect(shown(retiree, '.bm-ins-records__retired').textContent()).resolves.toContain('已退休，领取养老金');
+  expect(await retiree.locator('body').textContent()).not.toContain('已缴 0 个月');
+  await shown(retiree, '.bm-ins-records__earlier').click();
+  await shown(retiree, '.bm-ins-month').first().waitFor();
   await retiree.context().close();
 
   const unknown = await e2e.open({ openid: chen.openid, now: NOON, path: '/insurance/pages/summary/index' });

@@ -30,7 +30,7 @@ async function shot(page: Page, name: string): Promise<void> {
 it('asks before the first photo: 拒绝 says what does not work, 同意 opens the picker and is kept; filing asks for the subscription, and the grant carries the answer to WeChat', async () => {
   const resident = residents[3];
   const page = await e2e.open({ openid: resident.openid, now: NOON, path: '/tickets/pages/new/index' });
-  await shown(page, '.bm-tk-new-category .bm-tk-chip').first().waitFor();
+  await shown(page, '.bm-tk-new-category .bm-choice').first().waitFor();
 
   // The sheet: what is asked and why, everything the app handles, what refusing costs.
   await shown(page, '.bm-tk-new-add-photo').click();
@@ -67,15 +67,15 @@ it('asks before the first photo: 拒绝 says what does not work, 同意 opens th
 
   // Kept: after a reload the picker opens at once.
   await page.reload();
-  await shown(page, '.bm-tk-new-category .bm-tk-chip').first().waitFor();
+  await shown(page, '.bm-tk-new-category .bm-choice').first().waitFor();
   const again = page.waitForEvent('filechooser');
   await shown(page, '.bm-tk-new-add-photo').click();
   await (await again).setFiles([]);
   expect(await shown(page, '.bm-privacy-sheet').count()).toBe(0);
 
   // Filing asks for the 12345 status messages from the tap (the stand-in for WeChat's prompt).
-  await shown(page, '.bm-tk-new-kind .bm-tk-chip[data-kind="投诉"]').click();
-  await shown(page, '.bm-tk-new-category .bm-tk-chip[data-category="城市管理"]').click();
+  await shown(page, '.bm-tk-new-kind .bm-choice[data-kind="投诉"]').click();
+  await shown(page, '.bm-tk-new-category .bm-choice[data-category="城市管理"]').click();
   await shown(page, '.bm-tk-new-text textarea').fill('小区门口的井盖缺失已经三天了，晚上很危险，请尽快处理。');
   await shown(page, '.bm-tk-new-submit').click();
   await armed(page, '.bm-tk-subscribe-sheet');

@@ -40,19 +40,19 @@ it('files a complaint with a photo, keeps the draft across leaving the page, fol
 
   // Agreed to the privacy guide on an earlier visit (privacy.e2e.ts walks the consent itself).
   const page = await e2e.open({ openid: resident.openid, now: NOON, path: '/tickets/pages/new/index', privacyAgreed: true });
-  await shown(page, '.bm-tk-new-category .bm-tk-chip').first().waitFor();
+  await shown(page, '.bm-tk-new-category .bm-choice').first().waitFor();
 
-  await shown(page, '.bm-tk-new-kind .bm-tk-chip[data-kind="投诉"]').click();
-  await shown(page, '.bm-tk-new-category .bm-tk-chip[data-category="城市管理"]').click();
+  await shown(page, '.bm-tk-new-kind .bm-choice[data-kind="投诉"]').click();
+  await shown(page, '.bm-tk-new-category .bm-choice[data-category="城市管理"]').click();
   // Too short: the live count says so, and submitting names the field.
   await shown(page, '.bm-tk-new-text textarea').fill('井盖缺失');
-  await expect(shown(page, '.bm-tk-field__count').textContent()).resolves.toContain('还差 6 字');
+  await expect(shown(page, '.bm-tk-new-description .bm-field__count').textContent()).resolves.toContain('还差 6 字');
   await shown(page, '.bm-tk-new-submit').click();
-  await expect(shown(page, '.bm-tk-new-description .bm-tk-field__error').textContent()).resolves.toContain('至少 10 个字');
+  await expect(shown(page, '.bm-tk-new-description .bm-field__error').textContent()).resolves.toContain('至少 10 个字');
 
   const description = '小区门口的井盖缺失已经三天了，晚上很危险，请尽快处理。';
   await shown(page, '.bm-tk-new-text textarea').fill(description);
-  await expect(shown(page, '.bm-tk-field__count').textContent()).resolves.toBe(`${Array.from(description).length}/1000`);
+  await expect(shown(page, '.bm-tk-new-description .bm-field__count').textContent()).resolves.toBe(`${Array.from(description).length}/1000`);
   const chooser = page.waitForEvent('filechooser');
   await shown(page, '.bm-tk-new-add-photo').click();
   await (await chooser).setFiles({ name: 'manhole.png', mimeType: 'image/png', buffer: readFileSync(PHOTO) });
@@ -65,7 +65,7 @@ it('files a complaint with a photo, keeps the draft across leaving the page, fol
 
   // Leaving the page (here: the whole page reloads) keeps the draft on the phone.
   await page.reload();
-  await shown(page, '.bm-tk-new-category .bm-tk-chip').first().waitFor();
+  await shown(page, '.bm-tk-new-category .bm-choice').first().waitFor();
   await expect(shown(page, '.bm-notice').first().textContent()).resolves.toContain('已恢复上次未提交的草稿');
   await expect(shown(page, '.bm-tk-new-text textarea').inputValue()).resolves.toBe(description);
   await expect(shown(page, '.bm-tk-new-photo').getAttribute('data-file-id')).resolves.toBe(fileId);
@@ -84,7 +84,7 @@ it('files a complaint with a photo, keeps the draft across leaving the page, fol
 
   // The draft was cleared by the successful submit.
   const again = await e2e.open({ openid: resident.openid, now: NOON, path: '/tickets/pages/new/index' });
-  await shown(again, '.bm-tk-new-category .bm-tk-chip').first().waitFor();
+  await shown(again, '.bm-tk-new-category .bm-choice').first().waitFor();
   expect(await shown(again, '.bm-tk-new-discard').count()).toBe(0);
   await again.context().close();
 
@@ -113,11 +113,11 @@ it('files a complaint with a photo, keeps the draft across leaving the page, fol
   await expect(shown(detail, '.bm-tk-detail-photos .bm-tk-photo').count()).resolves.toBe(1);
   await shot(detail, 'tickets-timeline');
 
-  await shown(detail, '.bm-tk-detail-rate .bm-tk-chip[data-rating="满意"]').click();
+  await shown(detail, '.bm-tk-detail-rate .bm-choice[data-rating="满意"]').click();
   await shown(detail, '.bm-tk-detail-comment input').fill('处理很及时');
   await shown(detail, '.bm-tk-detail-rate-submit').click();
-  await shown(detail, '.bm-tk-detail-rating, .bm-tk-detail-rate .bm-tk-field__error').first().waitFor();
-  expect(await shown(detail, '.bm-tk-detail-rate .bm-tk-field__error').allTextContents()).toEqual([]);
+  await shown(detail, '.bm-tk-detail-rating, .bm-tk-detail-rate .bm-field__error').first().waitFor();
+  expect(await shown(detail, '.bm-tk-detail-rate .bm-field__error').allTextContents()).toEqual([]);
   await expect(shown(detail, '.bm-tk-detail-rating').textContent()).resolves.toContain('满意');
   await expect(shown(detail, '.bm-tk-detail-reopen').textContent()).resolves.toContain('申请重办');
   await shot(detail, 'tickets-rated');
@@ -129,8 +129,11 @@ it('outside agent hours says when agents are back and offers a consultation inst
   const page = await e2e.open({ openid: residents[2].openid, now: '2026-03-14T20:00:00+08:00', path: '/tickets/pages/agent/index' });
   await shown(page, '.bm-tk-agent-closed').waitFor();
   await expect(shown(page, '.bm-tk-agent-closed').textContent()).resolves.toContain('2026年3月16日 09:00 恢复人工服务');
+  // Said once (not three ways), and a person is still a phone call away: the 12345 line dials.
+  expect(((await shown(page, '.bm-tk-agent-closed').textContent()) ?? '').match(/09:00/g)).toHaveLength(1);
+  await expect(shown(page, '.bm-tk-agent-hotline .bm-department-hotline__call').getAttribute('href')).resolves.toBe('tel:12345');
   await shot(page, 'tickets-agent-closed');
   await shown(page, '.bm-tk-agent-leave').click();
-  await shown(page, '.bm-tk-new-kind .bm-tk-chip--on[data-kind="咨询"]').waitFor();
+  await shown(page, '.bm-tk-new-kind .bm-choice--on[data-kind="咨询"]').waitFor();
   await page.context().close();
 }, 60_000);

@@ -53,7 +53,7 @@ it('adds the car by a photo of its licence, confirms a record online and pays th
   // A typed plate with an O is refused on the phone with core's hint, before any call.
   await shown(page, '.bm-traffic-add__plate input').fill('粤B1O345');
   await shown(page, '.bm-traffic-add__submit').click();
-  await expect(shown(page, '.bm-traffic-field__error--plate').textContent()).resolves.toBe('号牌不使用字母 O，是否为数字 0？');
+  await expect(shown(page, '.bm-traffic-add__plate-error').textContent()).resolves.toBe('号牌不使用字母 O，是否为数字 0？');
 
   // By photo: first the privacy guide (the resident's first photo: chooseMedia needs "选中的照片或视频信息"),
   // then the browser's file picker → the gateway's upload route → readLicence → the form prefilled.
@@ -66,7 +66,7 @@ it('adds the car by a photo of its licence, confirms a record online and pays th
   await shown(page, '.bm-traffic-add__read').waitFor({ timeout: 20_000 });
   await expect(shown(page, '.bm-traffic-add__plate input').inputValue()).resolves.toBe(car.plate);
   await expect(shown(page, '.bm-traffic-add__engine input').inputValue()).resolves.toBe(car.engineNoSuffix);
-  await expect(shown(page, '.bm-traffic-chip--on').getAttribute('data-kind')).resolves.toBe('small_car');
+  await expect(shown(page, '.bm-traffic-add__kinds .bm-choice--on').getAttribute('data-kind')).resolves.toBe('small_car');
   await shot(page, 'traffic-add');
   await shown(page, '.bm-traffic-add__submit').click();
 
@@ -84,7 +84,7 @@ it('adds the car by a photo of its licence, confirms a record online and pays th
   await shown(page, '.bm-traffic-violation__decision').waitFor();
   await expect(shown(page, '.bm-traffic-violation__pill').textContent()).resolves.toBe('待缴款');
   await expect(shown(page, '.bm-traffic-violation__decision').textContent()).resolves.toMatch(/决定书编号\d+/);
-  await expect(shown(page, '.bm-traffic-violation__rule').textContent()).resolves.toContain('请于 2026-03-25 前缴纳');
+  await expect(shown(page, '.bm-traffic-violation__rule').textContent()).resolves.toContain('请于 2026年3月25日 前缴纳');
   await page.goBack();
 
   // The fine decided 60 days ago: late fee capped at the fine, so today's amount is twice the fine.
@@ -96,10 +96,18 @@ it('adds the car by a photo of its licence, confirms a record online and pays th
   await expect(shown(page, '.bm-traffic-violation__place').textContent()).resolves.toContain('深南大道');
   await shot(page, 'traffic-violation');
 
-  // Pay → confirm sheet → sandbox sheet → receipt.
-  await shown(page, '.bm-traffic-pay').click();
+  // Pay → confirm sheet → sandbox sheet → receipt. A second tap 0.7 s later where 立即缴款 was
+  // (past the sheet's 500 ms guard) lands on nothing: 确认支付 is not there, so the step that states
+  // the late fee cannot be skipped, and the sheet stays open.
+  const pay = (await shown(page, '.bm-traffic-pay').boundingBox())!;
+  await page.mouse.click(pay.x + pay.width / 2, pay.y + pay.height / 2);
   await shown(page, '.bm-traffic-confirm-sheet').waitFor();
-  await expect(shown(page, '.bm-traffic-confirm-sheet__amount').textContent()).resolves.toBe('¥400.00');
+  await page.waitForTimeout(700);
+  await page.mouse.click(pay.x + pay.width / 2, pay.y + pay.height / 2);
+  await page.waitForTimeout(300);
+  expect(await shown(page, '.bm-pay-sandbox-sheet').count()).toBe(0);
+  expect(await shown(page, '.bm-traffic-confirm-sheet').count()).toBe(1);
+  await expect(shown(page, '.bm-traffic-confirm-sheet__amount .bm-amount__value').textContent()).resolves.toBe('¥400.00');
   // A sheet takes taps 500 ms after it opens (the kit's double-tap guard), as a resident's next tap would.
   await armed(page, '.bm-traffic-confirm-sheet');
   await shown(page, '.bm-traffic-confirm-sheet__pay').click();
@@ -109,13 +117,13 @@ it('adds the car by a photo of its licence, confirms a record online and pays th
   await armed(page, '.bm-pay-sandbox-sheet');
   await shown(page, '.bm-pay-sandbox-sheet__confirm').click();
 
-  await shown(page, '.bm-traffic-receipt__hero[data-status="settled"]').waitFor({ timeout: 20_000 });
-  await expect(shown(page, '.bm-traffic-receipt__status').textContent()).resolves.toBe('支付成功 · 交警已销账');
+  await shown(page, '.bm-receipt__hero[data-status="settled"]').waitFor({ timeout: 20_000 });
+  await expect(shown(page, '.bm-receipt__status').textContent()).resolves.toBe('支付成功 · 交警已销账');
   await expect(shown(page, '.bm-traffic-receipt__decision').textContent()).resolves.toContain('440304100012345678');
   await expect(shown(page, '.bm-traffic-receipt__money-0').textContent()).resolves.toContain('¥200.00');
   await expect(shown(page, '.bm-traffic-receipt__money-1').textContent()).resolves.toContain('¥200.00');
   await expect(shown(page, '.bm-traffic-receipt__money-2').textContent()).resolves.toContain('¥400.00');
-  await expect(shown(page, '.bm-traffic-receipt__department-ref').textContent()).resolves.toMatch(/交警回执号/);
+  await expect(shown(page, '.bm-receipt__department-ref').textContent()).resolves.toMatch(/交警回执号/);
   await shot(page, 'traffic-receipt');
 
   // Back to the vehicle's violations: the fine is done.
@@ -123,13 +131,13 @@ it('adds the car by a photo of its licence, confirms a record online and pays th
   await shown(page, `.bm-traffic-group--done .bm-traffic-item[data-violation-id="${CAPPED}"]`).waitFor({ timeout: 20_000 });
 
   // 我的订单 is one history for bills and fines: the fine is there, and opens its own receipt.
-  await shown(page, '.bm-traffic-orders-link').click();
+  await shown(page, '.bm-orders-link').click();
   const fine = shown(page, '.bm-bills-order--fine[data-status="settled"]');
   await fine.waitFor();
   await expect(fine.textContent()).resolves.toContain('¥400.00');
   await expect(fine.getAttribute('aria-label')).resolves.toContain('440304100012345678');
   await fine.click();
-  await shown(page, '.bm-traffic-receipt__hero[data-status="settled"]').waitFor();
+  await shown(page, '.bm-receipt__hero[data-status="settled"]').waitFor();
   await page.context().close();
 });
 
@@ -139,7 +147,7 @@ it('says at 03:00 that the traffic police are in maintenance until 04:00, before
   const { vehicle } = await e2e.api<{ vehicle: { vehicleId: string } }>('traffic', { action: 'addVehicle', plate: car.plate, plateKind: car.plateKind, engineNoSuffix: car.engineNoSuffix }, { openid: wang.openid, now: NOON });
 
   const page = await e2e.open({ openid: wang.openid, now: NIGHT, path: '/traffic/pages/vehicles/index' });
-  const notice = shown(page, '.bm-traffic-status-notice--maintenance');
+  const notice = shown(page, '.bm-availability-notice--maintenance');
   await notice.waitFor();
   await expect(notice.textContent()).resolves.toContain('04:00');
   await expect(shown(page, '.bm-traffic-vehicle').textContent()).resolves.toContain('违章查询维护中');

@@ -1,8 +1,10 @@
-import type { DeadlineView, TicketStatus, TicketSummary } from '@bianmin/core';
+import type { AgentResult, DeadlineView, TicketDetail, TicketStatus, TicketSummary } from '@bianmin/core';
 import { formatDateTime } from '@bianmin/core/format';
 import { withoutInvisible } from '@bianmin/core/invisible';
 
-export type ChipTone = 'ok' | 'progress' | 'muted' | 'warn' | 'danger';
+import type { PillTone } from '../../ui/status-pill';
+
+type ChipTone = PillTone;
 
 /** A ticket's status as a chip: words first (never colour alone), and what it means for the resident. */
 export const STATUS_CHIP: Record<TicketStatus, { label: string; tone: ChipTone; hint: string }> = {
@@ -65,4 +67,26 @@ export function maskPhone(phone: string): string {
 export function formatDuration(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/**
+ * The line atop a ticket: where it stands for the resident. Once they have rated the reply it no
+ * longer asks them to ("请评价办理结果"), it says what they said.
+ */
+export function ticketHeadline(t: Pick<TicketDetail, 'status' | 'rating' | 'awaitingRating'>): string {
+  if (t.rating && !t.awaitingRating && (t.status === 'replied' || t.status === 'closed')) {
+    return `${t.status === 'closed' ? '诉求已办结' : '部门已答复'}，您的评价：${t.rating.rating}`;
+  }
+  return STATUS_CHIP[t.status].hint;
+}
+
+/**
+ * 人工客服 off duty, said once: when agents are back (the title), the hours once (under it), and
+ * what can be done now — leave a consultation, or phone 12345.
+ */
+export function agentClosedWords(a: Pick<AgentResult, 'backAt'>): { title: string; text: string } {
+  return {
+    title: a.backAt ? `${formatDateTime(a.backAt)} 恢复人工服务` : '人工客服暂停',
+    text: '人工客服在法定工作日 9:00–18:00（含调休上班日）在岗。现在可以留下咨询，工作时间内答复；急事请拨打 12345 热线。',
+  };
 }

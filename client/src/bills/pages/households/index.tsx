@@ -3,15 +3,18 @@ import { formatAge, formatDate, formatFen } from '@bianmin/core/format';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { BillResult, BindingView, UtilityKind } from '@bianmin/core';
+import { refusesCalls } from '@bianmin/core/availability/vocabulary';
 import { callFunction, toApiError } from '../../../api';
 import { useRemote, type Remote } from '../../../hooks/use-remote';
-import { Button, COLORS, Page, PageHeader, pressable, RemoteStatus, StateView } from '../../../ui';
+import { useServiceAvailability } from '../../../hooks/use-service-availability';
+import { Button, COLORS, Fineprint, Glyph, Page, PageBody, PageHeader, Phrases, pressable, RemoteStatus, StateView, StatusPill, Tabs } from '../../../ui';
+import { AvailabilityNotice } from '../../../components/availability-notice';
 import { useRefusal } from '../../../components/availability-sheet/use-refusal';
-import { payBlocked, usePayAvailability } from '../../shared/availability';
-import { isKind, KIND_INFO, KINDS } from '../../shared/format';
+import { OrdersLink } from '../../../payments/orders-link';
+import { isKind, KIND_INFO, KINDS, payServiceId } from '../../shared/format';
 import { limiter } from '../../shared/limit';
-import { billUrl, PATHS } from '../../shared/nav';
-import { OrdersLink, PayAvailabilityNotice } from '../../shared/ui';
+import { billState } from '../../shared/words';
+import { billUrl, bindUrl } from '../../flow';
 import '../../shared/bills.css';
 import './index.css';
 
@@ -36,7 +39,8 @@ export default function Households() {
   const all = useMemo(() => list.data ?? [], [list.data]);
   const shown = filter === 'all' ? all : all.filter((b) => b.kind === filter);
   const kindsShown = useMemo(() => (filter === 'all' ? [...new Set(all.map((b) => b.kind))] : [filter]), [filter, all]);
-  const pay = usePayAvailability(kindsShown);
+  const hours = useServiceAvailability(kindsShown.map(payServiceId));
+  const payOf = (k: UtilityKind) => hours.of(payServiceId(k));
 
   const unbind = async (b: BindingView) => {
     const name = b.label ? `「${b.label}」` : '';
@@ -76,33 +80,19 @@ export default function Households() {
   };
 
   const addKind = filter === 'all' ? null : filter;
-  const add = () => void Taro.navigateTo({ url: addKind ? `${PATHS.bind}?kind=${addKind}` : PATHS.bind });
+  const add = () => void Taro.navigateTo({ url: bindUrl(addKind) });
   const kindWord = addKind ? KIND_INFO[addKind].bill : '';
 
   return (
-    <Page className='bm-bills-page bm-bills-households' overlay={refusal.sheet}>
+    <Page className='bm-bills-households' overlay={refusal.sheet}>
       <PageHeader title={filter === 'all' ? '我的户号' : `我的${kindWord}户号`} subtitle='绑定水、电、燃气户号，随时查账单、在线缴费' />
 
-      <View className='bm-bills-body'>
-        <View className='bm-bills-tabs' role='tablist' ariaRole='tablist' ariaLabel='按缴费类型筛选'>
-          {TABS.map((t) => (
-            <View
-              key={t.id}
-              className={`bm-bills-tab bm-focusable ${filter === t.id ? 'bm-bills-tab--active' : ''}`}
-              {...pressable(() => setFilter(t.id), { role: 'tab' })}
-              aria-selected={filter === t.id}
-              ariaLabel={t.name}
-              data-kind={t.id}
-              hoverClass='bm-bills-pressed'
-            >
-              {t.name}
-            </View>
-          ))}
-        </View>
+      <PageBody>
+        <Tabs<Filter> label='按缴费类型筛选' tabs={TABS} value={filter} onChange={setFilter} className='bm-bills-households__tabs' />
 
-        {kindsShown.map((k) =>
-          payBlocked(pay.byKind[k]) || pay.byKind[k]?.state === 'closing_soon' ? <PayAvailabilityNotice key={k} kind={k} availability={pay.byKind[k]} /> : null,
-        )}
+        {kindsShown.map((k) => (
+          <AvailabilityNotice key={k} name={`${KIND_INFO[k].bill}缴纳`} consequence='暂不能缴费' availability={payOf(k)} />
+        ))}
 
         <RemoteStatus remote={list} prefix='bm-bills-households' errorTitle='户号列表暂时打不开' loading={{ label: '正在加载户号…', className: 'bm-bills-households-loading' }} />
 
@@ -125,7 +115,7 @@ export default function Households() {
           <HouseholdCard
             key={b.bindingId}
             binding={b}
-            payClosed={payBlocked(pay.byKind[b.kind])}
+            payClosed={refusesCalls(payOf(b.kind))}
             unbinding={unbinding === b.bindingId}
             onOpen={() => void Taro.navigateTo({ url: billUrl(b.bindingId, b.kind) })}
             onUnbind={() => void unbind(b)}
@@ -141,8 +131,8 @@ export default function Households() {
         ) : null}
 
         <OrdersLink />
-        {list.data && shown.length > 0 ? <Text className='bm-bills-fineprint bm-bills-households__foot'>下拉页面可刷新账单</Text> : null}
-      </View>
+        {list.data && shown.length > 0 ? <Fineprint className='bm-bills-households__foot'>下拉页面可刷新账单</Fineprint> : null}
+      </PageBody>
     </Page>
   );
 }
@@ -175,11 +165,9 @@ function HouseholdCard({
 
   return (
     <View className='bm-card bm-bills-household' data-binding-id={b.bindingId} data-kind={b.kind}>
-      <View className='bm-bills-household__main bm-focusable' {...pressable(onOpen)} ariaLabel={spoken} hoverClass='bm-bills-pressed'>
+      <View className='bm-bills-household__main bm-focusable' {...pressable(onOpen)} ariaLabel={spoken} hoverClass='bm-pressed'>
         <View className='bm-bills-household__head'>
-          <View className={`bm-bills-glyph bm-bills-glyph--${b.kind}`} aria-hidden='true'>
-            <Text>{info.glyph}</Text>
-          </View>
+          <Glyph glyph={info.glyph} tone={b.kind} />
           <View className='bm-bills-household__who'>
             <Text className='bm-bills-household__label'>{title}</Text>
             <Text className='bm-bills-household__provider'>
@@ -224,7 +212,7 @@ function ReminderSwitch({ on, busy, what, onChange }: { on: boolean; busy: boole
       aria-checked={on ? 'true' : 'false'}
       aria-busy={busy ? 'true' : undefined}
       ariaLabel={`${what}到期提醒，${on ? '已开启，到期前 3 天和逾期时通知您' : '已关闭'}`}
-      hoverClass='bm-bills-pressed'
+      hoverClass='bm-pressed'
     >
       <View className='bm-bills-household__remind-text'>
         <Text className='bm-bills-household__remind-title'>到期提醒</Text>
@@ -270,19 +258,27 @@ function BillSummary({ bill, payClosed }: { bill: Remote<BillResult>; payClosed:
             <Text className='bm-bills-household__amount-value'>{formatFen(arrears.total)}</Text>
           </View>
           {/* A cancelled sheet leaves our order pending: that is 待支付, not "processing". */}
-          {pending ? <Text className='bm-bills-status bm-bills-status--warn bm-bills-household__pending'>{pending.orderId ? '待支付' : '家人支付中'}</Text> : null}
-          {!pending && arrears.bills.length > 1 ? <Text className='bm-bills-status bm-bills-status--warn'>共 {arrears.bills.length} 期未缴</Text> : null}
+          {pending ? (
+            <StatusPill tone={billState(pending).tone} className='bm-bills-household__pending'>
+              {billState(pending).label}
+            </StatusPill>
+          ) : null}
+          {!pending && arrears.bills.length > 1 ? <StatusPill tone='warn'>共 {arrears.bills.length} 期未缴</StatusPill> : null}
         </View>
       ) : (
         <View className='bm-bills-household__amount-row'>
-          <Text className='bm-bills-status bm-bills-status--ok bm-bills-household__paid'>✓ 已缴清</Text>
+          <StatusPill tone='ok' icon='✓' className='bm-bills-household__paid'>
+            已缴清
+          </StatusPill>
           {prepaidBalance !== undefined ? <Text className='bm-bills-household__prepaid'>预存余额 {formatFen(prepaidBalance)}</Text> : null}
         </View>
       )}
       {arrears.total > 0 && oldest ? (
-        <Text className={`bm-bills-household__deadline ${overdueDays > 0 ? 'bm-bills-household__deadline--overdue' : ''}`}>
-          {overdueDays > 0 ? `已逾期 ${overdueDays} 天，含违约金 ${formatFen(lateFees)}` : `请于 ${formatDate(oldest.dueDate)} 前缴纳`}
-        </Text>
+        <Phrases
+          className={`bm-bills-household__deadline ${overdueDays > 0 ? 'bm-bills-household__deadline--overdue' : ''}`}
+          separator='，'
+          parts={overdueDays > 0 ? [`已逾期 ${overdueDays} 天`, `含违约金 ${formatFen(lateFees)}`] : [`请于 ${formatDate(oldest.dueDate)} 前缴纳`]}
+        />
       ) : null}
       {arrears.total > 0 && payClosed ? <Text className='bm-bills-household__closed'>现在暂停缴费，可先查看账单</Text> : null}
       {stale ? <Text className='bm-bills-household__stale'>缴费单位暂时连不上，显示的是 {formatAge(ageSeconds)}的数据</Text> : null}

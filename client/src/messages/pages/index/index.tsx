@@ -7,7 +7,7 @@ import { devClockNow } from '../../../api/dev-session';
 import { useRemote } from '../../../hooks/use-remote';
 import { openPage } from '../../../navigation';
 import { COLORS, Page, PageHeader, pressable, RemoteStatus, StateView } from '../../../ui';
-import { newestFirst } from './format';
+import { messageAction, newestFirst } from './format';
 import './index.css';
 
 async function inbox(): Promise<{ messages: InboxMessage[]; unread: number }> {
@@ -60,7 +60,7 @@ export default function Messages() {
                 className={`bm-message-item bm-focusable ${m.read ? 'bm-message-item--read' : 'bm-message-item--unread'}`}
                 data-message-id={m.id}
                 {...pressable(() => void open(m))}
-                ariaLabel={`${m.read ? '' : '未读，'}${m.title}，${m.body}，${formatRecent(m.createdAt, now)}`}
+                ariaLabel={`${m.read ? '' : '未读，'}${m.title}，${m.body}，${formatRecent(m.createdAt, now)}${m.path ? `，${messageAction(m.kind)}` : ''}`}
                 hoverClass='bm-message-item--pressed'
               >
                 <View className='bm-message-item__head'>
@@ -71,7 +71,7 @@ export default function Messages() {
                 <Text className='bm-message-item__body'>{m.body}</Text>
                 <View className='bm-message-item__foot'>
                   <Text className='bm-message-item__time'>{formatRecent(m.createdAt, now)}</Text>
-                  {m.path ? <Text className='bm-message-item__go'>去办理 ›</Text> : null}
+                  {m.path ? <Text className='bm-message-item__go'>{`${messageAction(m.kind)} ›`}</Text> : null}
                 </View>
               </View>
             ))}

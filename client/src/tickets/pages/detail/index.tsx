@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { formatDateTime } from '@bianmin/core/format';
-import { Image, Input, Text, Textarea, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { TICKET_RATINGS, type TicketDetail, type TicketRating } from '@bianmin/core';
 import { callFunction, toApiError } from '../../../api';
 import { useRemote } from '../../../hooks/use-remote';
-import { Button, Card, Notice, Page, PageHeader, pressable, RemoteStatus } from '../../../ui';
+import { Button, Card, Choices, Field, FieldError, Fineprint, Notice, Page, PageBody, PageHeader, RemoteStatus, Row } from '../../../ui';
 import { useRefusal } from '../../../components/availability-sheet/use-refusal';
-import { STATUS_CHIP } from '../../shared/format';
-import { agentUrl } from '../../shared/nav';
-import { DeadlineLine, StatusChip } from '../../shared/ui';
+import { countChars, ticketHeadline } from '../../shared/format';
+import { agentUrl } from '../../flow';
+import { DeadlineLine, TicketStatus } from '../../shared/ui';
 import '../../shared/tickets.css';
 import './index.css';
 
@@ -21,20 +21,20 @@ export default function TicketPage() {
   const replace = (ticket: TicketDetail) => remote.update(() => ticket);
 
   return (
-    <Page className='bm-tk-page bm-tk-detail' overlay={refusal.sheet}>
+    <Page className='bm-tk-detail' overlay={refusal.sheet}>
       <PageHeader title={t ? `${t.kind} · ${t.category}` : '诉求详情'} subtitle={t ? (t.ticketNo ? `工单号 ${t.ticketNo}` : '工单号分配中') : undefined} />
-      <View className='bm-tk-body'>
+      <PageBody>
         <RemoteStatus remote={remote} prefix='bm-tk-detail' errorTitle='这件诉求暂时打不开' loading={{ label: '正在加载诉求…', shape: 'cards', className: 'bm-tk-detail-loading' }} />
         {t ? (
           <>
             <Card className='bm-tk-detail-summary'>
               <View className='bm-tk-ticket__head'>
-                <Text className='bm-tk-ticket__title'>{STATUS_CHIP[t.status].hint}</Text>
-                <StatusChip status={t.status} />
+                <Text className='bm-tk-ticket__title bm-tk-detail-headline'>{ticketHeadline(t)}</Text>
+                <TicketStatus status={t.status} />
               </View>
               {t.notice ? <Text className='bm-tk-ticket__notice'>{t.notice}</Text> : null}
               <DeadlineLine deadline={t.nextDeadline} />
-              {t.nextDeadline ? <Text className='bm-tk-fineprint'>时限：{t.nextDeadline.rule}（工作时间为法定工作日 9:00–18:00）</Text> : null}
+              {t.nextDeadline ? <Fineprint>时限：{t.nextDeadline.rule}（工作时间为法定工作日 9:00–18:00）</Fineprint> : null}
               <Text className='bm-tk-text bm-tk-detail-description'>{t.description}</Text>
               {t.place ? <Row label='地点' value={t.place.name ? `${t.place.name}（${t.place.address}）` : t.place.address} /> : null}
               {t.contactPhoneMasked ? <Row label='联系电话' value={t.contactPhoneMasked} /> : null}
@@ -63,7 +63,7 @@ export default function TicketPage() {
               <Card title='我的评价' className='bm-tk-detail-rating'>
                 <Row label='评价' value={t.rating.rating} />
                 {t.rating.comment ? <Text className='bm-tk-text'>{t.rating.comment}</Text> : null}
-                <Text className='bm-tk-fineprint'>{formatDateTime(t.rating.at)}</Text>
+                <Fineprint>{formatDateTime(t.rating.at)}</Fineprint>
               </Card>
             ) : null}
             <ReopenCard ticket={t} onDone={replace} onRefused={refusal.handle} />
@@ -84,24 +84,16 @@ export default function TicketPage() {
               </View>
             </Card>
 
-            <Button variant='secondary' className='bm-tk-detail-agent' onPress={() => void Taro.navigateTo({ url: agentUrl(t.ticketId) })} label='就这件诉求联系人工客服'>
+            <Button variant='secondary' className='bm-tk-detail-agent' onPress={() => void Taro.navigateTo({ url: agentUrl(t.ticketId) })} label='联系人工客服，就这件诉求'>
               联系人工客服
             </Button>
           </>
         ) : null}
-      </View>
+      </PageBody>
     </Page>
   );
 }
 
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <View className='bm-tk-row'>
-      <Text className='bm-tk-row__label'>{label}</Text>
-      <Text className='bm-tk-row__value'>{value}</Text>
-    </View>
-  );
-}
 
 interface ActionCardProps {
   ticket: TicketDetail;
@@ -130,40 +122,21 @@ function RateCard({ ticket, onDone, onRefused }: ActionCardProps) {
   };
   return (
     <Card title='评价办理结果' className='bm-tk-detail-rate'>
-      <View className='bm-tk-chips' role='radiogroup' ariaRole='radiogroup' ariaLabel='对办理结果是否满意'>
-        {TICKET_RATINGS.map((r) => (
-          <View
-            key={r}
-            className={`bm-tk-chip bm-focusable ${rating === r ? 'bm-tk-chip--on' : ''}`}
-            {...pressable(() => (setRating(r), setError(null)), { role: 'radio' })}
-            aria-checked={rating === r}
-            ariaLabel={r}
-            data-rating={r}
-            hoverClass='bm-tk-pressed'
-          >
-            {r}
-          </View>
-        ))}
-      </View>
-      <View className='bm-tk-field'>
-        <Input
-          className='bm-tk-field__input bm-tk-detail-comment'
-          value={comment}
-          maxlength={200}
-          placeholder='说说办理得怎么样（选填）'
-          placeholderClass='bm-tk-field__placeholder'
-          ariaLabel='评价内容'
-          nativeProps={{ 'aria-label': '评价内容' }}
-          onInput={(e) => setComment(e.detail.value)}
-        />
-      </View>
-      {error ? (
-        <View className='bm-tk-field__error' role='alert' ariaRole='alert'>
-          {error}
-        </View>
-      ) : null}
+      <Choices<TicketRating>
+        label='对办理结果是否满意'
+        name='rating'
+        className='bm-tk-detail-ratings'
+        choices={TICKET_RATINGS.map((r) => ({ value: r, text: r }))}
+        value={rating}
+        onChange={(r) => {
+          setRating(r);
+          setError(null);
+        }}
+      />
+      <Field label='评价内容（选填）' value={comment} maxlength={200} placeholder='说说办理得怎么样' inputClassName='bm-tk-detail-comment' onInput={setComment} />
+      {error ? <FieldError text={error} /> : null}
       <View className='bm-tk-actions'>
-        <Button className='bm-tk-detail-rate-submit' onPress={send} label='提交评价'>
+        <Button className='bm-tk-detail-rate-submit' onPress={send}>
           提交评价
         </Button>
       </View>
@@ -196,31 +169,30 @@ function ReopenCard({ ticket, onDone, onRefused }: ActionCardProps) {
         <>
           <Text className='bm-tk-text'>答复没有解决问题？{reopen.until ? `${formatDateTime(reopen.until)} 前` : ''}可以申请重办一次。</Text>
           {open ? (
-            <View className={`bm-tk-field ${error ? 'bm-tk-field--invalid' : ''}`}>
-              <Textarea
-                className='bm-tk-field__textarea bm-tk-detail-reopen-reason'
-                value={reason}
-                maxlength={500}
-                placeholder='说明哪里没有解决（至少 5 个字）'
-                placeholderClass='bm-tk-field__placeholder'
-                ariaLabel='重办理由'
-                nativeProps={{ 'aria-label': '重办理由' }}
-                onInput={(e) => (setReason(e.detail.value), setError(null))}
-              />
-            </View>
-          ) : null}
-          {error ? (
-            <View className='bm-tk-field__error' role='alert' ariaRole='alert'>
-              {error}
-            </View>
+            <Field
+              label='重办理由'
+              multiline
+              value={reason}
+              maxlength={500}
+              placeholder='说明哪里没有解决（至少 5 个字）'
+              error={error}
+              count={{ text: `${countChars(reason)}/500`, ok: countChars(reason) >= 5 }}
+              inputClassName='bm-tk-detail-reopen-reason'
+              onInput={(v) => {
+                setReason(v);
+                setError(null);
+              }}
+            />
+          ) : error ? (
+            <FieldError text={error} />
           ) : null}
           <View className='bm-tk-actions'>
             {open ? (
-              <Button variant='danger' className='bm-tk-detail-reopen-submit' onPress={send} label='提交重办申请'>
+              <Button variant='danger' className='bm-tk-detail-reopen-submit' onPress={send}>
                 提交重办申请
               </Button>
             ) : (
-              <Button variant='secondary' className='bm-tk-detail-reopen-open' onPress={() => setOpen(true)} label='申请重办'>
+              <Button variant='secondary' className='bm-tk-detail-reopen-open' onPress={() => setOpen(true)}>
                 申请重办
               </Button>
             )}

@@ -4,7 +4,7 @@ import type { UsageResult, UtilityKind } from '@bianmin/core';
 import { useLargeFont } from '../../../../a11y/large-font';
 import { callFunction } from '../../../../api';
 import { useRemote } from '../../../../hooks/use-remote';
-import { Card, RemoteStatus } from '../../../../ui';
+import { Card, Fineprint, RemoteStatus } from '../../../../ui';
 import { barLabel, monthLabel, percent, scaleMax, summary, thresholdLabel, unitWord, usageVerb } from './describe';
 import './index.css';
 
@@ -23,7 +23,7 @@ export function UsageChart({ bindingId, kind }: { bindingId: string; kind: Utili
   return (
     <Card className='bm-bills-usage' title={`近 12 个月${verb}`}>
       <RemoteStatus remote={usage} prefix='bm-bills-usage' errorTitle={`${verb}记录暂时查不到`} loading={{ label: `正在查询近 12 个月${verb}…`, count: 1, className: 'bm-bills-usage-loading' }} />
-      {data && data.months.length === 0 ? <Text className='bm-bills-fineprint bm-bills-usage__empty'>缴费单位还没有这户的用量记录。</Text> : null}
+      {data && data.months.length === 0 ? <Fineprint className='bm-bills-usage__empty'>缴费单位还没有这户的用量记录。</Fineprint> : null}
       {data && data.months.length > 0 ? <Chart data={data} kind={kind} largeFont={largeFont} /> : null}
     </Card>
   );
@@ -66,6 +66,15 @@ function Chart({ data, kind, largeFont }: { data: UsageResult; kind: UtilityKind
           ))}
         </View>
       ) : (
+        <>
+        {threshold ? (
+          // The line's words sit above the plot, beside a sample of the line, never on the bars:
+          // a label over the columns hid the tops of the months above the step.
+          <View className='bm-bills-usage__legend' aria-hidden='true'>
+            <View className='bm-bills-usage__legend-line' />
+            <Text className='bm-bills-usage__threshold-label'>{threshold.label}</Text>
+          </View>
+        ) : null}
         <View className='bm-bills-usage__plot'>
           <View className='bm-bills-usage__bars' role='list' ariaRole='list' ariaLabel={`近 12 个月${usageVerb(kind)}`}>
             {data.months.map((m) => (
@@ -90,17 +99,16 @@ function Chart({ data, kind, largeFont }: { data: UsageResult; kind: UtilityKind
             // A layer exactly over the columns (not their month labels), so that the line's
             // percentage is the bars' own scale.
             <View className='bm-bills-usage__layer' aria-hidden='true'>
-              <View className='bm-bills-usage__threshold bm-bills-usage__threshold--up' style={{ bottom: threshold.at }}>
-                <Text className='bm-bills-usage__threshold-label'>{threshold.label}</Text>
-              </View>
+              <View className='bm-bills-usage__threshold bm-bills-usage__threshold--up' style={{ bottom: threshold.at }} />
             </View>
           ) : null}
         </View>
+        </>
       )}
-      <Text className='bm-bills-fineprint bm-bills-usage__caption'>
+      <Fineprint className='bm-bills-usage__caption'>
         {`${formatMonth(first.period)}至${formatMonth(latest.period)}，最近一个月${usageVerb(kind)} ${latest.usage} ${unit}，${formatFen(latest.amount)}。`}
         {threshold ? `${threshold.label}${largeFont ? '（竖线）' : '（虚线）'}。` : ''}
-      </Text>
+      </Fineprint>
     </View>
   );
 }
