@@ -41,7 +41,10 @@ it('tops up a prepay meter: balance shown, below-minimum refused under the field
   const balance = shown(page, '.bm-bills-bill__prepaid-amount');
   await balance.waitFor();
   await expect(balance.textContent()).resolves.toBe(yuan(before));
-  await expect(shown(page, '.bm-bills-bill__prepaid-balance').getAttribute('aria-label')).resolves.toBe(`预付费电表余额 ${yuan(before)}`);
+  await expect(shown(page, '.bm-bills-bill__prepaid').textContent()).resolves.toContain('预付费电表');
+  await expect(shown(page, '.bm-bills-bill__prepaid-balance').textContent()).resolves.toBe(`余额${yuan(before)}`);
+  // Which money keeps the power on, and that topping up does not pay what is owed, said beside the balance.
+  await expect(shown(page, '.bm-bills-bill__prepaid-note').textContent()).resolves.toContain('余额用完会停电');
   await shot(page, 'bills-topup-balance');
 
   // The sheet states the department's rules before anything is typed.

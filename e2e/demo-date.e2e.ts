@@ -86,8 +86,8 @@ it('pays a bill on the demo date by clicking through the sandbox sheet 11 s afte
   await expect(shown(page, '.bm-receipt__status').textContent()).resolves.toBe('支付成功 · 已入账');
   const refs = (await shown(page, '.bm-receipt__refs').textContent()) ?? '';
   expect(refs).toContain(orderId);
-  expect(refs).toMatch(/下单时间\s*2026-03-10 09:0\d/);
-  expect(refs).toMatch(/支付时间\s*2026-03-10 09:0\d/);
+  expect(refs).toMatch(/下单时间\s*2026年3月10日 09:0\d/);
+  expect(refs).toMatch(/支付时间\s*2026年3月10日 09:0\d/);
   expect(pinned).toEqual([]);
   await page.context().close();
 }, 90_000);
@@ -101,7 +101,7 @@ it('shows the traffic police’s data as fetched on the demo date, and pays a fi
   const age = shown(page, '.bm-traffic-violations__age');
   await age.waitFor({ timeout: 20_000 });
   // The department's fetchedAt, on the page: the demo date, not the machine's.
-  await expect(age.textContent()).resolves.toMatch(/（2026-03-10 09:0\d）$/);
+  await expect(age.textContent()).resolves.toMatch(/（2026年3月10日 09:0\d）$/);
 
   await shown(page, '.bm-traffic-item[data-violation-id="44030126000001"]').click();
   await shown(page, '.bm-traffic-pay').click();

@@ -73,7 +73,7 @@ it('lists one tile per utility and every other service under its category, each 
   await expect(agent.locator('.bm-service-status').textContent()).resolves.toContain('可办理');
   await expect(shown(page, '.bm-hub-my-tickets').getAttribute('aria-label')).resolves.toMatch(/^我的诉求，/);
   // The header promises only what works.
-  await expect(shown(page, '.bm-header__subtitle').textContent()).resolves.toBe(`现在可在线办理：${[...new Set(expected.services.filter((s) => s.live).map((s) => s.tile ?? s.name))].join('、')}。办理前先看能不能办`);
+  await expect(shown(page, '.bm-header__subtitle').textContent()).resolves.toBe(`现在可办理：${[...new Set(expected.services.filter((s) => s.live).map((s) => s.tile ?? s.name))].join('、')}。`);
   // Nothing is closed on a Tuesday morning: no closure banner.
   expect(await shown(page, '.bm-hub-notices').count()).toBe(0);
   await expect(shown(page, '.bm-hub-footnote').textContent()).resolves.toContain('09:30');
@@ -90,6 +90,22 @@ it('says "closing soon" with the minutes left and "paused" with the reopen time'
   await expect(gas.locator('.bm-service-status').textContent()).resolves.toMatch(/缴费 明天 07:00 恢复/);
   await settled(page);
   await e2e.screenshot(page, 'hub');
+});
+
+it('at 03:00 promises in its header only what the tiles show open, and says what reopens next', async () => {
+  const page = await e2e.open({ openid: residents[0].openid, now: '2026-03-10T03:00:00+08:00' });
+  await shown(page, '.bm-hub-service-tile').first().waitFor();
+  const header = (await shown(page, '.bm-header__subtitle').textContent()) ?? '';
+  // Every tile the header calls open says so itself, and no closed tile is named as open.
+  const closed = await shown(page, '.bm-hub-service-tile').evaluateAll((els) =>
+    els.filter((el) => el.querySelector('.bm-service-status--closed, .bm-service-status--maintenance, .bm-service-status--down')).map((el) => el.getAttribute('data-service-id')),
+  );
+  expect(closed.length).toBeGreaterThan(0);
+  const open = header.split('。')[0]!;
+  for (const name of ['社保查询', '人工客服', '违章查询', '罚款缴纳']) expect(open).not.toContain(name);
+  expect(header).toMatch(/^现在可办理：/);
+  expect(header).toContain('04:00 恢复');
+  await page.context().close();
 });
 
 it('lists the demo residents in the picker and calls as the one chosen', async () => {

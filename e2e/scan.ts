@@ -42,6 +42,9 @@ export interface ScanResult {
 /**
  * Label in Name, as voice control matches it: the visible words, spaces and punctuation aside,
  * must stand in the accessible name ("立即缴款 ¥400.00" cannot be named "缴纳罚款 ¥400.00").
+ * The scan applies it to a control's label — its first run of visible text (a button's words, a
+ * card's title): a composite card reads its other lines in its own order and may word them for
+ * the ear, but the words a resident would say to press it must be in its name.
  */
 export function labelInName(visible: string, name: string): boolean {
   const norm = (t: string) => t.replace(/[\s，。、,.·:：；;（）()‹›…!！?？"“”'‘’\-–—/＋+]/g, '');
@@ -128,14 +131,17 @@ export async function scanPage(page: Page): Promise<ScanResult> {
       }
 
       const mislabelled: Mislabelled[] = [];
-      /** The words shown on a control: its text, less anything hidden from screen readers and sight. */
-      const shownText = (el: Element): string => {
-        let out = '';
+      /** A control's label: its first run of shown text (one text element), less anything hidden from screen readers and sight. */
+      const labelOf = (el: Element): string => {
         const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        let run: Element | null = null;
+        let out = '';
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
           const parent = n.parentElement;
           if (!parent || parent.closest('[aria-hidden="true"]') !== el.closest('[aria-hidden="true"]')) continue;
-          if (!visible(parent)) continue;
+          if (!visible(parent) || !(n.textContent ?? '').trim()) continue;
+          if (run && run !== parent && !run.contains(parent)) break;
+          run ??= parent;
           out += n.textContent ?? '';
         }
         return out.trim();
@@ -143,8 +149,8 @@ export async function scanPage(page: Page): Promise<ScanResult> {
       for (const t of targets) {
         const name = t.getAttribute('aria-label');
         if (!name || t.matches('input, textarea, select')) continue;
-        const shownWords = shownText(t);
-        if (shownWords && !labelInName(shownWords, name)) mislabelled.push({ what: describe(t), visible: shownWords.slice(0, 40), name: name.slice(0, 60) });
+        const label = labelOf(t);
+        if (label && !labelInName(label, name)) mislabelled.push({ what: describe(t), visible: label.slice(0, 40), name: name.slice(0, 60) });
       }
 
       const lowContrast: LowContrast[] = [];

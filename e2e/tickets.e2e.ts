@@ -69,7 +69,7 @@ it('files a complaint with a photo, keeps the draft across leaving the page, fol
   await expect(shown(page, '.bm-notice').first().textContent()).resolves.toContain('已恢复上次未提交的草稿');
   await expect(shown(page, '.bm-tk-new-text textarea').inputValue()).resolves.toBe(description);
   await expect(shown(page, '.bm-tk-new-photo').getAttribute('data-file-id')).resolves.toBe(fileId);
-  await expect(shown(page, '.bm-tk-new-phone-masked').textContent()).resolves.toBe('138****5678');
+  await expect(shown(page, '.bm-tk-new-phone-masked .bm-row__value').textContent()).resolves.toBe('138****5678');
 
   // Two quick taps file one ticket; the tap asks for the status messages first (WeChat's prompt's stand-in).
   await shown(page, '.bm-tk-new-submit').click({ clickCount: 2 });

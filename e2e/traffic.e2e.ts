@@ -90,7 +90,7 @@ it('adds the car by a photo of its licence, confirms a record online and pays th
   // The fine decided 60 days ago: late fee capped at the fine, so today's amount is twice the fine.
   await shown(page, `.bm-traffic-item[data-violation-id="${CAPPED}"]`).click();
   await shown(page, '.bm-traffic-violation__today').waitFor();
-  await expect(shown(page, '.bm-traffic-violation__today').textContent()).resolves.toBe('¥400.00');
+  await expect(shown(page, '.bm-traffic-violation__today .bm-amount__value').textContent()).resolves.toBe('¥400.00');
   await expect(shown(page, '.bm-traffic-violation__rule').textContent()).resolves.toBe('逾期 45 天，加处罚款 ¥200.00，已达上限（不超过罚款本金）');
   await expect(shown(page, '.bm-traffic-violation__tomorrow').textContent()).resolves.toContain('¥400.00');
   await expect(shown(page, '.bm-traffic-violation__place').textContent()).resolves.toContain('深南大道');
@@ -159,5 +159,37 @@ it('says at 03:00 that the traffic police are in maintenance until 04:00, before
   await closed.waitFor();
   await expect(closed.textContent()).resolves.toContain('维护');
   await expect(closed.textContent()).resolves.toContain('04:00');
+  // The header keeps the plate and no longer says it is asking: the traffic police have answered (refused).
+  await settled(page);
+  const header = shown(page, '.bm-traffic-violations .bm-header');
+  await expect(header.locator('.bm-header__title').textContent()).resolves.toMatch(/^粤B.*违法记录$/);
+  expect(await shown(page, '.bm-traffic-violations').textContent()).not.toContain('正在向交警查询');
+  await page.context().close();
+});
+
+it('in 大字模式 keeps each phrase whole ("记 0 分", "今日应缴 ¥400.00") and starts the first group below the header band', async () => {
+  const zhang = residents[0];
+  const { vehicles } = await e2e.api<{ vehicles: Array<{ vehicleId: string }> }>('traffic', { action: 'vehicles' }, { openid: zhang.openid, now: NOON });
+  expect(vehicles.length).toBeGreaterThan(0);
+  const page = await e2e.open({ openid: zhang.openid, now: NOON, largeFont: true, path: `/traffic/pages/violations/index?vehicleId=${vehicles[0]!.vehicleId}` });
+  await shown(page, '.bm-large-font .bm-traffic-item').first().waitFor();
+  const broken = await page.evaluate(() =>
+    [...document.querySelectorAll('.bm-traffic-item .bm-phrase, .bm-traffic-item__amount, .bm-traffic-item__paid, .bm-status-pill__text')]
+      .filter((el) => (el as HTMLElement).offsetParent)
+      .map((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+        return { text: el.textContent, lines };
+      })
+      .filter((x) => x.lines > 1),
+  );
+  expect(broken).toEqual([]);
+  const overlap = await page.evaluate(() => {
+    const header = document.querySelector('.bm-traffic-violations .bm-header')!.getBoundingClientRect();
+    const title = document.querySelector('.bm-traffic-group__title')!.getBoundingClientRect();
+    return { headerBottom: Math.round(header.bottom), titleTop: Math.round(title.top) };
+  });
+  expect(overlap.titleTop).toBeGreaterThanOrEqual(overlap.headerBottom);
   await page.context().close();
 });

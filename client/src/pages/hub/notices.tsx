@@ -51,7 +51,8 @@ export function HubNotices({ notices, services, onOpen }: { notices: ServiceNoti
           className={`bm-hub-notice bm-hub-notice--${n.kind} bm-focusable`}
           data-service-id={n.serviceId}
           {...pressable(() => onOpen(n.serviceId))}
-          ariaLabel={`${closureLabel(n.kind, department(n.serviceId))}：${n.text}。查看办理时间`}
+          // Named with the words it shows first (WCAG 2.5.3): a down department's kind reads 对方系统暂时连不上, its text names the department.
+          ariaLabel={`${closureLabel(n.kind, n.kind === 'down' ? undefined : department(n.serviceId))}：${n.text}。查看办理时间`}
           hoverClass='bm-hub-notice--pressed'
         >
           <Text className='bm-hub-notice__kind'>{closureLabel(n.kind, n.kind === 'down' ? undefined : department(n.serviceId))}</Text>

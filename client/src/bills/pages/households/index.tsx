@@ -186,7 +186,7 @@ function HouseholdCard({
       </View>
       <ReminderSwitch on={b.dueReminders} busy={switching} what={`${title}的${info.bill}`} onChange={onReminders} />
       <View className='bm-bills-household__actions'>
-        <Button small variant='secondary' className='bm-bills-household__open' onPress={onOpen} label={`查看${title}的${info.bill}账单`}>
+        <Button small variant='secondary' className='bm-bills-household__open' onPress={onOpen} label={`查看账单：${title}的${info.bill}`}>
           查看账单
         </Button>
         <Button small variant='danger' className='bm-bills-unbind' onPress={onUnbind} busy={unbinding} label={`解绑${title}的${info.bill}户号`}>

@@ -131,7 +131,7 @@ function RecordsBody({ first }: { first: InsuranceRecords }) {
         </Notice>
       ) : null}
       {next ? (
-        <Button variant='secondary' className='bm-ins-records__earlier' busy={busy} onPress={loadEarlier} label={busy ? '正在查询' : `查看更早的记录，${formatMonthRange(next.from, next.to)}`}>
+        <Button variant='secondary' className='bm-ins-records__earlier' busy={busy} onPress={loadEarlier} label={busy ? '正在查询' : `查看更早的记录（${next.from.slice(0, 4)}–${next.to.slice(0, 4)} 年），${formatMonthRange(next.from, next.to)}`}>
           {busy ? '正在查询…' : `查看更早的记录（${next.from.slice(0, 4)}–${next.to.slice(0, 4)} 年）`}
         </Button>
       ) : (
