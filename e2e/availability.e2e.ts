@@ -168,7 +168,9 @@ it('says the power company’s system is down when its sandbox is down', async (
 
     // A department down is news: the banner lists it (and only the live services it stops).
     const banner = shown(page, '.bm-hub-notices');
-    await expect(banner.locator('.bm-hub-notices__count').textContent()).resolves.toBe('共 2 项');
+    // One outage is one line, though it stops both 电费查询 and 电费缴纳.
+    await expect(banner.locator('.bm-hub-notices__count').textContent()).resolves.toBe('共 1 项');
+    expect(await banner.locator('.bm-hub-notice').count()).toBe(1);
     await expect(banner.locator('.bm-hub-notice--down').first().textContent()).resolves.toContain('对方系统暂时连不上');
     await expect(banner.textContent()).resolves.toContain('国网市供电公司系统暂时连不上，我们每分钟自动重试');
 

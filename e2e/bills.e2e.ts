@@ -339,6 +339,8 @@ it('shows the last 12 months as bars with the tier step marked and a sentence pe
   await expect(shown(page, '.bm-bills-usage__legend').textContent()).resolves.toContain(`${usage.threshold!.value} 度`);
   // Nothing opaque sits on the bars: the line's words once covered the tops of the months above
   // the step (a 35 m³ month read as 30). Every bar's top is the topmost thing at its centre.
+  // In the middle of the screen: clear of the header and of the bar fixed at the foot.
+  await shown(page, '.bm-bills-usage__plot').evaluate((el) => el.scrollIntoView({ block: 'center' }));
   const covered = await page.evaluate(() =>
     [...document.querySelectorAll('.bm-bills-usage__column .bm-bills-usage__fill')]
       .filter((e) => (e as HTMLElement).offsetParent)

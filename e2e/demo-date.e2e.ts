@@ -110,7 +110,7 @@ it('shows the traffic police’s data as fetched on the demo date, and pays a fi
   await armed(page, '.bm-pay-sandbox-sheet');
   await shown(page, '.bm-pay-sandbox-sheet__confirm').click();
   await shown(page, '.bm-receipt__hero[data-status="settled"]').waitFor({ timeout: 20_000 });
-  await expect(shown(page, '.bm-receipt__status').textContent()).resolves.toBe('支付成功 · 交警已销账');
+  await expect(shown(page, '.bm-receipt__status').textContent()).resolves.toBe('支付成功 · 已销账');
   expect(pinned).toEqual([]);
   await page.context().close();
 }, 90_000);

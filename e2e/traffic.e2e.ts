@@ -118,7 +118,7 @@ it('adds the car by a photo of its licence, confirms a record online and pays th
   await shown(page, '.bm-pay-sandbox-sheet__confirm').click();
 
   await shown(page, '.bm-receipt__hero[data-status="settled"]').waitFor({ timeout: 20_000 });
-  await expect(shown(page, '.bm-receipt__status').textContent()).resolves.toBe('支付成功 · 交警已销账');
+  await expect(shown(page, '.bm-receipt__status').textContent()).resolves.toBe('支付成功 · 已销账');
   await expect(shown(page, '.bm-traffic-receipt__decision').textContent()).resolves.toContain('440304100012345678');
   await expect(shown(page, '.bm-traffic-receipt__money-0').textContent()).resolves.toContain('¥200.00');
   await expect(shown(page, '.bm-traffic-receipt__money-1').textContent()).resolves.toContain('¥200.00');
