@@ -41,7 +41,7 @@ it('pays a bill through requestPayment with the order’s own parameters, then o
 it('labels the bind form’s inputs for WeChat’s screen reader, not by their placeholder', async () => {
   const p = (page = await mountPage('bills/pages/bind/index', { openid: CHEN.openid, now: MORNING, query: { kind: 'water' } }));
   const inputs = findAll(p.wxml(), (n) => n.tag === 'input');
-  expect(inputs.map((i) => i.attr['aria-label'])).toEqual(['户号', '户主姓名', '备注名，选填']);
+  expect(inputs.map((i) => i.attr['aria-label'])).toEqual(['户号', '户主姓名', '备注名（选填）']);
   expect(p.errors).toEqual([]);
 });
 

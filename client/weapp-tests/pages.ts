@@ -90,7 +90,7 @@ export const PAGES: PageCase[] = [
       return {};
     },
     // 已支付 is the default: an order not paid yet is only under 全部 (bills.test.ts taps it).
-    shows: ['我的订单', '水电燃气缴费和交通罚款', '已支付', '全部', '还没有支付成功的订单', '看全部订单'],
+    shows: ['我的订单', '水电燃气缴费、预存电费和交通罚款', '已支付', '全部', '还没有支付成功的订单', '看全部订单'],
     calls: ['bills.orders', 'traffic.orders'],
   },
   {
