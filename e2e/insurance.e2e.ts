@@ -119,6 +119,22 @@ it('verifies from the hub with a face check, then shows the summary, pension rec
   await page.context().close();
 });
 
+it('in 大字模式 puts each total on its own line, never two sums run together', async () => {
+  // 张晓明 was verified at noon by the first test (its access lasts 30 minutes).
+  const page = await e2e.open({ openid: residents[0].openid, now: NOON, largeFont: true, path: '/insurance/pages/records/index?insurance=pension' });
+  await shown(page, '.bm-large-font .bm-ins-records__totals').waitFor({ timeout: 15_000 });
+  const boxes = await shown(page, '.bm-ins-records__totals .bm-ins-total__value').evaluateAll((els) =>
+    els.map((el) => {
+      const r = el.getBoundingClientRect();
+      return { text: el.textContent, top: Math.round(r.top), bottom: Math.round(r.bottom) };
+    }),
+  );
+  expect(boxes).toHaveLength(3);
+  // Each below the one before: no two figures share a line ("¥14,908.80¥29,817.60").
+  for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.top).toBeGreaterThanOrEqual(boxes[i - 1]!.bottom);
+  await page.context().close();
+});
+
 it('says why a failed face check failed, offers to try again, and shows nothing', async () => {
   const li = residents[1];
   const as = { openid: li.openid, now: NOON };
