@@ -1,22 +1,17 @@
-import { parseInstant, toShanghaiIso } from './time';
+import { formatDateTime, wall } from './date-time';
+import { toShanghaiIso } from './time';
+
+export { formatDateTime };
 
 /**
  * How every screen writes months, dates and times (format.ts adds money): one style, in Shanghai
  * time whatever the phone's or the function's zone, as residents write them (2026年3月25日) —
- * never 2026-03-25 beside 2026年3月25日 on one screen. Its own module, light on purpose: the
- * mini-program's main package (the hub's hours sheet) imports it, and nothing else of format.
+ * never 2026-03-25 beside 2026年3月25日 on one screen. Instants alone (date and time, clock) are
+ * in date-time.ts, which the mini-program's main package (the hub's hours sheet) imports alone.
  */
 
 const MONTH = /^(\d{4})-(\d{2})$/;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** The Shanghai wall time of an instant as [YYYY, M, D, 'hh:mm'], or null when it is not one. */
-function wall(iso: string): { y: string; m: number; d: number; clock: string } | null {
-  const at = parseInstant(iso);
-  if (!at) return null;
-  const s = toShanghaiIso(at);
-  return { y: s.slice(0, 4), m: Number(s.slice(5, 7)), d: Number(s.slice(8, 10)), clock: s.slice(11, 16) };
-}
 
 /** '2026-02' → '2026年2月'; anything else is shown as given. */
 export function formatMonth(month: string): string {
@@ -36,13 +31,6 @@ export function formatDate(date: string | null | undefined): string {
   if (d) return `${d[1]}年${Number(d[2])}月${Number(d[3])}日`;
   const w = wall(date);
   return w ? `${w.y}年${w.m}月${w.d}日` : date;
-}
-
-/** An instant as Shanghai wall time: '2026年3月10日 12:00'. */
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const w = wall(iso);
-  return w ? `${w.y}年${w.m}月${w.d}日 ${w.clock}` : iso;
 }
 
 /** An instant's Shanghai clock time: '12:30'. */

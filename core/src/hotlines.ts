@@ -18,9 +18,6 @@ export const UTILITY_HOTLINES = {
   gas: { name: '燃气集团客服热线', number: '0755-83601111', tel: '075583601111' },
 } as const satisfies Record<'water' | 'electricity' | 'gas', Hotline>;
 
-/** The city's 12345 line: a person on the phone when the app's 人工客服 is off duty. */
-export const CITY_HOTLINE: Hotline = { name: '12345 政务服务便民热线', number: '12345', tel: '12345' };
-
 /** The hotline of the utility behind a bills service (`bills.electricity.pay` → 95598), if it is one. */
 export function hotlineForService(serviceId: string): Hotline | undefined {
   const kind = /^bills\.(water|electricity|gas)\./.exec(serviceId)?.[1] as keyof typeof UTILITY_HOTLINES | undefined;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { formatDateTime } from '@bianmin/core/dates';
+import { formatDateTime } from '@bianmin/core/date-time';
 import { Text, View } from '@tarojs/components';
 import type { Availability, ReminderView, UpcomingClosureView } from '@bianmin/core';
 import { refusesCalls } from '@bianmin/core/availability/vocabulary';

@@ -123,7 +123,7 @@ export default function Hub() {
         className='bm-hub-header'
         back={false}
         title='便民服务'
-        subtitle={data ? openNowSentence(tiles) : '办理前先看能不能办，暂停时告诉您何时恢复'}
+        subtitle={openNowSentence(tiles)}
         actions={
           <>
             {inbox.data != null ? <MessagesEntry unread={inbox.data} onOpen={() => void openMessages()} /> : null}

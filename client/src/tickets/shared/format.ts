@@ -1,5 +1,6 @@
 import type { AgentResult, DeadlineView, TicketDetail, TicketStatus, TicketSummary } from '@bianmin/core';
 import { formatDateTime } from '@bianmin/core/format';
+import type { Hotline } from '@bianmin/core/hotlines';
 import { withoutInvisible } from '@bianmin/core/invisible';
 
 import type { PillTone } from '../../ui/status-pill';
@@ -90,3 +91,10 @@ export function agentClosedWords(a: Pick<AgentResult, 'backAt'>): { title: strin
     text: '人工客服在法定工作日 9:00–18:00（含调休上班日）在岗。现在可以留下咨询，工作时间内答复；急事请拨打 12345 热线。',
   };
 }
+
+/**
+ * The city's 12345 line: a person on the phone when the app's 人工客服 is off duty. Kept with the
+ * tickets flow, not beside the utilities' lines in core/hotlines (which the hub's sheet, in the
+ * main package, imports).
+ */
+export const CITY_HOTLINE: Hotline = { name: '12345 政务服务便民热线', number: '12345', tel: '12345' };
