@@ -1,171 +1,16 @@
 import type { Page } from 'playwright-core';
-import { armed, type E2E, residents, settled, shown, startE2E } from './support';
+import { APP_ROUTES, uncovered } from '../client/src/flows';
+import { type E2E, residents, settled, shown, startE2E } from './support';
 import { report, scanPage, type ScanResult } from './scan';
+import { type Fixture, LATE, NOON, routeOf, SCAN_TARGETS, type ScanTarget } from './scan-targets';
 
 /**
  * Accessibility of every page in the h5 build, in normal and 大字模式: every touch target at
  * least 44 × 44 CSS px and every text at least 4.5:1 against what is behind it; and a keyboard
  * walk of the hub that reaches every tile by Tab and opens it with Enter or Space.
- * A new page joins the scan with one line in PAGES.
+ * A new page joins the scan with one line in scan-targets.ts; a page a flow declares that no line
+ * scans fails the first test here (and client/config/flows.test.ts without a browser).
  */
-const NOON = '2026-03-10T12:00:00+08:00';
-const LATE = '2026-03-10T23:45:00+08:00';
-const AFTER_REOPEN = '2026-03-11T00:31:00+08:00';
-const TRAFFIC_MAINTENANCE = '2026-03-10T03:00:00+08:00';
-
-interface Fixture {
-  bindingId: string;
-  orderId: string;
-  vehicleId: string;
-  fineOrderId: string;
-  ticketId: string;
-  /** 李秀英's prepay electricity meter, and her settled ¥50 top-up of it. */
-  prepaidBindingId: string;
-  topupOrderId: string;
-}
-
-interface ScanTarget {
-  name: string;
-  path(f: Fixture): string;
-  /** Shown once the page has its data. */
-  ready: string;
-  now?: string;
-  /** Brings the page into the state to scan (a sheet open…). */
-  prepare?(page: Page): Promise<void>;
-  /** Departments made 'down' (dev fault lever) while the page is scanned. */
-  down?: string[];
-  /** Another resident than 张晓明 (李秀英 for her prepay meter). */
-  openid?: string;
-}
-
-const PAGES: ScanTarget[] = [
-  { name: 'hub', path: () => '/pages/hub/index', ready: '.hub-service-tile' },
-  { name: 'hub at 23:45', path: () => '/pages/hub/index', ready: '.hub-service-tile', now: LATE },
-  {
-    name: 'hub hours sheet',
-    path: () => '/pages/hub/index',
-    ready: '.hub-service-tile',
-    now: LATE,
-    prepare: async (page) => {
-      await shown(page, '.hub-service-tile__info[data-service-id="bills.electricity.pay"]').click();
-      await shown(page, '.availability-sheet .availability-sheet__hours').waitFor();
-    },
-  },
-  { name: 'households', path: () => '/bills/pages/households/index?kind=electricity', ready: '.bills-household .bills-household__amount-row' },
-  { name: 'bind', path: () => '/bills/pages/bind/index?kind=electricity', ready: '.bills-provider--on' },
-  { name: 'bill', path: (f) => `/bills/pages/bill/index?bindingId=${f.bindingId}&kind=electricity`, ready: '.bills-bill__summary' },
-  { name: 'bill with its 12-month usage chart', path: (f) => `/bills/pages/bill/index?bindingId=${f.bindingId}&kind=electricity`, ready: '.bills-usage__caption' },
-  { name: 'bill at 23:45', path: (f) => `/bills/pages/bill/index?bindingId=${f.bindingId}&kind=electricity`, ready: '.bills-pay-status--closed', now: LATE },
-  { name: 'result', path: (f) => `/bills/pages/result/index?orderId=${f.orderId}`, ready: '.bills-result__hero[data-status]' },
-  {
-    name: 'result, receipt image downloaded',
-    path: (f) => `/bills/pages/result/index?orderId=${f.orderId}`,
-    ready: '.bills-result__hero[data-status="settled"]',
-    prepare: async (page) => {
-      await shown(page, '.bm-receipt-image__save').click();
-      await shown(page, '.bm-receipt-image__saved').waitFor();
-    },
-  },
-  {
-    name: 'bill of a prepay household (余额, 预存电费)',
-    path: (f) => `/bills/pages/bill/index?bindingId=${f.prepaidBindingId}&kind=electricity`,
-    ready: '.bills-bill__prepaid-amount',
-    openid: residents[1].openid,
-  },
-  {
-    name: 'top-up sheet, amount below the minimum',
-    path: (f) => `/bills/pages/bill/index?bindingId=${f.prepaidBindingId}&kind=electricity`,
-    ready: '.bills-bill__prepaid-amount',
-    openid: residents[1].openid,
-    prepare: async (page) => {
-      await shown(page, '.bills-bill__topup').click();
-      await armed(page, '.bills-topup-sheet');
-      await shown(page, '.bills-topup-sheet__amount input').fill('5');
-      await shown(page, '.bills-topup-sheet__pay').click();
-      await shown(page, '.bills-topup-sheet__error').waitFor();
-    },
-  },
-  {
-    name: 'top-up receipt (余额 before → after)',
-    path: (f) => `/bills/pages/result/index?orderId=${f.topupOrderId}`,
-    ready: '.bills-result__balance',
-    openid: residents[1].openid,
-  },
-  { name: 'orders', path: () => '/bills/pages/orders/index', ready: '.bills-order' },
-  {
-    name: 'orders 全部',
-    path: () => '/bills/pages/orders/index',
-    ready: '.bills-order',
-    // The pending fine order: under 全部 only, labelled 待支付，未扣款 with its amount struck through.
-    prepare: async (page) => {
-      await shown(page, '.bills-orders-show [data-show="all"]').click();
-      await shown(page, '.bills-order--not-paid').first().waitFor();
-    },
-  },
-  { name: 'messages', path: () => '/messages/pages/index/index', ready: '.message-item', now: AFTER_REOPEN },
-  { name: 'insurance verify', path: () => '/insurance/pages/verify/index?reason=required', ready: '.ins-verify__why' },
-  { name: 'insurance summary', path: () => '/insurance/pages/summary/index', ready: '.ins-summary__accounts' },
-  { name: 'insurance records', path: () => '/insurance/pages/records/index?insurance=pension', ready: '.ins-records__totals' },
-  { name: 'insurance access log', path: () => '/insurance/pages/access/index', ready: '.ins-entry' },
-  { name: 'insurance at 23:30', path: () => '/insurance/pages/summary/index', ready: '.ins-summary-closed', now: '2026-03-10T23:30:00+08:00' },
-  { name: 'vehicles', path: () => '/traffic/pages/vehicles/index', ready: '.traffic-vehicle__payable' },
-  { name: 'vehicles at 03:00', path: () => '/traffic/pages/vehicles/index', ready: '.traffic-status-notice--maintenance', now: TRAFFIC_MAINTENANCE },
-  { name: 'add vehicle', path: () => '/traffic/pages/add/index', ready: '.traffic-add__by-photo' },
-  { name: 'violations', path: (f) => `/traffic/pages/violations/index?vehicleId=${f.vehicleId}`, ready: '.traffic-group--payable .traffic-item' },
-  { name: 'violation', path: (f) => `/traffic/pages/violation/index?vehicleId=${f.vehicleId}&violationId=44030126000001`, ready: '.traffic-violation__today' },
-  { name: 'fine receipt', path: (f) => `/traffic/pages/receipt/index?orderId=${f.fineOrderId}`, ready: '.traffic-receipt__hero[data-status]' },
-  { name: 'new ticket', path: () => '/tickets/pages/new/index', ready: '.tk-new-category .tk-chip' },
-  {
-    // The privacy consent sheet every page carries, here as the first photo asks for it.
-    name: 'privacy consent sheet',
-    path: () => '/tickets/pages/new/index',
-    ready: '.tk-new-category .tk-chip',
-    prepare: async (page) => {
-      await shown(page, '.tk-new-add-photo').click();
-      await armed(page, '.bm-privacy-sheet');
-    },
-  },
-  {
-    name: 'privacy refused: what does not work',
-    path: () => '/tickets/pages/new/index',
-    ready: '.tk-new-category .tk-chip',
-    prepare: async (page) => {
-      await shown(page, '.tk-new-add-photo').click();
-      await armed(page, '.bm-privacy-sheet');
-      await shown(page, '.bm-privacy-sheet__refuse').click();
-      await shown(page, '.tk-new-media-refused').waitFor();
-    },
-  },
-  {
-    name: 'new ticket, subscribe prompt (h5 stand-in)',
-    path: () => '/tickets/pages/new/index',
-    ready: '.tk-new-category .tk-chip',
-    prepare: async (page) => {
-      await shown(page, '.tk-new-kind .tk-chip[data-kind="咨询"]').click();
-      await shown(page, '.tk-new-category .tk-chip[data-category="社会保障"]').click();
-      await shown(page, '.tk-new-text textarea').fill('请问灵活就业人员如何缴纳社保？');
-      await shown(page, '.tk-new-submit').click();
-      await armed(page, '.tk-subscribe-sheet');
-    },
-  },
-  { name: 'my tickets', path: () => '/tickets/pages/mine/index', ready: '.tk-mine-ticket' },
-  { name: 'ticket', path: (f) => `/tickets/pages/detail/index?ticketId=${f.ticketId}`, ready: '.tk-timeline__item' },
-  { name: 'agent', path: () => '/tickets/pages/agent/index', ready: '.tk-agent-open' },
-  { name: 'agent at 23:45', path: () => '/tickets/pages/agent/index', ready: '.tk-agent-closed', now: LATE },
-  // Last: a department made down leaves its client's circuit open for a while after.
-  { name: 'bill, power company down', path: (f) => `/bills/pages/bill/index?bindingId=${f.bindingId}&kind=electricity`, ready: '.bills-outage .department-hotline', down: ['power'] },
-  {
-    name: 'hub sheet, power company down',
-    path: () => '/pages/hub/index',
-    ready: '.hub-service-tile',
-    down: ['power'],
-    prepare: async (page) => {
-      await shown(page, '.hub-service-tile[data-service-id="bills.electricity.pay"]').click();
-      await shown(page, '.availability-sheet .department-hotline').waitFor();
-    },
-  },
-];
-
 const resident = residents[0];
 let e2e: E2E;
 let fixture: Fixture;
@@ -262,43 +107,55 @@ describe.each([
   { mode: 'normal', largeFont: false },
   { mode: '大字模式', largeFont: true },
 ])('in $mode', ({ mode, largeFont }) => {
-  it.each(PAGES)('$name: no target under 44 px, no text under 4.5:1', async (target) => {
+  it.each(SCAN_TARGETS)('$name: no target under 44 px, none named without its words, no text under 4.5:1', async (target) => {
     const result = await scan(target, largeFont);
     const line = report(`${target.name} (${mode})`, result);
     figures.push(line.split('\n')[0]!);
     expect(result.targets).toBeGreaterThan(0);
     expect(result.texts).toBeGreaterThan(0);
-    expect({ small: result.small, lowContrast: result.lowContrast, report: line }).toEqual({ small: [], lowContrast: [], report: expect.any(String) });
+    expect({ small: result.small, mislabelled: result.mislabelled, lowContrast: result.lowContrast, report: line }).toEqual({ small: [], mislabelled: [], lowContrast: [], report: expect.any(String) });
   });
+});
+
+it('scans every page the flows declare (and the hub), in both font modes', () => {
+  expect(uncovered(SCAN_TARGETS.map(routeOf))).toEqual([]);
+  expect(SCAN_TARGETS.map(routeOf).filter((r) => !APP_ROUTES.includes(r as never))).toEqual([]);
 });
 
 it('catches what it is there for: a target under 44 px and faint text (the scan itself)', async () => {
   const page = await e2e.open({ openid: resident.openid, now: NOON });
-  await shown(page, '.hub-service-tile').first().waitFor();
+  await shown(page, '.bm-hub-service-tile').first().waitFor();
   await settled(page);
   await page.evaluate(() => {
-    const host = [...document.querySelectorAll('.hub-body')].pop()!;
+    const host = [...document.querySelectorAll('.bm-hub-body')].pop()!;
     const button = document.createElement('div');
     button.setAttribute('role', 'button');
     button.style.cssText = 'width: 40px; height: 30px; background: #ffffff; color: #1f2a37';
     button.textContent = '小';
+    // Named for what it does, not for what it shows: voice control cannot find it by its words.
+    const misnamed = document.createElement('div');
+    misnamed.setAttribute('role', 'button');
+    misnamed.setAttribute('aria-label', '缴纳罚款 ¥400.00');
+    misnamed.style.cssText = 'width: 200px; height: 60px; background: #ffffff; color: #1f2a37';
+    misnamed.textContent = '立即缴款 ¥400.00';
     const faint = document.createElement('div');
     faint.style.cssText = 'color: #9aa7b8; background: #ffffff';
     faint.textContent = '浅灰文字';
-    host.prepend(button, faint);
+    host.prepend(button, misnamed, faint);
   });
   const result = await scanPage(page);
   expect(result.small).toEqual([expect.objectContaining({ width: 40, height: 30 })]);
   expect(result.lowContrast).toEqual([expect.objectContaining({ text: '浅灰文字', ratio: 2.44 })]);
+  expect(result.mislabelled).toEqual([expect.objectContaining({ visible: '立即缴款 ¥400.00', name: '缴纳罚款 ¥400.00' })]);
   await page.context().close();
 });
 
 /** The first page of each live flow, as a hub tile opens it. */
 const FLOW_PAGE: Record<string, string> = {
-  bills: '.bills-households',
-  traffic: '.traffic-vehicles',
+  bills: '.bm-bills-households',
+  traffic: '.bm-traffic-vehicles',
   // The summary, or the verify step when no verification is live.
-  insurance: '.ins-page',
+  insurance: '.bm-ins-summary, .bm-ins-verify',
 };
 
 describe('the hub by keyboard', () => {
@@ -307,14 +164,14 @@ describe('the hub by keyboard', () => {
     page.evaluate(() => {
       const el = document.activeElement;
       if (!el || el === document.body) return null;
-      return { tile: el.classList.contains('hub-service-tile') ? el.getAttribute('data-service-id') : null, name: el.getAttribute('aria-label') ?? el.textContent?.trim() ?? el.tagName };
+      return { tile: el.classList.contains('bm-hub-service-tile') ? el.getAttribute('data-service-id') : null, name: el.getAttribute('aria-label') ?? el.textContent?.trim() ?? el.tagName };
     });
 
   it('reaches every tile with Tab and opens each with Enter or Space', async () => {
     const page = await e2e.open({ openid: resident.openid, now: NOON });
-    await shown(page, '.hub-service-tile').first().waitFor();
+    await shown(page, '.bm-hub-service-tile').first().waitFor();
     await settled(page);
-    const tiles = await shown(page, '.hub-service-tile').evaluateAll((els) => els.map((el) => ({ id: el.getAttribute('data-service-id')!, live: el.getAttribute('data-live') === 'true' })));
+    const tiles = await shown(page, '.bm-hub-service-tile').evaluateAll((els) => els.map((el) => ({ id: el.getAttribute('data-service-id')!, live: el.getAttribute('data-live') === 'true' })));
     expect(tiles.length).toBeGreaterThanOrEqual(8);
 
     const opened: string[] = [];
@@ -331,12 +188,12 @@ describe('the hub by keyboard', () => {
         await shown(page, FLOW_PAGE[tile.id.split('.')[0]!] ?? '.bm-page:not(.hub)').first().waitFor();
         await settled(page);
         await page.goBack();
-        await shown(page, `.hub-service-tile[data-service-id="${tile.id}"]`).waitFor();
+        await shown(page, `.bm-hub-service-tile[data-service-id="${tile.id}"]`).waitFor();
         await settled(page);
-        await shown(page, `.hub-service-tile[data-service-id="${tile.id}"]`).focus();
+        await shown(page, `.bm-hub-service-tile[data-service-id="${tile.id}"]`).focus();
       } else {
         // Not live yet: it says so in a dialog, which Escape closes, handing focus back to the tile.
-        const sheet = shown(page, '.hub-coming-soon-sheet');
+        const sheet = shown(page, '.bm-hub-coming-soon-sheet');
         await sheet.waitFor();
         await expect(sheet.getAttribute('role')).resolves.toBe('dialog');
         await expect(sheet.textContent()).resolves.toContain('即将上线');

@@ -31,7 +31,7 @@ async function setFault(department: string, mode: 'down' | 'ok'): Promise<void> 
   expect(res.ok).toBe(true);
 }
 
-const ELECTRICITY = '.hub-service-tile[data-service-id="bills.electricity.pay"]';
+const ELECTRICITY = '.bm-hub-service-tile[data-service-id="bills.electricity.pay"]';
 
 it('at 23:45 says 电费 payment is paused until 00:30, keeps routine hours out of the banner, and reminds the resident when it reopens', async () => {
   const resident = residents[0];
@@ -40,47 +40,47 @@ it('at 23:45 says 电费 payment is paused until 00:30, keeps routine hours out 
   // The tile says both actions in words, with the reopen time; so does its accessible name.
   const tile = shown(page, ELECTRICITY);
   await tile.waitFor();
-  await expect(tile.locator('.service-status').textContent()).resolves.toContain('可查询 · 缴费 00:30 恢复');
+  await expect(tile.locator('.bm-service-status').textContent()).resolves.toContain('可查询 · 缴费 00:30 恢复');
   await expect(tile.getAttribute('aria-label')).resolves.toBe('电费，国网市供电公司，可查询，缴费 00:30 恢复');
 
   // The nightly hours are routine (each tile says them): no banner at 23:45.
-  expect(await shown(page, '.hub-notices').count()).toBe(0);
+  expect(await shown(page, '.bm-hub-notices').count()).toBe(0);
   await settled(page);
   await e2e.screenshot(page, 'hub-closed');
 
   // ⓘ opens the sheet: the reason first, in the same words as the tile, then the week's hours.
-  await shown(page, '.hub-service-tile__info[data-service-id="bills.electricity.pay"]').click();
-  const sheet = shown(page, '.availability-sheet');
+  await shown(page, '.bm-hub-service-tile__info[data-service-id="bills.electricity.pay"]').click();
+  const sheet = shown(page, '.bm-availability-sheet');
   await sheet.waitFor();
   await expect(sheet.getAttribute('role')).resolves.toBe('dialog');
-  await expect(sheet.locator('.service-status').textContent()).resolves.toContain('暂停办理 · 00:30 恢复');
-  await expect(sheet.locator('.availability-sheet__message').textContent()).resolves.toContain('将于 00:30 恢复');
-  await sheet.locator('.availability-sheet__hours').waitFor();
-  await expect(sheet.locator('.availability-sheet__hours').textContent()).resolves.toContain('每周办理时间');
-  await expect(sheet.locator('.availability-sheet__hours').textContent()).resolves.toContain('每天 00:30–23:30');
-  await expect(sheet.locator('.availability-sheet__upcoming').textContent()).resolves.toContain('近 7 天无停办安排');
-  await expect(sheet.locator('.availability-sheet__enter').textContent()).resolves.toBe('仍要进入');
+  await expect(sheet.locator('.bm-service-status').textContent()).resolves.toContain('暂停办理 · 00:30 恢复');
+  await expect(sheet.locator('.bm-availability-sheet__message').textContent()).resolves.toContain('将于 00:30 恢复');
+  await sheet.locator('.bm-availability-sheet__hours').waitFor();
+  await expect(sheet.locator('.bm-availability-sheet__hours').textContent()).resolves.toContain('每周办理时间');
+  await expect(sheet.locator('.bm-availability-sheet__hours').textContent()).resolves.toContain('每天 00:30–23:30');
+  await expect(sheet.locator('.bm-availability-sheet__upcoming').textContent()).resolves.toContain('近 7 天无停办安排');
+  await expect(sheet.locator('.bm-availability-sheet__enter').textContent()).resolves.toBe('仍要进入');
   await settled(page);
   await e2e.screenshot(page, 'hub-detail-sheet');
 
   // 提醒我: on h5 the reminder goes to the message centre, at the reopening time.
-  await armed(page, '.availability-sheet');
-  await sheet.locator('.availability-sheet__remind').click();
-  const confirmation = sheet.locator('.availability-sheet__reminder');
+  await armed(page, '.bm-availability-sheet');
+  await sheet.locator('.bm-availability-sheet__remind').click();
+  const confirmation = sheet.locator('.bm-availability-sheet__reminder');
   await confirmation.waitFor();
-  await expect(confirmation.textContent()).resolves.toContain('将于 3月11日 00:30 提醒您');
-  expect(await sheet.locator('.availability-sheet__remind').count()).toBe(0);
+  await expect(confirmation.textContent()).resolves.toContain('将于 2026年3月11日 00:30 提醒您');
+  expect(await sheet.locator('.bm-availability-sheet__remind').count()).toBe(0);
   const { reminders } = await e2e.api<{ reminders: ReminderView[] }>('services', { action: 'reminders' }, { openid: resident.openid, now: LATE });
   expect(reminders).toEqual([expect.objectContaining({ serviceId: 'bills.electricity.pay', channel: 'inbox', remindAt: '2026-03-11T00:30:00+08:00' })]);
 
   // Closed and reopened, the sheet remembers it (from services.reminders) and offers 取消提醒.
-  await sheet.locator('.availability-sheet__close').click();
-  await shown(page, '.availability-sheet').waitFor({ state: 'detached' });
-  await shown(page, '.hub-service-tile__info[data-service-id="bills.electricity.pay"]').click();
-  await shown(page, '.availability-sheet .availability-sheet__cancel-reminder').waitFor();
-  await armed(page, '.availability-sheet');
-  await expect(shown(page, '.availability-sheet__reminder').textContent()).resolves.toContain('3月11日 00:30');
-  await shown(page, '.availability-sheet .bm-sheet__close').click();
+  await sheet.locator('.bm-availability-sheet__close').click();
+  await shown(page, '.bm-availability-sheet').waitFor({ state: 'detached' });
+  await shown(page, '.bm-hub-service-tile__info[data-service-id="bills.electricity.pay"]').click();
+  await shown(page, '.bm-availability-sheet .bm-availability-sheet__cancel-reminder').waitFor();
+  await armed(page, '.bm-availability-sheet');
+  await expect(shown(page, '.bm-availability-sheet__reminder').textContent()).resolves.toContain('2026年3月11日 00:30');
+  await shown(page, '.bm-availability-sheet .bm-sheet__close').click();
 
   // A second reminder, for water at 06:00, set without the page.
   await e2e.api('services', { action: 'remind', serviceId: 'bills.water.pay', channel: 'inbox' }, { openid: resident.openid, now: LATE });
@@ -93,20 +93,20 @@ it('at 23:45 says 电费 payment is paused until 00:30, keeps routine hours out 
 
   // The hub's 消息 shows two unread; the centre lists both, newest first, unread in words.
   await page.reload();
-  const entry = shown(page, '.hub-messages-entry');
+  const entry = shown(page, '.bm-hub-messages-entry');
   await entry.waitFor();
-  await expect(entry.locator('.hub-messages-entry__count').textContent()).resolves.toBe('2');
+  await expect(entry.locator('.bm-hub-messages-entry__count').textContent()).resolves.toBe('2');
   await expect(entry.getAttribute('aria-label')).resolves.toBe('消息，2 条未读');
   await entry.click();
 
-  const items = shown(page, '.message-item');
+  const items = shown(page, '.bm-message-item');
   await items.first().waitFor();
-  await expect(items.locator('.message-item__title').allTextContents()).resolves.toEqual(['水费缴纳已恢复办理', '电费缴纳已恢复办理']);
+  await expect(items.locator('.bm-message-item__title').allTextContents()).resolves.toEqual(['水费缴纳已恢复办理', '电费缴纳已恢复办理']);
   const item = items.nth(1);
-  await expect(item.getAttribute('class')).resolves.toContain('message-item--unread');
-  await expect(item.locator('.message-item__badge').textContent()).resolves.toBe('未读');
-  await expect(item.locator('.message-item__time').textContent()).resolves.toBe('3月11日 00:31');
-  await expect(shown(page, '.messages-head__summary').textContent()).resolves.toBe('2 条未读');
+  await expect(item.getAttribute('class')).resolves.toContain('bm-message-item--unread');
+  await expect(item.locator('.bm-message-item__badge').textContent()).resolves.toBe('未读');
+  await expect(item.locator('.bm-message-item__time').textContent()).resolves.toBe('2026年3月11日 00:31');
+  await expect(shown(page, '.bm-messages-head__summary').textContent()).resolves.toBe('2 条未读');
   await settled(page);
   await e2e.screenshot(page, 'messages');
 
@@ -123,32 +123,32 @@ it('at 23:45 says 电费 payment is paused until 00:30, keeps routine hours out 
 it('cancels a reminder from the sheet', async () => {
   const resident = residents[1];
   const page = await e2e.open({ openid: resident.openid, now: LATE });
-  await shown(page, '.hub-service-tile__info[data-service-id="bills.electricity.pay"]').click();
-  const sheet = shown(page, '.availability-sheet');
-  await armed(page, '.availability-sheet');
-  await sheet.locator('.availability-sheet__remind').click();
-  await sheet.locator('.availability-sheet__cancel-reminder').click();
-  await sheet.locator('.availability-sheet__remind').waitFor();
-  expect(await sheet.locator('.availability-sheet__reminder').count()).toBe(0);
+  await shown(page, '.bm-hub-service-tile__info[data-service-id="bills.electricity.pay"]').click();
+  const sheet = shown(page, '.bm-availability-sheet');
+  await armed(page, '.bm-availability-sheet');
+  await sheet.locator('.bm-availability-sheet__remind').click();
+  await sheet.locator('.bm-availability-sheet__cancel-reminder').click();
+  await sheet.locator('.bm-availability-sheet__remind').waitFor();
+  expect(await sheet.locator('.bm-availability-sheet__reminder').count()).toBe(0);
   const { reminders } = await e2e.api<{ reminders: ReminderView[] }>('services', { action: 'reminders' }, { openid: resident.openid, now: LATE });
   expect(reminders).toEqual([]);
 });
 
 it('opens straight into an open service, and shows any service’s hours from its ⓘ', async () => {
   const page = await e2e.open({ openid: residents[0].openid, now: NOON });
-  await shown(page, '.hub-service-tile__info[data-service-id="bills.water.pay"]').click();
-  const sheet = shown(page, '.availability-sheet');
-  await sheet.locator('.availability-sheet__hours').waitFor();
+  await shown(page, '.bm-hub-service-tile__info[data-service-id="bills.water.pay"]').click();
+  const sheet = shown(page, '.bm-availability-sheet');
+  await sheet.locator('.bm-availability-sheet__hours').waitFor();
   await expect(sheet.locator('.bm-sheet__title').textContent()).resolves.toBe('水费缴纳 · 办理时间');
   // Focus moved into the dialog, so a keyboard or screen-reader user is inside it.
-  await expect(page.evaluate(() => document.activeElement?.classList.contains('availability-sheet'))).resolves.toBe(true);
-  await expect(sheet.locator('.availability-sheet__hours').textContent()).resolves.toContain('06:00–22:00');
+  await expect(page.evaluate(() => document.activeElement?.classList.contains('bm-availability-sheet'))).resolves.toBe(true);
+  await expect(sheet.locator('.bm-availability-sheet__hours').textContent()).resolves.toContain('06:00–22:00');
   // Open now: nothing to be reminded of, and the way in is plain 进入办理.
-  expect(await sheet.locator('.availability-sheet__remind').count()).toBe(0);
-  await expect(sheet.locator('.availability-sheet__enter').textContent()).resolves.toBe('进入办理');
+  expect(await sheet.locator('.bm-availability-sheet__remind').count()).toBe(0);
+  await expect(sheet.locator('.bm-availability-sheet__enter').textContent()).resolves.toBe('进入办理');
   // The mask closes it too.
   await page.mouse.click(195, 60);
-  await shown(page, '.availability-sheet').waitFor({ state: 'detached' });
+  await shown(page, '.bm-availability-sheet').waitFor({ state: 'detached' });
 });
 
 it('says the power company’s system is down when its sandbox is down', async () => {
@@ -158,23 +158,28 @@ it('says the power company’s system is down when its sandbox is down', async (
     const page = await e2e.open({ openid: resident.openid, now: NOON });
     const tile = shown(page, ELECTRICITY);
     await tile.waitFor();
-    await expect(tile.locator('.service-status').textContent()).resolves.toContain('国网市供电公司系统暂时连不上');
-    await expect(tile.locator('.service-status').getAttribute('class')).resolves.toContain('service-status--down');
+    // The tile names its department above the badge; the badge says what is wrong in a few words
+    // (the department's name again overflowed the tile in large font).
+    await expect(tile.locator('.bm-service-status').textContent()).resolves.toContain('对方系统暂时连不上');
+    await expect(tile.locator('.bm-service-status').textContent()).resolves.not.toContain('国网市供电公司');
+    await expect(tile.locator('.bm-service-status').getAttribute('class')).resolves.toContain('bm-service-status--down');
     // A service on a healthy department is unaffected.
-    await expect(shown(page, '.hub-service-tile[data-service-id="bills.water.pay"] .service-status').textContent()).resolves.toContain('可办理');
+    await expect(shown(page, '.bm-hub-service-tile[data-service-id="bills.water.pay"] .bm-service-status').textContent()).resolves.toContain('可办理');
 
     // A department down is news: the banner lists it (and only the live services it stops).
-    const banner = shown(page, '.hub-notices');
-    await expect(banner.locator('.hub-notices__count').textContent()).resolves.toBe('共 2 项');
-    await expect(banner.locator('.hub-notice--down').first().textContent()).resolves.toContain('对方系统暂时连不上');
+    const banner = shown(page, '.bm-hub-notices');
+    // One outage is one line, though it stops both 电费查询 and 电费缴纳.
+    await expect(banner.locator('.bm-hub-notices__count').textContent()).resolves.toBe('共 1 项');
+    expect(await banner.locator('.bm-hub-notice').count()).toBe(1);
+    await expect(banner.locator('.bm-hub-notice--down').first().textContent()).resolves.toContain('对方系统暂时连不上');
     await expect(banner.textContent()).resolves.toContain('国网市供电公司系统暂时连不上，我们每分钟自动重试');
 
     // Both actions of 电费 are refused: the tile explains instead of opening the flow.
     await tile.click();
-    const sheet = shown(page, '.availability-sheet');
-    await sheet.locator('.availability-sheet__hours').waitFor();
-    await expect(sheet.locator('.availability-sheet__now').textContent()).resolves.toContain('国网市供电公司系统暂时连不上');
-    await expect(sheet.locator('.availability-sheet__message').textContent()).resolves.toContain('国网市供电公司系统暂时连不上，我们每分钟自动重试');
+    const sheet = shown(page, '.bm-availability-sheet');
+    await sheet.locator('.bm-availability-sheet__hours').waitFor();
+    await expect(sheet.locator('.bm-availability-sheet__now').textContent()).resolves.toContain('国网市供电公司系统暂时连不上');
+    await expect(sheet.locator('.bm-availability-sheet__message').textContent()).resolves.toContain('国网市供电公司系统暂时连不上，我们每分钟自动重试');
   } finally {
     await setFault('power', 'ok');
   }
@@ -183,26 +188,26 @@ it('says the power company’s system is down when its sandbox is down', async (
 it('keeps only unusual closures in the banner at 03:00: nightly hours and daily maintenance are on the tiles', async () => {
   const page = await e2e.open({ openid: residents[0].openid, now: '2026-03-11T03:00:00+08:00' });
   await shown(page, ELECTRICITY).waitFor();
-  expect(await shown(page, '.hub-notices').count()).toBe(0);
-  await expect(shown(page, '.hub-service-tile[data-service-id="bills.water.pay"] .service-status').textContent()).resolves.toContain('缴费 06:00 恢复');
+  expect(await shown(page, '.bm-hub-notices').count()).toBe(0);
+  await expect(shown(page, '.bm-hub-service-tile[data-service-id="bills.water.pay"] .bm-service-status').textContent()).resolves.toContain('缴费 06:00 恢复');
   // The traffic police's daily maintenance is routine: on the tile, with its reopen time.
-  await expect(shown(page, '.hub-service-tile[data-service-id="traffic.query"] .service-status').textContent()).resolves.toContain('04:00');
+  await expect(shown(page, '.bm-hub-service-tile[data-service-id="traffic.query"] .bm-service-status').textContent()).resolves.toContain('04:00');
   // 人工客服 works China's working hours: at 03:00 on a Wednesday the tile says when agents are back.
-  await expect(shown(page, '.hub-service-tile[data-service-id="tickets.agent"] .service-status').textContent()).resolves.toContain('09:00');
-  expect(await shown(page, '.hub-service-tile__info[data-service-id="tickets.agent"]').count()).toBe(1);
+  await expect(shown(page, '.bm-hub-service-tile[data-service-id="tickets.agent"] .bm-service-status').textContent()).resolves.toContain('09:00');
+  expect(await shown(page, '.bm-hub-service-tile__info[data-service-id="tickets.agent"]').count()).toBe(1);
   await page.context().close();
 });
 
 it('shows an empty message centre as 暂无消息, with a way back to the hub', async () => {
   const page = await e2e.open({ openid: residents[2].openid, now: NOON });
-  const entry = shown(page, '.hub-messages-entry');
+  const entry = shown(page, '.bm-hub-messages-entry');
   await entry.waitFor();
   await expect(entry.getAttribute('aria-label')).resolves.toBe('消息，没有未读');
-  expect(await entry.locator('.hub-messages-entry__count').count()).toBe(0);
+  expect(await entry.locator('.bm-hub-messages-entry__count').count()).toBe(0);
   await entry.click();
-  await shown(page, '.messages-empty').waitFor();
-  await expect(shown(page, '.messages-empty .bm-state__title').textContent()).resolves.toBe('暂无消息');
-  await shown(page, '.messages .bm-header__back').click();
-  await shown(page, '.hub-service-tile').first().waitFor();
-  expect(await shown(page, '.messages-empty').count()).toBe(0);
+  await shown(page, '.bm-messages-empty').waitFor();
+  await expect(shown(page, '.bm-messages-empty .bm-state__title').textContent()).resolves.toBe('暂无消息');
+  await shown(page, '.bm-messages .bm-header__back').click();
+  await shown(page, '.bm-hub-service-tile').first().waitFor();
+  expect(await shown(page, '.bm-messages-empty').count()).toBe(0);
 });

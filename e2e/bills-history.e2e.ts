@@ -44,26 +44,26 @@ it('lists only the payment under 已支付, and the cancelled sheet under 全部
   const { resident, cancelledId, paidId } = await paidAfterACancelledSheet();
   const page = await e2e.open({ openid: resident.openid, now: NOON, path: '/bills/pages/orders/index' });
 
-  await shown(page, `.bills-order[data-order-id="${paidId}"]`).waitFor();
-  await expect(shown(page, '.bills-orders-show [data-show="paid"]').getAttribute('aria-selected')).resolves.toBe('true');
-  expect(await shown(page, '.bills-order').count()).toBe(1);
-  expect(await shown(page, `.bills-order[data-order-id="${cancelledId}"]`).count()).toBe(0);
-  await expect(shown(page, `.bills-order[data-order-id="${paidId}"] .bills-order__status`).textContent()).resolves.toMatch(/^支付成功/);
+  await shown(page, `.bm-bills-order[data-order-id="${paidId}"]`).waitFor();
+  await expect(shown(page, '.bm-bills-orders-show [data-tab="paid"]').getAttribute('aria-selected')).resolves.toBe('true');
+  expect(await shown(page, '.bm-bills-order').count()).toBe(1);
+  expect(await shown(page, `.bm-bills-order[data-order-id="${cancelledId}"]`).count()).toBe(0);
+  await expect(shown(page, `.bm-bills-order[data-order-id="${paidId}"] .bm-bills-order__status`).textContent()).resolves.toMatch(/^支付成功/);
 
-  await shown(page, '.bills-orders-show [data-show="all"]').click();
-  const cancelled = shown(page, `.bills-order[data-order-id="${cancelledId}"]`);
+  await shown(page, '.bm-bills-orders-show [data-tab="all"]').click();
+  const cancelled = shown(page, `.bm-bills-order[data-order-id="${cancelledId}"]`);
   await cancelled.waitFor();
-  await expect(shown(page, '.bills-orders-show [data-show="all"]').getAttribute('aria-selected')).resolves.toBe('true');
-  await expect(cancelled.locator('.bills-order__status').textContent()).resolves.toBe('已取消，未扣款');
+  await expect(shown(page, '.bm-bills-orders-show [data-tab="all"]').getAttribute('aria-selected')).resolves.toBe('true');
+  await expect(cancelled.locator('.bm-bills-order__status').textContent()).resolves.toBe('已取消，未扣款');
   await expect(cancelled.getAttribute('aria-label')).resolves.toContain('已取消，未扣款');
-  expect(await cancelled.evaluate((el) => el.classList.contains('bills-order--not-paid'))).toBe(true);
-  expect(await shown(page, `.bills-order[data-order-id="${paidId}"]`).count()).toBe(1);
+  expect(await cancelled.evaluate((el) => el.classList.contains('bm-bills-order--not-paid'))).toBe(true);
+  expect(await shown(page, `.bm-bills-order[data-order-id="${paidId}"]`).count()).toBe(1);
   await shot(page, 'bills-orders-all');
 
   // Back to 已支付: the cancelled sheet is gone again.
-  await shown(page, '.bills-orders-show [data-show="paid"]').click();
+  await shown(page, '.bm-bills-orders-show [data-tab="paid"]').click();
   await cancelled.waitFor({ state: 'detached' });
-  expect(await shown(page, '.bills-order').count()).toBe(1);
+  expect(await shown(page, '.bm-bills-order').count()).toBe(1);
   await page.context().close();
 });
 
@@ -75,12 +75,12 @@ it('says where the unpaid orders are when nothing has been paid yet', async () =
   const bill = await e2e.api<{ arrears: { bills: Array<{ billId: string }> } }>('bills', { action: 'bill', bindingId: binding.bindingId }, as);
   const { order } = await e2e.api<{ order: { orderId: string } }>('bills', { action: 'pay', bindingId: binding.bindingId, billId: bill.arrears.bills[0].billId, idempotencyKey: 'e2e_history_pending' }, as);
   const page = await e2e.open({ openid: resident.openid, now: NOON, path: '/bills/pages/orders/index' });
-  await shown(page, '.bills-orders-empty--paid').waitFor();
-  await expect(shown(page, '.bills-orders-empty--paid').textContent()).resolves.toContain('还没有支付成功的订单');
-  await shown(page, '.bills-orders-empty--paid .bm-button').click();
-  const pending = shown(page, `.bills-order[data-order-id="${order.orderId}"]`);
+  await shown(page, '.bm-bills-orders-empty--paid').waitFor();
+  await expect(shown(page, '.bm-bills-orders-empty--paid').textContent()).resolves.toContain('还没有支付成功的订单');
+  await shown(page, '.bm-bills-orders-empty--paid .bm-button').click();
+  const pending = shown(page, `.bm-bills-order[data-order-id="${order.orderId}"]`);
   await pending.waitFor();
-  await expect(pending.locator('.bills-order__status').textContent()).resolves.toBe('待支付，未扣款');
+  await expect(pending.locator('.bm-bills-order__status').textContent()).resolves.toBe('待支付，未扣款');
   await page.context().close();
 });
 
@@ -94,7 +94,7 @@ it('downloads the settled receipt as a PNG image (缴费凭证) that is the rece
   expect((await fetch(`${e2e.stack.url}/api/__dev/payments/${order.orderId}/confirm`, { method: 'POST', headers: { 'X-Dev-Now': NOON } })).status).toBe(200);
 
   const page = await e2e.open({ openid: resident.openid, now: NOON, path: `/bills/pages/result/index?orderId=${order.orderId}` });
-  await shown(page, '.bills-result__hero[data-status="settled"]').waitFor({ timeout: 15_000 });
+  await shown(page, '.bm-receipt__hero[data-status="settled"]').waitFor({ timeout: 15_000 });
   const save = shown(page, '.bm-receipt-image__save');
   await expect(save.textContent()).resolves.toBe('下载缴费凭证图片');
   const [download] = await Promise.all([page.waitForEvent('download'), save.click()]);

@@ -59,21 +59,21 @@ it('shows 95598 and 恢复后提醒我 when the power company is down, and tells
   const page = await e2e.open({ ...as, path: `/bills/pages/bill/index?bindingId=${binding.bindingId}&kind=electricity` });
 
   // The failure, in words, with the company's own line and the offer to remind.
-  const help = shown(page, '.bills-outage');
+  const help = shown(page, '.bm-bills-outage');
   await help.waitFor();
   await expect(help.textContent()).resolves.toContain('国网市供电公司暂时连不上');
-  const call = help.locator('a.department-hotline__call');
+  const call = help.locator('a.bm-department-hotline__call');
   await expect(call.getAttribute('href')).resolves.toBe('tel:95598');
-  await expect(call.getAttribute('aria-label')).resolves.toBe('拨打国家电网供电服务热线 9 5 5 9 8');
+  await expect(call.getAttribute('aria-label')).resolves.toBe('拨打 9 5 5 9 8，国家电网供电服务热线');
   await expect(call.textContent()).resolves.toBe('拨打 95598');
-  const remind = help.locator('.bills-outage__remind');
+  const remind = help.locator('.bm-bills-outage__remind');
   await expect(remind.getAttribute('aria-label')).resolves.toContain('恢复后提醒我');
   await shot(page, 'bills-outage');
 
   // Two quick taps: one reminder, and the card says it is set.
   await remind.dblclick();
-  await help.locator('.bills-outage__set').waitFor();
-  await expect(help.locator('.bills-outage__set').textContent()).resolves.toContain('国网市供电公司恢复后，我们会在消息中心通知您');
+  await help.locator('.bm-bills-outage__set').waitFor();
+  await expect(help.locator('.bm-bills-outage__set').textContent()).resolves.toContain('国网市供电公司恢复后，我们会在消息中心通知您');
   const { reminders } = await e2e.api<{ reminders: Array<{ serviceId: string; until: string }> }>('services', { action: 'reminders' }, as);
   expect(reminders).toEqual([expect.objectContaining({ serviceId: 'bills.electricity.pay', until: 'recovers' })]);
   await shot(page, 'bills-outage-reminder-set');
@@ -89,7 +89,7 @@ it('shows 95598 and 恢复后提醒我 when the power company is down, and tells
   await page.context().close();
 
   const inbox = await e2e.open({ ...as, now: '2026-03-10T12:05:00+08:00', path: '/messages/pages/index/index' });
-  const item = shown(inbox, '.message-item');
+  const item = shown(inbox, '.bm-message-item');
   await item.first().waitFor();
   expect(await item.count()).toBe(1);
   await expect(item.first().textContent()).resolves.toContain('电费缴纳已恢复办理');
@@ -101,13 +101,13 @@ it('shows the company’s hotline in the hub’s sheet while the power company i
   await setFault('power', 'down');
   try {
     const page = await e2e.open({ openid: residents[1].openid, now: NOON });
-    const tile = shown(page, '.hub-service-tile[data-service-id="bills.electricity.pay"]');
+    const tile = shown(page, '.bm-hub-service-tile[data-service-id="bills.electricity.pay"]');
     await tile.waitFor();
     await tile.click();
-    const sheet = shown(page, '.availability-sheet');
-    await sheet.locator('.availability-sheet__hours').waitFor();
-    await expect(sheet.locator('a.department-hotline__call').getAttribute('href')).resolves.toBe('tel:95598');
-    await expect(sheet.locator('.availability-sheet__remind').textContent()).resolves.toBe('恢复后提醒我');
+    const sheet = shown(page, '.bm-availability-sheet');
+    await sheet.locator('.bm-availability-sheet__hours').waitFor();
+    await expect(sheet.locator('a.bm-department-hotline__call').getAttribute('href')).resolves.toBe('tel:95598');
+    await expect(sheet.locator('.bm-availability-sheet__remind').textContent()).resolves.toBe('恢复后提醒我');
     await shot(page, 'hub-sheet-department-down');
     await page.context().close();
   } finally {

@@ -55,16 +55,16 @@ async function openBill(openid: string, kind: 'electricity' | 'water') {
   const { binding } = await call<{ binding: { bindingId: string } }>('bills', { action: 'bind', providerId: account.providerId, accountNo: account.accountNo, holderName: account.holderName, label: account.label }, openid);
   const page = await e2e.open({ openid, path: `/bills/pages/bill/index?bindingId=${binding.bindingId}&kind=${kind}` });
   const pinned = pinnedCalls(page);
-  await shown(page, '.bills-bill__due-amount').waitFor();
+  await shown(page, '.bm-bills-bill__due-amount').waitFor();
   return { page, pinned, bindingId: binding.bindingId };
 }
 
 /** Bill page → 立即缴费 → confirm sheet → the sandbox sheet, whose order now exists; its id. */
 async function openSandboxSheet(page: Page, openid: string): Promise<string> {
-  await shown(page, '.bills-pay').click();
-  await armed(page, '.bills-confirm-sheet');
-  await shown(page, '.bills-confirm-sheet__pay').click();
-  await armed(page, '.pay-sandbox-sheet');
+  await shown(page, '.bm-bills-pay').click();
+  await armed(page, '.bm-bills-confirm-sheet');
+  await shown(page, '.bm-bills-confirm-sheet__pay').click();
+  await armed(page, '.bm-pay-sandbox-sheet');
   const orders = (await call<{ orders: Array<{ flow: string; order: { orderId: string; status: string; createdAt: string } }> }>('payments', { action: 'orders' }, openid)).orders.flatMap((e) => (e.flow === 'bills' ? [e.order] : []));
   const pending = orders.find((o) => o.status === 'pending')!;
   expect(pending.createdAt.slice(0, 15)).toBe('2026-03-10T09:0');
@@ -81,13 +81,13 @@ it('pays a bill on the demo date by clicking through the sandbox sheet 11 s afte
   await page.waitForTimeout(11_000);
   expect((await call<{ order: { order: { status: string } } }>('payments', { action: 'order', orderId }, zhang.openid)).order.order.status).toBe('pending');
 
-  await shown(page, '.pay-sandbox-sheet__confirm').click();
-  await shown(page, '.bills-result__hero[data-status="settled"]').waitFor({ timeout: 20_000 });
-  await expect(shown(page, '.bills-result__status').textContent()).resolves.toBe('支付成功 · 已入账');
-  const refs = (await shown(page, '.bills-result__refs').textContent()) ?? '';
+  await shown(page, '.bm-pay-sandbox-sheet__confirm').click();
+  await shown(page, '.bm-receipt__hero[data-status="settled"]').waitFor({ timeout: 20_000 });
+  await expect(shown(page, '.bm-receipt__status').textContent()).resolves.toBe('支付成功 · 已入账');
+  const refs = (await shown(page, '.bm-receipt__refs').textContent()) ?? '';
   expect(refs).toContain(orderId);
-  expect(refs).toMatch(/下单时间\s*2026-03-10 09:0\d/);
-  expect(refs).toMatch(/支付时间\s*2026-03-10 09:0\d/);
+  expect(refs).toMatch(/下单时间\s*2026年3月10日 09:0\d/);
+  expect(refs).toMatch(/支付时间\s*2026年3月10日 09:0\d/);
   expect(pinned).toEqual([]);
   await page.context().close();
 }, 90_000);
@@ -98,19 +98,19 @@ it('shows the traffic police’s data as fetched on the demo date, and pays a fi
   const { vehicle } = await call<{ vehicle: { vehicleId: string } }>('traffic', { action: 'addVehicle', plate: car.plate, plateKind: car.plateKind, engineNoSuffix: car.engineNoSuffix }, zhang.openid);
   const page = await e2e.open({ openid: zhang.openid, path: `/traffic/pages/violations/index?vehicleId=${vehicle.vehicleId}` });
   const pinned = pinnedCalls(page);
-  const age = shown(page, '.traffic-violations__age');
+  const age = shown(page, '.bm-traffic-violations__age');
   await age.waitFor({ timeout: 20_000 });
   // The department's fetchedAt, on the page: the demo date, not the machine's.
-  await expect(age.textContent()).resolves.toMatch(/（2026-03-10 09:0\d）$/);
+  await expect(age.textContent()).resolves.toMatch(/（2026年3月10日 09:0\d）$/);
 
-  await shown(page, '.traffic-item[data-violation-id="44030126000001"]').click();
-  await shown(page, '.traffic-pay').click();
-  await armed(page, '.traffic-confirm-sheet');
-  await shown(page, '.traffic-confirm-sheet__pay').click();
-  await armed(page, '.pay-sandbox-sheet');
-  await shown(page, '.pay-sandbox-sheet__confirm').click();
-  await shown(page, '.traffic-receipt__hero[data-status="settled"]').waitFor({ timeout: 20_000 });
-  await expect(shown(page, '.traffic-receipt__status').textContent()).resolves.toBe('支付成功 · 交警已销账');
+  await shown(page, '.bm-traffic-item[data-violation-id="44030126000001"]').click();
+  await shown(page, '.bm-traffic-pay').click();
+  await armed(page, '.bm-traffic-confirm-sheet');
+  await shown(page, '.bm-traffic-confirm-sheet__pay').click();
+  await armed(page, '.bm-pay-sandbox-sheet');
+  await shown(page, '.bm-pay-sandbox-sheet__confirm').click();
+  await shown(page, '.bm-receipt__hero[data-status="settled"]').waitFor({ timeout: 20_000 });
+  await expect(shown(page, '.bm-receipt__status').textContent()).resolves.toBe('支付成功 · 已销账');
   expect(pinned).toEqual([]);
   await page.context().close();
 }, 90_000);
@@ -125,34 +125,34 @@ it('says a closed order’s sheet cannot be paid, without a code or a retry, onc
   expect(state).toMatchObject({ ok: true, data: { source: 'lever' } });
   expect(await until(async () => (await call<{ order: { order: { status: string } } }>('payments', { action: 'order', orderId }, li.openid)).order.order.status, 'closed')).toBe('closed');
 
-  await shown(page, '.pay-sandbox-sheet__confirm').click();
-  const notice = shown(page, '.pay-sandbox-sheet__error');
+  await shown(page, '.bm-pay-sandbox-sheet__confirm').click();
+  const notice = shown(page, '.bm-pay-sandbox-sheet__error');
   await notice.waitFor();
   const said = (await notice.textContent()) ?? '';
   expect(said).toContain('这笔订单已关闭');
   expect(said).toContain('没有扣款');
   expect(said).not.toMatch(/再试|ORDER|[A-Z]{4,}/);
-  await expect(shown(page, '.pay-sandbox-sheet__confirm').textContent()).resolves.toBe('关闭');
-  expect(await shown(page, '.pay-sandbox-sheet__cancel').count()).toBe(0);
+  await expect(shown(page, '.bm-pay-sandbox-sheet__confirm').textContent()).resolves.toBe('关闭');
+  expect(await shown(page, '.bm-pay-sandbox-sheet__cancel').count()).toBe(0);
   await settled(page);
   await e2e.screenshot(page, 'bills-sandbox-pay-closed');
-  await shown(page, '.pay-sandbox-sheet__confirm').click();
-  await shown(page, '.pay-sandbox-sheet').waitFor({ state: 'hidden' });
+  await shown(page, '.bm-pay-sandbox-sheet__confirm').click();
+  await shown(page, '.bm-pay-sandbox-sheet').waitFor({ state: 'hidden' });
   await page.context().close();
 }, 90_000);
 
 it('moves the whole stack from the hub’s 模拟时间 control, and back to real time with 实时', async () => {
   const page = await e2e.open({ openid: residents[0].openid });
-  const input = shown(page, 'input.dev-clock');
+  const input = shown(page, 'input.bm-dev-clock');
   await input.waitFor();
   // It shows where the stack's clock stands (set by the previous test's lever call).
-  await page.waitForFunction(() => /^2026-03-10T\d{2}:\d{2}$/.test((document.querySelector('input.dev-clock') as HTMLInputElement | null)?.value ?? ''));
+  await page.waitForFunction(() => /^2026-03-10T\d{2}:\d{2}$/.test((document.querySelector('input.bm-dev-clock') as HTMLInputElement | null)?.value ?? ''));
   await input.fill('2026-03-10T09:00');
   expect(await until(async () => (await stackClock()).setTo, '2026-03-10T09:00:00+08:00')).toBe('2026-03-10T09:00:00+08:00');
-  await shown(page, '.dev-panel__note').waitFor();
+  await shown(page, '.bm-dev-panel__note').waitFor();
   await settled(page);
   await e2e.screenshot(page, 'hub-dev-clock');
-  await shown(page, '.dev-panel__link').click();
+  await shown(page, '.bm-dev-panel__link').click();
   expect(await until(async () => (await stackClock()).source, 'real')).toBe('real');
   await expect(input.inputValue()).resolves.toBe('');
   await page.context().close();

@@ -30,10 +30,10 @@ async function shot(page: Page, name: string): Promise<void> {
 it('asks before the first photo: 拒绝 says what does not work, 同意 opens the picker and is kept; filing asks for the subscription, and the grant carries the answer to WeChat', async () => {
   const resident = residents[3];
   const page = await e2e.open({ openid: resident.openid, now: NOON, path: '/tickets/pages/new/index' });
-  await shown(page, '.tk-new-category .tk-chip').first().waitFor();
+  await shown(page, '.bm-tk-new-category .bm-choice').first().waitFor();
 
   // The sheet: what is asked and why, everything the app handles, what refusing costs.
-  await shown(page, '.tk-new-add-photo').click();
+  await shown(page, '.bm-tk-new-add-photo').click();
   const sheet = shown(page, '.bm-privacy-sheet');
   await sheet.waitFor();
   await expect(sheet.getAttribute('data-api')).resolves.toBe('chooseMedia');
@@ -48,8 +48,8 @@ it('asks before the first photo: 拒绝 says what does not work, 同意 opens th
     pickerOpened = true;
   });
   await shown(page, '.bm-privacy-sheet__refuse').click();
-  await shown(page, '.tk-new-media-refused').waitFor();
-  await expect(shown(page, '.tk-new-media-refused').textContent()).resolves.toContain(
+  await shown(page, '.bm-tk-new-media-refused').waitFor();
+  await expect(shown(page, '.bm-tk-new-media-refused').textContent()).resolves.toContain(
     '你没有同意《便民隐私保护指引》，所以添加照片和视频用不了，其他功能照常可用。想用时再点一次，在弹出的指引里选“同意”。不附照片也能提交诉求。',
   );
   expect(await shown(page, '.bm-privacy-sheet').count()).toBe(0);
@@ -57,33 +57,33 @@ it('asks before the first photo: 拒绝 says what does not work, 同意 opens th
   await shot(page, 'privacy-refused');
 
   // Tapping again asks again; 同意 lets the call run: the picker, the upload.
-  await shown(page, '.tk-new-add-photo').click();
+  await shown(page, '.bm-tk-new-add-photo').click();
   await armed(page, '.bm-privacy-sheet');
   const chooser = page.waitForEvent('filechooser');
   await shown(page, '.bm-privacy-sheet__agree').click();
   await (await chooser).setFiles({ name: 'manhole.png', mimeType: 'image/png', buffer: readFileSync(PHOTO) });
-  await shown(page, '.tk-new-photo').waitFor();
-  expect(await shown(page, '.tk-new-media-refused').count()).toBe(0);
+  await shown(page, '.bm-tk-new-photo').waitFor();
+  expect(await shown(page, '.bm-tk-new-media-refused').count()).toBe(0);
 
   // Kept: after a reload the picker opens at once.
   await page.reload();
-  await shown(page, '.tk-new-category .tk-chip').first().waitFor();
+  await shown(page, '.bm-tk-new-category .bm-choice').first().waitFor();
   const again = page.waitForEvent('filechooser');
-  await shown(page, '.tk-new-add-photo').click();
+  await shown(page, '.bm-tk-new-add-photo').click();
   await (await again).setFiles([]);
   expect(await shown(page, '.bm-privacy-sheet').count()).toBe(0);
 
   // Filing asks for the 12345 status messages from the tap (the stand-in for WeChat's prompt).
-  await shown(page, '.tk-new-kind .tk-chip[data-kind="投诉"]').click();
-  await shown(page, '.tk-new-category .tk-chip[data-category="城市管理"]').click();
-  await shown(page, '.tk-new-text textarea').fill('小区门口的井盖缺失已经三天了，晚上很危险，请尽快处理。');
-  await shown(page, '.tk-new-submit').click();
-  await armed(page, '.tk-subscribe-sheet');
-  await expect(shown(page, '.tk-subscribe-sheet').textContent()).resolves.toContain('12345 答复你的诉求（或不予受理）时，便民通过微信服务通知告诉你一次');
+  await shown(page, '.bm-tk-new-kind .bm-choice[data-kind="投诉"]').click();
+  await shown(page, '.bm-tk-new-category .bm-choice[data-category="城市管理"]').click();
+  await shown(page, '.bm-tk-new-text textarea').fill('小区门口的井盖缺失已经三天了，晚上很危险，请尽快处理。');
+  await shown(page, '.bm-tk-new-submit').click();
+  await armed(page, '.bm-tk-subscribe-sheet');
+  await expect(shown(page, '.bm-tk-subscribe-sheet').textContent()).resolves.toContain('12345 答复你的诉求（或不予受理）时，便民通过微信服务通知告诉你一次');
   await shot(page, 'tickets-subscribe');
-  await shown(page, '.tk-subscribe-sheet__allow').click();
-  await shown(page, '.tk-new-done').waitFor();
-  await expect(shown(page, '.tk-new-done').textContent()).resolves.toContain('12345 答复后会通过微信服务通知告诉你');
+  await shown(page, '.bm-tk-subscribe-sheet__allow').click();
+  await shown(page, '.bm-tk-new-done').waitFor();
+  await expect(shown(page, '.bm-tk-new-done').textContent()).resolves.toContain('12345 答复后会通过微信服务通知告诉你');
 
   // The grant was counted on the server (the report follows the filing: wait for it; 'reject'
   // reads the count without changing it), and the answer goes to WeChat (the local notifier), once.

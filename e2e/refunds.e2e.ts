@@ -41,30 +41,30 @@ it('shows a refused payment as refunding, then refunded, on the receipt and in t
   expect(seen).toBe('refund_pending');
 
   const page = await e2e.open({ openid: li.openid, now: NOON, path: `/bills/pages/result/index?orderId=${order.orderId}` });
-  await shown(page, '.bills-result__hero[data-status="refund_pending"]').waitFor();
-  await expect(shown(page, '.bills-result__status').textContent()).resolves.toBe('未能入账 · 正在退款');
-  await expect(shown(page, '.bills-result__refund').textContent()).resolves.toContain('退款中');
+  await shown(page, '.bm-receipt__hero[data-status="refund_pending"]').waitFor();
+  await expect(shown(page, '.bm-receipt__status').textContent()).resolves.toBe('未能入账 · 正在退款');
+  await expect(shown(page, '.bm-receipt__refund').textContent()).resolves.toContain('退款中');
 
   const run = await (await fetch(`${e2e.stack.url}/api/__dev/jobs/refunds`, { method: 'POST', headers: { 'x-dev-now': '2026-03-10T12:05:00+08:00' } })).json();
   expect(run).toMatchObject({ ok: true, data: { requested: 1 } });
   await e2e.stack.pay!.idle();
   await page.reload();
-  await shown(page, '.bills-result__hero[data-status="refunded"]').waitFor();
-  await expect(shown(page, '.bills-result__status').textContent()).resolves.toBe('已退款');
-  await expect(shown(page, '.bills-result__refund').textContent()).resolves.toMatch(/已退款.*¥/);
+  await shown(page, '.bm-receipt__hero[data-status="refunded"]').waitFor();
+  await expect(shown(page, '.bm-receipt__status').textContent()).resolves.toBe('已退款');
+  await expect(shown(page, '.bm-receipt__refund').textContent()).resolves.toMatch(/已退款.*¥/);
   await settled(page);
   await e2e.screenshot(page, 'bills-refunded');
 
   await page.goto(`${e2e.stack.url}/?dev_openid=${li.openid}&dev_now=${encodeURIComponent(NOON)}#/bills/pages/orders/index`);
   // 我的订单 opens on 已支付: a refunded order is listed only under 全部, saying the money went back.
-  await shown(page, '.bills-orders-show [data-show="paid"]').waitFor();
+  await shown(page, '.bm-bills-orders-show [data-tab="paid"]').waitFor();
   // The 已支付 list has loaded (its rows or its empty state) before we look for the refunded order.
-  await shown(page, '.bills-order, .bills-orders-empty--paid').first().waitFor();
-  expect(await shown(page, `.bills-order[data-order-id="${order.orderId}"]`).count()).toBe(0);
-  await shown(page, '.bills-orders-show [data-show="all"]').click();
-  const row = shown(page, `.bills-order[data-order-id="${order.orderId}"]`);
+  await shown(page, '.bm-bills-order, .bm-bills-orders-empty--paid').first().waitFor();
+  expect(await shown(page, `.bm-bills-order[data-order-id="${order.orderId}"]`).count()).toBe(0);
+  await shown(page, '.bm-bills-orders-show [data-tab="all"]').click();
+  const row = shown(page, `.bm-bills-order[data-order-id="${order.orderId}"]`);
   await row.waitFor();
-  await expect(row.locator('.bills-order__status').textContent()).resolves.toBe('已退款，钱已退回');
+  await expect(row.locator('.bm-bills-order__status').textContent()).resolves.toBe('已退款，钱已退回');
 });
 
 it('opens a refunded fine’s receipt from its refund message, worded as a fine, and the fine is owed again', async () => {
@@ -88,19 +88,19 @@ it('opens a refunded fine’s receipt from its refund message, worded as a fine,
   expect(await status()).toBe('refunded');
 
   const page = await e2e.open({ openid: wang.openid, now: DAY, path: '/messages/pages/index/index' });
-  const message = shown(page, '.message-item').filter({ hasText: '交警未能销账' });
+  const message = shown(page, '.bm-message-item').filter({ hasText: '交警未能销账' });
   await message.waitFor();
   await message.click();
-  await shown(page, '.traffic-receipt__hero[data-status="refunded"]').waitFor();
-  await expect(shown(page, '.traffic-receipt__status').textContent()).resolves.toBe('已退款');
-  await expect(shown(page, '.traffic-receipt__refund').textContent()).resolves.toMatch(/已退款.*¥106\.00/);
-  await expect(shown(page, '.traffic-receipt__decision').textContent()).resolves.toContain(order.decisionNo);
-  expect(await shown(page, '.traffic-receipt').textContent()).not.toContain('户号');
+  await shown(page, '.bm-receipt__hero[data-status="refunded"]').waitFor();
+  await expect(shown(page, '.bm-receipt__status').textContent()).resolves.toBe('已退款');
+  await expect(shown(page, '.bm-receipt__refund').textContent()).resolves.toMatch(/已退款.*¥106\.00/);
+  await expect(shown(page, '.bm-traffic-receipt__decision').textContent()).resolves.toContain(order.decisionNo);
+  expect(await shown(page, '.bm-traffic-receipt').textContent()).not.toContain('户号');
   await settled(page);
   await e2e.screenshot(page, 'traffic-receipt-refunded');
 
   // Back on the vehicle's records the fine is under 待缴款 again, at today's amount.
-  await shown(page, '.traffic-receipt__back').click();
+  await shown(page, '.bm-traffic-receipt__back').click();
   const owed = shown(page, '[data-group="payable"] [data-violation-id="44030126000002"]');
   await owed.waitFor();
   await expect(owed.textContent()).resolves.toContain('¥109.00');

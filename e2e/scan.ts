@@ -19,6 +19,15 @@ export interface LowContrast {
   background: string;
 }
 
+/** A control whose accessible name does not contain the words it shows (WCAG 2.5.3 Label in Name). */
+export interface Mislabelled {
+  what: string;
+  /** What a sighted resident reads on it (aria-hidden glyphs left out). */
+  visible: string;
+  /** What a screen reader or voice control calls it. */
+  name: string;
+}
+
 export interface ScanResult {
   /** Pressable things measured (buttons, tabs, radios, switches, inputs, anything focusable). */
   targets: number;
@@ -26,6 +35,20 @@ export interface ScanResult {
   texts: number;
   small: SmallTarget[];
   lowContrast: LowContrast[];
+  /** Controls named with an aria-label that leaves out their visible words. */
+  mislabelled: Mislabelled[];
+}
+
+/**
+ * Label in Name, as voice control matches it: the visible words, spaces and punctuation aside,
+ * must stand in the accessible name ("立即缴款 ¥400.00" cannot be named "缴纳罚款 ¥400.00").
+ * The scan applies it to a control's label — its first run of visible text (a button's words, a
+ * card's title): a composite card reads its other lines in its own order and may word them for
+ * the ear, but the words a resident would say to press it must be in its name.
+ */
+export function labelInName(visible: string, name: string): boolean {
+  const norm = (t: string) => t.replace(/[\s，。、,.·:：；;（）()‹›…!！?？"“”'‘’\-–—/＋+]/g, '');
+  return norm(name).includes(norm(visible));
 }
 
 /**
@@ -36,7 +59,9 @@ export interface ScanResult {
  */
 export async function scanPage(page: Page): Promise<ScanResult> {
   return page.evaluate(
-    ({ minTarget }) => {
+    ({ minTarget, labelInNameSource }) => {
+      // The same rule as labelInName above, sent into the page as its source.
+      const labelInName = new Function(`return (${labelInNameSource})`)() as (visible: string, name: string) => boolean;
       type RGBA = [number, number, number, number];
       const parse = (c: string): RGBA[] => {
         const out: RGBA[] = [];
@@ -105,6 +130,29 @@ export async function scanPage(page: Page): Promise<ScanResult> {
         if (r.width < minTarget - 0.01 || r.height < minTarget - 0.01) small.push({ what: describe(t), width: Math.round(r.width * 10) / 10, height: Math.round(r.height * 10) / 10 });
       }
 
+      const mislabelled: Mislabelled[] = [];
+      /** A control's label: its first run of shown text (one text element), less anything hidden from screen readers and sight. */
+      const labelOf = (el: Element): string => {
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        let run: Element | null = null;
+        let out = '';
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const parent = n.parentElement;
+          if (!parent || parent.closest('[aria-hidden="true"]') !== el.closest('[aria-hidden="true"]')) continue;
+          if (!visible(parent) || !(n.textContent ?? '').trim()) continue;
+          if (run && run !== parent && !run.contains(parent)) break;
+          run ??= parent;
+          out += n.textContent ?? '';
+        }
+        return out.trim();
+      };
+      for (const t of targets) {
+        const name = t.getAttribute('aria-label');
+        if (!name || t.matches('input, textarea, select')) continue;
+        const label = labelOf(t);
+        if (label && !labelInName(label, name)) mislabelled.push({ what: describe(t), visible: label.slice(0, 40), name: name.slice(0, 60) });
+      }
+
       const lowContrast: LowContrast[] = [];
       let texts = 0;
       for (const s of scope) {
@@ -123,17 +171,18 @@ export async function scanPage(page: Page): Promise<ScanResult> {
           if (worst.r < 4.5) lowContrast.push({ what: describe(el), text: (n.textContent ?? '').trim().slice(0, 20), ratio: Math.round(worst.r * 100) / 100, color: hex(fg), background: hex(worst.bg) });
         }
       }
-      return { targets: targets.length, texts, small, lowContrast };
+      return { targets: targets.length, texts, small, lowContrast, mislabelled };
     },
-    { minTarget: MIN_TARGET_PX },
+    { minTarget: MIN_TARGET_PX, labelInNameSource: labelInName.toString() },
   );
 }
 
 /** One line per finding, for a failure message a person can act on. */
 export function report(name: string, r: ScanResult): string {
   return [
-    `${name}: ${r.targets} targets, ${r.small.length} under ${MIN_TARGET_PX} px; ${r.texts} texts, ${r.lowContrast.length} under ${MIN_CONTRAST}:1`,
+    `${name}: ${r.targets} targets, ${r.small.length} under ${MIN_TARGET_PX} px, ${r.mislabelled.length} not named by their words; ${r.texts} texts, ${r.lowContrast.length} under ${MIN_CONTRAST}:1`,
     ...r.small.map((s) => `  target ${s.what} ${s.width}×${s.height}`),
+    ...r.mislabelled.map((m) => `  label-in-name ${m.what} shows "${m.visible}" but is named "${m.name}"`),
     ...r.lowContrast.map((c) => `  contrast ${c.what} "${c.text}" ${c.ratio}:1 (${c.color} on ${c.background})`),
   ].join('\n');
 }

@@ -3,7 +3,7 @@ import { startStack, type Stack, type StackOptions } from '@bianmin/dev/stack';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { RESIDENTS } from '@bianmin/dev/fixtures';
 import { declaredInfoTypes } from '../client/src/privacy/info-types';
 
@@ -106,34 +106,4 @@ export async function startE2E(stackOptions: Partial<StackOptions> = {}): Promis
   };
 }
 
-/** Taro's h5 router keeps earlier pages of the stack in the DOM, hidden: look at the shown one only. */
-export function shown(page: Page, selector: string): Locator {
-  return page.locator(selector).filter({ visible: true });
-}
-
-/**
- * Waits until a sheet's buttons take taps: the kit's Sheet ignores them for 500 ms after it
- * opens (a double tap must not confirm a payment), and marks its actions armed after.
- */
-export async function armed(page: Page, sheet: string): Promise<void> {
-  await shown(page, `${sheet} .bm-sheet__actions--armed`).waitFor();
-}
-
-/**
- * Waits out Taro's page slide: the newest page carries `taro_page_stationed` once it has slid
- * in; then any finite animation still running (loading shimmers repeat forever: skipped).
- */
-export async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const pages = document.querySelectorAll('.taro_router > .taro_page');
-    return pages.length > 0 && pages[pages.length - 1].classList.contains('taro_page_stationed');
-  });
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
-        .map((a) => a.finished.catch(() => undefined)),
-    ),
-  );
-}
+export { armed, settled, shown } from './locate';

@@ -12,7 +12,10 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // budget holds that ground with a little room. Lower it as the package shrinks. The privacy consent
 // sheet every page carries added 7.2 KB (364.5 → 371.6), and keeping Han characters as UTF-8 in the
 // minified JS instead of \uXXXX escapes (client/config/index.ts terser) took 3.5 KB off: 368.1 KB.
-const MAIN_PACKAGE_BUDGET = 370 * 1024;
+// The hub's header saying what is open now and what reopens next (built from the tiles, not the
+// list of services) and the one bm- class prefix on every class the hub ships: 370.2 KB, after
+// the hours sheet took date-time.ts alone instead of all of core's dates.
+const MAIN_PACKAGE_BUDGET = 371 * 1024;
 // Issue 13's goal is 350 KB a function. Today's floor (zod's classic API 132 KB, drizzle 97 KB,
 // pg 63 KB, pino 44 KB, cockatiel 24 KB) puts a function at 410–455 KB, and a function carrying a
 // Tencent Cloud service module (its common code, node-fetch, form-data) at ~130 KB more: the

@@ -23,6 +23,31 @@ const LOCAL_TICKET_TEMPLATE_ID = 'dev-ticket-template';
 const compileMini = { include: [CORE_DIR, ...transpiledDependencyDirs(__dirname)] };
 
 /**
+ * A chunk the main package ships: `app`, `pages/hub/index`, `comp`… — not a subpackage page's
+ * (`bills/pages/bill/index`), nor a config Taro compiles only to write app.json (`app.config`, whose
+ * imports — the flows' declarations — run at build time, never on the phone).
+ */
+function isMainPackageChunk(name: string): boolean {
+  return !/^[^/]+\/pages\//.test(name) && !/\.config$/.test(name);
+}
+
+/**
+ * Taro's `common` chunk (main package) takes any module two pages share, so a kit component or a
+ * flow's declaration used by two subpackages lands in the package every resident downloads first,
+ * though the hub never runs it (measured: 9 KB of the flows' kit and declarations). Only a module
+ * the main package itself uses goes there; the rest stays with the subpackages (their own
+ * sub-vendors / sub-common, or the page that needs it).
+ */
+export function keepFlowModulesOutOfMainPackage(chain: { optimization: { get(key: string): unknown; splitChunks(value: unknown): unknown } }): void {
+  const split = chain.optimization.get('splitChunks') as { cacheGroups?: Record<string, { test?: unknown } | false> } | undefined;
+  const common = split?.cacheGroups?.common;
+  if (!split || !common) return;
+  common.test = (module: unknown, { chunkGraph }: { chunkGraph: { getModuleChunksIterable(m: unknown): Iterable<{ name?: string | null }> } }) =>
+    [...chunkGraph.getModuleChunksIterable(module)].some((c) => isMainPackageChunk(c.name ?? ''));
+  chain.optimization.splitChunks(split);
+}
+
+/**
  * Stops a weapp build without CLOUD_ENV before anything is compiled (see cloud-env.ts), with the
  * reason as the last thing printed: thrown, Taro would bury it under a stack trace and a
  * misleading "找不到项目配置文件".
@@ -82,6 +107,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       compile: compileMini,
       webpackChain(chain) {
+        keepFlowModulesOutOfMainPackage(chain);
         chain.plugin('zod-esm-locale').use(webpack.NormalModuleReplacementPlugin, [
           ZOD_CJS_REQUEST,
           (resource: { request: string }) => {

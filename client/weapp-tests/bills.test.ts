@@ -41,7 +41,7 @@ it('pays a bill through requestPayment with the order’s own parameters, then o
 it('labels the bind form’s inputs for WeChat’s screen reader, not by their placeholder', async () => {
   const p = (page = await mountPage('bills/pages/bind/index', { openid: CHEN.openid, now: MORNING, query: { kind: 'water' } }));
   const inputs = findAll(p.wxml(), (n) => n.tag === 'input');
-  expect(inputs.map((i) => i.attr['aria-label'])).toEqual(['户号', '户主姓名', '备注名，选填']);
+  expect(inputs.map((i) => i.attr['aria-label'])).toEqual(['户号', '户主姓名', '备注名（选填）']);
   expect(p.errors).toEqual([]);
 });
 
@@ -55,7 +55,7 @@ it('lists paid orders by default, and under 全部 an unpaid one labelled as not
   await p.tap('看全部订单');
   await p.settle();
   expect(orderCalls().filter((c) => c.endsWith(':all'))).toEqual(['payments:all']);
-  expect(p.texts('bills-order__status')).toContain('待支付，未扣款');
+  expect(p.texts('bm-bills-order__status')).toContain('待支付，未扣款');
   expect(p.text()).toContain('燃气费');
   expect(p.errors).toEqual([]);
 });

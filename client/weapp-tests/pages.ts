@@ -1,9 +1,8 @@
 /**
- * Every page of the mini-program, as the simulated-WeChat tests open it. Adding a page (the
- * traffic, insurance and tickets subpackages are coming) is one entry here: pages.test.ts mounts
- * each entry in a fresh mini-program and fails for any page of the built app.json without one.
+ * Every page of the mini-program, as the simulated-WeChat tests open it. The pages that must be
+ * here are the flows' declarations (client/src/<flow>/flow.ts): pages.test.ts (and, without a
+ * build, client/config/flows.test.ts) fails for a declared page with no entry.
  */
-import { builtPages } from './harness/mini-program';
 import { api, ensureBinding, ensureFineOrder, ensureOrder, ensureTicket, ensureVehicle, ensureVerified, MORNING, RESIDENTS, type FixtureResident } from './harness/residents';
 
 export interface PageCase {
@@ -91,7 +90,7 @@ export const PAGES: PageCase[] = [
       return {};
     },
     // 已支付 is the default: an order not paid yet is only under 全部 (bills.test.ts taps it).
-    shows: ['我的订单', '水电燃气缴费和交通罚款', '已支付', '全部', '还没有支付成功的订单', '看全部订单'],
+    shows: ['我的订单', '水电燃气缴费、预存电费和交通罚款', '已支付', '全部', '还没有支付成功的订单', '看全部订单'],
     calls: ['payments.orders'],
   },
   {
@@ -212,9 +211,3 @@ export const PAGES: PageCase[] = [
     calls: ['tickets.agent'],
   },
 ];
-
-/** Pages of a built app.json that have no entry above. */
-export function untestedPages(dir?: string): string[] {
-  const tested = new Set(PAGES.map((p) => p.route));
-  return builtPages(dir).filter((p) => !tested.has(p));
-}

@@ -56,7 +56,7 @@ it('agrees through WeChat’s own button (by its id), then the held call runs: c
 
 it('asks nothing once agreed: a video goes straight to chooseMedia with the 60 s limit', async () => {
   const p = await newTicket(true);
-  await p.tap(/^＋ 添加视频/);
+  await p.tap(/^添加视频/);
   expect(sheetShown(p)).toBe(false);
   expect(p.record.chooseMedia).toEqual([expect.objectContaining({ mediaType: ['video'], maxDuration: 60 })]);
   expect(p.record.uploadFile).toEqual([expect.objectContaining({ cloudPath: expect.stringMatching(/^tickets\/video\/[\w-]+\.mp4$/) })]);

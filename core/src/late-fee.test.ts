@@ -60,6 +60,6 @@ describe('the sentence shown next to the amount', () => {
     expect(lateFeeSentence(fineLateFee(20000, DECIDED, after(60)))).toBe('逾期 45 天，加处罚款 ¥200.00，已达上限（不超过罚款本金）');
   });
   it('before it is overdue, gives the last day and the rule', () => {
-    expect(lateFeeSentence(fineLateFee(20000, DECIDED, after(3)))).toBe('请于 2026-01-24 前缴纳；逾期每日按罚款的 3% 加处罚款，最多不超过罚款本金');
+    expect(lateFeeSentence(fineLateFee(20000, DECIDED, after(3)))).toBe('请于 2026年1月24日 前缴纳；逾期每日按罚款的 3% 加处罚款，最多不超过罚款本金');
   });
 });

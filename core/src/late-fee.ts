@@ -1,3 +1,4 @@
+import { formatDate } from './format';
 import { daysBetween, type Fen, formatFen } from './money';
 
 /**
@@ -41,7 +42,7 @@ export function fineLateFee(fine: Fen, decisionDate: string, asOf: string): Fine
 /** The rule in words, next to the amount: what today's late fee is and why. */
 export function lateFeeSentence(f: FineLateFee): string {
   if (f.overdueDays === 0) {
-    return `请于 ${f.dueDate} 前缴纳；逾期每日按罚款的 ${LATE_FEE_PERCENT_PER_DAY}% 加处罚款，最多不超过罚款本金`;
+    return `请于 ${formatDate(f.dueDate)} 前缴纳；逾期每日按罚款的 ${LATE_FEE_PERCENT_PER_DAY}% 加处罚款，最多不超过罚款本金`;
   }
   if (f.capped) return `逾期 ${f.overdueDays} 天，加处罚款 ${formatFen(f.lateFee)}，已达上限（不超过罚款本金）`;
   return `逾期 ${f.overdueDays} 天，加处罚款 ${formatFen(f.lateFee)}，最多不超过罚款本金`;

@@ -15,7 +15,12 @@ describe('money in fen', () => {
 
   it('formats fen as yuan with two decimals', () => {
     expect(fenToYuan(5)).toBe('0.05');
-    expect(formatFen(123456)).toBe('¥1234.56');
+    expect(formatFen(123456)).toBe('¥1,234.56');
+    expect(formatFen(8436392)).toBe('¥84,363.92');
+    expect(formatFen(99999)).toBe('¥999.99');
+    expect(formatFen(0)).toBe('¥0.00');
+    expect(formatFen(123456789012)).toBe('¥1,234,567,890.12');
+    expect(formatFen(-150000)).toBe('¥-1,500.00');
   });
 
   it('rounds half up', () => {

@@ -18,9 +18,15 @@ export function fenToYuan(fen: Fen): string {
   return `${sign}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
 }
 
-/** 6960 → '¥69.60' */
+/**
+ * 6960 → '¥69.60', 8436392 → '¥84,363.92': grouped by thousands, as a bank statement and WeChat
+ * Pay's own sheet print it, so a resident reads ¥14,908.80 at a glance. (Inputs take
+ * `fenToYuan`'s ungrouped form.)
+ */
 export function formatFen(fen: Fen): string {
-  return `¥${fenToYuan(fen)}`;
+  const yuan = fenToYuan(fen);
+  const dot = yuan.indexOf('.');
+  return `¥${yuan.slice(0, dot).replace(/\B(?=(\d{3})+$)/g, ',')}${yuan.slice(dot)}`;
 }
 
 /** Integer division rounded half up, for non-negative integers (the one rounding rule we state). */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
+import { formatFen } from '@bianmin/core/format';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { formatFen } from '@bianmin/core/money';
 import { devHeaders } from '../api/dev-session';
 import { Button, Notice, Row, Sheet } from '../ui';
 import { type SandboxPayOutcome, sandboxPayOutcome } from './sandbox-outcome';
@@ -14,7 +14,7 @@ import './sandbox-pay-sheet.css';
  * receipt page then reads the order's state from the server like on a phone. Labelled 沙箱支付
  * so nobody mistakes it for a real payment.
  */
-export function SandboxPaySheet({ visible, order, payment, description, onPaid, onCancel }: SandboxPaySheetProps) {
+export function SandboxPaySheet({ visible, payee, payment, description, onPaid, onCancel }: SandboxPaySheetProps) {
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState<Exclude<SandboxPayOutcome, { kind: 'paid' }> | null>(null);
 
@@ -58,42 +58,43 @@ export function SandboxPaySheet({ visible, order, payment, description, onPaid, 
       : failed?.kind === 'receipt'
         ? { press: () => onPaid(payment.orderId), label: '查看订单', text: '查看订单' }
         : failed
-          ? { press: confirm, label: `再试一次，确认支付 ${formatFen(payment.amount)}`, text: busy ? '正在支付…' : '再试一次' }
-          : { press: confirm, label: `确认支付 ${formatFen(payment.amount)}`, text: busy ? '正在支付…' : '确认支付' };
+          ? { press: confirm, label: busy ? '正在支付' : `再试一次，确认支付 ${formatFen(payment.amount)}`, text: busy ? '正在支付…' : '再试一次' }
+          : { press: confirm, label: busy ? '正在支付' : `确认支付 ${formatFen(payment.amount)}`, text: busy ? '正在支付…' : `确认支付 ${formatFen(payment.amount)}` };
 
   return (
     <Sheet
       visible={visible}
       title='沙箱支付'
-      className='pay-sandbox-sheet'
+      className='bm-pay-sandbox-sheet'
       busy={busy}
       onClose={onCancel}
-      tag={<Text className='pay-sandbox-sheet__tag'>本地演示 · 不会真实扣款</Text>}
+      tag={<Text className='bm-pay-sandbox-sheet__tag'>本地演示 · 不会真实扣款</Text>}
+      stacked
       actions={
         <>
+          <Button className='bm-sheet__main bm-pay-sandbox-sheet__confirm' onPress={main.press} busy={busy} label={main.label}>
+            {main.text}
+          </Button>
           {failed?.kind === 'close' ? null : (
-            <Button variant='plain' className='pay-sandbox-sheet__cancel' onPress={onCancel} label='取消支付'>
+            <Button variant='plain' className='bm-pay-sandbox-sheet__cancel' onPress={onCancel} label='取消支付'>
               取消
             </Button>
           )}
-          <Button className='bm-sheet__main pay-sandbox-sheet__confirm' onPress={main.press} busy={busy} label={main.label}>
-            {main.text}
-          </Button>
         </>
       }
     >
-      <View className='pay-amount'>
-        <Text className='pay-amount__label'>支付金额</Text>
-        <Text className='pay-amount__value pay-sandbox-sheet__amount'>{formatFen(payment.amount)}</Text>
+      <View className='bm-pay-amount'>
+        <Text className='bm-pay-amount__label'>支付金额</Text>
+        <Text className='bm-pay-amount__value bm-pay-sandbox-sheet__amount'>{formatFen(payment.amount)}</Text>
       </View>
       <Row label='缴费内容' value={description} />
-      {order ? <Row label='收款单位' value={order.providerName} /> : null}
+      {payee ? <Row label='收款单位' value={payee} /> : null}
       <Row label='订单号' value={payment.orderId} />
-      <Text className='pay-fineprint'>
+      <Text className='bm-pay-fineprint'>
         这是本地开发环境里代替微信支付的沙箱：点“确认支付”，后台会收到与微信支付完全相同的支付成功通知。
       </Text>
       {failed ? (
-        <Notice tone={failed.kind === 'receipt' ? 'info' : 'error'} title={failed.title} className='pay-sandbox-sheet__error'>
+        <Notice tone={failed.kind === 'receipt' ? 'info' : 'error'} title={failed.title} className='bm-pay-sandbox-sheet__error'>
           {failed.text}
         </Notice>
       ) : null}

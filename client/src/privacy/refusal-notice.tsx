@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
-import { Button, Notice } from '../ui';
+import { Button } from '../ui/button';
+import { Notice } from '../ui/notice';
 import type { WxFailure } from './refusal';
 import './refusal-notice.css';
 

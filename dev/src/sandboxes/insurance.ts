@@ -23,11 +23,13 @@ export interface SandboxMonthRecord {
   employer: number;
   personal: number;
   employerName: string;
+  /** Who paid: an employer, or the person themselves (灵活就业, flexible employment). */
+  payer: 'employer' | 'self';
   paidOn?: string;
 }
 
 /** Contribution rates in basis points of the base (Shenzhen's, rounded to what a resident sees on a statement). */
-const RATES_BP: Record<InsuranceType, { employer: number; personal: number }> = {
+export const RATES_BP: Record<InsuranceType, { employer: number; personal: number }> = {
   pension: { employer: 1600, personal: 800 },
   medical: { employer: 500, personal: 200 },
   unemployment: { employer: 70, personal: 30 },
@@ -36,7 +38,7 @@ const RATES_BP: Record<InsuranceType, { employer: number; personal: number }> = 
 };
 
 /** The day of the month on which the bureau has posted the previous month's records. */
-const POSTING_DAY = 20;
+export const POSTING_DAY = 20;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 export const monthIndex = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
@@ -54,7 +56,7 @@ interface Story {
   contributionsEnd?: string;
   employerAt(month: string): string;
   /** null = no record for that month (a gap); otherwise how it was paid. */
-  paymentOf(type: InsuranceType, month: string, upTo: string): { status: SandboxMonthStatus; paidOn?: string; employerName?: string; base?: number } | null;
+  paymentOf(type: InsuranceType, month: string, upTo: string): { status: SandboxMonthStatus; paidOn?: string; employerName?: string; base?: number; payer?: 'self' } | null;
   statusOf(type: InsuranceType): { status: InsuranceStatus; contributionsEndMonth?: string };
   retiredOn?: string;
 }
@@ -62,8 +64,8 @@ interface Story {
 const paidNextMonth = (month: string, day: number) => `${monthOf(monthIndex(month) + 1)}-${pad(day)}`;
 
 /** The three months the `gap` profile had no employer, and the day two of its insurances were back-paid. */
-const GAP_MONTHS = ['2025-01', '2025-02', '2025-03'];
-const BACKPAID_ON = '2025-08-12';
+export const GAP_MONTHS = ['2025-01', '2025-02', '2025-03'];
+export const BACKPAID_ON = '2025-08-12';
 const MINIMUM_BASE = 236_000; // fen: Shenzhen's lowest contribution base for flexible employment
 
 function storyOf(r: FixtureResident): Story | null {
@@ -84,7 +86,7 @@ function storyOf(r: FixtureResident): Story | null {
           if (GAP_MONTHS.includes(m)) {
             // Between jobs: pension and medical were back-paid later as flexible employment;
             // the employer-only insurances cannot be, so those months stay gaps.
-            return t === 'pension' || t === 'medical' ? { status: 'backpaid', paidOn: BACKPAID_ON, employerName: '个人补缴（灵活就业）', base: MINIMUM_BASE } : null;
+            return t === 'pension' || t === 'medical' ? { status: 'backpaid', paidOn: BACKPAID_ON, employerName: '个人补缴（灵活就业）', base: MINIMUM_BASE, payer: 'self' } : null;
           }
           // The new employer pays late: the newest posted month is still owed.
           if (m === upTo) return { status: 'unpaid' };
@@ -128,7 +130,7 @@ function baseFor(r: FixtureResident, month: string): number {
   return between(rand, lo, hi) * 100;
 }
 
-function monthRecord(p: BureauPerson, type: InsuranceType, month: string, upTo: string): SandboxMonthRecord | null {
+export function monthRecord(p: BureauPerson, type: InsuranceType, month: string, upTo: string): SandboxMonthRecord | null {
   const s = p.story;
   if (month < s.since || month > upTo) return null;
   if (s.contributionsEnd && month > s.contributionsEnd) return null;
@@ -136,13 +138,17 @@ function monthRecord(p: BureauPerson, type: InsuranceType, month: string, upTo: 
   if (!pay) return null;
   const base = pay.base ?? baseFor(p.resident, month);
   const rate = RATES_BP[type];
+  // Flexible employment (灵活就业) has no employer: the person pays both parts, and the bureau
+  // books it all as theirs — never as 单位 money.
+  const self = pay.payer === 'self';
   return {
     month,
     status: pay.status,
     base,
-    employer: divRoundHalfUp(base * rate.employer, 10_000),
-    personal: divRoundHalfUp(base * rate.personal, 10_000),
+    employer: self ? 0 : divRoundHalfUp(base * rate.employer, 10_000),
+    personal: self ? divRoundHalfUp(base * (rate.employer + rate.personal), 10_000) : divRoundHalfUp(base * rate.personal, 10_000),
     employerName: pay.employerName ?? s.employerAt(month),
+    payer: self ? 'self' : 'employer',
     ...(pay.paidOn ? { paidOn: pay.paidOn } : {}),
   };
 }
@@ -182,7 +188,24 @@ function balances(p: BureauPerson, upTo: string): { pension: number; medical: nu
   return { pension, medical: between(rand, 500, 20_000) * 100 };
 }
 
-function summaryOf(p: BureauPerson, asOf: string) {
+/**
+ * What a person owes and where their record breaks, per insurance, over all the months
+ * contributions were due (from the first, up to the newest posted or the last before retiring):
+ * the bureau's own summary says it, so that nobody reads "参保缴费" over an owed month.
+ */
+function standing(p: BureauPerson, type: InsuranceType, upTo: string): { arrears: string[]; breaks: string[] } {
+  const end = p.story.contributionsEnd && p.story.contributionsEnd < upTo ? p.story.contributionsEnd : upTo;
+  const arrears: string[] = [];
+  const breaks: string[] = [];
+  for (let i = monthIndex(p.story.since); i <= monthIndex(end); i++) {
+    const rec = monthRecord(p, type, monthOf(i), upTo);
+    if (!rec) breaks.push(monthOf(i));
+    else if (rec.status === 'unpaid') arrears.push(monthOf(i));
+  }
+  return { arrears, breaks };
+}
+
+export function summaryOf(p: BureauPerson, asOf: string) {
   const upTo = dataUpTo(asOf);
   const s = p.story;
   const retired = s.retiredOn && s.retiredOn <= upTo;
@@ -192,7 +215,7 @@ function summaryOf(p: BureauPerson, asOf: string) {
     idNumber: p.resident.idNumber,
     insured: true,
     city: p.resident.insurance.city,
-    insurances: INSURANCE_TYPES.map((type) => ({ type, startMonth: s.since, ...s.statusOf(type) })),
+    insurances: INSURANCE_TYPES.map((type) => ({ type, startMonth: s.since, ...s.statusOf(type), ...standing(p, type, upTo) })),
     accounts: balances(p, upTo),
     totalMonths: history(p, 'pension', upTo).filter(counted).length,
     dataUpTo: upTo,
@@ -200,11 +223,16 @@ function summaryOf(p: BureauPerson, asOf: string) {
   };
 }
 
-function recordsOf(p: BureauPerson, type: InsuranceType, asOf: string, range: { from?: string; to?: string }) {
+/**
+ * One insurance's months over a range of at most 36 (RECORD_WINDOW_MONTHS) — any range of the
+ * person's history, so earlier years are reachable a window at a time. Without `from` it is the
+ * 36 months before `to` (the newest posted month by default).
+ */
+export function recordsOf(p: BureauPerson, type: InsuranceType, asOf: string, range: { from?: string; to?: string }) {
   const upTo = dataUpTo(asOf);
   const to = range.to && range.to < upTo ? range.to : upTo;
-  const oldest = monthOf(monthIndex(upTo) - (RECORD_WINDOW_MONTHS - 1));
-  const from = range.from && range.from > oldest ? range.from : oldest;
+  const earliest = monthOf(monthIndex(to) - (RECORD_WINDOW_MONTHS - 1));
+  const from = range.from && range.from > earliest ? range.from : earliest;
   const months: SandboxMonthRecord[] = [];
   for (let i = monthIndex(to); i >= monthIndex(from); i--) {
     const rec = monthRecord(p, type, monthOf(i), upTo);

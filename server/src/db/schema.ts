@@ -383,6 +383,11 @@ export const tickets = pgTable(
     submittedAt: at('submitted_at'),
     repliedAt: at('replied_at'),
     reopenedAt: at('reopened_at'),
+    /**
+     * What the resident wrote when asking for it to be handled again: shown in their timeline at
+     * once, before the platform's own 重办 event comes back through the feed.
+     */
+    reopenReason: text('reopen_reason'),
     closedAt: at('closed_at'),
     /** Replies received so far; rating and reopening are allowed once per reply. */
     replyRound: integer('reply_round').notNull().default(0),

@@ -57,6 +57,31 @@ describe('the department client', () => {
     expect(hits).toBe(3);
   });
 
+  it('after our own write, the reads it changed show it at once: the cached answer is dropped, other reads stay cached', async () => {
+    let amount = 100;
+    behave = (path) => (path.startsWith('/payments') ? ((amount = 0), { status: 200, body: '{"accountNo":"1","amount":0}' }) : { status: 200, body: `{"accountNo":"1","amount":${amount}}` });
+    const c = client({ cacheTtlMs: 30_000 });
+    expect((await c.read('/accounts/1/bills?asOf=2026-03-10', account)).data.amount).toBe(100);
+    await c.read('/accounts/2/bills?asOf=2026-03-10', account);
+    expect(hits).toBe(2);
+    await c.write('/payments', { orderId: 'o1' }, account, { changes: ['/accounts/1/bills'] });
+    // Within the cache window, the account written to is asked again; the other one is not.
+    expect((await c.read('/accounts/1/bills?asOf=2026-03-10', account)).data.amount).toBe(0);
+    await c.read('/accounts/2/bills?asOf=2026-03-10', account);
+    expect(hits).toBe(4);
+  });
+
+  it('does not keep an answer that was on its way while our write changed it', async () => {
+    let amount = 100;
+    behave = (path) => (path.startsWith('/payments') ? ((amount = 0), { status: 200, body: '{"accountNo":"1","amount":0}' }) : { status: 200, body: `{"accountNo":"1","amount":${amount}}`, delayMs: 60 });
+    const c = client({ cacheTtlMs: 30_000 });
+    const before = c.read('/accounts/1/bills', account);
+    await new Promise((r) => setTimeout(r, 10));
+    await c.write('/payments', { orderId: 'o1' }, account, { changes: ['/accounts/1/bills'] });
+    expect((await before).data.amount).toBe(100);
+    expect((await c.read('/accounts/1/bills', account)).data.amount).toBe(0);
+  });
+
   it('retries a failed read once, then reports the department unavailable in Chinese', async () => {
     behave = () => 'hangup';
     const c = client();

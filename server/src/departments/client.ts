@@ -100,8 +100,13 @@ export interface DepartmentClient {
   /** Where the department lives: relative links in its answers (evidence photos) resolve against it. */
   readonly baseUrl: string;
   read<S extends z.ZodType>(path: string, schema: S, opts?: ReadOptions): Promise<Fetched<z.output<S>>>;
-  /** For idempotent writes only (the department de-duplicates on our id): retried like reads. */
-  write<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.output<S>>;
+  /**
+   * For idempotent writes only (the department de-duplicates on our id): retried like reads.
+   * `changes`: the read paths (prefixes) this write makes out of date. Their cached answers are
+   * dropped once it succeeds, and a read of them already on its way is not kept, so the next read
+   * shows what the resident just did instead of the answer from before it.
+   */
+  write<S extends z.ZodType>(path: string, body: unknown, schema: S, opts?: { changes?: string[] }): Promise<z.output<S>>;
   /**
    * What the breaker and the last probe say, without calling the department. The retry time is
    * put on the caller's clock (`at`: the call's now, which the dev gateway may move), since the
@@ -159,6 +164,10 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
 
   const fresh = new Map<string, { value: unknown; fetchedAt: number }>();
   const inflight = new Map<string, Promise<{ value: unknown; fetchedAt: number }>>();
+  /** Bumped by every write that changes a read: a read that started before it is not cached. */
+  let writes = 0;
+  const changedAt = new Map<string, number>();
+  let loading = 0;
   let lastProbe: { at: number; health: DepartmentHealth } | undefined;
   let probing: Promise<DepartmentHealth> | undefined;
 
@@ -233,9 +242,33 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
     return e;
   }
 
+  /** The cached answers (and reads on their way) a successful write made out of date. */
+  function forget(prefixes: string[]): void {
+    // Only reads still on their way need to know what changed under them.
+    if (loading === 0) changedAt.clear();
+    writes++;
+    for (const prefix of prefixes) {
+      const key = `GET ${prefix}`;
+      changedAt.set(key, writes);
+      for (const k of [...fresh.keys()]) if (k.startsWith(key)) fresh.delete(k);
+      for (const k of [...inflight.keys()]) if (k.startsWith(key)) inflight.delete(k);
+    }
+  }
+
+  /** A write after the read began changed what it reads: its answer is from before that write. */
+  const overtaken = (key: string, startedAt: number) => [...changedAt].some(([prefix, at]) => at > startedAt && key.startsWith(prefix));
+
   async function load<S extends z.ZodType>(key: string, path: string, schema: S) {
-    const got = await policy.execute(async () => parse(path, schema, await send('GET', path)));
+    const startedAt = writes;
+    loading++;
+    let got: z.output<S>;
+    try {
+      got = await policy.execute(async () => parse(path, schema, await send('GET', path)));
+    } finally {
+      loading--;
+    }
     const entry = { value: got, fetchedAt: now() };
+    if (overtaken(key, startedAt)) return entry;
     // Answers can carry personal data: none outlives the window in which it may still be served.
     const keep = Math.max(cacheTtl, staleTtl);
     for (const [k, v] of fresh) if (entry.fetchedAt - v.fetchedAt >= keep) fresh.delete(k);
@@ -307,10 +340,14 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
         throw mapped;
       }
     },
-    async write(path, body, schema) {
+    async write(path, body, schema, opts = {}) {
       try {
-        return await policy.execute(async () => parse(path, schema, await send('POST', path, body)));
+        const answer = await policy.execute(async () => parse(path, schema, await send('POST', path, body)));
+        if (opts.changes?.length) forget(opts.changes);
+        return answer;
       } catch (e) {
+        // A write that failed may still have happened: what it would change is asked afresh.
+        if (opts.changes?.length) forget(opts.changes);
         throw toAppError(e);
       }
     },

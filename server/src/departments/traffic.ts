@@ -63,10 +63,12 @@ export interface TrafficApi {
 export function trafficApi(client: DepartmentClient): TrafficApi {
   const enc = encodeURIComponent;
   const proof = (v: VehicleProof) => `plateKind=${PLATE_KIND_INFO[v.plateKind].code}&engineNoSuffix=${enc(v.engineNoSuffix)}`;
+  /** Every cached read of a plate's violations, whatever proof it named. */
+  const violationsOf = (plate: string) => `/vehicles/${enc(plate)}/violations`;
   return {
     vehicle: (v) => client.read(`/vehicles/${enc(v.plate)}?${proof(v)}`, vehicleSchema),
     async violations(v, opts = {}) {
-      const r = await client.read(`/vehicles/${enc(v.plate)}/violations?${proof(v)}`, violationsSchema, opts);
+      const r = await client.read(`${violationsOf(v.plate)}?${proof(v)}`, violationsSchema, opts);
       return { ...r, data: r.data.violations };
     },
     confirm: (v, violationId, requestId, confirmedAt) =>
@@ -74,8 +76,10 @@ export function trafficApi(client: DepartmentClient): TrafficApi {
         `/violations/${enc(violationId)}/confirm`,
         { plate: v.plate, plateKind: PLATE_KIND_INFO[v.plateKind].code, engineNoSuffix: v.engineNoSuffix, requestId, confirmedAt },
         confirmedSchema,
+        // The record is decided now: the list and the record must say so at once, not in 30 s.
+        { changes: [violationsOf(v.plate)] },
       ),
-    postPayment: (p) => client.write('/payments', p, postedSchema),
+    postPayment: (p) => client.write('/payments', p, postedSchema, { changes: [violationsOf(p.plate)] }),
     evidenceUrl: (path) => (/^https?:\/\//.test(path) ? path : new URL(path, client.baseUrl).toString()),
   };
 }

@@ -94,8 +94,9 @@ export function utilityApi(providerId: ProviderId, client: DepartmentClient): Ut
       return { ...r, data: r.data.bills };
     },
     usage: (accountNo, asOf, opts = {}) => client.read(`/accounts/${enc(accountNo)}/usage?asOf=${enc(asOf)}`, utilityUsageSchema, opts),
-    postTopup: (t) => client.write('/topups', t, topupSchema),
+    // The balance moved: the account's next read says so.
+    postTopup: (t) => client.write('/topups', t, topupSchema, { changes: [`/accounts/${enc(t.accountNo)}`] }),
     topup: (orderId) => client.read(`/topups/${enc(orderId)}`, topupSchema),
-    postPayment: (p, asOf) => client.write(`/payments?asOf=${enc(asOf)}`, p, postedSchema),
+    postPayment: (p, asOf) => client.write(`/payments?asOf=${enc(asOf)}`, p, postedSchema, { changes: [`/accounts/${enc(p.accountNo)}/bills`] }),
   };
 }

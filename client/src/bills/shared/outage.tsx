@@ -4,7 +4,7 @@ import type { ReminderView } from '@bianmin/core';
 import { providerForKind, type UtilityKind } from '@bianmin/core/providers';
 import { callFunction, toApiError } from '../../api';
 import { useRemote } from '../../hooks/use-remote';
-import { Button, Card } from '../../ui';
+import { Button, Card, Fineprint } from '../../ui';
 import { DepartmentHotline } from '../../components/department-hotline';
 import { chooseReminderChannel } from '../../components/availability-sheet/remind';
 import { payServiceId } from './format';
@@ -44,30 +44,30 @@ export function OutageHelp({ kind, down, className }: { kind: UtilityKind; down:
   };
 
   return (
-    <Card className={`bills-outage ${className ?? ''}`} title={down ? `${provider.name}暂时连不上` : `联系${provider.name}`}>
+    <Card className={`bm-bills-outage ${className ?? ''}`} title={down ? `${provider.name}暂时连不上` : `联系${provider.name}`}>
       {down ? (
         set ? (
-          <View className='bills-outage__set' role='status' ariaRole='status'>
-            <Text className='bills-outage__set-title'>已设置恢复提醒</Text>
-            <Text className='bills-fineprint'>
+          <View className='bm-bills-outage__set' role='status' ariaRole='status'>
+            <Text className='bm-bills-outage__set-title'>已设置恢复提醒</Text>
+            <Fineprint>
               {set.until === 'recovers' ? `${provider.name}恢复后` : '恢复办理时'}，我们会在{set.channel === 'subscribe' ? '微信服务通知和' : ''}消息中心通知您。
-            </Text>
+            </Fineprint>
           </View>
         ) : (
           <>
-            <Text className='bills-fineprint'>我们每分钟自动重试。不想一直等，可以让我们在它恢复后通知您。</Text>
-            <Button className='bills-outage__remind' label={`恢复后提醒我，${provider.name}恢复后在消息中心通知您`} onPress={remind}>
+            <Fineprint>我们每分钟自动重试。不想一直等，可以让我们在它恢复后通知您。</Fineprint>
+            <Button className='bm-bills-outage__remind' label={`恢复后提醒我，${provider.name}恢复后在消息中心通知您`} onPress={remind}>
               恢复后提醒我
             </Button>
           </>
         )
       ) : null}
       {error ? (
-        <View className='bills-outage__error' role='alert' ariaRole='alert'>
+        <View className='bm-bills-outage__error' role='alert' ariaRole='alert'>
           {error}
         </View>
       ) : null}
-      <DepartmentHotline hotline={provider.hotline} className='bills-outage__hotline' />
+      <DepartmentHotline hotline={provider.hotline} className='bm-bills-outage__hotline' />
     </Card>
   );
 }

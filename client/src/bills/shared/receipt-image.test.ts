@@ -49,7 +49,7 @@ describe('the bills receipt image (缴费凭证)', () => {
   });
 
   it('states the times in Shanghai, whatever the host’s zone (tests run in UTC)', () => {
-    expect(texts).toEqual(expect.arrayContaining(['支付时间', '2026-03-10 12:00', '入账时间', '2026-03-10 12:01']));
+    expect(texts).toEqual(expect.arrayContaining(['支付时间', '2026年3月10日 12:00', '入账时间', '2026年3月10日 12:01']));
     expect(texts.join('\n')).toContain('北京时间');
   });
 

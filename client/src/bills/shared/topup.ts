@@ -1,8 +1,9 @@
 import type { OrderView } from '@bianmin/core';
+import { formatMonth } from '@bianmin/core/format';
 // Not from the schemas: that would bring zod into the bills subpackage (+116 KB).
 import { TOPUP_MAX, topupAmountProblem, type TopupRules } from '@bianmin/core/topup-limits';
 import { fenToYuan, parseYuan } from '@bianmin/core/money';
-import { formatPeriod, KIND_INFO } from './format';
+import { KIND_INFO } from './format';
 
 export type { TopupRules };
 
@@ -32,6 +33,6 @@ export function checkTopupAmount(text: string, rules: TopupRules): { fen: number
 /** An order's name in lists and receipts: 预存电费 for a top-up, the bill and its months otherwise. */
 export function orderTitle(order: Pick<OrderView, 'kind' | 'purpose' | 'period' | 'lines'>): string {
   if (order.purpose === 'topup') return '预存电费';
-  const what = order.lines.length > 1 ? `${order.lines.length} 期` : formatPeriod(order.period);
+  const what = order.lines.length > 1 ? `${order.lines.length} 期` : formatMonth(order.period);
   return `${KIND_INFO[order.kind].bill} · ${what}`;
 }

@@ -1,18 +1,19 @@
 import { useState } from 'react';
+import { formatDateTime } from '@bianmin/core/date-time';
 import { Text, View } from '@tarojs/components';
 import type { Availability, ReminderView, UpcomingClosureView } from '@bianmin/core';
 import { refusesCalls } from '@bianmin/core/availability/vocabulary';
 import { hotlineForService } from '@bianmin/core/hotlines';
 import { callFunction, toApiError } from '../../api';
 import { useRemote } from '../../hooks/use-remote';
-import { Button, pressable, Sheet } from '../../ui';
+import { Button } from '../../ui/button';
+import { pressable } from '../../ui/press';
+import { Sheet } from '../../ui/sheet';
 import { DepartmentHotline } from '../department-hotline';
 import { ServiceStatusBadge } from '../service-status-badge';
-import { formatDateTime } from './format';
 import { chooseReminderChannel } from './remind';
 import './index.css';
 
-export { formatDateTime } from './format';
 
 export interface AvailabilitySheetProps {
   /** What is known already (the hub's tile, or a refused call's `error.availability`). */
@@ -90,14 +91,14 @@ export function AvailabilitySheet({ availability, serviceId, visible, onClose, s
       visible={visible}
       title={title ? `${title} · 办理时间` : '办理时间'}
       label={`${title ?? '服务'}办理时间`}
-      className='availability-sheet'
+      className='bm-availability-sheet'
       onClose={onClose}
       data={{ 'data-service-id': id }}
       actions={
         <>
           {canRemind ? (
             <Button
-              className='bm-sheet__main availability-sheet__remind'
+              className='bm-sheet__main bm-availability-sheet__remind'
               label={down ? `恢复后提醒我，${department ?? title ?? '该服务'}恢复后通知您` : `提醒我，${formatDateTime(shown.opensAt!)} 恢复时提醒`}
               onPress={remind}
             >
@@ -105,32 +106,32 @@ export function AvailabilitySheet({ availability, serviceId, visible, onClose, s
             </Button>
           ) : null}
           {onEnter ? (
-            <Button variant='secondary' className='availability-sheet__enter' onPress={onEnter}>
+            <Button variant='secondary' className='bm-availability-sheet__enter' onPress={onEnter}>
               {blocked ? '仍要进入' : '进入办理'}
             </Button>
           ) : null}
-          <Button variant='plain' className='availability-sheet__close' onPress={onClose}>
+          <Button variant='plain' className='bm-availability-sheet__close' onPress={onClose}>
             关闭
           </Button>
         </>
       }
     >
-      <View className='availability-sheet__content'>
-        <View className={`availability-sheet__now availability-sheet__now--${shown.state}`} role='status' ariaRole='status'>
+      <View className='bm-availability-sheet__content'>
+        <View className={`bm-availability-sheet__now bm-availability-sheet__now--${shown.state}`} role='status' ariaRole='status'>
           <ServiceStatusBadge availability={shown} departmentName={department} />
-          <Text className='availability-sheet__message'>{shown.message}</Text>
+          <Text className='bm-availability-sheet__message'>{shown.message}</Text>
         </View>
 
         {status.loading && !status.data ? (
-          <View className='availability-sheet__loading'>
+          <View className='bm-availability-sheet__loading'>
             <Text>正在查询办理时间…</Text>
           </View>
         ) : null}
 
         {status.error && !status.data ? (
-          <View className='availability-sheet__error' role='alert' ariaRole='alert'>
-            <Text className='availability-sheet__error-text'>办理时间暂时查不到：{status.error.message}</Text>
-            <View className='availability-sheet__link bm-focusable' {...pressable(() => void status.reload())} ariaLabel='重新查询办理时间'>
+          <View className='bm-availability-sheet__error' role='alert' ariaRole='alert'>
+            <Text className='bm-availability-sheet__error-text'>办理时间暂时查不到：{status.error.message}</Text>
+            <View className='bm-availability-sheet__link bm-focusable' {...pressable(() => void status.reload())} ariaLabel='重新查询办理时间'>
               重试
             </View>
           </View>
@@ -138,23 +139,23 @@ export function AvailabilitySheet({ availability, serviceId, visible, onClose, s
 
         {status.data ? (
           <>
-            <View className='availability-sheet__section availability-sheet__hours'>
-              <Text className='availability-sheet__section-title'>每周办理时间</Text>
+            <View className='bm-availability-sheet__section bm-availability-sheet__hours'>
+              <Text className='bm-availability-sheet__section-title'>每周办理时间</Text>
               {status.data.schedule.lines.map((line) => (
-                <Text key={line} className='availability-sheet__line'>
+                <Text key={line} className='bm-availability-sheet__line'>
                   {line}
                 </Text>
               ))}
             </View>
-            <View className='availability-sheet__section availability-sheet__upcoming'>
-              <Text className='availability-sheet__section-title'>近 7 天停办安排</Text>
+            <View className='bm-availability-sheet__section bm-availability-sheet__upcoming'>
+              <Text className='bm-availability-sheet__section-title'>近 7 天停办安排</Text>
               {status.data.upcoming.length === 0 ? (
-                <Text className='availability-sheet__line'>近 7 天无停办安排</Text>
+                <Text className='bm-availability-sheet__line'>近 7 天无停办安排</Text>
               ) : (
                 status.data.upcoming.map((u) => (
-                  <View key={`${u.kind}-${u.startsAt}`} className='availability-sheet__closure'>
-                    <Text className='availability-sheet__closure-when'>{closureHeading(u)}</Text>
-                    <Text className='availability-sheet__line'>{u.message || `${formatDateTime(u.startsAt)} 至 ${formatDateTime(u.endsAt)} 停办`}</Text>
+                  <View key={`${u.kind}-${u.startsAt}`} className='bm-availability-sheet__closure'>
+                    <Text className='bm-availability-sheet__closure-when'>{closureHeading(u)}</Text>
+                    <Text className='bm-availability-sheet__line'>{u.message || `${formatDateTime(u.startsAt)} 至 ${formatDateTime(u.endsAt)} 停办`}</Text>
                   </View>
                 ))
               )}
@@ -163,16 +164,16 @@ export function AvailabilitySheet({ availability, serviceId, visible, onClose, s
         ) : null}
 
         {existing ? (
-          <View className='availability-sheet__reminder' role='status' ariaRole='status'>
-            <Text className='availability-sheet__reminder-title'>已设置提醒</Text>
-            <Text className='availability-sheet__reminder-text'>
+          <View className='bm-availability-sheet__reminder' role='status' ariaRole='status'>
+            <Text className='bm-availability-sheet__reminder-title'>已设置提醒</Text>
+            <Text className='bm-availability-sheet__reminder-text'>
               {existing.until === 'recovers' ? '恢复后提醒您' : `将于 ${formatDateTime(existing.remindAt)} 提醒您`}
               {existing.channel === 'subscribe' ? '（微信服务通知和消息中心）' : '（消息中心）'}
             </Text>
             <Button
               variant='secondary'
               small
-              className='availability-sheet__cancel-reminder'
+              className='bm-availability-sheet__cancel-reminder'
               label={existing.until === 'recovers' ? '取消恢复后的提醒' : `取消${formatDateTime(existing.remindAt)}的提醒`}
               onPress={cancel}
             >
@@ -182,17 +183,17 @@ export function AvailabilitySheet({ availability, serviceId, visible, onClose, s
         ) : null}
 
         {canRemind ? (
-          <Text className='availability-sheet__remind-hint'>
+          <Text className='bm-availability-sheet__remind-hint'>
             {down ? '点“恢复后提醒我”，恢复办理时' : `点“提醒我”，${formatDateTime(shown.opensAt!)} 恢复办理时`}
             {process.env.TARO_ENV === 'weapp' ? '通过微信和' : '在'}消息中心通知您。
           </Text>
         ) : null}
 
-        {hotline ? <DepartmentHotline hotline={hotline} className='availability-sheet__hotline' /> : null}
+        {hotline ? <DepartmentHotline hotline={hotline} className='bm-availability-sheet__hotline' /> : null}
 
         {remindError ? (
-          <View className='availability-sheet__error' role='alert' ariaRole='alert'>
-            <Text className='availability-sheet__error-text'>{remindError}</Text>
+          <View className='bm-availability-sheet__error' role='alert' ariaRole='alert'>
+            <Text className='bm-availability-sheet__error-text'>{remindError}</Text>
           </View>
         ) : null}
       </View>

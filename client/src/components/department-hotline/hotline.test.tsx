@@ -16,14 +16,14 @@ describe('the department hotline', () => {
     taro.makePhoneCall = call;
     render(<DepartmentHotline hotline={power.hotline} />);
     expect(screen.getByText('国家电网供电服务热线 95598')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: '拨打国家电网供电服务热线 9 5 5 9 8' }));
+    fireEvent.click(screen.getByRole('button', { name: '拨打 9 5 5 9 8，国家电网供电服务热线' }));
     expect(call).toHaveBeenCalledWith({ phoneNumber: '95598' });
     taro.makePhoneCall = original;
   });
 
   it('on h5, is a tel: link with the digits only, read out digit by digit', () => {
     render(<H5Hotline hotline={water.hotline} />);
-    const link = screen.getByRole('link', { name: `拨打${water.hotline.name} ${spokenDigits(water.hotline.number)}` });
+    const link = screen.getByRole('link', { name: `拨打 ${spokenDigits(water.hotline.number)}，${water.hotline.name}` });
     expect(link.getAttribute('href')).toBe(`tel:${water.hotline.tel}`);
     expect(link.textContent).toBe(`拨打 ${water.hotline.number}`);
   });

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Button, cx } from '../../ui';
+import { Button } from '../../ui/button';
+import { cx } from '../../ui/press';
 import { hotlineLabel, type DepartmentHotlineProps } from './types';
 import './index.css';
 
@@ -15,11 +16,11 @@ export function DepartmentHotline({ hotline, className }: DepartmentHotlineProps
   // The resident closing the call sheet rejects the promise: nothing to report.
   const call = () => void Promise.resolve(Taro.makePhoneCall({ phoneNumber: hotline.tel })).catch(() => undefined);
   return (
-    <View className={cx('department-hotline', className)} data-tel={hotline.tel}>
-      <Text className='department-hotline__text'>
+    <View className={cx('bm-department-hotline', className)} data-tel={hotline.tel}>
+      <Text className='bm-department-hotline__text'>
         {hotline.name} {hotline.number}
       </Text>
-      <Button variant='secondary' small className='department-hotline__call' label={hotlineLabel(hotline)} onPress={call}>
+      <Button variant='secondary' small className='bm-department-hotline__call' label={hotlineLabel(hotline)} onPress={call}>
         拨打 {hotline.number}
       </Button>
     </View>

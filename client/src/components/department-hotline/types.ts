@@ -11,5 +11,6 @@ export function spokenDigits(number: string): string {
 }
 
 export function hotlineLabel(h: Hotline): string {
-  return `拨打${h.name} ${spokenDigits(h.number)}`;
+  // The visible words first (WCAG 2.5.3: 拨打 95598 is what a voice user says), then whose line it is.
+  return `拨打 ${spokenDigits(h.number)}，${h.name}`;
 }

@@ -8,17 +8,17 @@ export function LargeFontToggle({ className }: { className?: string }) {
   const { largeFont, toggleLargeFont } = useLargeFont();
   return (
     <View
-      className={cx('large-font-toggle', 'bm-focusable', largeFont && 'large-font-toggle--on', className)}
+      className={cx('bm-large-font-toggle', 'bm-focusable', largeFont && 'bm-large-font-toggle--on', className)}
       {...pressable(toggleLargeFont, { role: 'switch' })}
       aria-checked={largeFont}
       ariaLabel='大字模式'
-      hoverClass='large-font-toggle--pressed'
+      hoverClass='bm-large-font-toggle--pressed'
     >
-      <Text className='large-font-toggle__glyph' aria-hidden='true'>
+      <Text className='bm-large-font-toggle__glyph' aria-hidden='true'>
         A
       </Text>
-      <Text className='large-font-toggle__text'>大字模式</Text>
-      <View className='large-font-toggle__state' aria-hidden='true'>
+      <Text className='bm-large-font-toggle__text'>大字模式</Text>
+      <View className='bm-large-font-toggle__state' aria-hidden='true'>
         <Text>{largeFont ? '开' : '关'}</Text>
       </View>
     </View>

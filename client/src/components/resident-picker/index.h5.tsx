@@ -89,11 +89,11 @@ export function DevPanel({ onChange }: DevPanelProps) {
   const clearClock = () => moveClock('');
 
   return (
-    <View className='dev-panel' ariaLabel='开发演示设置'>
-      <View className='dev-panel__row'>
-        <Text className='dev-panel__label'>演示居民</Text>
+    <View className='bm-dev-panel' ariaLabel='开发演示设置'>
+      <View className='bm-dev-panel__row'>
+        <Text className='bm-dev-panel__label'>演示居民</Text>
         {residents ? (
-          <select className='resident-picker' aria-label='选择演示居民' value={openid} onChange={choose}>
+          <select className='bm-resident-picker' aria-label='选择演示居民' value={openid} onChange={choose}>
             {residents.map((r) => (
               <option key={r.openid} value={r.openid}>
                 {maskName(r.name)}
@@ -101,25 +101,25 @@ export function DevPanel({ onChange }: DevPanelProps) {
             ))}
           </select>
         ) : (
-          <Text className='dev-panel__hint'>{failed ? '本地网关未连接' : '加载中…'}</Text>
+          <Text className='bm-dev-panel__hint'>{failed ? '本地网关未连接' : '加载中…'}</Text>
         )}
       </View>
-      <View className='dev-panel__row'>
-        <Text className='dev-panel__label'>模拟时间</Text>
-        <input className='dev-clock' type='datetime-local' aria-label='模拟北京时间（留空为实时）' value={now} onChange={pinClock} />
+      <View className='bm-dev-panel__row'>
+        <Text className='bm-dev-panel__label'>模拟时间</Text>
+        <input className='bm-dev-clock' type='datetime-local' aria-label='模拟北京时间（留空为实时）' value={now} onChange={pinClock} />
         {now ? (
-          <View className='dev-panel__link bm-focusable' {...pressable(clearClock)} ariaLabel='恢复实时'>
+          <View className='bm-dev-panel__link bm-focusable' {...pressable(clearClock)} ariaLabel='恢复实时'>
             实时
           </View>
         ) : null}
       </View>
       {clockError ? (
-        <View className='dev-panel__note' role='alert' ariaRole='alert'>
-          <Text className='dev-panel__hint'>{clockError}</Text>
+        <View className='bm-dev-panel__note' role='alert' ariaRole='alert'>
+          <Text className='bm-dev-panel__hint'>{clockError}</Text>
         </View>
       ) : now && stackWide ? (
-        <View className='dev-panel__note'>
-          <Text className='dev-panel__hint'>整个本地环境（后台任务、各部门沙箱）都按这个时间运行，并随实时走动</Text>
+        <View className='bm-dev-panel__note'>
+          <Text className='bm-dev-panel__hint'>整个本地环境（后台任务、各部门沙箱）都按这个时间运行，并随实时走动</Text>
         </View>
       ) : null}
     </View>

@@ -19,11 +19,11 @@ export function ServiceStatusBadge({ availability, departmentName, label, classN
   if (!availability) return null;
   const d = describeAvailability(availability, departmentName);
   return (
-    <View className={cx('service-status', `service-status--${d.tone}`, className)} ariaLabel={label ?? d.spoken}>
-      <Text className='service-status__mark' aria-hidden='true'>
+    <View className={cx('bm-service-status', `bm-service-status--${d.tone}`, className)} ariaLabel={label ?? d.spoken}>
+      <Text className='bm-service-status__mark' aria-hidden='true'>
         {MARKS[d.tone]}
       </Text>
-      <Text className='service-status__label'>{label ?? d.label}</Text>
+      <Text className='bm-service-status__label'>{label ?? d.label}</Text>
     </View>
   );
 }

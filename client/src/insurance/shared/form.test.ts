@@ -1,6 +1,6 @@
 import { idCheckDigit } from '@bianmin/core/id-rules';
 import { checkVerifyForm, fieldErrors } from './form';
-import { safeReturn, verifyUrl } from './nav';
+import { safeReturn, verifyUrl } from '../flow';
 
 const NOW = new Date('2026-03-10T04:00:00Z');
 const valid = `44030519900307123${idCheckDigit('44030519900307123')}`;

@@ -1,15 +1,11 @@
-import type { AccessLogEntry, MonthRecord } from '@bianmin/core';
-import { accessSource, dataUpToText, formatClock, formatDateTime, formatDay, formatMonth, formatYearsMonths, groupByYear, minutesUntil, monthLabel, yearSummary } from './format';
+import type { AccessLogEntry, InsuranceView, MonthRecord } from '@bianmin/core';
+import { accessSource, dataUpToText, earlierWindow, formatYearsMonths, groupByYear, insuranceStanding, minutesUntil, monthLabel, monthRuns, yearNote, yearSummary } from './format';
 
 const paid = (month: string, personal = 800, employer = 1600): MonthRecord => ({ month, status: 'paid', base: 10_000, employer, personal, employerName: '甲公司', paidOn: `${month}-15` });
 const gap = (month: string): MonthRecord => ({ month, status: 'gap' });
 
 describe('insurance format', () => {
-  it('names months and days as residents write them, and leaves anything else alone', () => {
-    expect(formatMonth('2026-09')).toBe('2026年9月');
-    expect(formatMonth('2026-12')).toBe('2026年12月');
-    expect(formatMonth('26-9')).toBe('26-9');
-    expect(formatDay('2025-08-12')).toBe('2025年8月12日');
+  it('says up to which month the bureau has posted', () => {
     expect(dataUpToText('2026-09')).toBe('数据更新至 2026年9月');
   });
 
@@ -21,19 +17,12 @@ describe('insurance format', () => {
     expect(formatYearsMonths(-3)).toBe('0 个月');
   });
 
-  it('reads instants in Shanghai time whatever the host zone (tests run in UTC)', () => {
-    expect(formatDateTime('2026-03-10T04:05:00Z')).toBe('2026-03-10 12:05');
-    expect(formatDateTime('2026-03-10T23:59:00+08:00')).toBe('2026-03-10 23:59');
-    expect(formatClock('2026-03-10T16:30:00Z')).toBe('00:30');
-    expect(formatDateTime('not a time')).toBe('not a time');
-  });
-
   it('groups months by year, newest first, and totals only what was paid or back-paid', () => {
     const months: MonthRecord[] = [
       paid('2026-01'),
       { month: '2025-12', status: 'unpaid' },
       paid('2025-04'),
-      { month: '2025-03', status: 'backpaid', base: 236_000, employer: 0, personal: 47_200, employerName: '个人补缴（灵活就业）', paidOn: '2025-08-12' },
+      { month: '2025-03', status: 'backpaid', base: 236_000, employer: 0, personal: 47_200, employerName: '个人补缴（灵活就业）', payer: 'self', paidOn: '2025-08-12' },
       gap('2025-02'),
       gap('2025-01'),
       paid('2024-12'),
@@ -54,8 +43,9 @@ describe('insurance format', () => {
   it('says a month in words for screen readers, a gap as a gap', () => {
     expect(monthLabel(gap('2025-02'))).toBe('2025年2月，断缴，这个月没有缴费记录');
     expect(monthLabel(paid('2026-01'))).toBe('2026年1月，已缴，缴费基数 ¥100.00，单位缴 ¥16.00，个人缴 ¥8.00');
-    expect(monthLabel({ month: '2025-03', status: 'backpaid', base: 236_000, employer: 0, personal: 47_200, paidOn: '2025-08-12' })).toBe(
-      '2025年3月，补缴，缴费基数 ¥2360.00，单位缴 ¥0.00，个人缴 ¥472.00，2025年8月12日补缴',
+    // 灵活就业: the person paid it all; no 单位 money is named.
+    expect(monthLabel({ month: '2025-03', status: 'backpaid', base: 236_000, employer: 0, personal: 56_640, payer: 'self', paidOn: '2025-08-12' })).toBe(
+      '2025年3月，补缴，缴费基数 ¥2,360.00，个人缴 ¥566.40，灵活就业，全部由个人缴纳，2025年8月12日补缴',
     );
     expect(monthLabel({ month: '2026-01', status: 'unpaid' })).toBe('2026年1月，欠缴');
   });
@@ -72,5 +62,38 @@ describe('insurance format', () => {
     expect(minutesUntil('2026-03-10T12:00:30+08:00', now)).toBe(1);
     expect(minutesUntil('2026-03-10T11:00:00+08:00', now)).toBe(0);
     expect(minutesUntil('garbage', now)).toBe(0);
+  });
+
+  it('says arrears and gaps in the summary before anything reads 参保缴费, and a retiree’s kept cover as such', () => {
+    const base: InsuranceView = { type: 'unemployment', name: '失业保险', status: 'active', statusName: '参保缴费', startMonth: '2019-03', owedMonths: [], gapMonths: [] };
+    expect(insuranceStanding(base)).toEqual({ label: '参保缴费', tone: 'ok', icon: '✓', detail: '2019年3月起' });
+    expect(insuranceStanding({ ...base, owedMonths: ['2026-01'], gapMonths: ['2025-01', '2025-02', '2025-03'] })).toEqual({
+      label: '欠缴 1 个月',
+      tone: 'danger',
+      icon: '!',
+      detail: '2019年3月起，欠缴 2026年1月，断缴 2025年1月至2025年3月',
+    });
+    expect(insuranceStanding({ ...base, gapMonths: ['2025-01'] })).toMatchObject({ label: '断缴 1 个月', tone: 'warn' });
+    expect(insuranceStanding({ ...base, type: 'medical', statusName: '参保，退休后不再缴费', startMonth: '1990-03', contributionsEndMonth: '2008-09' })).toMatchObject({
+      label: '参保，退休后不再缴费',
+      detail: '1990年3月起，缴至2008年9月',
+    });
+    expect(monthRuns(['2025-03', '2025-01', '2025-02', '2025-06'])).toBe('2025年1月至2025年3月、2025年6月');
+  });
+
+  it('says why a year has fewer than 12 months, so a partial year never reads as a missing month', () => {
+    const r = { startMonth: '2012-07', dataUpTo: '2026-01' };
+    expect(yearNote('2012', r)).toBe('7 月起参保');
+    expect(yearNote('2026', r)).toBe('数据更新至 1 月');
+    expect(yearNote('2025', r)).toBe('');
+    expect(yearNote('2008', { startMonth: '1990-03', contributionsEndMonth: '2008-09', dataUpTo: '2026-01' })).toBe('9 月后不再缴费');
+  });
+
+  it('reaches the years before the ones shown, whole years at a time, never before the first contribution', () => {
+    expect(earlierWindow('2024-01', '2012-07')).toEqual({ from: '2021-01', to: '2023-12' });
+    expect(earlierWindow('2015-01', '2012-07')).toEqual({ from: '2012-07', to: '2014-12' });
+    expect(earlierWindow('2012-07', '2012-07')).toBeNull();
+    // A retiree's contributions ended in 2008-09: the years before it, not the empty ones after.
+    expect(earlierWindow('2024-01', '1990-03', '2008-09')).toEqual({ from: '2006-01', to: '2008-09' });
   });
 });

@@ -1,20 +1,7 @@
-import type { AccessLogEntry, InsuranceStatus, MonthRecord, MonthStatus } from '@bianmin/core';
-import { formatFen } from '@bianmin/core/money';
-import { parseInstant, toShanghaiIso } from '@bianmin/core/time';
-
-export { formatFen };
-
-/** '2026-09' → '2026年9月' */
-export function formatMonth(month: string): string {
-  const m = /^(\d{4})-(\d{2})$/.exec(month);
-  return m ? `${m[1]}年${Number(m[2])}月` : month;
-}
-
-/** '2026-09-15' → '2026年9月15日' */
-export function formatDay(date: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : date;
-}
+import type { AccessLogEntry, InsuranceStatus, InsuranceView, MonthRecord, MonthStatus } from '@bianmin/core';
+import { formatDate, formatFen, formatMonth, formatMonthRange } from '@bianmin/core/format';
+import { parseInstant } from '@bianmin/core/time';
+import type { PillTone } from '../../ui/status-pill';
 
 /** Contribution months as a resident counts them: 163 → '13年7个月', 24 → '2年', 5 → '5个月', 0 → '0个月'. */
 export function formatYearsMonths(totalMonths: number): string {
@@ -30,21 +17,7 @@ export function dataUpToText(dataUpTo: string): string {
   return `数据更新至 ${formatMonth(dataUpTo)}`;
 }
 
-/** An instant as Shanghai wall time: '2026-03-10 12:00'. */
-export function formatDateTime(iso: string): string {
-  const at = parseInstant(iso);
-  if (!at) return iso;
-  const local = toShanghaiIso(at);
-  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
-}
-
-/** An instant's Shanghai clock time: '12:30'. */
-export function formatClock(iso: string): string {
-  const at = parseInstant(iso);
-  return at ? toShanghaiIso(at).slice(11, 16) : iso;
-}
-
-export type Tone = 'ok' | 'warn' | 'muted' | 'danger' | 'gap';
+type Tone = PillTone;
 
 /** An insurance's enrolment status: words, a glyph of its own (never colour alone) and a tone. */
 export const INSURANCE_STATUS_LOOK: Record<InsuranceStatus, { icon: string; tone: Tone }> = {
@@ -109,8 +82,13 @@ export function yearSummary(t: YearGroup['totals']): string {
 export function monthLabel(m: MonthRecord): string {
   const head = `${formatMonth(m.month)}，${MONTH_LOOK[m.status].label}`;
   if (m.status === 'gap') return `${head}，这个月没有缴费记录`;
-  const amounts = m.base !== undefined ? `，缴费基数 ${formatFen(m.base)}，单位缴 ${formatFen(m.employer ?? 0)}，个人缴 ${formatFen(m.personal ?? 0)}` : '';
-  const paid = m.status === 'backpaid' && m.paidOn ? `，${formatDay(m.paidOn)}补缴` : '';
+  const amounts =
+    m.base === undefined
+      ? ''
+      : m.payer === 'self'
+        ? `，缴费基数 ${formatFen(m.base)}，个人缴 ${formatFen(m.personal ?? 0)}，灵活就业，全部由个人缴纳`
+        : `，缴费基数 ${formatFen(m.base)}，单位缴 ${formatFen(m.employer ?? 0)}，个人缴 ${formatFen(m.personal ?? 0)}`;
+  const paid = m.status === 'backpaid' && m.paidOn ? `，${formatDate(m.paidOn)}补缴` : '';
   return `${head}${amounts}${paid}`;
 }
 
@@ -124,4 +102,60 @@ export function minutesUntil(iso: string, now: Date): number {
   const at = parseInstant(iso);
   if (!at) return 0;
   return Math.max(0, Math.ceil((at.getTime() - now.getTime()) / 60_000));
+}
+
+const monthIndex = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+const monthOf = (i: number) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+
+/** Months as runs: ['2025-01','2025-02','2025-03','2025-06'] → '2025年1月至2025年3月、2025年6月'. */
+export function monthRuns(months: readonly string[]): string {
+  const sorted = [...months].sort();
+  const runs: Array<[string, string]> = [];
+  for (const m of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && monthIndex(m) === monthIndex(last[1]) + 1) last[1] = m;
+    else runs.push([m, m]);
+  }
+  return runs.map(([a, b]) => formatMonthRange(a, b)).join('、');
+}
+
+/**
+ * An insurance as the summary lists it: an owed month or a gap is said first, in the pill and
+ * under the name, never "参保缴费" alone over them; a retiree's pension and kept cover say so.
+ */
+export function insuranceStanding(i: InsuranceView): { label: string; tone: Tone; icon: string; detail: string } {
+  const lines = [`${formatMonth(i.startMonth)}起`];
+  if (i.contributionsEndMonth) lines.push(`缴至${formatMonth(i.contributionsEndMonth)}`);
+  if (i.owedMonths.length) lines.push(`欠缴 ${monthRuns(i.owedMonths)}`);
+  if (i.gapMonths.length) lines.push(`断缴 ${monthRuns(i.gapMonths)}`);
+  const detail = lines.join('，');
+  if (i.owedMonths.length) return { label: `欠缴 ${i.owedMonths.length} 个月`, tone: 'danger', icon: '!', detail };
+  if (i.gapMonths.length) return { label: `断缴 ${i.gapMonths.length} 个月`, tone: 'warn', icon: '—', detail };
+  const look = INSURANCE_STATUS_LOOK[i.status];
+  return { label: i.statusName, tone: look.tone, icon: look.icon, detail };
+}
+
+/**
+ * Why a year has fewer than 12 months, said beside it: contributions began or ended in it, or the
+ * bureau has posted only so far. Nothing for a whole year.
+ */
+export function yearNote(year: string, r: { startMonth: string; contributionsEndMonth?: string; dataUpTo: string }): string {
+  const notes: string[] = [];
+  if (r.startMonth.startsWith(year) && !r.startMonth.endsWith('-01')) notes.push(`${Number(r.startMonth.slice(5))} 月起参保`);
+  if (r.contributionsEndMonth?.startsWith(year) && !r.contributionsEndMonth.endsWith('-12')) notes.push(`${Number(r.contributionsEndMonth.slice(5))} 月后不再缴费`);
+  else if (r.dataUpTo.startsWith(year) && !r.dataUpTo.endsWith('-12')) notes.push(`数据更新至 ${Number(r.dataUpTo.slice(5))} 月`);
+  return notes.join('，');
+}
+
+/**
+ * The window before one already shown, in whole calendar years and at most 36 months (one
+ * request), never before the first contribution nor after the last (a retiree's): null when
+ * there is nothing earlier.
+ */
+export function earlierWindow(shownFrom: string, startMonth: string, endMonth?: string): { from: string; to: string } | null {
+  if (shownFrom <= startMonth) return null;
+  const before = monthOf(monthIndex(shownFrom) - 1);
+  const to = endMonth && endMonth < before ? endMonth : before;
+  const yearStart = `${Number(to.slice(0, 4)) - 2}-01`;
+  return { from: yearStart > startMonth ? yearStart : startMonth, to };
 }

@@ -1,10 +1,10 @@
-import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { BureauDataAge } from '@bianmin/core';
-import { Notice, pressable, RemoteStatus, StateView } from '../../ui';
+import { formatClock, formatDateTime } from '@bianmin/core/format';
+import { Notice, RemoteStatus, StateView, TextAction } from '../../ui';
 import type { ApiError } from '../../api';
 import { refusalOf } from '../../components/availability-sheet/use-refusal';
-import { dataUpToText, formatClock, formatDateTime, type Tone } from './format';
+import { dataUpToText } from './format';
 
 /**
  * What a data page shows instead of (or above) its data: the closed state with its reopen time
@@ -21,19 +21,7 @@ export function InsuranceRemoteStatus({ remote, prefix, errorTitle, loading, onH
   const refused = remote.data == null ? refusalOf(remote.error) : null;
   if (refused) {
     const title = refused.state === 'down' ? '社保系统暂时连不上' : refused.state === 'maintenance' ? '社保查询系统维护中' : '社保查询暂停办理';
-    return (
-      <StateView
-        kind='closed'
-        className={`${prefix}-closed ins-closed`}
-        title={title}
-        message={refused.message}
-        action={
-          <View className='bm-notice__action bm-focusable' {...pressable(onHours)} ariaLabel='查看社保查询办理时间'>
-            查看办理时间
-          </View>
-        }
-      />
-    );
+    return <StateView kind='closed' className={`${prefix}-closed bm-ins-closed`} title={title} message={refused.message} action={<TextAction label='查看办理时间' onPress={onHours} />} />;
   }
   if (remote.error?.code === 'VERIFICATION_REQUIRED') return <StateView kind='loading' label='正在前往实名认证…' className={`${prefix}-loading`} />;
   return <RemoteStatus remote={remote} prefix={prefix} errorTitle={errorTitle} loading={{ label: loading, className: `${prefix}-loading` }} />;
@@ -44,13 +32,13 @@ export function DataAge({ age, className }: { age: BureauDataAge; className?: st
   return (
     <>
       {age.stale ? (
-        <Notice tone='stale' title='社保系统暂时连不上' className='ins-stale'>
+        <Notice tone='stale' title='社保系统暂时连不上' className='bm-ins-stale'>
           {`以下是 ${formatDateTime(age.fetchedAt)} 查到的数据，可能不是最新。请稍后下拉刷新。`}
         </Notice>
       ) : null}
-      <View className={`ins-age ${className ?? ''}`}>
-        <Text className='ins-age__upto'>{dataUpToText(age.dataUpTo)}</Text>
-        <Text className='ins-age__fetched'>{`查询于 ${formatDateTime(age.fetchedAt)}${age.stale ? '（非最新）' : ''}`}</Text>
+      <View className={`bm-ins-age ${className ?? ''}`}>
+        <Text className='bm-ins-age__upto'>{dataUpToText(age.dataUpTo)}</Text>
+        <Text className='bm-ins-age__fetched'>{`查询于 ${formatDateTime(age.fetchedAt)}${age.stale ? '（非最新）' : ''}`}</Text>
       </View>
     </>
   );
@@ -58,26 +46,5 @@ export function DataAge({ age, className }: { age: BureauDataAge; className?: st
 
 /** How long this verification still lets the resident read their data. */
 export function VerificationLine({ expiresAt }: { expiresAt: string }) {
-  return (
-    <Text className='ins-verified'>
-      {`已实名认证 · ${formatClock(expiresAt)} 前有效，之后需重新认证`}
-    </Text>
-  );
+  return <Text className='bm-ins-verified'>{`已实名认证 · ${formatClock(expiresAt)} 前有效，之后需重新认证`}</Text>;
 }
-
-/** A status in words with its own glyph (never colour alone). */
-export function StatusPill({ tone, icon, children, className }: { tone: Tone; icon: string; children: ReactNode; className?: string }) {
-  return (
-    <View className={`ins-pill ins-pill--${tone} ${className ?? ''}`}>
-      <Text className='ins-pill__icon' aria-hidden='true'>
-        {icon}
-      </Text>
-      <Text>{children}</Text>
-    </View>
-  );
-}
-
-/** A label / value row. */
-
-/** The kit's label / value row, under the name this flow's pages import. */
-export { Row } from '../../ui';

@@ -1,5 +1,6 @@
 import { Text } from '@tarojs/components';
-import { Button, Sheet } from '../../ui';
+import { Button } from '../../ui/button';
+import { Sheet } from '../../ui/sheet';
 
 /** What a service that is not live says when tapped: that it is coming, and what works today. */
 export function ComingSoonSheet({ name, liveNames, onClose }: { name: string | null; liveNames: string[]; onClose(): void }) {
@@ -7,15 +8,15 @@ export function ComingSoonSheet({ name, liveNames, onClose }: { name: string | n
     <Sheet
       visible={name !== null}
       title={`${name ?? ''} · 即将上线`}
-      className='hub-coming-soon-sheet'
+      className='bm-hub-coming-soon-sheet'
       onClose={onClose}
       actions={
-        <Button className='hub-coming-soon-sheet__close' onPress={onClose}>
+        <Button className='bm-hub-coming-soon-sheet__close' onPress={onClose}>
           知道了
         </Button>
       }
     >
-      <Text className='hub-coming-soon-sheet__text'>
+      <Text className='bm-hub-coming-soon-sheet__text'>
         {name}正在接入，上线后可以在这里直接办理。{liveNames.length > 0 ? `现在可以办理：${liveNames.join('、')}。` : ''}
       </Text>
     </Sheet>

@@ -20,6 +20,8 @@ export interface HubTile {
   availability: Availability | null;
   /** Every action refuses calls now: a tap explains why instead of opening the flow. */
   blocked: boolean;
+  /** Each action with its own availability (查询 and 缴费 of 电费; one for a single-service tile). */
+  actions: Array<{ id: string; verb: string | null; availability: Availability }>;
 }
 
 export interface TileGroup {
@@ -34,11 +36,9 @@ function tileOf(members: ServiceListItem[]): HubTile {
   const status = !live
     ? null
     : shared
-      ? actionsLabel(
-          members.map((s) => ({ verb: s.verb ?? s.name, availability: s.availability })),
-          main.departmentName,
-        )
-      : statusLabel(main.availability, main.departmentName);
+      ? actionsLabel(members.map((s) => ({ verb: s.verb ?? s.name, availability: s.availability })))
+      : // The tile names its department right above: a down department's badge says 对方系统暂时连不上, not the name again.
+        statusLabel(main.availability);
   return {
     id: members[members.length - 1]!.id,
     ids: members.map((s) => s.id),
@@ -51,6 +51,7 @@ function tileOf(members: ServiceListItem[]): HubTile {
     status,
     availability: live ? main.availability : null,
     blocked: live && members.every((s) => refusesCalls(s.availability)),
+    actions: members.map((s) => ({ id: s.id, verb: shared ? (s.verb ?? s.name) : null, availability: s.availability })),
   };
 }
 

@@ -5,7 +5,12 @@ import type { ServicesListResult } from '@bianmin/core';
 import { callFunction, toApiError } from '../../api';
 import { openPage } from '../../navigation';
 import { useRemote } from '../../hooks/use-remote';
-import { CardTitle, COLORS, Page, PageHeader, RemoteStatus, StateView } from '../../ui';
+import { CardTitle } from '../../ui/card';
+import { COLORS } from '../../ui/tokens';
+import { Page } from '../../ui/page';
+import { PageHeader } from '../../ui/page-header';
+import { RemoteStatus } from '../../ui/remote-status';
+import { StateView } from '../../ui/state-view';
 import { LargeFontToggle } from '../../components/large-font-toggle';
 import { DevPanel } from '../../components/resident-picker';
 import { AvailabilitySheet } from '../../components/availability-sheet';
@@ -15,6 +20,7 @@ import { HubNotices } from './notices';
 import { MessagesEntry } from './messages-entry';
 import { MyTicketsEntry, type MyTicketsCount } from './my-tickets-entry';
 import { ComingSoonSheet } from './coming-soon-sheet';
+import { openNowSentence } from './summary';
 import './index.css';
 
 /** Opening hours change under an open page (23:30 settlement pauses…): re-ask once a minute. */
@@ -88,7 +94,7 @@ export default function Hub() {
 
   return (
     <Page
-      className='hub'
+      className='bm-hub'
       overlay={
         <>
           {sheetService ? (
@@ -114,10 +120,10 @@ export default function Hub() {
       }
     >
       <PageHeader
-        className='hub-header'
+        className='bm-hub-header'
         back={false}
         title='便民服务'
-        subtitle={liveNames.length > 0 ? `现在可在线办理：${liveNames.join('、')}。办理前先看能不能办` : '办理前先看能不能办，暂停时告诉您何时恢复'}
+        subtitle={openNowSentence(tiles)}
         actions={
           <>
             {inbox.data != null ? <MessagesEntry unread={inbox.data} onOpen={() => void openMessages()} /> : null}
@@ -128,19 +134,19 @@ export default function Hub() {
         {process.env.TARO_ENV === 'h5' ? <DevPanel onChange={reloadAll} /> : null}
       </PageHeader>
 
-      <View className='hub-body'>
-        <RemoteStatus remote={list} prefix='hub' errorTitle='服务列表暂时打不开' loading={{ label: '正在加载服务…', shape: 'tiles', className: 'hub-loading' }} />
+      <View className='bm-hub-body'>
+        <RemoteStatus remote={list} prefix='bm-hub' errorTitle='服务列表暂时打不开' loading={{ label: '正在加载服务…', shape: 'tiles', className: 'bm-hub-loading' }} />
 
         {data ? <HubNotices notices={data.notices} services={data.services} onOpen={setSheetId} /> : null}
 
         {data && groups.length === 0 ? (
-          <StateView kind='empty' className='hub-empty' icon='办' title='暂时没有可办理的服务' text='下拉页面可刷新' />
+          <StateView kind='empty' className='bm-hub-empty' icon='办' title='暂时没有可办理的服务' text='下拉页面可刷新' />
         ) : null}
 
         {groups.map((g) => (
-          <View key={g.category.id} className='hub-category' data-category-id={g.category.id}>
-            <CardTitle className='hub-category__title'>{g.category.name}</CardTitle>
-            <View className='hub-grid'>
+          <View key={g.category.id} className='bm-hub-category' data-category-id={g.category.id}>
+            <CardTitle className='bm-hub-category__title'>{g.category.name}</CardTitle>
+            <View className='bm-hub-grid'>
               {g.tiles.map((t) => (
                 <ServiceTile key={t.id} tile={t} onOpen={open} onInfo={(x) => setSheetId(x.main.id)} />
               ))}
@@ -150,7 +156,7 @@ export default function Hub() {
         ))}
 
         {data && groups.length > 0 ? (
-          <Text className='hub-footnote'>{list.loading ? '正在更新办理状态…' : `办理状态更新于 ${updatedAt ?? ''}，下拉可刷新`}</Text>
+          <Text className='bm-hub-footnote'>{list.loading ? '正在更新办理状态…' : `办理状态更新于 ${updatedAt ?? ''}，下拉可刷新`}</Text>
         ) : null}
       </View>
     </Page>

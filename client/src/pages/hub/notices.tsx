@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { ServiceListItem, ServiceNotice } from '@bianmin/core';
 import { closureLabel } from '@bianmin/core/availability/vocabulary';
-import { pressable } from '../../ui';
+import { pressable } from '../../ui/press';
 
 /** Shown before "展开": enough to see that something is unusual without pushing the tiles away. */
 const COLLAPSED = 2;
@@ -14,7 +14,16 @@ const COLLAPSED = 2;
  */
 export function unusualNotices(notices: readonly ServiceNotice[], services: readonly ServiceListItem[]): ServiceNotice[] {
   const live = new Set(services.filter((s) => s.live).map((s) => s.id));
-  return notices.filter((n) => !n.routine && live.has(n.serviceId));
+  // One outage is one line: a department down refuses its query and its pay service alike, and
+  // saying it once per service doubled the banner (in large font, a screen of it).
+  const seen = new Set<string>();
+  return notices.filter((n) => {
+    if (n.routine || !live.has(n.serviceId)) return false;
+    const key = `${n.kind}|${n.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**
@@ -29,45 +38,46 @@ export function HubNotices({ notices, services, onOpen }: { notices: ServiceNoti
   const many = shownNotices.length > COLLAPSED + 1;
   const shown = many && !expanded ? shownNotices.slice(0, COLLAPSED) : shownNotices;
   return (
-    <View className='hub-notices' role='region' ariaRole='region' ariaLabel={`今日停办提醒，共 ${shownNotices.length} 项`}>
-      <View className='hub-notices__head'>
-        <View className='hub-notices__title' role='heading' ariaRole='heading' aria-level='2'>
+    <View className='bm-hub-notices' role='region' ariaRole='region' ariaLabel={`今日停办提醒，共 ${shownNotices.length} 项`}>
+      <View className='bm-hub-notices__head'>
+        <View className='bm-hub-notices__title' role='heading' ariaRole='heading' aria-level='2'>
           今日停办提醒
         </View>
-        <Text className='hub-notices__count'>共 {shownNotices.length} 项</Text>
+        <Text className='bm-hub-notices__count'>共 {shownNotices.length} 项</Text>
       </View>
       {shown.map((n) => (
         <View
           key={`${n.serviceId}-${n.kind}`}
-          className={`hub-notice hub-notice--${n.kind} bm-focusable`}
+          className={`bm-hub-notice bm-hub-notice--${n.kind} bm-focusable`}
           data-service-id={n.serviceId}
           {...pressable(() => onOpen(n.serviceId))}
-          ariaLabel={`${closureLabel(n.kind, department(n.serviceId))}：${n.text}。查看办理时间`}
-          hoverClass='hub-notice--pressed'
+          // Named with the words it shows first (WCAG 2.5.3): a down department's kind reads 对方系统暂时连不上, its text names the department.
+          ariaLabel={`${closureLabel(n.kind, n.kind === 'down' ? undefined : department(n.serviceId))}：${n.text}。查看办理时间`}
+          hoverClass='bm-hub-notice--pressed'
         >
-          <Text className='hub-notice__kind'>{closureLabel(n.kind, n.kind === 'down' ? undefined : department(n.serviceId))}</Text>
-          <Text className='hub-notice__text'>
+          <Text className='bm-hub-notice__kind'>{closureLabel(n.kind, n.kind === 'down' ? undefined : department(n.serviceId))}</Text>
+          <Text className='bm-hub-notice__text'>
             {n.text.startsWith(n.serviceName) ? (
               <>
-                <Text className='hub-notice__service'>{n.serviceName}</Text>
+                <Text className='bm-hub-notice__service'>{n.serviceName}</Text>
                 {n.text.slice(n.serviceName.length)}
               </>
             ) : (
               n.text
             )}
           </Text>
-          <Text className='hub-notice__more' aria-hidden='true'>
+          <Text className='bm-hub-notice__more' aria-hidden='true'>
             ›
           </Text>
         </View>
       ))}
       {many ? (
         <View
-          className='hub-notices__toggle bm-focusable'
+          className='bm-hub-notices__toggle bm-focusable'
           {...pressable(() => setExpanded(!expanded))}
           aria-expanded={expanded}
           ariaLabel={expanded ? '收起停办提醒' : `展开其余 ${shownNotices.length - COLLAPSED} 项停办提醒`}
-          hoverClass='hub-notices__toggle--pressed'
+          hoverClass='bm-hub-notices__toggle--pressed'
         >
           {expanded ? '收起' : `展开其余 ${shownNotices.length - COLLAPSED} 项`}
         </View>

@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import { COMING_SOON } from '@bianmin/core/availability/vocabulary';
 import { ServiceStatusBadge } from '../../components/service-status-badge';
-import { pressable, Tile } from '../../ui';
+import { pressable } from '../../ui/press';
+import { Tile } from '../../ui/tile';
 import { tileLabel, type HubTile } from './group';
 
 /** A glyph per catalogue icon: no image files in the main package, and it reads at any size. */
@@ -33,9 +34,9 @@ export function ServiceTile({ tile, onOpen, onInfo }: ServiceTileProps) {
   const icon = ICONS[tile.icon] ?? { glyph: Array.from(tile.name)[0] ?? '办', tone: 'default' };
   const state = tile.live ? (tile.availability?.state ?? 'unknown') : 'coming';
   return (
-    <View className='hub-service-cell'>
+    <View className='bm-hub-service-cell'>
       <Tile
-        className={`hub-service-tile hub-service-tile--${state}`}
+        className={`bm-hub-service-tile bm-hub-service-tile--${state}`}
         glyph={icon.glyph}
         tone={icon.tone}
         title={tile.name}
@@ -45,21 +46,21 @@ export function ServiceTile({ tile, onOpen, onInfo }: ServiceTileProps) {
         data={{ 'data-service-id': tile.id, 'data-service-ids': tile.ids.join(' '), 'data-live': String(tile.live) }}
         status={
           tile.live && tile.availability ? (
-            <ServiceStatusBadge availability={tile.availability} label={tile.status ?? undefined} className='hub-service-tile__status' />
+            <ServiceStatusBadge availability={tile.availability} label={tile.status ?? undefined} className='bm-hub-service-tile__status' />
           ) : (
-            <Text className='hub-coming-soon'>{COMING_SOON}</Text>
+            <Text className='bm-hub-coming-soon'>{COMING_SOON}</Text>
           )
         }
       />
       {tile.live ? (
         <View
-          className='hub-service-tile__info bm-focusable'
+          className='bm-hub-service-tile__info bm-focusable'
           {...pressable(() => onInfo(tile))}
           ariaLabel={`${tile.name}办理时间`}
           data-service-id={tile.id}
-          hoverClass='hub-service-tile__info--pressed'
+          hoverClass='bm-hub-service-tile__info--pressed'
         >
-          <Text className='hub-service-tile__info-mark' aria-hidden='true'>
+          <Text className='bm-hub-service-tile__info-mark' aria-hidden='true'>
             i
           </Text>
         </View>

@@ -1,5 +1,5 @@
-import type { DeadlineView } from '@bianmin/core';
-import { awaitingRating, charHint, countChars, deadlineLine, deadlineSpoken, formatDuration, formatWhen, maskPhone, STATUS_CHIP } from './format';
+import type { DeadlineView, TicketDetail } from '@bianmin/core';
+import { agentClosedWords, awaitingRating, charHint, countChars, deadlineLine, deadlineSpoken, formatDuration, maskPhone, STATUS_CHIP, ticketHeadline } from './format';
 
 const deadline = (over: Partial<DeadlineView> = {}): DeadlineView => ({
   step: 'answer',
@@ -12,17 +12,11 @@ const deadline = (over: Partial<DeadlineView> = {}): DeadlineView => ({
 });
 
 describe('tickets format', () => {
-  it('shows instants as Shanghai wall time whatever offset they arrive with (tests run in UTC)', () => {
-    expect(formatWhen('2026-03-10T02:05:00Z')).toBe('3月10日 10:05');
-    expect(formatWhen('2026-09-30T23:30:00+08:00', true)).toBe('2026年9月30日 23:30');
-    expect(formatWhen(null)).toBe('');
-  });
-
   it('says the next deadline with its state in words, and marks an estimated one', () => {
-    expect(deadlineLine(deadline())).toBe('答复时限 3月17日 10:00 前 · 按时办理中');
-    expect(deadlineLine(deadline({ state: 'due_soon', label: '受理时限' }))).toBe('受理时限 3月17日 10:00 前 · 即将到期');
-    expect(deadlineLine(deadline({ state: 'overdue', estimated: true }))).toBe('答复时限 3月17日 10:00 前（按周一至周五估算） · 已超时');
-    expect(deadlineSpoken(deadline())).toBe('答复时限：5 个工作日内答复，3月17日 10:00 前，按时办理中');
+    expect(deadlineLine(deadline())).toBe('答复时限 2026年3月17日 10:00 前 · 按时办理中');
+    expect(deadlineLine(deadline({ state: 'due_soon', label: '受理时限' }))).toBe('受理时限 2026年3月17日 10:00 前 · 即将到期');
+    expect(deadlineLine(deadline({ state: 'overdue', estimated: true }))).toBe('答复时限 2026年3月17日 10:00 前（按周一至周五估算） · 已超时');
+    expect(deadlineSpoken(deadline())).toBe('答复时限：5 个工作日内答复，2026年3月17日 10:00 前，按时办理中');
   });
 
   it('counts characters as the server does: trimmed, an emoji as one', () => {
@@ -47,5 +41,21 @@ describe('tickets format', () => {
     expect(Object.values(STATUS_CHIP).every((c) => c.label.length > 0)).toBe(true);
     expect(formatDuration(45.4)).toBe('0:45');
     expect(formatDuration(60)).toBe('1:00');
+  });
+
+  it('stops asking for a rating once the reply is rated, and says the rating instead', () => {
+    const replied: Pick<TicketDetail, 'status' | 'rating' | 'awaitingRating'> = { status: 'replied', rating: null, awaitingRating: true };
+    expect(ticketHeadline(replied)).toBe('部门已答复，请评价办理结果');
+    const rated = { ...replied, awaitingRating: false, rating: { rating: '基本满意' as const, comment: null, at: '2026-03-10T16:00:00+08:00' } };
+    expect(ticketHeadline(rated)).toBe('部门已答复，您的评价：基本满意');
+    expect(ticketHeadline(rated)).not.toContain('请评价');
+    expect(ticketHeadline({ ...rated, status: 'closed' })).toBe('诉求已办结，您的评价：基本满意');
+  });
+
+  it('says when 人工客服 is back once, and offers the 12345 line meanwhile', () => {
+    const w = agentClosedWords({ backAt: '2026-03-16T09:00:00+08:00' });
+    expect(w.title).toBe('2026年3月16日 09:00 恢复人工服务');
+    expect(`${w.title}${w.text}`.match(/09:00/g)).toHaveLength(1);
+    expect(w.text).toContain('12345');
   });
 });

@@ -1,8 +1,11 @@
-import type { DeadlineView, TicketStatus, TicketSummary } from '@bianmin/core';
+import type { AgentResult, DeadlineView, TicketDetail, TicketStatus, TicketSummary } from '@bianmin/core';
+import { formatDateTime } from '@bianmin/core/format';
+import type { Hotline } from '@bianmin/core/hotlines';
 import { withoutInvisible } from '@bianmin/core/invisible';
-import { parseInstant, toShanghaiIso } from '@bianmin/core/time';
 
-export type ChipTone = 'ok' | 'progress' | 'muted' | 'warn' | 'danger';
+import type { PillTone } from '../../ui/status-pill';
+
+type ChipTone = PillTone;
 
 /** A ticket's status as a chip: words first (never colour alone), and what it means for the resident. */
 export const STATUS_CHIP: Record<TicketStatus, { label: string; tone: ChipTone; hint: string }> = {
@@ -23,28 +26,18 @@ export const DEADLINE_STATE: Record<DeadlineView['state'], { label: string; tone
   overdue: { label: '已超时', tone: 'danger' },
 };
 
-/** An instant as Shanghai wall time, month and day first: '3月10日 12:00'; with the year when asked. */
-export function formatWhen(iso: string | null | undefined, withYear = false): string {
-  if (!iso) return '';
-  const at = parseInstant(iso);
-  if (!at) return iso;
-  const s = toShanghaiIso(at);
-  const day = `${Number(s.slice(5, 7))}月${Number(s.slice(8, 10))}日 ${s.slice(11, 16)}`;
-  return withYear ? `${s.slice(0, 4)}年${day}` : day;
-}
-
 /**
  * The next deadline in one line for a resident: '答复时限 3月17日 10:00 前 · 按时办理中'.
  * An estimated one (a year the holiday calendar does not cover yet) says so.
  */
 export function deadlineLine(d: DeadlineView): string {
   const est = d.estimated ? '（按周一至周五估算）' : '';
-  return `${d.label} ${formatWhen(d.dueAt)} 前${est} · ${DEADLINE_STATE[d.state].label}`;
+  return `${d.label} ${formatDateTime(d.dueAt)} 前${est} · ${DEADLINE_STATE[d.state].label}`;
 }
 
 /** The same for a screen reader, with the rule: '答复时限：5 个工作日内答复，3月17日 10:00 前，按时办理中'. */
 export function deadlineSpoken(d: DeadlineView): string {
-  return `${d.label}：${d.rule}，${formatWhen(d.dueAt)} 前，${DEADLINE_STATE[d.state].label}`;
+  return `${d.label}：${d.rule}，${formatDateTime(d.dueAt)} 前，${DEADLINE_STATE[d.state].label}`;
 }
 
 /** Characters as the server counts them for the minimum (code points a reader sees, after trimming): an emoji is one, a zero-width space none. */
@@ -76,3 +69,32 @@ export function formatDuration(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
+
+/**
+ * The line atop a ticket: where it stands for the resident. Once they have rated the reply it no
+ * longer asks them to ("请评价办理结果"), it says what they said.
+ */
+export function ticketHeadline(t: Pick<TicketDetail, 'status' | 'rating' | 'awaitingRating'>): string {
+  if (t.rating && !t.awaitingRating && (t.status === 'replied' || t.status === 'closed')) {
+    return `${t.status === 'closed' ? '诉求已办结' : '部门已答复'}，您的评价：${t.rating.rating}`;
+  }
+  return STATUS_CHIP[t.status].hint;
+}
+
+/**
+ * 人工客服 off duty, said once: when agents are back (the title), the hours once (under it), and
+ * what can be done now — leave a consultation, or phone 12345.
+ */
+export function agentClosedWords(a: Pick<AgentResult, 'backAt'>): { title: string; text: string } {
+  return {
+    title: a.backAt ? `${formatDateTime(a.backAt)} 恢复人工服务` : '人工客服暂停',
+    text: '人工客服在法定工作日 9:00–18:00（含调休上班日）在岗。现在可以留下咨询，工作时间内答复；急事请拨打 12345 热线。',
+  };
+}
+
+/**
+ * The city's 12345 line: a person on the phone when the app's 人工客服 is off duty. Kept with the
+ * tickets flow, not beside the utilities' lines in core/hotlines (which the hub's sheet, in the
+ * main package, imports).
+ */
+export const CITY_HOTLINE: Hotline = { name: '12345 政务服务便民热线', number: '12345', tel: '12345' };

@@ -1,18 +1,23 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import type { DeadlineView, TicketStatus } from '@bianmin/core';
+import { StatusPill } from '../../ui';
 import { deadlineLine, deadlineSpoken, STATUS_CHIP } from './format';
 
-/** A status in words, coloured by tone (never colour alone). */
-export function StatusChip({ status }: { status: TicketStatus }) {
+/** A ticket's status on the kit's pill, in words (never colour alone). */
+export function TicketStatus({ status, className }: { status: TicketStatus; className?: string }) {
   const chip = STATUS_CHIP[status];
-  return <Text className={`tk-status tk-status--${chip.tone}`} data-status={status}>{chip.label}</Text>;
+  return (
+    <StatusPill tone={chip.tone} status={status} className={className}>
+      {chip.label}
+    </StatusPill>
+  );
 }
 
 /** The next deadline and whether it is on time, due soon or overdue. */
 export function DeadlineLine({ deadline }: { deadline: DeadlineView | null }) {
   if (!deadline) return null;
   return (
-    <View className={`tk-deadline tk-deadline--${deadline.state}`} ariaLabel={deadlineSpoken(deadline)} data-state={deadline.state}>
+    <View className={`bm-tk-deadline bm-tk-deadline--${deadline.state}`} ariaLabel={deadlineSpoken(deadline)} data-state={deadline.state}>
       {deadlineLine(deadline)}
     </View>
   );

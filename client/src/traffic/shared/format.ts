@@ -1,7 +1,7 @@
-import type { PlateKind, TrafficOrderStatus, TrafficOrderView, ViolationGroup, ViolationStatus, ViolationView } from '@bianmin/core';
-import { formatFen } from '@bianmin/core/money';
+import type { PlateKind, TrafficOrderView, ViolationGroup, ViolationStatus, ViolationView } from '@bianmin/core';
+import type { PillTone } from '../../ui/status-pill';
+import { formatFen } from '@bianmin/core/format';
 import { normalisePlate, parsePlate, PLATE_KIND_INFO, resolvePlate } from '@bianmin/core/plates';
-import { parseInstant, toShanghaiIso } from '@bianmin/core/time';
 
 /**
  * The traffic pages' words for what the server says: plates as typed, groups, statuses, money
@@ -50,7 +50,7 @@ export function engineSuffixProblem(raw: string): string | null {
   return /^[A-Z0-9]{6}$/.test(v) ? null : '发动机号后六位应为 6 位字母或数字（见行驶证“发动机号码”栏）';
 }
 
-export const STATUS_INFO: Record<ViolationStatus, { label: string; tone: 'warn' | 'danger' | 'progress' | 'ok' | 'muted' }> = {
+export const STATUS_INFO: Record<ViolationStatus, { label: string; tone: PillTone }> = {
   unhandled: { label: '未处理', tone: 'warn' },
   under_appeal: { label: '申诉中', tone: 'muted' },
   decided: { label: '待缴款', tone: 'danger' },
@@ -85,47 +85,4 @@ export function moneySplit(o: Pick<TrafficOrderView, 'fine' | 'lateFee' | 'amoun
   ];
 }
 
-export const ORDER_STATUS: Record<TrafficOrderStatus, { label: string; tone: 'warn' | 'progress' | 'ok' | 'muted'; hint: string }> = {
-  pending: { label: '待支付', tone: 'warn', hint: '订单已创建，尚未收到支付结果。未支付的订单会在当日 24 点前自动关闭（届时加处罚款会增加），不会扣款。' },
-  paid: { label: '支付成功 · 正在送达交警', tone: 'progress', hint: '罚款已支付，正在送达交通警察部门销账。会自动完成，无需重复缴款。' },
-  settled: { label: '支付成功 · 交警已销账', tone: 'ok', hint: '交通警察部门已确认收款，这条违法记录已缴清。' },
-  closed: { label: '已关闭', tone: 'muted', hint: '订单未支付，已关闭，没有扣款。如仍需缴款，请回到违法详情重新发起。' },
-  // The money went back, so the fine is still owed at the traffic police (and its late fee grows).
-  refund_pending: {
-    label: '未能销账 · 正在退款',
-    tone: 'warn',
-    hint: '这笔罚款没能在交警销账，正在原路退回您的微信支付账户，一般 1–3 个工作日到账。',
-  },
-  refunded: { label: '已退款', tone: 'muted', hint: '款项已原路退回您的微信支付账户，可在微信支付账单中查看。' },
-};
 
-/** A status the server may grow still gets words, not a blank. */
-export function orderStatusInfo(status: string): { label: string; tone: 'warn' | 'progress' | 'ok' | 'muted'; hint: string } {
-  if (status in ORDER_STATUS) return ORDER_STATUS[status as TrafficOrderStatus];
-  return { label: status, tone: 'muted', hint: '' };
-}
-
-/** An instant as Shanghai wall time: '2026-03-10 12:00'. */
-export function formatDateTime(iso: string | undefined): string {
-  if (!iso) return '';
-  const at = parseInstant(iso);
-  if (!at) return iso;
-  const local = toShanghaiIso(at);
-  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
-}
-
-/** '2026-03-15' → '2026年3月15日' */
-export function formatDate(date: string | undefined): string {
-  if (!date) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : date;
-}
-
-/** How old the traffic police's data is: 刚刚 / 3 分钟前 / 2 小时前. */
-export function formatAge(seconds: number): string {
-  if (!Number.isFinite(seconds) || seconds < 10) return '刚刚';
-  if (seconds < 60) return `${Math.floor(seconds)} 秒前`;
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} 分钟前`;
-  if (seconds < 86400) return `${Math.floor(seconds / 3600)} 小时前`;
-  return `${Math.floor(seconds / 86400)} 天前`;
-}

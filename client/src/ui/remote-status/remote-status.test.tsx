@@ -3,7 +3,7 @@ import { RemoteStatus } from './index';
 import type { RemoteLike } from './types';
 
 const remote = (over: Partial<RemoteLike>): RemoteLike => ({ data: null, error: null, loading: false, asOf: null, reload: jest.fn(), ...over });
-const props = { prefix: 'bills-orders', errorTitle: '缴费记录暂时打不开', loading: { label: '正在加载缴费记录…' } };
+const props = { prefix: 'bm-bills-orders', errorTitle: '缴费记录暂时打不开', loading: { label: '正在加载缴费记录…' } };
 
 describe('RemoteStatus', () => {
   it('shows the placeholder until the first answer', () => {
@@ -15,7 +15,7 @@ describe('RemoteStatus', () => {
     const r = remote({ error: { message: '网络连接不上' } });
     const { container } = render(<RemoteStatus remote={r} {...props} />);
     expect(screen.getByRole('alert').textContent).toContain('缴费记录暂时打不开');
-    expect(container.querySelector('.bills-orders-error:not(.bm-error-card--inline)')).not.toBeNull();
+    expect(container.querySelector('.bm-bills-orders-error:not(.bm-error-card--inline)')).not.toBeNull();
     fireEvent.click(screen.getByRole('button', { name: '重试' }));
     expect(r.reload).toHaveBeenCalled();
   });

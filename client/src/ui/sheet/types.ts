@@ -14,6 +14,12 @@ export interface SheetProps {
   busy?: boolean;
   /** Buttons at the foot, outside the scrolling body. */
   actions?: ReactNode;
+  /**
+   * A payment's sheet: the main button above the others, and the foot kept clear where the
+   * page's own pay button was, so the second tap of a double tap lands on nothing (the sheet
+   * also ignores taps for its first 500 ms).
+   */
+  stacked?: boolean;
   children?: ReactNode;
   /** Extra attributes for the dialog element (`data-service-id` …). */
   data?: Record<`data-${string}`, string>;

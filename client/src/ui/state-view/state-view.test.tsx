@@ -17,7 +17,7 @@ describe('StateView', () => {
 
   it('says since when the data shown is when a refresh failed', () => {
     const onRetry = jest.fn();
-    const { container } = render(<StateView kind='stale' prefix='bills-orders' since='09:30' message='网络较慢' retrying={false} onRetry={onRetry} />);
+    const { container } = render(<StateView kind='stale' prefix='bm-bills-orders' since='09:30' message='网络较慢' retrying={false} onRetry={onRetry} />);
     expect(screen.getByRole('alert').textContent).toContain('刷新失败，下面是 09:30 的结果');
     expect(container.querySelector('.bm-error-card--inline')).not.toBeNull();
     fireEvent.click(screen.getByRole('button', { name: '重试' }));
@@ -25,13 +25,13 @@ describe('StateView', () => {
   });
 
   it('falls back to "the last result" when it cannot say since when', () => {
-    render(<StateView kind='stale' prefix='x' since={null} message='超时' retrying={false} onRetry={() => undefined} />);
+    render(<StateView kind='stale' prefix='bm-x' since={null} message='超时' retrying={false} onRetry={() => undefined} />);
     expect(screen.getByRole('alert').textContent).toContain('下面是上次的结果');
   });
 
   it('shows a full error card when there is nothing else to show', () => {
-    const { container } = render(<StateView kind='error' prefix='messages' title='消息暂时打不开' message='系统繁忙' retrying={false} onRetry={() => undefined} />);
-    expect(container.querySelector('.messages-error:not(.bm-error-card--inline)')).not.toBeNull();
+    const { container } = render(<StateView kind='error' prefix='bm-messages' title='消息暂时打不开' message='系统繁忙' retrying={false} onRetry={() => undefined} />);
+    expect(container.querySelector('.bm-messages-error:not(.bm-error-card--inline)')).not.toBeNull();
   });
 
   it('says why a service is closed as a status', () => {

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { Glyph } from '../glyph';
 import { cx, pressable } from '../press';
 import type { TileProps } from './types';
 import './index.css';
@@ -10,9 +11,7 @@ export function Tile({ glyph, tone, title, subtitle, status, label, onPress, cla
   return (
     <View className={cx('bm-tile', 'bm-focusable', className)} {...pressable(onPress)} ariaLabel={label} hoverClass='bm-tile--pressed' {...data}>
       <View className='bm-tile__head'>
-        <View className={`bm-tile__glyph bm-tone--${tone}`} aria-hidden='true'>
-          <Text>{glyph}</Text>
-        </View>
+        <Glyph glyph={glyph} tone={tone} />
         <View className='bm-tile__body'>
           <Text className='bm-tile__title'>{title}</Text>
           {subtitle ? <Text className='bm-tile__subtitle'>{subtitle}</Text> : null}

@@ -13,6 +13,6 @@ describe('Tile', () => {
     fireEvent.click(tile);
     fireEvent.keyDown(tile, { key: 'Enter' });
     expect(onPress).toHaveBeenCalledTimes(2);
-    expect(container.querySelector('.bm-tile__glyph')?.getAttribute('aria-hidden')).toBe('true');
+    expect(container.querySelector('.bm-glyph')?.getAttribute('aria-hidden')).toBe('true');
   });
 });

@@ -70,6 +70,10 @@ export interface InsuranceView {
   startMonth: string;
   /** Contributions stop here (retirement, leaving the city); absent while contributing. */
   contributionsEndMonth?: string;
+  /** Months still owed (欠缴), oldest first. */
+  owedMonths: string[];
+  /** Months since the first without any contribution (断缴), oldest first. */
+  gapMonths: string[];
 }
 
 /** What every answer built from the bureau's data says about that data. */
@@ -110,6 +114,8 @@ export interface MonthRecord {
   employer?: number;
   personal?: number;
   employerName?: string;
+  /** Who paid: the person themselves (灵活就业) pays it all, and none of it is 单位 money. */
+  payer?: 'employer' | 'self';
   /** When it was paid (YYYY-MM-DD); for 补缴 months, long after the month itself. */
   paidOn?: string;
 }
@@ -126,6 +132,10 @@ export interface InsuranceRecords extends BureauDataAge {
   name: string;
   from: string;
   to: string;
+  /** The first month contributions were due: records before it do not exist (not gaps). */
+  startMonth: string;
+  /** Contributions ended here (retirement): nothing is due after it. */
+  contributionsEndMonth?: string;
   /** Every month from `to` back to `from`, newest first; months without a record are gaps. */
   months: MonthRecord[];
   /** The bureau's own totals over the same months (paid and back-paid), fen. */

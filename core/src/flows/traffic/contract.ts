@@ -106,6 +106,11 @@ export interface ViolationView {
   /** Our live order for it, when there is one. */
   orderId?: string;
   paidAt?: string;
+  /**
+   * Fen, once paid: what was paid — our order's amount, or, paid elsewhere, the fine plus the
+   * late fee due on the day it was paid. 已完成's total adds these, not the fines.
+   */
+  paidAmount?: number;
 }
 
 export interface ViolationGroup {

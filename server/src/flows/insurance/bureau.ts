@@ -22,7 +22,16 @@ export const bureauSummarySchema = z.object({
   insured: z.boolean(),
   city: z.string(),
   insurances: z.array(
-    z.object({ type: z.enum(INSURANCE_TYPES), status: z.enum(INSURANCE_STATUSES), startMonth: month, contributionsEndMonth: month.optional() }),
+    z.object({
+      type: z.enum(INSURANCE_TYPES),
+      status: z.enum(INSURANCE_STATUSES),
+      startMonth: month,
+      contributionsEndMonth: month.optional(),
+      /** Months still owed. */
+      arrears: z.array(month).default([]),
+      /** Months since the first without any contribution (断缴). */
+      breaks: z.array(month).default([]),
+    }),
   ),
   accounts: z.object({ pension: fen, medical: fen }),
   totalMonths: z.number().int().nonnegative(),
@@ -48,6 +57,8 @@ export const bureauRecordsSchema = z.object({
       employer: fen,
       personal: fen,
       employerName: z.string(),
+      /** The person paid it themselves (灵活就业): none of it is employer money. */
+      payer: z.enum(['employer', 'self']).default('employer'),
       paidOn: date.optional(),
     }),
   ),

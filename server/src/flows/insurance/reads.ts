@@ -12,6 +12,7 @@ import {
   shanghaiDate,
   toShanghaiIso,
 } from '@bianmin/core';
+import { formatMonthRange } from '@bianmin/core/format';
 import type { Fetched } from '../../departments/client';
 import { listAccess, recordRead } from './access-log';
 import { type BureauRecords, bureauFor, NOT_KNOWN_MESSAGE } from './bureau';
@@ -45,9 +46,11 @@ export async function readInsuranceSummary(ctx: ResidentContext, input: { verifi
       type: i.type,
       name: INSURANCE_NAMES[i.type],
       status: i.status,
-      statusName: INSURANCE_STATUS_NAMES[i.status],
+      statusName: statusNameOf(i, Boolean(s.retirement)),
       startMonth: i.startMonth,
       ...(i.contributionsEndMonth ? { contributionsEndMonth: i.contributionsEndMonth } : {}),
+      owedMonths: i.arrears,
+      gapMonths: i.breaks,
     })),
     balances: s.accounts,
     totalMonths: s.totalMonths,
@@ -56,6 +59,16 @@ export async function readInsuranceSummary(ctx: ResidentContext, input: { verifi
     ...age(fetched),
     verification: verificationOf(v),
   };
+}
+
+/**
+ * An insurance's standing in words: a retiree's pension is drawn, not contributed to; cover kept
+ * after contributions ended (a retiree's medical insurance) is not "参保缴费".
+ */
+function statusNameOf(i: { type: InsuranceType; status: keyof typeof INSURANCE_STATUS_NAMES; contributionsEndMonth?: string }, retired: boolean): string {
+  if (retired && i.type === 'pension') return '已退休，领取养老金';
+  if (i.status === 'active' && i.contributionsEndMonth) return '参保，退休后不再缴费';
+  return INSURANCE_STATUS_NAMES[i.status];
 }
 
 const monthIndex = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
@@ -84,16 +97,22 @@ export async function readInsuranceRecords(
   input: { insurance: InsuranceType; from?: string; to?: string; verificationId?: string },
 ): Promise<InsuranceRecords> {
   const v = await requireLiveVerification(ctx, input.verificationId);
-  const fetched = await bureauFor(ctx.deps).records(personOf(v), input.insurance, shanghaiDate(ctx.clock.now()), { from: input.from, to: input.to });
+  const today = shanghaiDate(ctx.clock.now());
+  // Whole calendar years by default (January two years back up to the newest posted month, at
+  // most 36 months), so that no year reads as if a month were missing from it.
+  const from = input.from ?? (input.to ? undefined : `${Number(today.slice(0, 4)) - 2}-01`);
+  const fetched = await bureauFor(ctx.deps).records(personOf(v), input.insurance, today, { from, to: input.to });
   const r = fetched.data;
   if (r.insurance !== input.insurance) throw new AppError('DEPARTMENT_ERROR', '社保系统返回了与查询不符的数据，请稍后再试。');
   const name = INSURANCE_NAMES[input.insurance];
-  await recordRead(ctx, v, 'records', `查看${name}缴费记录（${r.from} 至 ${r.to}）`);
+  await recordRead(ctx, v, 'records', `查看${name}缴费记录（${formatMonthRange(r.from, r.to)}）`);
   return {
     insurance: r.insurance,
     name,
     from: r.from,
     to: r.to,
+    startMonth: r.startMonth,
+    ...(r.contributionsEndMonth ? { contributionsEndMonth: r.contributionsEndMonth } : {}),
     months: monthsWithGaps(r),
     totals: r.totals,
     ...(r.payments ? { payments: [...r.payments].sort((a, b) => (a.month < b.month ? 1 : -1)) } : {}),

@@ -103,22 +103,36 @@ describe.each(STORE_KINDS)('social insurance on %s', (kind) => {
       expect(Number.isInteger(s.balances.medical)).toBe(true);
     });
 
-    it('reads 36 months of pension records, newest first, whose personal parts total the bureau’s', async () => {
+    it('reads whole calendar years by default (January two years back to the newest month), newest first, whose personal parts total the bureau’s', async () => {
       const r = data<InsuranceRecords>(await call({ action: 'records', insurance: 'pension' }, ZHANG.openid, at(4)));
       reads.push('records');
-      expect(r).toMatchObject({ insurance: 'pension', name: '养老保险', from: '2023-02', to: '2026-01', dataUpTo: '2026-01', stale: false });
-      expect(r.months).toHaveLength(36);
+      // Not the last 36 months (2023-02 onwards): that made 2023 read "已缴 11 个月" as if a month were missing.
+      expect(r).toMatchObject({ insurance: 'pension', name: '养老保险', from: '2024-01', to: '2026-01', startMonth: '2012-07', dataUpTo: '2026-01', stale: false });
+      expect(r.months).toHaveLength(25);
       expect(r.months[0].month).toBe('2026-01');
-      expect(r.months[35].month).toBe('2023-02');
+      expect(r.months[24].month).toBe('2024-01');
       for (const m of r.months) {
-        expect(m).toMatchObject({ status: 'paid', employerName: expect.any(String), paidOn: expect.stringMatching(/^\d{4}-\d{2}-15$/) });
+        expect(m).toMatchObject({ status: 'paid', payer: 'employer', employerName: expect.any(String), paidOn: expect.stringMatching(/^\d{4}-\d{2}-15$/) });
         // 8% and 16% of the base, in whole fen.
         expect(m.personal).toBe(Math.round((m.base! * 8) / 100));
         expect(m.employer).toBe(Math.round((m.base! * 16) / 100));
       }
       expect(r.months.reduce((s, m) => s + m.personal!, 0)).toBe(r.totals.personal);
       expect(r.months.reduce((s, m) => s + m.employer!, 0)).toBe(r.totals.employer);
-      expect(r.totals.paidMonths).toBe(36);
+      expect(r.totals.paidMonths).toBe(25);
+    });
+
+    it('reaches earlier years a window at a time, back to the first month of contributions', async () => {
+      const r = data<InsuranceRecords>(await call({ action: 'records', insurance: 'pension', from: '2012-01', to: '2014-12' }, ZHANG.openid, at(4)));
+      reads.push('records');
+      // Contributions began in 2012-07: the months before are not gaps, they were never due.
+      expect(r).toMatchObject({ from: '2012-01', to: '2014-12', startMonth: '2012-07' });
+      expect(r.months.map((m) => m.month)[0]).toBe('2014-12');
+      expect(r.months.at(-1)!.month).toBe('2012-07');
+      expect(r.months).toHaveLength(30);
+      expect(r.months.every((m) => m.status === 'paid')).toBe(true);
+      const tooWide = await call({ action: 'records', insurance: 'pension', from: '2012-01', to: '2015-01' }, ZHANG.openid, at(4));
+      expect(tooWide.body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { from: '一次最多查询 36 个月' } } });
     });
 
     it('reads a chosen range of another insurance; the range is checked', async () => {
@@ -142,9 +156,9 @@ describe.each(STORE_KINDS)('social insurance on %s', (kind) => {
     it('lists every read made, newest first, and nothing else', async () => {
       const { entries } = data<{ entries: AccessLogEntry[] }>(await call({ action: 'accessLog' }, ZHANG.openid, at(7)));
       expect(entries.map((e) => e.action)).toEqual([...reads].reverse());
-      expect(entries.map((e) => e.at)).toEqual(['2026-03-10T12:05:00+08:00', '2026-03-10T12:04:00+08:00', '2026-03-10T12:03:00+08:00']);
-      expect(entries[0]).toEqual({ at: '2026-03-10T12:05:00+08:00', action: 'records', description: '查看医疗保险缴费记录（2025-01 至 2025-06）', verificationId, thisAccount: true });
-      expect(entries[2].description).toBe('查看参保概况');
+      expect(entries.map((e) => e.at)).toEqual(['2026-03-10T12:05:00+08:00', '2026-03-10T12:04:00+08:00', '2026-03-10T12:04:00+08:00', '2026-03-10T12:03:00+08:00']);
+      expect(entries[0]).toEqual({ at: '2026-03-10T12:05:00+08:00', action: 'records', description: '查看医疗保险缴费记录（2025年1月至2025年6月）', verificationId, thisAccount: true });
+      expect(entries[3].description).toBe('查看参保概况');
     });
 
     it('asks to verify again once the 30 minutes are over on the call’s clock', async () => {
@@ -249,7 +263,7 @@ describe.each(STORE_KINDS)('social insurance on %s', (kind) => {
     it('shows the gap months as gaps, back-paid months as 补缴, an owed month as owed; totals count what was paid', async () => {
       await verifyAs(WANG.openid, WANG, 'pass');
       const unemployment = data<InsuranceRecords>(await call({ action: 'records', insurance: 'unemployment' }, WANG.openid));
-      expect(unemployment.months).toHaveLength(36);
+      expect(unemployment.months).toHaveLength(25);
       const byMonth = new Map(unemployment.months.map((m) => [m.month, m]));
       for (const m of ['2025-01', '2025-02', '2025-03']) expect(byMonth.get(m)).toEqual({ month: m, status: 'gap' });
       expect(byMonth.get('2026-01')).toMatchObject({ status: 'unpaid' });
@@ -257,22 +271,38 @@ describe.each(STORE_KINDS)('social insurance on %s', (kind) => {
 
       const pension = data<InsuranceRecords>(await call({ action: 'records', insurance: 'pension' }, WANG.openid));
       const p = new Map(pension.months.map((m) => [m.month, m]));
-      for (const m of ['2025-01', '2025-02', '2025-03']) expect(p.get(m)).toMatchObject({ status: 'backpaid', paidOn: '2025-08-12', employerName: '个人补缴（灵活就业）' });
+      for (const m of ['2025-01', '2025-02', '2025-03']) {
+        // Flexible employment: the person paid it all — 24% of the base — and none of it is 单位 money.
+        expect(p.get(m)).toMatchObject({ status: 'backpaid', paidOn: '2025-08-12', employerName: '个人补缴（灵活就业）', payer: 'self', employer: 0, personal: Math.round((p.get(m)!.base! * 24) / 100) });
+      }
       const paid = pension.months.filter((m) => m.status === 'paid' || m.status === 'backpaid');
       expect(paid.reduce((s, m) => s + m.personal!, 0)).toBe(pension.totals.personal);
-      expect(pension.totals.paidMonths).toBe(35);
+      expect(paid.reduce((s, m) => s + m.employer!, 0)).toBe(pension.totals.employer);
+      expect(pension.totals.paidMonths).toBe(24);
+    });
+
+    it('states arrears and gaps in the summary, insurance by insurance, never "参保缴费" alone over them', async () => {
+      const s = data<InsuranceSummary>(await call({ action: 'summary' }, WANG.openid));
+      const by = new Map(s.insurances.map((i) => [i.type, i]));
+      expect(by.get('pension')).toMatchObject({ owedMonths: ['2026-01'], gapMonths: [] });
+      expect(by.get('medical')).toMatchObject({ owedMonths: ['2026-01'], gapMonths: [] });
+      expect(by.get('unemployment')).toMatchObject({ owedMonths: ['2026-01'], gapMonths: ['2025-01', '2025-02', '2025-03'] });
+      const zhang = data<InsuranceSummary>(await call({ action: 'summary' }, ZHANG.openid));
+      expect(zhang.insurances.every((i) => i.owedMonths.length === 0 && i.gapMonths.length === 0)).toBe(true);
     });
 
     it('shows a retiree the pension paid to them instead of contributions', async () => {
       await verifyAs(LI.openid, LI, 'pass');
       const s = data<InsuranceSummary>(await call({ action: 'summary' }, LI.openid));
       expect(s.retirement).toEqual({ retiredOn: '2008-10', monthlyPension: expect.any(Number) });
-      expect(s.insurances.find((i) => i.type === 'pension')).toMatchObject({ status: 'terminated', statusName: '终止', contributionsEndMonth: '2008-09' });
-      expect(s.insurances.find((i) => i.type === 'medical')).toMatchObject({ status: 'active' });
+      // Drawing a pension, not "终止"; medical cover kept without contributions, not "参保缴费".
+      expect(s.insurances.find((i) => i.type === 'pension')).toMatchObject({ status: 'terminated', statusName: '已退休，领取养老金', contributionsEndMonth: '2008-09', owedMonths: [], gapMonths: [] });
+      expect(s.insurances.find((i) => i.type === 'medical')).toMatchObject({ status: 'active', statusName: '参保，退休后不再缴费', contributionsEndMonth: '2008-09' });
       const r = data<InsuranceRecords>(await call({ action: 'records', insurance: 'pension' }, LI.openid));
       // No contributions are due after retirement: no months, and no gaps either.
       expect(r.months).toEqual([]);
-      expect(r.payments).toHaveLength(36);
+      expect(r).toMatchObject({ contributionsEndMonth: '2008-09' });
+      expect(r.payments).toHaveLength(25);
       expect(r.payments![0]).toEqual({ month: '2026-01', amount: s.retirement!.monthlyPension, paidOn: '2026-01-10' });
     });
 

@@ -1,4 +1,4 @@
-import { type AgentResult, toShanghaiIso } from '@bianmin/core';
+import type { AgentResult } from '@bianmin/core';
 import { evaluate } from '../../availability/evaluate';
 import type { ResidentContext } from '../../runtime/types';
 import { ownTicket } from './store';
@@ -37,7 +37,8 @@ export async function agentStatus(ctx: ResidentContext, input: { ticketId?: stri
     offer: {
       kind: '咨询',
       path: '/tickets/pages/new/index?kind=%E5%92%A8%E8%AF%A2',
-      text: a.opensAt ? `人工客服 ${toShanghaiIso(new Date(a.opensAt)).slice(5, 16).replace('T', ' ')} 上班。现在可以留下咨询，工作时间内答复。` : '现在可以留下咨询，工作时间内答复。',
+      // When agents are back is said once, by `backAt`: the offer says only what can be done now.
+      text: '现在可以留下咨询，工作时间内答复。',
     },
     message: a.message,
   };

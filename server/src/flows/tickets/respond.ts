@@ -86,7 +86,7 @@ export async function reopenTicket(ctx: TicketContext, input: { reason: string }
   await platformFor(ctx.deps).reopen(t.ticketNo, { reason: input.reason, requestId: `${t.id}:reopen:${t.replyRound}` }, now).catch(refusal);
   await db
     .update(tickets)
-    .set({ status: 'reopened', reopenedAt: now, reopenedRound: t.replyRound })
+    .set({ status: 'reopened', reopenedAt: now, reopenedRound: t.replyRound, reopenReason: input.reason })
     .where(and(eq(tickets.id, t.id), lt(tickets.reopenedRound, t.replyRound)));
   ctx.log.info({ ticket: t.id, round: t.replyRound }, 'ticket reopened');
   return { ticket: await detail(ctx, t.id) };

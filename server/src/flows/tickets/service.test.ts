@@ -129,13 +129,22 @@ describe.each(STORE_KINDS)('12345 tickets through the local gateway on %s', (kin
     const r = data<{ ticket: TicketDetail }>(await reopen('2026-03-16T11:00:00+08:00'));
     expect(r.ticket).toMatchObject({ status: 'reopened', nextDeadline: { step: 'answer', dueAt: '2026-03-23T11:00:00+08:00' }, reopen: { allowed: false } });
     expect(stack.hotline.tickets.get(ticketNo)!.status).toBe('reopened');
+    // The request and what the resident wrote are in the timeline at once, not after the next sync…
+    const reopened = (t: TicketDetail) => t.timeline.filter((e) => e.type === 'reopened');
+    expect(reopened(r.ticket)).toEqual([{ at: '2026-03-16T11:00:00+08:00', type: 'reopened', label: '重办中', department: null, text: '申请重办：井盖补装后又松动了' }]);
+    expect(reopened(data<{ ticket: TicketDetail }>(await show(ticketId, { now: '2026-03-16T11:01:00+08:00' })).ticket)).toHaveLength(1);
+    // …and once the platform's own event comes through the feed, it stands there alone.
+    await job('2026-03-16T11:02:00+08:00');
+    const synced = reopened(data<{ ticket: TicketDetail }>(await show(ticketId, { now: '2026-03-16T11:03:00+08:00' })).ticket);
+    expect(synced).toHaveLength(1);
+    expect(synced[0]).toMatchObject({ text: '申请重办：井盖补装后又松动了', department: expect.any(String) });
     const twice = await reopen('2026-03-16T11:05:00+08:00');
     expect(twice.body).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('已申请过重办') } });
     // The department answers again; 7 days and a minute later the window has closed.
     await advance(ticketNo, 'replied', '2026-03-17T10:00:00+08:00', '已重新加固井盖。');
     await job('2026-03-17T10:01:00+08:00');
     const late = await reopen('2026-03-24T10:01:00+08:00');
-    expect(late.body).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/答复已超过 7 天（答复于 2026-03-17 10:00）/) } });
+    expect(late.body).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/答复已超过 7 天（答复于 2026年3月17日 10:00）/) } });
     expect(data<{ ticket: TicketDetail }>(await show(ticketId, { now: '2026-03-24T10:01:00+08:00' })).ticket.reopen).toMatchObject({ allowed: false, until: '2026-03-24T10:00:00+08:00' });
   });
 

@@ -1,3 +1,4 @@
+import { formatDateTime } from '@bianmin/core/format';
 import {
   deadlineView,
   maskPhone,
@@ -48,7 +49,7 @@ export function reopenWindow(t: TicketRow, now: Date): TicketDetail['reopen'] {
   const base = { until: toShanghaiIso(until) };
   if (t.reopenedRound >= t.replyRound) return { allowed: false, ...base, reason: '这次答复已申请过重办，每次答复只能申请一次' };
   if (now.getTime() > until.getTime()) {
-    return { allowed: false, ...base, reason: `答复已超过 ${REOPEN_WINDOW_DAYS} 天（答复于 ${toShanghaiIso(t.repliedAt).slice(0, 16).replace('T', ' ')}），不能再申请重办；如问题仍未解决，请重新提交诉求` };
+    return { allowed: false, ...base, reason: `答复已超过 ${REOPEN_WINDOW_DAYS} 天（答复于 ${formatDateTime(toShanghaiIso(t.repliedAt))}），不能再申请重办；如问题仍未解决，请重新提交诉求` };
   }
   if (t.status !== 'replied') return { allowed: false, ...base, reason: `工单${statusLabel(t.status)}，不能申请重办` };
   return { allowed: true, ...base, reason: null };
@@ -83,6 +84,13 @@ export async function ticketDetail(t: TicketRow, events: TicketEventRow[], now: 
       .sort((a, b) => a.seq - b.seq)
       .map((e) => ({ at: toShanghaiIso(e.at), type: e.type as TicketEventView['type'], label: EVENT_LABEL[e.type as TicketEventView['type']] ?? e.type, department: e.department, text: e.text })),
   ];
+  // The resident's own 重办 request shows at once, with what they wrote; the platform's event for
+  // it replaces it once the feed brings it (a reopened event after the latest reply).
+  const lastReply = events.filter((e) => e.type === 'replied').reduce((n, e) => Math.max(n, e.seq), 0);
+  const synced = events.some((e) => e.type === 'reopened' && e.seq > lastReply);
+  if (t.reopenedAt && t.reopenReason && t.reopenedRound >= t.replyRound && t.replyRound > 0 && !synced) {
+    timeline.push({ at: toShanghaiIso(t.reopenedAt), type: 'reopened', label: EVENT_LABEL.reopened, department: null, text: `申请重办：${t.reopenReason}` });
+  }
   return {
     ...ticketSummary(t, now, calendar),
     description: t.description,

@@ -158,7 +158,7 @@ describe.each(STORE_KINDS)('traffic violations on %s', (kind) => {
     const decided = answers.map((a) => data<{ violation: ViolationView }>(a).violation);
     expect(new Set(decided.map((d) => d.decisionNo)).size).toBe(1);
     expect(decided[0]).toMatchObject({ status: 'decided', group: 'payable', decisionDate: '2026-03-10', dueDate: '2026-03-25', today: { overdueDays: 0, lateFee: 0, amountDue: 20000 } });
-    expect(decided[0].today!.note).toBe('请于 2026-03-25 前缴纳；逾期每日按罚款的 3% 加处罚款，最多不超过罚款本金');
+    expect(decided[0].today!.note).toBe('请于 2026年3月25日 前缴纳；逾期每日按罚款的 3% 加处罚款，最多不超过罚款本金');
   });
 
   let orderId: string;
@@ -197,6 +197,15 @@ describe.each(STORE_KINDS)('traffic violations on %s', (kind) => {
     const again = await call({ action: 'pay', vehicleId, violationId: CAPPED, idempotencyKey: 'after-paid-0003' });
     expect(again.body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect((await payments({ action: 'order', orderId }, { openid: LI.openid })).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it("totals 已完成 by what was paid: the capped fine's ¥400.00 (fine and late fee), not its ¥200.00 fine", async () => {
+    const r = data<ViolationsResult>(await violations(vehicleId, { now: '2026-03-10T12:06:00+08:00' }));
+    const done = r.groups.find((g) => g.key === 'done')!;
+    // Paid through us: the order's amount. Paid at the traffic police in 2025 within the 15 days: the fine.
+    expect(find(r, CAPPED)).toMatchObject({ group: 'done', paidAmount: 40000 });
+    expect(find(r, PAID_BEFORE)).toMatchObject({ group: 'done', paidAmount: 20000 });
+    expect(done).toMatchObject({ count: 2, total: 40000 + 20000 });
   });
 
   it('charges the 17-day fine with 2 overdue days × 3%', async () => {
@@ -280,5 +289,37 @@ describe('the traffic fine outbox', () => {
       await second?.stop();
       await database.close();
     }
+  });
+});
+
+describe.each(STORE_KINDS)('a resident’s own confirm, read back through the department cache, on %s', (kind) => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    // The deployed cache: identical lookups within 30 s cost no department call.
+    stack = await startTestStack(kind, { departmentCacheTtlMs: 30_000 });
+  });
+  afterAll(() => stack?.stop());
+  const call = <T>(body: Record<string, unknown>) => stack.call<T>('traffic', body, { now: NOON });
+
+  it('shows a record confirmed a moment ago as decided in the list and the record at once, not the cached answer from before', async () => {
+    const { vehicle } = data<{ vehicle: VehicleView }>(await call({ action: 'addVehicle', plate: ZHANG_CAR.plate, plateKind: 'small_car', engineNoSuffix: ZHANG_CAR.engineNoSuffix }));
+    const vehicleId = vehicle.vehicleId;
+    // The list is read (and cached by the department client) before the confirm…
+    expect(find(data<ViolationsResult>(await call({ action: 'violations', vehicleId })), CONFIRMABLE)).toMatchObject({ status: 'unhandled', group: 'todo' });
+    const hits = stack.sandboxes.traffic.hits;
+    expect(find(data<ViolationsResult>(await call({ action: 'violations', vehicleId })), CONFIRMABLE).status).toBe('unhandled');
+    expect(stack.sandboxes.traffic.hits).toBe(hits);
+    const { violation } = data<{ violation: ViolationView }>(await call({ action: 'confirm', vehicleId, violationId: CONFIRMABLE }));
+    expect(violation.status).toBe('decided');
+    // …and every read after it, inside the cache's 30 s, says what the resident just did.
+    const after = data<ViolationsResult>(await call({ action: 'violations', vehicleId }));
+    expect(find(after, CONFIRMABLE)).toMatchObject({ status: 'decided', group: 'payable', decisionNo: violation.decisionNo, today: { amountDue: 20000 } });
+    expect(after.groups.map((g) => [g.key, g.count])).toEqual([
+      ['todo', 0],
+      ['payable', 3],
+      ['done', 1],
+    ]);
+    expect(after.groups[1].total).toBe(40000 + 10600 + 20000);
+    expect(data<{ violation: ViolationView }>(await call({ action: 'violation', vehicleId, violationId: CONFIRMABLE })).violation.status).toBe('decided');
   });
 });

@@ -4,7 +4,9 @@ import {
   lateFeeSentence,
   maskPlateDisplay,
   type OrderStatus,
+  parseInstant,
   PLATE_KIND_INFO,
+  shanghaiDate,
   type PlateKind,
   toShanghaiIso,
   type TrafficOrderStatus,
@@ -95,6 +97,7 @@ export function violationView(v: TrafficViolation, asOf: string, live: OrderRow 
   const group: ViolationView['group'] = status === 'paid' ? 'done' : status === 'decided' || status === 'paying' ? 'payable' : 'todo';
   const block = confirmBlock(v);
   const payable = group === 'payable' && v.decisionDate;
+  const paidAmount = status !== 'paid' ? undefined : paidByUs ? ours.amount : paidElsewhere(v);
   return {
     violationId: v.violationId,
     occurredAt: v.occurredAt,
@@ -119,5 +122,17 @@ export function violationView(v: TrafficViolation, asOf: string, live: OrderRow 
     ...(v.appealNote ? { appealNote: v.appealNote } : {}),
     ...(ours ? { orderId: ours.id } : {}),
     ...(v.paidAt ? { paidAt: v.paidAt } : ours?.paidAt ? { paidAt: toShanghaiIso(ours.paidAt) } : {}),
+    ...(paidAmount !== undefined ? { paidAmount } : {}),
   };
+}
+
+/**
+ * What a fine paid outside the app came to: the fine plus the late fee the law charged on the day
+ * it was paid (the department's record names the day, not the sum). Without a decision or a
+ * payment date, the fine itself.
+ */
+function paidElsewhere(v: TrafficViolation): number {
+  const paidOn = v.paidAt ? parseInstant(v.paidAt) : null;
+  if (!v.decisionDate || !paidOn) return v.fine;
+  return v.fine + fineLateFee(v.fine, v.decisionDate, shanghaiDate(paidOn)).lateFee;
 }

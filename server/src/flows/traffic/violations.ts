@@ -53,8 +53,10 @@ const GROUPS: Array<Pick<ViolationGroup, 'key' | 'title'>> = [
   { key: 'done', title: '已完成' },
 ];
 
+/** 待处理: the fines; 待缴款: what paying costs today; 已完成: what was paid (late fees included). */
 function groupTotal(key: ViolationGroup['key'], v: ViolationView): number {
   if (key === 'payable') return v.today?.amountDue ?? v.fine;
+  if (key === 'done') return v.paidAmount ?? v.fine;
   return v.fine;
 }
 

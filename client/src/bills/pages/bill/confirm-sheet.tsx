@@ -1,14 +1,12 @@
-import { Text, View } from '@tarojs/components';
 import type { BillView, BindingView } from '@bianmin/core';
-import { formatFen } from '@bianmin/core/money';
-import { formatPeriod, KIND_INFO } from '../../shared/format';
-import { Button, Notice, Sheet } from '../../../ui';
-import { Row } from '../../shared/ui';
+import { formatFen, formatMonth } from '@bianmin/core/format';
+import { Amount, Button, Fineprint, Notice, Row, Sheet } from '../../../ui';
+import { KIND_INFO } from '../../shared/format';
 
 /**
  * What is about to be paid, said in full before any money moves: each month with its late fee,
- * and the total. 确认支付 sits above 取消, away from the bottom bar's 立即缴费, so the second tap
- * of a double tap lands on neither (the kit's Sheet also ignores taps for 500 ms).
+ * and the total. A stacked sheet: 确认支付 above 取消 and the foot left clear, so the second tap
+ * of a double tap on 立即缴费 lands on neither (the sheet also ignores taps for 500 ms).
  */
 export function ConfirmPaySheet({
   visible,
@@ -31,29 +29,28 @@ export function ConfirmPaySheet({
   const kindName = KIND_INFO[binding.kind].bill;
   const total = bills.reduce((s, b) => s + b.amountDue, 0);
   const lateFee = bills.reduce((s, b) => s + b.lateFee, 0);
-  const what = bills.length === 1 ? `${kindName} · ${formatPeriod(bills[0].period)}账单` : `${kindName} · ${bills.length} 期账单`;
+  const what = bills.length === 1 ? `${kindName} · ${formatMonth(bills[0].period)}账单` : `${kindName} · ${bills.length} 期账单`;
+  const confirmText = busy ? '正在下单…' : `${error ? '重试支付' : '确认支付'} ${formatFen(total)}`;
   return (
     <Sheet
       visible={visible}
       title='确认缴费'
-      className='bills-confirm-sheet'
+      className='bm-bills-confirm-sheet'
       busy={busy}
       onClose={onClose}
+      stacked
       actions={
-        <View className='bills-confirm-sheet__actions'>
-          <Button className='bm-sheet__main bills-confirm-sheet__pay' onPress={onConfirm} busy={busy} label={busy ? '正在下单' : `确认支付 ${formatFen(total)}`}>
-            {busy ? '正在下单…' : error ? `重试支付 ${formatFen(total)}` : `确认支付 ${formatFen(total)}`}
+        <>
+          <Button className='bm-sheet__main bm-bills-confirm-sheet__pay' onPress={onConfirm} busy={busy} label={confirmText.replace('…', '')}>
+            {confirmText}
           </Button>
-          <Button variant='plain' className='bills-confirm-sheet__cancel' onPress={onClose} label='取消，不缴费' busy={busy}>
+          <Button variant='plain' className='bm-bills-confirm-sheet__cancel' onPress={onClose} label='取消，不缴费' busy={busy}>
             取消
           </Button>
-        </View>
+        </>
       }
     >
-      <View className='bills-amount'>
-        <Text className='bills-amount__label'>应付金额</Text>
-        <Text className='bills-amount__value bills-confirm-sheet__amount'>{formatFen(total)}</Text>
-      </View>
+      <Amount label='应付金额' fen={total} className='bm-bills-confirm-sheet__amount' />
       <Row label='缴费项目' value={what} />
       <Row label='缴费单位' value={binding.providerName} />
       <Row label='户号' value={`${binding.accountNoMasked}${binding.label ? `（${binding.label}）` : ''}`} />
@@ -61,16 +58,16 @@ export function ConfirmPaySheet({
       {bills.map((b) => (
         <Row
           key={b.billId}
-          className='bills-confirm-sheet__period'
-          label={formatPeriod(b.period)}
+          className='bm-bills-confirm-sheet__period'
+          label={formatMonth(b.period)}
           value={b.lateFee > 0 ? `${formatFen(b.amountDue)}（含违约金 ${formatFen(b.lateFee)}，逾期 ${b.overdueDays} 天）` : formatFen(b.amountDue)}
           tone={b.lateFee > 0 ? 'money' : undefined}
         />
       ))}
       {bills.length > 1 ? <Row label='违约金合计' value={formatFen(lateFee)} tone={lateFee > 0 ? 'money' : undefined} /> : null}
-      <Text className='bills-fineprint'>金额以缴费单位此刻的账单为准。一次支付，由本平台逐期送达缴费单位入账，无需重复缴费。</Text>
+      <Fineprint className='bm-bills-confirm-sheet__note'>金额以缴费单位此刻的账单为准。一次支付，由本平台逐期送达缴费单位入账，无需重复缴费。</Fineprint>
       {error ? (
-        <Notice tone='error' title='没有支付成功' className='bills-confirm-sheet__error'>
+        <Notice tone='error' title='没有支付成功' className='bm-bills-confirm-sheet__error'>
           {error}
         </Notice>
       ) : null}

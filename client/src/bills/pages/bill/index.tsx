@@ -1,30 +1,36 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import type { Availability, BillView } from '@bianmin/core';
-import { changeLabel } from '@bianmin/core/availability/vocabulary';
-import { formatFen } from '@bianmin/core/money';
+import type { Availability, BillView, OrderView } from '@bianmin/core';
+import { changeLabel, refusesCalls } from '@bianmin/core/availability/vocabulary';
+import { formatAge, formatDate, formatFen, formatMonth } from '@bianmin/core/format';
 import { ApiError, callFunction } from '../../../api';
 import { useRemote } from '../../../hooks/use-remote';
-import { Button, Card, CardTitle, COLORS, Notice, Page, PageHeader, pressable, RemoteStatus, StateView } from '../../../ui';
+import { useServiceAvailability } from '../../../hooks/use-service-availability';
+import { backTo } from '../../../back-to';
+import { BottomBar, Button, Card, CardTitle, COLORS, Fineprint, Notice, Page, PageBody, PageHeader, RemoteStatus, Row, StateView, StatusPill, TextAction } from '../../../ui';
 import { AvailabilitySheet } from '../../../components/availability-sheet';
+import { AvailabilityNotice } from '../../../components/availability-notice';
 import { useRefusal } from '../../../components/availability-sheet/use-refusal';
-import { payBlocked, usePayAvailability } from '../../shared/availability';
-import { formatAge, formatDate, formatPeriod, isKind, KIND_INFO, payServiceId } from '../../shared/format';
-import { backTo, householdsUrl, PATHS, resultUrl } from '../../shared/nav';
-import { OrdersLink, PayAvailabilityNotice, Row } from '../../shared/ui';
+import { OrdersLink } from '../../../payments/orders-link';
+import { SandboxCheckout } from '../../../payments/sandbox-checkout';
+import { useCheckout } from '../../../payments/use-checkout';
+import { householdsUrl, PATHS, resultUrl } from '../../flow';
+import { isKind, KIND_INFO, payServiceId } from '../../shared/format';
 import { OutageHelp } from '../../shared/outage';
+import { orderTitle } from '../../shared/topup';
+import { billState, prepaidNote } from '../../shared/words';
 import { ConfirmPaySheet } from './confirm-sheet';
-import { SandboxPaySheet } from '../../../payments/sandbox-pay-sheet';
-import { usePayment } from './use-payment';
 import { TopupSheet } from './topup-sheet';
-import { useTopup } from './use-topup';
 import { UsageChart } from './usage-chart';
 import '../../shared/bills.css';
 import './index.css';
 
 /** 0.1% of the overdue amount per day after the due date (the utilities' published rule). */
 const LATE_FEE_RULE = '逾期未缴的，自缴费截止日次日起，每日按欠费金额 0.1% 计收违约金。';
+
+/** The months in the order's words: '电费 · 2 期 · 户号尾号 6789'. */
+const describe = (o: OrderView) => `${orderTitle(o)} · 户号尾号 ${o.accountNoMasked.slice(-4)}`;
 
 export default function BillPage() {
   const router = useRouter();
@@ -42,13 +48,25 @@ export default function BillPage() {
 
   const data = bill.data;
   const kind = data?.binding.kind ?? (isKind(router.params.kind) ? router.params.kind : null);
-  const pay = usePayAvailability(kind ? [kind] : []);
-  const payAvailability = kind ? pay.byKind[kind] : undefined;
-  const closed = payBlocked(payAvailability);
+  const hours = useServiceAvailability(kind ? [payServiceId(kind)] : []);
+  const payAvailability = kind ? hours.of(payServiceId(kind)) : undefined;
+  const closed = refusesCalls(payAvailability);
   const departmentDown = payAvailability?.state === 'down';
 
-  const flow = usePayment({ bindingId, handleRefusal: refusal.handle, onAbandoned: () => void bill.reload() });
-  const topup = useTopup({ bindingId, handleRefusal: refusal.handle, onAbandoned: () => void bill.reload() });
+  const months = useCheckout<BillView[]>({
+    place: (bills, idempotencyKey) => callFunction('bills', { action: 'pay', bindingId, billIds: bills.map((b) => b.billId), idempotencyKey }),
+    keyOf: (bills) => bills.map((b) => b.billId).join(','),
+    receiptUrl: resultUrl,
+    handleRefusal: refusal.handle,
+    onAbandoned: () => void bill.reload(),
+  });
+  const topup = useCheckout<number>({
+    place: (amount, idempotencyKey) => callFunction('bills', { action: 'topup', bindingId, amount, idempotencyKey }),
+    keyOf: String,
+    receiptUrl: resultUrl,
+    handleRefusal: refusal.handle,
+    onAbandoned: () => void bill.reload(),
+  });
 
   const kindName = kind ? KIND_INFO[kind].bill : '账单';
   const binding = data?.binding;
@@ -74,37 +92,26 @@ export default function BillPage() {
       });
       return;
     }
-    flow.open(bills);
+    months.start([...bills].sort((a, b) => a.period.localeCompare(b.period)));
   };
 
   return (
     <Page
-      className='bills-page bills-bill bills-page--with-bar'
+      className={`bm-bills-bill ${data && next && kind ? 'bm-page--with-bar' : ''}`}
       overlay={
         <>
           {binding ? (
             <ConfirmPaySheet
-              visible={flow.confirming !== null}
+              visible={months.open}
               binding={binding}
-              bills={flow.confirming}
-              busy={flow.busy}
-              error={flow.error}
-              onConfirm={() => void flow.pay()}
-              onClose={flow.close}
+              bills={months.subject}
+              busy={months.busy}
+              error={months.error}
+              onConfirm={() => void months.pay()}
+              onClose={months.close}
             />
           ) : null}
-          <SandboxPaySheet
-            visible={flow.sandbox !== null}
-            order={flow.sandbox?.order ?? null}
-            payment={flow.sandbox?.payment ?? null}
-            description={
-              flow.sandbox
-                ? `${KIND_INFO[flow.sandbox.order.kind].bill} · ${flow.sandbox.order.lines.length > 1 ? `${flow.sandbox.order.lines.length} 期` : formatPeriod(flow.sandbox.order.period)} · 户号尾号 ${flow.sandbox.order.accountNoMasked.slice(-4)}`
-                : ''
-            }
-            onPaid={flow.sandboxPaid}
-            onCancel={flow.sandboxCancelled}
-          />
+          <SandboxCheckout checkout={months} payee={binding?.providerName ?? null} describe={describe} />
           {binding && data?.topup && data.prepaidBalance !== undefined ? (
             <TopupSheet
               visible={topup.open}
@@ -113,20 +120,13 @@ export default function BillPage() {
               rules={data.topup}
               busy={topup.busy}
               error={topup.error}
-              fieldError={topup.fieldError}
+              fieldError={topup.fieldErrors.amount ?? null}
               onConfirm={(amount) => void topup.pay(amount)}
               onEdit={topup.edited}
               onClose={topup.close}
             />
           ) : null}
-          <SandboxPaySheet
-            visible={topup.sandbox !== null}
-            order={topup.sandbox?.order ?? null}
-            payment={topup.sandbox?.payment ?? null}
-            description={topup.sandbox ? `预存电费 · 户号尾号 ${topup.sandbox.order.accountNoMasked.slice(-4)}` : ''}
-            onPaid={topup.sandboxPaid}
-            onCancel={topup.sandboxCancelled}
-          />
+          <SandboxCheckout checkout={topup} payee={binding?.providerName ?? null} describe={describe} />
           {hoursFor && kind ? <AvailabilitySheet availability={hoursFor} serviceId={payServiceId(kind)} visible onClose={() => setHoursFor(null)} /> : null}
           {refusal.sheet}
         </>
@@ -134,22 +134,21 @@ export default function BillPage() {
     >
       <PageHeader
         title={binding ? `${binding.label ? `${binding.label} · ` : ''}${kindName}账单` : `${kindName}账单`}
-        subtitle={binding ? `${binding.providerName} · 户号 ${binding.accountNoMasked}` : '正在向缴费单位查询…'}
+        subtitle={binding ? `${binding.providerName} · 户号 ${binding.accountNoMasked}` : bill.error ? '账单暂时查不到' : '正在向缴费单位查询…'}
       />
 
-      <View className='bills-body'>
+      <PageBody>
         {!data && bill.error?.code === 'NOT_FOUND' ? (
           <StateView
             kind='empty'
-            className='bills-bill-error'
+            className='bm-bills-bill-error'
             icon='!'
             title='没有找到这个户号'
             text={bill.error.message}
             action={<Button onPress={() => void backTo(PATHS.households, householdsUrl(kind))}>返回我的户号</Button>}
           />
-        ) : null}
-        {bill.error?.code === 'NOT_FOUND' && !data ? null : (
-          <RemoteStatus remote={bill} prefix='bills-bill' errorTitle='账单暂时查不到' loading={{ label: '正在向缴费单位查询账单…', className: 'bills-bill-loading' }} />
+        ) : (
+          <RemoteStatus remote={bill} prefix='bm-bills-bill' errorTitle='账单暂时查不到' loading={{ label: '正在向缴费单位查询账单…', className: 'bm-bills-bill-loading' }} />
         )}
         {/* Every failure state names the company's own hotline; a company that is down also offers 恢复后提醒我. */}
         {!data && bill.error && kind ? <OutageHelp kind={kind} down={bill.error.code === 'DEPARTMENT_UNAVAILABLE' || departmentDown} /> : null}
@@ -157,51 +156,47 @@ export default function BillPage() {
         {data && binding && kind ? (
           <>
             {justBound ? (
-              <Notice tone='info' title='户号已绑定' className='bills-bill__bound'>
+              <Notice tone='info' title='户号已绑定' className='bm-bills-bill__bound'>
                 以后可在“我的户号”里直接查看这户的账单。
               </Notice>
             ) : null}
 
             {data.stale ? (
-              <Notice tone='stale' title='缴费单位暂时连不上' className='bills-bill__stale'>
+              <Notice tone='stale' title='缴费单位暂时连不上' className='bm-bills-bill__stale'>
                 {`以下是 ${formatAge(data.ageSeconds)}查到的账单，可能不是最新。为免多缴或错缴，暂不能在线缴费，请稍后下拉刷新。`}
                 {departmentDown && payAvailability?.message ? `\n${payAvailability.message}` : ''}
               </Notice>
             ) : null}
 
             {/* The same outage said twice would be noise: the stale notice above already carries it. */}
-            {data.stale && departmentDown ? null : <PayAvailabilityNotice kind={kind} availability={payAvailability} onDetails={showHours} />}
+            {data.stale && departmentDown ? null : <AvailabilityNotice name={`${kindName}缴纳`} consequence='暂不能缴费' availability={payAvailability} onDetails={showHours} />}
             {data.stale || departmentDown ? <OutageHelp kind={kind} down /> : null}
 
-            <Card className='bills-bill__summary'>
+            <Card className='bm-bills-bill__summary'>
               {data.arrears.total > 0 ? (
-                <View className='bills-bill__due'>
-                  <Text className='bills-bill__due-label'>应缴金额</Text>
-                  <View className='bills-bill__due-amount' ariaLabel={`应缴金额 ${formatFen(data.arrears.total)}`}>
-                    {formatFen(data.arrears.total)}
-                  </View>
+                <View className='bm-bills-bill__due'>
+                  <Text className='bm-bills-bill__due-label'>应缴金额</Text>
+                  <Text className='bm-bills-bill__due-amount'>{formatFen(data.arrears.total)}</Text>
                   {next ? (
-                    <Text className={`bills-bill__due-date ${next.overdueDays > 0 ? 'bills-bill__due-date--overdue' : ''}`}>
-                      {next.overdueDays > 0
-                        ? `已逾期 ${next.overdueDays} 天（截止 ${formatDate(next.dueDate)}）`
-                        : `请于 ${formatDate(next.dueDate)} 前缴纳`}
+                    <Text className={`bm-bills-bill__due-date ${next.overdueDays > 0 ? 'bm-bills-bill__due-date--overdue' : ''}`}>
+                      {next.overdueDays > 0 ? `已逾期 ${next.overdueDays} 天（截止 ${formatDate(next.dueDate)}）` : `请于 ${formatDate(next.dueDate)} 前缴纳`}
                     </Text>
                   ) : null}
                 </View>
               ) : (
-                <View className='bills-bill__due bills-bill__due--clear'>
-                  <Text className='bills-bill__clear-mark' aria-hidden='true'>
+                <View className='bm-bills-bill__due bm-bills-bill__due--clear'>
+                  <Text className='bm-bills-bill__clear-mark' aria-hidden='true'>
                     ✓
                   </Text>
-                  <Text className='bills-bill__clear'>已缴清</Text>
-                  <Text className='bills-bill__due-date'>这户目前没有欠费</Text>
+                  <Text className='bm-bills-bill__clear'>已缴清</Text>
+                  <Text className='bm-bills-bill__due-date'>这户目前没有欠费</Text>
                 </View>
               )}
-              <Text className={`bills-bill__age ${data.stale ? 'bills-bill__age--stale' : ''}`}>
+              <Text className={`bm-bills-bill__age ${data.stale ? 'bm-bills-bill__age--stale' : ''}`}>
                 {data.ageSeconds < 10 && !data.stale ? '数据刚刚更新' : `数据更新于 ${formatAge(data.ageSeconds)}`}
                 {data.stale ? '（缴费单位暂时连不上）' : ''}
               </Text>
-              <View className='bills-bill__who'>
+              <View className='bm-bills-bill__who'>
                 <Row label='户主' value={binding.holderName} />
                 <Row label='地址' value={binding.address} />
                 {data.prepaidBalance !== undefined && !data.topup ? <Row label='预存余额' value={formatFen(data.prepaidBalance)} tone='strong' /> : null}
@@ -209,27 +204,21 @@ export default function BillPage() {
             </Card>
 
             {data.topup && data.prepaidBalance !== undefined ? (
-              <Card className='bills-bill__prepaid'>
-                <View className='bills-bill__prepaid-balance' ariaLabel={`预付费电表余额 ${formatFen(data.prepaidBalance)}`}>
-                  <Text className='bills-bill__prepaid-label'>余额</Text>
-                  <Text className='bills-bill__prepaid-amount'>{formatFen(data.prepaidBalance)}</Text>
+              <Card className='bm-bills-bill__prepaid' title='预付费电表'>
+                <View className='bm-bills-bill__prepaid-balance'>
+                  <Text className='bm-bills-bill__prepaid-label'>余额</Text>
+                  <Text className='bm-bills-bill__prepaid-amount'>{formatFen(data.prepaidBalance)}</Text>
                 </View>
-                <Text className='bills-fineprint'>预付费电表：余额用完会停电，可随时预存。</Text>
-                <Button
-                  variant='secondary'
-                  className='bills-bill__topup'
-                  disabled={closed || data.stale}
-                  onPress={() => (closed ? showHours() : topup.start())}
-                  label={`预存电费，当前余额 ${formatFen(data.prepaidBalance)}`}
-                >
+                <Fineprint className='bm-bills-bill__prepaid-note'>{prepaidNote(data.prepaidBalance, data.arrears.total)}</Fineprint>
+                <Button variant='secondary' className='bm-bills-bill__topup' disabled={closed || data.stale} onPress={() => (closed ? showHours() : topup.start())} label={`预存电费，当前余额 ${formatFen(data.prepaidBalance)}`}>
                   预存电费
                 </Button>
               </Card>
             ) : null}
 
             {arrears.length > 1 || (arrears.length === 1 && arrears[0].billId !== data.bill?.billId) ? (
-              <Card className='bills-bill__arrears' title={`待缴账单（${arrears.length} 期）`}>
-                <Text className='bills-fineprint'>下方“立即缴费”一次缴清全部欠费；也可以只缴其中一期。</Text>
+              <Card className='bm-bills-bill__arrears' title={`待缴账单（${arrears.length} 期）`}>
+                <Fineprint>下方“立即缴费”一次缴清全部欠费；也可以只缴其中一期。</Fineprint>
                 {arrears.map((b) => (
                   <ArrearsItem key={b.billId} bill={b} closed={closed || data.stale} onPay={() => startPay([b])} />
                 ))}
@@ -243,7 +232,7 @@ export default function BillPage() {
             <OrdersLink />
           </>
         ) : null}
-      </View>
+      </PageBody>
 
       {data && next && kind ? (
         <PayBar
@@ -287,82 +276,66 @@ function PayBar({
     const label = at ? `暂停缴费 · ${at}` : '暂停缴费';
     return (
       // The notice at the top says why in full; the button keeps "until when" in view while scrolling.
-      <View className='bills-bar bills-pay-bar bills-pay-bar--closed'>
-        <Button className='bills-pay' disabled onPress={onHours} label={label}>
+      <BottomBar className='bm-bills-pay-bar bm-bills-pay-bar--closed'>
+        <Button className='bm-bills-pay' disabled onPress={onHours} label={label}>
           {label}
         </Button>
-      </View>
+      </BottomBar>
     );
   }
   if (stale) {
     return (
-      <View className='bills-bar bills-pay-bar bills-pay-bar--stale'>
-        <Text className='bills-bar__hint'>账单不是最新的，暂不能缴费</Text>
-        <Button className='bills-pay' onPress={onRefresh} label='账单不是最新的，暂不能缴费。重新查询账单'>
+      <BottomBar className='bm-bills-pay-bar bm-bills-pay-bar--stale' hint='账单不是最新的，暂不能缴费'>
+        <Button className='bm-bills-pay' onPress={onRefresh}>
           重新查询账单
         </Button>
-      </View>
+      </BottomBar>
     );
   }
-  if (!bills.length) {
-    return (
-      <View className='bills-bar bills-pay-bar'>
-        <Text className='bills-bar__hint bills-pay-bar__family'>家人正在为这户缴费，请稍后刷新查看结果</Text>
-      </View>
-    );
-  }
+  if (!bills.length) return <BottomBar className='bm-bills-pay-bar' hint='家人正在为这户缴费，请稍后刷新查看结果' />;
   const total = bills.reduce((s, b) => s + b.amountDue, 0);
-  const what = bills.length === 1 ? `${formatPeriod(bills[0].period)}${kindName}` : `全部 ${bills.length} 期${kindName}`;
+  const what = bills.length === 1 ? `${formatMonth(bills[0].period)}${kindName}` : `全部 ${bills.length} 期${kindName}`;
   const unfinished = bills.find((b) => b.status === 'pending' && b.orderId);
   return (
-    <View className='bills-bar bills-pay-bar'>
-      {unfinished ? (
-        <View
-          className='bills-bar__hint bills-pay-bar__pending bm-focusable'
-          {...pressable(() => void Taro.navigateTo({ url: resultUrl(unfinished.orderId!) }))}
-          ariaLabel='有一笔待支付的订单，查看订单'
-        >
-          {formatPeriod(unfinished.period)}有一笔待支付的订单，查看订单 ›
-        </View>
-      ) : familyPaying ? (
-        <Text className='bills-bar__hint'>家人正在缴纳其中一期，这里只缴其余的</Text>
-      ) : null}
-      <Button className='bills-pay' onPress={onPay} label={`缴纳${what} ${formatFen(total)}`}>
+    <BottomBar
+      className='bm-bills-pay-bar'
+      hint={
+        unfinished ? (
+          <TextAction
+            className='bm-bottom-bar__hint bm-bills-pay-bar__pending'
+            label={`${formatMonth(unfinished.period)}有一笔待支付的订单，查看订单`}
+            onPress={() => void Taro.navigateTo({ url: resultUrl(unfinished.orderId!) })}
+          />
+        ) : familyPaying ? (
+          '家人正在缴纳其中一期，这里只缴其余的'
+        ) : undefined
+      }
+    >
+      <Button className='bm-bills-pay' onPress={onPay} label={`立即缴费 ${formatFen(total)}，缴纳${what}`}>
         立即缴费 {formatFen(total)}
       </Button>
-    </View>
+    </BottomBar>
   );
 }
 
-/** A bill's own payment state in words: our unpaid order is 待支付 (the resident may have cancelled), a family member's is theirs. */
-function pendingWord(bill: BillView): string {
-  return bill.orderId ? '待支付' : '家人支付中';
-}
-
 function ArrearsItem({ bill, closed, onPay }: { bill: BillView; closed: boolean; onPay(): void }) {
+  const state = billState(bill);
   return (
-    <View className='bills-arrears-item' data-bill-id={bill.billId}>
-      <View className='bills-arrears-item__head'>
-        <Text className='bills-arrears-item__period'>{formatPeriod(bill.period)}</Text>
-        <Text className='bills-arrears-item__amount'>{formatFen(bill.amountDue)}</Text>
+    <View className='bm-bills-arrears-item' data-bill-id={bill.billId}>
+      <View className='bm-bills-arrears-item__head'>
+        <Text className='bm-bills-arrears-item__period'>{formatMonth(bill.period)}</Text>
+        <Text className='bm-bills-arrears-item__amount'>{formatFen(bill.amountDue)}</Text>
       </View>
-      <Text className='bills-arrears-item__line'>
+      <Text className='bm-bills-arrears-item__line'>
         账单 {formatFen(bill.amount)}
         {bill.lateFee > 0 ? ` + 违约金 ${formatFen(bill.lateFee)}（逾期 ${bill.overdueDays} 天）` : ''}
       </Text>
-      <View className='bills-arrears-item__foot'>
-        <Text className={`bills-arrears-item__due ${bill.overdueDays > 0 ? 'bills-arrears-item__due--overdue' : ''}`}>
+      <View className='bm-bills-arrears-item__foot'>
+        <Text className={`bm-bills-arrears-item__due ${bill.overdueDays > 0 ? 'bm-bills-arrears-item__due--overdue' : ''}`}>
           截止 {formatDate(bill.dueDate)}
-          {bill.status === 'pending' ? ` · ${pendingWord(bill)}` : ''}
+          {bill.status === 'pending' ? ` · ${state.label}` : ''}
         </Text>
-        <Button
-          small
-          variant='secondary'
-          disabled={closed}
-          className='bills-arrears-item__pay'
-          onPress={onPay}
-          label={`缴纳${formatPeriod(bill.period)}账单 ${formatFen(bill.amountDue)}`}
-        >
+        <Button small variant='secondary' disabled={closed} className='bm-bills-arrears-item__pay' onPress={onPay} label={`缴这一期，${formatMonth(bill.period)}账单 ${formatFen(bill.amountDue)}`}>
           缴这一期
         </Button>
       </View>
@@ -371,52 +344,41 @@ function ArrearsItem({ bill, closed, onPay }: { bill: BillView; closed: boolean;
 }
 
 function BillDetail({ bill }: { bill: BillView }) {
+  const state = billState(bill);
   return (
-    <Card className='bills-bill__detail'>
-      <View className='bills-bill__detail-head'>
-        <CardTitle>{formatPeriod(bill.period)}账单</CardTitle>
-        <Text className={`bills-status bills-status--${bill.status === 'paid' ? 'ok' : bill.status === 'pending' ? 'progress' : bill.overdueDays > 0 ? 'danger' : 'warn'}`}>
-          {bill.status === 'paid' ? '已缴清' : bill.status === 'pending' ? pendingWord(bill) : bill.overdueDays > 0 ? '已逾期' : '待缴'}
-        </Text>
+    <Card className='bm-bills-bill__detail'>
+      <View className='bm-bills-bill__detail-head'>
+        <CardTitle>{formatMonth(bill.period)}账单</CardTitle>
+        <StatusPill tone={state.tone}>{state.label}</StatusPill>
       </View>
       <Row label='本期用量' value={`${bill.usage.value} ${bill.usage.unit}`} tone='strong' />
 
       {bill.lines.length > 0 ? (
-        <View className='bills-tiers' role='table' ariaRole='table' ariaLabel='阶梯计费明细'>
-          <View className='bills-tiers__row bills-tiers__row--head' role='row' ariaRole='row'>
-            <Text className='bills-tiers__cell bills-tiers__cell--name'>阶梯</Text>
-            <Text className='bills-tiers__cell'>用量</Text>
-            <Text className='bills-tiers__cell'>单价/{bill.lines[0].unit}</Text>
-            <Text className='bills-tiers__cell bills-tiers__cell--amount'>金额</Text>
+        <View className='bm-bills-tiers' role='table' ariaRole='table' ariaLabel='阶梯计费明细'>
+          <View className='bm-bills-tiers__row bm-bills-tiers__row--head' role='row' ariaRole='row'>
+            <Text className='bm-bills-tiers__cell bm-bills-tiers__cell--name'>阶梯</Text>
+            <Text className='bm-bills-tiers__cell'>用量</Text>
+            <Text className='bm-bills-tiers__cell'>单价/{bill.lines[0].unit}</Text>
+            <Text className='bm-bills-tiers__cell bm-bills-tiers__cell--amount'>金额</Text>
           </View>
           {bill.lines.map((l) => (
-            <View
-              key={l.name}
-              className='bills-tiers__row'
-              role='row'
-              ariaRole='row'
-              ariaLabel={`${l.name}，${l.quantity} ${l.unit}，每${l.unit} ${formatFen(l.unitPrice)}，${formatFen(l.amount)}`}
-            >
-              <Text className='bills-tiers__cell bills-tiers__cell--name'>{l.name}</Text>
-              <Text className='bills-tiers__cell'>
+            <View key={l.name} className='bm-bills-tiers__row' role='row' ariaRole='row' ariaLabel={`${l.name}，${l.quantity} ${l.unit}，每${l.unit} ${formatFen(l.unitPrice)}，${formatFen(l.amount)}`}>
+              <Text className='bm-bills-tiers__cell bm-bills-tiers__cell--name'>{l.name}</Text>
+              <Text className='bm-bills-tiers__cell'>
                 {l.quantity} {l.unit}
               </Text>
-              <Text className='bills-tiers__cell'>{formatFen(l.unitPrice)}</Text>
-              <Text className='bills-tiers__cell bills-tiers__cell--amount'>{formatFen(l.amount)}</Text>
+              <Text className='bm-bills-tiers__cell'>{formatFen(l.unitPrice)}</Text>
+              <Text className='bm-bills-tiers__cell bm-bills-tiers__cell--amount'>{formatFen(l.amount)}</Text>
             </View>
           ))}
         </View>
       ) : null}
 
       <Row label='账单金额' value={formatFen(bill.amount)} />
-      <Row
-        label='违约金'
-        value={bill.lateFee > 0 ? `${formatFen(bill.lateFee)}（逾期 ${bill.overdueDays} 天）` : '¥0.00（未逾期）'}
-        tone={bill.lateFee > 0 ? 'money' : undefined}
-      />
+      <Row label='违约金' value={bill.lateFee > 0 ? `${formatFen(bill.lateFee)}（逾期 ${bill.overdueDays} 天）` : '¥0.00（未逾期）'} tone={bill.lateFee > 0 ? 'money' : undefined} />
       <Row label='缴费截止' value={formatDate(bill.dueDate)} />
       {bill.status !== 'paid' ? <Row className='bm-row--total' label='应缴' value={formatFen(bill.amountDue)} /> : null}
-      <Text className={`bills-fineprint bills-bill__rule ${bill.overdueDays > 0 ? 'bills-bill__rule--active' : ''}`}>违约金规则：{LATE_FEE_RULE}</Text>
+      <Fineprint className={`bm-bills-bill__rule ${bill.overdueDays > 0 ? 'bm-bills-bill__rule--active' : ''}`}>违约金规则：{LATE_FEE_RULE}</Fineprint>
     </Card>
   );
 }

@@ -1,16 +1,15 @@
 import { useState } from 'react';
-import { Input, Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import type { BindingView } from '@bianmin/core';
-import { fenToYuan, formatFen } from '@bianmin/core/money';
-import { Button, Notice, Sheet } from '../../../ui';
-import { Row } from '../../shared/ui';
+import { formatFen } from '@bianmin/core/format';
+import { fenToYuan } from '@bianmin/core/money';
+import { Button, Field, Fineprint, Notice, Row, Sheet } from '../../../ui';
 import { checkTopupAmount, topupPresets, topupRulesText, type TopupRules } from '../../shared/topup';
 
 /**
  * 预存电费: a preset or a typed amount, the department's rules said before typing, the problem
  * under the field (ours first, the server's `fields.amount` when it disagrees), then 确认支付.
- * The kit's Sheet ignores taps on its buttons for 500 ms after it opens, so the tap on 预存电费
- * cannot also confirm; 确认支付 sits at the foot, away from where that tap landed.
+ * A stacked sheet like every payment's: 确认支付 above 取消, the foot clear.
  */
 export function TopupSheet({
   visible,
@@ -57,77 +56,59 @@ export function TopupSheet({
     setShown(null);
     onEdit();
   };
+  const confirmText = busy ? '正在下单…' : fen !== null ? `确认支付 ${formatFen(fen)}` : '确认支付';
 
   return (
     <Sheet
       visible={visible}
       title='预存电费'
-      className='bills-topup-sheet'
+      className='bm-bills-topup-sheet'
       busy={busy}
       onClose={onClose}
+      stacked
       actions={
-        <View className='bills-confirm-sheet__actions'>
-          <Button
-            className='bm-sheet__main bills-topup-sheet__pay'
-            onPress={confirm}
-            busy={busy}
-            label={busy ? '正在下单' : fen !== null ? `确认支付 ${formatFen(fen)}` : '确认支付'}
-          >
-            {busy ? '正在下单…' : fen !== null ? `确认支付 ${formatFen(fen)}` : '确认支付'}
+        <>
+          <Button className='bm-sheet__main bm-bills-topup-sheet__pay' onPress={confirm} busy={busy} label={confirmText.replace('…', '')}>
+            {confirmText}
           </Button>
-          <Button variant='plain' className='bills-topup-sheet__cancel' onPress={onClose} label='取消，不预存' busy={busy}>
+          <Button variant='plain' className='bm-bills-topup-sheet__cancel' onPress={onClose} label='取消，不预存' busy={busy}>
             取消
           </Button>
-        </View>
+        </>
       }
     >
       <Row label='户号' value={`${binding.accountNoMasked}${binding.label ? `（${binding.label}）` : ''}`} />
-      <Row label='当前余额' value={formatFen(balance)} tone='strong' className='bills-topup-sheet__balance' />
-      <View className='bills-topup-sheet__presets' role='group' ariaRole='group' ariaLabel='常用金额'>
+      <Row label='当前余额' value={formatFen(balance)} tone='strong' className='bm-bills-topup-sheet__balance' />
+      <View className='bm-bills-topup-sheet__presets' role='group' ariaRole='group' ariaLabel='常用金额'>
         {topupPresets(rules).map((f) => (
-          <Button
-            key={f}
-            small
-            variant={fen === f ? 'primary' : 'secondary'}
-            className='bills-topup-sheet__preset'
-            onPress={() => choose(f)}
-            label={`预存 ${formatFen(f)}${fen === f ? '，已选' : ''}`}
-          >
+          <Button key={f} small variant={fen === f ? 'primary' : 'secondary'} className='bm-bills-topup-sheet__preset' onPress={() => choose(f)} label={`${formatFen(f)}${fen === f ? '，已选' : ''}`}>
             {formatFen(f)}
           </Button>
         ))}
       </View>
-      <View className={`bills-field bills-field--amount ${problem ? 'bills-field--invalid' : ''}`}>
-        <Text className='bills-field__label'>其他金额（元）</Text>
-        <Text className='bills-field__hint-text bills-topup-sheet__rules'>{topupRulesText(rules)}</Text>
-        <Input
-          className='bills-field__input bills-topup-sheet__amount'
-          type={process.env.TARO_ENV === 'weapp' ? 'digit' : 'text'}
-          value={text}
-          maxlength={10}
-          placeholder={`¥${fenToYuan(rules.minimum).replace(/\.00$/, '')} 起`}
-          placeholderClass='bills-field__placeholder'
-          ariaLabel={`预存金额，单位元，${topupRulesText(rules)}`}
-          nativeProps={{ 'aria-label': `预存金额，单位元，${topupRulesText(rules)}`, inputMode: 'decimal', autoComplete: 'off', 'aria-invalid': problem ? 'true' : 'false' }}
-          onInput={(e) => {
-            setText(e.detail.value);
-            setShown(null);
-            onEdit();
-          }}
-          onBlur={() => {
-            if (text && 'problem' in checked) setShown(checked.problem);
-          }}
-          onConfirm={confirm}
-        />
-        {problem ? (
-          <View className='bills-field__error bills-topup-sheet__error' role='alert' ariaRole='alert'>
-            {problem}
-          </View>
-        ) : null}
-      </View>
-      <Text className='bills-fineprint'>{`支付后由本平台送达${binding.providerName}入账，余额以${binding.providerName}为准。`}</Text>
+      <Field
+        label='其他金额（元）'
+        rules={topupRulesText(rules)}
+        keyboard='decimal'
+        value={text}
+        maxlength={10}
+        placeholder={`¥${fenToYuan(rules.minimum).replace(/\.00$/, '')} 起`}
+        error={problem}
+        inputClassName='bm-bills-topup-sheet__amount'
+        errorClassName='bm-bills-topup-sheet__error'
+        onInput={(v) => {
+          setText(v);
+          setShown(null);
+          onEdit();
+        }}
+        onBlur={() => {
+          if (text && 'problem' in checked) setShown(checked.problem);
+        }}
+        onConfirm={confirm}
+      />
+      <Fineprint>{`支付后由本平台送达${binding.providerName}入账，余额以${binding.providerName}为准。`}</Fineprint>
       {error ? (
-        <Notice tone='error' title='没有支付成功' className='bills-topup-sheet__failed'>
+        <Notice tone='error' title='没有支付成功' className='bm-bills-topup-sheet__failed'>
           {error}
         </Notice>
       ) : null}

@@ -1,37 +1,22 @@
 import { useState } from 'react';
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { Provider } from '@bianmin/core';
-import { accountNoProblem, PROVIDERS, providerForKind } from '@bianmin/core/providers';
+import { PROVIDERS, providerForKind } from '@bianmin/core/providers';
 import { callFunction, toApiError } from '../../../api';
 import { useRemote } from '../../../hooks/use-remote';
-import { Button, Card, CardTitle, Notice, Page, PageHeader, pressable } from '../../../ui';
+import { Button, Card, CardTitle, Choices, Field, FieldError, Fineprint, Glyph, Notice, Page, PageBody, PageHeader, pressable } from '../../../ui';
 import { useRefusal } from '../../../components/availability-sheet/use-refusal';
+import { billUrl } from '../../flow';
+import { accountError, type BindErrors, type BindField, bindRefusal, normalizeAccountNo } from '../../shared/bind';
 import { isKind, KIND_INFO } from '../../shared/format';
-import { billUrl } from '../../shared/nav';
 import { OutageHelp } from '../../shared/outage';
 import '../../shared/bills.css';
 import './index.css';
 
-type Field = 'providerId' | 'accountNo' | 'holderName' | 'label';
-type Errors = Partial<Record<Field, string>>;
-
 const LABEL_MAX = 12;
 const HOLDER_MAX = 40;
 const LABEL_CHIPS = ['我家', '爸妈家', '出租屋', '单位'];
-
-/** What the server stores: upper case, no spaces (the server's schema does the same). */
-function normalize(accountNo: string): string {
-  return accountNo.toUpperCase().replace(/\s+/g, '');
-}
-
-/** The same rule as the server (`accountNoProblem`), so a wrong number is caught before the round trip. */
-function accountError(provider: Provider | undefined, raw: string): string | undefined {
-  const v = normalize(raw);
-  if (!v) return '请填写户号';
-  if (!provider) return undefined;
-  return accountNoProblem(provider, v) ?? undefined;
-}
 
 export default function Bind() {
   const router = useRouter();
@@ -44,7 +29,8 @@ export default function Bind() {
   const [accountNo, setAccountNo] = useState('');
   const [holderName, setHolderName] = useState('');
   const [label, setLabel] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
+  const [errors, setErrors] = useState<BindErrors>({});
+  const [marked, setMarked] = useState<BindField[]>([]);
   const [formError, setFormError] = useState<string | null>(null);
   /** The last failure was the company's system being down: the help card offers 恢复后提醒我. */
   const [formDown, setFormDown] = useState(false);
@@ -52,6 +38,10 @@ export default function Bind() {
   const refusal = useRefusal();
 
   const provider = providers.find((p) => p.id === providerId);
+  const clear = (f: BindField) => {
+    setErrors((e) => ({ ...e, [f]: undefined }));
+    setMarked((m) => m.filter((x) => x !== f));
+  };
 
   const pickProvider = (p: Provider) => {
     setProviderId(p.id);
@@ -62,19 +52,20 @@ export default function Bind() {
     // Letters in gas numbers are upper case on the card: type them either way.
     const v = provider && /[A-Z]/.test(provider.accountNo.pattern) ? value.toUpperCase() : value;
     setAccountNo(v);
+    setMarked((m) => m.filter((x) => x !== 'accountNo'));
     if (errors.accountNo) setErrors((e) => ({ ...e, accountNo: accountError(provider, v) }));
-    return v;
   };
 
   const submit = async () => {
     if (submitting) return;
-    const next: Errors = {
+    const next: BindErrors = {
       providerId: provider ? undefined : '请选择缴费单位',
       accountNo: accountError(provider, accountNo),
       holderName: !holderName.trim() ? '请填写户主姓名' : Array.from(holderName.trim()).length > HOLDER_MAX ? `户主姓名最多 ${HOLDER_MAX} 个字` : undefined,
       label: Array.from(label.trim()).length > LABEL_MAX ? `备注名最多 ${LABEL_MAX} 个字` : undefined,
     };
     setErrors(next);
+    setMarked([]);
     setFormError(null);
     if (next.providerId || next.accountNo || next.holderName || next.label || !provider) return;
     setSubmitting(true);
@@ -82,26 +73,20 @@ export default function Bind() {
       const { binding } = await callFunction('bills', {
         action: 'bind',
         providerId: provider.id,
-        accountNo: normalize(accountNo),
+        accountNo: normalizeAccountNo(accountNo),
         holderName: holderName.trim(),
         ...(label.trim() ? { label: label.trim() } : {}),
       });
       void Taro.showToast({ title: '绑定成功', icon: 'success' });
-      await Taro.redirectTo({ url: `${billUrl(binding.bindingId, binding.kind)}&bound=1` });
+      await Taro.redirectTo({ url: billUrl(binding.bindingId, binding.kind, { bound: true }) });
     } catch (e) {
       if (refusal.handle(e)) return;
       const err = toApiError(e);
-      const fields = err.fields ?? {};
-      const mapped: Errors = {};
-      for (const f of ['providerId', 'accountNo', 'holderName', 'label'] as const) {
-        // For "not found" and "already bound" the message names the number: more useful than the short field text.
-        if (fields[f]) mapped[f] = err.code === 'INVALID_INPUT' ? fields[f] : err.message;
-      }
-      if (Object.keys(mapped).length > 0) setErrors(mapped);
-      else {
-        setFormError(err.message);
-        setFormDown(err.code === 'DEPARTMENT_UNAVAILABLE');
-      }
+      const said = bindRefusal(err);
+      setErrors(said.fields);
+      setMarked(said.marked);
+      setFormError(said.form);
+      setFormDown(err.code === 'DEPARTMENT_UNAVAILABLE');
     } finally {
       setSubmitting(false);
     }
@@ -110,12 +95,12 @@ export default function Bind() {
   const digitsOnly = provider ? /^\^\\d\{\d+\}\$$/.test(provider.accountNo.pattern) : false;
 
   return (
-    <Page className='bills-page bills-bind' overlay={refusal.sheet}>
+    <Page className='bm-bills-bind' overlay={refusal.sheet}>
       <PageHeader title={`添加${kind ? KIND_INFO[kind].bill : ''}户号`} subtitle='绑定前会向缴费单位核实户号，只显示户名的部分信息' />
 
-      <View className='bills-body'>
+      <PageBody>
         {formError ? (
-          <Notice tone='error' title='没有绑定成功' className='bills-bind__form-error'>
+          <Notice tone='error' title='没有绑定成功' className='bm-bills-bind__form-error'>
             {formError}
           </Notice>
         ) : null}
@@ -123,143 +108,107 @@ export default function Bind() {
 
         <Card>
           <CardTitle>缴费单位</CardTitle>
-          <View className='bills-providers' role='radiogroup' ariaRole='radiogroup' ariaLabel='选择缴费单位'>
+          <View className='bm-bills-providers' role='radiogroup' ariaRole='radiogroup' ariaLabel='选择缴费单位'>
             {providers.map((p) => {
               const on = p.id === providerId;
               return (
                 <View
                   key={p.id}
-                  className={`bills-provider bm-focusable ${on ? 'bills-provider--on' : ''}`}
+                  className={`bm-bills-provider bm-focusable ${on ? 'bm-bills-provider--on' : ''}`}
                   {...pressable(() => pickProvider(p), { role: 'radio' })}
                   aria-checked={on}
                   ariaLabel={`${p.kindName}，${p.name}`}
                   data-provider-id={p.id}
-                  hoverClass='bills-pressed'
+                  hoverClass='bm-pressed'
                 >
-                  <View className={`bills-glyph bills-glyph--${p.kind}`} aria-hidden='true'>
-                    <Text>{KIND_INFO[p.kind].glyph}</Text>
+                  <Glyph glyph={KIND_INFO[p.kind].glyph} tone={p.kind} />
+                  <View className='bm-bills-provider__text'>
+                    <Text className='bm-bills-provider__kind'>{p.kindName}</Text>
+                    <Text className='bm-bills-provider__name'>{p.name}</Text>
                   </View>
-                  <View className='bills-provider__text'>
-                    <Text className='bills-provider__kind'>{p.kindName}</Text>
-                    <Text className='bills-provider__name'>{p.name}</Text>
-                  </View>
-                  <View className='bills-provider__check' aria-hidden='true'>
+                  <View className='bm-bills-provider__check' aria-hidden='true'>
                     <Text>{on ? '✓' : ''}</Text>
                   </View>
                 </View>
               );
             })}
           </View>
-          {errors.providerId ? (
-            <View className='bills-field__error bills-field__error--provider' role='alert' ariaRole='alert'>
-              {errors.providerId}
-            </View>
-          ) : null}
+          {errors.providerId ? <FieldError className='bm-bills-bind__provider-error' text={errors.providerId} /> : null}
         </Card>
 
         <Card>
-          <View className={`bills-field bills-field--account ${errors.accountNo ? 'bills-field--invalid' : ''}`}>
-            <Text className='bills-field__label'>户号</Text>
-            <Input
-              className='bills-field__input bills-bind__account'
-              type={digitsOnly && process.env.TARO_ENV === 'weapp' ? 'number' : 'text'}
-              value={accountNo}
-              maxlength={provider?.accountNo.maxLength ?? 32}
-              placeholder={provider ? `例如 ${provider.accountNo.example}` : '请先选择缴费单位'}
-              placeholderClass='bills-field__placeholder'
-              ariaLabel='户号'
-              nativeProps={{ 'aria-label': '户号', inputMode: digitsOnly ? 'numeric' : 'text', autoComplete: 'off', 'aria-invalid': errors.accountNo ? 'true' : 'false' }}
-              onInput={(e) => onAccountInput(e.detail.value)}
-              onBlur={() => {
-                if (accountNo) setErrors((er) => ({ ...er, accountNo: accountError(provider, accountNo) }));
-              }}
-              onConfirm={() => void submit()}
-            />
-            {errors.accountNo ? (
-              <View className='bills-field__error bills-field__error--account' role='alert' ariaRole='alert'>
-                {errors.accountNo}
-              </View>
-            ) : null}
-            {provider ? (
-              <View className='bills-field__hint'>
-                <Text className='bills-field__hint-text'>{provider.accountNo.hint}</Text>
-                <Text className='bills-field__hint-example'>示例：{provider.accountNo.example}</Text>
-              </View>
-            ) : (
-              <Text className='bills-field__hint-text'>选好缴费单位后，这里会告诉您户号在哪里找</Text>
-            )}
-          </View>
+          <Field
+            label='户号'
+            keyboard={digitsOnly ? 'number' : 'text'}
+            value={accountNo}
+            maxlength={provider?.accountNo.maxLength ?? 32}
+            placeholder={provider ? `例如 ${provider.accountNo.example}` : '请先选择缴费单位'}
+            error={errors.accountNo}
+            invalid={marked.includes('accountNo')}
+            inputClassName='bm-bills-bind__account'
+            errorClassName='bm-bills-bind__account-error'
+            hint={
+              provider ? (
+                <>
+                  <Text className='bm-bills-bind__hint'>{provider.accountNo.hint}</Text>
+                  <Text className='bm-bills-bind__hint'>示例：{provider.accountNo.example}</Text>
+                </>
+              ) : (
+                '选好缴费单位后，这里会告诉您户号在哪里找'
+              )
+            }
+            onInput={onAccountInput}
+            onBlur={() => {
+              if (accountNo) setErrors((er) => ({ ...er, accountNo: accountError(provider, accountNo) }));
+            }}
+            onConfirm={() => void submit()}
+          />
 
-          <View className={`bills-field bills-field--holder ${errors.holderName ? 'bills-field--invalid' : ''}`}>
-            <Text className='bills-field__label'>户主姓名</Text>
-            <Input
-              className='bills-field__input bills-bind__holder'
-              type='text'
-              value={holderName}
-              maxlength={HOLDER_MAX}
-              placeholder='缴费单上的户主全名'
-              placeholderClass='bills-field__placeholder'
-              ariaLabel='户主姓名'
-              nativeProps={{ 'aria-label': '户主姓名', autoComplete: 'off', 'aria-invalid': errors.holderName ? 'true' : 'false' }}
-              onInput={(e) => {
-                setHolderName(e.detail.value);
-                if (errors.holderName) setErrors((er) => ({ ...er, holderName: undefined }));
-              }}
-              onConfirm={() => void submit()}
-            />
-            {errors.holderName ? (
-              <View className='bills-field__error bills-field__error--holder' role='alert' ariaRole='alert'>
-                {errors.holderName}
-              </View>
-            ) : null}
-            <Text className='bills-field__hint-text'>缴费单位会核对户号与户主姓名是否一致，核对通过后才显示地址</Text>
-          </View>
+          <Field
+            label='户主姓名'
+            value={holderName}
+            maxlength={HOLDER_MAX}
+            placeholder='缴费单上的户主全名'
+            error={errors.holderName}
+            invalid={marked.includes('holderName')}
+            inputClassName='bm-bills-bind__holder'
+            hint='缴费单位会核对户号与户主姓名是否一致，核对通过后才显示地址'
+            onInput={(v) => {
+              setHolderName(v);
+              clear('holderName');
+            }}
+            onConfirm={() => void submit()}
+          />
 
-          <View className={`bills-field bills-field--label ${errors.label ? 'bills-field--invalid' : ''}`}>
-            <Text className='bills-field__label'>备注名（选填）</Text>
-            <Input
-              className='bills-field__input bills-bind__label'
-              type='text'
-              value={label}
-              maxlength={LABEL_MAX}
-              placeholder='如：我家、爸妈家'
-              placeholderClass='bills-field__placeholder'
-              ariaLabel='备注名，选填'
-              nativeProps={{ 'aria-label': '备注名，选填' }}
-              onInput={(e) => {
-                setLabel(e.detail.value);
-                if (errors.label) setErrors((er) => ({ ...er, label: undefined }));
-              }}
-            />
-            <View className='bills-chips'>
-              {LABEL_CHIPS.map((c) => (
-                <View
-                  key={c}
-                  className={`bills-chip bm-focusable ${label === c ? 'bills-chip--on' : ''}`}
-                  {...pressable(() => {
-                    setLabel(c);
-                    setErrors((er) => ({ ...er, label: undefined }));
-                  })}
-                  ariaLabel={`备注名填为${c}`}
-                  hoverClass='bills-pressed'
-                >
-                  {c}
-                </View>
-              ))}
-            </View>
-            {errors.label ? (
-              <View className='bills-field__error bills-field__error--label' role='alert' ariaRole='alert'>
-                {errors.label}
-              </View>
-            ) : null}
-          </View>
+          <Field
+            label='备注名（选填）'
+            value={label}
+            maxlength={LABEL_MAX}
+            placeholder='如：我家、爸妈家'
+            error={errors.label}
+            inputClassName='bm-bills-bind__label'
+            onInput={(v) => {
+              setLabel(v);
+              clear('label');
+            }}
+          />
+          <Choices
+            label='常用备注名'
+            className='bm-bills-bind__labels'
+            choices={LABEL_CHIPS.map((c) => ({ value: c, text: c }))}
+            value={LABEL_CHIPS.includes(label) ? label : null}
+            onChange={(c) => {
+              setLabel(c);
+              clear('label');
+            }}
+          />
         </Card>
 
-        <Button className='bills-bind__submit' onPress={submit} busy={submitting} label={submitting ? '正在核实户号' : '绑定户号'}>
+        <Button className='bm-bills-bind__submit' onPress={submit} busy={submitting} label={submitting ? '正在核实户号' : '绑定户号'}>
           {submitting ? '正在核实户号…' : '绑定户号'}
         </Button>
-        <Text className='bills-fineprint bills-bind__privacy'>户号只用于查询账单和缴费；页面上只显示户号后 4 位和部分户名。</Text>
-      </View>
+        <Fineprint className='bm-bills-bind__privacy'>户号只用于查询账单和缴费；页面上只显示户号后 4 位和部分户名。</Fineprint>
+      </PageBody>
     </Page>
   );
 }

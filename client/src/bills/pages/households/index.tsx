@@ -1,17 +1,20 @@
 import { useEffect, useMemo, useState } from 'react';
+import { formatAge, formatDate, formatFen } from '@bianmin/core/format';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { BillResult, BindingView, UtilityKind } from '@bianmin/core';
-import { formatFen } from '@bianmin/core/money';
+import { refusesCalls } from '@bianmin/core/availability/vocabulary';
 import { callFunction, toApiError } from '../../../api';
 import { useRemote, type Remote } from '../../../hooks/use-remote';
-import { Button, COLORS, Page, PageHeader, pressable, RemoteStatus, StateView } from '../../../ui';
+import { useServiceAvailability } from '../../../hooks/use-service-availability';
+import { Button, COLORS, Fineprint, Glyph, Page, PageBody, PageHeader, Phrases, pressable, RemoteStatus, StateView, StatusPill, Tabs } from '../../../ui';
+import { AvailabilityNotice } from '../../../components/availability-notice';
 import { useRefusal } from '../../../components/availability-sheet/use-refusal';
-import { payBlocked, usePayAvailability } from '../../shared/availability';
-import { formatAge, formatDate, isKind, KIND_INFO, KINDS } from '../../shared/format';
+import { OrdersLink } from '../../../payments/orders-link';
+import { isKind, KIND_INFO, KINDS, payServiceId } from '../../shared/format';
 import { limiter } from '../../shared/limit';
-import { billUrl, PATHS } from '../../shared/nav';
-import { OrdersLink, PayAvailabilityNotice } from '../../shared/ui';
+import { billState } from '../../shared/words';
+import { billUrl, bindUrl } from '../../flow';
 import '../../shared/bills.css';
 import './index.css';
 
@@ -36,7 +39,8 @@ export default function Households() {
   const all = useMemo(() => list.data ?? [], [list.data]);
   const shown = filter === 'all' ? all : all.filter((b) => b.kind === filter);
   const kindsShown = useMemo(() => (filter === 'all' ? [...new Set(all.map((b) => b.kind))] : [filter]), [filter, all]);
-  const pay = usePayAvailability(kindsShown);
+  const hours = useServiceAvailability(kindsShown.map(payServiceId));
+  const payOf = (k: UtilityKind) => hours.of(payServiceId(k));
 
   const unbind = async (b: BindingView) => {
     const name = b.label ? `「${b.label}」` : '';
@@ -76,45 +80,31 @@ export default function Households() {
   };
 
   const addKind = filter === 'all' ? null : filter;
-  const add = () => void Taro.navigateTo({ url: addKind ? `${PATHS.bind}?kind=${addKind}` : PATHS.bind });
+  const add = () => void Taro.navigateTo({ url: bindUrl(addKind) });
   const kindWord = addKind ? KIND_INFO[addKind].bill : '';
 
   return (
-    <Page className='bills-page bills-households' overlay={refusal.sheet}>
+    <Page className='bm-bills-households' overlay={refusal.sheet}>
       <PageHeader title={filter === 'all' ? '我的户号' : `我的${kindWord}户号`} subtitle='绑定水、电、燃气户号，随时查账单、在线缴费' />
 
-      <View className='bills-body'>
-        <View className='bills-tabs' role='tablist' ariaRole='tablist' ariaLabel='按缴费类型筛选'>
-          {TABS.map((t) => (
-            <View
-              key={t.id}
-              className={`bills-tab bm-focusable ${filter === t.id ? 'bills-tab--active' : ''}`}
-              {...pressable(() => setFilter(t.id), { role: 'tab' })}
-              aria-selected={filter === t.id}
-              ariaLabel={t.name}
-              data-kind={t.id}
-              hoverClass='bills-pressed'
-            >
-              {t.name}
-            </View>
-          ))}
-        </View>
+      <PageBody>
+        <Tabs<Filter> label='按缴费类型筛选' tabs={TABS} value={filter} onChange={setFilter} className='bm-bills-households__tabs' />
 
-        {kindsShown.map((k) =>
-          payBlocked(pay.byKind[k]) || pay.byKind[k]?.state === 'closing_soon' ? <PayAvailabilityNotice key={k} kind={k} availability={pay.byKind[k]} /> : null,
-        )}
+        {kindsShown.map((k) => (
+          <AvailabilityNotice key={k} name={`${KIND_INFO[k].bill}缴纳`} consequence='暂不能缴费' availability={payOf(k)} />
+        ))}
 
-        <RemoteStatus remote={list} prefix='bills-households' errorTitle='户号列表暂时打不开' loading={{ label: '正在加载户号…', className: 'bills-households-loading' }} />
+        <RemoteStatus remote={list} prefix='bm-bills-households' errorTitle='户号列表暂时打不开' loading={{ label: '正在加载户号…', className: 'bm-bills-households-loading' }} />
 
         {list.data && shown.length === 0 ? (
           <StateView
             kind='empty'
-            className='bills-households-empty'
+            className='bm-bills-households-empty'
             icon={addKind ? KIND_INFO[addKind].glyph : '户'}
             title={addKind ? `还没有绑定${kindWord}户号` : '还没有绑定户号'}
             text={`绑定后可随时查看账单、在线缴费。户号印在${addKind ? kindWord : '水费、电费、燃气费'}通知单上，一分钟就能绑好。`}
             action={
-              <Button className='bills-add' onPress={add} label={addKind ? `添加${kindWord}户号` : '添加户号'}>
+              <Button className='bm-bills-add' onPress={add} label={addKind ? `添加${kindWord}户号` : '添加户号'}>
                 ＋ 添加{kindWord}户号
               </Button>
             }
@@ -125,7 +115,7 @@ export default function Households() {
           <HouseholdCard
             key={b.bindingId}
             binding={b}
-            payClosed={payBlocked(pay.byKind[b.kind])}
+            payClosed={refusesCalls(payOf(b.kind))}
             unbinding={unbinding === b.bindingId}
             onOpen={() => void Taro.navigateTo({ url: billUrl(b.bindingId, b.kind) })}
             onUnbind={() => void unbind(b)}
@@ -135,14 +125,14 @@ export default function Households() {
         ))}
 
         {list.data && shown.length > 0 ? (
-          <Button className='bills-add bills-add--bottom' variant='secondary' onPress={add} label={addKind ? `添加${kindWord}户号` : '添加户号'}>
+          <Button className='bm-bills-add bm-bills-add--bottom' variant='secondary' onPress={add} label={addKind ? `添加${kindWord}户号` : '添加户号'}>
             ＋ 添加{kindWord}户号
           </Button>
         ) : null}
 
         <OrdersLink />
-        {list.data && shown.length > 0 ? <Text className='bills-fineprint bills-households__foot'>下拉页面可刷新账单</Text> : null}
-      </View>
+        {list.data && shown.length > 0 ? <Fineprint className='bm-bills-households__foot'>下拉页面可刷新账单</Fineprint> : null}
+      </PageBody>
     </Page>
   );
 }
@@ -174,34 +164,32 @@ function HouseholdCard({
     .join('，');
 
   return (
-    <View className='bm-card bills-household' data-binding-id={b.bindingId} data-kind={b.kind}>
-      <View className='bills-household__main bm-focusable' {...pressable(onOpen)} ariaLabel={spoken} hoverClass='bills-pressed'>
-        <View className='bills-household__head'>
-          <View className={`bills-glyph bills-glyph--${b.kind}`} aria-hidden='true'>
-            <Text>{info.glyph}</Text>
-          </View>
-          <View className='bills-household__who'>
-            <Text className='bills-household__label'>{title}</Text>
-            <Text className='bills-household__provider'>
+    <View className='bm-card bm-bills-household' data-binding-id={b.bindingId} data-kind={b.kind}>
+      <View className='bm-bills-household__main bm-focusable' {...pressable(onOpen)} ariaLabel={spoken} hoverClass='bm-pressed'>
+        <View className='bm-bills-household__head'>
+          <Glyph glyph={info.glyph} tone={b.kind} />
+          <View className='bm-bills-household__who'>
+            <Text className='bm-bills-household__label'>{title}</Text>
+            <Text className='bm-bills-household__provider'>
               {b.providerName} · {info.bill}
             </Text>
           </View>
-          <Text className='bills-household__chevron' aria-hidden='true'>
+          <Text className='bm-bills-household__chevron' aria-hidden='true'>
             ›
           </Text>
         </View>
-        <View className='bills-household__meta'>
-          <Text className='bills-household__account'>户号 {b.accountNoMasked}</Text>
-          <Text className='bills-household__holder'>户主 {b.holderName}</Text>
+        <View className='bm-bills-household__meta'>
+          <Text className='bm-bills-household__account'>户号 {b.accountNoMasked}</Text>
+          <Text className='bm-bills-household__holder'>户主 {b.holderName}</Text>
         </View>
         <BillSummary bill={bill} payClosed={payClosed} />
       </View>
       <ReminderSwitch on={b.dueReminders} busy={switching} what={`${title}的${info.bill}`} onChange={onReminders} />
-      <View className='bills-household__actions'>
-        <Button small variant='secondary' className='bills-household__open' onPress={onOpen} label={`查看${title}的${info.bill}账单`}>
+      <View className='bm-bills-household__actions'>
+        <Button small variant='secondary' className='bm-bills-household__open' onPress={onOpen} label={`查看账单：${title}的${info.bill}`}>
           查看账单
         </Button>
-        <Button small variant='danger' className='bills-unbind' onPress={onUnbind} busy={unbinding} label={`解绑${title}的${info.bill}户号`}>
+        <Button small variant='danger' className='bm-bills-unbind' onPress={onUnbind} busy={unbinding} label={`解绑${title}的${info.bill}户号`}>
           {unbinding ? '正在解绑…' : '解绑'}
         </Button>
       </View>
@@ -219,18 +207,18 @@ function ReminderSwitch({ on, busy, what, onChange }: { on: boolean; busy: boole
   };
   return (
     <View
-      className={`bills-household__remind bm-focusable ${on ? 'bills-household__remind--on' : ''}`}
+      className={`bm-bills-household__remind bm-focusable ${on ? 'bm-bills-household__remind--on' : ''}`}
       {...pressable(press, { role: 'switch', stop: true })}
       aria-checked={on ? 'true' : 'false'}
       aria-busy={busy ? 'true' : undefined}
       ariaLabel={`${what}到期提醒，${on ? '已开启，到期前 3 天和逾期时通知您' : '已关闭'}`}
-      hoverClass='bills-pressed'
+      hoverClass='bm-pressed'
     >
-      <View className='bills-household__remind-text'>
-        <Text className='bills-household__remind-title'>到期提醒</Text>
-        <Text className='bills-household__remind-hint'>{on ? '到期前 3 天和逾期时在消息中心提醒' : '已关闭，不再提醒这户的账单'}</Text>
+      <View className='bm-bills-household__remind-text'>
+        <Text className='bm-bills-household__remind-title'>到期提醒</Text>
+        <Text className='bm-bills-household__remind-hint'>{on ? '到期前 3 天和逾期时在消息中心提醒' : '已关闭，不再提醒这户的账单'}</Text>
       </View>
-      <View className='bills-household__remind-state' aria-hidden='true'>
+      <View className='bm-bills-household__remind-state' aria-hidden='true'>
         <Text>{busy ? '…' : on ? '已开启' : '已关闭'}</Text>
       </View>
     </View>
@@ -240,16 +228,16 @@ function ReminderSwitch({ on, busy, what, onChange }: { on: boolean; busy: boole
 function BillSummary({ bill, payClosed }: { bill: Remote<BillResult>; payClosed: boolean }) {
   if (!bill.data && !bill.error) {
     return (
-      <View className='bills-household__due bills-household__due--loading' role='status' ariaRole='status' ariaLabel='正在查询账单'>
-        <Text className='bills-household__loading'>正在查询账单…</Text>
+      <View className='bm-bills-household__due bm-bills-household__due--loading' role='status' ariaRole='status' ariaLabel='正在查询账单'>
+        <Text className='bm-bills-household__loading'>正在查询账单…</Text>
       </View>
     );
   }
   if (!bill.data && bill.error) {
     return (
-      <View className='bills-household__due bills-household__due--error' role='alert' ariaRole='alert'>
-        <Text className='bills-household__due-error'>账单暂时查不到：{bill.error.message}</Text>
-        <Button small variant='secondary' className='bills-household__retry' label='重新查询账单' busy={bill.loading} onPress={() => bill.reload()}>
+      <View className='bm-bills-household__due bm-bills-household__due--error' role='alert' ariaRole='alert'>
+        <Text className='bm-bills-household__due-error'>账单暂时查不到：{bill.error.message}</Text>
+        <Button small variant='secondary' className='bm-bills-household__retry' label='重新查询账单' busy={bill.loading} onPress={() => bill.reload()}>
           重新查询
         </Button>
       </View>
@@ -262,31 +250,39 @@ function BillSummary({ bill, payClosed }: { bill: Remote<BillResult>; payClosed:
   const overdueDays = Math.max(0, ...arrears.bills.map((x) => x.overdueDays));
   const lateFees = arrears.bills.reduce((s, x) => s + x.lateFee, 0);
   return (
-    <View className='bills-household__due'>
+    <View className='bm-bills-household__due'>
       {arrears.total > 0 ? (
-        <View className='bills-household__amount-row'>
-          <View className='bills-household__amount'>
-            <Text className='bills-household__amount-label'>应缴</Text>
-            <Text className='bills-household__amount-value'>{formatFen(arrears.total)}</Text>
+        <View className='bm-bills-household__amount-row'>
+          <View className='bm-bills-household__amount'>
+            <Text className='bm-bills-household__amount-label'>应缴</Text>
+            <Text className='bm-bills-household__amount-value'>{formatFen(arrears.total)}</Text>
           </View>
           {/* A cancelled sheet leaves our order pending: that is 待支付, not "processing". */}
-          {pending ? <Text className='bills-status bills-status--warn bills-household__pending'>{pending.orderId ? '待支付' : '家人支付中'}</Text> : null}
-          {!pending && arrears.bills.length > 1 ? <Text className='bills-status bills-status--warn'>共 {arrears.bills.length} 期未缴</Text> : null}
+          {pending ? (
+            <StatusPill tone={billState(pending).tone} className='bm-bills-household__pending'>
+              {billState(pending).label}
+            </StatusPill>
+          ) : null}
+          {!pending && arrears.bills.length > 1 ? <StatusPill tone='warn'>共 {arrears.bills.length} 期未缴</StatusPill> : null}
         </View>
       ) : (
-        <View className='bills-household__amount-row'>
-          <Text className='bills-status bills-status--ok bills-household__paid'>✓ 已缴清</Text>
-          {prepaidBalance !== undefined ? <Text className='bills-household__prepaid'>预存余额 {formatFen(prepaidBalance)}</Text> : null}
+        <View className='bm-bills-household__amount-row'>
+          <StatusPill tone='ok' icon='✓' className='bm-bills-household__paid'>
+            已缴清
+          </StatusPill>
+          {prepaidBalance !== undefined ? <Text className='bm-bills-household__prepaid'>预存余额 {formatFen(prepaidBalance)}</Text> : null}
         </View>
       )}
       {arrears.total > 0 && oldest ? (
-        <Text className={`bills-household__deadline ${overdueDays > 0 ? 'bills-household__deadline--overdue' : ''}`}>
-          {overdueDays > 0 ? `已逾期 ${overdueDays} 天，含违约金 ${formatFen(lateFees)}` : `请于 ${formatDate(oldest.dueDate)} 前缴纳`}
-        </Text>
+        <Phrases
+          className={`bm-bills-household__deadline ${overdueDays > 0 ? 'bm-bills-household__deadline--overdue' : ''}`}
+          separator='，'
+          parts={overdueDays > 0 ? [`已逾期 ${overdueDays} 天`, `含违约金 ${formatFen(lateFees)}`] : [`请于 ${formatDate(oldest.dueDate)} 前缴纳`]}
+        />
       ) : null}
-      {arrears.total > 0 && payClosed ? <Text className='bills-household__closed'>现在暂停缴费，可先查看账单</Text> : null}
-      {stale ? <Text className='bills-household__stale'>缴费单位暂时连不上，显示的是 {formatAge(ageSeconds)}的数据</Text> : null}
-      {bill.error ? <Text className='bills-household__stale'>刷新失败（{bill.error.message}），显示的是上次查到的账单</Text> : null}
+      {arrears.total > 0 && payClosed ? <Text className='bm-bills-household__closed'>现在暂停缴费，可先查看账单</Text> : null}
+      {stale ? <Text className='bm-bills-household__stale'>缴费单位暂时连不上，显示的是 {formatAge(ageSeconds)}的数据</Text> : null}
+      {bill.error ? <Text className='bm-bills-household__stale'>刷新失败（{bill.error.message}），显示的是上次查到的账单</Text> : null}
     </View>
   );
 }

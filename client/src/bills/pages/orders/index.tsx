@@ -2,12 +2,14 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { OrderHistory, OrderView, TrafficOrderView } from '@bianmin/core';
-import { formatFen } from '@bianmin/core/money';
+import { formatDateTime, formatFen } from '@bianmin/core/format';
 import { callFunction } from '../../../api';
 import { useRemote } from '../../../hooks/use-remote';
-import { Button, Page, PageHeader, pressable, RemoteStatus, StateView } from '../../../ui';
-import { formatDateTime, historyLabel, KIND_INFO, ORDER_STATUS, paidThrough } from '../../shared/format';
-import { backTo, householdsUrl, PATHS, resultUrl } from '../../shared/nav';
+import { Button, Glyph, Notice, Page, PageBody, PageHeader, pressable, RemoteStatus, StateView, StatusPill, Tabs } from '../../../ui';
+import { KIND_INFO } from '../../shared/format';
+import { FINE_POSTING, historyLabel, orderStatusWords, paidThrough, UTILITY_POSTING, type Posting } from '../../../payments/status';
+import { householdsUrl, PATHS, resultUrl } from '../../flow';
+import { backTo } from '../../../back-to';
 import { orderTitle } from '../../shared/topup';
 import '../../shared/bills.css';
 import './index.css';
@@ -31,8 +33,8 @@ const SHOW: Array<{ id: OrderHistory; name: string }> = [
 
 /**
  * 我的订单: every payment made in the app, utility bills and traffic fines together, newest
- * first; each one opens its own receipt. The fines are asked for alongside the bills, and a
- * refusal of theirs (the traffic police's nightly maintenance) does not hide the bills.
+ * first; each one opens its own receipt. The list is our own records of every payable kind
+ * (payments.orders), so no department's maintenance hides part of it.
  * 已支付 (the default) lists payments that went through; 全部 adds the pending, cancelled and
  * refunded orders, each labelled with whether money was taken.
  */
@@ -48,31 +50,17 @@ export default function Orders() {
   const list = orders.data?.entries;
 
   return (
-    <Page className='bills-page bills-orders'>
-      <PageHeader title='我的订单' subtitle='水电燃气缴费和交通罚款，最新的在最前' />
-      <View className='bills-body'>
-        <View className='bills-tabs bills-orders-show' role='tablist' ariaRole='tablist' ariaLabel='筛选订单'>
-          {SHOW.map((t) => (
-            <View
-              key={t.id}
-              className={`bills-tab bm-focusable ${show === t.id ? 'bills-tab--active' : ''}`}
-              {...pressable(() => setShow(t.id), { role: 'tab' })}
-              aria-selected={show === t.id}
-              ariaLabel={t.id === 'all' ? '全部订单，含未支付、已取消和已退款' : '已支付的订单'}
-              data-show={t.id}
-              hoverClass='bills-pressed'
-            >
-              {t.name}
-            </View>
-          ))}
-        </View>
+    <Page className='bm-bills-orders'>
+      <PageHeader title='我的订单' subtitle='水电燃气缴费、预存电费和交通罚款，最新的在最前' />
+      <PageBody>
+        <Tabs<OrderHistory> label='筛选订单：已支付，或全部（含未支付、已取消和已退款）' className='bm-bills-orders-show' tabs={SHOW} value={show} onChange={setShow} />
 
-        <RemoteStatus remote={orders} prefix='bills-orders' errorTitle='缴费记录暂时打不开' loading={{ label: '正在加载缴费记录…', count: 3, className: 'bills-orders-loading' }} />
+        <RemoteStatus remote={orders} prefix='bm-bills-orders' errorTitle='缴费记录暂时打不开' loading={{ label: '正在加载缴费记录…', count: 3, className: 'bm-bills-orders-loading' }} />
 
         {list && list.length === 0 && show === 'paid' ? (
           <StateView
             kind='empty'
-            className='bills-orders-empty bills-orders-empty--paid'
+            className='bm-bills-orders-empty bm-bills-orders-empty--paid'
             icon='单'
             title='还没有支付成功的订单'
             text='未支付、已取消和已退款的订单在“全部”里。'
@@ -83,7 +71,7 @@ export default function Orders() {
         {list && list.length === 0 && show === 'all' ? (
           <StateView
             kind='empty'
-            className='bills-orders-empty'
+            className='bm-bills-orders-empty'
             icon='单'
             title='还没有缴费记录'
             text='缴水电燃气费或交通罚款后，每一笔都会记在这里，可随时查看回执。'
@@ -92,71 +80,65 @@ export default function Orders() {
         ) : null}
 
         {list ? list.map((e) => (e.flow === 'bills' ? <BillOrder key={e.order.orderId} o={e.order} /> : <FineOrder key={e.order.orderId} o={e.order} />)) : null}
-      </View>
+      </PageBody>
     </Page>
   );
 }
 
 function BillOrder({ o }: { o: OrderView }) {
-  const s = ORDER_STATUS[o.status];
-  const label = historyLabel(o.status);
-  const what = orderTitle(o);
   return (
-    <View
-      className={`bm-card bills-order bm-focusable ${paidThrough(o.status) ? '' : 'bills-order--not-paid'}`}
-      data-order-id={o.orderId}
-      data-status={o.status}
-      {...pressable(() => void Taro.navigateTo({ url: resultUrl(o.orderId) }))}
-      ariaLabel={`${what}，${o.providerName}，户号尾号 ${o.accountNoMasked.slice(-4)}，${formatFen(o.amount)}，${label}`}
-      hoverClass='bills-pressed'
-    >
-      <View className='bills-order__head'>
-        <View className={`bills-glyph bills-glyph--${o.kind}`} aria-hidden='true'>
-          <Text>{KIND_INFO[o.kind].glyph}</Text>
-        </View>
-        <View className='bills-order__what'>
-          <Text className='bills-order__title'>{what}</Text>
-          <Text className='bills-order__sub'>
-            {o.providerName} · 户号 {o.accountNoMasked}
-          </Text>
-        </View>
-        <Text className='bills-order__amount'>{formatFen(o.amount)}</Text>
-      </View>
-      <View className='bills-order__foot'>
-        <Text className={`bills-status bills-status--${s.tone} bills-order__status`}>{label}</Text>
-        <Text className='bills-order__time'>{formatDateTime(o.paidAt ?? o.createdAt)}</Text>
-      </View>
-    </View>
+    <OrderCard
+      o={o}
+      posting={UTILITY_POSTING}
+      glyph={{ glyph: o.purpose === 'topup' ? '预' : KIND_INFO[o.kind].glyph, tone: o.kind }}
+      title={orderTitle(o)}
+      sub={`${o.providerName} · 户号 ${o.accountNoMasked}`}
+      url={resultUrl(o.orderId)}
+    />
   );
 }
 
 /** A fine's order: the same statuses as a bill's (pending → paid → settled, closed, or refunding → refunded). */
 function FineOrder({ o }: { o: TrafficOrderView }) {
-  const s = ORDER_STATUS[o.status];
-  const label = historyLabel(o.status);
-  const what = `交通罚款 · ${o.plateMasked}`;
+  return (
+    <OrderCard
+      o={o}
+      posting={FINE_POSTING}
+      glyph={{ glyph: '罚', tone: 'fine' }}
+      title={`交通罚款 · ${o.plateMasked}`}
+      sub={`决定书 ${o.decisionNo}`}
+      url={`${FINE_RECEIPT}?orderId=${encodeURIComponent(o.orderId)}`}
+      className='bm-bills-order--fine'
+    />
+  );
+}
+
+/** One order in the history, of any kind: what, for whom, how much, its state in words, when; it opens its own receipt. */
+function OrderCard({ o, posting, glyph, title, sub, url, className }: { o: OrderView | TrafficOrderView; posting: Posting; glyph: { glyph: string; tone: string }; title: string; sub: string; url: string; className?: string }) {
+  const label = historyLabel(o.status, posting);
+  const paid = paidThrough(o.status);
   return (
     <View
-      className={`bm-card bills-order bills-order--fine bm-focusable ${paidThrough(o.status) ? '' : 'bills-order--not-paid'}`}
+      className={`bm-card bm-bills-order bm-focusable ${paid ? '' : 'bm-bills-order--not-paid'} ${className ?? ''}`}
       data-order-id={o.orderId}
       data-status={o.status}
-      {...pressable(() => void Taro.navigateTo({ url: `${FINE_RECEIPT}?orderId=${encodeURIComponent(o.orderId)}` }))}
-      ariaLabel={`${what}，决定书编号 ${o.decisionNo}，${formatFen(o.amount)}，${label}`}
-      hoverClass='bills-pressed'
+      {...pressable(() => void Taro.navigateTo({ url }))}
+      ariaLabel={`${title}，${sub}，${formatFen(o.amount)}，${label}`}
+      hoverClass='bm-pressed'
     >
-      <View className='bills-order__head'>
-        <View className='bills-glyph bills-glyph--fine' aria-hidden='true'>
-          <Text>罚</Text>
+      <View className='bm-bills-order__head'>
+        <Glyph glyph={glyph.glyph} tone={glyph.tone} />
+        <View className='bm-bills-order__what'>
+          <Text className='bm-bills-order__title'>{title}</Text>
+          <Text className='bm-bills-order__sub'>{sub}</Text>
         </View>
-        <View className='bills-order__what'>
-          <Text className='bills-order__title'>{what}</Text>
-          <Text className='bills-order__sub'>决定书 {o.decisionNo}</Text>
-        </View>
-        <Text className='bills-order__amount'>{formatFen(o.amount)}</Text>
+        <Text className='bm-bills-order__amount'>{formatFen(o.amount)}</Text>
       </View>
-      <View className='bills-order__foot'>
-        <Text className={`bills-status bills-status--${s.tone} bills-order__status`}>{label}</Text>
-        <Text className='bills-order__time'>{formatDateTime(o.paidAt ?? o.createdAt)}</Text>
+      <View className='bm-bills-order__foot'>
+        <StatusPill tone={orderStatusWords(o.status, posting).tone} className='bm-bills-order__status'>
+          {label}
+        </StatusPill>
+        <Text className='bm-bills-order__time'>{formatDateTime(o.paidAt ?? o.createdAt)}</Text>
       </View>
     </View>
   );

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Input, Text, View } from '@tarojs/components';
+import { formatClock } from '@bianmin/core/format';
+import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { VERIFICATION_TTL_MINUTES } from '@bianmin/core/insurance-terms';
-import { Button, Card, CardTitle, Notice, Page, PageHeader, StateView } from '../../../ui';
+import { Button, Card, CardTitle, Field, Fineprint, Notice, Page, PageBody, PageHeader, StateView } from '../../../ui';
 import { useRefusal } from '../../../components/availability-sheet/use-refusal';
-import { formatClock } from '../../shared/format';
-import { safeReturn } from '../../shared/nav';
+import { safeReturn } from '../../flow';
 import { useVerify } from './use-verify';
 import '../../shared/insurance.css';
 import './index.css';
@@ -27,54 +27,54 @@ export default function VerifyPage() {
   const v = flow.verification;
 
   return (
-    <Page className='ins-page ins-verify' overlay={refusal.sheet}>
+    <Page className='bm-ins-verify' overlay={refusal.sheet}>
       <PageHeader title='实名认证' subtitle='查看社保信息前，需确认是您本人' />
-      <View className='ins-body'>
+      <PageBody>
         {reason && (flow.step === 'form' || flow.step === 'checking') ? (
-          <Notice tone='info' title={reason.title} className='ins-verify__reason'>
+          <Notice tone='info' title={reason.title} className='bm-ins-verify__reason'>
             {reason.text}
           </Notice>
         ) : null}
 
-        {flow.step === 'checking' ? <StateView kind='loading' label='正在查询认证状态…' className='ins-verify-loading' /> : null}
+        {flow.step === 'checking' ? <StateView kind='loading' label='正在查询认证状态…' className='bm-ins-verify-loading' /> : null}
 
         {flow.step === 'live' && v ? (
-          <Card className='ins-verify__live'>
+          <Card className='bm-ins-verify__live'>
             <CardTitle>您已完成实名认证</CardTitle>
-            <Text className='ins-verify__who'>{`${v.nameMasked} · ${v.idNumberMasked}`}</Text>
-            <Text className='ins-fineprint'>{`${formatClock(v.expiresAt)} 前可直接查看社保信息。`}</Text>
-            <Button className='ins-verify__continue' onPress={flow.proceed}>
+            <Text className='bm-ins-verify__who'>{`${v.nameMasked} · ${v.idNumberMasked}`}</Text>
+            <Fineprint>{`${formatClock(v.expiresAt)} 前可直接查看社保信息。`}</Fineprint>
+            <Button className='bm-ins-verify__continue' onPress={flow.proceed}>
               查看社保信息
             </Button>
-            <Button variant='plain' className='ins-verify__again' onPress={flow.restart}>
+            <Button variant='plain' className='bm-ins-verify__again' onPress={flow.restart}>
               用其他身份重新认证
             </Button>
           </Card>
         ) : null}
 
         {flow.step === 'waiting' ? (
-          <Card className='ins-verify__waiting'>
+          <Card className='bm-ins-verify__waiting'>
             <View role='status' ariaRole='status'>
               <CardTitle>正在等待人脸认证结果</CardTitle>
-              <Text className='ins-fineprint'>完成刷脸后回到这里，结果会自动显示。认证结果由社保服务向腾讯云人脸核身查询，不以手机上的显示为准。</Text>
+              <Fineprint>完成刷脸后回到这里，结果会自动显示。认证结果由社保服务向腾讯云人脸核身查询，不以手机上的显示为准。</Fineprint>
             </View>
-            <Button className='ins-verify__check' onPress={flow.checkNow}>
+            <Button className='bm-ins-verify__check' onPress={flow.checkNow}>
               我已完成，查看结果
             </Button>
-            <Button variant='plain' className='ins-verify__restart' onPress={flow.restart}>
+            <Button variant='plain' className='bm-ins-verify__restart' onPress={flow.restart}>
               重新填写
             </Button>
           </Card>
         ) : null}
 
         {flow.step === 'failed' && v ? (
-          <Card className='ins-verify__failed'>
+          <Card className='bm-ins-verify__failed'>
             <View role='alert' ariaRole='alert'>
               <CardTitle>{v.status === 'abandoned' ? '人脸认证未完成' : v.status === 'expired' ? '认证已过期' : '人脸认证未通过'}</CardTitle>
-              <Text className='ins-verify__failed-message'>{v.message ?? '人脸认证未通过，请重新认证。'}</Text>
-              <Text className='ins-fineprint'>未通过时不会显示任何社保信息。1 小时内失败 5 次后需等待一段时间才能再次认证。</Text>
+              <Text className='bm-ins-verify__failed-message'>{v.message ?? '人脸认证未通过，请重新认证。'}</Text>
+              <Fineprint>未通过时不会显示任何社保信息。1 小时内失败 5 次后需等待一段时间才能再次认证。</Fineprint>
             </View>
-            <Button className='ins-verify__retry' onPress={flow.restart}>
+            <Button className='bm-ins-verify__retry' onPress={flow.restart}>
               重新认证
             </Button>
           </Card>
@@ -82,74 +82,57 @@ export default function VerifyPage() {
 
         {flow.step === 'form' ? (
           <>
-            <Card className='ins-verify__why' title='为什么要认证'>
-              <Text className='ins-verify__why-line'>· 社保缴费、账户余额属于敏感个人信息（《个人信息保护法》），只向本人展示。</Text>
-              <Text className='ins-verify__why-line'>{`· 刷脸确认是本人后，${VERIFICATION_TTL_MINUTES} 分钟内可查看，之后需重新认证。`}</Text>
-              <Text className='ins-verify__why-line'>· 每次查看都会记录时间和所用的认证，您可以在“查询记录”里看到。</Text>
-              <Text className='ins-verify__why-line'>· 身份证号只以加密摘要保存，不会写入日志。</Text>
+            <Card className='bm-ins-verify__why' title='为什么要认证'>
+              <Text className='bm-ins-verify__why-line'>· 社保缴费、账户余额属于敏感个人信息（《个人信息保护法》），只向本人展示。</Text>
+              <Text className='bm-ins-verify__why-line'>{`· 刷脸确认是本人后，${VERIFICATION_TTL_MINUTES} 分钟内可查看，之后需重新认证。`}</Text>
+              <Text className='bm-ins-verify__why-line'>· 每次查看都会记录时间和所用的认证，您可以在“查询记录”里看到。</Text>
+              <Text className='bm-ins-verify__why-line'>· 身份证号只以加密摘要保存，不会写入日志。</Text>
             </Card>
 
             {flow.formError ? (
-              <Notice tone='error' title={flow.formError.title} className='ins-verify__form-error'>
+              <Notice tone='error' title={flow.formError.title} className='bm-ins-verify__form-error'>
                 {flow.formError.message}
               </Notice>
             ) : null}
 
             <Card>
-              <View className={`ins-field ${flow.errors.name ? 'ins-field--invalid' : ''}`}>
-                <Text className='ins-field__label'>姓名</Text>
-                <Input
-                  className='ins-field__input ins-verify__name'
-                  type='text'
-                  value={name}
-                  maxlength={30}
-                  placeholder='与身份证上一致'
-                  placeholderClass='ins-field__placeholder'
-                  ariaLabel='姓名'
-                  nativeProps={{ 'aria-label': '姓名', autoComplete: 'off', 'aria-invalid': flow.errors.name ? 'true' : 'false' }}
-                  onInput={(e) => {
-                    setName(e.detail.value);
-                    if (flow.errors.name) flow.clearError('name');
-                  }}
-                />
-                {flow.errors.name ? (
-                  <View className='ins-field__error ins-field__error--name' role='alert' ariaRole='alert'>
-                    {flow.errors.name}
-                  </View>
-                ) : null}
-              </View>
-              <View className={`ins-field ${flow.errors.idNumber ? 'ins-field--invalid' : ''}`}>
-                <Text className='ins-field__label'>身份证号</Text>
-                <Input
-                  className='ins-field__input ins-verify__id'
-                  type={process.env.TARO_ENV === 'weapp' ? 'idcard' : 'text'}
-                  value={idNumber}
-                  maxlength={22}
-                  placeholder='18 位居民身份证号'
-                  placeholderClass='ins-field__placeholder'
-                  ariaLabel='身份证号'
-                  nativeProps={{ 'aria-label': '身份证号', autoComplete: 'off', 'aria-invalid': flow.errors.idNumber ? 'true' : 'false' }}
-                  onInput={(e) => {
-                    setIdNumber(e.detail.value);
-                    if (flow.errors.idNumber) flow.clearError('idNumber');
-                  }}
-                  onConfirm={() => void flow.submit({ name, idNumber })}
-                />
-                {flow.errors.idNumber ? (
-                  <View className='ins-field__error ins-field__error--id' role='alert' ariaRole='alert'>
-                    {flow.errors.idNumber}
-                  </View>
-                ) : null}
-              </View>
+              <Field
+                label='姓名'
+                value={name}
+                maxlength={30}
+                placeholder='与身份证上一致'
+                error={flow.errors.name}
+                inputClassName='bm-ins-verify__name'
+                errorClassName='bm-ins-verify__name-error'
+                onInput={(v) => {
+                  setName(v);
+                  if (flow.errors.name) flow.clearError('name');
+                }}
+              />
+              <Field
+                label='身份证号'
+                keyboard='idcard'
+                value={idNumber}
+                maxlength={22}
+                placeholder='18 位居民身份证号'
+                error={flow.errors.idNumber}
+                inputClassName='bm-ins-verify__id'
+                errorClassName='bm-ins-verify__id-error'
+                onInput={(v) => {
+                  setIdNumber(v);
+                  if (flow.errors.idNumber) flow.clearError('idNumber');
+                }}
+                onConfirm={() => void flow.submit({ name, idNumber })}
+              />
             </Card>
 
-            <Button className='ins-verify__submit' busy={flow.submitting} onPress={() => flow.submit({ name, idNumber })} label={flow.submitting ? '正在发起人脸认证' : '下一步：人脸认证'}>
+            <Button className='bm-ins-verify__submit' busy={flow.submitting} onPress={() => flow.submit({ name, idNumber })} label={flow.submitting ? '正在发起人脸认证' : '下一步：人脸认证'}>
               {flow.submitting ? '正在发起…' : '下一步：人脸认证'}
             </Button>
-            <Text className='ins-fineprint ins-verify__privacy'>人脸认证由腾讯云人脸核身完成，照片和视频不会传给便民。</Text>
+            <Fineprint className='bm-ins-verify__privacy'>人脸认证由腾讯云人脸核身完成，照片和视频不会传给便民。</Fineprint>
           </>
         ) : null}
-      </View>
+      </PageBody>
     </Page>
   );
 }

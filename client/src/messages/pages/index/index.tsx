@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { formatRecent } from '@bianmin/core/format';
 import Taro from '@tarojs/taro';
 import type { InboxMessage } from '@bianmin/core';
 import { callFunction } from '../../../api';
@@ -6,7 +7,7 @@ import { devClockNow } from '../../../api/dev-session';
 import { useRemote } from '../../../hooks/use-remote';
 import { openPage } from '../../../navigation';
 import { COLORS, Page, PageHeader, pressable, RemoteStatus, StateView } from '../../../ui';
-import { describeMessageTime, newestFirst } from './format';
+import { messageAction, newestFirst } from './format';
 import './index.css';
 
 async function inbox(): Promise<{ messages: InboxMessage[]; unread: number }> {
@@ -37,44 +38,44 @@ export default function Messages() {
   };
 
   return (
-    <Page className='messages'>
+    <Page className='bm-messages'>
       <PageHeader
-        className='messages-head'
+        className='bm-messages-head'
         title='消息中心'
-        subtitle={messages && messages.length > 0 ? <Text className='messages-head__summary'>{data!.unread > 0 ? `${data!.unread} 条未读` : '全部已读'}</Text> : '服务恢复办理等通知'}
+        subtitle={messages && messages.length > 0 ? <Text className='bm-messages-head__summary'>{data!.unread > 0 ? `${data!.unread} 条未读` : '全部已读'}</Text> : '服务恢复办理等通知'}
       />
 
-      <View className='messages-body'>
-        <RemoteStatus remote={remote} prefix='messages' errorTitle='消息暂时打不开' loading={{ label: '正在加载消息…', count: 1, className: 'messages-loading' }} />
+      <View className='bm-messages-body'>
+        <RemoteStatus remote={remote} prefix='bm-messages' errorTitle='消息暂时打不开' loading={{ label: '正在加载消息…', count: 1, className: 'bm-messages-loading' }} />
 
         {messages && messages.length === 0 ? (
-          <StateView kind='empty' className='messages-empty' icon='信' title='暂无消息' text='在服务暂停时点“提醒我”，恢复办理时会在这里通知您。下拉可刷新。' />
+          <StateView kind='empty' className='bm-messages-empty' icon='信' title='暂无消息' text='在服务暂停时点“提醒我”，恢复办理时会在这里通知您。下拉可刷新。' />
         ) : null}
 
         {messages && messages.length > 0 ? (
-          <View className='messages-list'>
+          <View className='bm-messages-list'>
             {messages.map((m) => (
               <View
                 key={m.id}
-                className={`message-item bm-focusable ${m.read ? 'message-item--read' : 'message-item--unread'}`}
+                className={`bm-message-item bm-focusable ${m.read ? 'bm-message-item--read' : 'bm-message-item--unread'}`}
                 data-message-id={m.id}
                 {...pressable(() => void open(m))}
-                ariaLabel={`${m.read ? '' : '未读，'}${m.title}，${m.body}，${describeMessageTime(m.createdAt, now)}`}
-                hoverClass='message-item--pressed'
+                ariaLabel={`${m.read ? '' : '未读，'}${m.title}，${m.body}，${formatRecent(m.createdAt, now)}${m.path ? `，${messageAction(m.kind)}` : ''}`}
+                hoverClass='bm-message-item--pressed'
               >
-                <View className='message-item__head'>
-                  {m.read ? null : <View className='message-item__dot' aria-hidden='true' />}
-                  <Text className='message-item__title'>{m.title}</Text>
-                  {m.read ? null : <Text className='message-item__badge'>未读</Text>}
+                <View className='bm-message-item__head'>
+                  {m.read ? null : <View className='bm-message-item__dot' aria-hidden='true' />}
+                  <Text className='bm-message-item__title'>{m.title}</Text>
+                  {m.read ? null : <Text className='bm-message-item__badge'>未读</Text>}
                 </View>
-                <Text className='message-item__body'>{m.body}</Text>
-                <View className='message-item__foot'>
-                  <Text className='message-item__time'>{describeMessageTime(m.createdAt, now)}</Text>
-                  {m.path ? <Text className='message-item__go'>去办理 ›</Text> : null}
+                <Text className='bm-message-item__body'>{m.body}</Text>
+                <View className='bm-message-item__foot'>
+                  <Text className='bm-message-item__time'>{formatRecent(m.createdAt, now)}</Text>
+                  {m.path ? <Text className='bm-message-item__go'>{`${messageAction(m.kind)} ›`}</Text> : null}
                 </View>
               </View>
             ))}
-            <Text className='messages-footnote'>{remote.loading ? '正在更新…' : '下拉可刷新'}</Text>
+            <Text className='bm-messages-footnote'>{remote.loading ? '正在更新…' : '下拉可刷新'}</Text>
           </View>
         ) : null}
       </View>

@@ -18,25 +18,25 @@ export function ContactButton({ contact, label }: ContactButtonProps) {
   }
   return (
     <>
-      <Button className='tk-agent-contact' onPress={() => setOpen(true)} label={label}>
+      <Button className='bm-tk-agent-contact' onPress={() => setOpen(true)} label={label}>
         {label}
       </Button>
       <Sheet
         visible={open}
         title='人工客服（沙箱说明）'
-        tag={<Text className='tk-status tk-status--warn'>浏览器演示</Text>}
-        className='tk-agent-sandbox'
+        tag={<Text className='bm-tk-status bm-tk-status--warn'>浏览器演示</Text>}
+        className='bm-tk-agent-sandbox'
         onClose={() => setOpen(false)}
         actions={
-          <Button className='tk-agent-sandbox-close' onPress={() => setOpen(false)} label='知道了'>
+          <Button className='bm-tk-agent-sandbox-close' onPress={() => setOpen(false)} label='知道了'>
             知道了
           </Button>
         }
       >
-        <Text className='tk-text'>
+        <Text className='bm-tk-text'>
           在微信小程序里，这个按钮会打开微信客服会话，由 12345 人工客服接待。浏览器演示版没有微信客服，这里不会有人回复。
         </Text>
-        <Text className='tk-fineprint tk-agent-sandbox-session'>
+        <Text className='bm-tk-fineprint bm-tk-agent-sandbox-session'>
           会话会带给客服：{ticketNo ? `工单号 ${ticketNo}` : '未关联工单'}；会话卡片标题“{contact.sendMessageTitle}”。
         </Text>
       </Sheet>

@@ -8,7 +8,7 @@ import type { ContactButtonProps } from './contact-types';
 export function ContactButton({ contact, label }: ContactButtonProps) {
   return (
     <NativeButton
-      className='bm-button bm-button--primary tk-agent-contact'
+      className='bm-button bm-button--primary bm-tk-agent-contact'
       openType='contact'
       sessionFrom={contact.sessionFrom}
       sendMessageTitle={contact.sendMessageTitle}

@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { Image, Input, Text, Textarea, View } from '@tarojs/components';
+import { formatDateTime } from '@bianmin/core/format';
+import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { TICKET_RATINGS, type TicketDetail, type TicketRating } from '@bianmin/core';
 import { callFunction, toApiError } from '../../../api';
 import { useRemote } from '../../../hooks/use-remote';
-import { Button, Card, Notice, Page, PageHeader, pressable, RemoteStatus } from '../../../ui';
+import { Button, Card, Choices, Field, FieldError, Fineprint, Notice, Page, PageBody, PageHeader, RemoteStatus, Row } from '../../../ui';
 import { useRefusal } from '../../../components/availability-sheet/use-refusal';
-import { formatWhen, STATUS_CHIP } from '../../shared/format';
-import { agentUrl } from '../../shared/nav';
-import { DeadlineLine, StatusChip } from '../../shared/ui';
+import { countChars, ticketHeadline } from '../../shared/format';
+import { agentUrl } from '../../flow';
+import { DeadlineLine, TicketStatus } from '../../shared/ui';
 import '../../shared/tickets.css';
 import './index.css';
 
@@ -20,32 +21,32 @@ export default function TicketPage() {
   const replace = (ticket: TicketDetail) => remote.update(() => ticket);
 
   return (
-    <Page className='tk-page tk-detail' overlay={refusal.sheet}>
+    <Page className='bm-tk-detail' overlay={refusal.sheet}>
       <PageHeader title={t ? `${t.kind} · ${t.category}` : '诉求详情'} subtitle={t ? (t.ticketNo ? `工单号 ${t.ticketNo}` : '工单号分配中') : undefined} />
-      <View className='tk-body'>
-        <RemoteStatus remote={remote} prefix='tk-detail' errorTitle='这件诉求暂时打不开' loading={{ label: '正在加载诉求…', shape: 'cards', className: 'tk-detail-loading' }} />
+      <PageBody>
+        <RemoteStatus remote={remote} prefix='bm-tk-detail' errorTitle='这件诉求暂时打不开' loading={{ label: '正在加载诉求…', shape: 'cards', className: 'bm-tk-detail-loading' }} />
         {t ? (
           <>
-            <Card className='tk-detail-summary'>
-              <View className='tk-ticket__head'>
-                <Text className='tk-ticket__title'>{STATUS_CHIP[t.status].hint}</Text>
-                <StatusChip status={t.status} />
+            <Card className='bm-tk-detail-summary'>
+              <View className='bm-tk-ticket__head'>
+                <Text className='bm-tk-ticket__title bm-tk-detail-headline'>{ticketHeadline(t)}</Text>
+                <TicketStatus status={t.status} />
               </View>
-              {t.notice ? <Text className='tk-ticket__notice'>{t.notice}</Text> : null}
+              {t.notice ? <Text className='bm-tk-ticket__notice'>{t.notice}</Text> : null}
               <DeadlineLine deadline={t.nextDeadline} />
-              {t.nextDeadline ? <Text className='tk-fineprint'>时限：{t.nextDeadline.rule}（工作时间为法定工作日 9:00–18:00）</Text> : null}
-              <Text className='tk-text tk-detail-description'>{t.description}</Text>
+              {t.nextDeadline ? <Fineprint>时限：{t.nextDeadline.rule}（工作时间为法定工作日 9:00–18:00）</Fineprint> : null}
+              <Text className='bm-tk-text bm-tk-detail-description'>{t.description}</Text>
               {t.place ? <Row label='地点' value={t.place.name ? `${t.place.name}（${t.place.address}）` : t.place.address} /> : null}
               {t.contactPhoneMasked ? <Row label='联系电话' value={t.contactPhoneMasked} /> : null}
               <Row label='是否公开' value={t.public ? '公开' : '不公开'} />
-              <Row label='提交时间' value={formatWhen(t.filedAt, true)} />
+              <Row label='提交时间' value={formatDateTime(t.filedAt)} />
               {t.department ? <Row label='承办部门' value={t.department} /> : null}
               {t.photos.length ? (
-                <View className='tk-photos tk-detail-photos'>
+                <View className='bm-tk-photos bm-tk-detail-photos'>
                   {t.photos.map((p, i) => (
                     <Image
                       key={p.fileId}
-                      className='tk-photo__img tk-photo'
+                      className='bm-tk-photo__img bm-tk-photo'
                       src={p.url}
                       mode='aspectFill'
                       ariaLabel={`第 ${i + 1} 张照片，点按查看大图`}
@@ -59,48 +60,40 @@ export default function TicketPage() {
 
             {t.awaitingRating ? <RateCard ticket={t} onDone={replace} onRefused={refusal.handle} /> : null}
             {t.rating ? (
-              <Card title='我的评价' className='tk-detail-rating'>
+              <Card title='我的评价' className='bm-tk-detail-rating'>
                 <Row label='评价' value={t.rating.rating} />
-                {t.rating.comment ? <Text className='tk-text'>{t.rating.comment}</Text> : null}
-                <Text className='tk-fineprint'>{formatWhen(t.rating.at, true)}</Text>
+                {t.rating.comment ? <Text className='bm-tk-text'>{t.rating.comment}</Text> : null}
+                <Fineprint>{formatDateTime(t.rating.at)}</Fineprint>
               </Card>
             ) : null}
             <ReopenCard ticket={t} onDone={replace} onRefused={refusal.handle} />
 
-            <Card title='办理记录' className='tk-detail-timeline'>
+            <Card title='办理记录' className='bm-tk-detail-timeline'>
               <View role='list' ariaRole='list'>
                 {t.timeline.map((e, i) => (
-                  <View key={`${e.at}-${i}`} className='tk-timeline__item' role='listitem' ariaRole='listitem' data-type={e.type}>
-                    <View className='tk-timeline__dot' aria-hidden='true' />
-                    <View className='tk-timeline__head'>
-                      <Text className='tk-timeline__label'>{e.label}</Text>
-                      <Text className='tk-timeline__time'>{formatWhen(e.at, true)}</Text>
+                  <View key={`${e.at}-${i}`} className='bm-tk-timeline__item' role='listitem' ariaRole='listitem' data-type={e.type}>
+                    <View className='bm-tk-timeline__dot' aria-hidden='true' />
+                    <View className='bm-tk-timeline__head'>
+                      <Text className='bm-tk-timeline__label'>{e.label}</Text>
+                      <Text className='bm-tk-timeline__time'>{formatDateTime(e.at)}</Text>
                     </View>
-                    {e.department ? <Text className='tk-timeline__dept'>{e.department}</Text> : null}
-                    {e.text ? <Text className='tk-timeline__text'>{e.text}</Text> : null}
+                    {e.department ? <Text className='bm-tk-timeline__dept'>{e.department}</Text> : null}
+                    {e.text ? <Text className='bm-tk-timeline__text'>{e.text}</Text> : null}
                   </View>
                 ))}
               </View>
             </Card>
 
-            <Button variant='secondary' className='tk-detail-agent' onPress={() => void Taro.navigateTo({ url: agentUrl(t.ticketId) })} label='就这件诉求联系人工客服'>
+            <Button variant='secondary' className='bm-tk-detail-agent' onPress={() => void Taro.navigateTo({ url: agentUrl(t.ticketId) })} label='联系人工客服，就这件诉求'>
               联系人工客服
             </Button>
           </>
         ) : null}
-      </View>
+      </PageBody>
     </Page>
   );
 }
 
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <View className='tk-row'>
-      <Text className='tk-row__label'>{label}</Text>
-      <Text className='tk-row__value'>{value}</Text>
-    </View>
-  );
-}
 
 interface ActionCardProps {
   ticket: TicketDetail;
@@ -128,41 +121,22 @@ function RateCard({ ticket, onDone, onRefused }: ActionCardProps) {
     }
   };
   return (
-    <Card title='评价办理结果' className='tk-detail-rate'>
-      <View className='tk-chips' role='radiogroup' ariaRole='radiogroup' ariaLabel='对办理结果是否满意'>
-        {TICKET_RATINGS.map((r) => (
-          <View
-            key={r}
-            className={`tk-chip bm-focusable ${rating === r ? 'tk-chip--on' : ''}`}
-            {...pressable(() => (setRating(r), setError(null)), { role: 'radio' })}
-            aria-checked={rating === r}
-            ariaLabel={r}
-            data-rating={r}
-            hoverClass='tk-pressed'
-          >
-            {r}
-          </View>
-        ))}
-      </View>
-      <View className='tk-field'>
-        <Input
-          className='tk-field__input tk-detail-comment'
-          value={comment}
-          maxlength={200}
-          placeholder='说说办理得怎么样（选填）'
-          placeholderClass='tk-field__placeholder'
-          ariaLabel='评价内容'
-          nativeProps={{ 'aria-label': '评价内容' }}
-          onInput={(e) => setComment(e.detail.value)}
-        />
-      </View>
-      {error ? (
-        <View className='tk-field__error' role='alert' ariaRole='alert'>
-          {error}
-        </View>
-      ) : null}
-      <View className='tk-actions'>
-        <Button className='tk-detail-rate-submit' onPress={send} label='提交评价'>
+    <Card title='评价办理结果' className='bm-tk-detail-rate'>
+      <Choices<TicketRating>
+        label='对办理结果是否满意'
+        name='rating'
+        className='bm-tk-detail-ratings'
+        choices={TICKET_RATINGS.map((r) => ({ value: r, text: r }))}
+        value={rating}
+        onChange={(r) => {
+          setRating(r);
+          setError(null);
+        }}
+      />
+      <Field label='评价内容（选填）' value={comment} maxlength={200} placeholder='说说办理得怎么样' inputClassName='bm-tk-detail-comment' onInput={setComment} />
+      {error ? <FieldError text={error} /> : null}
+      <View className='bm-tk-actions'>
+        <Button className='bm-tk-detail-rate-submit' onPress={send}>
           提交评价
         </Button>
       </View>
@@ -190,43 +164,42 @@ function ReopenCard({ ticket, onDone, onRefused }: ActionCardProps) {
     }
   };
   return (
-    <Card title='申请重办' className='tk-detail-reopen'>
+    <Card title='申请重办' className='bm-tk-detail-reopen'>
       {reopen.allowed ? (
         <>
-          <Text className='tk-text'>答复没有解决问题？{reopen.until ? `${formatWhen(reopen.until)} 前` : ''}可以申请重办一次。</Text>
+          <Text className='bm-tk-text'>答复没有解决问题？{reopen.until ? `${formatDateTime(reopen.until)} 前` : ''}可以申请重办一次。</Text>
           {open ? (
-            <View className={`tk-field ${error ? 'tk-field--invalid' : ''}`}>
-              <Textarea
-                className='tk-field__textarea tk-detail-reopen-reason'
-                value={reason}
-                maxlength={500}
-                placeholder='说明哪里没有解决（至少 5 个字）'
-                placeholderClass='tk-field__placeholder'
-                ariaLabel='重办理由'
-                nativeProps={{ 'aria-label': '重办理由' }}
-                onInput={(e) => (setReason(e.detail.value), setError(null))}
-              />
-            </View>
+            <Field
+              label='重办理由'
+              multiline
+              value={reason}
+              maxlength={500}
+              placeholder='说明哪里没有解决（至少 5 个字）'
+              error={error}
+              count={{ text: `${countChars(reason)}/500`, ok: countChars(reason) >= 5 }}
+              inputClassName='bm-tk-detail-reopen-reason'
+              onInput={(v) => {
+                setReason(v);
+                setError(null);
+              }}
+            />
+          ) : error ? (
+            <FieldError text={error} />
           ) : null}
-          {error ? (
-            <View className='tk-field__error' role='alert' ariaRole='alert'>
-              {error}
-            </View>
-          ) : null}
-          <View className='tk-actions'>
+          <View className='bm-tk-actions'>
             {open ? (
-              <Button variant='danger' className='tk-detail-reopen-submit' onPress={send} label='提交重办申请'>
+              <Button variant='danger' className='bm-tk-detail-reopen-submit' onPress={send}>
                 提交重办申请
               </Button>
             ) : (
-              <Button variant='secondary' className='tk-detail-reopen-open' onPress={() => setOpen(true)} label='申请重办'>
+              <Button variant='secondary' className='bm-tk-detail-reopen-open' onPress={() => setOpen(true)}>
                 申请重办
               </Button>
             )}
           </View>
         </>
       ) : (
-        <Notice tone='info' title='不能申请重办' className='tk-detail-reopen-refused'>
+        <Notice tone='info' title='不能申请重办' className='bm-tk-detail-reopen-refused'>
           {reopen.reason ?? '现在不能申请重办'}
         </Notice>
       )}

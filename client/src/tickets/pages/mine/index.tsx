@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components';
+import { formatDateTime } from '@bianmin/core/format';
 import Taro from '@tarojs/taro';
 import { callFunction } from '../../../api';
 import { useRemote } from '../../../hooks/use-remote';
-import { Button, Notice, Page, PageHeader, pressable, RemoteStatus, StateView } from '../../../ui';
-import { awaitingRating, formatWhen, STATUS_CHIP } from '../../shared/format';
-import { detailUrl, PATHS } from '../../shared/nav';
-import { DeadlineLine, StatusChip } from '../../shared/ui';
+import { Button, Notice, Page, PageBody, PageHeader, pressable, RemoteStatus, StateView, StatusPill } from '../../../ui';
+import { awaitingRating, STATUS_CHIP } from '../../shared/format';
+import { detailUrl, PATHS } from '../../flow';
+import { DeadlineLine, TicketStatus } from '../../shared/ui';
 import '../../shared/tickets.css';
 
 export default function MyTickets() {
@@ -15,64 +16,70 @@ export default function MyTickets() {
   const file = () => void Taro.navigateTo({ url: PATHS.new });
 
   return (
-    <Page className='tk-page tk-mine'>
+    <Page className='bm-tk-mine'>
       <PageHeader title='我的诉求' subtitle='每件诉求的办理进度和下一步时限，最新的在最前' />
-      <View className='tk-body'>
-        <RemoteStatus remote={list} prefix='tk-mine' errorTitle='诉求列表暂时打不开' loading={{ label: '正在加载我的诉求…', shape: 'cards', className: 'tk-mine-loading' }} />
+      <PageBody>
+        <RemoteStatus remote={list} prefix='bm-tk-mine' errorTitle='诉求列表暂时打不开' loading={{ label: '正在加载我的诉求…', shape: 'cards', className: 'bm-tk-mine-loading' }} />
         {toRate > 0 ? (
-          <Notice tone='info' title={`${toRate} 件诉求等待您评价`} className='tk-mine-to-rate'>
+          <Notice tone='info' title={`${toRate} 件诉求等待您评价`} className='bm-tk-mine-to-rate'>
             部门已经答复，请告诉 12345 是否满意；不满意可以在 7 天内申请重办。
           </Notice>
         ) : null}
         {list.data && tickets.length === 0 ? (
           <StateView
             kind='empty'
-            className='tk-mine-empty'
+            className='bm-tk-mine-empty'
             icon='诉'
             title='还没有提交过诉求'
             text='遇到城市管理、交通、水电燃气等问题，可以向 12345 投诉、咨询或求助，限时答复。'
             action={
-              <Button className='tk-mine-new' onPress={file} label='提交诉求'>
-                ＋ 提交诉求
+              <Button className='bm-tk-mine-new' onPress={file}>
+                提交诉求
               </Button>
             }
           />
         ) : null}
         {tickets.map((t) => {
-          const spoken = [`${t.kind}，${t.category}`, STATUS_CHIP[t.status].label, t.preview, t.awaitingRating ? '待评价' : ''].filter(Boolean).join('，');
+          const spoken = [`${t.urgent ? '紧急 · ' : ''}${t.kind} · ${t.category}`, STATUS_CHIP[t.status].label, t.preview, t.ticketNo ? `工单号 ${t.ticketNo}` : '工单号分配中', `${formatDateTime(t.filedAt)} 提交`, t.awaitingRating ? '待评价' : '']
+            .filter(Boolean)
+            .join('，');
           return (
             <View
               key={t.ticketId}
-              className='bm-card tk-ticket tk-mine-ticket bm-focusable'
+              className='bm-card bm-tk-ticket bm-tk-mine-ticket bm-focusable'
               data-ticket-id={t.ticketId}
               data-status={t.status}
               {...pressable(() => void Taro.navigateTo({ url: detailUrl(t.ticketId) }))}
               ariaLabel={spoken}
-              hoverClass='tk-pressed'
+              hoverClass='bm-pressed'
             >
-              <View className='tk-ticket__head'>
-                <Text className='tk-ticket__title'>
+              <View className='bm-tk-ticket__head'>
+                <Text className='bm-tk-ticket__title'>
                   {t.urgent ? '紧急 · ' : ''}
                   {t.kind} · {t.category}
                 </Text>
-                <StatusChip status={t.status} />
+                <TicketStatus status={t.status} />
               </View>
-              <Text className='tk-ticket__preview'>{t.preview}</Text>
-              <Text className='tk-ticket__meta'>
-                {t.ticketNo ? `工单号 ${t.ticketNo}` : '工单号分配中'} · {formatWhen(t.filedAt)} 提交
+              <Text className='bm-tk-ticket__preview'>{t.preview}</Text>
+              <Text className='bm-tk-ticket__meta'>
+                {t.ticketNo ? `工单号 ${t.ticketNo}` : '工单号分配中'} · {formatDateTime(t.filedAt)} 提交
               </Text>
-              {t.notice ? <Text className='tk-ticket__notice'>{t.notice}</Text> : null}
+              {t.notice ? <Text className='bm-tk-ticket__notice'>{t.notice}</Text> : null}
               <DeadlineLine deadline={t.nextDeadline} />
-              {t.awaitingRating ? <Text className='tk-status tk-status--warn tk-mine-rate'>待评价</Text> : null}
+              {t.awaitingRating ? (
+                <StatusPill tone='warn' className='bm-tk-mine-rate'>
+                  待评价
+                </StatusPill>
+              ) : null}
             </View>
           );
         })}
         {list.data && tickets.length > 0 ? (
-          <Button variant='secondary' className='tk-mine-new' onPress={file} label='提交新的诉求'>
-            ＋ 提交新的诉求
+          <Button variant='secondary' className='bm-tk-mine-new' onPress={file}>
+            提交新的诉求
           </Button>
         ) : null}
-      </View>
+      </PageBody>
     </Page>
   );
 }

@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { Image, Input, Text, Textarea, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { TICKET_KINDS, type TicketCategory, type TicketKind } from '@bianmin/core';
 import { callFunction } from '../../../api';
 import { useRemote } from '../../../hooks/use-remote';
-import { Button, Card, Notice, Page, PageHeader, pressable, RemoteStatus, StateView } from '../../../ui';
+import { Button, Card, Choices, Field, FieldError, Fineprint, Notice, Page, PageBody, PageHeader, pressable, RemoteStatus, Row, StateView } from '../../../ui';
 import { useRefusal } from '../../../components/availability-sheet/use-refusal';
 import { charHint, formatDuration, maskPhone } from '../../shared/format';
-import { detailUrl, PATHS } from '../../shared/nav';
+import { detailUrl, PATHS } from '../../flow';
 import { withConsent } from '../../../privacy/gate';
 import { type WxFailure, wxFailure } from '../../../privacy/refusal';
 import { RefusalNotice } from '../../../privacy/refusal-notice';
@@ -45,29 +45,29 @@ export default function NewTicket() {
   if (form.outcome) {
     const { ticket, saved, subscription } = form.outcome;
     return (
-      <Page className='tk-page tk-new'>
+      <Page className='bm-tk-new'>
         <PageHeader title={saved ? SAVED : '提交成功'} subtitle={saved ? '12345 平台暂时连不上，诉求已保存在便民，平台恢复后会自动提交，不会重复。' : `工单号 ${ticket.ticketNo ?? '分配中'}`} />
-        <View className='tk-body'>
+        <PageBody>
           <StateView
             kind='empty'
-            className='tk-new-done'
+            className='bm-tk-new-done'
             icon='✓'
             title={saved ? SAVED : '诉求已提交到 12345'}
             text={`${ticket.nextDeadline ? `${ticket.nextDeadline.rule}。` : ''}可在“我的诉求”里查看办理进度。${NOTIFY[subscription === 'accept' ? 'accept' : 'other']}`}
             action={
-              <Button className='tk-new-open' onPress={() => void Taro.redirectTo({ url: detailUrl(ticket.ticketId) })} label='查看诉求办理进度'>
+              <Button className='bm-tk-new-open' onPress={() => void Taro.redirectTo({ url: detailUrl(ticket.ticketId) })} label='查看办理进度，这件诉求的'>
                 查看办理进度
               </Button>
             }
           />
-        </View>
+        </PageBody>
       </Page>
     );
   }
 
   return (
     <Page
-      className='tk-page tk-new'
+      className='bm-tk-new'
       overlay={
         <>
           {refusal.sheet}
@@ -76,110 +76,92 @@ export default function NewTicket() {
       }
     >
       <PageHeader title='12345 诉求' subtitle='投诉、咨询、建议、求助、表扬，由 12345 热线转交承办部门并限时答复' />
-      <View className='tk-body'>
+      <PageBody>
         {form.restored ? (
-          <Notice tone='info' title='已恢复上次未提交的草稿' action={<Button small variant='plain' className='tk-new-discard' onPress={form.discard} label='清空草稿重新填写'>清空草稿</Button>}>
+          <Notice tone='info' title='已恢复上次未提交的草稿' action={<Button small variant='plain' className='bm-tk-new-discard' onPress={form.discard} label='清空草稿重新填写'>清空草稿</Button>}>
             照片和填写的内容都还在，可以继续填写后提交。
           </Notice>
         ) : null}
-        <RemoteStatus remote={cats} prefix='tk-new' errorTitle='诉求分类暂时打不开' loading={{ label: '正在加载诉求分类…', className: 'tk-new-loading' }} />
+        <RemoteStatus remote={cats} prefix='bm-tk-new' errorTitle='诉求分类暂时打不开' loading={{ label: '正在加载诉求分类…', className: 'bm-tk-new-loading' }} />
 
-        <Card title='诉求类型' className='tk-new-kind'>
-          <View className='tk-chips' role='radiogroup' ariaRole='radiogroup' ariaLabel='诉求类型'>
-            {TICKET_KINDS.map((k) => {
+        <Card title='诉求类型' className='bm-tk-new-kind'>
+          <Choices<TicketKind>
+            label='诉求类型'
+            name='kind'
+            className='bm-tk-new-kinds'
+            choices={TICKET_KINDS.map((k) => {
               const allowed = !rule || rule.kinds.includes(k);
-              return (
-                <View
-                  key={k}
-                  className={`tk-chip bm-focusable ${draft.kind === k ? 'tk-chip--on' : ''} ${allowed ? '' : 'tk-chip--off'}`}
-                  {...pressable(() => form.change({ kind: k, urgent: draft.urgent && (k === '投诉' || k === '求助') }, 'kind'), { role: 'radio' })}
-                  aria-checked={draft.kind === k}
-                  ariaLabel={allowed ? k : `${k}（“${draft.category}”类不受理${k}）`}
-                  data-kind={k}
-                  hoverClass='tk-pressed'
-                >
-                  {k}
-                </View>
-              );
+              return { value: k, text: k, muted: !allowed, spoken: allowed ? undefined : `“${draft.category}”类不受理${k}` };
             })}
-          </View>
+            value={draft.kind}
+            onChange={(k) => form.change({ kind: k, urgent: draft.urgent && (k === '投诉' || k === '求助') }, 'kind')}
+          />
           {errors.kind ? <FieldError text={errors.kind} /> : null}
-          {draft.kind && cats.data ? <Text className='tk-field__hint'>时限：{cats.data.limits[draft.urgent ? 'urgent' : draft.kind]}</Text> : null}
+          {draft.kind && cats.data ? <Fineprint>时限：{cats.data.limits[draft.urgent ? 'urgent' : draft.kind]}</Fineprint> : null}
         </Card>
 
-        <Card title='诉求分类' className='tk-new-category'>
-          <View className='tk-chips' role='radiogroup' ariaRole='radiogroup' ariaLabel='诉求分类'>
-            {(cats.data?.categories ?? []).map((c) => (
-              <View
-                key={c.category}
-                className={`tk-chip bm-focusable ${draft.category === c.category ? 'tk-chip--on' : ''}`}
-                {...pressable(() => pickCategory(c.category), { role: 'radio' })}
-                aria-checked={draft.category === c.category}
-                ariaLabel={`${c.category}：${c.hint}`}
-                data-category={c.category}
-                hoverClass='tk-pressed'
-              >
-                {c.category}
-              </View>
-            ))}
-          </View>
-          {rule ? <Text className='tk-field__hint'>{rule.hint}。可提交：{rule.kinds.join('、')}</Text> : null}
+        <Card title='诉求分类' className='bm-tk-new-category'>
+          <Choices<TicketCategory>
+            label='诉求分类'
+            name='category'
+            className='bm-tk-new-categories'
+            choices={(cats.data?.categories ?? []).map((c) => ({ value: c.category, text: c.category, spoken: c.hint }))}
+            value={draft.category}
+            onChange={pickCategory}
+          />
+          {rule ? <Fineprint>{rule.hint}。可提交：{rule.kinds.join('、')}</Fineprint> : null}
           {errors.category ? <FieldError text={errors.category} /> : null}
           {draft.kind && rule && !rule.kinds.includes(draft.kind) ? <FieldError text={`“${rule.category}”类可提交：${rule.kinds.join('、')}，请换一个类型`} /> : null}
           {draft.kind === '投诉' || draft.kind === '求助' ? (
             <View
-              className={`tk-chip bm-focusable tk-new-urgent ${draft.urgent ? 'tk-chip--on' : ''}`}
+              className={`bm-choice bm-focusable bm-tk-new-urgent ${draft.urgent ? 'bm-choice--on' : ''}`}
               {...pressable(() => form.change({ urgent: !draft.urgent }, 'urgent'), { role: 'checkbox' })}
               aria-checked={draft.urgent}
-              ariaLabel='紧急：停水停电停气或安全隐患，24 小时内答复'
-              hoverClass='tk-pressed'
+              ariaLabel='紧急（停水停电停气、安全隐患），24 小时内答复'
+              hoverClass='bm-choice--pressed'
             >
-              {draft.urgent ? '☑' : '☐'} 紧急（停水停电停气、安全隐患）
+              <Text aria-hidden='true'>{draft.urgent ? '☑ ' : '☐ '}</Text>
+              <Text>紧急（停水停电停气、安全隐患）</Text>
             </View>
           ) : null}
         </Card>
 
-        <Card title='问题描述' className='tk-new-description'>
-          <View className={`tk-field ${errors.description ? 'tk-field--invalid' : ''}`}>
-            <Textarea
-              className='tk-field__textarea tk-new-text'
-              value={draft.description}
-              maxlength={limits.max + 200}
-              placeholder='发生了什么、在哪里、从什么时候开始、希望怎样解决'
-              placeholderClass='tk-field__placeholder'
-              ariaLabel='问题描述'
-              nativeProps={{ 'aria-label': '问题描述', 'aria-invalid': errors.description ? 'true' : 'false' }}
-              onInput={(e) => form.change({ description: e.detail.value }, 'description')}
-            />
-            <Text className={`tk-field__count ${count.ok ? '' : 'tk-field__count--bad'}`} aria-live='polite'>
-              {count.text}
-            </Text>
-            {errors.description ? <FieldError text={errors.description} /> : null}
-          </View>
+        <Card className='bm-tk-new-description'>
+          <Field
+            label='问题描述'
+            multiline
+            value={draft.description}
+            maxlength={limits.max + 200}
+            placeholder='发生了什么、在哪里、从什么时候开始、希望怎样解决'
+            error={errors.description}
+            count={{ text: count.text, ok: count.ok }}
+            inputClassName='bm-tk-new-text'
+            onInput={(v) => form.change({ description: v }, 'description')}
+          />
         </Card>
 
-        <Card title={`照片和视频（选填，最多 ${maxPhotos} 张照片、1 段 ${maxVideo} 秒内视频）`} className='tk-new-media'>
-          <View className='tk-photos'>
+        <Card title={`照片和视频（选填，最多 ${maxPhotos} 张照片、1 段 ${maxVideo} 秒内视频）`} className='bm-tk-new-media'>
+          <View className='bm-tk-photos'>
             {draft.photos.map((p, i) => (
-              <View key={p.fileId} className='tk-photo tk-new-photo' data-file-id={p.fileId}>
-                <Image className='tk-photo__img' src={p.preview} mode='aspectFill' ariaLabel={`第 ${i + 1} 张照片，点按查看大图`} onClick={() => previewPhoto(p.preview)} />
-                <Button small variant='plain' className='tk-new-photo-remove' onPress={() => form.removePhoto(p.fileId)} label={`删除第 ${i + 1} 张照片`}>
+              <View key={p.fileId} className='bm-tk-photo bm-tk-new-photo' data-file-id={p.fileId}>
+                <Image className='bm-tk-photo__img' src={p.preview} mode='aspectFill' ariaLabel={`第 ${i + 1} 张照片，点按查看大图`} onClick={() => previewPhoto(p.preview)} />
+                <Button small variant='plain' className='bm-tk-new-photo-remove' onPress={() => form.removePhoto(p.fileId)} label={`删除，第 ${i + 1} 张照片`}>
                   删除
                 </Button>
               </View>
             ))}
             {uploads.map((u) => (
-              <View key={u.key} className='tk-photo tk-new-upload' data-state={u.error ? 'failed' : 'uploading'}>
-                {u.what === 'photo' ? <Image className='tk-photo__img' src={u.preview} mode='aspectFill' ariaLabel='正在上传的照片' /> : <View className='tk-photo__add'>视频</View>}
-                <View className={`tk-photo__state ${u.error ? 'tk-photo__state--bad' : ''}`} role='status' ariaRole='status'>
+              <View key={u.key} className='bm-tk-photo bm-tk-new-upload' data-state={u.error ? 'failed' : 'uploading'}>
+                {u.what === 'photo' ? <Image className='bm-tk-photo__img' src={u.preview} mode='aspectFill' ariaLabel='正在上传的照片' /> : <View className='bm-tk-photo__add'>视频</View>}
+                <View className={`bm-tk-photo__state ${u.error ? 'bm-tk-photo__state--bad' : ''}`} role='status' ariaRole='status'>
                   {u.error ? `上传失败：${u.error}` : `上传中 ${Math.round(u.progress)}%`}
                 </View>
                 {u.error ? (
-                  <View className='tk-new-upload-actions'>
-                    <Button small variant='secondary' onPress={() => form.retryUpload(u)} label='重新上传这张'>
+                  <View className='bm-tk-new-upload-actions'>
+                    <Button small variant='secondary' onPress={() => form.retryUpload(u)} label='重试，重新上传这张'>
                       重试
                     </Button>
-                    <Button small variant='plain' onPress={() => form.dropUpload(u.key)} label='不要这张了'>
+                    <Button small variant='plain' onPress={() => form.dropUpload(u.key)} label='删除，不要这张了'>
                       删除
                     </Button>
                   </View>
@@ -187,7 +169,7 @@ export default function NewTicket() {
               </View>
             ))}
             {draft.photos.length + uploads.filter((u) => u.what === 'photo').length < maxPhotos ? (
-              <View className='tk-photo__add bm-focusable tk-new-add-photo' {...pressable(() => void form.addPhotos(maxPhotos))} ariaLabel='添加照片' hoverClass='tk-pressed'>
+              <View className='bm-tk-photo__add bm-focusable bm-tk-new-add-photo' {...pressable(() => void form.addPhotos(maxPhotos))} ariaLabel='添加照片' hoverClass='bm-pressed'>
                 <Text aria-hidden='true'>＋</Text>
                 <Text>添加照片</Text>
               </View>
@@ -195,80 +177,76 @@ export default function NewTicket() {
           </View>
           {errors.photos ? <FieldError text={errors.photos} /> : null}
           {draft.video ? (
-            <View className='tk-row tk-new-video'>
-              <Text className='tk-row__label'>视频</Text>
-              <Text className='tk-row__value'>已上传{draft.video.seconds ? `（${formatDuration(draft.video.seconds)}）` : ''}</Text>
-              <Button small variant='plain' onPress={() => form.change({ video: null }, 'video')} label='删除视频'>
+            <View className='bm-tk-new-video'>
+              <Row label='视频' value={`已上传${draft.video.seconds ? `（${formatDuration(draft.video.seconds)}）` : ''}`} />
+              <Button small variant='plain' onPress={() => form.change({ video: null }, 'video')} label='删除，这段视频'>
                 删除
               </Button>
             </View>
           ) : uploads.some((u) => u.what === 'video') ? null : (
-            <Button small variant='secondary' className='tk-new-add-video' onPress={() => form.addVideo(maxVideo)} label={`添加一段 ${maxVideo} 秒内的视频`}>
-              ＋ 添加视频（{maxVideo} 秒内）
+            <Button small variant='secondary' className='bm-tk-new-add-video' onPress={() => form.addVideo(maxVideo)}>
+              添加视频（{maxVideo} 秒内）
             </Button>
           )}
           {errors.video ? <FieldError text={errors.video} /> : null}
-          <RefusalNotice failure={form.refused} className='tk-new-media-refused' />
+          <RefusalNotice failure={form.refused} className='bm-tk-new-media-refused' />
         </Card>
 
-        <Card title='地点（选填）' className='tk-new-place'>
-          <View className={`tk-field ${errors.place ? 'tk-field--invalid' : ''}`}>
-            <Input
-              className='tk-field__input tk-new-place-text'
-              value={draft.placeText}
-              maxlength={120}
-              placeholder='例如：景田北路 18 号门口'
-              placeholderClass='tk-field__placeholder'
-              ariaLabel='地点'
-              nativeProps={{ 'aria-label': '地点', autoComplete: 'off' }}
-              onInput={(e) => form.change({ placeText: e.detail.value, place: draft.place && e.detail.value ? draft.place : null }, 'place')}
-            />
-            {process.env.TARO_ENV === 'weapp' ? (
-              <Button small variant='secondary' className='tk-new-locate' onPress={() => choosePlace()} label='在地图上选择地点'>
-                在地图上选
-              </Button>
-            ) : null}
-            {errors.place ? <FieldError text={errors.place} /> : <Text className='tk-field__hint'>写清楚位置，承办部门能更快找到现场</Text>}
-            <RefusalNotice failure={placeRefused} className='tk-new-place-refused' />
-          </View>
-        </Card>
-
-        <Card title='联系方式（选填）' className='tk-new-contact'>
-          <View className={`tk-field ${errors.contactPhone ? 'tk-field--invalid' : ''}`}>
-            {draft.contactPhone && !phoneEditing && !errors.contactPhone ? (
-              <View className='tk-row'>
-                <Text className='tk-row__label'>手机号</Text>
-                <Text className='tk-row__value tk-new-phone-masked'>{maskPhone(draft.contactPhone)}</Text>
-                <Button small variant='plain' onPress={() => setPhoneEditing(true)} label='修改联系电话'>
-                  修改
+        <Card className='bm-tk-new-place'>
+          <Field
+            label='地点（选填）'
+            value={draft.placeText}
+            maxlength={120}
+            placeholder='例如：景田北路 18 号门口'
+            error={errors.place}
+            hint='写清楚位置，承办部门能更快找到现场'
+            inputClassName='bm-tk-new-place-text'
+            onInput={(v) => form.change({ placeText: v, place: draft.place && v ? draft.place : null }, 'place')}
+            accessory={
+              process.env.TARO_ENV === 'weapp' ? (
+                <Button small variant='secondary' className='bm-tk-new-locate' onPress={() => choosePlace()}>
+                  在地图上选
                 </Button>
-              </View>
-            ) : (
-              <Input
-                className='tk-field__input tk-new-phone'
-                type='number'
-                value={draft.contactPhone}
-                maxlength={13}
-                placeholder='11 位手机号，部门可能回电核实'
-                placeholderClass='tk-field__placeholder'
-                ariaLabel='联系电话'
-                nativeProps={{ 'aria-label': '联系电话', inputMode: 'tel', autoComplete: 'tel' }}
-                onInput={(e) => form.change({ contactPhone: e.detail.value }, 'contactPhone')}
-                onBlur={() => setPhoneEditing(false)}
-              />
-            )}
-            {errors.contactPhone ? <FieldError text={errors.contactPhone} /> : <Text className='tk-field__hint'>只给承办部门看，页面上只显示前三位和后四位</Text>}
-          </View>
-          <View className='tk-chips tk-new-public' role='radiogroup' ariaRole='radiogroup' ariaLabel='是否公开'>
-            {[
-              { v: false, t: '不公开' },
-              { v: true, t: '公开（隐去个人信息）' },
-            ].map((o) => (
-              <View key={String(o.v)} className={`tk-chip bm-focusable ${draft.public === o.v ? 'tk-chip--on' : ''}`} {...pressable(() => form.change({ public: o.v }, 'public'), { role: 'radio' })} aria-checked={draft.public === o.v} ariaLabel={o.t} hoverClass='tk-pressed'>
-                {o.t}
-              </View>
-            ))}
-          </View>
+              ) : undefined
+            }
+          />
+          <RefusalNotice failure={placeRefused} className='bm-tk-new-place-refused' />
+        </Card>
+
+        <Card title='联系方式（选填）' className='bm-tk-new-contact'>
+          {draft.contactPhone && !phoneEditing && !errors.contactPhone ? (
+            <View className='bm-tk-new-phone-saved'>
+              <Row label='手机号' value={maskPhone(draft.contactPhone)} className='bm-tk-new-phone-masked' />
+              <Button small variant='plain' onPress={() => setPhoneEditing(true)} label='修改，联系电话'>
+                修改
+              </Button>
+            </View>
+          ) : (
+            <Field
+              label='手机号'
+              keyboard='tel'
+              autoComplete='tel'
+              value={draft.contactPhone}
+              maxlength={13}
+              placeholder='11 位手机号，部门可能回电核实'
+              error={errors.contactPhone}
+              hint='只给承办部门看，页面上只显示前三位和后四位'
+              inputClassName='bm-tk-new-phone'
+              onInput={(v) => form.change({ contactPhone: v }, 'contactPhone')}
+              onBlur={() => setPhoneEditing(false)}
+            />
+          )}
+          <Choices<boolean>
+            label='是否公开'
+            name='public'
+            className='bm-tk-new-public'
+            choices={[
+              { value: false, text: '不公开' },
+              { value: true, text: '公开（隐去个人信息）' },
+            ]}
+            value={draft.public}
+            onChange={(v) => form.change({ public: v }, 'public')}
+          />
         </Card>
 
         {errors.form ? (
@@ -276,16 +254,16 @@ export default function NewTicket() {
             {errors.form}
           </Notice>
         ) : null}
-        <View className='tk-actions'>
-          <Button className='tk-new-submit' onPress={() => form.submit(cats.data, refusal.handle)} label='提交诉求'>
+        <View className='bm-tk-actions'>
+          <Button className='bm-tk-new-submit' onPress={() => form.submit(cats.data, refusal.handle)}>
             提交诉求
           </Button>
-          <Button variant='secondary' className='tk-new-mine' onPress={() => void Taro.navigateTo({ url: PATHS.mine })} label='我的诉求'>
+          <Button variant='secondary' className='bm-tk-new-mine' onPress={() => void Taro.navigateTo({ url: PATHS.mine })}>
             我的诉求
           </Button>
         </View>
-        <Text className='tk-fineprint'>草稿保存在本机，离开页面也不会丢；提交成功后自动清除。重复点按只会提交一次。</Text>
-      </View>
+        <Fineprint>草稿保存在本机，离开页面也不会丢；提交成功后自动清除。重复点按只会提交一次。</Fineprint>
+      </PageBody>
     </Page>
   );
 
@@ -309,10 +287,3 @@ function previewPhoto(url: string) {
   void Taro.previewImage({ urls: [url], current: url }).catch(() => undefined);
 }
 
-function FieldError({ text }: { text: string }) {
-  return (
-    <View className='tk-field__error' role='alert' ariaRole='alert'>
-      {text}
-    </View>
-  );
-}

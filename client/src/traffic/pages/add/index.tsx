@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { LicenceReading, PlateKind } from '@bianmin/core';
 import { callFunction, toApiError } from '../../../api';
-import { Button, Card, CardTitle, Notice, Page, PageHeader, pressable } from '../../../ui';
+import { Button, Card, CardTitle, Choices, Field, FieldError, Fineprint, Notice, Page, PageBody, PageHeader } from '../../../ui';
 import { useRefusal } from '../../../components/availability-sheet/use-refusal';
 import { checkPlate, engineSuffix, engineSuffixProblem, plateKindLabel, plateKindProblem } from '../../shared/format';
-import { violationsUrl } from '../../shared/nav';
+import { violationsUrl } from '../../flow';
 import { pickPhoto } from '../../shared/pick-photo';
 import { uploadPhoto } from '../../shared/storage';
 import type { WxFailure } from '../../../privacy/refusal';
@@ -102,151 +102,102 @@ export default function AddVehicle() {
   };
 
   return (
-    <Page className='traffic-page traffic-add' overlay={refusal.sheet}>
+    <Page className='bm-traffic-add' overlay={refusal.sheet}>
       <PageHeader title='添加车辆' subtitle='拍行驶证自动填写，或手动输入；交警会核对号牌与发动机号后六位' />
-      <View className='traffic-body'>
+      <PageBody>
         {formError ? (
-          <Notice tone='error' title='没有添加成功' className='traffic-add__form-error'>
+          <Notice tone='error' title='没有添加成功' className='bm-traffic-add__form-error'>
             {formError}
           </Notice>
         ) : null}
 
-        <Card className='traffic-add__photo'>
+        <Card className='bm-traffic-add__photo'>
           <CardTitle>拍行驶证</CardTitle>
-          <Text className='traffic-field__hint'>拍摄行驶证正页（主页），自动识别号牌号码和发动机号，识别后请核对。</Text>
-          <Button className='traffic-add__by-photo' variant='secondary' onPress={byPhoto} busy={reading !== null} label='拍照或从相册选择行驶证照片'>
+          <Fineprint>拍摄行驶证正页（主页），自动识别号牌号码和发动机号，识别后请核对。</Fineprint>
+          <Button className='bm-traffic-add__by-photo' variant='secondary' onPress={byPhoto} busy={reading !== null} label={reading === 'upload' ? '正在上传照片' : reading === 'read' ? '正在识别行驶证' : '拍照识别行驶证，拍照或从相册选择'}>
             {reading === 'upload' ? '正在上传照片…' : reading === 'read' ? '正在识别行驶证…' : '拍照识别行驶证'}
           </Button>
-          <RefusalNotice failure={refused} className='traffic-add__photo-refused' />
-          {errors.fileId ? (
-            <View className='traffic-field__error traffic-field__error--photo' role='alert' ariaRole='alert'>
-              {errors.fileId}
-            </View>
-          ) : null}
+          <RefusalNotice failure={refused} className='bm-traffic-add__photo-refused' />
+          {errors.fileId ? <FieldError className='bm-traffic-add__photo-error' text={errors.fileId} /> : null}
           {read ? (
-            <Notice tone='info' title='已识别，请核对下面的信息' className='traffic-add__read'>
+            <Notice tone='info' title='已识别，请核对下面的信息' className='bm-traffic-add__read'>
               {`${read.vehicleType}${read.owner ? ` · 所有人 ${read.owner}` : ''}${read.registerDate ? ` · 注册日期 ${read.registerDate}` : ''}${read.warnings.length ? `\n${read.warnings.join('；')}` : ''}`}
             </Notice>
           ) : null}
         </Card>
 
         <Card>
-          <View className={`traffic-field traffic-field--plate ${errors.plate ? 'traffic-field--invalid' : ''}`}>
-            <Text className='traffic-field__label'>号牌号码</Text>
-            <Input
-              className='traffic-field__input traffic-add__plate'
-              type='text'
-              value={plate}
-              maxlength={16}
-              placeholder='如 粤B12345'
-              placeholderClass='traffic-field__placeholder'
-              ariaLabel='号牌号码'
-              nativeProps={{ 'aria-label': '号牌号码', autoComplete: 'off', 'aria-invalid': errors.plate ? 'true' : 'false' }}
-              onInput={(e) => {
-                setPlate(e.detail.value);
-                if (errors.plate || errors.plateKind) setErrors((er) => ({ ...er, plate: undefined, plateKind: undefined }));
-              }}
-              onBlur={() => {
-                if (plate) setErrors((er) => ({ ...er, plate: checkPlate(plate).problem ?? undefined }));
-              }}
-            />
-            {errors.plate ? (
-              <View className='traffic-field__error traffic-field__error--plate' role='alert' ariaRole='alert'>
-                {errors.plate}
-              </View>
-            ) : (
-              <Text className='traffic-field__hint'>
-                {check.plate ? `将提交为 ${check.plate}${check.kind ? `（${plateKindLabel(check.kind)}）` : ''}` : '大小写、全角字符和空格都可以，会自动整理'}
-              </Text>
-            )}
-          </View>
+          <Field
+            label='号牌号码'
+            value={plate}
+            maxlength={16}
+            placeholder='如 粤B12345'
+            error={errors.plate}
+            inputClassName='bm-traffic-add__plate'
+            errorClassName='bm-traffic-add__plate-error'
+            hint={check.plate ? `将提交为 ${check.plate}${check.kind ? `（${plateKindLabel(check.kind)}）` : ''}` : '大小写、全角字符和空格都可以，会自动整理'}
+            onInput={(v) => {
+              setPlate(v);
+              if (errors.plate || errors.plateKind) setErrors((er) => ({ ...er, plate: undefined, plateKind: undefined }));
+            }}
+            onBlur={() => {
+              if (plate) setErrors((er) => ({ ...er, plate: checkPlate(plate).problem ?? undefined }));
+            }}
+          />
 
           {choices.length > 0 ? (
-            <View className={`traffic-field traffic-field--kind ${errors.plateKind ? 'traffic-field--invalid' : ''}`}>
-              <Text className='traffic-field__label'>号牌种类</Text>
-              <View className='traffic-chips' role='radiogroup' ariaRole='radiogroup' ariaLabel='号牌种类'>
-                {choices.map((k) => (
-                  <View
-                    key={k}
-                    className={`traffic-chip bm-focusable ${kind === k ? 'traffic-chip--on' : ''}`}
-                    {...pressable(() => {
-                      setKind(k);
-                      setErrors((er) => ({ ...er, plateKind: undefined }));
-                    }, { role: 'radio' })}
-                    aria-checked={kind === k}
-                    ariaLabel={plateKindLabel(k)}
-                    data-kind={k}
-                    hoverClass='traffic-pressed'
-                  >
-                    {plateKindLabel(k)}
-                  </View>
-                ))}
-              </View>
-              {errors.plateKind ? (
-                <View className='traffic-field__error traffic-field__error--kind' role='alert' ariaRole='alert'>
-                  {errors.plateKind}
-                </View>
-              ) : (
-                <Text className='traffic-field__hint'>这个号牌蓝牌、黄牌都可能，请按车牌底色选择</Text>
-              )}
+            <View className='bm-traffic-add__kind'>
+              <Text className='bm-field__label'>号牌种类</Text>
+              <Choices
+                label='号牌种类'
+                name='kind'
+                className='bm-traffic-add__kinds'
+                choices={choices.map((k) => ({ value: k, text: plateKindLabel(k) }))}
+                value={kind}
+                onChange={(k) => {
+                  setKind(k);
+                  setErrors((er) => ({ ...er, plateKind: undefined }));
+                }}
+              />
+              {errors.plateKind ? <FieldError className='bm-traffic-add__kind-error' text={errors.plateKind} /> : <Fineprint>这个号牌蓝牌、黄牌都可能，请按车牌底色选择</Fineprint>}
             </View>
           ) : null}
 
-          <View className={`traffic-field traffic-field--engine ${errors.engineNoSuffix ? 'traffic-field--invalid' : ''}`}>
-            <Text className='traffic-field__label'>发动机号后六位</Text>
-            <Input
-              className='traffic-field__input traffic-add__engine'
-              type='text'
-              value={engine}
-              maxlength={6}
-              placeholder='见行驶证“发动机号码”栏'
-              placeholderClass='traffic-field__placeholder'
-              ariaLabel='发动机号后六位'
-              nativeProps={{ 'aria-label': '发动机号后六位', autoComplete: 'off', 'aria-invalid': errors.engineNoSuffix ? 'true' : 'false' }}
-              onInput={(e) => {
-                setEngine(e.detail.value);
-                if (errors.engineNoSuffix) setErrors((er) => ({ ...er, engineNoSuffix: undefined }));
-              }}
-              onConfirm={() => void submit()}
-            />
-            {errors.engineNoSuffix ? (
-              <View className='traffic-field__error traffic-field__error--engine' role='alert' ariaRole='alert'>
-                {errors.engineNoSuffix}
-              </View>
-            ) : (
-              <Text className='traffic-field__hint'>交警用它核实您是这辆车的车主或使用人</Text>
-            )}
-          </View>
+          <Field
+            label='发动机号后六位'
+            value={engine}
+            maxlength={6}
+            placeholder='见行驶证“发动机号码”栏'
+            error={errors.engineNoSuffix}
+            inputClassName='bm-traffic-add__engine'
+            errorClassName='bm-traffic-add__engine-error'
+            hint='交警用它核实您是这辆车的车主或使用人'
+            onInput={(v) => {
+              setEngine(v);
+              if (errors.engineNoSuffix) setErrors((er) => ({ ...er, engineNoSuffix: undefined }));
+            }}
+            onConfirm={() => void submit()}
+          />
 
-          <View className={`traffic-field traffic-field--label ${errors.label ? 'traffic-field--invalid' : ''}`}>
-            <Text className='traffic-field__label'>备注名（选填）</Text>
-            <Input
-              className='traffic-field__input traffic-add__label'
-              type='text'
-              value={label}
-              maxlength={LABEL_MAX}
-              placeholder='如：我的车、家里的车'
-              placeholderClass='traffic-field__placeholder'
-              ariaLabel='备注名，选填'
-              nativeProps={{ 'aria-label': '备注名，选填' }}
-              onInput={(e) => {
-                setLabel(e.detail.value);
-                if (errors.label) setErrors((er) => ({ ...er, label: undefined }));
-              }}
-            />
-            {errors.label ? (
-              <View className='traffic-field__error traffic-field__error--label' role='alert' ariaRole='alert'>
-                {errors.label}
-              </View>
-            ) : null}
-          </View>
+          <Field
+            label='备注名（选填）'
+            value={label}
+            maxlength={LABEL_MAX}
+            placeholder='如：我的车、家里的车'
+            error={errors.label}
+            inputClassName='bm-traffic-add__label'
+            onInput={(v) => {
+              setLabel(v);
+              if (errors.label) setErrors((er) => ({ ...er, label: undefined }));
+            }}
+          />
         </Card>
 
-        <Button className='traffic-add__submit' onPress={submit} busy={submitting} label={submitting ? '正在向交警核实' : '添加车辆'}>
+        <Button className='bm-traffic-add__submit' onPress={submit} busy={submitting} label={submitting ? '正在向交警核实' : '添加车辆'}>
           {submitting ? '正在向交警核实…' : '添加车辆'}
         </Button>
-        <Text className='traffic-fineprint traffic-add__privacy'>号牌只用于查询违法记录和缴纳罚款；页面上只显示部分号牌，点按才显示完整号牌。</Text>
-      </View>
+        <Fineprint className='bm-traffic-add__privacy'>号牌只用于查询违法记录和缴纳罚款；页面上只显示部分号牌，点按才显示完整号牌。</Fineprint>
+      </PageBody>
     </Page>
   );
 }

@@ -1,27 +1,31 @@
 import { useState } from 'react';
+import { formatFen } from '@bianmin/core/format';
+import { refusesCalls } from '@bianmin/core/availability/vocabulary';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Availability, VehicleView } from '@bianmin/core';
-import { formatFen } from '@bianmin/core/money';
 import { callFunction, toApiError } from '../../../api';
 import { useRemote } from '../../../hooks/use-remote';
-import { Button, COLORS, Page, PageHeader, pressable, RemoteStatus, StateView } from '../../../ui';
+import { useServiceAvailability } from '../../../hooks/use-service-availability';
+import { Button, COLORS, Fineprint, Glyph, Page, PageBody, PageHeader, pressable, RemoteStatus, StateView, StatusPill } from '../../../ui';
 import { AvailabilitySheet } from '../../../components/availability-sheet';
+import { AvailabilityNotice } from '../../../components/availability-notice';
 import { useRefusal } from '../../../components/availability-sheet/use-refusal';
-import { blocked, useTrafficAvailability } from '../../shared/availability';
+import { OrdersLink } from '../../../payments/orders-link';
 import { vehicleCounts } from '../../shared/format';
-import { PATHS, violationsUrl } from '../../shared/nav';
-import { AvailabilityNotice, OrdersLink, Pill } from '../../shared/ui';
+import { PATHS, violationsUrl } from '../../flow';
 import '../../shared/traffic.css';
 import './index.css';
 
 export default function Vehicles() {
   const refusal = useRefusal();
-  const hours = useTrafficAvailability();
+  const hours = useServiceAvailability(['traffic.query', 'traffic.pay']);
+  const query = hours.of('traffic.query');
+  const pay = hours.of('traffic.pay');
   const [hoursFor, setHoursFor] = useState<Availability | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
   const list = useRemote(async () => (await callFunction('traffic', { action: 'vehicles' })).vehicles);
-  const queryClosed = blocked(hours.query);
+  const queryClosed = refusesCalls(query);
 
   const remove = async (v: VehicleView) => {
     const { confirm } = await Taro.showModal({
@@ -50,7 +54,7 @@ export default function Vehicles() {
 
   return (
     <Page
-      className='traffic-page traffic-vehicles'
+      className='bm-traffic-vehicles'
       overlay={
         <>
           {hoursFor ? <AvailabilitySheet availability={hoursFor} serviceId={hoursFor.serviceId} visible onClose={() => setHoursFor(null)} /> : null}
@@ -59,24 +63,22 @@ export default function Vehicles() {
       }
     >
       <PageHeader title='我的车辆' subtitle='添加车辆，查违法记录、在线处理和缴纳罚款' />
-      <View className='traffic-body'>
-        <AvailabilityNotice service='traffic.query' availability={hours.query} onDetails={hours.query ? () => setHoursFor(hours.query!) : undefined} />
-        {hours.pay && hours.pay.state !== 'open' && hours.pay.state !== hours.query?.state ? (
-          <AvailabilityNotice service='traffic.pay' availability={hours.pay} onDetails={() => setHoursFor(hours.pay!)} />
-        ) : null}
+      <PageBody>
+        <AvailabilityNotice name='违章查询' availability={query} onDetails={query ? () => setHoursFor(query) : undefined} />
+        {pay && pay.state !== 'open' && pay.state !== query?.state ? <AvailabilityNotice name='罚款缴纳' availability={pay} onDetails={() => setHoursFor(pay)} /> : null}
 
-        <RemoteStatus remote={list} prefix='traffic-vehicles' errorTitle='车辆列表暂时打不开' loading={{ label: '正在加载车辆…', className: 'traffic-vehicles-loading' }} />
+        <RemoteStatus remote={list} prefix='bm-traffic-vehicles' errorTitle='车辆列表暂时打不开' loading={{ label: '正在加载车辆…', className: 'bm-traffic-vehicles-loading' }} />
 
         {list.data && vehicles.length === 0 ? (
           <StateView
             kind='empty'
-            className='traffic-vehicles-empty'
+            className='bm-traffic-vehicles-empty'
             icon='车'
             title='还没有添加车辆'
             text='添加后可随时查看违法记录、在线处理和缴纳罚款。拍一张行驶证就能自动填好。'
             action={
-              <Button className='traffic-add' onPress={add} label='添加车辆'>
-                ＋ 添加车辆
+              <Button className='bm-traffic-add' onPress={add}>
+                添加车辆
               </Button>
             }
           />
@@ -94,14 +96,14 @@ export default function Vehicles() {
         ))}
 
         {vehicles.length > 0 ? (
-          <Button className='traffic-add' variant='secondary' onPress={add} label='添加车辆'>
-            ＋ 添加车辆
+          <Button className='bm-traffic-add' variant='secondary' onPress={add}>
+            添加车辆
           </Button>
         ) : null}
 
         <OrdersLink />
-        {vehicles.length > 0 ? <Text className='traffic-fineprint traffic-vehicles__foot'>下拉页面可刷新违法记录</Text> : null}
-      </View>
+        {vehicles.length > 0 ? <Fineprint className='bm-traffic-vehicles__foot'>下拉页面可刷新违法记录</Fineprint> : null}
+      </PageBody>
     </Page>
   );
 }
@@ -140,39 +142,37 @@ function VehicleCard({
   const c = counts.data ? vehicleCounts(counts.data.groups) : null;
   const name = v.label || v.vehicleType;
   return (
-    <View className='bm-card traffic-vehicle' data-vehicle-id={v.vehicleId}>
-      <View className='traffic-vehicle__main'>
-        <View className='traffic-vehicle__head'>
-          <View className='traffic-glyph' aria-hidden='true'>
-            <Text>车</Text>
-          </View>
-          <View className='traffic-vehicle__who'>
+    <View className='bm-card bm-traffic-vehicle' data-vehicle-id={v.vehicleId}>
+      <View className='bm-traffic-vehicle__main'>
+        <View className='bm-traffic-vehicle__head'>
+          <Glyph glyph='车' tone='traffic' />
+          <View className='bm-traffic-vehicle__who'>
             <View
-              className='traffic-vehicle__plate bm-focusable'
+              className='bm-traffic-vehicle__plate bm-focusable'
               {...pressable(() => void toggle())}
-              ariaLabel={full ? `号牌 ${full}，点按隐藏` : `号牌 ${v.plateMasked}，已隐藏部分，点按显示完整号牌`}
+              ariaLabel={revealing ? '正在显示' : full ? `${full}，完整号牌，点按隐藏` : `${v.plateMasked}，号牌已隐藏部分，点按显示完整号牌`}
             >
               {revealing ? '正在显示…' : (full ?? v.plateMasked)}
             </View>
-            <Text className='traffic-vehicle__kind'>
+            <Text className='bm-traffic-vehicle__kind'>
               {v.plateKindName} · {name}
             </Text>
           </View>
         </View>
-        <View className='traffic-vehicle__counts' role='status' ariaRole='status'>
-          {queryClosed ? <Text className='traffic-fineprint'>违章查询维护中，恢复后可查看违法记录</Text> : null}
-          {!queryClosed && !counts.data && !counts.error ? <Text className='traffic-fineprint'>正在查询违法记录…</Text> : null}
-          {!queryClosed && !counts.data && counts.error ? <Text className='traffic-fineprint'>违法记录暂时查不到：{counts.error.message}</Text> : null}
-          {c && c.todo === 0 && c.payable === 0 ? <Pill tone='ok'>暂无待处理违法</Pill> : null}
-          {c && c.todo > 0 ? <Pill tone='warn' className='traffic-vehicle__todo'>{`待处理 ${c.todo} 条`}</Pill> : null}
-          {c && c.payable > 0 ? <Pill tone='danger' className='traffic-vehicle__payable'>{`待缴款 ${c.payable} 条 · ${formatFen(c.payableTotal)}`}</Pill> : null}
+        <View className='bm-traffic-vehicle__counts' role='status' ariaRole='status'>
+          {queryClosed ? <Fineprint>违章查询维护中，恢复后可查看违法记录</Fineprint> : null}
+          {!queryClosed && !counts.data && !counts.error ? <Fineprint>正在查询违法记录…</Fineprint> : null}
+          {!queryClosed && !counts.data && counts.error ? <Fineprint>违法记录暂时查不到：{counts.error.message}</Fineprint> : null}
+          {c && c.todo === 0 && c.payable === 0 ? <StatusPill tone='ok'>暂无待处理违法</StatusPill> : null}
+          {c && c.todo > 0 ? <StatusPill tone='warn' className='bm-traffic-vehicle__todo'>{`待处理 ${c.todo} 条`}</StatusPill> : null}
+          {c && c.payable > 0 ? <StatusPill tone='danger' className='bm-traffic-vehicle__payable'>{`待缴款 ${c.payable} 条 · ${formatFen(c.payableTotal)}`}</StatusPill> : null}
         </View>
       </View>
-      <View className='traffic-vehicle__actions'>
-        <Button small className='traffic-vehicle__open' onPress={onOpen} label={`查看 ${v.plateMasked} 的违法记录`}>
+      <View className='bm-traffic-vehicle__actions'>
+        <Button small className='bm-traffic-vehicle__open' onPress={onOpen} label={`违法记录，${v.plateMasked}`}>
           违法记录
         </Button>
-        <Button small variant='danger' className='traffic-vehicle__remove' onPress={onRemove} busy={removing} label={`删除车辆 ${v.plateMasked}`}>
+        <Button small variant='danger' className='bm-traffic-vehicle__remove' onPress={onRemove} busy={removing} label={removing ? '正在删除' : `删除，车辆 ${v.plateMasked}`}>
           {removing ? '正在删除…' : '删除'}
         </Button>
       </View>

@@ -1,21 +1,23 @@
 import { useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import type { Availability, VehicleView, ViolationView } from '@bianmin/core';
-import { changeLabel } from '@bianmin/core/availability/vocabulary';
-import { formatFen } from '@bianmin/core/money';
+import type { Availability, TrafficOrderView, VehicleView, ViolationView } from '@bianmin/core';
+import { changeLabel, refusesCalls } from '@bianmin/core/availability/vocabulary';
+import { formatDate, formatDateTime, formatFen } from '@bianmin/core/format';
 import { ApiError, callFunction, toApiError } from '../../../api';
 import { useRemote } from '../../../hooks/use-remote';
-import { Button, Card, COLORS, Notice, Page, PageHeader, pressable, RemoteStatus, StateView } from '../../../ui';
+import { useServiceAvailability } from '../../../hooks/use-service-availability';
+import { backTo } from '../../../back-to';
+import { Amount, BottomBar, Button, Card, COLORS, Fineprint, Notice, Page, PageBody, PageHeader, pressable, RemoteStatus, Row, StateView, StatusPill, TextAction } from '../../../ui';
 import { AvailabilitySheet } from '../../../components/availability-sheet';
+import { AvailabilityNotice } from '../../../components/availability-notice';
 import { refusalOf, useRefusal } from '../../../components/availability-sheet/use-refusal';
-import { SandboxPaySheet } from '../../../payments/sandbox-pay-sheet';
-import { blocked, useTrafficAvailability } from '../../shared/availability';
-import { formatDate, formatDateTime, STATUS_INFO } from '../../shared/format';
-import { backTo, PATHS, receiptUrl } from '../../shared/nav';
-import { AvailabilityNotice, OrdersLink, Pill, Row } from '../../shared/ui';
+import { OrdersLink } from '../../../payments/orders-link';
+import { SandboxCheckout } from '../../../payments/sandbox-checkout';
+import { useCheckout } from '../../../payments/use-checkout';
+import { PATHS, receiptUrl } from '../../flow';
+import { STATUS_INFO } from '../../shared/format';
 import { ConfirmFineSheet } from './confirm-sheet';
-import { useFinePayment } from './use-fine-payment';
 import '../../shared/traffic.css';
 import './index.css';
 
@@ -23,7 +25,8 @@ export default function ViolationDetail() {
   const router = useRouter();
   const vehicleId = router.params.vehicleId ?? '';
   const violationId = router.params.violationId ?? '';
-  const hours = useTrafficAvailability();
+  const hours = useServiceAvailability(['traffic.query', 'traffic.pay']);
+  const payHours = hours.of('traffic.pay');
   const [hoursFor, setHoursFor] = useState<Availability | null>(null);
   const [confirming, setConfirming] = useState(false);
   const refusal = useRefusal();
@@ -34,12 +37,18 @@ export default function ViolationDetail() {
     },
     { key: `${vehicleId}/${violationId}` },
   );
-  const flow = useFinePayment({ vehicleId, handleRefusal: refusal.handle, onAbandoned: () => void remote.reload() });
+  const fine = useCheckout<ViolationView, TrafficOrderView>({
+    place: (v, idempotencyKey) => callFunction('traffic', { action: 'pay', vehicleId, violationId: v.violationId, idempotencyKey }),
+    keyOf: (v) => v.violationId,
+    receiptUrl,
+    handleRefusal: refusal.handle,
+    onAbandoned: () => void remote.reload(),
+  });
 
   const data = remote.data;
   const v = data?.violation;
   const closedBy = !data ? refusalOf(remote.error) : null;
-  const payClosed = blocked(hours.pay);
+  const payClosed = refusesCalls(payHours);
 
   const confirm = async (x: ViolationView) => {
     const { confirm: ok } = await Taro.showModal({
@@ -64,106 +73,86 @@ export default function ViolationDetail() {
   };
 
   const startPay = (x: ViolationView) => {
-    if (payClosed && hours.pay) return setHoursFor(hours.pay);
-    flow.open(x);
+    if (payClosed && payHours) return setHoursFor(payHours);
+    fine.start(x);
   };
 
   return (
     <Page
-      className={`traffic-page traffic-violation ${v?.status === 'decided' ? 'traffic-page--with-bar' : ''}`}
+      className={`bm-traffic-violation ${v?.status === 'decided' ? 'bm-page--with-bar' : ''}`}
       overlay={
         <>
           {data && v ? (
-            <ConfirmFineSheet
-              visible={flow.confirming !== null}
-              vehicle={data.vehicle}
-              violation={flow.confirming}
-              busy={flow.busy}
-              error={flow.error}
-              onConfirm={() => void flow.pay()}
-              onClose={flow.close}
-            />
+            <ConfirmFineSheet visible={fine.open} vehicle={data.vehicle} violation={fine.subject} busy={fine.busy} error={fine.error} onConfirm={() => void fine.pay()} onClose={fine.close} />
           ) : null}
-          <SandboxPaySheet
-            visible={flow.sandbox !== null}
-            order={v ? { providerName: v.office } : null}
-            payment={flow.sandbox?.payment ?? null}
-            description={flow.sandbox ? `交通罚款 · 决定书 ${flow.sandbox.order.decisionNo} · ${flow.sandbox.order.plateMasked}` : ''}
-            onPaid={flow.sandboxPaid}
-            onCancel={flow.sandboxCancelled}
-          />
+          <SandboxCheckout checkout={fine} payee={v?.office ?? null} describe={(o) => `交通罚款 · 决定书 ${o.decisionNo} · ${o.plateMasked}`} />
           {hoursFor ? <AvailabilitySheet availability={hoursFor} serviceId={hoursFor.serviceId} visible onClose={() => setHoursFor(null)} /> : null}
           {refusal.sheet}
         </>
       }
     >
-      <PageHeader title={v ? v.description : '违法详情'} subtitle={data ? `${data.vehicle.plateMasked} · ${formatDateTime(v?.occurredAt)}` : '正在向交警查询…'} />
-      <View className='traffic-body'>
+      <PageHeader title={v ? v.description : '违法详情'} subtitle={data ? `${data.vehicle.plateMasked} · ${formatDateTime(v?.occurredAt)}` : remote.error ? '违法详情暂时查不到' : '正在向交警查询…'} />
+      <PageBody>
         {closedBy ? (
           <StateView
             kind='closed'
-            className='traffic-violation-closed'
+            className='bm-traffic-violation-closed'
             title={closedBy.state === 'maintenance' ? '违章查询系统维护中' : '违章查询暂不能办理'}
             message={closedBy.message}
-            action={<Button onPress={() => setHoursFor(closedBy)}>查看办理时间</Button>}
+            action={<TextAction label='查看办理时间' onPress={() => setHoursFor(closedBy)} />}
           />
-        ) : null}
-        {!data && remote.error?.code === 'NOT_FOUND' ? (
+        ) : !data && remote.error?.code === 'NOT_FOUND' ? (
           <StateView
             kind='empty'
-            className='traffic-violation-missing'
+            className='bm-traffic-violation-missing'
             icon='!'
             title='没有找到这条违法记录'
             text={remote.error.message}
-            action={<Button onPress={() => void backTo(PATHS.vehicles, PATHS.vehicles)}>返回我的车辆</Button>}
+            action={<Button onPress={() => void backTo(PATHS.vehicles)}>返回我的车辆</Button>}
           />
-        ) : null}
-        {closedBy || (!data && remote.error?.code === 'NOT_FOUND') ? null : (
-          <RemoteStatus remote={remote} prefix='traffic-violation' errorTitle='违法详情暂时查不到' loading={{ label: '正在查询违法详情…', shape: 'cards', count: 2, className: 'traffic-violation-loading' }} />
+        ) : (
+          <RemoteStatus remote={remote} prefix='bm-traffic-violation' errorTitle='违法详情暂时查不到' loading={{ label: '正在查询违法详情…', shape: 'cards', count: 2, className: 'bm-traffic-violation-loading' }} />
         )}
 
         {data && v ? (
           <>
             {data.stale ? (
-              <Notice tone='stale' title='交警系统暂时连不上' className='traffic-violation__stale'>
+              <Notice tone='stale' title='交警系统暂时连不上' className='bm-traffic-violation__stale'>
                 {`以下是 ${formatDateTime(data.fetchedAt)} 查到的记录，可能不是最新。为免多缴或错缴，暂不能在线缴款，请稍后下拉刷新。`}
               </Notice>
             ) : null}
-            {v.status === 'decided' ? <AvailabilityNotice service='traffic.pay' availability={hours.pay} onDetails={hours.pay ? () => setHoursFor(hours.pay!) : undefined} /> : null}
+            {v.status === 'decided' ? <AvailabilityNotice name='罚款缴纳' availability={payHours} onDetails={payHours ? () => setHoursFor(payHours) : undefined} /> : null}
             <StatusCard v={v} />
             <Action v={v} vehicle={data.vehicle} busy={confirming} onConfirm={() => void confirm(v)} />
             <Details v={v} />
             <OrdersLink />
           </>
         ) : null}
-      </View>
+      </PageBody>
 
       {data && v?.status === 'decided' && v.today ? (
-        <View className='traffic-bar traffic-pay-bar'>
-          {data.stale ? (
-            <>
-              <Text className='traffic-bar__hint'>记录不是最新的，暂不能缴款</Text>
-              <Button className='traffic-pay' onPress={() => remote.reload()} label='记录不是最新的，暂不能缴款。重新查询'>
-                重新查询
-              </Button>
-            </>
-          ) : payClosed && hours.pay ? (
-            <Button className='traffic-pay' disabled onPress={() => setHoursFor(hours.pay!)} label={`暂停缴款 · ${changeLabel(hours.pay) ?? ''}`}>
-              {`暂停缴款 · ${changeLabel(hours.pay) ?? ''}`}
+        data.stale ? (
+          <BottomBar className='bm-traffic-pay-bar' hint='记录不是最新的，暂不能缴款'>
+            <Button className='bm-traffic-pay' onPress={() => remote.reload()}>
+              重新查询
             </Button>
-          ) : (
-            <>
-              {v.orderId ? (
-                <View className='traffic-bar__hint bm-focusable' {...pressable(() => void Taro.navigateTo({ url: receiptUrl(v.orderId!) }))} ariaLabel='这条罚款有一笔未完成的支付，查看订单'>
-                  这条罚款有一笔未完成的支付，查看订单 ›
-                </View>
-              ) : null}
-              <Button className='traffic-pay' onPress={() => startPay(v)} label={`缴纳罚款 ${formatFen(v.today.amountDue)}`}>
-                {v.orderId ? '继续支付' : '立即缴款'} {formatFen(v.today.amountDue)}
-              </Button>
-            </>
-          )}
-        </View>
+          </BottomBar>
+        ) : payClosed && payHours ? (
+          <BottomBar className='bm-traffic-pay-bar'>
+            <Button className='bm-traffic-pay' disabled onPress={() => setHoursFor(payHours)} label={`暂停缴款 · ${changeLabel(payHours) ?? ''}`}>
+              {`暂停缴款 · ${changeLabel(payHours) ?? ''}`}
+            </Button>
+          </BottomBar>
+        ) : (
+          <BottomBar
+            className='bm-traffic-pay-bar'
+            hint={v.orderId ? <TextAction className='bm-bottom-bar__hint' label='这条罚款有一笔未完成的支付，查看订单' onPress={() => void Taro.navigateTo({ url: receiptUrl(v.orderId!) })} /> : undefined}
+          >
+            <Button className='bm-traffic-pay' onPress={() => startPay(v)} label={`${v.orderId ? '继续支付' : '立即缴款'} ${formatFen(v.today.amountDue)}，缴纳罚款`}>
+              {v.orderId ? '继续支付' : '立即缴款'} {formatFen(v.today.amountDue)}
+            </Button>
+          </BottomBar>
+        )
       ) : null}
     </Page>
   );
@@ -173,40 +162,36 @@ export default function ViolationDetail() {
 function StatusCard({ v }: { v: ViolationView }) {
   const s = STATUS_INFO[v.status];
   return (
-    <Card className='traffic-violation__status'>
-      <View className='traffic-item__head'>
-        <Text className='traffic-item__what'>处理状态</Text>
-        <Pill tone={s.tone} className='traffic-violation__pill'>
+    <Card className='bm-traffic-violation__status'>
+      <View className='bm-traffic-item__head'>
+        <Text className='bm-traffic-item__what'>处理状态</Text>
+        <StatusPill tone={s.tone} className='bm-traffic-violation__pill'>
           {s.label}
-        </Pill>
+        </StatusPill>
       </View>
       {v.status === 'decided' && v.today ? (
         <>
-          <View className='traffic-violation__due'>
-            <Text className='traffic-amount__label'>今日应缴</Text>
-            <View className='traffic-amount__value traffic-violation__today' ariaLabel={`今日应缴 ${formatFen(v.today.amountDue)}`}>
-              {formatFen(v.today.amountDue)}
-            </View>
-          </View>
+          <Amount label='今日应缴' fen={v.today.amountDue} tone='danger' className='bm-traffic-violation__today' />
           <Row label='罚款' value={formatFen(v.fine)} />
           <Row label='加处罚款' value={formatFen(v.today.lateFee)} tone={v.today.lateFee > 0 ? 'money' : undefined} />
-          {v.tomorrow ? <Row label='明天应缴' value={formatFen(v.tomorrow.amountDue)} className='traffic-violation__tomorrow' /> : null}
+          {v.tomorrow ? <Row label='明天应缴' value={formatFen(v.tomorrow.amountDue)} className='bm-traffic-violation__tomorrow' /> : null}
           <Row label='缴款期限' value={`${formatDate(v.dueDate)}（决定日起 15 日内）`} />
-          <Text className='traffic-rule traffic-violation__rule'>{v.today.note}</Text>
-          <Text className='traffic-fineprint'>依据《行政处罚法》第七十二条：到期不缴纳罚款的，每日按罚款数额的 3% 加处罚款，加处罚款的数额不超出罚款的数额。</Text>
+          <Text className='bm-traffic-rule bm-traffic-violation__rule'>{v.today.note}</Text>
+          <Fineprint>依据《行政处罚法》第七十二条：到期不缴纳罚款的，每日按罚款数额的 3% 加处罚款，加处罚款的数额不超出罚款的数额。</Fineprint>
         </>
       ) : null}
       {v.status === 'paid' || v.status === 'paying' ? (
         <>
+          {v.paidAmount !== undefined ? <Row label='已缴金额' value={formatFen(v.paidAmount)} tone='strong' className='bm-traffic-violation__paid-amount' /> : null}
           {v.paidAt ? <Row label='缴款时间' value={formatDateTime(v.paidAt)} /> : null}
           {v.orderId ? (
-            <Button small variant='secondary' className='traffic-violation__receipt' onPress={() => void Taro.navigateTo({ url: receiptUrl(v.orderId!) })}>
+            <Button small variant='secondary' className='bm-traffic-violation__receipt' onPress={() => void Taro.navigateTo({ url: receiptUrl(v.orderId!) })}>
               查看缴款凭证
             </Button>
           ) : null}
         </>
       ) : null}
-      {v.decisionNo ? <Row label='决定书编号' value={v.decisionNo} className='traffic-violation__decision' /> : null}
+      {v.decisionNo ? <Row label='决定书编号' value={v.decisionNo} className='bm-traffic-violation__decision' token /> : null}
       {v.decisionDate ? <Row label='决定日期' value={formatDate(v.decisionDate)} /> : null}
     </Card>
   );
@@ -216,7 +201,7 @@ function StatusCard({ v }: { v: ViolationView }) {
 function Action({ v, vehicle, busy, onConfirm }: { v: ViolationView; vehicle: VehicleView; busy: boolean; onConfirm(): void }) {
   if (v.status === 'under_appeal') {
     return (
-      <Notice tone='info' title='申诉中，暂不能缴款' className='traffic-violation__appeal'>
+      <Notice tone='info' title='申诉中，暂不能缴款' className='bm-traffic-violation__appeal'>
         {v.appealNote ?? '这条记录正在申诉复核，结果出来前不能缴款，也不会产生加处罚款。'}
       </Notice>
     );
@@ -224,17 +209,15 @@ function Action({ v, vehicle, busy, onConfirm }: { v: ViolationView; vehicle: Ve
   if (v.status !== 'unhandled') return null;
   if (!v.confirmable) {
     return (
-      <Notice tone='warn' title='需要驾驶证持有人本人处理' className='traffic-violation__not-confirmable'>
+      <Notice tone='warn' title='需要驾驶证持有人本人处理' className='bm-traffic-violation__not-confirmable'>
         {v.confirmNote ?? '这条记录要记分，记分记在驾驶人的驾驶证上，只能由驾驶人本人处理。'}
       </Notice>
     );
   }
   return (
-    <Card className='traffic-violation__confirm' title='在线处理'>
-      <Text className='traffic-fineprint'>
-        {`这是电子监控记录，不记分。确认后交警出具处罚决定书，之后可在线缴纳罚款（${vehicle.plateMasked}）。`}
-      </Text>
-      <Button className='traffic-violation__confirm-button' onPress={onConfirm} busy={busy} label='确认违法事实，在线处理'>
+    <Card className='bm-traffic-violation__confirm' title='在线处理'>
+      <Fineprint>{`这是电子监控记录，不记分。确认后交警出具处罚决定书，之后可在线缴纳罚款（${vehicle.plateMasked}）。`}</Fineprint>
+      <Button className='bm-traffic-violation__confirm-button' onPress={onConfirm} busy={busy} label={busy ? '正在处理' : '确认并处理，确认违法事实后在线处理'}>
         {busy ? '正在处理…' : '确认并处理'}
       </Button>
     </Card>
@@ -244,9 +227,9 @@ function Action({ v, vehicle, busy, onConfirm }: { v: ViolationView; vehicle: Ve
 function Details({ v }: { v: ViolationView }) {
   const preview = (url: string) => void Taro.previewImage({ urls: v.evidence, current: url });
   return (
-    <Card className='traffic-violation__details' title='违法信息'>
+    <Card className='bm-traffic-violation__details' title='违法信息'>
       <Row label='违法时间' value={formatDateTime(v.occurredAt)} />
-      <Row label='违法地点' value={v.place} className='traffic-violation__place' />
+      <Row label='违法地点' value={v.place} className='bm-traffic-violation__place' />
       <Row label='违法代码' value={v.code} />
       <Row label='违法行为' value={v.description} />
       <Row label='罚款金额' value={formatFen(v.fine)} tone='strong' />
@@ -254,17 +237,16 @@ function Details({ v }: { v: ViolationView }) {
       <Row label='记录来源' value={v.sourceName} />
       <Row label='采集机关' value={v.office} />
       <Row label='违反条款' />
-      <Text className='traffic-violation__law'>{v.law}</Text>
+      <Text className='bm-traffic-violation__law'>{v.law}</Text>
       <Row label='处罚依据' />
-      <Text className='traffic-violation__law'>{v.basis}</Text>
+      <Text className='bm-traffic-violation__law'>{v.basis}</Text>
       {v.evidence.map((url, i) => (
-        <View key={url} className='traffic-violation__evidence bm-focusable' {...pressable(() => preview(url))} ariaLabel={`违法证据照片 ${i + 1}，点按查看大图`}>
-          <Image className='traffic-evidence' src={url} mode='aspectFill' lazyLoad />
+        <View key={url} className='bm-traffic-violation__evidence bm-focusable' {...pressable(() => preview(url))} ariaLabel={`违法证据照片 ${i + 1}，点按查看大图`}>
+          <Image className='bm-traffic-evidence' src={url} mode='aspectFill' lazyLoad />
         </View>
       ))}
-      {v.evidence.length > 0 ? <Text className='traffic-fineprint'>点按照片查看大图</Text> : null}
-      {v.status === 'paid' ? null : <Text className='traffic-fineprint'>{`对记录有异议，可向${v.office}申请复核。`}</Text>}
+      {v.evidence.length > 0 ? <Fineprint>点按照片查看大图</Fineprint> : null}
+      {v.status === 'paid' ? null : <Fineprint>{`对记录有异议，可向${v.office}申请复核。`}</Fineprint>}
     </Card>
   );
 }
-

@@ -1,6 +1,5 @@
 import type { UsageMonth, UsageResult, UtilityKind } from '@bianmin/core';
-import { formatFen } from '@bianmin/core/money';
-import { formatPeriod } from '../../../shared/format';
+import { formatFen, formatMonth } from '@bianmin/core/format';
 
 /** How residents say the quantity (用电 320 度, 用水 18 立方米), not the department's unit code. */
 const VERB: Record<UtilityKind, string> = { electricity: '用电', water: '用水', gas: '用气' };
@@ -16,7 +15,7 @@ export function unitWord(unit: string): string {
 
 /** What a screen reader says for one bar: '2026年3月 用电 320 度 ¥217.60'. */
 export function barLabel(kind: UtilityKind, unit: string, m: UsageMonth): string {
-  return `${formatPeriod(m.period)} ${VERB[kind]} ${m.usage} ${unitWord(unit)} ${formatFen(m.amount)}`;
+  return `${formatMonth(m.period)} ${VERB[kind]} ${m.usage} ${unitWord(unit)} ${formatFen(m.amount)}`;
 }
 
 /**

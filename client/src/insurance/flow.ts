@@ -1,20 +1,28 @@
-import Taro from '@tarojs/taro';
 import type { InsuranceType } from '@bianmin/core';
 import { INSURANCE_TYPES } from '@bianmin/core/insurance-terms';
+import { defineFlow, pathsOf, withQuery } from '../flows/define';
 
-export const PATHS = {
-  verify: '/insurance/pages/verify/index',
-  summary: '/insurance/pages/summary/index',
-  records: '/insurance/pages/records/index',
-  access: '/insurance/pages/access/index',
-} as const;
+/** Social insurance: verify who you are (a face check), then the summary, records by year, and who looked. */
+export const insuranceFlow = defineFlow({
+  root: 'insurance',
+  title: '社保查询：实名认证（刷脸），参保概况、缴费记录、查询记录',
+  pages: {
+    summary: 'pages/summary/index',
+    verify: 'pages/verify/index',
+    records: 'pages/records/index',
+    access: 'pages/access/index',
+  },
+  services: { 'insurance.query': 'summary' },
+});
+
+export const PATHS = pathsOf(insuranceFlow);
 
 export function isInsuranceType(x: unknown): x is InsuranceType {
   return typeof x === 'string' && (INSURANCE_TYPES as readonly string[]).includes(x);
 }
 
 export function recordsUrl(insurance: InsuranceType): string {
-  return `${PATHS.records}?insurance=${insurance}`;
+  return withQuery(PATHS.records, { insurance });
 }
 
 /**
@@ -39,19 +47,10 @@ export function safeReturn(raw: string | undefined): string {
 export type VerifyReason = 'required' | 'expired' | 'other';
 
 export function verifyUrl(returnTo: string, reason?: VerifyReason): string {
-  return `${PATHS.verify}?return=${encodeURIComponent(returnTo)}${reason ? `&reason=${reason}` : ''}`;
+  return withQuery(PATHS.verify, { return: returnTo, reason });
 }
 
 /** The page the resident is on, as a `return` target. */
 export function currentUrl(path: string, params: Record<string, string | undefined>): string {
-  const q = Object.entries(params)
-    .filter(([, v]) => v !== undefined && v !== '')
-    .map(([k, v]) => `${k}=${encodeURIComponent(v!)}`)
-    .join('&');
-  return q ? `${path}?${q}` : path;
-}
-
-/** Leaves a data page for the verify step, which comes back here once the face check passed. */
-export function toVerify(returnTo: string, reason: VerifyReason): void {
-  void Taro.redirectTo({ url: verifyUrl(returnTo, reason) });
+  return withQuery(path, params);
 }
