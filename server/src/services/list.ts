@@ -4,7 +4,7 @@ import { dayOf, minuteOfDay, parseClock } from '@bianmin/core/availability/shang
 import { evaluate, probeDepartments } from '../availability/evaluate';
 import type { Deps } from '../runtime/types';
 
-const NOTICE_KIND = { hours: 'hours', holiday: 'holiday', maintenance: 'maintenance', department_unreachable: 'down' } as const;
+const NOTICE_KIND = { hours: 'hours', holiday: 'holiday', maintenance: 'maintenance', department_unreachable: 'down', incident: 'down' } as const;
 
 /**
  * Whether a closure is the service's everyday rhythm (its nightly hours, a daily maintenance
