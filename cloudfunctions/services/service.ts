@@ -4,6 +4,7 @@ import { cancelReminder, createReminder, listReminders } from '@bianmin/server/r
 import { servicesInput } from '@bianmin/core/schemas/services';
 import { defineFunction } from '@bianmin/server/runtime/define';
 import { listServices } from '@bianmin/server/services/list';
+import { showStatusPage } from '@bianmin/server/status/page';
 
 export const servicesFunction = defineFunction('services', servicesInput, {
   list: {
@@ -23,6 +24,11 @@ export const servicesFunction = defineFunction('services', servicesInput, {
   },
   reminders: {
     run: async (_input, ctx) => ({ reminders: await listReminders(await ctx.deps.db(), ctx.caller!.openid) }),
+  },
+  statusPage: {
+    // GOV.UK Pay's and HMRC's practice: every service's record is public, no sign-in.
+    auth: 'public',
+    run: (_input, ctx) => showStatusPage(ctx),
   },
   cancelReminder: {
     run: async ({ reminderId }, ctx) => {

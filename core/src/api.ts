@@ -10,6 +10,7 @@ import {
 } from './schemas/services';
 import { billsInput, type BillResult, type BindingView, type OrderView, type PayResult, type UsageResult } from './schemas/bills';
 import type { Provider } from './providers';
+import type { StatusPageResult } from './status/contract';
 import {
   type AccessLogEntry,
   type InsuranceRecords,
@@ -42,6 +43,7 @@ export interface ApiOutputs {
     remind: { reminder: ReminderView };
     reminders: { reminders: ReminderView[] };
     cancelReminder: { cancelled: true };
+    statusPage: StatusPageResult;
   };
   bills: {
     providers: { providers: Provider[] };

@@ -19,3 +19,4 @@ export * from './schemas/text';
 export * from './schemas/insurance';
 export * from './tickets/index';
 export * from './schemas/tickets';
+export * from './status/contract';

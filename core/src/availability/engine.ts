@@ -10,7 +10,7 @@ export type { NoticeWindow, ScheduleVersion } from './timeline';
 export { describeWeek } from './message';
 
 /** What the department's health probe last said; `retryAt` is when we will try it again. */
-export type DepartmentHealth = { state: 'up' } | { state: 'down'; retryAt?: Date };
+export type DepartmentHealth = { state: 'up' } | { state: 'down'; retryAt?: Date; cause?: string };
 
 export interface ScheduledService {
   id: string;

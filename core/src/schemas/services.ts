@@ -15,6 +15,8 @@ export const servicesInput = {
   remind: z.object({ serviceId, channel: z.enum(['subscribe', 'inbox'], { error: '提醒方式应为 subscribe 或 inbox' }).default('inbox') }),
   reminders: z.object({}),
   cancelReminder: z.object({ reminderId: uuid('提醒编号 reminderId') }),
+  /** The public status page: every service's record (core/src/status/contract.ts). */
+  statusPage: z.object({}),
 };
 
 export const messagesInput = {

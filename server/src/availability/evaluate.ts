@@ -1,5 +1,6 @@
 import { AppError, type Availability, findService } from '@bianmin/core';
-import { availability, type DepartmentHealth, scheduledService, upcomingClosures, describeWeek, type UpcomingClosure } from '@bianmin/core/availability/index';
+import { availability, type DepartmentHealth, scheduledService, upcomingClosures, describeWeek, type ScheduledService, type UpcomingClosure } from '@bianmin/core/availability/index';
+import { dateOfDay, dayOf } from '@bianmin/core/availability/shanghai-time';
 import type { CallContext, Deps } from '../runtime/types';
 
 /**
@@ -19,8 +20,13 @@ function unknownService(): AppError {
   return new AppError('NOT_FOUND', '没有找到这项服务，请回到首页重新选择。', { fields: { serviceId: '未知的服务编号' } });
 }
 
+/** The service as the engine sees it: the catalogue's, with what operators published. */
+function engineService(serviceId: string, deps: Deps) {
+  return deps.overrides?.service(serviceId) ?? scheduledService(serviceId);
+}
+
 export function evaluate(serviceId: string, now: Date, deps: Deps): Availability {
-  const service = scheduledService(serviceId);
+  const service = engineService(serviceId, deps);
   if (!service) throw unknownService();
   return availability(service, now, deps.calendar, healthOf(deps, serviceId, now));
 }
@@ -37,16 +43,27 @@ export interface ServiceStatus {
 }
 
 export async function serviceStatus(serviceId: string, ctx: CallContext): Promise<ServiceStatus> {
-  const service = scheduledService(serviceId);
-  if (!service) throw unknownService();
+  if (!scheduledService(serviceId)) throw unknownService();
   const dept = findService(serviceId)?.department;
-  if (dept) await ctx.deps.departments[dept]?.probe();
+  await Promise.all([dept ? ctx.deps.departments[dept]?.probe() : undefined, ctx.deps.overrides?.refresh()]);
+  const service = engineService(serviceId, ctx.deps)!;
   const now = ctx.clock.now();
   return {
     availability: evaluate(serviceId, now, ctx.deps),
-    schedule: { lines: describeWeek(service.schedule) },
+    schedule: { lines: scheduleLines(service, now) },
     upcoming: upcomingClosures(service, now, 7, ctx.deps.calendar),
   };
+}
+
+/** The week's hours in force today, and the next change an operator scheduled (with its date). */
+export function scheduleLines(service: ScheduledService, now: Date): string[] {
+  const day = dayOf(now.getTime());
+  const versions = service.versions ?? [];
+  const current = [...versions].reverse().find((v) => v.fromDay <= day)?.schedule ?? service.schedule;
+  const next = versions.find((v) => v.fromDay > day);
+  const lines = describeWeek(current);
+  if (next) lines.push(`自 ${dateOfDay(next.fromDay).replace(/^(\d{4})-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}起：${describeWeek(next.schedule).join('；')}`);
+  return lines;
 }
 
 const REFUSAL = { closed: 'SERVICE_CLOSED', maintenance: 'SERVICE_MAINTENANCE', down: 'DEPARTMENT_UNAVAILABLE' } as const;
@@ -55,9 +72,11 @@ const REFUSAL = { closed: 'SERVICE_CLOSED', maintenance: 'SERVICE_MAINTENANCE', 
  * The one availability guard. The runtime calls it for every action that declares the service
  * it touches, after validation and before any department is called or anything is written.
  */
-export function assertAvailable(serviceId: string, ctx: CallContext, opts: { servesStale?: boolean } = {}): Availability {
+export async function assertAvailable(serviceId: string, ctx: CallContext, opts: { servesStale?: boolean } = {}): Promise<Availability> {
+  await ctx.deps.overrides?.refresh();
   const a = evaluate(serviceId, ctx.clock.now(), ctx.deps);
   if (a.state === 'open' || a.state === 'closing_soon') return a;
-  if (a.state === 'down' && opts.servesStale) return a;
+  // Last known data is offered while a department cannot be reached, not while its operator says it is broken.
+  if (a.state === 'down' && opts.servesStale && a.reason !== 'incident') return a;
   throw new AppError(REFUSAL[a.state], a.message, { availability: a, retryable: true, retryAt: a.opensAt });
 }

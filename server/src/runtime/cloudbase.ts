@@ -136,6 +136,7 @@ function wire(deployment: Deployment, extra?: WireExtra): Wired {
             queryOrder: (a) => sdk().cloudPay.queryOrder(a),
             closeOrder: (a) => sdk().cloudPay.closeOrder(a),
             refund: (a) => sdk().cloudPay.refund(a),
+            downloadBill: (a) => sdk().cloudPay.downloadBill!(a),
           },
           { ...config.pay, notifyFunction: 'payNotify' },
           () => randomUUID().replace(/-/g, ''),

@@ -63,7 +63,7 @@ export async function dispatch(def: Dispatchable | FunctionDefinition, event: un
       const fields = fieldsFromZod(parsed.error);
       throw new AppError('INVALID_INPUT', `填写的信息有误：${Object.values(fields)[0] ?? '请检查后重试'}`, { fields });
     }
-    if (handler.service) assertAvailable(await handler.service(parsed.data, ctx), ctx, { servesStale: handler.servesStale });
+    if (handler.service) await assertAvailable(await handler.service(parsed.data, ctx), ctx, { servesStale: handler.servesStale });
     const data = await handler.run(parsed.data, ctx);
     log.info({ ...rid, fn: def.name, action, ms: Date.now() - started }, 'call ok');
     return { ok: true, data };

@@ -26,7 +26,7 @@ function routineClosure(serviceId: string, kind: ServiceNotice['kind'], now: Dat
  * banner: what is not open now, and the holidays or maintenance that start later today.
  */
 export async function listServices(now: Date, deps: Deps): Promise<ServicesListResult> {
-  await probeDepartments(deps);
+  await Promise.all([probeDepartments(deps), deps.overrides?.refresh()]);
   const categories = [...CATALOGUE.categories].sort((a, b) => a.order - b.order);
   const today = shanghaiDate(now);
   const notices: ServiceNotice[] = [];
@@ -34,9 +34,10 @@ export async function listServices(now: Date, deps: Deps): Promise<ServicesListR
     const availability = evaluate(s.id, now, deps);
     if (availability.state !== 'open' && availability.state !== 'closing_soon') {
       const kind = NOTICE_KIND[availability.reason ?? 'hours'];
-      notices.push({ serviceId: s.id, serviceName: s.name, kind, text: availability.message, routine: routineClosure(s.id, kind, now) });
+      // An operator's notice is news even when it falls in a daily maintenance window.
+      notices.push({ serviceId: s.id, serviceName: s.name, kind, text: availability.message, routine: !availability.notice && routineClosure(s.id, kind, now) });
     } else {
-      const service = scheduledService(s.id)!;
+      const service = deps.overrides?.service(s.id) ?? scheduledService(s.id)!;
       const later = closureMayStartOn(service, dayOf(now.getTime()), deps.calendar)
         ? upcomingClosures(service, now, 1, deps.calendar).find((c) => c.kind !== 'calendar_unknown' && c.startsAt.slice(0, 10) === today)
         : undefined;
