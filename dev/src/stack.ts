@@ -29,6 +29,13 @@ import { createGateway } from './gateway';
 import { type Sandboxes, startSandboxes, stopSandboxes } from './sandboxes';
 import { createHotlinePlatform, type HotlinePlatform } from './sandboxes/hotline';
 import { createDevClock, type DevClock } from './clock';
+import { databaseOverrides } from '@bianmin/server/notices/overrides';
+import { adminFunction } from '@bianmin/server/admin/function';
+import { wecomSignIn } from '@bianmin/server/admin/wecom';
+import { recordHealth } from '@bianmin/server/health/record';
+import { reconcileDay, runDailyReconciliation, statementDayDue } from '@bianmin/server/reconcile/run';
+import { NON_OPERATOR_MEMBER, OPERATORS, seedOperators } from './operators';
+import { startWeComSandbox, type WeComSandbox } from './sandboxes/wecom';
 
 export interface StackOptions {
   /** 0 = any free port (tests). */
@@ -81,6 +88,14 @@ export interface StackOptions {
    * clock until the clock lever sets it. Jobs, sandboxes and calls without X-Dev-Now read it.
    */
   devNow?: Date;
+  /** How long what operators published is read from memory before the database is asked again (default 5 s; 0 in tests). */
+  overridesTtlMs?: number;
+  /** How often every department's health is probed and recorded (default 60 s; 0 = never, tests drive it). */
+  healthIntervalMs?: number;
+  /** How often the daily reconciliation looks whether yesterday's is due (default 10 min; 0 = never). */
+  reconcileIntervalMs?: number;
+  /** The operator console's build (default admin/dist). */
+  consoleDir?: string;
 }
 
 export interface Stack {
@@ -108,6 +123,8 @@ export interface Stack {
   contentCheck: SandboxContentCheck;
   /** The 12345 platform sandbox's tickets and events. */
   hotline: HotlinePlatform;
+  /** WeChat Work, for the console's sign-in. */
+  wecom: WeComSandbox;
   stop(): Promise<void>;
 }
 
@@ -115,6 +132,7 @@ export interface Stack {
 const DEV_ID_HASH_KEY = 'bianmin-dev-only-id-hash-key-not-for-production';
 
 export const DEFAULT_H5_DIR = resolve(__dirname, '../../client/dist/h5');
+export const DEFAULT_CONSOLE_DIR = resolve(__dirname, '../../admin/dist');
 
 /**
  * The whole local stack in one process: the department sandboxes, the database (migrated), and
@@ -145,7 +163,10 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     { timeoutMs: opts.departmentTimeoutMs ?? 3000, probeIntervalMs: opts.probeIntervalMs, cacheTtlMs: opts.departmentCacheTtlMs, log, tell: clock.at },
   );
   const contentCheck = sandboxContentCheck();
+  await seedOperators(database.db);
+  const wecom = await startWeComSandbox({ members: [...OPERATORS.map((o) => ({ userid: o.wecomUserId, name: o.name })), NON_OPERATOR_MEMBER] });
   const deps: Deps = { db: async () => database.db, log, departments, calendar: chineseDaysCalendar(), notifier,
+    overrides: databaseOverrides(async () => database.db, { ttlMs: opts.overridesTtlMs ?? 5000, log }),
     payments: sandboxPaymentProvider(payEndpoint),
     storage,
     tencentCloud: tencentCloudConfig,
@@ -172,7 +193,14 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       refunds: (now) => processRefunds(deps, now),
       accesslog: (now) => purgeAccessLog(deps, now),
       tickets: (now) => runTicketsWorker(deps, now),
+      health: (now) => recordHealth(deps, now),
+      // The lever reconciles yesterday's statement again even when it was done: people and tests rerun it.
+      reconcile: async (now) => {
+        const day = statementDayDue(now);
+        return day ? reconcileDay(deps, day, now, { rerun: true }) : runDailyReconciliation(deps, now);
+      },
     },
+    admin: { admin: adminFunction, deps, log, consoleDir: opts.consoleDir ?? DEFAULT_CONSOLE_DIR },
   });
   server.keepAliveTimeout = 5000;
   try {
@@ -184,12 +212,15 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     await stopSandboxes(sandboxes);
     await pay?.stop();
     await tencentCloud.stop();
+    await wecom.stop();
     if (ownsStorageDir) rmSync(storageDir, { recursive: true, force: true });
     if (ownsDatabase) await database.close();
     throw e;
   }
   const { port } = server.address() as AddressInfo;
   pay?.setNotifyUrl(`http://127.0.0.1:${port}/api/__dev/wxpay/notify`);
+  // WeChat Work sends the operator back to the console, whose address is known only now.
+  deps.wecom = wecomSignIn({ corpId: wecom.corpId, agentId: wecom.agentId, secret: wecom.secret, redirectUri: `http://127.0.0.1:${port}/admin/`, apiBase: wecom.url, loginUrl: `${wecom.url}/wwlogin/sso/login` });
   // CloudBase fires the timer functions; locally loops do the same, on the stack's clock: the one
   // the pages and the sandboxes read, so an order made on the demo date expires on the demo date.
   // The reminders timer: "remind me when it opens", and the bills' due-date reminders.
@@ -219,6 +250,14 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const ticketsTimer =
     ticketsInterval > 0 ? setInterval(() => void runTicketsWorker(deps, clock.now()).catch((e) => log.error({ err: e }, 'tickets loop failed')), ticketsInterval) : undefined;
   ticketsTimer?.unref();
+  // …and the opsWorker timer: every department's health recorded, yesterday's reconciliation once it is due.
+  const healthInterval = opts.healthIntervalMs ?? 60_000;
+  const healthTimer = healthInterval > 0 ? setInterval(() => void recordHealth(deps, clock.now()).catch((e) => log.error({ err: e }, 'health loop failed')), healthInterval) : undefined;
+  healthTimer?.unref();
+  const reconcileInterval = opts.reconcileIntervalMs ?? 10 * 60_000;
+  const reconcileTimer =
+    reconcileInterval > 0 ? setInterval(() => void runDailyReconciliation(deps, clock.now()).catch((e) => log.error({ err: e }, 'reconciliation loop failed')), reconcileInterval) : undefined;
+  reconcileTimer?.unref();
   let stopping: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -235,16 +274,20 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     faceId,
     contentCheck,
     hotline,
+    wecom,
     stop: () =>
       (stopping ??= (async () => {
         if (timer) clearInterval(timer);
         if (paymentsTimer) clearInterval(paymentsTimer);
         if (ticketsTimer) clearInterval(ticketsTimer);
+        if (healthTimer) clearInterval(healthTimer);
+        if (reconcileTimer) clearInterval(reconcileTimer);
         server.closeAllConnections();
         await new Promise<void>((ok) => server.close(() => ok()));
         await stopSandboxes(sandboxes);
         await pay?.stop();
         await tencentCloud.stop();
+        await wecom.stop();
         if (ownsDatabase) await database.close();
         if (ownsStorageDir) rmSync(storageDir, { recursive: true, force: true });
       })()),

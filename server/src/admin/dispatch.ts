@@ -62,7 +62,7 @@ export async function dispatchAdmin(def: AdminDefinition, event: unknown, call: 
     const base = { clock: call.clock, deps: call.deps, log: call.log, requestId: call.requestId };
     let ctx: unknown = base;
     if (handler.access !== 'public') {
-      operator = await authenticate(await call.deps.db(), call.token, call.clock.now());
+      operator = await authenticate(call.deps.db, call.token, call.clock.now());
       if (!ADMITS[handler.access].has(operator.role)) throw new AppError('FORBIDDEN', REFUSAL[handler.access as 'write' | 'audit']);
       ctx = { ...base, operator };
     }

@@ -27,11 +27,12 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
  * The operator a bearer token names: a live session (not revoked, not expired) of an operator who
  * is not disabled. Anything else is UNAUTHENTICATED, with the same words, whatever was wrong.
  */
-export async function authenticate(db: Db, token: string | null, now: Date): Promise<Operator> {
+export async function authenticate(db: () => Promise<Db>, token: string | null, now: Date): Promise<Operator> {
   const refused = () => new AppError('UNAUTHENTICATED', '请先登录运营后台（登录已过期或无效）。');
+  // Without a token of our shape there is nothing to look up: refused before the database is opened.
   if (!token || !TOKEN.test(token)) throw refused();
   const hash = tokenHash(token);
-  const [row] = await db
+  const [row] = await (await db())
     .select({ op: operators, expiresAt: operatorSessions.expiresAt })
     .from(operatorSessions)
     .innerJoin(operators, eq(operators.id, operatorSessions.operatorId))

@@ -132,6 +132,12 @@ export function worstCaseMs(departmentTimeoutMs = MAX_DEPARTMENT_TIMEOUT_MS): Re
     insuranceWorker: db,
     // Withdraws a flagged photo: one write at the 12345 platform, the message-centre entry.
     mediaCheckNotify: department + db,
+    // queues.retryRefund: one cloudPay.refund; sign-in: WeChat Work's gettoken and getuserinfo (a
+    // department call's deadline each, one retry after a revoked token). The rest are queries.
+    admin: Math.max(PAY_CALL_TIMEOUT_MS, 3 * departmentTimeoutMs) + db,
+    // Every department probed in parallel, then the reconciliation: the statement, each posting
+    // department read one after the other, and the comparison's queries.
+    opsWorker: HEALTH_PROBE_MS + PAY_CALL_TIMEOUT_MS + 4 * department + 2 * db,
   };
 }
 

@@ -15,6 +15,7 @@ import { ConfigurationError, missingVariables, withoutBlanks } from './cold-star
 import type { FunctionDefinition } from './define';
 import type { Deployment } from './deployment';
 import { dispatch } from './dispatch';
+import { databaseOverrides } from '../notices/overrides';
 import { callContext, type Deps } from './types';
 
 interface WxServerSdk {
@@ -26,8 +27,14 @@ interface WxServerSdk {
   getTempFileURL: CloudStorageSdk['getTempFileURL'];
 }
 
+/**
+ * A notice an operator publishes reaches every warm function instance within this: the guard
+ * and the hub read the snapshot from memory, and one query per instance per TTL refreshes it.
+ */
+export const OVERRIDES_TTL_MS = 15_000;
+
 /** Process-wide wiring, built once per cold start and reused by every warm invocation. */
-interface Wired {
+export interface Wired {
   log: Logger;
   deps: Deps;
 }
@@ -98,7 +105,7 @@ function configure(deployment: Deployment): ServerConfig {
   }
 }
 
-function wire(deployment: Deployment, extra?: WireExtra): Wired {
+export function wire(deployment: Deployment, extra?: WireExtra): Wired {
   if (wired) return wired;
   const config = configure(deployment);
   const log = createLogger({ level: config.logLevel });
@@ -146,6 +153,8 @@ function wire(deployment: Deployment, extra?: WireExtra): Wired {
     tencentCloud: config.tencentCloud,
     contentCheck: wxContentCheck(openapi),
   };
+  // What operators published, read once per OVERRIDES_TTL_MS by each warm instance.
+  deps.overrides = databaseOverrides(deps.db, { ttlMs: OVERRIDES_TTL_MS, log });
   if (extra) Object.assign(deps, extra(config, log));
   wired = { log, deps };
   return wired;
