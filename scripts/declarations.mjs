@@ -1,39 +1,35 @@
-// The deployment declarations (cloudfunctions/<fn>/function.ts) and their checks, evaluated the
-// way a bundle evaluates them (esbuild, then run here): shared by the build, which writes the
-// deployment files from them, and `npm run deploy`, which checks and deploys those files.
+// Every deployed function, derived from the flows' declarations and the platform's
+// (server/src/functions.ts), evaluated the way a bundle evaluates them (esbuild, then run here),
+// with the checks and the deployment files' writers: shared by the build, which writes each
+// function's entry and the deployment files from them, `npm run deploy`, which checks and
+// deploys those files, and the runtime check.
 import { build } from 'esbuild';
-import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-// BIANMIN_FUNCTIONS_SRC: another cloudfunctions/ tree (inside the repository, for its packages),
-// so the dry run's own test can show it a folder without a declaration.
-const srcRoot = process.env.BIANMIN_FUNCTIONS_SRC ? resolve(process.env.BIANMIN_FUNCTIONS_SRC) : join(root, 'cloudfunctions');
 
-/** Folders that are cloud functions (an index.ts entry). */
-export function functionFolders() {
-  return readdirSync(srcRoot)
-    .filter((f) => existsSync(join(srcRoot, f, 'index.ts')))
-    .sort();
-}
+// npm packages are required from node_modules as they are; the workspace's own TypeScript is bundled.
+const npmExternal = {
+  name: 'npm-external',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@bianmin/') ? undefined : { path: args.path, external: true }));
+  },
+};
 
 /**
- * Every declaration, with the modules that check it and write the deployment files. `missing`
- * lists function folders without a declaration; `problems` what deploymentProblems says of each.
+ * Every function: its deployment, its worst case, where its handler lives (for its entry) and,
+ * for a resident function, one resident action (the runtime check calls it without a caller).
+ * `problems` is what deploymentProblems says of each.
  */
 export async function loadDeclarations() {
-  const folders = functionFolders();
-  const missing = folders.filter((f) => !existsSync(join(srcRoot, f, 'function.ts')));
-  const declaredFolders = folders.filter((f) => !missing.includes(f));
   const entry = [
-    "export { deploymentProblems, devtoolsConfig, cloudbaseRc, cronProblems, minimumTimeoutS, ENV_ID_PLACEHOLDER, VPC_PLACEHOLDER } from './server/src/runtime/deployment-check';",
-    "export { CLOUDBASE_NODE_RUNTIMES } from './server/src/runtime/deployment';",
-    "export { worstCaseMs } from './server/src/runtime/budgets';",
+    "export { FUNCTIONS, DEPLOYMENTS } from './server/src/functions';",
+    "export { deploymentProblems, devtoolsConfig, cloudbaseRc, cronProblems, ENV_ID_PLACEHOLDER, VPC_PLACEHOLDER } from './server/src/runtime/deployment-check';",
+    "export { CLOUDBASE_NODE_RUNTIMES, RETIRED_FUNCTIONS } from './server/src/runtime/deployment';",
+    "export { MAX_DEPARTMENT_TIMEOUT_MS } from './server/src/runtime/budgets';",
     "export { unreachableConfiguration } from './server/src/runtime/entry-testing';",
-    `export const deployments = [${declaredFolders.map((_f, i) => `d${i}`).join(', ')}];`,
-    ...declaredFolders.map((f, i) => `import { deployment as d${i} } from ${JSON.stringify(join(srcRoot, f, 'function'))};`),
   ].join('\n');
   const out = await build({
     stdin: { contents: entry, resolveDir: root, loader: 'ts', sourcefile: 'declarations.ts' },
@@ -42,13 +38,38 @@ export async function loadDeclarations() {
     format: 'cjs',
     write: false,
     logLevel: 'warning',
+    plugins: [npmExternal],
   });
   const mod = { exports: {} };
-  new Function('module', 'exports', 'require', out.outputFiles[0].text)(mod, mod.exports, createRequire(import.meta.url));
+  new Function('module', 'exports', 'require', '__filename', '__dirname', out.outputFiles[0].text)(mod, mod.exports, createRequire(join(root, 'server', 'package.json')), join(root, 'declarations.js'), root);
   const m = mod.exports;
-  const problems = [
-    ...missing.map((f) => `${f}: no deployment declaration (cloudfunctions/${f}/function.ts)`),
-    ...m.deployments.flatMap((d, i) => (d.name === declaredFolders[i] ? m.deploymentProblems(d) : [`cloudfunctions/${declaredFolders[i]}/function.ts declares the name "${d.name}"`])),
-  ];
-  return { folders, missing, deployments: m.deployments, byName: Object.fromEntries(m.deployments.map((d) => [d.name, d])), problems, m };
+  const functions = m.FUNCTIONS.map((fn, i) => {
+    const deployment = m.DEPLOYMENTS[i];
+    const worstCaseMs = fn.worstCaseMs(m.MAX_DEPARTMENT_TIMEOUT_MS);
+    const residentAction = fn.handler.kind === 'resident' ? Object.entries(fn.handler.def.actions).find(([, a]) => a.auth !== 'public')?.[0] : undefined;
+    return { name: fn.name, deployment, worstCaseMs, source: fn.source, residentAction };
+  });
+  const problems = functions.flatMap((f) => m.deploymentProblems(f.deployment, f.worstCaseMs));
+  const names = functions.map((f) => f.name);
+  for (const n of names.filter((n, i) => names.indexOf(n) !== i)) problems.push(`${n}: declared twice`);
+  const deployments = functions.map((f) => f.deployment);
+  return { functions, deployments, byName: Object.fromEntries(functions.map((f) => [f.name, f])), problems, m };
+}
+
+/**
+ * The entry the build bundles for one function: its deployment (as data) and its handler,
+ * imported from the one module that holds it, so that the bundle carries that and nothing else.
+ */
+export function entrySource(fn) {
+  const at = (p) => JSON.stringify(join(root, 'server', 'src', p));
+  // Each kind's own entry (not one switch over all of them): a timer's bundle never carries dispatch.
+  const make = { resident: ['residentEntry', 'x, x.wire'], timer: ['timerEntry', 'x'], push: ['pushEntry', 'x.handle'], paycallback: ['payCallbackEntry', 'x'], http: ['httpEntry', 'x'] }[fn.deployment.kind];
+  if (!make) throw new Error(`${fn.name}: no entry for a ${fn.deployment.kind} function`);
+  return [
+    `import { ${make[0]} } from ${at('runtime/cloudbase')};`,
+    `import { ${fn.source.export} as x } from ${at(fn.source.module)};`,
+    `const deployment = ${JSON.stringify(fn.deployment)};`,
+    `export const main = ${make[0]}(deployment, ${make[1]});`,
+    '',
+  ].join('\n');
 }

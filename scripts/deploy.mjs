@@ -1,9 +1,9 @@
 // `npm run deploy [-- --dry-run] [fn…]`: deploys the built cloud functions to CloudBase with
 // `tcb` (@cloudbase/cli), from the cloudbaserc.json and config.json files the build generated
-// from each function's declaration (cloudfunctions/<fn>/function.ts).
+// from the deployed functions (derived from the flows' declarations, server/src/functions.ts).
 //
 // --dry-run never logs in and never calls tcb: it checks what would be deployed — every
-// function folder declared, every declaration within CloudBase's rules and its own budget, the
+// deployment within CloudBase's rules and its own budget, the
 // generated files current and the bundles built — prints each function with its runtime,
 // timeout, memory, triggers, permissions and environment variable names, and exits non-zero if
 // anything is missing or invalid. Offline, tcb itself checks only that the file parses and has
@@ -30,7 +30,7 @@ const problems = [];
 
 const d = await loadDeclarations();
 problems.push(...d.problems);
-for (const name of only) if (!d.byName[name]) problems.push(`${name}: no such function (${d.folders.join(', ')})`);
+for (const name of only) if (!d.byName[name]) problems.push(`${name}: no such function (${Object.keys(d.byName).join(', ')})`);
 const selected = d.deployments.filter((x) => !only.length || only.includes(x.name));
 
 // The generated files: present, current (the declarations they came from have not moved on), valid.
@@ -52,7 +52,7 @@ if (rc) {
   if (rc.envId !== d.m.ENV_ID_PLACEHOLDER && !/^[a-z0-9][a-z0-9-]{2,39}$/.test(String(rc.envId ?? ''))) problems.push(`cloudbaserc.json: envId ${JSON.stringify(rc.envId)} is neither ${d.m.ENV_ID_PLACEHOLDER} nor an environment id`);
   if (rc.functionRoot !== './dist/cloudfunctions') problems.push(`cloudbaserc.json: functionRoot ${JSON.stringify(rc.functionRoot)}, expected "./dist/cloudfunctions"`);
   const inFile = new Map((rc.functions ?? []).map((f) => [f.name, f]));
-  for (const name of inFile.keys()) if (!d.byName[name]) problems.push(`cloudbaserc.json: function ${name} has no folder under cloudfunctions/`);
+  for (const name of inFile.keys()) if (!d.byName[name]) problems.push(`cloudbaserc.json: function ${name} is not declared by any flow or the platform: rebuild (npm run build:functions)`);
   const expected = d.m.cloudbaseRc(d.deployments).functions;
   for (const want of expected) {
     const got = inFile.get(want.name);
@@ -61,8 +61,8 @@ if (rc) {
       continue;
     }
     // What the file says, checked as a declaration: a hand edit gets the same words as a bad declaration.
-    const asDeclared = { ...d.byName[want.name], runtime: got.runtime, timeout: got.timeout, memorySize: got.memorySize, triggers: got.triggers ?? [] };
-    const own = d.m.deploymentProblems(asDeclared).map((p) => `cloudbaserc.json: ${p}`);
+    const asDeclared = { ...d.byName[want.name].deployment, runtime: got.runtime, timeout: got.timeout, memorySize: got.memorySize, triggers: got.triggers ?? [] };
+    const own = d.m.deploymentProblems(asDeclared, d.byName[want.name].worstCaseMs).map((p) => `cloudbaserc.json: ${p}`);
     problems.push(...own);
     if (!own.length && !isDeepStrictEqual(got, want)) problems.push(`${want.name}: cloudbaserc.json differs from its declaration: rebuild (npm run build:functions)`);
   }
@@ -85,7 +85,7 @@ for (const x of selected) {
   console.log(`${x.name} — ${x.purpose}`);
   console.log(`  kind         ${x.kind} (${kindWords[x.kind] ?? '?'})`);
   console.log(`  runtime      ${x.runtime} (Node ${node})`);
-  console.log(`  timeout      ${x.timeout} s (worst case ${(d.m.worstCaseMs()[x.name] / 1000).toFixed(1)} s, runtime/budgets.ts)`);
+  console.log(`  timeout      ${x.timeout} s (worst case ${(d.byName[x.name].worstCaseMs / 1000).toFixed(1)} s, from its declaration)`);
   console.log(`  memory       ${x.memorySize} MB`);
   console.log(`  triggers     ${x.triggers.length ? x.triggers.map((t) => `${t.name}: ${t.type} "${t.config}" (Beijing time)`).join('; ') : 'none'}`);
   console.log(`  permissions  ${x.permissions.openapi.length ? x.permissions.openapi.join(', ') : 'none'}`);
@@ -113,7 +113,8 @@ if (dryRun) {
   for (const x of selected) console.log(`               npx --yes ${TCB_CLI} fn deploy ${x.name} --force --yes -e <env> --config-file <rendered cloudbaserc.json>`);
   for (const x of selected.filter((y) => y.http)) console.log(`               npx --yes ${TCB_CLI} service create -p ${x.http.path} -f ${x.name} -e <env>   (the HTTP route; kept when it exists)`);
   const perms = selected.filter((x) => x.permissions.openapi.length);
-  if (perms.length) console.log(`  by hand:     cloud-call permissions (config.json) reach CloudBase only through DevTools: ${perms.map((x) => x.name).join(', ')} (README, Deploying)`);
+  if (perms.length) console.log(`  by hand:     cloud-call permissions (config.json) reach CloudBase only through DevTools: ${perms.map((x) => x.name).join(', ')} (docs/ARCHITECTURE.md, deploying)`);
+  console.log(`  retired:     delete these if an earlier deployment has them (CloudBase keeps their timers): ${d.m.RETIRED_FUNCTIONS.join(', ')}`);
   process.exit(0);
 }
 
@@ -175,4 +176,5 @@ if (failed.length) {
 }
 console.log(`\n✓ ${selected.length} function(s) deployed to ${envId}, with their runtime, timeout, memory, timer triggers and VPC.`);
 const perms = selected.filter((x) => x.permissions.openapi.length);
-if (perms.length) console.log(`Still by hand, once and after a change: upload ${perms.map((x) => x.name).join(', ')} from WeChat DevTools so their cloud-call permissions (config.json) apply (README, Deploying).`);
+if (perms.length) console.log(`Still by hand, once and after a change: upload ${perms.map((x) => x.name).join(', ')} from WeChat DevTools so their cloud-call permissions (config.json) apply (docs/ARCHITECTURE.md, deploying).`);
+console.log(`Retired functions an earlier deployment may still have (delete them in the console or with tcb fn delete): ${d.m.RETIRED_FUNCTIONS.join(', ')}.`);

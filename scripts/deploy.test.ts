@@ -1,13 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Deployment } from '../server/src/runtime/deployment';
+import { DEPLOYMENTS } from '../server/src/functions';
 import { cloudbaseRc, devtoolsConfig } from '../server/src/runtime/deployment-check';
 
 const ROOT = join(__dirname, '..');
-const FUNCTIONS = readdirSync(join(ROOT, 'cloudfunctions')).filter((f) => existsSync(join(ROOT, 'cloudfunctions', f, 'index.ts')));
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const declared = FUNCTIONS.map((f) => (require(join(ROOT, 'cloudfunctions', f, 'function.ts')) as { deployment: Deployment }).deployment);
+const declared = [...DEPLOYMENTS];
 
 /**
  * `npm run deploy -- --dry-run` against a build of its own (stub bundles, the files the build
@@ -92,13 +90,10 @@ describe('npm run deploy -- --dry-run', () => {
     expect(out).toContain('bills: dist/cloudfunctions/bills/config.json differs from its declaration');
   });
 
-  it('fails on a function folder with no declaration', () => {
-    const src = join(dir, 'cloudfunctions');
-    cpSync(join(ROOT, 'cloudfunctions'), src, { recursive: true, filter: (p) => !p.includes('node_modules') && !p.endsWith('.test.ts') });
-    mkdirSync(join(src, 'undeclared'));
-    writeFileSync(join(src, 'undeclared', 'index.ts'), 'export const main = async () => ({});\n');
-    const { status, out } = dryRun({ BIANMIN_FUNCTIONS_SRC: src });
+  it('fails on a function in cloudbaserc.json that nothing declares (a retired one, a hand edit)', () => {
+    editRc((rc) => rc.functions.push({ ...rc.functions[0], name: 'reminders' }));
+    const { status, out } = dryRun();
     expect(status).toBe(1);
-    expect(out).toContain('undeclared: no deployment declaration (cloudfunctions/undeclared/function.ts)');
+    expect(out).toContain('cloudbaserc.json: function reminders is not declared by any flow or the platform');
   });
 });

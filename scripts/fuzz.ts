@@ -7,7 +7,7 @@ import { openTestDatabase } from '@bianmin/server/db/testing/index';
 import { startStack } from '@bianmin/dev/stack';
 import { ZHANG, type TestStack } from '@bianmin/dev/testing/stack';
 import { fuzzStack } from '@bianmin/dev/attack/fuzz';
-import { seedFirstResident } from '@bianmin/dev/attack/recipes';
+import { seedFirstResident } from '@bianmin/dev/flows/index';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 700);
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
@@ -15,7 +15,7 @@ const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 async function main() {
   const kind = process.env.DATABASE_URL ? 'postgres' : 'pglite';
   const database = await openTestDatabase(kind);
-  const stack = await startStack({ port: 0, database, log: 'silent', reminderIntervalMs: 0, paymentsIntervalMs: 0, probeIntervalMs: 0, departmentCacheTtlMs: 0, departmentTimeoutMs: 1000 });
+  const stack = await startStack({ port: 0, database, log: 'silent', loops: { ticketsWorker: 10_000 }, probeIntervalMs: 0, departmentCacheTtlMs: 0, departmentTimeoutMs: 1000 });
   const call: TestStack['call'] = async (fn, body, opts = {}) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     const openid = opts.openid === undefined ? ZHANG.openid : opts.openid;

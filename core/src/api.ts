@@ -1,102 +1,25 @@
 import './zod-locale';
 import type { z } from 'zod';
-import {
-  type InboxMessage,
-  messagesInput,
-  type ReminderView,
-  servicesInput,
-  type ServicesListResult,
-  type ServiceStatusResult,
-} from './schemas/services';
-import { billsInput, type BillResult, type BindingView, type OrderView, type PayResult, type UsageResult } from './schemas/bills';
-import type { Provider } from './providers';
-import type { StatusPageResult } from './status/contract';
-import {
-  type AccessLogEntry,
-  type InsuranceRecords,
-  type InsuranceSummary,
-  insuranceInput,
-  type VerificationView,
-  type VerifyResult,
-} from './schemas/insurance';
-import { ticketsInput, type AgentResult, type CategoriesResult, type TicketDetail, type TicketSummary } from './schemas/tickets';
-import { type LicenceReading, trafficInput, type TrafficOrderView, type TrafficPayResult, type VehicleView, type ViolationsResult, type ViolationView } from './schemas/traffic';
+import type { Contract } from './contract';
+import { CONTRACTS } from './flows/index';
+
+type Contracts = (typeof CONTRACTS)[number];
+type Named<F extends FunctionName> = Extract<Contracts, { name: F }>;
+
+/** Every function the mini-program calls, by name: one contract each (flows/index.ts). */
+export type FunctionName = Contracts['name'];
 
 /**
- * Every cloud function's actions: the zod schema of the input (shared by client and server)
- * and the type of the answer. The client's callFunction() and the server's runtime are both
- * typed from this one table.
+ * Every cloud function's actions: the zod schema of the input (shared by client and server),
+ * derived from the contracts. The client's callFunction() and the server's runtime are both
+ * typed from the contracts; the server reads its own flow's schemas, never this table, so a
+ * function's bundle carries no other flow's.
  */
-export const API_INPUTS = {
-  services: servicesInput,
-  messages: messagesInput,
-  bills: billsInput,
-  insurance: insuranceInput,
-  tickets: ticketsInput,
-  traffic: trafficInput,
-} as const;
+export const API_INPUTS = Object.fromEntries(CONTRACTS.map((c: Contract) => [c.name, c.inputs])) as { [F in FunctionName]: Named<F>['inputs'] };
 
-export interface ApiOutputs {
-  services: {
-    list: ServicesListResult;
-    status: ServiceStatusResult;
-    remind: { reminder: ReminderView };
-    reminders: { reminders: ReminderView[] };
-    cancelReminder: { cancelled: true };
-    statusPage: StatusPageResult;
-  };
-  bills: {
-    providers: { providers: Provider[] };
-    bind: { binding: BindingView };
-    bindings: { bindings: BindingView[] };
-    unbind: { unbound: true };
-    bill: BillResult;
-    pay: PayResult;
-    order: { order: OrderView };
-    orders: { orders: OrderView[] };
-    dueReminders: { binding: BindingView };
-    usage: UsageResult;
-    topup: PayResult;
-  };
-  tickets: {
-    categories: CategoriesResult;
-    submit: { ticket: TicketDetail; saved: boolean };
-    tickets: { tickets: TicketSummary[] };
-    ticket: { ticket: TicketDetail };
-    rate: { ticket: TicketDetail };
-    reopen: { ticket: TicketDetail };
-    agent: AgentResult;
-    /** How many 12345 status messages WeChat may now send this resident. */
-    subscribed: { granted: number };
-  };
-  traffic: {
-    addVehicle: { vehicle: VehicleView };
-    vehicles: { vehicles: VehicleView[] };
-    removeVehicle: { removed: true };
-    revealVehicle: { plate: string; plateFormatted: string };
-    uploadFolder: { folder: string };
-    readLicence: { reading: LicenceReading };
-    violations: ViolationsResult;
-    violation: { vehicle: VehicleView; violation: ViolationView; fetchedAt: string; stale: boolean };
-    confirm: { violation: ViolationView };
-    pay: TrafficPayResult;
-    order: { order: TrafficOrderView };
-    orders: { orders: TrafficOrderView[] };
-  };
-  messages: {
-    list: { messages: InboxMessage[]; unread: number };
-    read: { read: true };
-  };
-  insurance: {
-    verify: VerifyResult;
-    verification: { verification: VerificationView | null };
-    summary: InsuranceSummary;
-    records: InsuranceRecords;
-    accessLog: { entries: AccessLogEntry[] };
-  };
-}
+/** The answer of every action, derived from the contracts. */
+export type ApiOutputs = { [F in FunctionName]: NonNullable<Named<F>['outputs']> };
 
-export type FunctionName = keyof typeof API_INPUTS;
 export type ActionName<F extends FunctionName> = keyof (typeof API_INPUTS)[F] & keyof ApiOutputs[F] & string;
 export type ActionInput<F extends FunctionName, A extends ActionName<F>> = z.input<(typeof API_INPUTS)[F][A] & z.ZodType>;
 export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = ApiOutputs[F][A];

@@ -4,9 +4,11 @@ import { type Hotline, UTILITY_HOTLINES } from './hotlines';
  * The utilities a household can be bound to, and each one's own account-number format — checked
  * on the phone (with a hint saying where to find the number) and again on the server.
  */
-export type UtilityKind = 'water' | 'electricity' | 'gas';
-export const UTILITY_KINDS: readonly UtilityKind[] = ['water', 'electricity', 'gas'];
-export type ProviderId = 'water' | 'power' | 'gas';
+export const UTILITY_KINDS = ['water', 'electricity', 'gas'] as const;
+export type UtilityKind = (typeof UTILITY_KINDS)[number];
+/** Each utility's provider, which is also its department (`DEPARTMENT_IDS`). */
+export const PROVIDER_IDS = ['water', 'power', 'gas'] as const;
+export type ProviderId = (typeof PROVIDER_IDS)[number];
 
 export interface Provider {
   id: ProviderId;

@@ -163,8 +163,8 @@ describe.each(STORE_KINDS)('the whole stack on one clock on %s', (kind) => {
   });
 
   it('runs the bills’ due-date reminders on the stack’s clock', async () => {
-    const r = (await job('reminders')) as Env<{ bills: { households: number } }>;
-    expect(data<{ bills: { households: number } }>({ body: r }).bills.households).toBeGreaterThan(0);
+    const r = (await job('dueReminders')) as Env<{ households: number }>;
+    expect(data<{ households: number }>({ body: r }).households).toBeGreaterThan(0);
   });
 
   it('is set with POST { now }, read with GET, and returned to real time with DELETE; nonsense is refused naming now', async () => {

@@ -1,5 +1,5 @@
 import type { BillResult, BindingView, DepartmentId, OrderView, PayResult } from '@bianmin/core';
-import { DEPARTMENTS } from '@bianmin/core';
+import { DEPARTMENTS, PROVIDER_IDS, systemClock } from '@bianmin/core';
 import { STORE_KINDS, type StoreKind } from '@bianmin/server/db/testing/index';
 import { ensureTemplate } from '@bianmin/server/db/testing/template';
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -9,12 +9,11 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { RESIDENTS } from './fixtures';
+import { DEPARTMENT_SANDBOXES } from './sandboxes/index';
 import { createHotlinePlatform } from './sandboxes/hotline';
 import { type Route, type RunningSandbox, startSandbox } from './sandboxes/http';
-import { insuranceRoutes } from './sandboxes/insurance';
 import { type PaySandbox, startPaySandbox } from './sandboxes/pay';
-import { trafficDepartment } from './sandboxes/traffic';
-import { PROFILES, type PostingsReport, utilityRoutes } from './sandboxes/utility';
+import type { PostingsReport } from './sandboxes/utility';
 
 /**
  * kill -9 at the money path's crash points, on PGlite (on disk) and PostgreSQL. The stack runs in
@@ -80,8 +79,9 @@ async function startDepartments(onBooked: { hook?: (department: string, orderId:
           }
         : r,
     );
-  const routesFor = (id: DepartmentId): Route[] =>
-    id === 'water' || id === 'power' || id === 'gas' ? withHook(id, utilityRoutes(PROFILES[id], RESIDENTS)) : id === 'traffic' ? withHook(id, trafficDepartment(RESIDENTS).routes) : id === 'insurance' ? insuranceRoutes(RESIDENTS) : createHotlinePlatform().routes();
+  // Every department's own sandbox, its posting route (those that take payments) hooked.
+  const hotline = createHotlinePlatform();
+  const routesFor = (id: DepartmentId): Route[] => withHook(id, DEPARTMENT_SANDBOXES[id]({ residents: RESIDENTS, hotline, clock: systemClock }).routes);
   const ids = Object.keys(DEPARTMENTS) as DepartmentId[];
   const started = await Promise.all(ids.map((id) => startSandbox({ id, apiKey: `sk_${id}_${randomBytes(8).toString('hex')}`, routes: routesFor(id) })));
   return Object.fromEntries(started.map((s) => [s.id, s])) as Record<DepartmentId, RunningSandbox>;
@@ -238,7 +238,7 @@ describe.each(STORE_KINDS)('kill -9 on the money path, on %s', (kind: StoreKind)
     const all = [a, b, ...three];
     for (const o of all) expect(await order(o.orderId)).toMatchObject({ status: 'settled', departmentRef: expect.any(String) });
     const counts: PostingsReport['counts'] = {};
-    for (const id of ['water', 'power', 'gas'] as const) Object.assign(counts, (await postings(departments[id])).counts);
+    for (const id of PROVIDER_IDS) Object.assign(counts, (await postings(departments[id])).counts);
     for (const o of all) expect(counts[o.orderId]?.booked).toBe(1);
     expect(Object.values(counts).reduce((s, c) => s + c.booked, 0)).toBe(all.length);
     // The posting the dead run left unrecorded was received twice and booked once.

@@ -1,17 +1,8 @@
-import type { FunctionDefinition } from '@bianmin/server/runtime/define';
-import { billsFunction } from '../../cloudfunctions/bills/service';
-import { insuranceFunction } from '../../cloudfunctions/insurance/service';
-import { messagesFunction } from '../../cloudfunctions/messages/service';
-import { servicesFunction } from '../../cloudfunctions/services/service';
-import { ticketsFunction } from '../../cloudfunctions/tickets/service';
-import { trafficFunction } from '../../cloudfunctions/traffic/service';
+import { FUNCTIONS as DEPLOYED } from '@bianmin/server/functions';
+import type { Dispatchable } from '@bianmin/server/runtime/dispatch';
 
-/** Every cloud function the gateway serves at POST /api/<name>: the same definitions CloudBase runs. */
-export const FUNCTIONS: Record<string, FunctionDefinition> = {
-  services: servicesFunction as unknown as FunctionDefinition,
-  messages: messagesFunction as unknown as FunctionDefinition,
-  bills: billsFunction as unknown as FunctionDefinition,
-  insurance: insuranceFunction as unknown as FunctionDefinition,
-  tickets: ticketsFunction as unknown as FunctionDefinition,
-  traffic: trafficFunction as unknown as FunctionDefinition,
-};
+/**
+ * Every resident function the gateway serves at POST /api/<name>: the deployed functions' own
+ * definitions (server/src/functions.ts), so a function CloudBase runs is one the stack serves.
+ */
+export const FUNCTIONS: Readonly<Record<string, Dispatchable>> = Object.fromEntries(DEPLOYED.flatMap((f) => (f.handler.kind === 'resident' ? [[f.name, f.handler.def] as const] : [])));

@@ -1,3 +1,4 @@
+import { UTILITY_KINDS } from '@bianmin/core';
 import { startTestStack, type TestStack, ZHANG } from './testing/stack';
 
 let stack: TestStack;
@@ -62,7 +63,7 @@ describe('the local gateway', () => {
     const body = (await res.json()) as { residents: Array<{ openid: string; utilityAccounts: Array<{ kind: string; unpaidMonths: number }> }> };
     expect(body.residents.length).toBeGreaterThanOrEqual(3);
     expect(body.residents[0].openid).toBe(ZHANG.openid);
-    for (const kind of ['water', 'electricity', 'gas']) {
+    for (const kind of UTILITY_KINDS) {
       expect(body.residents.some((r) => r.utilityAccounts.some((a) => a.kind === kind && a.unpaidMonths > 0))).toBe(true);
     }
   });

@@ -1,11 +1,10 @@
 import { AppError, type Envelope, fixedClock, internalErrorBody, type Clock } from '@bianmin/core';
 import type { Logger } from '@bianmin/server/log';
-import { dispatch } from '@bianmin/server/runtime/dispatch';
+import { type Dispatchable, dispatch } from '@bianmin/server/runtime/dispatch';
 import { callContext, type Caller, type Deps } from '@bianmin/server/runtime/types';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { z } from 'zod';
-import type { FunctionDefinition } from '@bianmin/server/runtime/define';
 import { forbiddenKeyPath } from '@bianmin/server/runtime/params';
 import { readAsset } from './assets';
 import type { FixtureResident } from './fixtures';
@@ -31,7 +30,7 @@ import { REFUND_REFUSALS, type RefundRefusal } from './sandboxes/pay';
 export const MAX_BODY_BYTES = 256 * 1024;
 
 export interface GatewayOptions {
-  functions: Record<string, FunctionDefinition>;
+  functions: Readonly<Record<string, Dispatchable>>;
   deps: Deps;
   sandboxes: Sandboxes;
   residents: FixtureResident[];
@@ -39,7 +38,7 @@ export interface GatewayOptions {
   log: Logger;
   /** The stack's clock: every call without an X-Dev-Now reads it; `/api/__dev/clock` moves it. */
   clock: DevClock;
-  /** Timer-triggered jobs the dev levers can run at an X-Dev-Now instant. */
+  /** Timer-triggered jobs the dev levers (`POST /api/__dev/jobs/<name>`) run at an X-Dev-Now instant. */
   jobs: Record<string, (now: Date) => Promise<unknown>>;
   /** Uploaded files: POST/GET /api/__dev/storage. */
   storage: LocalStorage;
@@ -174,7 +173,7 @@ export function createGateway(opts: GatewayOptions): Server {
     }
     const devFault = /^\/api\/__dev\/departments\/([^/]+)\/faults$/.exec(path);
     const devPostings = /^\/api\/__dev\/departments\/([^/]+)\/postings$/.exec(path);
-    const devJob = /^\/api\/__dev\/jobs\/([a-z]+)$/.exec(path);
+    const devJob = /^\/api\/__dev\/jobs\/([A-Za-z]+)$/.exec(path);
     const devPay = /^\/api\/__dev\/payments\/([A-Za-z0-9]{1,32})\/confirm$/.exec(path);
     if (devPay && req.method === 'POST') {
       // The sandbox WeChat Pay sheet's "pay" button: WeChat Pay's sandbox takes the money and

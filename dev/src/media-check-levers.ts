@@ -1,7 +1,7 @@
 import { AppError, type Envelope } from '@bianmin/core';
 import type { SandboxContentCheck } from '@bianmin/server/content/sandbox';
 import type { Deps } from '@bianmin/server/runtime/types';
-import { mediaChecksByTrace, recordVerdict } from '@bianmin/server/tickets/media-checks';
+import { mediaChecksByTrace, recordVerdict } from '@bianmin/server/flows/tickets/media-checks';
 import { z } from 'zod';
 
 const verdictSchema = z.object({

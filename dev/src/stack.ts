@@ -2,13 +2,12 @@ import { chineseDaysCalendar } from '@bianmin/core/availability/index';
 import { openDatabase, type Database } from '@bianmin/server/db/open';
 import { createDepartmentClients } from '@bianmin/server/departments/index';
 import { recordingNotifier, type SubscribeMessage } from '@bianmin/server/notify/notifier';
-import { runRemindersJob } from '@bianmin/server/reminders/job';
 import { sandboxPaymentProvider } from '@bianmin/server/payments/provider';
-import { closeExpiredOrders, postPaidOrder, processOutbox } from '@bianmin/server/payments/outbox';
-import { processRefunds } from '@bianmin/server/payments/refunds';
+import { postPaidOrder } from '@bianmin/server/payments/outbox';
+import { FUNCTIONS as DEPLOYED, JOBS } from '@bianmin/server/functions';
+import { unbounded } from '@bianmin/server/runtime/jobs';
 import type { DepartmentId } from '@bianmin/core';
 import { type PaySandbox, startPaySandbox } from './sandboxes/pay';
-import { runTicketsWorker } from '@bianmin/server/tickets/sync';
 import { sandboxContentCheck, type SandboxContentCheck } from '@bianmin/server/content/sandbox';
 import { createLogger, type Logger, silentLogger } from '@bianmin/server/log';
 import type { Deps } from '@bianmin/server/runtime/types';
@@ -20,7 +19,6 @@ import { localStorage, type LocalStorage } from '@bianmin/server/storage/index';
 import { startTencentCloudSandbox, type TencentCloudSandbox } from './sandboxes/tencentcloud';
 import { type FaceIdSandbox, installFaceId } from './sandboxes/faceid';
 import { tencentFaceVerifier } from '@bianmin/server/faceid/tencent';
-import { purgeAccessLog } from '@bianmin/server/insurance/access-log';
 import type { TencentCloudConfig } from '@bianmin/server/tencentcloud/config';
 import { registerVehicleLicenseOcr } from './sandboxes/ocr';
 import { RESIDENTS } from './fixtures';
@@ -32,7 +30,6 @@ import { createDevClock, type DevClock } from './clock';
 import { databaseOverrides } from '@bianmin/server/notices/overrides';
 import { adminFunction } from '@bianmin/server/admin/function';
 import { wecomSignIn } from '@bianmin/server/admin/wecom';
-import { recordHealth } from '@bianmin/server/health/record';
 import { reconcileDay, runDailyReconciliation, statementDayDue } from '@bianmin/server/reconcile/run';
 import { NON_OPERATOR_MEMBER, OPERATORS, seedOperators } from './operators';
 import { startWeComSandbox, type WeComSandbox } from './sandboxes/wecom';
@@ -54,12 +51,13 @@ export interface StackOptions {
   probeIntervalMs?: number;
   /** How long an identical department lookup is answered from cache (default 30 s). */
   departmentCacheTtlMs?: number;
-  /** How often the background sender looks for due reminders; 0 = never (tests drive it). */
-  reminderIntervalMs?: number;
-  /** How often paid orders are posted to departments and expired ones closed; 0 = never (tests). */
-  paymentsIntervalMs?: number;
-  /** How often pending 12345 tickets are filed and the platform's events read; 0 = never (tests). */
-  ticketsIntervalMs?: number;
+  /**
+   * The workers' local loops: CloudBase fires each worker's timer, locally a loop runs the
+   * worker's jobs on the stack's clock. Omitted: every worker, each at its jobs' `localEveryMs`;
+   * `false`: none (tests drive the jobs through their levers); an object: only the workers it
+   * names (`paymentsWorker`, `ticketsWorker`…), every so many ms.
+   */
+  loops?: false | Partial<Record<string, number>>;
   /** Where uploaded files are kept; omitted = a temporary directory removed on stop. */
   storageDir?: string;
   /**
@@ -90,10 +88,6 @@ export interface StackOptions {
   devNow?: Date;
   /** How long what operators published is read from memory before the database is asked again (default 5 s; 0 in tests). */
   overridesTtlMs?: number;
-  /** How often every department's health is probed and recorded (default 60 s; 0 = never, tests drive it). */
-  healthIntervalMs?: number;
-  /** How often the daily reconciliation looks whether yesterday's is due (default 10 min; 0 = never). */
-  reconcileIntervalMs?: number;
   /** The operator console's build (default admin/dist). */
   consoleDir?: string;
 }
@@ -186,16 +180,11 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     faceId,
     hotline,
     contentCheck,
+    // Every job of every worker, by name, as CloudBase's timer would run it (with no budget)…
     jobs: {
-      reminders: (now) => runRemindersJob(deps, now),
-      outbox: (now) => processOutbox(deps, now),
-      expire: (now) => closeExpiredOrders(deps, now),
-      refunds: (now) => processRefunds(deps, now),
-      accesslog: (now) => purgeAccessLog(deps, now),
-      tickets: (now) => runTicketsWorker(deps, now),
-      health: (now) => recordHealth(deps, now),
-      // The lever reconciles yesterday's statement again even when it was done: people and tests rerun it.
-      reconcile: async (now) => {
+      ...Object.fromEntries([...JOBS].map(([name, job]) => [name, (now: Date) => job.run(deps, now, unbounded)])),
+      // …except that the reconciliation's lever does yesterday again even when it was done: people and tests rerun it.
+      reconcile: async (now: Date) => {
         const day = statementDayDue(now);
         return day ? reconcileDay(deps, day, now, { rerun: true }) : runDailyReconciliation(deps, now);
       },
@@ -221,43 +210,23 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   pay?.setNotifyUrl(`http://127.0.0.1:${port}/api/__dev/wxpay/notify`);
   // WeChat Work sends the operator back to the console, whose address is known only now.
   deps.wecom = wecomSignIn({ corpId: wecom.corpId, agentId: wecom.agentId, secret: wecom.secret, redirectUri: `http://127.0.0.1:${port}/admin/`, apiBase: wecom.url, loginUrl: `${wecom.url}/wwlogin/sso/login` });
-  // CloudBase fires the timer functions; locally loops do the same, on the stack's clock: the one
-  // the pages and the sandboxes read, so an order made on the demo date expires on the demo date.
-  // The reminders timer: "remind me when it opens", and the bills' due-date reminders.
-  const interval = opts.reminderIntervalMs ?? 30_000;
-  const timer =
-    interval > 0
-      ? setInterval(() => {
-          runRemindersJob(deps, clock.now()).catch((e) => log.error({ err: e }, 'reminder loop failed'));
-        }, interval)
-      : undefined;
-  timer?.unref();
-  // …and the paymentsWorker timer: department postings from the outbox, expired orders.
-  const paymentsInterval = opts.paymentsIntervalMs ?? 5_000;
-  const paymentsTimer =
-    paymentsInterval > 0
-      ? setInterval(() => {
-          const now = clock.now();
-          processOutbox(deps, now)
-            .then(() => closeExpiredOrders(deps, now))
-            .then(() => processRefunds(deps, now))
-            .catch((e) => log.error({ err: e }, 'payments loop failed'));
-        }, paymentsInterval)
-      : undefined;
-  paymentsTimer?.unref();
-  // …and the ticketsWorker timer: the 12345 outbox and the platform's event feed.
-  const ticketsInterval = opts.ticketsIntervalMs ?? 10_000;
-  const ticketsTimer =
-    ticketsInterval > 0 ? setInterval(() => void runTicketsWorker(deps, clock.now()).catch((e) => log.error({ err: e }, 'tickets loop failed')), ticketsInterval) : undefined;
-  ticketsTimer?.unref();
-  // …and the opsWorker timer: every department's health recorded, yesterday's reconciliation once it is due.
-  const healthInterval = opts.healthIntervalMs ?? 60_000;
-  const healthTimer = healthInterval > 0 ? setInterval(() => void recordHealth(deps, clock.now()).catch((e) => log.error({ err: e }, 'health loop failed')), healthInterval) : undefined;
-  healthTimer?.unref();
-  const reconcileInterval = opts.reconcileIntervalMs ?? 10 * 60_000;
-  const reconcileTimer =
-    reconcileInterval > 0 ? setInterval(() => void runDailyReconciliation(deps, clock.now()).catch((e) => log.error({ err: e }, 'reconciliation loop failed')), reconcileInterval) : undefined;
-  reconcileTimer?.unref();
+  // CloudBase fires the workers' timers; locally a loop per worker does the same, on the stack's
+  // clock: the one the pages and the sandboxes read, so an order made on the demo date expires on
+  // the demo date. Its jobs run one after the other, as in the worker.
+  const timers = DEPLOYED.flatMap((fn) => {
+    if (fn.handler.kind !== 'timer') return [];
+    const jobs = fn.handler.jobs;
+    const every = opts.loops === undefined ? Math.min(...jobs.map((j) => j.localEveryMs)) : opts.loops === false ? 0 : (opts.loops[fn.name] ?? 0);
+    if (!(every > 0)) return [];
+    const timer = setInterval(() => {
+      const now = clock.now();
+      void (async () => {
+        for (const job of jobs) await job.run(deps, now, unbounded);
+      })().catch((e: unknown) => log.error({ err: e, worker: fn.name }, 'worker loop failed'));
+    }, every);
+    timer.unref();
+    return [timer];
+  });
   let stopping: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -277,11 +246,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     wecom,
     stop: () =>
       (stopping ??= (async () => {
-        if (timer) clearInterval(timer);
-        if (paymentsTimer) clearInterval(paymentsTimer);
-        if (ticketsTimer) clearInterval(ticketsTimer);
-        if (healthTimer) clearInterval(healthTimer);
-        if (reconcileTimer) clearInterval(reconcileTimer);
+        for (const t of timers) clearInterval(t);
         server.closeAllConnections();
         await new Promise<void>((ok) => server.close(() => ok()));
         await stopSandboxes(sandboxes);

@@ -36,9 +36,7 @@ async function main() {
     log,
     external: config.external,
     departmentCacheTtlMs: config.cacheTtlMs,
-    reminderIntervalMs: 0,
-    paymentsIntervalMs: 0,
-    ticketsIntervalMs: 0,
+    loops: false,
   });
   // BENCH_PROFILE: a CPU profile of the measured window only (not start-up, not migrations).
   const session = process.env.BENCH_PROFILE ? new Session() : undefined;

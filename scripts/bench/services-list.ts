@@ -5,7 +5,7 @@
 // until its next boundary), `coldMs` jumping between instants days apart (no verdict reusable).
 import { CATALOGUE } from '@bianmin/core';
 import { chineseDaysCalendar, scheduledService, type ScheduledService } from '@bianmin/core/availability/index';
-import { listServices } from '@bianmin/server/services/list';
+import { servicesAt } from '@bianmin/server/flows/services/list';
 import { silentLogger } from '@bianmin/server/log';
 import type { Deps } from '@bianmin/server/runtime/types';
 import type { DepartmentClient } from '@bianmin/server/departments/client';
@@ -63,7 +63,7 @@ async function main() {
     const times: number[] = [];
     for (let i = 0; i < 220; i++) {
       const t0 = performance.now();
-      await listServices(new Date(instants[Math.floor(i / 55)].getTime() + (i % 55) * 1000), deps);
+      await servicesAt(new Date(instants[Math.floor(i / 55)].getTime() + (i % 55) * 1000), deps);
       if (i >= 20) times.push(performance.now() - t0);
     }
     listMs = median(times);

@@ -89,7 +89,7 @@ describe('masking without wildcard paths', () => {
       name: 'probe',
       actions: {
         quiet: { auth: 'public' as const, run: async () => ({}) },
-        chatty: { auth: 'public' as const, run: async (_i: never, ctx: CallContext) => (ctx.log.info({ step: 1 }, 'inside'), {}) },
+        chatty: { auth: 'public' as const, run: async (ctx: CallContext) => (ctx.log.info({ step: 1 }, 'inside'), {}) },
       },
       schemas: { quiet: z.object({}), chatty: z.object({}) },
     };

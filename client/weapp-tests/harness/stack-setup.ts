@@ -14,7 +14,7 @@ export default async function setup(): Promise<void> {
   // loaded CI machine a sandbox that answers late would turn a tile "down" and a tap would open
   // the availability sheet instead of the flow. The pages under test are the point here.
   const database = await openTestDatabase();
-  const started = await startStack({ port: 0, database, log: 'silent', reminderIntervalMs: 0, paymentsIntervalMs: 0, departmentTimeoutMs: 15000 });
+  const started = await startStack({ port: 0, database, log: 'silent', loops: { ticketsWorker: 10_000 }, departmentTimeoutMs: 15000 });
   const stack: Stack = {
     ...started,
     stop: async () => {

@@ -3,7 +3,7 @@ import type { AvailabilityNotice } from '../availability-types';
 import { scheduleSchema } from '../availability/schedule';
 import { CATALOGUE } from '../catalogue';
 import { DEPARTMENT_IDS, type DepartmentId } from '../departments';
-import { text } from '../schemas/text';
+import { text } from '../text';
 import { parseInstant } from '../time';
 
 /**

@@ -2,8 +2,9 @@ import { Writable } from 'node:stream';
 import { STORE_KINDS } from '@bianmin/server/db/testing/index';
 import { createLogger } from '@bianmin/server/log';
 import { startTestStack, type TestStack, ZHANG } from '../testing/stack';
-import { BILL_IDS_ATTACKS, fuzzStack } from './fuzz';
-import { type Owned, seedFirstResident } from './recipes';
+import { BILL_IDS_ATTACKS, type BillIdsOutcome } from '../flows/bills/attack';
+import { type Owned, seedFirstResident } from '../flows/index';
+import { fuzzStack } from './fuzz';
 
 /**
  * A fixed seed and a bounded number of bodies per action, so `npm test` stays quick and a failure
@@ -32,8 +33,9 @@ describe.each(STORE_KINDS)('fuzzing every action on %s', (kind) => {
     expect(report.byCode.INVALID_INPUT ?? 0).toBeGreaterThan(0);
     expect((await stack.call('services', { action: 'list' })).status).toBe(200);
     // bills.pay's billIds, attacked by name: each refused with its own code, no order made (fuzzStack checks the count).
-    expect(report.billIds.map((o) => [o.name, o.code])).toEqual(BILL_IDS_ATTACKS.map((a) => [a.name, a.code]));
-    expect(report.billIds.filter((o) => o.code === 'INVALID_INPUT').every((o) => o.fields.some((f) => f === 'billIds' || f.startsWith('billIds.')))).toBe(true);
+    const billIds = report.extras.bills as BillIdsOutcome[];
+    expect(billIds.map((o) => [o.name, o.code])).toEqual(BILL_IDS_ATTACKS.map((a) => [a.name, a.code]));
+    expect(billIds.filter((o) => o.code === 'INVALID_INPUT').every((o) => o.fields.some((f) => f === 'billIds' || f.startsWith('billIds.')))).toBe(true);
   }, 120_000);
 
   it('writes no resident’s openid, account number, name or address to the log, whatever was sent (ids of rows are fine: they correlate)', () => {

@@ -1,9 +1,13 @@
-import { CATALOGUE, type ErrorCode } from '@bianmin/core';
+import { CATALOGUE, type ErrorCode, type FunctionName } from '@bianmin/core';
 import fc from 'fast-check';
 import type { z } from 'zod';
 import { FUNCTIONS } from '../functions';
 import { RESIDENTS } from '../fixtures';
-import { NOON, type Owned, RECIPES } from './recipes';
+import type { DevFlow, FuzzExtra } from '../flows/attack';
+import { DEV_FLOWS, NOON, type Owned, RECIPES } from '../flows/index';
+import { LEAK } from './leak';
+
+export { LEAK };
 
 /**
  * Fuzzing every action through the real gateway: bodies are drawn from each action's own zod
@@ -118,16 +122,13 @@ export function caseArb(fn: string, action: string, schema: z.ZodType, pool: rea
 /** Real values that get bodies past validation and into the handlers: the first resident's ids, catalogue ids. */
 export function valuePool(o: Owned): string[] {
   return [
-    o.bindingId, o.billId, o.orderId, o.reminderId, o.messageId, o.accountNo, o.holderName, o.verificationId, o.ticketId, o.vehicleId, o.trafficOrderId, o.fileId,
+    ...Object.values(o as object as Record<string, string>),
     '44030126000001', '44030126000002', '44030126000003', '44030126000004',
     ...RESIDENTS.flatMap((r) => r.utilityAccounts.flatMap((a) => [a.accountNo, a.holderName])),
     ...CATALOGUE.services.map((s) => s.id),
     'fuzz-key-000001', 'fuzz-key-000002',
   ];
 }
-
-/** Anything in a message or a field that is an implementation leaking: a stack frame, SQL, a driver's words. */
-export const LEAK = /\bat [\w.<>]+ \(|\.ts:\d+|\.js:\d+|Error:|TypeError|ReferenceError|\bSELECT\b|\bINSERT\b|\bUPDATE\b|DELETE FROM|syntax error|relation "|duplicate key|violates|Failed query|params:|node_modules/;
 
 export interface Outcome {
   status: number;
@@ -169,96 +170,18 @@ export async function send(url: string, c: FuzzCase, openid: string): Promise<Ou
   return { status: res.status, code: body.error?.code ?? ('NOT_JSON' as const), ...(m ? { leak: said.slice(0, 300) } : {}) };
 }
 
-/**
- * bills.pay's `billIds`, attacked by name: each must be refused with its own code (and, for bad
- * input, the field named) before anything is written — the resident's order count is checked
- * around the lot. `foreign` is another household's real bill ids (another resident's, and the same
- * resident's water bills offered to their electricity household).
- */
-export const BILL_IDS_ATTACKS: ReadonlyArray<{ name: string; billIds: (o: Owned, foreign: string[]) => unknown; code: 'INVALID_INPUT' | 'NOT_FOUND' }> = [
-  { name: 'an empty list', billIds: () => [], code: 'INVALID_INPUT' },
-  { name: 'the same bill twice', billIds: (o) => [o.billId, o.billId], code: 'INVALID_INPUT' },
-  { name: 'another household’s bill', billIds: (_o, f) => [f[0]], code: 'NOT_FOUND' },
-  { name: 'an own bill and another household’s', billIds: (o, f) => [o.billId, f[0]], code: 'NOT_FOUND' },
-  { name: 'every foreign bill', billIds: (_o, f) => f, code: 'NOT_FOUND' },
-  { name: '25 ids (one more than allowed)', billIds: (o) => Array.from({ length: 25 }, (_, i) => `${o.billId}-${i}`), code: 'INVALID_INPUT' },
-  { name: '5000 ids (under the gateway’s body limit, so the schema answers)', billIds: () => Array.from({ length: 5000 }, (_, i) => `POWER-0300123456789-${i}`), code: 'INVALID_INPUT' },
-  { name: 'a 200 KB id', billIds: () => ['x'.repeat(200 * 1024)], code: 'INVALID_INPUT' },
-  { name: 'U+0000 in an id', billIds: (o) => [`${o.billId}\u0000`], code: 'INVALID_INPUT' },
-  { name: 'control characters', billIds: (o) => [`${o.billId}\u0001\u001f`], code: 'INVALID_INPUT' },
-  { name: 'a bidi override', billIds: (o) => [`\u202e${o.billId}`], code: 'INVALID_INPUT' },
-  { name: 'a lone surrogate', billIds: (o) => [`${o.billId}\ud800`], code: 'INVALID_INPUT' },
-  { name: 'a blank id', billIds: () => ['   '], code: 'INVALID_INPUT' },
-  { name: 'numbers', billIds: () => [202602, 202603], code: 'INVALID_INPUT' },
-  { name: 'null, an object and a list', billIds: (o) => [o.billId, null, { billId: o.billId }, [o.billId]], code: 'INVALID_INPUT' },
-  { name: 'a string instead of a list', billIds: (o) => o.billId, code: 'INVALID_INPUT' },
-  { name: 'an object instead of a list', billIds: (o) => ({ 0: o.billId, length: 1 }), code: 'INVALID_INPUT' },
-  { name: 'SQL', billIds: () => ["' OR 1=1 --"], code: 'NOT_FOUND' },
-];
-
-export interface BillIdsOutcome {
-  name: string;
-  expected: 'INVALID_INPUT' | 'NOT_FOUND';
-  code: string;
-  /** For INVALID_INPUT: the fields named (one of them must be billIds or billIds.<n>). */
-  fields: string[];
-  message: string;
-}
-
-/**
- * Runs BILL_IDS_ATTACKS as `openid` against the first resident's electricity household, each
- * with a fresh idempotency key, and counts that resident's orders before and after.
- */
-export async function attackBillIds(url: string, owned: Owned, openid: string): Promise<{ outcomes: BillIdsOutcome[]; ordersBefore: number; ordersAfter: number }> {
-  const headers = (who: string) => ({ 'content-type': 'application/json', 'x-dev-now': NOON, 'x-dev-openid': who });
-  const call = async (who: string, body: unknown) => (await (await fetch(`${url}/api/bills`, { method: 'POST', headers: headers(who), body: JSON.stringify(body) })).json()) as {
-    ok: boolean;
-    data?: Record<string, unknown>;
-    error?: { code: string; message: string; fields?: Record<string, string> };
-  };
-  const orders = async () => ((await call(openid, { action: 'orders' })).data?.orders as unknown[] | undefined)?.length ?? -1;
-  // Another resident's electricity household, bound by that resident, and the first resident's own water household.
-  const other = RESIDENTS.find((r) => r.openid !== openid && r.utilityAccounts.some((a) => a.kind === 'electricity' && a.unpaidMonths > 0))!;
-  const foreign: string[] = [];
-  for (const [who, account] of [
-    [other.openid, other.utilityAccounts.find((a) => a.kind === 'electricity')!],
-    [openid, RESIDENTS.find((r) => r.openid === openid)!.utilityAccounts.find((a) => a.kind === 'water')!],
-  ] as const) {
-    const bound = await call(who, { action: 'bind', providerId: account.providerId, accountNo: account.accountNo, holderName: account.holderName });
-    const bindingId = (bound.data?.binding as { bindingId: string } | undefined)?.bindingId;
-    const bill = bindingId ? await call(who, { action: 'bill', bindingId }) : undefined;
-    foreign.push(...((bill?.data?.arrears as { bills: Array<{ billId: string }> } | undefined)?.bills.map((b) => b.billId) ?? []));
-  }
-  if (!foreign.length) throw new Error('attackBillIds: no foreign bill ids to offer');
-  const ordersBefore = await orders();
-  const outcomes: BillIdsOutcome[] = [];
-  for (const [i, a] of BILL_IDS_ATTACKS.entries()) {
-    const r = await call(openid, { action: 'pay', bindingId: owned.bindingId, billIds: a.billIds(owned, foreign), idempotencyKey: `fuzz-bill-ids-${i}` });
-    outcomes.push({ name: a.name, expected: a.code, code: r.ok ? 'OK' : (r.error?.code ?? '?'), fields: Object.keys(r.error?.fields ?? {}), message: r.error?.message ?? '' });
-  }
-  return { outcomes, ordersBefore, ordersAfter: await orders() };
-}
-
-/** What is wrong with one billIds outcome, or null. */
-export function billIdsProblem(o: BillIdsOutcome): string | null {
-  if (o.code !== o.expected) return `expected ${o.expected}, got ${o.code} (${o.message})`;
-  if (o.code === 'INVALID_INPUT' && !o.fields.some((f) => f === 'billIds' || f.startsWith('billIds.'))) return `INVALID_INPUT without naming billIds (fields: ${o.fields.join(', ') || 'none'})`;
-  if (LEAK.test(o.message)) return `leaks: ${o.message}`;
-  return null;
-}
-
 export interface FuzzReport {
   bodies: number;
   byCode: Record<string, number>;
   byAction: Record<string, Record<string, number>>;
   failures: Array<{ fn: string; action: string; json: string; outcome: Outcome }>;
-  /** bills.pay's billIds attacks, each with its answer. */
-  billIds: BillIdsOutcome[];
+  /** Each function's fuzz extras (named attacks on one action: bills.pay's billIds), by function. */
+  extras: Record<string, unknown[]>;
 }
 
 /** Every function's every action, `runsPerAction` bodies each, with a fixed seed so a failure replays. */
 export async function fuzzStack(url: string, owned: Owned, opts: { seed: number; runsPerAction: number; openid: string }): Promise<FuzzReport> {
-  const report: FuzzReport = { bodies: 0, byCode: {}, byAction: {}, failures: [], billIds: [] };
+  const report: FuzzReport = { bodies: 0, byCode: {}, byAction: {}, failures: [], extras: {} };
   const pool = valuePool(owned);
   const record = (c: { fn: string; action: string; json: string }, outcome: Outcome) => {
     report.bodies++;
@@ -282,15 +205,12 @@ export async function fuzzStack(url: string, owned: Owned, opts: { seed: number;
       for (const c of samples) record(c, await send(url, c, opts.openid));
     }
   }
-  // Named billIds attacks last: they bind households of their own, which the bodies above must not see.
-  const attacked = await attackBillIds(url, owned, opts.openid);
-  report.billIds = attacked.outcomes;
-  for (const o of attacked.outcomes) {
-    const problem = billIdsProblem(o);
-    if (problem) report.failures.push({ fn: 'bills', action: `pay billIds: ${o.name}`, json: '', outcome: { status: 0, code: o.code as Outcome['code'], leak: problem } });
-  }
-  if (attacked.ordersAfter !== attacked.ordersBefore) {
-    report.failures.push({ fn: 'bills', action: 'pay billIds', json: '', outcome: { status: 0, code: 'OK', leak: `orders ${attacked.ordersBefore} → ${attacked.ordersAfter}: a refused billIds created an order` } });
+  // Each function's named attacks last: they make rows of their own (bills binds households), which the bodies above must not see.
+  for (const f of DEV_FLOWS as unknown as ReadonlyArray<DevFlow<FunctionName, object>>) {
+    if (!f.fuzz) continue;
+    const extra: FuzzExtra = await f.fuzz(url, owned, opts.openid);
+    report.extras[f.fn] = extra.outcomes;
+    for (const x of extra.failures) report.failures.push({ fn: f.fn, action: x.action, json: '', outcome: { status: 0, code: 'OK', leak: x.problem } });
   }
   return report;
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHotlinePlatform } from '../sandboxes/hotline';
 import { startTestStack, type TestStack, ZHANG } from '../testing/stack';
-import { NOON, type Owned, seedFirstResident } from './recipes';
+import { NOON, type Owned, seedFirstResident } from '../flows/index';
 
 /**
  * Named attacks on the local stack itself: the levers a tester (or a script) holds, and what

@@ -1,13 +1,13 @@
 import { STORE_KINDS } from '@bianmin/server/db/testing/index';
 import { FUNCTIONS } from '../functions';
 import { LI, startTestStack, type TestStack, ZHANG } from '../testing/stack';
-import { NOON, type Owned, RECIPES, secretsOf, seedFirstResident } from './recipes';
+import { NOON, type Owned, RECIPES, secretsOf, seedFirstResident } from '../flows/index';
 
 /**
  * The authorization matrix, generated from the action tables the gateway serves (the same
  * definitions CloudBase runs): every resident action × { no caller, another resident replaying
- * the first resident's real ids }. A new action joins by being declared — and fails here until
- * it has a recipe in ./recipes.ts.
+ * the first resident's real ids }. A new action joins by being declared — and fails here (and in
+ * flows/registry.test.ts) until its function's dev/src/flows/<flow>/attack.ts has a recipe for it.
  */
 const declared = Object.entries(FUNCTIONS).flatMap(([fn, def]) =>
   Object.entries(def.actions as Record<string, { auth?: string }>).map(([action, h]) => ({ fn, action, key: `${fn}.${action}`, auth: h.auth ?? 'resident' })),
@@ -16,10 +16,10 @@ const residentActions = declared.filter((a) => a.auth !== 'public');
 const publicActions = declared.filter((a) => a.auth === 'public');
 
 describe('the authorization matrix’s recipes', () => {
-  it('has a recipe for every declared resident action (add one to dev/src/attack/recipes.ts for a new action)', () => {
+  it('has a recipe for every declared resident action (add one to dev/src/flows/<flow>/attack.ts for a new action)', () => {
     const missing = residentActions.filter((a) => !RECIPES[a.key]).map((a) => a.key);
     if (missing.length) {
-      throw new Error(`No authorization-matrix recipe for ${missing.join(', ')}: add an entry to RECIPES in dev/src/attack/recipes.ts saying how to build a call with the first resident's real ids and what another resident replaying it must get.`);
+      throw new Error(`No authorization-matrix recipe for ${missing.join(', ')}: add it to the recipes of dev/src/flows/<flow>/attack.ts, saying how to build a call with the first resident's real ids and what another resident replaying it must get.`);
     }
     const stale = Object.keys(RECIPES).filter((k) => !residentActions.some((a) => a.key === k));
     expect(stale).toEqual([]);

@@ -10,21 +10,26 @@ import { PROFILES, utilityRoutes } from './utility';
 
 export type Sandboxes = Record<DepartmentId, RunningSandbox>;
 
-function routesFor(id: DepartmentId, residents: FixtureResident[], hotline: HotlinePlatform, clock: Clock): { routes: Route[]; postings?: () => unknown[] } {
-  switch (id) {
-    case 'water':
-    case 'power':
-    case 'gas':
-      return { routes: utilityRoutes(PROFILES[id], residents, clock) };
-    case 'traffic':
-      // Its records carry fixed dates and every time it books comes in the request.
-      return trafficDepartment(residents, { readAsset });
-    case 'insurance':
-      return { routes: insuranceRoutes(residents, clock) };
-    case 'hotline':
-      return { routes: hotline.routes() };
-  }
+interface SandboxContext {
+  residents: FixtureResident[];
+  hotline: HotlinePlatform;
+  clock: Clock;
 }
+
+/**
+ * Each department's sandbox, answering in the real API's shapes and error codes: one entry per
+ * department id (a department without a sandbox is a type error), used by the stack and the
+ * crash tests alike.
+ */
+export const DEPARTMENT_SANDBOXES: Record<DepartmentId, (c: SandboxContext) => { routes: Route[]; postings?: () => unknown[] }> = {
+  water: (c) => ({ routes: utilityRoutes(PROFILES.water, c.residents, c.clock) }),
+  power: (c) => ({ routes: utilityRoutes(PROFILES.power, c.residents, c.clock) }),
+  gas: (c) => ({ routes: utilityRoutes(PROFILES.gas, c.residents, c.clock) }),
+  // Its records carry fixed dates and every time it books comes in the request.
+  traffic: (c) => trafficDepartment(c.residents, { readAsset }),
+  insurance: (c) => ({ routes: insuranceRoutes(c.residents, c.clock) }),
+  hotline: (c) => ({ routes: c.hotline.routes() }),
+};
 
 /**
  * One sandbox per department, each on its own loopback port with its own fresh API key. `clock`
@@ -35,7 +40,7 @@ export async function startSandboxes(residents: FixtureResident[], opts: { hotli
   const hotline = opts.hotline ?? createHotlinePlatform({ clock });
   const ids = Object.keys(DEPARTMENTS) as DepartmentId[];
   const started = await Promise.all(
-    ids.map((id) => startSandbox({ id, apiKey: `sk_${id}_${randomBytes(12).toString('hex')}`, ...routesFor(id, residents, hotline, clock) })),
+    ids.map((id) => startSandbox({ id, apiKey: `sk_${id}_${randomBytes(12).toString('hex')}`, ...DEPARTMENT_SANDBOXES[id]({ residents, hotline, clock }) })),
   );
   return Object.fromEntries(started.map((s) => [s.id, s])) as Sandboxes;
 }

@@ -23,8 +23,8 @@ async function main() {
     database,
     external: config.external,
     log: 'silent',
-    reminderIntervalMs: 0,
-    paymentsIntervalMs: 0,
+    // The 12345 loop as `npm start` runs it; money moves only when a test drives the jobs.
+    loops: { ticketsWorker: 10_000 },
     postAfterPayment: false,
     probeIntervalMs: 0,
     departmentCacheTtlMs: 0,

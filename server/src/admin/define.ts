@@ -1,6 +1,7 @@
 import type { AdminAction, AdminOutputs, adminInput } from '@bianmin/core/admin/contract';
 import '@bianmin/core/zod-locale';
 import type { z } from 'zod';
+import type { WireExtra } from '../runtime/cloudbase';
 import type { OperatorContext, SignInContext } from './types';
 
 /**
@@ -24,8 +25,10 @@ export interface AdminDefinition {
   name: 'admin';
   actions: AdminHandlers;
   schemas: Record<string, z.ZodType>;
+  /** What only the admin function wires (WeChat Work sign-in): only its bundle carries it. */
+  wire?: WireExtra;
 }
 
-export function defineAdmin(schemas: typeof adminInput, actions: AdminHandlers): AdminDefinition {
-  return { name: 'admin', actions, schemas: schemas as unknown as Record<string, z.ZodType> };
+export function defineAdmin(schemas: typeof adminInput, actions: AdminHandlers, wire?: WireExtra): AdminDefinition {
+  return { name: 'admin', actions, schemas: schemas as unknown as Record<string, z.ZodType>, wire };
 }

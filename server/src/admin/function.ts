@@ -8,6 +8,7 @@ import { ticketQueue } from '../queues/tickets';
 import { listSchedules, setSchedule, withdrawSchedule } from '../schedules/versions';
 import { defineAdmin } from './define';
 import { me, signIn, signInUrl, signOut } from './sign-in';
+import { wecomSignIn } from './wecom';
 
 /**
  * The operator console's actions: who may call each (define.ts) and the command it runs. The
@@ -32,4 +33,4 @@ export const adminFunction = defineAdmin(adminInput, {
   'health.history': { access: 'read', run: healthHistory },
   'audit.list': { access: 'audit', run: listAudit },
   'operators.list': { access: 'audit', run: listOperators },
-});
+}, (config) => (config.wecom ? { wecom: wecomSignIn(config.wecom) } : {}));

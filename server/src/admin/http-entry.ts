@@ -3,7 +3,7 @@ import { HTTP_STATUS } from '@bianmin/core/http-status';
 import { randomUUID } from 'node:crypto';
 import { flushLog } from '../log';
 import { ConfigurationError } from '../runtime/cold-start';
-import { type WireExtra, wire } from '../runtime/cloudbase';
+import type { Wired } from '../runtime/cloudbase';
 import type { Deployment } from '../runtime/deployment';
 import type { AdminDefinition } from './define';
 import { dispatchAdmin } from './dispatch';
@@ -53,7 +53,7 @@ function header(h: HttpEvent['headers'], name: string): string | undefined {
  * uses. There is no WeChat caller here: a resident's openid never reaches it, whatever the
  * request carries.
  */
-export function cloudbaseHttpEntry(deployment: Deployment, def: AdminDefinition, extra?: WireExtra) {
+export function operatorHttpEntry(deployment: Deployment, def: AdminDefinition, wire: (d: Deployment) => Wired) {
   return async function main(event: HttpEvent): Promise<HttpAnswer> {
     const method = String(event?.httpMethod ?? '').toUpperCase();
     if (method !== 'POST') return refused(new AppError('INVALID_INPUT', '请使用 POST 调用运营后台接口。'));
@@ -66,9 +66,9 @@ export function cloudbaseHttpEntry(deployment: Deployment, def: AdminDefinition,
     } catch {
       return refused(new AppError('INVALID_INPUT', '请求内容不是合法的 JSON。', { fields: { _: '不是合法的 JSON' } }));
     }
-    let w: ReturnType<typeof wire>;
+    let w: Wired;
     try {
-      w = wire(deployment, extra);
+      w = wire(deployment);
     } catch (e) {
       if (!(e instanceof ConfigurationError)) console.error('bianmin: admin wiring failed', e instanceof Error ? e.name : typeof e);
       return answer({ ok: false, error: internalErrorBody() });

@@ -1,5 +1,5 @@
 import { AppError, type Availability, findService } from '@bianmin/core';
-import { availability, type DepartmentHealth, scheduledService, upcomingClosures, describeWeek, type ScheduledService, type UpcomingClosure } from '@bianmin/core/availability/index';
+import { availability, type DepartmentHealth, describeWeek, scheduledService, type ScheduledService } from '@bianmin/core/availability/index';
 import { dateOfDay, dayOf } from '@bianmin/core/availability/shanghai-time';
 import type { CallContext, Deps } from '../runtime/types';
 
@@ -16,12 +16,12 @@ function healthOf(deps: Deps, serviceId: string, now: Date): DepartmentHealth {
 }
 
 /** Never echoes the id: whatever a caller sends must not come back as our words to a resident. */
-function unknownService(): AppError {
+export function unknownService(): AppError {
   return new AppError('NOT_FOUND', '没有找到这项服务，请回到首页重新选择。', { fields: { serviceId: '未知的服务编号' } });
 }
 
 /** The service as the engine sees it: the catalogue's, with what operators published. */
-function engineService(serviceId: string, deps: Deps) {
+export function engineService(serviceId: string, deps: Deps) {
   return deps.overrides?.service(serviceId) ?? scheduledService(serviceId);
 }
 
@@ -34,25 +34,6 @@ export function evaluate(serviceId: string, now: Date, deps: Deps): Availability
 /** Probes every department once (cached and coalesced in each client) so that the hub's answer is current. */
 export async function probeDepartments(deps: Deps): Promise<void> {
   await Promise.all(Object.values(deps.departments).map((c) => c?.probe()));
-}
-
-export interface ServiceStatus {
-  availability: Availability;
-  schedule: { lines: string[] };
-  upcoming: UpcomingClosure[];
-}
-
-export async function serviceStatus(serviceId: string, ctx: CallContext): Promise<ServiceStatus> {
-  if (!scheduledService(serviceId)) throw unknownService();
-  const dept = findService(serviceId)?.department;
-  await Promise.all([dept ? ctx.deps.departments[dept]?.probe() : undefined, ctx.deps.overrides?.refresh()]);
-  const service = engineService(serviceId, ctx.deps)!;
-  const now = ctx.clock.now();
-  return {
-    availability: evaluate(serviceId, now, ctx.deps),
-    schedule: { lines: scheduleLines(service, now) },
-    upcoming: upcomingClosures(service, now, 7, ctx.deps.calendar),
-  };
 }
 
 /** The week's hours in force today, and the next change an operator scheduled (with its date). */

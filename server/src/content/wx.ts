@@ -18,7 +18,7 @@ const SUGGESTS: readonly Suggest[] = ['pass', 'review', 'risky'];
 /**
  * The deployed adapter. `openapi` is a getter so that wx-server-sdk (~350 ms to require) is only
  * touched when a check actually runs. Needs `permissions.openapi` with `security.msgSecCheck` and
- * `security.mediaCheckAsync` in the function's declaration (function.ts). The SDK rejects on transport errors
+ * `security.mediaCheckAsync` in the tickets flow's declaration. The SDK rejects on transport errors
  * and answers WeChat's own errors in `errCode`; both become ContentCheckUnavailable, so an
  * unchecked text is never treated as passed.
  */

@@ -1,5 +1,3 @@
-import { AppError, type InboxMessage, toShanghaiIso } from '@bianmin/core';
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { messages } from '../db/schema';
 
@@ -14,24 +12,3 @@ export async function fileMessage(
     .onConflictDoNothing();
 }
 
-export async function listMessages(db: Db, openid: string, limit = 50): Promise<{ messages: InboxMessage[]; unread: number }> {
-  const rows = await db.select().from(messages).where(eq(messages.openid, openid)).orderBy(desc(messages.createdAt)).limit(limit);
-  const [{ n }] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(messages)
-    .where(and(eq(messages.openid, openid), isNull(messages.readAt)));
-  return {
-    messages: rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, body: r.body, path: r.path, createdAt: toShanghaiIso(r.createdAt), read: r.readAt !== null })),
-    unread: n,
-  };
-}
-
-/** Marks one of the resident's own messages read; another resident's id is simply not found. */
-export async function markRead(db: Db, openid: string, id: string, at: Date): Promise<void> {
-  const done = await db
-    .update(messages)
-    .set({ readAt: at })
-    .where(and(eq(messages.id, id), eq(messages.openid, openid)))
-    .returning({ id: messages.id });
-  if (!done.length) throw new AppError('NOT_FOUND', '没有找到这条消息。');
-}

@@ -1,4 +1,4 @@
-import type { SubscribeResult } from '@bianmin/core/schemas/tickets';
+import type { SubscribeResult } from '@bianmin/core/flows/tickets/contract';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { subscribeGrants } from '../db/schema';

@@ -17,7 +17,7 @@ interface OpenApi {
 
 /**
  * The deployed notifier over wx-server-sdk's openapi (needs `permissions.openapi` with
- * `subscribeMessage.send` in the function's declaration, function.ts). An error from WeChat — the resident
+ * `subscribeMessage.send` in the declaration of the job or flow that sends). An error from WeChat — the resident
  * withdrew the subscription (43101), a bad template — is thrown so the reminder is retried or
  * marked failed, never silently dropped.
  */

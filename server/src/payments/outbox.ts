@@ -1,13 +1,13 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { AppError, toShanghaiIso } from '@bianmin/core';
-import { utilityFor } from '../bills/utilities';
+import { utilityFor } from '../flows/bills/utilities';
 import { trafficFor } from '../departments/traffic';
 import { orderLines, orders, outbox } from '../db/schema';
 import { DepartmentRejection } from '../departments/client';
 import { queueRefund, recordPayment } from './book';
 import { linesOf, movableInto } from './orders';
 import type { Deps } from '../runtime/types';
-import { type RunBudget, unbounded } from '../runtime/budgets';
+import { type RunBudget, unbounded } from '../runtime/jobs';
 
 /** What a resident is told when a department refuses our posting, by the department's code. */
 const REFUSAL: Record<string, string> = {
@@ -141,7 +141,7 @@ async function claim(deps: Deps, now: Date, where: ReturnType<typeof and>, limit
 export async function processOutbox(deps: Deps, now: Date, limit = 20, budget: RunBudget = unbounded): Promise<OutboxReport> {
   const report: OutboxReport = { settled: 0, retrying: 0, failed: 0 };
   // One claim per item: a row is leased only when there is time to post it.
-  for (let i = 0; i < limit && budget.allows('outbox'); i++) {
+  for (let i = 0; i < limit && budget.allows(); i++) {
     const [row] = await claim(deps, now, and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)), 1);
     if (!row) break;
     report[await post(deps, row, now)]++;
@@ -194,7 +194,7 @@ export async function closeExpiredOrders(
     .orderBy(asc(orders.expiresAt))
     .limit(limit);
   for (const order of due) {
-    if (!budget.allows('expiry')) break;
+    if (!budget.allows()) break;
     try {
       let wx = await deps.payments.queryOrder(order.id);
       if (wx.state === 'unpaid') {

@@ -96,7 +96,7 @@ export type CloudPayAnswer = Record<string, unknown>;
 export interface CloudPayConfig {
   subMchId: string;
   envId: string;
-  /** The function WeChat Pay notifies of payments and refunds (permissions in its declaration, function.ts). */
+  /** The function WeChat Pay notifies of payments and refunds (its permissions are derived from the payments platform's declarations, payments/functions.ts). */
   notifyFunction: string;
 }
 

@@ -4,7 +4,7 @@ import type { Db } from '../db/open';
 import { orders, refunds } from '../db/schema';
 import { fileMessage } from '../messages/inbox';
 import type { Deps } from '../runtime/types';
-import { type RunBudget, unbounded } from '../runtime/budgets';
+import { type RunBudget, unbounded } from '../runtime/jobs';
 import { describeOrder, orderPagePath } from './book';
 import { movableInto, type RefundRow } from './orders';
 import { PaymentProviderError } from './provider';
@@ -123,7 +123,7 @@ export async function claimRefund(db: Db, refundId: string, now: Date): Promise<
 export async function processRefunds(deps: Deps, now: Date, limit = 20, budget: RunBudget = unbounded): Promise<RefundReport> {
   const db = await deps.db();
   const report: RefundReport = { refunded: 0, requested: 0, retrying: 0 };
-  for (let i = 0; i < limit && budget.allows('refunds'); i++) {
+  for (let i = 0; i < limit && budget.allows(); i++) {
     const [r] = await claim(db, now, 1);
     if (!r) break;
     const outcome = await askRefund(deps, db, r, now);

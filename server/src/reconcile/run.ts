@@ -16,7 +16,7 @@ import { parseStatement, type Statement, StatementError } from './statement';
  */
 
 /** The departments that book our payments, and what of theirs we compare. */
-const POSTING_DEPARTMENTS: DepartmentId[] = ['water', 'power', 'gas', 'traffic'];
+export const POSTING_DEPARTMENTS: DepartmentId[] = ['water', 'power', 'gas', 'traffic'];
 /** When WeChat's statement of yesterday can be asked for (it is made from 09:00): with a margin. */
 export const STATEMENT_READY_MINUTE = 10 * 60 + 30;
 const LEASE_MS = 10 * 60_000;

@@ -1,51 +1,40 @@
 import { CALL_TIMEOUT_MS } from '@bianmin/core/call-timeout';
-import { existsSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { loadConfig } from '../config';
 import { createDepartmentClient } from '../departments/client';
+import { FUNCTIONS } from '../functions';
 import { silentLogger } from '../log';
 import { TICKET_VIDEO_MAX_BYTES } from '../storage/limits';
 import {
   DATABASE_ALLOWANCE_MS,
   DEPARTMENT_ATTEMPTS,
   departmentCallMs,
-  jobItemMs,
   MAX_DEPARTMENT_TIMEOUT_MS,
   MAX_FUNCTION_TIMEOUT_S,
   memoryFor,
-  oneItem,
-  PAYMENTS_WORKER_BUDGET_MS,
+  PAY_CALL_TIMEOUT_MS,
   PEAK_FILE_BYTES,
   RUNTIME_BASELINE_MB,
-  runBudget,
   STORAGE_CALL_MS,
   storageReadMs,
   TICKET_MEDIA_MS,
-  worstCaseMs,
+  WORKER_BUDGET_MS,
 } from './budgets';
-import type { Deployment } from './deployment';
 import { deploymentProblems } from './deployment-check';
+import { type DeployedFunction, deploymentOf } from './functions';
+import { oneItem, runJobs, unbounded } from './jobs';
 
-const FUNCTIONS_DIR = join(__dirname, '../../../cloudfunctions');
-const functions = readdirSync(FUNCTIONS_DIR, { withFileTypes: true })
-  .filter((d) => d.isDirectory() && existsSync(join(FUNCTIONS_DIR, d.name, 'index.ts')))
-  .map((d) => d.name);
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const declared = (fn: string) => (require(join(FUNCTIONS_DIR, fn, 'function.ts')) as { deployment: Deployment }).deployment;
+const byName = (name: string): DeployedFunction => FUNCTIONS.find((f) => f.name === name)!;
+const deployed = (name: string) => deploymentOf(byName(name));
+const worst = (name: string) => byName(name).worstCaseMs(MAX_DEPARTMENT_TIMEOUT_MS);
 
 describe('function timeouts against their worst cases', () => {
-  it('has a worst case for every deployed function, and none for a function that does not exist', () => {
-    expect(Object.keys(worstCaseMs()).sort()).toEqual([...functions].sort());
-  });
-
-  it.each(functions)('%s declares a timeout from its budget: above its worst case, within CloudBase’s 60 s', (fn) => {
-    const d = declared(fn);
-    expect(d.name).toBe(fn);
-    expect(deploymentProblems(d)).toEqual([]);
-    expect(d.timeout * 1000).toBeGreaterThan(worstCaseMs()[fn]);
+  it.each(FUNCTIONS.map((f) => [f.name]))('%s declares a timeout from its budget: above its worst case, within CloudBase’s 60 s', (name) => {
+    const d = deployed(name);
+    expect(deploymentProblems(d, worst(name))).toEqual([]);
+    expect(d.timeout * 1000).toBeGreaterThan(worst(name));
     expect(d.timeout).toBeLessThanOrEqual(MAX_FUNCTION_TIMEOUT_S);
   });
 
@@ -54,43 +43,46 @@ describe('function timeouts against their worst cases', () => {
     ['insurance', 15],
     ['bills', 30],
   ])('would refuse the %s timeout of %i s the hand-written config.json had', (fn, seconds) => {
-    expect(deploymentProblems({ ...declared(fn), timeout: seconds })).toEqual([expect.stringMatching(new RegExp(`^${fn}: timeout ${seconds} s is below its worst case`))]);
+    expect(deploymentProblems({ ...deployed(fn), timeout: seconds }, worst(fn))).toEqual([expect.stringMatching(new RegExp(`^${fn}: timeout ${seconds} s is below its worst case`))]);
   });
 
   it('refuses a function with no worst case, and a timeout over 60 s', () => {
-    expect(deploymentProblems({ ...declared('messages'), name: 'newFunction' })).toEqual([expect.stringContaining('has no worst case in runtime/budgets.ts')]);
-    expect(deploymentProblems({ ...declared('messages'), timeout: 61 })).toEqual([expect.stringContaining("outside CloudBase's 1–60 s")]);
+    expect(deploymentProblems({ ...deployed('messages'), name: 'newFunction' }, undefined)).toEqual([expect.stringContaining('has no worst case')]);
+    expect(deploymentProblems({ ...deployed('messages'), timeout: 61 }, worst('messages'))).toEqual([expect.stringContaining("outside CloudBase's 1–60 s")]);
   });
 
   it('keeps the client’s call timeout above every function a resident calls, so a slow answer still reaches the phone', () => {
-    const resident = functions.map(declared).filter((d) => d.kind === 'resident');
-    expect(resident.map((d) => d.name).sort()).toEqual(['bills', 'insurance', 'messages', 'services', 'tickets', 'traffic']);
-    for (const d of resident) expect(CALL_TIMEOUT_MS).toBeGreaterThan(d.timeout * 1000);
-    expect(worstCaseMs().bills).toBeLessThan(CALL_TIMEOUT_MS);
+    const resident = FUNCTIONS.filter((f) => f.handler.kind === 'resident');
+    expect(resident.map((f) => f.name).sort()).toEqual(['bills', 'insurance', 'messages', 'services', 'tickets', 'traffic']);
+    for (const f of resident) expect(CALL_TIMEOUT_MS).toBeGreaterThan(deploymentOf(f).timeout * 1000);
+    expect(worst('bills')).toBeLessThan(CALL_TIMEOUT_MS);
   });
 
   it('keeps department timeout × attempts below every function that calls a department', () => {
     const call = departmentCallMs(MAX_DEPARTMENT_TIMEOUT_MS);
     expect(call).toBe(MAX_DEPARTMENT_TIMEOUT_MS * DEPARTMENT_ATTEMPTS + 800);
-    for (const fn of ['bills', 'traffic', 'insurance', 'tickets', 'paymentsWorker', 'reminders', 'ticketsWorker', 'mediaCheckNotify']) expect(call).toBeLessThan(declared(fn).timeout * 1000);
+    // `services` reaches every department with a health probe only (HEALTH_PROBE_MS), never a call.
+    const calling = FUNCTIONS.filter((f) => f.departments.length && f.name !== 'services');
+    expect(calling.map((f) => f.name).sort()).toEqual(['bills', 'billsWorker', 'insurance', 'mediaCheckNotify', 'opsWorker', 'paymentsWorker', 'servicesWorker', 'tickets', 'ticketsWorker', 'traffic']);
+    for (const f of calling) expect(call).toBeLessThan(deploymentOf(f).timeout * 1000);
   });
 
   it('answers WeChat Pay within payNotify’s timeout without any department call in it', () => {
-    expect(worstCaseMs().payNotify).toBe(DATABASE_ALLOWANCE_MS);
-    expect(worstCaseMs().payNotify).toBeLessThan(declared('payNotify').timeout * 1000);
+    expect(worst('payNotify')).toBe(DATABASE_ALLOWANCE_MS);
+    expect(worst('payNotify')).toBeLessThan(deployed('payNotify').timeout * 1000);
   });
 
   it('gives a ticket’s files enough time for the sizes and the largest allowed file, and memory for the most held at once', () => {
     expect(2 * STORAGE_CALL_MS + storageReadMs(TICKET_VIDEO_MAX_BYTES)).toBeLessThanOrEqual(TICKET_MEDIA_MS);
-    const tickets = declared('tickets');
+    const tickets = deployed('tickets');
     expect(tickets.memorySize).toBe(memoryFor(PEAK_FILE_BYTES.tickets));
     expect(tickets.memorySize).toBeGreaterThanOrEqual(RUNTIME_BASELINE_MB + (2 * PEAK_FILE_BYTES.tickets) / 2 ** 20);
   });
 
   it('lets a resident’s call expire one superseded order with WeChat Pay, never a second', () => {
     const b = oneItem();
-    expect(b.allows('expiry')).toBe(true);
-    expect(b.allows('expiry')).toBe(false);
+    expect(b.allows()).toBe(true);
+    expect(b.allows()).toBe(false);
   });
 
   it('refuses a DEPT_TIMEOUT_MS above the budgeted maximum at cold start', () => {
@@ -98,16 +90,21 @@ describe('function timeouts against their worst cases', () => {
     expect(loadConfig({ DEPT_TIMEOUT_MS: String(MAX_DEPARTMENT_TIMEOUT_MS) }).departmentTimeoutMs).toBe(MAX_DEPARTMENT_TIMEOUT_MS);
   });
 
-  it('stops a paymentsWorker run from starting an item that might not finish within its budget', () => {
+  it('stops a worker’s job from starting an item that might not finish within the run budget, each job by its own item cost', async () => {
     let elapsed = 0;
-    const budget = runBudget(PAYMENTS_WORKER_BUDGET_MS, MAX_DEPARTMENT_TIMEOUT_MS, () => elapsed);
-    const item = jobItemMs(MAX_DEPARTMENT_TIMEOUT_MS);
-    expect(budget.allows('expiry')).toBe(true);
-    elapsed = PAYMENTS_WORKER_BUDGET_MS - item.expiry + 1;
-    expect(budget.allows('expiry')).toBe(false);
-    expect(budget.allows('refunds')).toBe(true);
-    elapsed = PAYMENTS_WORKER_BUDGET_MS - item.outbox;
-    expect(budget.allows('outbox')).toBe(true);
+    const asked: Record<string, boolean[]> = {};
+    const job = (name: string, itemMs: number) => ({
+      name,
+      purpose: name,
+      schedule: { name: 'every-minute', cron: '0 * * * * * *' },
+      itemMs: () => itemMs,
+      localEveryMs: 0,
+      run: async (_d: unknown, _n: Date, budget: { allows(ms?: number): boolean }) => (asked[name] = [budget.allows(), budget.allows(1)]),
+    });
+    elapsed = WORKER_BUDGET_MS - 3 * PAY_CALL_TIMEOUT_MS + 1;
+    await runJobs([job('expire', 3 * PAY_CALL_TIMEOUT_MS), job('refunds', PAY_CALL_TIMEOUT_MS)], {} as never, new Date(), { departmentTimeoutMs: MAX_DEPARTMENT_TIMEOUT_MS, elapsedMs: () => elapsed });
+    expect(asked).toEqual({ expire: [false, true], refunds: [true, true] });
+    expect(unbounded.allows(Number.MAX_SAFE_INTEGER)).toBe(true);
   });
 
   it('makes exactly DEPARTMENT_ATTEMPTS calls to a failing department, as the arithmetic assumes', async () => {

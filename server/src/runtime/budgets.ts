@@ -1,8 +1,9 @@
 /**
  * How long each cloud function may run, and why. CloudBase kills a function at its `timeout`
- * (1–60 s), so every function's worst case below has to fit under it: each declaration
- * (`cloudfunctions/<fn>/function.ts`) takes its timeout from here (`timeoutFor`), and
- * budgets.test.ts checks that every function has a worst case and that it fits. A function
+ * (1–60 s), so every function's worst case has to fit under it: each flow declares its
+ * worst case (`budget` in its defineFlow, written out path by path from the figures below),
+ * every worker runs within WORKER_BUDGET_MS, the deployment's timeout is derived from them
+ * (`timeoutFor`), and budgets.test.ts checks every deployed function against CloudBase's limits. A function
  * killed mid-call loses nothing (every write is a transaction, every job row a lease), but a
  * resident waits and WeChat retries. Every outside call below has a deadline of its own (the
  * department client's AbortSignal, `withTimeout` around the SDK calls that have none).
@@ -45,34 +46,15 @@ export const departmentCallMs = (timeoutMs: number) => timeoutMs * DEPARTMENT_AT
 /** Downloading a file of `bytes` (its size is known first: Storage.stat). */
 export const storageReadMs = (bytes: number) => STORAGE_CALL_MS + Math.ceil(bytes / STORAGE_BYTES_PER_MS);
 
-/** The worst single item of each payments job. */
-export const jobItemMs = (departmentTimeoutMs: number) => ({
-  /** One posting to a department. */
-  outbox: departmentCallMs(departmentTimeoutMs),
-  /** queryOrder, closeOrder (ORDERPAID), queryOrder again. */
-  expiry: 3 * PAY_CALL_TIMEOUT_MS,
-  /** One refund request. */
-  refunds: PAY_CALL_TIMEOUT_MS,
-});
-export type PaymentsJob = keyof ReturnType<typeof jobItemMs>;
-
-/** What a timer function may spend on its items: the rest of its 60 s is for the database and a margin. */
-const WORKER_BUDGET_MS = MAX_FUNCTION_TIMEOUT_S * 1000 - DATABASE_ALLOWANCE_MS - COLD_START_MS - 4000;
-
-/** The paymentsWorker stops taking items when the next one might not finish within this. */
-export const PAYMENTS_WORKER_BUDGET_MS = WORKER_BUDGET_MS;
-
 /**
- * The reminders function sends the due "remind me when it opens" reminders, then reads each
- * bound account's bills (one department call each); it takes no further item when the next
- * might not finish within this.
+ * What a worker may spend on its items: the rest of CloudBase's 60 s is for the database, a cold
+ * start and a margin. Every worker stops taking items when the next might not finish within it.
  */
-export const REMINDERS_BUDGET_MS = WORKER_BUDGET_MS;
+export const WORKER_BUDGET_MS = MAX_FUNCTION_TIMEOUT_S * 1000 - DATABASE_ALLOWANCE_MS - COLD_START_MS - 4000;
+
 /** One opening reminder: a department probe and a subscribe message. */
 export const REMINDER_ITEM_MS = HEALTH_PROBE_MS + WECHAT_CALL_MS;
 
-/** The ticketsWorker files pending tickets and reads the platform's feed within this. */
-export const TICKETS_WORKER_BUDGET_MS = WORKER_BUDGET_MS;
 /** Filing one ticket: its photos' display URLs (in parallel), then the platform's create. */
 export const ticketFilingMs = (departmentTimeoutMs: number) => STORAGE_CALL_MS + departmentCallMs(departmentTimeoutMs);
 
@@ -96,56 +78,9 @@ export const PEAK_FILE_BYTES = {
   traffic: LICENCE_PHOTO_MAX_BYTES,
 } as const;
 
-/**
- * Worst case of each function, in ms, for the largest allowed department timeout: the slowest
- * path of its slowest action (each path written out beside it). Every deployed function has one.
- */
-export function worstCaseMs(departmentTimeoutMs = MAX_DEPARTMENT_TIMEOUT_MS): Record<string, number> {
-  const department = departmentCallMs(departmentTimeoutMs);
-  const db = DATABASE_ALLOWANCE_MS;
-  return {
-    // list: every department probed in parallel; status / remind probe one.
-    services: HEALTH_PROBE_MS + db,
-    messages: db,
-    // pay: availability probe, the bills read fresh, the resident's superseded pending order
-    // expired with WeChat Pay (one, see IN_CALL_EXPIRY_MS), unifiedOrder.
-    bills: HEALTH_PROBE_MS + department + IN_CALL_EXPIRY_MS + PAY_CALL_TIMEOUT_MS + db,
-    // pay: as bills (an outpriced order on the same violation expired first). readLicence (size,
-    // download, OCR) and confirm (one department write) are shorter.
-    traffic: Math.max(
-      HEALTH_PROBE_MS + department + IN_CALL_EXPIRY_MS + PAY_CALL_TIMEOUT_MS + db,
-      2 * STORAGE_CALL_MS + storageReadMs(LICENCE_PHOTO_MAX_BYTES) + TENCENT_CLOUD_CALL_MS + db,
-    ),
-    // verify: availability probe, the bureau's person lookup, FaceID's DetectAuth.
-    insurance: HEALTH_PROBE_MS + department + TENCENT_CLOUD_CALL_MS + db,
-    // submit: the files (sizes, then bytes) within their deadline, the two texts' content
-    // checks one after the other, the photos' mediaCheckAsync in parallel (a display URL, then
-    // the call), one bounded attempt at the platform. rate / reopen: one department write.
-    tickets: TICKET_MEDIA_MS + 2 * WECHAT_CALL_MS + (STORAGE_CALL_MS + WECHAT_CALL_MS) + TICKET_PLATFORM_ATTEMPT_MS + db,
-    // Records the payment and answers: no department, no WeChat call.
-    payNotify: db,
-    // Bounded by their run budgets, whatever the backlog.
-    paymentsWorker: PAYMENTS_WORKER_BUDGET_MS + db,
-    reminders: REMINDERS_BUDGET_MS + db,
-    ticketsWorker: TICKETS_WORKER_BUDGET_MS + db,
-    // One DELETE of the access log's year-old rows.
-    insuranceWorker: db,
-    // Withdraws a flagged photo: one write at the 12345 platform, the message-centre entry.
-    mediaCheckNotify: department + db,
-    // queues.retryRefund: one cloudPay.refund; sign-in: WeChat Work's gettoken and getuserinfo (a
-    // department call's deadline each, one retry after a revoked token). The rest are queries.
-    admin: Math.max(PAY_CALL_TIMEOUT_MS, 3 * departmentTimeoutMs) + db,
-    // Every department probed in parallel, then the reconciliation: the statement, each posting
-    // department read one after the other, and the comparison's queries.
-    opsWorker: HEALTH_PROBE_MS + PAY_CALL_TIMEOUT_MS + 4 * department + 2 * db,
-  };
-}
-
 /** The timeout a function declares: its worst case and a cold start, rounded up to the second. */
-export function timeoutFor(fn: string): number {
-  const worst = worstCaseMs()[fn];
-  if (worst === undefined) throw new Error(`no worst case for function ${fn} in runtime/budgets.ts`);
-  return Math.ceil((worst + COLD_START_MS) / 1000);
+export function timeoutFor(worstCaseMs: number): number {
+  return Math.ceil((worstCaseMs + COLD_START_MS) / 1000);
 }
 
 /**
@@ -164,31 +99,6 @@ export function memoryFor(peakFileBytes = 0): MemorySize {
   const size = MEMORY_SIZES.find((m) => m >= need && m >= 256);
   if (!size) throw new Error(`${need} MB is more than CloudBase offers`);
   return size;
-}
-
-/** Lets a job take one more item only if its worst case still fits the run. */
-export interface RunBudget {
-  allows(job: PaymentsJob): boolean;
-}
-
-export const unbounded: RunBudget = { allows: () => true };
-
-/** `elapsedMs` is the run's own stopwatch (performance.now), not the domain clock. */
-export function runBudget(totalMs: number, departmentTimeoutMs: number, elapsedMs: () => number): RunBudget {
-  const item = jobItemMs(departmentTimeoutMs);
-  return { allows: (job) => elapsedMs() + item[job] <= totalMs };
-}
-
-/** A budget that lets one item of `job` through and no second: an expiry inside a resident's call. */
-export function oneItem(): RunBudget {
-  let used = false;
-  return {
-    allows: () => {
-      if (used) return false;
-      used = true;
-      return true;
-    },
-  };
 }
 
 /** A call given up on by `withTimeout`: nothing is known of its outcome. */

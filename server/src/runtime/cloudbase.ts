@@ -9,13 +9,17 @@ import { createLogger, flushLog, type Logger } from '../log';
 import { wxSubscribeNotifier } from '../notify/wx-subscribe';
 import { cloudPayProvider, type PaymentProvider } from '../payments/provider';
 import { cloudbaseStorage, type CloudStorageSdk } from '../storage/cloudbase';
+import { performance } from 'node:perf_hooks';
 import { WECHAT_CALL_MS, withTimeout } from './budgets';
 import { callerFromWXContext, wxContextFromEnv, type WXContextLike } from './caller';
 import { ConfigurationError, missingVariables, withoutBlanks } from './cold-start';
-import type { FunctionDefinition } from './define';
 import type { Deployment } from './deployment';
-import { dispatch } from './dispatch';
+import { type Dispatchable, dispatch } from './dispatch';
+import type { Handler } from './functions';
+import { type Job, runJobs } from './jobs';
 import { databaseOverrides } from '../notices/overrides';
+import type { AdminDefinition } from '../admin/define';
+import { operatorHttpEntry } from '../admin/http-entry';
 import { callContext, type Deps } from './types';
 
 interface WxServerSdk {
@@ -35,6 +39,7 @@ export const OVERRIDES_TTL_MS = 15_000;
 
 /** Process-wide wiring, built once per cold start and reused by every warm invocation. */
 export interface Wired {
+  config: ServerConfig;
   log: Logger;
   deps: Deps;
 }
@@ -156,7 +161,7 @@ export function wire(deployment: Deployment, extra?: WireExtra): Wired {
   // What operators published, read once per OVERRIDES_TTL_MS by each warm instance.
   deps.overrides = databaseOverrides(deps.db, { ttlMs: OVERRIDES_TTL_MS, log });
   if (extra) Object.assign(deps, extra(config, log));
-  wired = { log, deps };
+  wired = { config, log, deps };
   return wired;
 }
 
@@ -168,18 +173,44 @@ function unconfiguredPayments(log: Logger): PaymentProvider {
   return { createPayment: fail, queryOrder: fail, closeOrder: fail, refund: fail };
 }
 
-/** Only the wiring and the WeChat context are platform-specific; everything else is shared. */
-export function wxContext(deployment: Deployment): { deps: Deps; log: Logger; source?: string } {
-  const { deps, log } = wire(deployment);
-  return { deps, log, source: context().SOURCE };
+/** What one function's entry adds to the shared wiring: its flow's own (FaceID for insurance). */
+export interface EntryExtras {
+  wire?: WireExtra;
 }
 
 /**
- * The deployed entry: `exports.main = cloudbaseEntry(deployment, definition)`. It reads the
- * caller exactly once, from the WeChat context (never from the event payload), and hands
- * everything else to the same dispatcher the local gateway uses.
+ * A deployed function's `main`, made from its deployment and its handler: the build writes each
+ * function's entry as `export const main = cloudbaseMain(<deployment>, <handler>, <extras>)`,
+ * importing only that function's handler (functions.ts, `Source`).
  */
-export function cloudbaseEntry(deployment: Deployment, def: FunctionDefinition, extra?: WireExtra) {
+export function cloudbaseMain(deployment: Deployment, handler: Handler, extras: EntryExtras = {}) {
+  switch (handler.kind) {
+    case 'resident':
+      return residentEntry(deployment, handler.def, extras.wire);
+    case 'timer':
+      return timerEntry(deployment, handler.jobs);
+    case 'paycallback':
+      return payCallbackEntry(deployment, handler.handle);
+    case 'push':
+      return pushEntry(deployment, handler.handle);
+    case 'http':
+      return httpEntry(deployment, handler.def);
+  }
+}
+
+/**
+ * The operator console's entry (CloudBase's HTTP access service): an operator's bearer token and
+ * the envelope as the body, answered by the admin dispatcher; no WeChat caller is ever read.
+ */
+export function httpEntry(deployment: Deployment, def: AdminDefinition) {
+  return operatorHttpEntry(deployment, def, (d) => wire(d, def.wire));
+}
+
+/**
+ * A resident function's entry. It reads the caller exactly once, from the WeChat context (never
+ * from the event payload), and hands everything else to the same dispatcher the local gateway uses.
+ */
+export function residentEntry(deployment: Deployment, def: Dispatchable, extra?: WireExtra) {
   return async function main(event: unknown): Promise<Envelope<unknown>> {
     let w: Wired;
     try {
@@ -197,21 +228,39 @@ export function cloudbaseEntry(deployment: Deployment, def: FunctionDefinition, 
   };
 }
 
+/**
+ * WeChat Pay's notification entry: its SOURCE (wx_paycallback) comes from the WeChat context,
+ * never from the event. Anything but an acknowledgement makes WeChat Pay deliver it again, which
+ * is what we want after a fault.
+ */
+export function payCallbackEntry(deployment: Deployment, handle: Extract<Handler, { kind: 'paycallback' }>['handle']) {
+  return async function main(event: unknown): Promise<{ errcode: number; errmsg: string }> {
+    try {
+      const { deps } = wire(deployment);
+      return await handle(deps, event, context().SOURCE, new Date());
+    } catch (e) {
+      // A refused configuration was said once at cold start; anything else is said here.
+      if (!(e instanceof ConfigurationError)) console.error(`bianmin: ${deployment.name} failed`, e instanceof Error ? e.message : e);
+      return { errcode: 1, errmsg: 'temporary failure' };
+    }
+  };
+}
+
 /** The SOURCE CloudBase gives a timer trigger's invocation; nothing else may run a timer job. */
 export const TIMER_SOURCE = 'wx_trigger';
 
 export type TimerAnswer<R> = { ok: true; result: R } | { ok: false; refused?: 'source' };
 
 /**
- * A timer-triggered entry: no caller, no action; runs one job at the current time. A deployed
+ * A timer-triggered entry: no caller, no action; runs the worker's jobs at the current time. A deployed
  * function can also be invoked by a client (wx.cloud.callFunction) or over HTTP: only a call
  * whose WeChat context says it came from the timer trigger runs the job — the event is never
  * asked, since whoever calls chooses the event. The source is checked before the configuration:
  * a forged call learns nothing about it.
  */
-export function cloudbaseTimerEntry<R>(deployment: Deployment, job: (deps: Deps, now: Date) => Promise<R>) {
+export function timerEntry(deployment: Deployment, jobs: readonly Job[]) {
   const name = deployment.name;
-  return async function main(): Promise<TimerAnswer<R>> {
+  return async function main(): Promise<TimerAnswer<Record<string, unknown>>> {
     const source = context().SOURCE;
     if (source !== TIMER_SOURCE) {
       earlyLog('warn', { job: name, source: String(source ?? '').slice(0, 40), msg: 'timer job refused: not the timer trigger' });
@@ -221,7 +270,9 @@ export function cloudbaseTimerEntry<R>(deployment: Deployment, job: (deps: Deps,
     try {
       const w = wire(deployment);
       log = w.log;
-      const result = await job(w.deps, systemClock.now());
+      // The run's own stopwatch, not the domain clock: it must end before its declared timeout.
+      const started = performance.now();
+      const result = await runJobs(jobs, w.deps, systemClock.now(), { departmentTimeoutMs: w.config.departmentTimeoutMs, elapsedMs: () => performance.now() - started });
       log.info({ job: name, result }, 'timer job done');
       await flushLog(log);
       return { ok: true, result };
@@ -250,9 +301,9 @@ export type PushAnswer<R> = R | { ok: false; refused?: 'source' };
  * is WeChat's message as JSON. A call whose context names a client, a timer, the pay callback or
  * another function is refused before anything is read.
  */
-export function cloudbasePushEntry<R>(deployment: Deployment, handle: (deps: Deps, event: unknown, now: Date) => Promise<R>) {
+export function pushEntry(deployment: Deployment, handle: Extract<Handler, { kind: 'push' }>['handle']) {
   const name = deployment.name;
-  return async function main(event: unknown): Promise<PushAnswer<R>> {
+  return async function main(event: unknown): Promise<PushAnswer<unknown>> {
     const source = String(context().SOURCE ?? '');
     if (source.split(',').some((s) => NOT_A_PUSH.has(s.trim()))) {
       earlyLog('warn', { fn: name, source: source.slice(0, 40), msg: 'push refused: not WeChat’s message push' });

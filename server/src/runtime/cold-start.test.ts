@@ -50,8 +50,7 @@ describe('configuration checked at cold start, against the function declaration'
     for (const [k, v] of Object.entries(process.env)) if (v === undefined) delete process.env[k];
     invokedAs({ WX_OPENID: 'oCloudCaller0001', SOURCE: 'wx_client' });
   };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const messages = () => require('../../../cloudfunctions/messages/index').main as (e: unknown) => Promise<unknown>;
+  const messages = () => (require('./entry-testing') as typeof import('./entry-testing')).mainOf('messages') as (e: unknown) => Promise<unknown>;
 
   it.each([
     ['empty', ''],
@@ -80,8 +79,7 @@ describe('configuration checked at cold start, against the function declaration'
 
   it('names every required variable missing at once (a function with departments)', async () => {
     configure({ DEPT_HOTLINE_URL: '', DEPT_HOTLINE_KEY: undefined });
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const i = coldInstance(() => require('../../../cloudfunctions/tickets/index').main as (e: unknown) => Promise<unknown>);
+    const i = coldInstance(() => (require('./entry-testing') as typeof import('./entry-testing')).mainOf('tickets') as (e: unknown) => Promise<unknown>);
     try {
       expect(await i.main({ action: 'categories' })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
       expect(JSON.parse(i.lines()[0]).variables).toEqual(['DEPT_HOTLINE_URL', 'DEPT_HOTLINE_KEY']);
@@ -118,8 +116,7 @@ describe('configuration checked at cold start, against the function declaration'
 
   it('a timer function refuses a forged source before looking at its configuration, and fails a real run quietly after one line', async () => {
     configure({ DATABASE_URL: '' });
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const i = coldInstance(() => require('../../../cloudfunctions/insuranceWorker/index').main as () => Promise<unknown>);
+    const i = coldInstance(() => (require('./entry-testing') as typeof import('./entry-testing')).mainOf('insuranceWorker') as () => Promise<unknown>);
     try {
       invokedAs({ SOURCE: 'wx_client' });
       expect(await i.main()).toEqual({ ok: false, refused: 'source' });

@@ -1,7 +1,13 @@
-import { deployment as insuranceWorker } from '../../../cloudfunctions/insuranceWorker/function';
-import { deployment as tickets } from '../../../cloudfunctions/tickets/function';
+import { FUNCTIONS } from '../functions';
+import { MAX_DEPARTMENT_TIMEOUT_MS } from './budgets';
 import { cloudbaseRc, cronProblems, deploymentProblems, devtoolsConfig, ENV_ID_PLACEHOLDER } from './deployment-check';
 import type { CloudbaseRuntime } from './deployment';
+import { deploymentOf } from './functions';
+
+const fn = (name: string) => FUNCTIONS.find((f) => f.name === name)!;
+const insuranceWorker = deploymentOf(fn('insuranceWorker'));
+const tickets = deploymentOf(fn('tickets'));
+const worst = (name: string) => fn(name).worstCaseMs(MAX_DEPARTMENT_TIMEOUT_MS);
 
 describe('CloudBase timer crons', () => {
   it.each(['0 * * * * * *', '0 0 3 * * * *', '0 */5 9-18 * * MON-FRI *', '0 30 2 1,15 JAN-DEC * 2026-2030'])('takes the 7-field %p', (c) => {
@@ -31,7 +37,7 @@ describe('CloudBase timer crons', () => {
   });
 });
 
-describe('a declaration CloudBase would not take is refused before upload', () => {
+describe('a deployment CloudBase would not take is refused before upload', () => {
   it.each([
     [{ runtime: 'Nodejs99' as CloudbaseRuntime }, 'runtime "Nodejs99" is not a CloudBase Node.js runtime'],
     [{ memorySize: 300 as 256 }, 'memorySize 300 MB is not one of'],
@@ -39,17 +45,17 @@ describe('a declaration CloudBase would not take is refused before upload', () =
     [{ permissions: { openapi: ['cloudPay'] } }, '"cloudPay" is not a cloud-call name'],
     [{ env: { required: ['database_url'], optional: [] } }, '"database_url" is not an environment variable name'],
   ])('%p', (change, problem) => {
-    expect(deploymentProblems({ ...tickets, ...change }).join('\n')).toContain(problem);
+    expect(deploymentProblems({ ...tickets, ...change }, worst('tickets')).join('\n')).toContain(problem);
   });
 
   it('refuses a timer function without its timer, and one with two', () => {
-    expect(deploymentProblems({ ...insuranceWorker, triggers: [] }).join('\n')).toContain('a timer function that no timer fires never runs');
+    expect(deploymentProblems({ ...insuranceWorker, triggers: [] }, worst('insuranceWorker')).join('\n')).toContain('a timer function that no timer fires never runs');
     const two = [insuranceWorker.triggers[0], { ...insuranceWorker.triggers[0], name: 'b' }];
-    expect(deploymentProblems({ ...insuranceWorker, triggers: two }).join('\n')).toContain('CloudBase takes one per function');
+    expect(deploymentProblems({ ...insuranceWorker, triggers: two }, worst('insuranceWorker')).join('\n')).toContain('CloudBase takes one per function');
   });
 });
 
-describe('the files the build writes from the declarations', () => {
+describe('the files the build writes from the deployments', () => {
   it('gives DevTools the permissions, the timer and the timeout', () => {
     expect(devtoolsConfig(insuranceWorker)).toEqual({ timeout: insuranceWorker.timeout, permissions: { openapi: [] }, triggers: [{ name: 'daily-0300', type: 'timer', config: '0 0 3 * * * *' }] });
     expect(devtoolsConfig(tickets)).toEqual({ timeout: tickets.timeout, permissions: { openapi: ['security.msgSecCheck', 'security.mediaCheckAsync'] } });

@@ -4,7 +4,7 @@
  * cloudbaserc.json parses and has an envId: a runtime `Nodejs99`, a 5-field cron or a timeout
  * of 90 s would be found out at upload, or never (a timer that never fires).
  */
-import { COLD_START_MS, MAX_FUNCTION_TIMEOUT_S, worstCaseMs } from './budgets';
+import { MAX_FUNCTION_TIMEOUT_S, timeoutFor } from './budgets';
 import { CLOUDBASE_NODE_RUNTIMES, type Deployment, MEMORY_SIZES } from './deployment';
 
 /** Placeholders tcb renders from the environment at deploy time (`{{env.X}}`); scripts/deploy.mjs renders them first. */
@@ -54,25 +54,23 @@ export function cronProblems(expr: string): string[] {
   return problems;
 }
 
-/** The shortest timeout a function may declare: its worst case (runtime/budgets.ts) and a cold start. */
-export function minimumTimeoutS(name: string): number | undefined {
-  const worst = worstCaseMs()[name];
-  return worst === undefined ? undefined : Math.ceil((worst + COLD_START_MS) / 1000);
-}
-
-/** Every problem with one declaration, each naming the field; [] when it can be deployed. */
-export function deploymentProblems(d: Deployment): string[] {
+/**
+ * Every problem with one deployment, each naming the field; [] when it can be deployed.
+ * `worstCaseMs` is the function's declared worst case (its flow's budget, a worker's run budget);
+ * undefined when it declares none.
+ */
+export function deploymentProblems(d: Deployment, worstCaseMs: number | undefined): string[] {
   const p: string[] = [];
   const at = (field: string, problem: string) => p.push(`${d.name}: ${field} ${problem}`);
   if (!/^[A-Za-z][A-Za-z0-9_-]{0,59}$/.test(d.name)) at('name', `"${d.name}" is not a CloudBase function name`);
   if (!Object.prototype.hasOwnProperty.call(CLOUDBASE_NODE_RUNTIMES, d.runtime)) {
     at('runtime', `"${d.runtime}" is not a CloudBase Node.js runtime (${Object.keys(CLOUDBASE_NODE_RUNTIMES).join(', ')})`);
   }
-  const min = minimumTimeoutS(d.name);
+  const min = worstCaseMs === undefined || !Number.isFinite(worstCaseMs) ? undefined : timeoutFor(worstCaseMs);
   if (!Number.isInteger(d.timeout) || d.timeout < 1 || d.timeout > MAX_FUNCTION_TIMEOUT_S) at('timeout', `${d.timeout} s is outside CloudBase's 1–${MAX_FUNCTION_TIMEOUT_S} s`);
-  if (min === undefined) at('timeout', 'has no worst case in runtime/budgets.ts (every function needs one)');
+  if (min === undefined) at('timeout', 'has no worst case (a flow declares `budget`, a worker runs within WORKER_BUDGET_MS)');
   else if (min > MAX_FUNCTION_TIMEOUT_S) at('timeout', `its worst case needs ${min} s, over CloudBase's ${MAX_FUNCTION_TIMEOUT_S} s: give it a run budget`);
-  else if (d.timeout < min) at('timeout', `${d.timeout} s is below its worst case (${min} s with a cold start, runtime/budgets.ts)`);
+  else if (d.timeout < min) at('timeout', `${d.timeout} s is below its worst case (${min} s with a cold start)`);
   if (!(MEMORY_SIZES as readonly number[]).includes(d.memorySize)) at('memorySize', `${d.memorySize} MB is not one of ${MEMORY_SIZES.join(', ')}`);
   const timers = d.triggers.filter((t) => t.type === 'timer');
   if (timers.length > 1) at('triggers', `has ${timers.length} timers; CloudBase takes one per function`);

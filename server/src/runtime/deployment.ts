@@ -1,15 +1,13 @@
-import { DEPARTMENT_IDS, type DepartmentId } from '@bianmin/core';
+import type { DepartmentId } from '@bianmin/core';
 
 /**
- * How one cloud function is deployed: everything CloudBase needs to know about it, declared once
- * beside the function (`cloudfunctions/<fn>/function.ts`). The build writes both deployment
- * files from these objects — the DevTools `config.json` (permissions, triggers, timeout) and the
- * CLI's `cloudbaserc.json` (runtime, timeout, memory, triggers, VPC) — so the two cannot disagree;
- * `npm run deploy -- --dry-run` checks them (deployment-check.ts) and the entry checks the
- * environment variables named here at cold start (cold-start.ts).
- *
- * A declaration is a plain object with no effect on import: the build evaluates it, the bundle
- * carries it, and nothing in it reads the environment.
+ * How one cloud function is deployed: everything CloudBase needs to know about it, derived from
+ * its flow's declaration (or the platform's) by `deploymentOf` (functions.ts). The build writes
+ * both deployment files from it — the DevTools `config.json` (permissions, triggers, timeout)
+ * and the CLI's `cloudbaserc.json` (runtime, timeout, memory, triggers, VPC) — so the two cannot
+ * disagree; `npm run deploy -- --dry-run` checks them (deployment-check.ts), and each generated
+ * entry carries its deployment and checks the environment variables named here at cold start
+ * (cold-start.ts).
  */
 
 /**
@@ -68,7 +66,7 @@ export interface Deployment {
   purpose: string;
   kind: FunctionKind;
   runtime: CloudbaseRuntime;
-  /** Seconds, 1–60: from runtime/budgets.ts (`timeoutFor`), never typed by hand. */
+  /** Seconds, 1–60: from the function's worst case (`timeoutFor`), never typed by hand. */
   timeout: number;
   memorySize: MemorySize;
   triggers: TimerTrigger[];
@@ -89,18 +87,10 @@ export interface Deployment {
   http?: { path: string };
 }
 
-/** Typed identity: a declaration is data; checks live in deployment-check.ts. */
-export function defineDeployment(d: Deployment): Deployment {
-  return d;
-}
-
 /** Base URL and key of each department the function calls. */
 export function departmentEnv(ids: readonly DepartmentId[]): string[] {
   return ids.flatMap((id) => [`DEPT_${id.toUpperCase()}_URL`, `DEPT_${id.toUpperCase()}_KEY`]);
 }
-
-export const ALL_DEPARTMENTS: readonly DepartmentId[] = DEPARTMENT_IDS;
-export const UTILITIES: readonly DepartmentId[] = ['water', 'power', 'gas'];
 
 /** Read by every function. */
 export const COMMON_OPTIONAL_ENV = ['LOG_LEVEL'];
@@ -108,3 +98,10 @@ export const COMMON_OPTIONAL_ENV = ['LOG_LEVEL'];
 export const DEPARTMENT_OPTIONAL_ENV = ['DEPT_TIMEOUT_MS'];
 /** Tencent Cloud credentials: explicit keys, else the temporary ones of the function's role. */
 export const TENCENT_CLOUD_OPTIONAL_ENV = ['TENCENTCLOUD_SECRET_ID', 'TENCENTCLOUD_SECRET_KEY', 'TENCENTCLOUD_REGION'];
+
+/**
+ * Functions an earlier deployment had and this one no longer declares: CloudBase keeps them (and
+ * their timers) until they are deleted. `reminders` ran both "remind me when it opens" and the
+ * bills' due-date reminders; each flow's worker (servicesWorker, billsWorker) runs its own now.
+ */
+export const RETIRED_FUNCTIONS = ['reminders'] as const;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { dispatch, type Dispatchable } from './dispatch';
 import { paramsOf } from './params';
 import { testContext } from './testing';
+import type { DepartmentClient } from '../departments/client';
 import type { CallContext } from './types';
 
 const echo: Dispatchable = {
@@ -14,7 +15,7 @@ const echo: Dispatchable = {
     refuse: z.object({}),
   },
   actions: {
-    hello: { run: async (input: never, ctx) => ({ greeting: `你好 ${(input as { name: string }).name}`, caller: ctx.caller?.openid }) },
+    hello: { run: async (ctx: CallContext, input: { name: string }) => ({ greeting: `你好 ${input.name}`, caller: ctx.caller?.openid }) },
     open: { auth: 'public', run: async () => ({ open: true }) },
     boom: {
       run: async () => {
@@ -97,7 +98,7 @@ describe('dispatch', () => {
     ['prototype nested', '{"action":"hello","name":"张三","p":{"prototype":1}}', 'p.prototype'],
   ])('refuses %s with INVALID_INPUT naming the key, and the handler never sees it', async (_l, json, path) => {
     let seen: unknown;
-    const spy: Dispatchable = { ...echo, actions: { ...echo.actions, hello: { run: async (input: never) => ((seen = input), {}) } } };
+    const spy: Dispatchable = { ...echo, actions: { ...echo.actions, hello: { run: async (_ctx: CallContext, input: unknown) => ((seen = input), {}) } } };
     const env = await dispatch(spy, JSON.parse(json), ctx());
     expect(env).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { [path]: expect.any(String) } } });
     expect(seen).toBeUndefined();
@@ -110,5 +111,65 @@ describe('dispatch', () => {
     expect(Object.getPrototypeOf(params)).toBeNull();
     expect((params as { isAdmin?: boolean }).isAdmin).toBeUndefined();
     expect(Object.keys(params).sort()).toEqual(['__proto__', 'name']);
+  });
+});
+
+describe('an action’s subject', () => {
+  const rows: Record<string, { id: string; owner: string; kind: string }> = {
+    b1: { id: 'b1', owner: 'oResident000001', kind: 'electricity' },
+    b2: { id: 'b2', owner: 'oSomeoneElse0002', kind: 'water' },
+  };
+  let loads = 0;
+  let guarded: unknown;
+  let ran: unknown;
+  const withSubject: Dispatchable = {
+    name: 'bills',
+    subjects: {
+      binding: {
+        from: 'bindingId',
+        load: async (_db, openid, id) => {
+          loads++;
+          const row = rows[id];
+          if (!row || row.owner !== openid) throw new AppError('NOT_FOUND', '没有找到这个户号。');
+          return row;
+        },
+      },
+    },
+    schemas: { bill: z.object({ bindingId: z.string() }) },
+    actions: {
+      bill: {
+        subject: 'binding',
+        service: (_input: never, c: CallContext & { binding: { kind: string } }) => ((guarded = c.binding), `bills.${c.binding.kind}.query`),
+        run: async (c: CallContext & { binding: unknown }) => ((ran = c.binding), { ok: true }),
+      },
+    },
+  };
+  const up = { id: 'power', health: () => ({ state: 'up' }), probe: async () => ({ state: 'up' }) } as unknown as DepartmentClient;
+  const at = (now: string, openid = 'oResident000001') => testContext(now, { openid, deps: { db: async () => ({}) as never, departments: { power: up } } });
+
+  beforeEach(() => {
+    loads = 0;
+    guarded = ran = undefined;
+  });
+
+  it('is loaded once, after validation, and both the guard and the command receive the same row', async () => {
+    const env = await dispatch(withSubject, { action: 'bill', bindingId: 'b1' }, at('2026-03-10T12:00:00+08:00'));
+    expect(env).toEqual({ ok: true, data: { ok: true } });
+    expect(loads).toBe(1);
+    expect(guarded).toBe(rows.b1);
+    expect(ran).toBe(rows.b1);
+  });
+
+  it('answers NOT_FOUND for another resident’s id before the guard says anything about hours', async () => {
+    const env = await dispatch(withSubject, { action: 'bill', bindingId: 'b2' }, at('2026-03-10T23:59:00+08:00'));
+    expect(env).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(guarded).toBeUndefined();
+    expect(ran).toBeUndefined();
+  });
+
+  it('is never loaded for a call without a caller or with invalid input', async () => {
+    expect(await dispatch(withSubject, { action: 'bill', bindingId: 'b1' }, at('2026-03-10T12:00:00+08:00', null as unknown as string))).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await dispatch(withSubject, { action: 'bill', bindingId: 42 }, at('2026-03-10T12:00:00+08:00'))).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(loads).toBe(0);
   });
 });

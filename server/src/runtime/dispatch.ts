@@ -1,7 +1,7 @@
 import { AppError, type Envelope, internalErrorBody } from '@bianmin/core';
 import type { z } from 'zod';
 import { assertAvailable } from '../availability/evaluate';
-import type { FunctionDefinition } from './define';
+import type { DispatchableAction, Subjects } from './actions';
 import { fieldsFromZod } from './fields';
 import { forbiddenKeyPath, paramsOf } from './params';
 import type { CallContext } from './types';
@@ -9,18 +9,23 @@ import type { CallContext } from './types';
 /** Keys the platform adds to every event; never part of a resident's input. */
 const PLATFORM_KEYS = ['action', 'userInfo', 'tcbContext'];
 
-/**
- * The one wrapper every action goes through: shape check, action lookup, authentication,
- * validation, the handler, and error mapping. Nothing thrown inside escapes as anything but an
- * envelope; an unexpected error is logged with its stack and answered as INTERNAL.
- */
+/** What dispatch needs of a function: its actions, their input schemas and the subjects they name. */
 export interface Dispatchable {
   name: string;
-  actions: Record<string, { auth?: 'resident' | 'public'; service?(input: never, ctx: CallContext): string | Promise<string>; servesStale?: boolean; run(input: never, ctx: CallContext): Promise<unknown> }>;
+  actions: Record<string, DispatchableAction>;
   schemas: Record<string, z.ZodType>;
+  subjects?: Subjects;
 }
 
-export async function dispatch(def: Dispatchable | FunctionDefinition, event: unknown, ctx: CallContext): Promise<Envelope<unknown>> {
+type Handler = { auth?: string; subject?: string; service?: string | ((i: unknown, c: CallContext) => string); servesStale?: boolean; run: (c: CallContext, i: unknown) => Promise<unknown> };
+
+/**
+ * The one wrapper every action goes through: shape check, action lookup, authentication,
+ * validation, the subject (the caller's own, loaded once), the availability guard, the command,
+ * and error mapping. Nothing thrown inside escapes as anything but an envelope; an unexpected
+ * error is logged with its stack and answered as INTERNAL.
+ */
+export async function dispatch(def: Dispatchable, event: unknown, ctx: CallContext): Promise<Envelope<unknown>> {
   const started = Date.now();
   let action = '?';
   // The runtime's own line: on the process logger with the requestId as a field when there is one.
@@ -40,9 +45,7 @@ export async function dispatch(def: Dispatchable | FunctionDefinition, event: un
       });
     }
     const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
-    const handler = own(def.actions, raw.action)
-      ? (def.actions as unknown as Record<string, { auth?: string; service?: (i: unknown, c: CallContext) => string | Promise<string>; servesStale?: boolean; run: (i: unknown, c: CallContext) => Promise<unknown> }>)[raw.action]
-      : undefined;
+    const handler = own(def.actions, raw.action) ? (def.actions as unknown as Record<string, Handler>)[raw.action] : undefined;
     const schema = own(def.schemas, raw.action) ? def.schemas[raw.action] : undefined;
     if (!handler || !schema) {
       // The caller's text is not echoed: a message is our words to a resident, never theirs reflected.
@@ -51,7 +54,8 @@ export async function dispatch(def: Dispatchable | FunctionDefinition, event: un
       });
     }
     action = raw.action;
-    if (handler.auth !== 'public' && !ctx.caller) {
+    const caller = ctx.caller;
+    if (handler.auth !== 'public' && !caller) {
       throw new AppError('UNAUTHENTICATED', '请先登录微信后再使用此服务。');
     }
     const forbidden = forbiddenKeyPath(raw);
@@ -63,8 +67,13 @@ export async function dispatch(def: Dispatchable | FunctionDefinition, event: un
       const fields = fieldsFromZod(parsed.error);
       throw new AppError('INVALID_INPUT', `填写的信息有误：${Object.values(fields)[0] ?? '请检查后重试'}`, { fields });
     }
-    if (handler.service) await assertAvailable(await handler.service(parsed.data, ctx), ctx, { servesStale: handler.servesStale });
-    const data = await handler.run(parsed.data, ctx);
+    // A subject is a resident's own: the types allow one only on a resident action.
+    if (handler.subject && caller) await loadSubject(def, handler.subject, parsed.data as Record<string, unknown>, caller.openid, ctx);
+    if (handler.service) {
+      const service = typeof handler.service === 'string' ? handler.service : handler.service(parsed.data, ctx);
+      await assertAvailable(service, ctx, { servesStale: handler.servesStale });
+    }
+    const data = await handler.run(ctx, parsed.data);
     log.info({ ...rid, fn: def.name, action, ms: Date.now() - started }, 'call ok');
     return { ok: true, data };
   } catch (e) {
@@ -76,4 +85,17 @@ export async function dispatch(def: Dispatchable | FunctionDefinition, event: un
     log.error({ ...rid, fn: def.name, action, err: e, ms: Date.now() - started }, 'call failed');
     return { ok: false, error: internalErrorBody() };
   }
+}
+
+/**
+ * Puts the action's subject on the context under its name. The context is the call's own object
+ * (never spread: its `log` is made on first use), so the guard and the command see the same row.
+ */
+async function loadSubject(def: Dispatchable, name: string, input: Record<string, unknown>, openid: string, ctx: CallContext): Promise<void> {
+  const subject = def.subjects?.[name];
+  if (!subject) throw new Error(`${def.name}: an action names the subject "${name}", which the function does not declare`);
+  const id = input[subject.from];
+  if (typeof id !== 'string') throw new Error(`${def.name}: subject "${name}" is read from "${subject.from}", which the input does not carry as a string`);
+  const row = await subject.load(await ctx.deps.db(), openid, id);
+  Object.defineProperty(ctx, name, { value: row, enumerable: true });
 }

@@ -1,4 +1,7 @@
 import { DEPARTMENT_IDS } from '@bianmin/core';
+import { cloudbaseMain } from './cloudbase';
+import type { Flow } from './flow';
+import { type DeployedFunction, deploymentOf } from './functions';
 
 /**
  * A complete configuration as the console would hold it, every value well-formed and nothing
@@ -43,7 +46,21 @@ export function invokedAs(vars: Record<string, string | undefined>): void {
 }
 
 /**
- * Every timer entry's contract (cloudbaseTimerEntry): only an invocation whose WeChat context says
+ * A deployed function's `main` as its generated entry makes it (scripts/declarations.mjs
+ * `entrySource`): its deployment and its handler, from the registry of deployed functions.
+ */
+export function mainOf(name: string): (event?: unknown) => Promise<unknown> {
+  // Required here, not imported: the registry holds every flow, which a runtime module must not load.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { FUNCTIONS } = require('../functions') as { FUNCTIONS: readonly DeployedFunction[] };
+  const fn = FUNCTIONS.find((f) => f.name === name);
+  if (!fn) throw new Error(`no deployed function ${name}`);
+  const wire = fn.handler.kind === 'resident' ? (fn.handler.def as Flow).wire : undefined;
+  return cloudbaseMain(deploymentOf(fn), fn.handler, { wire }) as (event?: unknown) => Promise<unknown>;
+}
+
+/**
+ * Every timer entry's contract (timerEntry): only an invocation whose WeChat context says
  * the timer fired runs the job; a client, an HTTP call or a forged event is refused, whatever the
  * event claims. With no database configured the job itself fails, reported rather than thrown.
  */

@@ -46,6 +46,7 @@ export interface Deps {
 }
 
 export interface CallContext {
+  /** Null only for a public action: dispatch refuses every other action without a caller. */
   caller: Caller | null;
   clock: Clock;
   deps: Deps;
@@ -57,6 +58,14 @@ export interface CallContext {
    * child logger made per call cost more than that line (issue 13). See callContext().
    */
   runtimeLog?: Logger;
+}
+
+/**
+ * The context of a resident's action. Dispatch refuses a call without a caller before any
+ * resident action runs, so the type says what the runtime guarantees: `caller` is there.
+ */
+export interface ResidentContext extends CallContext {
+  caller: Caller;
 }
 
 /**

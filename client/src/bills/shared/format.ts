@@ -1,8 +1,9 @@
-import type { OrderStatus, UtilityKind } from '@bianmin/core';
+import type { BillsServiceId, OrderStatus, UtilityKind } from '@bianmin/core';
 import { PAID_ORDER_STATUSES } from '@bianmin/core/orders';
+import { UTILITY_KINDS } from '@bianmin/core/providers';
 import { parseInstant, toShanghaiIso } from '@bianmin/core/time';
 
-export const KINDS: readonly UtilityKind[] = ['water', 'electricity', 'gas'];
+export const KINDS: readonly UtilityKind[] = UTILITY_KINDS;
 
 /** What the bill is called (水费), the short tab name (水) and the one-glyph icon (the hub's). */
 export const KIND_INFO: Record<UtilityKind, { bill: string; tab: string; glyph: string }> = {
@@ -16,7 +17,7 @@ export function isKind(x: unknown): x is UtilityKind {
 }
 
 /** The catalogue's pay service for a utility: its hours decide whether Pay is offered now. */
-export function payServiceId(kind: UtilityKind): string {
+export function payServiceId(kind: UtilityKind): BillsServiceId {
   return `bills.${kind}.pay`;
 }
 

@@ -8,8 +8,8 @@ import { SCHEDULES, scheduledService } from '../catalogue-schedules';
 import { chineseDaysCalendar } from '../calendar';
 import { availability, upcomingClosures, type DepartmentHealth } from '../engine';
 import { dateOfDay, dayOfDate } from '../shanghai-time';
-import { nextDeadline } from '../../tickets/deadlines';
-import { TICKET_KINDS } from '../../tickets/rules';
+import { nextDeadline } from '../../flows/tickets/deadlines';
+import { TICKET_KINDS } from '../../flows/tickets/rules';
 
 const calendar = chineseDaysCalendar();
 

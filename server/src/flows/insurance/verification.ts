@@ -1,0 +1,257 @@
+import {
+  AppError,
+  ID_NUMBER_MESSAGES,
+  idNumberProblem,
+  maskIdNumber,
+  maskName,
+  normalizeIdNumber,
+  shanghaiDate,
+  toShanghaiIso,
+  VERIFICATION_TTL_MINUTES,
+  type VerificationStatus,
+  type VerificationView,
+  type VerifyResult,
+} from '@bianmin/core';
+import { and, desc, eq, gt } from 'drizzle-orm';
+import { createHmac } from 'node:crypto';
+import type { Db } from '../../db/open';
+import { insuranceVerifications } from '../../db/schema';
+import type { FaceFailure, FaceResult, RealNameDeps } from '../../faceid/port';
+import { type Hit, releaseHit, restampHit, takeHit, VERIFY_FAILURES, VERIFY_STARTS } from '../../limits/rate-limit';
+import type { CallContext, ResidentContext } from '../../runtime/types';
+import { bureauFor } from './bureau';
+
+export type VerificationRow = typeof insuranceVerifications.$inferSelect;
+
+/** A resident action's context: the runtime has refused the call without a caller before it gets here. */
+
+/** A face-check link not finished in this time is expired (FaceID's own token lives longer). */
+export const LINK_TTL_MINUTES = 30;
+/** Failed face checks allowed per resident per rolling hour; the next start is refused until the oldest ages out. */
+export const FAILURES_PER_HOUR = VERIFY_FAILURES.limit;
+/** Checks started per resident per rolling hour: each one is a billed FaceID call. */
+export const STARTS_PER_HOUR = VERIFY_STARTS.limit;
+
+const MINUTE = 60_000;
+
+/** The face check and hash key, or a refusal that says nothing about why (the log does). */
+function realNameOf(ctx: CallContext): RealNameDeps {
+  const r = ctx.deps.realName;
+  if (!r || r.idHashKey.length < 32) {
+    ctx.log.error('real-name verification is not configured (FACEID_RULE_ID, INSURANCE_ID_HASH_KEY, Tencent Cloud keys)');
+    throw new AppError('INTERNAL', '实名认证服务暂未开通，请稍后再试。');
+  }
+  return r;
+}
+
+export function idHash(key: string, idNumber: string): string {
+  return createHmac('sha256', key).update(`id-number:${idNumber}`).digest('hex');
+}
+
+const FAILURE_MESSAGES: Record<FaceFailure, string> = {
+  identity_mismatch: '姓名与身份证号不匹配，请核对后重新认证。',
+  face_mismatch: '人脸与身份证照片不一致，无法确认是本人操作，未能通过认证。',
+  liveness: '未能完成活体检测，请在光线充足处正对屏幕，按提示重新认证。',
+  no_identity_record: '未查询到该身份信息的照片，暂时无法通过人脸认证，请到社保窗口办理。',
+  other: '人脸认证未通过，请稍后重新认证。',
+};
+
+const END_MESSAGES: Partial<Record<VerificationStatus, string>> = {
+  abandoned: '您已退出人脸认证，如需查看社保信息请重新认证。',
+  expired: '认证已过期，请重新认证。',
+};
+
+/** The state a resident sees: a passed verification whose 30 minutes are over reads as expired. */
+export function verificationView(r: VerificationRow, now: Date): VerificationView {
+  const accessOver = r.status === 'passed' && r.accessExpiresAt !== null && r.accessExpiresAt <= now;
+  const status = (accessOver ? 'expired' : r.status) as VerificationStatus;
+  const expiresAt = r.status === 'passed' && r.accessExpiresAt ? r.accessExpiresAt : r.linkExpiresAt;
+  const message = accessOver
+    ? `认证已超过 ${VERIFICATION_TTL_MINUTES} 分钟，为保护您的信息，请重新认证。`
+    : r.status === 'failed'
+      ? (r.failureMessage ?? FAILURE_MESSAGES.other)
+      : END_MESSAGES[status];
+  return {
+    verificationId: r.id,
+    status,
+    nameMasked: r.nameMasked,
+    idNumberMasked: r.idMasked,
+    createdAt: toShanghaiIso(r.createdAt),
+    expiresAt: toShanghaiIso(expiresAt),
+    ...(r.decidedAt ? { decidedAt: toShanghaiIso(r.decidedAt) } : {}),
+    ...(message ? { message } : {}),
+  };
+}
+
+async function recentRows(db: Db, openid: string, since: Date): Promise<VerificationRow[]> {
+  return db
+    .select()
+    .from(insuranceVerifications)
+    .where(and(eq(insuranceVerifications.openid, openid), gt(insuranceVerifications.createdAt, since)))
+    .orderBy(desc(insuranceVerifications.createdAt));
+}
+
+/**
+ * Starts a face check for the person named. The ID number is kept only as a keyed hash and a
+ * masked form; the bureau's id for the person is looked up now, while the number is in hand, so
+ * that reads later never need the number again.
+ */
+export async function startVerification(ctx: ResidentContext, input: { name: string; idNumber: string }): Promise<VerifyResult> {
+  const now = ctx.clock.now();
+  const problem = idNumberProblem(input.idNumber, shanghaiDate(now));
+  if (problem) {
+    throw new AppError('INVALID_INPUT', `填写的信息有误：${ID_NUMBER_MESSAGES[problem]}`, { fields: { idNumber: ID_NUMBER_MESSAGES[problem] } });
+  }
+  const realName = realNameOf(ctx);
+  const db = await ctx.deps.db();
+  const openid = ctx.caller.openid;
+  // Two limits, each checked and counted in one statement (server/src/limits). A check counts as
+  // a failure from its start — it may yet fail, and 30 parallel starts must not make 30 failures
+  // possible — until it is decided otherwise (refreshVerification gives it back or moves it).
+  const failure = await takeHit(db, VERIFY_FAILURES, openid, now);
+  let start: Hit;
+  try {
+    start = await takeHit(db, VERIFY_STARTS, openid, now);
+  } catch (e) {
+    await releaseHit(db, failure);
+    throw e;
+  }
+
+  let personRef: string | null;
+  try {
+    personRef = await bureauFor(ctx.deps).lookup(input.idNumber, input.name);
+  } catch (e) {
+    // No FaceID call was made: nothing billed, nothing that can fail.
+    await releaseHit(db, failure);
+    await releaseHit(db, start);
+    throw e;
+  }
+  let face: { bizToken: string; url: string };
+  try {
+    face = await realName.face.start({ idNumber: input.idNumber, name: input.name, extra: 'insurance' });
+  } catch (e) {
+    // The start stays counted (FaceID may have billed it); no check exists that could fail.
+    await releaseHit(db, failure);
+    throw e;
+  }
+  const { bizToken, url } = face;
+  const [row] = await db
+    .insert(insuranceVerifications)
+    .values({
+      openid,
+      bizToken,
+      idHash: idHash(realName.idHashKey, input.idNumber),
+      idMasked: maskIdNumber(input.idNumber),
+      nameMasked: maskName(input.name),
+      personRef,
+      createdAt: now,
+      linkExpiresAt: new Date(now.getTime() + LINK_TTL_MINUTES * MINUTE),
+    })
+    .returning();
+  ctx.log.info({ verification: row.id, known: personRef !== null }, 'real-name verification started');
+  return { verificationId: row.id, bizToken, url, expiresAt: toShanghaiIso(row.linkExpiresAt) };
+}
+
+type Decision = { status: 'passed' | 'failed' | 'abandoned' | 'expired'; failureCode?: string; failureMessage?: string };
+
+function decisionOf(r: VerificationRow, result: FaceResult, key: string): Decision | null {
+  switch (result.state) {
+    case 'pending':
+      return null;
+    case 'passed':
+      // FaceID says who it verified: it must be the person the resident named, or nothing is linked.
+      return idHash(key, normalizeIdNumber(result.idNumber)) === r.idHash ? { status: 'passed' } : { status: 'failed', failureCode: 'ID_MISMATCH', failureMessage: FAILURE_MESSAGES.identity_mismatch };
+    case 'failed':
+      return { status: 'failed', failureCode: result.code, failureMessage: FAILURE_MESSAGES[result.reason] };
+    case 'abandoned':
+    case 'expired':
+      return { status: result.state };
+  }
+}
+
+/**
+ * Brings a pending verification up to date by asking FaceID (never the client). A decided row
+ * is final: the update only applies while the row is still pending, so a late or repeated
+ * answer changes nothing.
+ */
+export async function refreshVerification(ctx: CallContext, r: VerificationRow): Promise<VerificationRow> {
+  if (r.status !== 'pending') return r;
+  const now = ctx.clock.now();
+  const decision: Decision | null =
+    r.linkExpiresAt <= now ? { status: 'expired' } : decisionOf(r, await realNameOf(ctx).face.result(r.bizToken), realNameOf(ctx).idHashKey);
+  if (!decision) return r;
+  const db = await ctx.deps.db();
+  const [updated] = await db
+    .update(insuranceVerifications)
+    .set({
+      ...decision,
+      decidedAt: now,
+      accessExpiresAt: decision.status === 'passed' ? new Date(now.getTime() + VERIFICATION_TTL_MINUTES * MINUTE) : null,
+    })
+    .where(and(eq(insuranceVerifications.id, r.id), eq(insuranceVerifications.status, 'pending')))
+    .returning();
+  if (updated) {
+    // The failure counted since the start: a failure from now on, or given back.
+    const counted: Hit = { limit: VERIFY_FAILURES, caller: r.openid, at: r.createdAt };
+    if (decision.status === 'failed') await restampHit(db, counted, now);
+    else await releaseHit(db, counted);
+    ctx.log.info({ verification: r.id, status: decision.status, code: decision.failureCode }, 'real-name verification decided');
+    return updated;
+  }
+  const [current] = await db.select().from(insuranceVerifications).where(eq(insuranceVerifications.id, r.id));
+  return current;
+}
+
+/** The caller's own verification by id: another resident's id is as unknown as one that never existed. */
+async function ownVerification(db: Db, openid: string, verificationId: string): Promise<VerificationRow> {
+  const [row] = await db
+    .select()
+    .from(insuranceVerifications)
+    .where(and(eq(insuranceVerifications.id, verificationId), eq(insuranceVerifications.openid, openid)));
+  if (!row) throw new AppError('NOT_FOUND', '没有找到这次实名认证，请重新认证。', { fields: { verificationId: '认证编号不存在' } });
+  return row;
+}
+
+/** The named verification, or the caller's latest one, brought up to date; null when there is none. */
+export async function currentVerification(ctx: ResidentContext, verificationId?: string): Promise<VerificationRow | null> {
+  const db = await ctx.deps.db();
+  if (verificationId) return refreshVerification(ctx, await ownVerification(db, ctx.caller.openid, verificationId));
+  const [latest] = await db
+    .select()
+    .from(insuranceVerifications)
+    .where(eq(insuranceVerifications.openid, ctx.caller.openid))
+    .orderBy(desc(insuranceVerifications.createdAt))
+    .limit(1);
+  return latest ? refreshVerification(ctx, latest) : null;
+}
+
+/** The named verification, or the caller's latest one, as the page shows it (null when there is none). */
+export async function showVerification(ctx: ResidentContext, input: { verificationId?: string }): Promise<{ verification: VerificationView | null }> {
+  const row = await currentVerification(ctx, input.verificationId);
+  return { verification: row ? verificationView(row, ctx.clock.now()) : null };
+}
+
+const isLive = (r: VerificationRow, now: Date) => r.status === 'passed' && r.accessExpiresAt !== null && r.accessExpiresAt > now;
+
+/**
+ * The verification that lets this call read insurance data: the one named (the caller's own), or
+ * the caller's newest live one — else VERIFICATION_REQUIRED, which the client turns into the verify step.
+ */
+export async function requireLiveVerification(ctx: ResidentContext, verificationId?: string): Promise<VerificationRow> {
+  const now = ctx.clock.now();
+  let row: VerificationRow | null;
+  if (verificationId) {
+    row = await currentVerification(ctx, verificationId);
+  } else {
+    const db = await ctx.deps.db();
+    const rows = await recentRows(db, ctx.caller.openid, new Date(now.getTime() - LINK_TTL_MINUTES * MINUTE - VERIFICATION_TTL_MINUTES * MINUTE));
+    row = rows.find((r) => isLive(r, now)) ?? null;
+    // Just back from the face check: the newest is still pending until FaceID is asked.
+    if (!row && rows[0]?.status === 'pending') row = await refreshVerification(ctx, rows[0]);
+    // Otherwise the newest says why (its 30 minutes are over, it failed…).
+    row ??= rows[0] ?? null;
+  }
+  if (row && isLive(row, now)) return row;
+  const view = row ? verificationView(row, now) : null;
+  throw new AppError('VERIFICATION_REQUIRED', view?.status === 'expired' ? `实名认证已超过 ${VERIFICATION_TTL_MINUTES} 分钟，为保护您的个人信息，请重新完成人脸认证。` : undefined);
+}
