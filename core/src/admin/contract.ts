@@ -105,7 +105,8 @@ export const adminInput = {
   'audit.list': z
     .object({
       operatorId: z.string().regex(/^[a-z0-9-]{2,40}$/, '操作员编号格式不正确').optional(),
-      action: z.string().regex(/^[a-zA-Z.]{2,40}$/, '操作名格式不正确').optional(),
+      /** The action to list (`notices.publish`…): not `action`, which names the call itself. */
+      ofAction: z.string().regex(/^[a-zA-Z.]{2,40}$/, '操作名格式不正确').optional(),
       /** Entries before this id (paging back). */
       before: z.number().int().positive().optional(),
       limit: z.number().int().min(1).max(200).default(50),

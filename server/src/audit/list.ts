@@ -14,7 +14,7 @@ export async function listAudit(ctx: OperatorContext, input: z.output<(typeof ad
     .where(
       and(
         input.operatorId ? eq(auditLog.operatorId, input.operatorId) : undefined,
-        input.action ? eq(auditLog.action, input.action) : undefined,
+        input.ofAction ? eq(auditLog.action, input.ofAction) : undefined,
         input.before ? lt(auditLog.id, input.before) : undefined,
       ),
     )

@@ -112,6 +112,8 @@ const CODES_BY_WORDS: Array<[RegExp, string]> = [
   [/订单已支付/, 'ORDERPAID'],
   [/订单已关闭/, 'ORDERCLOSED'],
   [/订单号不存在|订单不存在/, 'ORDERNOTEXIST'],
+  // A refund the merchant's balance cannot cover: the operators' refunds queue names it.
+  [/余额不足/, 'NOTENOUGH'],
 ];
 
 /** WeChat Pay's business error code: err_code when it survived (a string), else read from its words. */

@@ -96,7 +96,8 @@ export async function askRefund(deps: Deps, db: Db, r: RefundRow, now: Date): Pr
       .where(and(eq(refunds.id, r.id), eq(refunds.status, r.status)));
     return 'requested';
   } catch (e) {
-    const reason = e instanceof PaymentProviderError ? `${e.operation} ${e.code}` : e instanceof Error ? e.message : String(e);
+    // WeChat's own words ride along: the operator working the queue reads them.
+    const reason = e instanceof PaymentProviderError ? e.message : e instanceof Error ? e.message : String(e);
     const wait = Math.min(MAX_BACKOFF_MS, 60_000 * 2 ** Math.max(0, r.attempts - 1));
     await db.update(refunds).set({ lastError: reason.slice(0, 200), nextAttemptAt: new Date(now.getTime() + wait) }).where(eq(refunds.id, r.id));
     // A refund WeChat keeps refusing is money a person must return: say so loudly.

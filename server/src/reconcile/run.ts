@@ -1,5 +1,5 @@
 import { DEPARTMENTS, fenToYuan, shanghaiDate, toShanghaiIso, type DepartmentId } from '@bianmin/core';
-import { and, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, notInArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open';
 import { orders, payments, reconciliationItems, reconciliations, refunds } from '../db/schema';
@@ -129,7 +129,7 @@ export async function reconcileDay(deps: Deps, day: string, now: Date, opts: { r
     const gone = await db
       .update(reconciliationItems)
       .set({ status: 'resolved', resolvedBy: 'reconciliation', resolvedAt: now, note: '重新对账时已不存在' })
-      .where(and(eq(reconciliationItems.day, day), eq(reconciliationItems.status, 'open'), keys.length ? sql`${reconciliationItems.key} <> all(${keys}::text[])` : undefined))
+      .where(and(eq(reconciliationItems.day, day), eq(reconciliationItems.status, 'open'), keys.length ? notInArray(reconciliationItems.key, keys) : undefined))
       .returning({ id: reconciliationItems.id });
     const summary = { wechat: { payments: statement.payments.length, refunds: statement.refunds.length }, ledger: found.ledger, postings: found.postings, differences: found.differences.length, newDifferences: inserted };
     await db.update(reconciliations).set({ status: 'done', finishedAt: now, leaseUntil: null, summary, lastError: null }).where(eq(reconciliations.day, day));
