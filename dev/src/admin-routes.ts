@@ -69,7 +69,7 @@ export async function serveConsole(dir: string, urlPath: string, res: ServerResp
   }
   if (!info) {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end('Operator console build not found: run `npm run build:admin`.');
+    res.end('Operator console build not found: run `npm run build:console`.');
     return;
   }
   res.writeHead(200, {

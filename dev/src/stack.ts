@@ -88,7 +88,7 @@ export interface StackOptions {
   devNow?: Date;
   /** How long what operators published is read from memory before the database is asked again (default 5 s; 0 in tests). */
   overridesTtlMs?: number;
-  /** The operator console's build (default admin/dist). */
+  /** The operator console's build (default console/dist, `npm run build:console`). */
   consoleDir?: string;
 }
 
@@ -126,7 +126,7 @@ export interface Stack {
 const DEV_ID_HASH_KEY = 'bianmin-dev-only-id-hash-key-not-for-production';
 
 export const DEFAULT_H5_DIR = resolve(__dirname, '../../client/dist/h5');
-export const DEFAULT_CONSOLE_DIR = resolve(__dirname, '../../admin/dist');
+export const DEFAULT_CONSOLE_DIR = resolve(__dirname, '../../console/dist');
 
 /**
  * The whole local stack in one process: the department sandboxes, the database (migrated), and
