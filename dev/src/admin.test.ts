@@ -113,6 +113,15 @@ describe.each(STORE_KINDS)('the operator console’s API on %s', (kind) => {
     expect(a.body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
+  it('withdraws a notice that has not begun: it is ended at once and never closes the service', async () => {
+    const { notice } = data(await admin('op-power-01', 'notices.publish', { serviceIds: [POWER_QUERY], kind: 'maintenance', startsAt: '2026-03-20T01:00:00+08:00', endsAt: '2026-03-20T03:00:00+08:00', reason: '计划取消的维护' }));
+    const ended = data(await admin('op-power-01', 'notices.end', { noticeId: notice.noticeId, note: '改期' }));
+    expect(ended.notice.status).toBe('ended');
+    expect(data(await admin('op-power-01', 'notices.list', { status: 'current' })).notices.map((n) => n.noticeId)).not.toContain(notice.noticeId);
+    const then = data(await stack.call<ServiceStatusResult>('services', { action: 'status', serviceId: POWER_QUERY }, { openid: null, now: '2026-03-20T02:00:00+08:00' }));
+    expect(then.availability.state).not.toBe('maintenance');
+  });
+
   it('ends a notice early: the service opens at once, the end is audited with before → after', async () => {
     const { notice } = data(await admin('op-power-01', 'notices.publish', { serviceIds: [POWER_QUERY], kind: 'incident', startsAt: '2026-03-12T09:00:00+08:00', reason: '抄表数据异常' }, '2026-03-12T09:00:00+08:00'));
     const during = data(await stack.call<ServiceStatusResult>('services', { action: 'status', serviceId: POWER_QUERY }, { openid: null, now: '2026-03-12T09:30:00+08:00' }));

@@ -1,7 +1,7 @@
 import type { AdminOutputs, DifferenceView, OperatorView, StuckRefundView, TicketQueueGroup } from '@bianmin/core/admin/contract';
 import { DEPARTMENTS, type DepartmentId } from '@bianmin/core/departments';
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Card, Input, MessagePlugin, Table, Tabs, Tag } from 'tdesign-react';
+import { Alert, Button, Card, Input, MessagePlugin, Table, Tag } from 'tdesign-react';
 import { admin, ApiError } from '../api';
 import { beijing, yuan } from '../time';
 
@@ -59,8 +59,8 @@ export function QueuesPage({ operator }: { operator: OperatorView }) {
     <div className="bm-page">
       <h2>待办队列</h2>
       {error && <div role="alert"><Alert theme="error" message={error} /></div>}
-      <Tabs defaultValue="refunds">
-        <Tabs.TabPanel value="refunds" label={`退款受阻（${refunds.length}）`}>
+      <section aria-labelledby="q-refunds" className="bm-section">
+          <h3 id="q-refunds">退款受阻（{refunds.length}）</h3>
           <Card bordered>
             <p className="bm-muted">微信支付多次拒绝的退款：钱是居民的，须有人跟进直到退回。</p>
             <Table
@@ -87,8 +87,9 @@ export function QueuesPage({ operator }: { operator: OperatorView }) {
               ]}
             />
           </Card>
-        </Tabs.TabPanel>
-        <Tabs.TabPanel value="differences" label={`对账差异（${diffs?.differences.length ?? 0}）`}>
+      </section>
+      <section aria-labelledby="q-differences" className="bm-section" data-queue="differences">
+          <h3 id="q-differences">对账差异（{diffs?.differences.length ?? 0}）</h3>
           <Card bordered>
             <p className="bm-muted">
               每日对账：微信支付对账单、我们的台账、部门入账三方核对。
@@ -124,8 +125,9 @@ export function QueuesPage({ operator }: { operator: OperatorView }) {
               ]}
             />
           </Card>
-        </Tabs.TabPanel>
-        <Tabs.TabPanel value="tickets" label={`12345 临期与超期（${overdue} 件超期）`}>
+      </section>
+      <section aria-labelledby="q-tickets" className="bm-section">
+          <h3 id="q-tickets">12345 临期与超期（{overdue} 件超期）</h3>
           <Card bordered>
             {tickets.length === 0 && <p>没有临期或超期的工单。</p>}
             {tickets.map((g) => (
@@ -148,8 +150,7 @@ export function QueuesPage({ operator }: { operator: OperatorView }) {
               </section>
             ))}
           </Card>
-        </Tabs.TabPanel>
-      </Tabs>
+      </section>
     </div>
   );
 }

@@ -37,7 +37,8 @@ export function StatusPage() {
           {page.services.map((s: StatusPageService) => {
             const [label, theme] = STATE[s.availability.state] ?? [s.availability.state, 'default'];
             return (
-              <Card key={s.serviceId} className="bm-status-service" bordered title={`${s.name}（${s.departmentName}）`} actions={<Tag theme={theme}>{label}</Tag>} data-service-id={s.serviceId}>
+              <div key={s.serviceId} data-service-id={s.serviceId}>
+              <Card className="bm-status-service" bordered title={`${s.name}（${s.departmentName}）`} actions={<Tag theme={theme}>{label}</Tag>}>
                 <p>{s.availability.message}</p>
                 {s.notices.map((n) => (
                   <p key={n.noticeId} data-notice-id={n.noticeId}>
@@ -56,6 +57,7 @@ export function StatusPage() {
                   可用率：近 30 天 {pct(s.uptime.days30)}，近 90 天 {pct(s.uptime.days90)}；近 30 天中断 {s.incidents.length} 次
                 </p>
               </Card>
+              </div>
             );
           })}
           <Card title="12345 工单办理情况（近 90 天）" bordered>

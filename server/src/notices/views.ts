@@ -7,6 +7,8 @@ import { type NoticeRow, noticeWindow } from './overrides';
 export function noticeStatus(n: NoticeRow, now: Date): NoticeStatus {
   const w = noticeWindow(n);
   const t = now.getTime();
+  // Ended before it began: withdrawn, never to come.
+  if (n.endedAt && n.endedAt.getTime() <= t) return 'ended';
   if (w.end !== undefined && w.end <= t) return 'ended';
   return w.start > t ? 'upcoming' : 'in_force';
 }
