@@ -15,18 +15,20 @@ export function QueuesPage({ operator }: { operator: OperatorView }) {
   const [error, setError] = useState<string | null>(null);
   const [notes, setNotes] = useState<Record<string, string>>({});
   const canWrite = operator.role !== 'auditor';
+  // The 12345 centre chases ticket deadlines (and city administrators, auditors read them); the handling bureaus work in the platform.
+  const chasesTickets = operator.role !== 'department_operator' || operator.departmentId === 'hotline';
 
   const load = useCallback(async () => {
     try {
-      const [r, d, t] = await Promise.all([admin('queues.refunds'), admin('queues.differences', { status: 'open' }), admin('queues.tickets')]);
+      const [r, d, t] = await Promise.all([admin('queues.refunds'), admin('queues.differences', { status: 'open' }), chasesTickets ? admin('queues.tickets') : Promise.resolve(null)]);
       setRefunds(r.refunds);
       setDiffs(d);
-      setTickets(t.departments);
+      setTickets(t?.departments ?? []);
       setError(null);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '队列没有取到，请刷新重试。');
     }
-  }, []);
+  }, [chasesTickets]);
 
   useEffect(() => {
     void load();
@@ -126,6 +128,7 @@ export function QueuesPage({ operator }: { operator: OperatorView }) {
             />
           </Card>
       </section>
+      {chasesTickets && (
       <section aria-labelledby="q-tickets" className="bm-section">
           <h3 id="q-tickets">12345 临期与超期（{overdue} 件超期）</h3>
           <Card bordered>
@@ -151,6 +154,7 @@ export function QueuesPage({ operator }: { operator: OperatorView }) {
             ))}
           </Card>
       </section>
+      )}
     </div>
   );
 }

@@ -71,6 +71,8 @@ export async function dispatchAdmin(def: AdminDefinition, event: unknown, call: 
     const parsed = def.schemas[action].safeParse(paramsOf(raw, PLATFORM_KEYS));
     if (!parsed.success) {
       const fields = fieldsFromZod(parsed.error);
+      // The admin schemas are strict, and zod names the unknown key: a caller's text never comes back as our words.
+      if (parsed.error.issues.some((i) => i.code === 'unrecognized_keys')) fields._ = '含有这个操作不接受的字段，请按接口说明填写';
       throw new AppError('INVALID_INPUT', `填写的信息有误：${Object.values(fields)[0] ?? '请检查后重试'}`, { fields });
     }
     const data = await handler.run(ctx, parsed.data);
