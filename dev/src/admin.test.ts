@@ -57,6 +57,50 @@ describe.each(STORE_KINDS)('the operator console’s API on %s', (kind) => {
     expect(forged.status).toBe(401);
   });
 
+  it('signs an operator in with WeChat Work: the sign-in page, a code once, a session; a member who is no operator and a used code are refused', async () => {
+    const { url } = data(await admin(null, 'signInUrl', { state: 'state-0123456789' }));
+    expect(url.startsWith(`${stack.wecom.url}/wwlogin/sso/login?`)).toBe(true);
+    expect(new URL(url).searchParams.get('redirect_uri')).toBe(`${stack.url}/admin/`);
+    const code = stack.wecom.issueCode('LiuGongDian');
+    const signed = data(await admin(null, 'signIn', { code }));
+    expect(signed.operator).toMatchObject({ operatorId: 'op-power-01', role: 'department_operator', departmentId: 'power' });
+    const me = await fetch(`${stack.url}/api/admin`, { method: 'POST', headers: { authorization: `Bearer ${signed.token}`, 'x-dev-now': NOON }, body: '{"action":"me"}' });
+    expect(((await me.json()) as { data: { operator: { name: string } } }).data.operator.name).toBe('刘供电');
+    // The same code again: WeChat Work says 40029, we say sign in again.
+    expect((await admin(null, 'signIn', { code })).body).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect((await admin(null, 'signIn', { code: stack.wecom.issueCode('SunWeiKaiTong') })).body).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: expect.stringContaining('还没有开通') } });
+    // Signed out, the token is nothing.
+    await fetch(`${stack.url}/api/admin`, { method: 'POST', headers: { authorization: `Bearer ${signed.token}`, 'x-dev-now': NOON }, body: '{"action":"signOut"}' });
+    const after = await fetch(`${stack.url}/api/admin`, { method: 'POST', headers: { authorization: `Bearer ${signed.token}`, 'x-dev-now': NOON }, body: '{"action":"me"}' });
+    expect(after.status).toBe(401);
+  });
+
+  it('tells a resident holding a reminder for the service when a maintenance is published for it', async () => {
+    // 水费缴纳 closes at 22:00: LI asks to be reminded when it opens at 06:00.
+    const late = '2026-03-16T23:50:00+08:00';
+    data(await stack.call('services', { action: 'remind', serviceId: 'bills.water.pay' }, { openid: LI.openid, now: late }));
+    const published = data(await admin('op-water-01', 'notices.publish', { serviceIds: ['bills.water.pay'], kind: 'maintenance', startsAt: '2026-03-17T06:00:00+08:00', endsAt: '2026-03-17T10:00:00+08:00', reason: '管网数据迁移' }, late));
+    expect(published.told).toBe(1);
+    const inbox = data(await stack.call<{ messages: Array<{ title: string; body: string }> }>('messages', { action: 'list' }, { openid: LI.openid, now: late }));
+    expect(inbox.messages.some((m) => `${m.title}${m.body}`.includes('管网数据迁移'))).toBe(true);
+  });
+
+  it('takes new opening hours from their effective day, says the change ahead, and withdraws them', async () => {
+    const schedule = { timezone: 'Asia/Shanghai', days: 'everyday', windows: [{ start: '09:00', end: '17:00' }], closedOnHolidays: false };
+    const { version } = data(await admin('op-water-01', 'schedules.set', { serviceId: 'bills.water.query', effectiveFrom: '2026-03-25', schedule, note: '夏季作息' }, '2026-03-22T12:00:00+08:00'));
+    expect(version).toMatchObject({ serviceId: 'bills.water.query', effectiveFrom: '2026-03-25', status: 'scheduled' });
+    const before = data(await stack.call<ServiceStatusResult>('services', { action: 'status', serviceId: 'bills.water.query' }, { openid: null, now: '2026-03-24T20:00:00+08:00' }));
+    expect(before.schedule.lines.join('\n')).toContain('自 2026年3月25日起');
+    const on = data(await stack.call<ServiceStatusResult>('services', { action: 'status', serviceId: 'bills.water.query' }, { openid: null, now: '2026-03-25T20:00:00+08:00' }));
+    expect(on.availability.state).toBe('closed');
+    expect((await admin('op-power-01', 'schedules.withdraw', { versionId: version.versionId }, '2026-03-22T12:05:00+08:00')).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const withdrawn = data(await admin('op-water-01', 'schedules.withdraw', { versionId: version.versionId, note: '取消' }, '2026-03-22T12:10:00+08:00'));
+    expect(withdrawn.version.status).toBe('withdrawn');
+    const back = data(await stack.call<ServiceStatusResult>('services', { action: 'status', serviceId: 'bills.water.query' }, { openid: null, now: '2026-03-25T20:00:00+08:00' }));
+    expect(back.availability.state).toBe('open');
+    expect(back.schedule.lines.join('\n')).not.toContain('2026年3月25日');
+  });
+
   it('power publishes tomorrow’s 01:00–03:00 maintenance: closed at 02:00 with the reason, reopening at 03:00, on the hub, the status page and in the audit log', async () => {
     const published = data(
       await admin('op-power-01', 'notices.publish', {
