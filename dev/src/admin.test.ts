@@ -101,6 +101,28 @@ describe.each(STORE_KINDS)('the operator console’s API on %s', (kind) => {
     expect(back.schedule.lines.join('\n')).not.toContain('2026年3月25日');
   });
 
+  it('records a department’s outage from the health probes, with start, end and cause, and the status page counts it against uptime', async () => {
+    const fault = (mode: 'down' | 'ok') => fetch(`${stack.url}/api/__dev/departments/gas/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode }) });
+    expect((await jobs('health', '2026-03-26T09:00:00+08:00')).ok).toBe(true);
+    await fault('down');
+    await jobs('health', '2026-03-26T09:01:00+08:00');
+    await jobs('health', '2026-03-26T09:02:00+08:00');
+    await fault('ok');
+    await jobs('health', '2026-03-26T09:03:00+08:00');
+    const h = data(await admin('op-admin-01', 'health.history', { departmentId: 'gas', days: 7 }, '2026-03-26T09:05:00+08:00'));
+    const gas = h.departments.find((d) => d.departmentId === 'gas')!;
+    expect(gas.state).toBe('up');
+    expect(gas.outages[0]).toMatchObject({ startedAt: '2026-03-26T09:01:00+08:00', endedAt: '2026-03-26T09:03:00+08:00', minutes: 2 });
+    expect(gas.outages[0].cause.length).toBeGreaterThan(0);
+    expect(gas.uptime.share).toBeGreaterThan(0);
+    expect(gas.uptime.share).toBeLessThan(1);
+    const page = data(await stack.call<StatusPageResult>('services', { action: 'statusPage' }, { openid: null, now: '2026-03-26T09:05:00+08:00' }));
+    const gasUptime = page.departments.find((d) => d.departmentId === 'gas')!.uptime.days30;
+    expect(gasUptime).not.toBeNull();
+    expect(gasUptime!).toBeLessThan(1);
+    expect(page.services.find((s) => s.departmentId === 'gas')!.incidents).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'outage', startedAt: '2026-03-26T09:01:00+08:00' })]));
+  });
+
   it('power publishes tomorrow’s 01:00–03:00 maintenance: closed at 02:00 with the reason, reopening at 03:00, on the hub, the status page and in the audit log', async () => {
     const published = data(
       await admin('op-power-01', 'notices.publish', {
