@@ -129,6 +129,25 @@ it('lets a city administrator work the reconciliation queue: the planted differe
   await page.context().close();
 });
 
+it('lets a water operator change 水费查询’s hours from a date, which the resident’s status then announces, and withdraw them', async () => {
+  const page = await desk();
+  await signInAs(page, 'op-water-01', '陈水务');
+  await page.locator('.t-menu__item', { hasText: '办理时间' }).click();
+  await field(page, '服务').locator('.t-select').click();
+  await page.locator('.t-select-option', { hasText: /^水费查询$/ }).click();
+  await field(page, '生效日期').locator('input').fill('2026-03-20');
+  await field(page, '办理时段').locator('input').fill('08:00-18:00');
+  await page.getByRole('button', { name: '保存' }).click();
+  const version = page.locator('.t-table tbody tr', { hasText: '2026-03-20' });
+  await version.waitFor();
+  await expect(version.textContent()).resolves.toContain('待生效');
+  const status = await e2e.api<ServiceStatusResult>('services', { action: 'status', serviceId: 'bills.water.query' }, { now: TODAY_NOON });
+  expect(status.schedule.lines.join('；')).toContain('自 2026年3月20日起');
+  await version.getByRole('button', { name: '撤回' }).click();
+  await page.locator('.t-table tbody tr', { hasText: '已撤回' }).waitFor();
+  await page.context().close();
+});
+
 it('shows the public status page without signing in, every service with its state and the 12345 record', async () => {
   const page = await desk('/admin/#/status');
   await page.getByRole('heading', { name: '便民服务状态' }).waitFor();

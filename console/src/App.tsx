@@ -6,6 +6,7 @@ import { AuditPage } from './pages/Audit';
 import { HealthPage } from './pages/Health';
 import { NoticesPage } from './pages/Notices';
 import { QueuesPage } from './pages/Queues';
+import { SchedulesPage } from './pages/Schedules';
 import { SignInPage } from './pages/SignIn';
 import { StatusPage } from './pages/Status';
 
@@ -14,6 +15,7 @@ const { MenuItem } = Menu;
 /** The console's pages, by hash (`#/notices`): the server has one page, `/admin/`. */
 const PAGES = {
   notices: '停服与公告',
+  schedules: '办理时间',
   queues: '待办队列',
   health: '部门健康',
   audit: '审计日志',
@@ -116,6 +118,7 @@ export function App() {
         <Layout.Content>
           <main className="bm-main" id="main">
             {page === 'notices' && <NoticesPage operator={operator} />}
+            {page === 'schedules' && <SchedulesPage operator={operator} />}
             {page === 'queues' && <QueuesPage operator={operator} />}
             {page === 'health' && <HealthPage />}
             {page === 'audit' && <AuditPage />}
