@@ -43,7 +43,10 @@ export function scheduleLines(service: ScheduledService, now: Date): string[] {
   const current = [...versions].reverse().find((v) => v.fromDay <= day)?.schedule ?? service.schedule;
   const next = versions.find((v) => v.fromDay > day);
   const lines = describeWeek(current);
-  if (next) lines.push(`自 ${dateOfDay(next.fromDay).replace(/^(\d{4})-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}起：${describeWeek(next.schedule).join('；')}`);
+  if (next) {
+    const [year, month, date] = dateOfDay(next.fromDay).split('-').map(Number);
+    lines.push(`自 ${year}年${month}月${date}日起：${describeWeek(next.schedule).join('；')}`);
+  }
   return lines;
 }
 
