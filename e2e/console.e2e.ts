@@ -136,7 +136,7 @@ it('lets a water operator change 水费查询’s hours from a date, which the r
   await field(page, '服务').locator('.t-select').click();
   await page.locator('.t-select-option', { hasText: /^水费查询$/ }).click();
   await field(page, '生效日期').locator('input').fill('2026-03-20');
-  await field(page, '办理时段').locator('input').fill('08:00-18:00');
+  await field(page, '办理时段').locator('input.t-input__inner').fill('08:00-18:00');
   await page.getByRole('button', { name: '保存' }).click();
   const version = page.locator('.t-table tbody tr', { hasText: '2026-03-20' });
   await version.waitFor();
