@@ -23,8 +23,13 @@ const MAIN_PACKAGE_BUDGET = 371 * 1024;
 // 475: the rate limiter, the cold-start configuration check and the refunds' routing by kind took
 // bills from 466 to 471.5 KB; every function still wires storage and the content check whether it
 // uses them or not, which is where the room to take it back below 470 is.
-const FUNCTION_BUDGET = 475 * 1024;
-const FUNCTION_WITH_TENCENT_CLOUD_BUDGET = 610 * 1024;
+// 485 / 620: operators' notices and schedule versions are read by the availability guard of every
+// function (the overrides snapshot, ~3 KB), and every function carries every table, the
+// operations' too, because db/open.ts hands drizzle the whole schema for its relational API
+// (~8 KB): bills 471.7 → 482.4, traffic 603.1 → 613.7. Nothing calls db.query, so a schema
+// per function is where that room is.
+const FUNCTION_BUDGET = 485 * 1024;
+const FUNCTION_WITH_TENCENT_CLOUD_BUDGET = 620 * 1024;
 const FUNCTION_GOAL = 350 * 1024;
 const problems = [];
 

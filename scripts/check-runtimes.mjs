@@ -59,6 +59,14 @@ function callFor(fn) {
       return { source: 'wx_client', event: { returnCode: 'SUCCESS', outTradeNo: 'BM1' }, expect: (a) => a?.errcode === 1 && a.errmsg === 'source rejected', says: 'refuses SOURCE wx_client' };
     case 'push':
       return { source: 'wx_client', event: { MsgType: 'event', Event: 'wxa_media_check', trace_id: 'x', result: { suggest: 'risky' } }, expect: (a) => a?.ok === false && a.refused === 'source', says: 'refuses SOURCE wx_client' };
+    case 'http':
+      // A resident's WeChat context is no operator: without a bearer token the console's API says 401.
+      return {
+        source: 'wx_client',
+        event: { httpMethod: 'POST', path: x.http?.path, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'me' }), isBase64Encoded: false },
+        expect: (a) => a?.statusCode === 401 && JSON.parse(a.body ?? '{}')?.error?.code === 'UNAUTHENTICATED',
+        says: 'HTTP 401 UNAUTHENTICATED without a bearer token',
+      };
     default:
       return null;
   }

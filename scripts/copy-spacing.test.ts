@@ -50,7 +50,7 @@ describe('the copy spacing checker', () => {
 });
 
 describe('the copy of the whole app', () => {
-  it('follows the spacing rule (client, core and server)', () => {
+  it('follows the spacing rule (client, console, core and server)', () => {
     const violations = scanRepo(join(__dirname, '..'));
     if (violations.length > 0) throw new Error(`${violations.length} strings break the copy spacing rule (README, Notes for maintainers):\n${formatViolations(violations)}`);
   });

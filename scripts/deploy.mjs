@@ -78,7 +78,7 @@ for (const x of d.deployments) {
 }
 
 // What would be deployed.
-const kindWords = { resident: 'called by the mini-program', timer: 'timer only', paycallback: 'WeChat Pay notifications only', push: 'WeChat message push (消息推送)' };
+const kindWords = { resident: 'called by the mini-program', timer: 'timer only', paycallback: 'WeChat Pay notifications only', push: 'WeChat message push (消息推送)', http: 'HTTPS for the operator console (bearer token)' };
 console.log(`${dryRun ? 'Dry run: nothing is sent to CloudBase.' : 'Deploying'} ${selected.length} function(s) from ./dist/cloudfunctions\n`);
 for (const x of selected) {
   const node = d.m.CLOUDBASE_NODE_RUNTIMES[x.runtime] ?? '?';
@@ -90,6 +90,7 @@ for (const x of selected) {
   console.log(`  triggers     ${x.triggers.length ? x.triggers.map((t) => `${t.name}: ${t.type} "${t.config}" (Beijing time)`).join('; ') : 'none'}`);
   console.log(`  permissions  ${x.permissions.openapi.length ? x.permissions.openapi.join(', ') : 'none'}`);
   console.log(`  vpc          ${x.vpc ? 'TCB_VPC_ID / TCB_SUBNET_ID' : 'none'}`);
+  if (x.http) console.log(`  http route   ${x.http.path} (HTTP access service)`);
   console.log(`  env required ${x.env.required.join(', ') || 'none'}`);
   console.log(`  env optional ${x.env.optional.join(', ') || 'none'}\n`);
 }
@@ -110,6 +111,7 @@ if (dryRun) {
   if (needsVpc) console.log(`  VPC:         ${vpc.vpcId && vpc.subnetId ? `${vpc.vpcId} / ${vpc.subnetId}` : 'TCB_VPC_ID / TCB_SUBNET_ID not set — `npm run deploy` needs both (PostgreSQL is reached over the VPC)'}`);
   console.log(`  would run:   npx --yes ${TCB_CLI} login --apiKeyId … --apiKey …   (when TCB_API_KEY_ID / TCB_API_KEY are set)`);
   for (const x of selected) console.log(`               npx --yes ${TCB_CLI} fn deploy ${x.name} --force --yes -e <env> --config-file <rendered cloudbaserc.json>`);
+  for (const x of selected.filter((y) => y.http)) console.log(`               npx --yes ${TCB_CLI} service create -p ${x.http.path} -f ${x.name} -e <env>   (the HTTP route; kept when it exists)`);
   const perms = selected.filter((x) => x.permissions.openapi.length);
   if (perms.length) console.log(`  by hand:     cloud-call permissions (config.json) reach CloudBase only through DevTools: ${perms.map((x) => x.name).join(', ')} (README, "Deploying the cloud functions to CloudBase")`);
   console.log(`  retired:     delete these if an earlier deployment has them (CloudBase keeps their timers): ${d.m.RETIRED_FUNCTIONS.join(', ')}`);
@@ -162,6 +164,11 @@ for (const x of selected) {
   const r = tcb(['fn', 'deploy', x.name, '--force', '--yes', '-e', envId, '--config-file', renderedPath]);
   const done = new RegExp(`\\[${x.name}\\] Cloud function (deployed|updated) successfully`).test(r.out);
   if (!r.ok || !done) failed.push(x.name);
+  else if (x.http) {
+    // The HTTP access route to it; one that exists already stays as it is.
+    const route = tcb(['service', 'create', '-p', x.http.path, '-f', x.name, '-e', envId]);
+    if (!route.ok && !/exist|已存在/i.test(route.out)) failed.push(`${x.name} (HTTP route ${x.http.path})`);
+  }
 }
 if (failed.length) {
   console.error(`\nNot deployed: ${failed.join(', ')} (tcb's output above says why). The others are.`);

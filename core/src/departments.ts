@@ -2,6 +2,10 @@
 export const DEPARTMENT_IDS = ['water', 'power', 'gas', 'traffic', 'insurance', 'hotline'] as const;
 export type DepartmentId = (typeof DEPARTMENT_IDS)[number];
 
+export function isDepartmentId(x: string): x is DepartmentId {
+  return (DEPARTMENT_IDS as readonly string[]).includes(x);
+}
+
 export const DEPARTMENTS: Record<DepartmentId, { name: string; shortName: string }> = {
   water: { name: '市自来水公司', shortName: '自来水' },
   power: { name: '国网市供电公司', shortName: '供电' },

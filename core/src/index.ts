@@ -18,3 +18,4 @@ export * from './late-fee';
 export * from './files';
 export * from './text';
 export * from './flows/tickets/index';
+export * from './status/contract';

@@ -22,6 +22,9 @@ import { handleHotlineLever, type HotlinePlatform } from './sandboxes/hotline-le
 import { FLAGGED_TEST_PHRASE, type SandboxContentCheck } from '@bianmin/server/content/sandbox';
 import { type DevClock, parseDevNow } from './clock';
 import { handleMediaCheckLever } from './media-check-levers';
+import { type AdminRoutes, devOperatorSession, handleAdminApi, serveConsole } from './admin-routes';
+import { operatorFixtures } from './operators';
+import { REFUND_REFUSALS, type RefundRefusal } from './sandboxes/pay';
 
 /** Bodies larger than this are refused before parsing: no action takes more than a few KB. */
 const MAX_BODY_BYTES = 256 * 1024;
@@ -53,6 +56,8 @@ export interface GatewayOptions {
   hotline?: HotlinePlatform;
   /** The local content check, whose image checks the media-check lever answers as WeChat's push would. */
   contentCheck?: SandboxContentCheck;
+  /** The operator console: POST /api/admin, its dev sign-in lever, and its files at /admin/. */
+  admin?: AdminRoutes;
 }
 
 const OPENID = /^[A-Za-z0-9_-]{6,64}$/;
@@ -145,6 +150,27 @@ export function createGateway(opts: GatewayOptions): Server {
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, path: string) {
     if (path === '/api/__dev/clock') return handleClockLever(req, res, opts.clock);
+    if (path === '/api/admin' && opts.admin) {
+      // Bearer token only: whoever X-Dev-OpenId names is a resident, and no resident is an operator.
+      return handleAdminApi(req, res, opts.admin, { clock: identify(req).clock, send: sendEnvelope, read: readBody, parse: parseJsonBody });
+    }
+    const devOperator = /^\/api\/__dev\/operators\/([a-z0-9-]{1,40})\/session$/.exec(path);
+    if (devOperator && req.method === 'POST' && opts.admin) {
+      return sendEnvelope(res, { ok: true, data: await devOperatorSession(devOperator[1], opts.admin, identify(req).clock) });
+    }
+    if (path === '/api/__dev/payments/refunds/refuse' && req.method === 'POST') {
+      // WeChat Pay refusing refunds (NOTENOUGH: the merchant account is short) until told otherwise.
+      if (!opts.pay) return refuse(res, new AppError('NOT_FOUND', '微信支付沙箱不在本进程中。'));
+      const { text, tooLarge } = await readBody(req, 1024);
+      const b = (tooLarge ? null : parseJsonBody(text)) as { code?: unknown; times?: unknown } | null;
+      const codes = Object.keys(REFUND_REFUSALS);
+      const code = b?.code === null ? null : typeof b?.code === 'string' && codes.includes(b.code) ? (b.code as RefundRefusal) : undefined;
+      const times = b?.times === undefined ? undefined : Number.isInteger(b.times) && (b.times as number) >= 0 && (b.times as number) <= 1000 ? (b.times as number) : NaN;
+      if (code === undefined || Number.isNaN(times)) {
+        return refuse(res, new AppError('INVALID_INPUT', `code 应为 ${codes.join(' | ')} 或 null，times 为 0–1000 的整数（可省略）。`, { fields: { code: `应为 ${codes.join(' | ')} 或 null` } }));
+      }
+      return sendEnvelope(res, { ok: true, data: opts.pay.sandbox.refuseRefunds(code, times) });
+    }
     const devFault = /^\/api\/__dev\/departments\/([^/]+)\/faults$/.exec(path);
     const devPostings = /^\/api\/__dev\/departments\/([^/]+)\/postings$/.exec(path);
     const devJob = /^\/api\/__dev\/jobs\/([A-Za-z]+)$/.exec(path);
@@ -236,7 +262,7 @@ export function createGateway(opts: GatewayOptions): Server {
       return sendEnvelope(res, await handleMediaCheckLever(opts.contentCheck, deps, req.method ?? 'GET', path, tooLarge ? '\u0000' : text, clock.now()));
     }
     if (path === '/api/__dev/fixtures' && req.method === 'GET') {
-      return send(res, 200, { residents, contentCheck: { flaggedPhrase: FLAGGED_TEST_PHRASE, note: '含此短语的文字会被本地内容安全检查判为违规（risky）' } });
+      return send(res, 200, { residents, operators: operatorFixtures(), contentCheck: { flaggedPhrase: FLAGGED_TEST_PHRASE, note: '含此短语的文字会被本地内容安全检查判为违规（risky）' } });
     }
     if (devFault && req.method === 'POST') {
       const sandbox = (sandboxes as Record<string, (typeof sandboxes)[keyof typeof sandboxes]>)[devFault[1]];
@@ -283,6 +309,13 @@ export function createGateway(opts: GatewayOptions): Server {
       }
       if (path.startsWith('/api/')) return await handleApi(req, res, path);
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { ok: false });
+      if (opts.admin && (path === '/admin' || path.startsWith('/admin/'))) {
+        if (path === '/admin') {
+          res.writeHead(301, { location: '/admin/' });
+          return res.end();
+        }
+        return await serveConsole(opts.admin.consoleDir, path, res);
+      }
       return await serveStatic(opts.h5Dir, path, res);
     } catch (e) {
       if (e instanceof AppError) return refuse(res, e);

@@ -29,6 +29,12 @@ import { createGateway } from './gateway';
 import { type Sandboxes, startSandboxes, stopSandboxes } from './sandboxes';
 import { createHotlinePlatform, type HotlinePlatform } from './sandboxes/hotline';
 import { createDevClock, type DevClock } from './clock';
+import { databaseOverrides } from '@bianmin/server/notices/overrides';
+import { adminFunction } from '@bianmin/server/admin/function';
+import { wecomSignIn } from '@bianmin/server/admin/wecom';
+import { reconcileDay, runDailyReconciliation, statementDayDue } from '@bianmin/server/reconcile/run';
+import { NON_OPERATOR_MEMBER, OPERATORS, seedOperators } from './operators';
+import { startWeComSandbox, type WeComSandbox } from './sandboxes/wecom';
 
 export interface StackOptions {
   /** 0 = any free port (tests). */
@@ -82,6 +88,10 @@ export interface StackOptions {
    * clock until the clock lever sets it. Jobs, sandboxes and calls without X-Dev-Now read it.
    */
   devNow?: Date;
+  /** How long what operators published is read from memory before the database is asked again (default 5 s; 0 in tests). */
+  overridesTtlMs?: number;
+  /** The operator console's build (default console/dist, `npm run build:console`). */
+  consoleDir?: string;
 }
 
 export interface Stack {
@@ -109,13 +119,16 @@ export interface Stack {
   contentCheck: SandboxContentCheck;
   /** The 12345 platform sandbox's tickets and events. */
   hotline: HotlinePlatform;
+  /** WeChat Work, for the console's sign-in. */
+  wecom: WeComSandbox;
   stop(): Promise<void>;
 }
 
 /** The local stack's key for ID-number hashes (deployed: INSURANCE_ID_HASH_KEY). */
 const DEV_ID_HASH_KEY = 'bianmin-dev-only-id-hash-key-not-for-production';
 
-const DEFAULT_H5_DIR = resolve(__dirname, '../../client/dist/h5');
+export const DEFAULT_H5_DIR = resolve(__dirname, '../../client/dist/h5');
+export const DEFAULT_CONSOLE_DIR = resolve(__dirname, '../../console/dist');
 
 /**
  * The whole local stack in one process: the department sandboxes, the database (migrated), and
@@ -146,7 +159,10 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     { timeoutMs: opts.departmentTimeoutMs ?? 3000, probeIntervalMs: opts.probeIntervalMs, cacheTtlMs: opts.departmentCacheTtlMs, log, tell: clock.at },
   );
   const contentCheck = sandboxContentCheck();
+  await seedOperators(database.db);
+  const wecom = await startWeComSandbox({ members: [...OPERATORS.map((o) => ({ userid: o.wecomUserId, name: o.name })), NON_OPERATOR_MEMBER] });
   const deps: Deps = { db: async () => database.db, log, departments, calendar: chineseDaysCalendar(), notifier,
+    overrides: databaseOverrides(async () => database.db, { ttlMs: opts.overridesTtlMs ?? 5000, log }),
     payments: sandboxPaymentProvider(payEndpoint),
     // One process serves every function locally: every payable kind.
     payables: payableKinds(PAYABLE_KINDS),
@@ -168,8 +184,16 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     faceId,
     hotline,
     contentCheck,
-    // Every job of every worker, by name, as CloudBase's timer would run it (with no budget).
-    jobs: Object.fromEntries([...JOBS].map(([name, job]) => [name, (now: Date) => job.run(deps, now, unbounded)])),
+    // Every job of every worker, by name, as CloudBase's timer would run it (with no budget)…
+    jobs: {
+      ...Object.fromEntries([...JOBS].map(([name, job]) => [name, (now: Date) => job.run(deps, now, unbounded)])),
+      // …except that the reconciliation's lever does yesterday again even when it was done: people and tests rerun it.
+      reconcile: async (now: Date) => {
+        const day = statementDayDue(now);
+        return day ? reconcileDay(deps, day, now, { rerun: true }) : runDailyReconciliation(deps, now);
+      },
+    },
+    admin: { admin: adminFunction, deps, log, consoleDir: opts.consoleDir ?? DEFAULT_CONSOLE_DIR },
   });
   server.keepAliveTimeout = 5000;
   try {
@@ -181,12 +205,15 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     await stopSandboxes(sandboxes);
     await pay?.stop();
     await tencentCloud.stop();
+    await wecom.stop();
     if (ownsStorageDir) rmSync(storageDir, { recursive: true, force: true });
     if (ownsDatabase) await database.close();
     throw e;
   }
   const { port } = server.address() as AddressInfo;
   pay?.setNotifyUrl(`http://127.0.0.1:${port}/api/__dev/wxpay/notify`);
+  // WeChat Work sends the operator back to the console, whose address is known only now.
+  deps.wecom = wecomSignIn({ corpId: wecom.corpId, agentId: wecom.agentId, secret: wecom.secret, redirectUri: `http://127.0.0.1:${port}/admin/`, apiBase: wecom.url, loginUrl: `${wecom.url}/wwlogin/sso/login` });
   // CloudBase fires the workers' timers; locally a loop per worker does the same, on the stack's
   // clock: the one the pages and the sandboxes read, so an order made on the demo date expires on
   // the demo date. Its jobs run one after the other, as in the worker.
@@ -220,6 +247,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     faceId,
     contentCheck,
     hotline,
+    wecom,
     stop: () =>
       (stopping ??= (async () => {
         for (const t of timers) clearInterval(t);
@@ -228,6 +256,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
         await stopSandboxes(sandboxes);
         await pay?.stop();
         await tencentCloud.stop();
+        await wecom.stop();
         if (ownsDatabase) await database.close();
         if (ownsStorageDir) rmSync(storageDir, { recursive: true, force: true });
       })()),

@@ -42,6 +42,13 @@ const envSchema = z.object({
    * kept only in the function's configuration. Changing it makes earlier verifications unrecognisable.
    */
   INSURANCE_ID_HASH_KEY: z.string().min(32, 'INSURANCE_ID_HASH_KEY must be at least 32 characters').optional(),
+  /** WeChat Work (企业微信) corp id, for the operator console's sign-in (admin function only). */
+  WECOM_CORP_ID: z.string().regex(/^[A-Za-z0-9]{6,40}$/, 'WECOM_CORP_ID must be the corp id (ww…)').optional(),
+  /** The console's self-built app (自建应用) in WeChat Work: its AgentId and Secret. */
+  WECOM_AGENT_ID: z.string().regex(/^\d{1,12}$/, 'WECOM_AGENT_ID must be digits').optional(),
+  WECOM_SECRET: z.string().min(16, 'WECOM_SECRET must be the app secret').optional(),
+  /** Where WeChat Work sends an operator back after signing in: the console's address (a trusted domain of the app). */
+  ADMIN_CONSOLE_URL: z.url().optional(),
   /** @default 'ap-guangzhou' */
   TENCENTCLOUD_REGION: z.string().regex(/^[a-z]+-[a-z]+(-[a-z0-9]+)?$/).default('ap-guangzhou'),
   ...departmentEnv,
@@ -63,6 +70,7 @@ export interface ServerConfig {
   tencentCloud?: TencentCloudConfig;
   faceId?: { ruleId: string; redirectUrl?: string };
   insuranceIdHashKey?: string;
+  wecom?: { corpId: string; agentId: string; secret: string; redirectUri: string };
 }
 
 export function loadConfig(env: Record<string, string | undefined>): ServerConfig {
@@ -89,6 +97,10 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     tencentCloud: tencentCloudFrom(e),
     faceId: e.FACEID_RULE_ID ? { ruleId: e.FACEID_RULE_ID as string, redirectUrl: e.FACEID_REDIRECT_URL as string | undefined } : undefined,
     insuranceIdHashKey: e.INSURANCE_ID_HASH_KEY as string | undefined,
+    wecom:
+      e.WECOM_CORP_ID && e.WECOM_AGENT_ID && e.WECOM_SECRET && e.ADMIN_CONSOLE_URL
+        ? { corpId: e.WECOM_CORP_ID as string, agentId: e.WECOM_AGENT_ID as string, secret: e.WECOM_SECRET as string, redirectUri: e.ADMIN_CONSOLE_URL as string }
+        : undefined,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { DepartmentId } from '@bianmin/core';
 import { FLOWS } from './flows/index';
+import { operatorFunctions } from './admin/functions';
 import { paymentsFunctions } from './payments/functions';
 import { type DeployedFunction, deploymentOf, flowFunctions, payablesSource } from './runtime/functions';
 import type { Job } from './runtime/jobs';
@@ -12,10 +13,15 @@ const everyPayable = payingFlows.map(payablesSource);
 
 /**
  * Every cloud function that is deployed, derived: each flow's (its resident function, its worker,
- * its receivers) and the platform's (payments). The build bundles and declares each of these, the
- * dry run checks them, the local gateway serves the resident ones.
+ * its receivers) and the platform's (payments; the operator console's API and the operations
+ * worker). The build bundles and declares each of these, the dry run checks them, the local
+ * gateway serves the resident ones and the console's API.
  */
-export const FUNCTIONS: readonly DeployedFunction[] = [...FLOWS.flatMap((f) => flowFunctions(f, everyPayable)), ...paymentsFunctions(payingDepartments, everyPayable)];
+export const FUNCTIONS: readonly DeployedFunction[] = [
+  ...FLOWS.flatMap((f) => flowFunctions(f, everyPayable)),
+  ...paymentsFunctions(payingDepartments, everyPayable),
+  ...operatorFunctions(everyPayable),
+];
 
 /** The same, as CloudBase is told: one deployment each. */
 export const DEPLOYMENTS = FUNCTIONS.map(deploymentOf);

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { useDidShow } from '@tarojs/taro';
-import type { OrderListEntry } from '@bianmin/core';
+import type { OrderListEntry, OrderView, TrafficOrderView } from '@bianmin/core';
 import { ApiError, type ApiError as ApiErrorType, callFunction } from '../api';
 import { useRemote, type Remote } from '../hooks/use-remote';
 
@@ -31,10 +31,12 @@ export function nextPoll(order: { status: string } | null, error: { retryable: b
  * One of the resident's orders as its flow's receipt presents it (payments.order answers every
  * kind); an order of another kind is not this page's to show.
  */
-export async function paymentOrder<F extends OrderListEntry['flow']>(orderId: string, flow: F): Promise<Extract<OrderListEntry, { flow: F }>['order']> {
+export function paymentOrder(orderId: string, flow: 'bills'): Promise<OrderView>;
+export function paymentOrder(orderId: string, flow: 'traffic'): Promise<TrafficOrderView>;
+export async function paymentOrder(orderId: string, flow: OrderListEntry['flow']): Promise<OrderListEntry['order']> {
   const { order } = await callFunction('payments', { action: 'order', orderId });
   if (order.flow !== flow) throw new ApiError({ code: 'NOT_FOUND', message: '没有找到这笔订单。', retryable: false });
-  return order.order as Extract<OrderListEntry, { flow: F }>['order'];
+  return order.order;
 }
 
 export interface OrderPolling<O> {

@@ -1,14 +1,16 @@
-import type { Availability } from '../availability-types';
+import type { Availability, AvailabilityNotice } from '../availability-types';
 import type { HolidayCalendar } from './calendar';
 import type { Schedule } from './schedule';
 import { composeMessage, dailyPause, dateLabel, hoursSummary, unknownCalendarNote, whenLabel, type NextClose, type Situation } from './message';
 import { dayOf, DAY_MS, isoAt, MINUTE_MS, startOfDay, yearOfDay } from './shanghai-time';
-import { Timeline } from './timeline';
+import { type NoticeWindow, type ScheduleVersion, Timeline } from './timeline';
+
+export type { NoticeWindow, ScheduleVersion } from './timeline';
 
 export { describeWeek } from './message';
 
 /** What the department's health probe last said; `retryAt` is when we will try it again. */
-export type DepartmentHealth = { state: 'up' } | { state: 'down'; retryAt?: Date };
+export type DepartmentHealth = { state: 'up' } | { state: 'down'; retryAt?: Date; cause?: string };
 
 export interface ScheduledService {
   id: string;
@@ -17,17 +19,44 @@ export interface ScheduledService {
   schedule: Schedule;
   /** Who is unreachable when the department is down, e.g. '国网市供电公司'; defaults to the service name. */
   departmentName?: string;
+  /** Operators' later schedules, each in force from its day on (ascending); before the first, `schedule`. */
+  versions?: readonly ScheduleVersion[];
+  /** Operators' notices: maintenance and incidents close the service for their window; the rest inform. */
+  notices?: readonly NoticeWindow[];
+}
+
+const timeline = (service: ScheduledService, calendar: HolidayCalendar) =>
+  new Timeline(service.versions || service.notices ? { schedule: service.schedule, versions: service.versions, notices: service.notices } : service.schedule, calendar);
+
+/** A notice as availability carries it to the tile, the sheet and the page. */
+export function noticeView(n: NoticeWindow): AvailabilityNotice {
+  return {
+    noticeId: n.id,
+    kind: n.kind,
+    reason: n.reason,
+    startsAt: isoAt(n.start),
+    ...(n.end !== undefined && { endsAt: isoAt(n.end) }),
+    ...(n.stillWorks && { stillWorks: n.stillWorks }),
+    ...(n.alternative && { alternative: n.alternative }),
+  };
+}
+
+/** What a notice tells a resident beyond the closure itself: what still works, and where else to go. */
+function noticeNotes(n: NoticeWindow | undefined): string {
+  if (!n) return '';
+  const sentence = (x: string | undefined) => (x ? (/[。！？.!?]$/.test(x) ? x : `${x}。`) : '');
+  return sentence(n.stillWorks) + sentence(n.alternative);
 }
 
 /** Residents are warned this long before a close so that they do not start what they cannot finish. */
 export const CLOSING_SOON_MS = 15 * MINUTE_MS;
 
 function holidayCausing(tl: Timeline, now: number, opensAt: number | undefined): string | undefined {
-  if (!tl.schedule.closedOnHolidays) return undefined;
   // A closure is the holiday's doing when a holiday lies between now and the reopening: on the
   // make-up Saturday evening before the Spring Festival, the wait is the festival, not the evening.
   const last = opensAt === undefined ? dayOf(now) : dayOf(opensAt) - 1;
   for (let d = dayOf(now); d <= last; d++) {
+    if (!tl.scheduleOn(d).closedOnHolidays) continue;
     const p = tl.plan(d);
     if (p.kind === 'holiday') return p.name ?? '法定节';
   }
@@ -63,18 +92,44 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 
 const healthKey = (h: DepartmentHealth): string => (h.state === 'up' ? 'up' : `down:${h.retryAt?.getTime() ?? ''}`);
 
+/** The operator's informational notice in force at `t` (closing ones are maintenance hits), and when that changes. */
+function noticeAt(service: ScheduledService, t: number): { notice?: NoticeWindow; next: number } {
+  let notice: NoticeWindow | undefined;
+  let next = Infinity;
+  for (const n of service.notices ?? []) {
+    const end = n.end ?? Infinity;
+    if (n.start > t) next = Math.min(next, n.start);
+    else if (t < end) {
+      next = Math.min(next, end);
+      if (n.kind === 'notice' && !notice) notice = n;
+    }
+  }
+  return { notice, next };
+}
+
 function decide(service: ScheduledService, t: number, calendar: HolidayCalendar, health: DepartmentHealth): Verdict {
-  const tl = new Timeline(service.schedule, calendar);
+  const tl = timeline(service, calendar);
   const name = service.name;
+  const schedule = tl.scheduleOn(dayOf(t));
   let situation: Verdict['situation'];
   let result: Verdict['result'];
   let until = tl.nextChange(t);
+  const informing = service.notices ? noticeAt(service, t) : undefined;
+  if (informing) until = Math.min(until, informing.next);
 
   const maintenance = tl.maintenanceAt(t);
   if (maintenance) {
     const opensAt = tl.nextOpening(t);
-    situation = { type: 'maintenance', name, opensAt, reason: maintenance.reason, daily: maintenance.daily };
-    result = { state: 'maintenance', reason: 'maintenance', ...(opensAt !== undefined && { opensAt: isoAt(opensAt) }) };
+    const n = maintenance.notice;
+    situation = { type: 'maintenance', name, opensAt, reason: maintenance.reason, daily: maintenance.daily, notes: noticeNotes(n) || undefined };
+    // An operator's incident: the service does not work, and nobody may promise when it will.
+    const incident = n?.kind === 'incident';
+    result = {
+      state: incident ? 'down' : 'maintenance',
+      reason: incident ? 'incident' : 'maintenance',
+      ...(opensAt !== undefined && { opensAt: isoAt(opensAt) }),
+      ...(n && { notice: noticeView(n) }),
+    };
   } else if (!tl.inHours(t)) {
     const opensAt = tl.nextOpening(t);
     const holiday = holidayCausing(tl, t, opensAt);
@@ -87,8 +142,8 @@ function decide(service: ScheduledService, t: number, calendar: HolidayCalendar,
         name,
         opensAt,
         weekend: !today.open && today.kind === 'weekend',
-        pause: dailyPause(service.schedule),
-        hours: hoursSummary(service.schedule),
+        pause: dailyPause(schedule),
+        hours: hoursSummary(schedule),
       };
     }
     result = { state: 'closed', reason: holiday ? 'holiday' : 'hours', ...(opensAt !== undefined && { opensAt: isoAt(opensAt) }) };
@@ -107,10 +162,11 @@ function decide(service: ScheduledService, t: number, calendar: HolidayCalendar,
       // Open turns into closing soon a quarter of an hour before the close.
       if (closesAt !== undefined) until = Math.min(until, closesAt - CLOSING_SOON_MS);
       const next = closesAt !== undefined ? nextCloseKind(tl, closesAt) : undefined;
-      situation = { type: 'open', name, closesAt, next, allDay: tl.allDay };
+      situation = { type: 'open', name, closesAt, next, allDay: tl.allDayOn(dayOf(t)) };
       result = { state: 'open', ...(closesAt !== undefined && { closesAt: isoAt(closesAt) }) };
     }
   }
+  if (informing?.notice && !result.notice) result = { ...result, notice: noticeView(informing.notice) };
   return { from: t, until, health: healthKey(health), result, situation, unknownNote: withUnknownNote('', tl) };
 }
 
@@ -165,9 +221,9 @@ export function availability(service: ScheduledService, now: Date, calendar: Hol
 export function closureMayStartOn(service: ScheduledService, day: number, calendar: HolidayCalendar): boolean {
   const last = MAY_CLOSE.get(service);
   if (last && last.day === day && last.calendar === calendar) return last.may;
-  const tl = new Timeline(service.schedule, calendar);
+  const tl = timeline(service, calendar);
   const may =
-    (service.schedule.closedOnHolidays && tl.plan(day).kind === 'holiday' && tl.plan(day - 1).kind !== 'holiday') ||
+    (tl.scheduleOn(day).closedOnHolidays && tl.plan(day).kind === 'holiday' && tl.plan(day - 1).kind !== 'holiday') ||
     tl.datedMaintenanceBetween(startOfDay(day), startOfDay(day + 1)).some((m) => dayOf(m.start) === day);
   MAY_CLOSE.set(service, { day, calendar, may });
   return may;
@@ -184,6 +240,8 @@ export interface UpcomingClosure {
   /** When the service really reopens afterwards (its first opening at or after `endsAt`). */
   opensAt?: string;
   message: string;
+  /** The operator's notice behind a maintenance (what still works, where else to go). */
+  notice?: AvailabilityNotice;
 }
 
 /**
@@ -193,24 +251,25 @@ export interface UpcomingClosure {
 export function upcomingClosures(service: ScheduledService, from: Date, days: number, calendar: HolidayCalendar): UpcomingClosure[] {
   const t = from.getTime();
   const end = t + days * DAY_MS;
-  const tl = new Timeline(service.schedule, calendar);
+  const tl = timeline(service, calendar);
   const out: Array<UpcomingClosure & { at: number }> = [];
   const reopen = (after: number) => tl.nextOpening(after - 1);
+  const firstDay = dayOf(t);
+  const lastDay = dayOf(end - 1);
+  const holidayClosed = (d: number) => tl.scheduleOn(d).closedOnHolidays && tl.plan(d).kind === 'holiday';
 
-  if (service.schedule.closedOnHolidays) {
-    const firstDay = dayOf(t);
-    const lastDay = dayOf(end - 1);
+  if ([...Array(lastDay - firstDay + 1).keys()].some((i) => tl.scheduleOn(firstDay + i).closedOnHolidays)) {
     let d = firstDay;
     while (d <= lastDay) {
-      if (tl.plan(d).kind !== 'holiday') {
+      if (!holidayClosed(d)) {
         d++;
         continue;
       }
       // Report the whole holiday even when `from` falls in the middle of it.
       let a = d;
-      while (tl.plan(a - 1).kind === 'holiday') a--;
+      while (holidayClosed(a - 1)) a--;
       let b = d;
-      while (tl.plan(b + 1).kind === 'holiday') b++;
+      while (holidayClosed(b + 1)) b++;
       const reason = rangeNames(tl, a, b).join('、') || '法定节';
       const startsAt = startOfDay(a);
       const endsAt = startOfDay(b + 1);
@@ -226,7 +285,7 @@ export function upcomingClosures(service: ScheduledService, from: Date, days: nu
       });
       d = b + 1;
     }
-    const unknown = [...Array(lastDay - firstDay + 1).keys()].map((i) => firstDay + i).filter((x) => tl.plan(x).unknown);
+    const unknown = [...Array(lastDay - firstDay + 1).keys()].map((i) => firstDay + i).filter((x) => tl.scheduleOn(x).closedOnHolidays && tl.plan(x).unknown);
     if (unknown.length > 0) {
       const startsAt = startOfDay(unknown[0]!);
       const endsAt = startOfDay(unknown[unknown.length - 1]! + 1);
@@ -243,6 +302,8 @@ export function upcomingClosures(service: ScheduledService, from: Date, days: nu
   }
 
   for (const m of tl.datedMaintenanceBetween(t, end)) {
+    // An incident nobody can give an end for is news of now (the status page's), not a plan.
+    if (!Number.isFinite(m.end)) continue;
     const opensAt = reopen(m.end);
     out.push({
       at: m.start,
@@ -252,6 +313,7 @@ export function upcomingClosures(service: ScheduledService, from: Date, days: nu
       endsAt: isoAt(m.end),
       ...(opensAt !== undefined && { opensAt: isoAt(opensAt) }),
       message: `${whenLabel(m.start, t)} 至 ${whenLabel(m.end, m.start)} ${m.reason}，暂停办理`,
+      ...(m.notice && { notice: noticeView(m.notice) }),
     });
   }
   return out.sort((x, y) => x.at - y.at).map(({ at: _at, ...c }) => c);

@@ -6,9 +6,13 @@ export {
   upcomingClosures,
   describeWeek,
   CLOSING_SOON_MS,
+  noticeView,
   type DepartmentHealth,
   type ScheduledService,
   type UpcomingClosure,
+  type NoticeWindow,
+  type ScheduleVersion,
 } from './engine';
+export { withOverrides, type ServiceOverrides } from './overrides';
 export { composeMessage, hoursSummary, whenLabel, waitLabel, dateLabel, type Situation } from './message';
 export { SCHEDULES, scheduleFor, scheduledService } from './catalogue-schedules';

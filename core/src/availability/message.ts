@@ -83,7 +83,7 @@ export type Situation =
       hours: string;
     }
   | { type: 'closed_holiday'; name: string; now: number; opensAt?: number; holiday: string }
-  | { type: 'maintenance'; name: string; now: number; opensAt?: number; reason: string; daily?: { start: string; end: string } }
+  | { type: 'maintenance'; name: string; now: number; opensAt?: number; reason: string; daily?: { start: string; end: string }; notes?: string }
   | { type: 'down'; who: string; now: number; retryAt?: number };
 
 function reopening(now: number, opensAt: number | undefined): string {
@@ -116,7 +116,8 @@ export function composeMessage(s: Situation): string {
       return `${s.name}${s.holiday}假期休息，${reopening(s.now, s.opensAt)}`;
     case 'maintenance':
       if (s.daily) return `${s.name}每日 ${spanLabel(s.daily.start, s.daily.end)} ${s.reason}，${reopening(s.now, s.opensAt)}`;
-      return `${s.name}因${s.reason}暂停办理，${reopening(s.now, s.opensAt)}`;
+      // An operator's notice adds what still works and where else to go, in their words.
+      return `${s.name}因${s.reason}暂停办理，${reopening(s.now, s.opensAt)}${s.notes ? `。${s.notes}` : ''}`;
     case 'down':
       // What we know, and nothing we do not: the health probe tries at least once a minute
       // (30 s), while when the department recovers is unknown — a clock time here would be a

@@ -32,13 +32,43 @@ export interface DayPlan {
   open: boolean;
 }
 
+/**
+ * What an operator published for a service (a notice): a maintenance or an incident closes it for
+ * [start, end) — an incident with no end until it is ended; a plain notice only informs.
+ */
+export interface NoticeWindow {
+  id: string;
+  kind: 'maintenance' | 'incident' | 'notice';
+  start: number;
+  /** Undefined: open-ended (an incident whose end nobody knows yet). */
+  end?: number;
+  reason: string;
+  /** What still works meanwhile (GOV.UK: what happened to the resident's answers). */
+  stillWorks?: string;
+  /** Where else to go meanwhile, with hours. */
+  alternative?: string;
+}
+
+/** A schedule that takes over from a Shanghai day on (an operator's new hours, with an effective date). */
+export interface ScheduleVersion {
+  fromDay: number;
+  schedule: Schedule;
+}
+
 export interface MaintenanceHit {
-  kind: 'daily' | 'dated';
+  /** 'dated' from the schedule data; 'notice' an operator's published maintenance or incident. */
+  kind: 'daily' | 'dated' | 'notice';
   start: number;
   end: number;
   reason: string;
   /** The clock times of a daily maintenance, for "每日 02:00–04:00 系统维护". */
   daily?: { start: string; end: string };
+  notice?: NoticeWindow;
+}
+
+interface DatedSpan extends Span {
+  reason: string;
+  notice?: NoticeWindow;
 }
 
 /** Far enough for any real outage, bounded so a schedule that never reopens cannot loop forever. */
@@ -68,67 +98,133 @@ function sharedPlans(schedule: Schedule, calendar: HolidayCalendar): Map<number,
   return plans;
 }
 
+interface Compiled {
+  windows: MinuteSpan[];
+  daily: Array<MinuteSpan & { reason: string; clock: { start: string; end: string } }>;
+  hoursReachNextDay: boolean;
+  needsCalendar: boolean;
+}
+
+/** A schedule's windows as minute spans, once per schedule object. */
+const COMPILED = new WeakMap<Schedule, Compiled>();
+function compiled(schedule: Schedule): Compiled {
+  let c = COMPILED.get(schedule);
+  if (c) return c;
+  const windows = schedule.windows.map((w) => ('allDay' in w ? { start: 0, end: MINUTES_PER_DAY } : toMinuteSpan(w)));
+  c = {
+    windows,
+    daily: schedule.dailyMaintenance.map((m) => ({ ...toMinuteSpan(m), reason: m.reason, clock: { start: m.start, end: m.end } })),
+    hoursReachNextDay: windows.some((w) => w.end >= MINUTES_PER_DAY),
+    // Services open every day regardless of holidays never consult the calendar, so a year the
+    // calendar does not cover cannot make their answer uncertain.
+    needsCalendar: schedule.days === 'workdays' || schedule.closedOnHolidays,
+  };
+  COMPILED.set(schedule, c);
+  return c;
+}
+
+/** What a timeline is made of: the catalogue's schedule, operators' later versions and their notices. */
+export interface TimelineSource {
+  schedule: Schedule;
+  versions?: readonly ScheduleVersion[];
+  notices?: readonly NoticeWindow[];
+}
+
 export class Timeline {
-  private readonly windows: MinuteSpan[];
-  private readonly daily: Array<MinuteSpan & { reason: string; clock: { start: string; end: string } }>;
-  private readonly dated: Array<Span & { reason: string }>;
+  /** The schedule of the source's first day; `scheduleOn` gives each day's. */
+  readonly schedule: Schedule;
+  private readonly versions: readonly ScheduleVersion[];
+  private readonly dated: DatedSpan[];
   /** Whether the previous day's windows can reach into today (and need looking at). */
   private readonly hoursReachNextDay: boolean;
-  private readonly needsCalendar: boolean;
-  private readonly plans: Map<number, DayPlan>;
   /** Days whose calendar was unknown and that were consulted to reach the answer. */
   readonly unknownDays = new Set<number>();
 
   constructor(
-    readonly schedule: Schedule,
+    source: Schedule | TimelineSource,
     private readonly calendar: HolidayCalendar,
   ) {
-    this.windows = schedule.windows.map((w) => ('allDay' in w ? { start: 0, end: MINUTES_PER_DAY } : toMinuteSpan(w)));
-    this.daily = schedule.dailyMaintenance.map((m) => ({ ...toMinuteSpan(m), reason: m.reason, clock: { start: m.start, end: m.end } }));
-    this.dated = schedule.maintenance
-      .map((m) => ({ start: parseInstant(m.start)!.getTime(), end: parseInstant(m.end)!.getTime(), reason: m.reason }))
-      .sort((a, b) => a.start - b.start);
-    this.hoursReachNextDay = this.windows.some((w) => w.end >= MINUTES_PER_DAY);
-    // Services open every day regardless of holidays never consult the calendar, so a year the
-    // calendar does not cover cannot make their answer uncertain.
-    this.needsCalendar = schedule.days === 'workdays' || schedule.closedOnHolidays;
-    this.plans = sharedPlans(schedule, calendar);
+    const src: TimelineSource = 'timezone' in source ? { schedule: source } : source;
+    this.schedule = src.schedule;
+    this.versions = src.versions ?? [];
+    const spans: Array<{ schedule: Schedule; from: number; to: number }> = [];
+    const all = [{ fromDay: -Infinity, schedule: src.schedule }, ...this.versions];
+    all.forEach((v, i) => {
+      const next = all[i + 1];
+      spans.push({ schedule: v.schedule, from: v.fromDay === -Infinity ? -Infinity : startOfDay(v.fromDay), to: next ? startOfDay(next.fromDay) : Infinity });
+    });
+    // A schedule's own dated maintenance counts while that schedule is in force; an operator's
+    // maintenance or incident notice closes the service whatever the schedule.
+    const dated: DatedSpan[] = [];
+    for (const sp of spans) {
+      for (const m of sp.schedule.maintenance) {
+        const start = Math.max(parseInstant(m.start)!.getTime(), sp.from);
+        const end = Math.min(parseInstant(m.end)!.getTime(), sp.to);
+        if (end > start) dated.push({ start, end, reason: m.reason });
+      }
+    }
+    for (const n of src.notices ?? []) {
+      if (n.kind === 'notice') continue;
+      const end = n.end ?? Infinity;
+      if (end > n.start) dated.push({ start: n.start, end, reason: n.reason, notice: n });
+    }
+    this.dated = dated.sort((a, b) => a.start - b.start);
+    this.hoursReachNextDay = all.some((v) => compiled(v.schedule).hoursReachNextDay);
+  }
+
+  /** The schedule in force on a Shanghai day. */
+  scheduleOn(day: number): Schedule {
+    let s = this.schedule;
+    for (const v of this.versions) {
+      if (v.fromDay > day) break;
+      s = v.schedule;
+    }
+    return s;
+  }
+
+  /** Open around the clock on that day: every day, no holidays, one window of 24 hours. */
+  allDayOn(day: number): boolean {
+    const s = this.scheduleOn(day);
+    return s.days === 'everyday' && !s.closedOnHolidays && compiled(s).windows.some((w) => w.end - w.start >= MINUTES_PER_DAY);
   }
 
   get allDay(): boolean {
-    return this.schedule.days === 'everyday' && !this.schedule.closedOnHolidays && this.windows.some((w) => w.end - w.start >= MINUTES_PER_DAY);
+    return this.versions.length === 0 && this.allDayOn(0);
   }
 
   plan(day: number): DayPlan {
-    const hit = this.plans.get(day);
+    const schedule = this.scheduleOn(day);
+    const plans = sharedPlans(schedule, this.calendar);
+    const hit = plans.get(day);
     if (hit) {
       // The note about an uncovered year is per answer: only days this answer consulted count.
       if (hit.unknown) this.unknownDays.add(day);
       return hit;
     }
+    const needsCalendar = compiled(schedule).needsCalendar;
     const weekday = isoWeekday(day);
     const date = dateOfDay(day);
-    const info: DayInfo = this.needsCalendar ? this.calendar.dayInfo(date) : { kind: 'unknown' };
-    const unknown = this.needsCalendar && info.kind === 'unknown';
+    const info: DayInfo = needsCalendar ? this.calendar.dayInfo(date) : { kind: 'unknown' };
+    const unknown = needsCalendar && info.kind === 'unknown';
     if (unknown) this.unknownDays.add(day);
     const kind: DayPlan['kind'] = info.kind === 'unknown' ? (weekday >= 6 ? 'weekend' : 'workday') : info.kind;
-    const days = this.schedule.days;
+    const days = schedule.days;
     const byDays =
       days === 'everyday' ? true : days === 'workdays' ? kind === 'workday' || kind === 'makeup_workday' : days.weekdays.includes(weekday);
-    const open = byDays && !(this.schedule.closedOnHolidays && kind === 'holiday');
+    const open = byDays && !(schedule.closedOnHolidays && kind === 'holiday');
     const plan: DayPlan = { day, date, kind, unknown, name: info.name, open };
-    this.plans.set(day, plan);
+    plans.set(day, plan);
     return plan;
   }
 
   /** Opening-hours spans that start on `day` (before maintenance is taken out). */
   hoursOf(day: number): Span[] {
     if (!this.plan(day).open) return [];
-    return this.windows.map((w) => ({ start: atMinute(day, w.start), end: atMinute(day, w.end) }));
+    return compiled(this.scheduleOn(day)).windows.map((w) => ({ start: atMinute(day, w.start), end: atMinute(day, w.end) }));
   }
 
   private dailyMaintenanceOf(day: number): Array<Span & { reason: string; clock: { start: string; end: string } }> {
-    return this.daily.map((m) => ({ start: atMinute(day, m.start), end: atMinute(day, m.end), reason: m.reason, clock: m.clock }));
+    return compiled(this.scheduleOn(day)).daily.map((m) => ({ start: atMinute(day, m.start), end: atMinute(day, m.end), reason: m.reason, clock: m.clock }));
   }
 
   private hoursAround(t: number): Span[] {
@@ -145,7 +241,7 @@ export class Timeline {
   /** The maintenance covering `t`, the announced (dated) one first: it carries the specific reason. */
   maintenanceAt(t: number): MaintenanceHit | undefined {
     const dated = this.dated.find((m) => m.start <= t && t < m.end);
-    if (dated) return { kind: 'dated', ...dated };
+    if (dated) return { kind: dated.notice ? 'notice' : 'dated', start: dated.start, end: dated.end, reason: dated.reason, ...(dated.notice && { notice: dated.notice }) };
     const day = dayOf(t);
     const daily = [...this.dailyMaintenanceOf(day), ...this.dailyMaintenanceOf(day - 1)].find((m) => m.start <= t && t < m.end);
     return daily && { kind: 'daily', start: daily.start, end: daily.end, reason: daily.reason, daily: daily.clock };
@@ -166,7 +262,7 @@ export class Timeline {
   }
 
   /** Dated maintenance overlapping [from, to). */
-  datedMaintenanceBetween(from: number, to: number): Array<Span & { reason: string }> {
+  datedMaintenanceBetween(from: number, to: number): DatedSpan[] {
     return this.dated.filter((m) => m.start < to && m.end > from);
   }
 

@@ -54,13 +54,15 @@ export function refusesCalls(a: Pick<Availability, 'state'> | null | undefined):
 }
 
 /** Why a service is not open, as the hub's banner groups closures. */
-export type ClosureKind = 'hours' | 'holiday' | 'maintenance' | 'down';
+export type ClosureKind = 'hours' | 'holiday' | 'maintenance' | 'down' | 'incident';
 
-const KIND_OF_REASON: Record<ClosureReason, ClosureKind> = { hours: 'hours', holiday: 'holiday', maintenance: 'maintenance', department_unreachable: 'down' };
+const KIND_OF_REASON: Record<ClosureReason, ClosureKind> = { hours: 'hours', holiday: 'holiday', maintenance: 'maintenance', department_unreachable: 'down', incident: 'incident' };
 
 /** The kind of a closure, from the availability the server sent. */
 export function closureKind(a: Pick<Availability, 'state' | 'reason'>): ClosureKind | null {
   if (!REFUSING_STATES.has(a.state)) return null;
+  // An operator's incident is down, but not "unreachable": the department told us, in its words.
+  if (a.reason === 'incident') return 'incident';
   if (a.state === 'down') return 'down';
   if (a.state === 'maintenance') return 'maintenance';
   return KIND_OF_REASON[a.reason ?? 'hours'];
@@ -77,6 +79,8 @@ export function closureLabel(kind: ClosureKind, departmentName?: string): string
       return '系统维护';
     case 'down':
       return departmentName ? `${departmentName}系统暂时连不上` : '对方系统暂时连不上';
+    case 'incident':
+      return '故障处理中';
   }
 }
 
@@ -113,9 +117,9 @@ export function changeLabel(a: Availability): string | null {
   }
   if (!REFUSING_STATES.has(a.state)) return null;
   // A down department's opensAt is our next retry, not its recovery: never print it as one.
-  if (a.state === 'down') return '每分钟自动重试';
+  if (a.state === 'down' && a.reason !== 'incident') return '每分钟自动重试';
   const opens = ms(a.opensAt);
-  if (opens === null) return null;
+  if (opens === null) return a.reason === 'incident' ? '恢复时间另行通知' : null;
   return `${whenLabel(opens, now)} 恢复`;
 }
 

@@ -31,7 +31,7 @@ const ADVERSARIAL: readonly string[] = [
 ];
 
 /** A body too large for the gateway: refused before parsing, and the stack must shrug it off. */
-const ONE_MEGABYTE = 'x'.repeat(1024 * 1024);
+export const ONE_MEGABYTE = 'x'.repeat(1024 * 1024);
 
 const adversarial = fc.constantFrom(...ADVERSARIAL);
 const anyJson = fc.jsonValue({ maxDepth: 3 });
@@ -92,7 +92,7 @@ export interface FuzzCase {
  * resident's ids) with one field swapped for something hostile; plus, sometimes, an unexpected
  * extra key (__proto__ among them).
  */
-function caseArb(fn: string, action: string, schema: z.ZodType, pool: readonly string[], base?: Record<string, unknown>): fc.Arbitrary<FuzzCase> {
+export function caseArb(fn: string, action: string, schema: z.ZodType, pool: readonly string[], base?: Record<string, unknown>): fc.Arbitrary<FuzzCase> {
   const shape = (defOf(schema).shape ?? {}) as Record<string, z.ZodType>;
   const keys = Object.keys(shape);
   const free = fc.record(Object.fromEntries(keys.map((k) => [k, fieldArb(shape[k], pool)])), { requiredKeys: [] }) as fc.Arbitrary<Record<string, unknown>>;

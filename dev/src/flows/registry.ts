@@ -39,6 +39,8 @@ function isHandler(fn: DeployedFunction, exported: unknown): boolean {
       return exported === h.jobs;
     case 'push':
       return (exported as { handle?: unknown } | undefined)?.handle === h.handle;
+    case 'http':
+      return exported === h.def;
     case 'paycallback':
       return exported === h.handle;
   }

@@ -2,6 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { type Clock, systemClock } from '@bianmin/core';
 import { fromWeChat, toWeChat } from '@bianmin/server/payments/cloudpay-case';
 import { formatTimeEnd } from '@bianmin/server/payments/wechat-time';
+import { toShanghaiIso } from '@bianmin/core';
+import { type BillLine, formatBill } from './pay-bill';
 import { type Route, type RunningSandbox, type SandboxReply, startSandbox } from './http';
 
 /**
@@ -26,7 +28,7 @@ export interface WxOrder {
   state: 'NOTPAY' | 'SUCCESS' | 'CLOSED' | 'REFUND';
   transactionId?: string;
   timeEnd?: string;
-  refunds: Map<string, { refundId: string; refundFee: number; status: 'SUCCESS' }>;
+  refunds: Map<string, { refundId: string; refundFee: number; status: 'SUCCESS'; at: Date }>;
 }
 
 export interface Notification {
@@ -48,12 +50,27 @@ export interface PaySandbox extends RunningSandbox {
    * did (our notification was not acknowledged): the h5 sheet words its failure by that.
    */
   pay(orderId: string, at: Date, opts?: { deliver?: boolean }): Promise<{ status: number; answer: { errcode: number; errmsg: string } }>;
+  /**
+   * Makes WeChat refuse the next `times` refund requests (default: until told otherwise) with a
+   * refund err_code of its own list (NOTENOUGH: the merchant's balance is short; SYSTEMERROR…);
+   * `times: 0` lets refunds through again.
+   */
+  refuseRefunds(code: RefundRefusal | null, times?: number): { code: RefundRefusal | null; remaining: number | null };
   /** WeChat's retries: delivers every notification not yet acknowledged (at `at`, the dev clock); answers in order. */
   deliverPending(at?: Date): Promise<Array<{ errcode: number; errmsg: string } | null>>;
   readonly pending: Notification[];
   /** Resolves when every notification under way has been answered (refund notifications follow the refund's reply). */
   idle(): Promise<void>;
 }
+
+/** Refusals WeChat Pay's refund API answers with (its err_code table), with its words. */
+export const REFUND_REFUSALS = {
+  NOTENOUGH: '基本账户余额不足，请充值后重新发起',
+  SYSTEMERROR: '系统超时',
+  USER_ACCOUNT_ABNORMAL: '退款请求失败，用户账号注销',
+  FREQUENCY_LIMITED: '频率限制',
+} as const;
+export type RefundRefusal = keyof typeof REFUND_REFUSALS;
 
 /** WeChat transaction ids are 28 digits; ours derive from the order, so a repeat is the same payment. */
 function sandboxTransactionId(orderId: string, n = 0): string {
@@ -78,6 +95,7 @@ const PARAMETERS: Record<string, { required: string[]; oneOf?: string[]; optiona
     oneOf: ['out_trade_no', 'transaction_id'],
     optional: ['sub_appid', 'refund_fee_type', 'refund_desc', 'refund_account', 'dev_now'],
   },
+  downloadBill: { required: ['sub_mch_id', 'nonce_str', 'bill_date'], optional: ['sub_appid', 'bill_type', 'tar_type'] },
 };
 
 /** WeChat Pay's own answer fields, before the SDK converts them. */
@@ -108,6 +126,7 @@ export async function startPaySandbox(opts: { clock?: Clock } = {}): Promise<Pay
   const pending: Notification[] = [];
   let notifyUrl: string | null = null;
   let apiKey = '';
+  let refusing: { code: RefundRefusal; remaining: number | null } | null = null;
 
   async function deliver(n: Notification): Promise<{ errcode: number; errmsg: string } | null> {
     await self.beforeDeliver?.(n);
@@ -208,6 +227,10 @@ export async function startPaySandbox(opts: { clock?: Clock } = {}): Promise<Pay
       if (!/^[0-9A-Za-z_|*@-]{1,64}$/.test(outRefundNo) || !Number.isSafeInteger(b.refund_fee) || (b.refund_fee as number) <= 0) return business(b, 'PARAM_ERROR', '参数格式校验错误');
       if (o.state !== 'SUCCESS' && o.state !== 'REFUND') return business(b, 'TRADE_STATE_ERROR', '订单状态错误');
       if (b.total_fee !== o.totalFee) return business(b, 'PARAM_ERROR', '订单金额与退款金额不符');
+      if (refusing && refusing.remaining !== 0) {
+        if (refusing.remaining !== null) refusing.remaining--;
+        return business(b, refusing.code, REFUND_REFUSALS[refusing.code]);
+      }
       const seen = o.refunds.get(outRefundNo);
       const answer = (refundId: string, refundFee: number) =>
         success(b, { transaction_id: o.transactionId, out_trade_no: o.outTradeNo, out_refund_no: outRefundNo, refund_id: refundId, refund_fee: refundFee, total_fee: o.totalFee, cash_fee: o.totalFee, cash_refund_fee: refundFee });
@@ -216,10 +239,10 @@ export async function startPaySandbox(opts: { clock?: Clock } = {}): Promise<Pay
       const refunded = [...o.refunds.values()].reduce((sum, r) => sum + r.refundFee, 0);
       if (refunded + (b.refund_fee as number) > o.totalFee) return business(b, 'NOTENOUGH', '退款金额超过订单可退金额');
       const refundId = `5030${randomBytes(12).readBigUInt64BE().toString().padStart(24, '0').slice(-24)}`;
-      o.refunds.set(outRefundNo, { refundId, refundFee: b.refund_fee as number, status: 'SUCCESS' });
-      o.state = 'REFUND';
       // WeChat answers "accepted" and notifies when the money is back: after this reply, not inside it.
       const devNow = typeof b.dev_now === 'string' && !Number.isNaN(Date.parse(b.dev_now)) ? new Date(b.dev_now) : undefined;
+      o.refunds.set(outRefundNo, { refundId, refundFee: b.refund_fee as number, status: 'SUCCESS', at: devNow ?? clock.now() });
+      o.state = 'REFUND';
       scheduled++;
       setImmediate(() => {
         void notify({
@@ -233,6 +256,39 @@ export async function startPaySandbox(opts: { clock?: Clock } = {}): Promise<Pay
       });
       return answer(refundId, b.refund_fee as number);
     }),
+    {
+      // cloudPay.downloadBill: the day's statement as text (the SDK's `data`), from 09:00 the next
+      // day as WeChat makes it; a day without transactions, or not over yet, is "No Bill Exist".
+      method: 'POST',
+      path: '/cloudPay/downloadBill',
+      handle: ({ body: raw }): SandboxReply => {
+        const b = toWeChat(body(raw));
+        const refused = refusal('downloadBill', b);
+        if (refused) return { status: 200, body: fromWeChat('downloadBill', refused) };
+        const date = String(b.bill_date);
+        if (!/^\d{8}$/.test(date)) return { status: 200, body: fromWeChat('downloadBill', transport('bill_date参数格式错误')) };
+        if (b.bill_type !== undefined && b.bill_type !== 'ALL') return { status: 200, body: fromWeChat('downloadBill', transport('本沙箱只提供 ALL 对账单')) };
+        const noBill = { status: 200, body: fromWeChat('downloadBill', { return_code: 'FAIL', return_msg: 'No Bill Exist', error_code: '20002' }) };
+        const ready = formatTimeEnd(new Date(clock.now().getTime() - 9 * 3600_000)).slice(0, 8);
+        if (date >= ready) return noBill;
+        const beijing = (d: Date) => toShanghaiIso(d).slice(0, 19).replace('T', ' ');
+        const lines: BillLine[] = [];
+        for (const o of orders.values()) {
+          if (o.transactionId && o.timeEnd?.startsWith(date)) {
+            const t = o.timeEnd;
+            lines.push({ at: `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)} ${t.slice(8, 10)}:${t.slice(10, 12)}:${t.slice(12, 14)}`, transactionId: o.transactionId, orderId: o.outTradeNo, status: 'SUCCESS', amount: o.totalFee });
+          }
+          for (const [outRefundNo, r] of o.refunds) {
+            if (formatTimeEnd(r.at).startsWith(date)) {
+              lines.push({ at: beijing(r.at), transactionId: o.transactionId!, orderId: o.outTradeNo, status: 'REFUND', amount: o.totalFee, refund: { refundId: r.refundId, outRefundNo, amount: r.refundFee } });
+            }
+          }
+        }
+        if (!lines.length) return noBill;
+        lines.sort((x, y) => x.at.localeCompare(y.at));
+        return { status: 200, body: fromWeChat('downloadBill', { data: formatBill(lines, String(b.sub_mch_id)) }) };
+      },
+    },
   ];
 
   const sandbox = await startSandbox({ id: 'wxpay', apiKey: `sk_wxpay_${randomBytes(12).toString('hex')}`, routes });
@@ -243,6 +299,10 @@ export async function startPaySandbox(opts: { clock?: Clock } = {}): Promise<Pay
     pending,
     setNotifyUrl(url: string | null) {
       notifyUrl = url;
+    },
+    refuseRefunds(code: RefundRefusal | null, times?: number) {
+      refusing = code && times !== 0 ? { code, remaining: times ?? null } : null;
+      return { code: refusing?.code ?? null, remaining: refusing?.remaining ?? null };
     },
     async pay(orderId: string, at: Date, opts: { deliver?: boolean } = {}) {
       const o = orders.get(orderId);

@@ -17,7 +17,7 @@ export interface TestStack extends Stack {
 export async function startTestStack(kind: StoreKind = 'pglite', opts: Partial<StackOptions> = {}): Promise<TestStack> {
   const ownsDatabase = !opts.database;
   const database = opts.database ?? (await openTestDatabase(kind));
-  const stack = await startStack({ port: 0, database, log: 'silent', loops: false, postAfterPayment: false, probeIntervalMs: 0, departmentCacheTtlMs: 0, departmentTimeoutMs: 1000, ...opts });
+  const stack = await startStack({ port: 0, database, log: 'silent', loops: false, postAfterPayment: false, overridesTtlMs: 0, probeIntervalMs: 0, departmentCacheTtlMs: 0, departmentTimeoutMs: 1000, ...opts });
   return {
     ...stack,
     stop: async () => {

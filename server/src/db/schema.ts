@@ -516,3 +516,5 @@ export const subscribeGrants = pgTable(
   },
   (t) => [primaryKey({ columns: [t.openid, t.templateId] }), check('subscribe_grants_granted_not_negative', sql`${t.granted} >= 0`)],
 );
+
+export * from './schema-operations';

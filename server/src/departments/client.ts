@@ -41,6 +41,15 @@ class TransientFailure extends Error {
 }
 
 
+/** Why a health probe found a department down, for its outage history. */
+const CAUSE = {
+  network: '无法连接（网络不通或拒绝连接）',
+  timeout: '健康检查超时',
+  server: '健康检查返回服务器错误（5xx）',
+  garbage: '健康检查返回了无法识别的内容',
+  breaker: '连续失败，暂停访问（熔断中）',
+} as const;
+
 /**
  * A path as a route for the log: `/vehicles/粤B12345/violations?engineNoSuffix=…` → `/vehicles/:id/violations`.
  * Paths carry account numbers, plates and engine suffixes, which no log may hold.
@@ -289,19 +298,22 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
         try {
           res = await doFetch(`${o.baseUrl}/health`, { headers: { 'x-api-key': o.apiKey }, signal: AbortSignal.timeout(Math.min(timeoutMs, 1500)) });
           await res.text();
-        } catch {
-          throw new TransientFailure('network', 'GET /health: no answer');
+        } catch (e) {
+          const timedOut = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
+          throw new TransientFailure(timedOut ? 'timeout' : 'network', 'GET /health: no answer');
         }
         if (res.status >= 500) throw new TransientFailure('server', `GET /health: ${res.status}`);
         return res;
       };
       const res = viaBreaker ? await breaker.execute(ask) : await ask();
-      health = res.ok ? { state: 'up' } : { state: 'down', retryAt: new Date(now() + probeInterval) };
+      health = res.ok ? { state: 'up' } : { state: 'down', retryAt: new Date(now() + probeInterval), cause: `健康检查返回 HTTP ${res.status}` };
       if (viaBreaker && res.ok) o.log.info({ department: o.id }, 'department recovered: health probe closed the circuit');
     } catch (e) {
       // Another call is the breaker's trial right now: its outcome, not ours, decides.
-      if (e instanceof BrokenCircuitError) return { state: 'down', retryAt: retryAt() };
-      health = breaker.state === CircuitState.Open ? { state: 'down', retryAt: retryAt() } : { state: 'down', retryAt: new Date(now() + probeInterval) };
+      if (e instanceof BrokenCircuitError) return { state: 'down', retryAt: retryAt(), cause: CAUSE.breaker };
+      // Why, in words an operator's outage history can keep (the health history in the console).
+      const cause = e instanceof TransientFailure ? CAUSE[e.kind] : CAUSE.network;
+      health = breaker.state === CircuitState.Open ? { state: 'down', retryAt: retryAt(), cause } : { state: 'down', retryAt: new Date(now() + probeInterval), cause };
     }
     lastProbe = { at: now(), health };
     return health;

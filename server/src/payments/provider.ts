@@ -68,6 +68,12 @@ export interface PaymentProvider {
   /** Makes the sheet unpayable. 'paid' when the resident paid first (WeChat's ORDERPAID). */
   closeOrder(orderId: string): Promise<'closed' | 'paid'>;
   refund(req: RefundRequest): Promise<RefundAnswer>;
+  /**
+   * WeChat Pay's statement of one day (对账单, bill_type ALL) as its text, or null when WeChat has
+   * none for that day (no transactions, or not generated yet: it is made from 09:00 the next day).
+   * `billDate` is `YYYYMMDD`, Beijing time.
+   */
+  downloadBill?(billDate: string): Promise<string | null>;
 }
 
 /**
@@ -80,6 +86,8 @@ export interface CloudPay {
   queryOrder(args: Record<string, unknown>): Promise<CloudPayAnswer>;
   closeOrder(args: Record<string, unknown>): Promise<CloudPayAnswer>;
   refund(args: Record<string, unknown>): Promise<CloudPayAnswer>;
+  /** Only the reconciliation asks for it. */
+  downloadBill?(args: Record<string, unknown>): Promise<CloudPayAnswer>;
 }
 
 /** An answer as it arrives: camelCase from the SDK, or snake_case as the reference's tables and HTTP calls give it. */
@@ -104,6 +112,8 @@ const CODES_BY_WORDS: Array<[RegExp, string]> = [
   [/订单已支付/, 'ORDERPAID'],
   [/订单已关闭/, 'ORDERCLOSED'],
   [/订单号不存在|订单不存在/, 'ORDERNOTEXIST'],
+  // A refund the merchant's balance cannot cover: the operators' refunds queue names it.
+  [/余额不足/, 'NOTENOUGH'],
 ];
 
 /** WeChat Pay's business error code: err_code when it survived (a string), else read from its words. */
@@ -147,6 +157,7 @@ export function cloudPayProvider(sdk: CloudPay, config: CloudPayConfig, nonce: (
     queryOrder: (a) => withTimeout(sdk.queryOrder(a), PAY_CALL_TIMEOUT_MS, 'cloudPay.queryOrder'),
     closeOrder: (a) => withTimeout(sdk.closeOrder(a), PAY_CALL_TIMEOUT_MS, 'cloudPay.closeOrder'),
     refund: (a) => withTimeout(sdk.refund(a), PAY_CALL_TIMEOUT_MS, 'cloudPay.refund'),
+    downloadBill: (a) => (sdk.downloadBill ? withTimeout(sdk.downloadBill(a), PAY_CALL_TIMEOUT_MS, 'cloudPay.downloadBill') : Promise.reject(new Error('cloudPay.downloadBill is not wired'))),
   };
   return {
     async createPayment(req) {
@@ -219,6 +230,15 @@ export function cloudPayProvider(sdk: CloudPay, config: CloudPayConfig, nonce: (
       // A refund request is accepted, never done at once: its notification says when the money is back.
       return { state: text(res, 'refundStatus') === 'SUCCESS' ? 'refunded' : 'processing', providerRefundId: text(res, 'refundId') || undefined };
     },
+
+    async downloadBill(billDate) {
+      // CloudPay.downloadBill's reference: sub_mch_id, nonce_str, bill_date, bill_type. The SDK hands
+      // the statement's text back as `data`; a refusal comes back as WeChat's return_code FAIL.
+      const res = await cloudPay.downloadBill!({ sub_mch_id: config.subMchId, nonce_str: nonce(), bill_date: billDate, bill_type: 'ALL' });
+      if (typeof res.data === 'string') return res.data;
+      if (/No Bill Exist/i.test(text(res, 'returnMsg')) || String(field(res, 'errorCode') ?? '') === '20002') return null;
+      throw failure('downloadBill', res);
+    },
   };
 }
 
@@ -241,7 +261,13 @@ export function sandboxPaymentProvider(endpoint: { url: string; apiKey: string }
     if (!res.ok) throw new Error(`WeChat Pay sandbox ${method}: HTTP ${res.status}`);
     return res.json();
   };
-  const cloudPay = { unifiedOrder: (a: Record<string, unknown>) => call('unifiedOrder', a), queryOrder: (a: Record<string, unknown>) => call('queryOrder', a), closeOrder: (a: Record<string, unknown>) => call('closeOrder', a), refund: (a: Record<string, unknown>) => call('refund', a) } as CloudPay;
+  const cloudPay = {
+    unifiedOrder: (a: Record<string, unknown>) => call('unifiedOrder', a),
+    queryOrder: (a: Record<string, unknown>) => call('queryOrder', a),
+    closeOrder: (a: Record<string, unknown>) => call('closeOrder', a),
+    refund: (a: Record<string, unknown>) => call('refund', a),
+    downloadBill: (a: Record<string, unknown>) => call('downloadBill', a),
+  } as CloudPay;
   let n = 0;
   const inner = cloudPayProvider(cloudPay, { subMchId: 'sandbox-mch', envId: 'local', notifyFunction: 'payNotify' }, () => `sandbox${++n}`);
   return {

@@ -8,7 +8,7 @@ import { type RunBudget, unbounded } from '../runtime/jobs';
 import { claimDue, leaseUntil, retryAt } from '../jobs/lease';
 import { describeOrder, orderPagePath } from './book';
 import type { PayableKinds } from './kinds';
-import { movableInto } from './orders';
+import { movableInto, type RefundRow } from './orders';
 import { PaymentProviderError } from './provider';
 
 /** A claimed refund is skipped by other runs this long: a run that dies loses nothing, it only delays. */
@@ -73,6 +73,47 @@ function claim(db: Db, now: Date, limit: number) {
   });
 }
 
+/** A refund WeChat has refused this many times is on the operators' queue (console: 退款). */
+export const STUCK_REFUND_ATTEMPTS = 3;
+
+/**
+ * Asks WeChat Pay once for a claimed refund and records the answer: done, accepted (its
+ * notification will finish it), or refused (asked again later, with a growing wait). Shared by
+ * the timer's batch and an operator's retry from the queue.
+ */
+export async function askRefund(deps: Deps, db: Db, r: RefundRow, now: Date): Promise<'refunded' | 'requested' | 'refused'> {
+  try {
+    const answer = await deps.payments.refund({ refundId: r.id, orderId: r.orderId, transactionId: r.transactionId, totalFee: r.totalFee, refundFee: r.amount, requestedAt: now });
+    deps.log.info({ refund: r.id, order: r.orderId, state: answer.state }, 'refund asked');
+    if (answer.state === 'refunded') {
+      await completeRefund(db, deps.payables, r.id, now, answer.providerRefundId);
+      return 'refunded';
+    }
+    await db
+      .update(refunds)
+      .set({ status: 'requested', providerRefundId: answer.providerRefundId ?? null, lastError: null, nextAttemptAt: new Date(now.getTime() + RECHECK_MS) })
+      .where(and(eq(refunds.id, r.id), eq(refunds.status, r.status)));
+    return 'requested';
+  } catch (e) {
+    // WeChat's own words ride along: the operator working the queue reads them.
+    const reason = e instanceof PaymentProviderError ? e.message : e instanceof Error ? e.message : String(e);
+    await db.update(refunds).set({ lastError: reason.slice(0, 200), nextAttemptAt: retryAt(now, r.attempts, BACKOFF) }).where(eq(refunds.id, r.id));
+    // A refund WeChat keeps refusing is money a person must return: say so loudly.
+    (r.attempts >= 5 ? deps.log.error : deps.log.warn).call(deps.log, { refund: r.id, order: r.orderId, attempts: r.attempts, reason, ...(r.attempts >= 5 ? { alert: 'refund_stuck' } : {}) }, 'refund will be retried');
+    return 'refused';
+  }
+}
+
+/** Claims one refund by id for an operator's retry (the same lease as the timer's), or undefined when it is not open. */
+export async function claimRefund(db: Db, refundId: string, now: Date): Promise<RefundRow | undefined> {
+  const [r] = await db
+    .update(refunds)
+    .set({ attempts: sql`${refunds.attempts} + 1`, nextAttemptAt: leaseUntil(now, LEASE_MS) })
+    .where(and(eq(refunds.id, refundId), inArray(refunds.status, ['pending', 'requested'])))
+    .returning();
+  return r;
+}
+
 /**
  * Asks WeChat Pay to give back every queued refund. Run by the paymentsWorker timer with the
  * outbox. Asking again is safe (our refund id is WeChat's out_refund_no), so a crash between
@@ -84,26 +125,8 @@ export async function processRefunds(deps: Deps, now: Date, limit = 20, budget: 
   for (let i = 0; i < limit && budget.allows(); i++) {
     const [r] = await claim(db, now, 1);
     if (!r) break;
-    try {
-      const answer = await deps.payments.refund({ refundId: r.id, orderId: r.orderId, transactionId: r.transactionId, totalFee: r.totalFee, refundFee: r.amount, requestedAt: now });
-      if (answer.state === 'refunded') {
-        await completeRefund(db, deps.payables, r.id, now, answer.providerRefundId);
-        report.refunded++;
-      } else {
-        await db
-          .update(refunds)
-          .set({ status: 'requested', providerRefundId: answer.providerRefundId ?? null, lastError: null, nextAttemptAt: new Date(now.getTime() + RECHECK_MS) })
-          .where(and(eq(refunds.id, r.id), eq(refunds.status, r.status)));
-        report.requested++;
-      }
-      deps.log.info({ refund: r.id, order: r.orderId, state: answer.state }, 'refund asked');
-    } catch (e) {
-      const reason = e instanceof PaymentProviderError ? `${e.operation} ${e.code}` : e instanceof Error ? e.message : String(e);
-      await db.update(refunds).set({ lastError: reason.slice(0, 200), nextAttemptAt: retryAt(now, r.attempts, BACKOFF) }).where(eq(refunds.id, r.id));
-      // A refund WeChat keeps refusing is money a person must return: say so loudly.
-      (r.attempts >= 5 ? deps.log.error : deps.log.warn).call(deps.log, { refund: r.id, order: r.orderId, attempts: r.attempts, reason, ...(r.attempts >= 5 ? { alert: 'refund_stuck' } : {}) }, 'refund will be retried');
-      report.retrying++;
-    }
+    const outcome = await askRefund(deps, db, r, now);
+    report[outcome === 'refused' ? 'retrying' : outcome]++;
   }
   return report;
 }

@@ -18,6 +18,9 @@ import type { Deployment } from './deployment';
 import { type Dispatchable, dispatch } from './dispatch';
 import type { Handler } from './functions';
 import { type Job, runJobs } from './jobs';
+import { databaseOverrides } from '../notices/overrides';
+import type { AdminDefinition } from '../admin/define';
+import { operatorHttpEntry } from '../admin/http-entry';
 import { callContext, type Deps } from './types';
 
 interface WxServerSdk {
@@ -29,8 +32,14 @@ interface WxServerSdk {
   getTempFileURL: CloudStorageSdk['getTempFileURL'];
 }
 
+/**
+ * A notice an operator publishes reaches every warm function instance within this: the guard
+ * and the hub read the snapshot from memory, and one query per instance per TTL refreshes it.
+ */
+export const OVERRIDES_TTL_MS = 15_000;
+
 /** Process-wide wiring, built once per cold start and reused by every warm invocation. */
-interface Wired {
+export interface Wired {
   config: ServerConfig;
   log: Logger;
   deps: Deps;
@@ -102,7 +111,7 @@ function configure(deployment: Deployment): ServerConfig {
   }
 }
 
-function wire(deployment: Deployment, extra?: WireExtra): Wired {
+export function wire(deployment: Deployment, extra?: WireExtra): Wired {
   if (wired) return wired;
   const config = configure(deployment);
   const log = createLogger({ level: config.logLevel });
@@ -140,6 +149,7 @@ function wire(deployment: Deployment, extra?: WireExtra): Wired {
             queryOrder: (a) => sdk().cloudPay.queryOrder(a),
             closeOrder: (a) => sdk().cloudPay.closeOrder(a),
             refund: (a) => sdk().cloudPay.refund(a),
+            downloadBill: (a) => sdk().cloudPay.downloadBill!(a),
           },
           { ...config.pay, notifyFunction: 'payNotify' },
           () => randomUUID().replace(/-/g, ''),
@@ -151,6 +161,8 @@ function wire(deployment: Deployment, extra?: WireExtra): Wired {
     tencentCloud: config.tencentCloud,
     contentCheck: wxContentCheck(openapi),
   };
+  // What operators published, read once per OVERRIDES_TTL_MS by each warm instance.
+  deps.overrides = databaseOverrides(deps.db, { ttlMs: OVERRIDES_TTL_MS, log });
   if (extra) Object.assign(deps, extra(config, log));
   wired = { config, log, deps };
   return wired;
@@ -194,7 +206,17 @@ export function cloudbaseMain(deployment: Deployment, handler: Handler, extras: 
       return payCallbackEntry(deployment, handler.handle, extras.wire);
     case 'push':
       return pushEntry(deployment, handler.handle, extras.wire);
+    case 'http':
+      return httpEntry(deployment, handler.def, extras.wire ?? handler.def.wire);
   }
+}
+
+/**
+ * The operator console's entry (CloudBase's HTTP access service): an operator's bearer token and
+ * the envelope as the body, answered by the admin dispatcher; no WeChat caller is ever read.
+ */
+export function httpEntry(deployment: Deployment, def: AdminDefinition, extra: WireExtra | undefined = def.wire) {
+  return operatorHttpEntry(deployment, def, (d) => wire(d, extra));
 }
 
 /**

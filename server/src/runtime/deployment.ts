@@ -56,7 +56,9 @@ export type FunctionKind =
   /** WeChat Pay's notifications (SOURCE wx_paycallback). */
   | 'paycallback'
   /** WeChat's message push (消息推送), configured in the console to invoke this function. */
-  | 'push';
+  | 'push'
+  /** An HTTPS route of CloudBase's HTTP access service (the operator console's API): a bearer token, no WeChat caller. */
+  | 'http';
 
 export interface Deployment {
   name: string;
@@ -81,6 +83,8 @@ export interface Deployment {
    * fallback. Variables CloudBase sets itself (TCB_ENV, WX_*) are not listed.
    */
   env: { required: string[]; optional: string[] };
+  /** For an 'http' function: the HTTP access service's path routed to it (`tcb service create -p <path> -f <name>`). */
+  http?: { path: string };
 }
 
 /** Base URL and key of each department the function calls. */

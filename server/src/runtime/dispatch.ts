@@ -71,7 +71,7 @@ export async function dispatch(def: Dispatchable, event: unknown, ctx: CallConte
     if (handler.subject && caller) await loadSubject(def, handler.subject, parsed.data as Record<string, unknown>, caller.openid, ctx);
     if (handler.service) {
       const service = typeof handler.service === 'string' ? handler.service : handler.service(parsed.data, ctx);
-      assertAvailable(service, ctx, { servesStale: handler.servesStale });
+      await assertAvailable(service, ctx, { servesStale: handler.servesStale });
     }
     const data = await handler.run(ctx, parsed.data);
     log.info({ ...rid, fn: def.name, action, ms: Date.now() - started }, 'call ok');

@@ -5,6 +5,7 @@ import type { Dispatchable } from './dispatch';
 import type { Flow } from './flow';
 import { type Job, workerWorstCaseMs } from './jobs';
 import type { Deps } from './types';
+import type { AdminDefinition } from '../admin/define';
 
 /** What a deployed function does with an invocation, by who invokes it. */
 export type Handler =
@@ -15,7 +16,9 @@ export type Handler =
   /** WeChat Pay's notifications: `{ errcode, errmsg }`, or WeChat retries. */
   | { kind: 'paycallback'; handle(deps: Deps, event: unknown, source: string | undefined, now: Date): Promise<{ errcode: number; errmsg: string }> }
   /** WeChat's message push: whatever WeChat expects back; throwing asks it to push again. */
-  | { kind: 'push'; handle(deps: Deps, event: unknown, now: Date): Promise<unknown> };
+  | { kind: 'push'; handle(deps: Deps, event: unknown, now: Date): Promise<unknown> }
+  /** The operator console over CloudBase's HTTP access service at `path`: a bearer token, never a resident. */
+  | { kind: 'http'; def: AdminDefinition; path: string };
 
 /**
  * Where the build finds a function's handler, so that its bundle carries that and no more: the
@@ -142,5 +145,6 @@ export function deploymentOf(fn: DeployedFunction): Deployment {
       required: unique(['DATABASE_URL', ...departmentEnv(fn.departments), ...fn.env.required]),
       optional: unique([...COMMON_OPTIONAL_ENV, ...(fn.departments.length ? DEPARTMENT_OPTIONAL_ENV : []), ...fn.env.optional]),
     },
+    ...(fn.handler.kind === 'http' ? { http: { path: fn.handler.path } } : {}),
   };
 }

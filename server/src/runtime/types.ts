@@ -7,6 +7,8 @@ import type { RealNameDeps } from '../faceid/port';
 import type { Logger } from '../log';
 import type { Notifier } from '../notify/notifier';
 import type { PayableKinds } from '../payments/kinds';
+import type { AvailabilityOverrides } from '../notices/overrides';
+import type { WeComSignIn } from '../admin/wecom';
 import type { PaymentProvider } from '../payments/provider';
 import type { Storage } from '../storage/index';
 import type { TencentCloudConfig } from '../tencentcloud/config';
@@ -43,6 +45,10 @@ export interface Deps {
   realName?: RealNameDeps;
   /** WeChat's content safety check for what residents write for others to read (complaints). */
   contentCheck: ContentCheck;
+  /** Operators' notices and schedule versions over the catalogue (absent: the catalogue alone). */
+  overrides?: AvailabilityOverrides;
+  /** WeChat Work sign-in for operators: wired where the admin function runs. */
+  wecom?: WeComSignIn;
 }
 
 export interface CallContext {

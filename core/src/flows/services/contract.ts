@@ -5,6 +5,7 @@ import type { Availability } from '../../availability-types';
 import type { UpcomingClosure } from '../../availability/engine';
 import type { Category, ServiceSummary } from '../../catalogue';
 import { text } from '../../text';
+import type { StatusPageResult } from '../../status/contract';
 
 const serviceId = text({ label: '服务编号 serviceId', max: 64 });
 
@@ -17,6 +18,8 @@ export const servicesInput = {
   remind: z.object({ serviceId, channel: z.enum(['subscribe', 'inbox'], { error: '提醒方式应为 subscribe 或 inbox' }).default('inbox') }),
   reminders: z.object({}),
   cancelReminder: z.object({ reminderId: uuid('提醒编号 reminderId') }),
+  /** The public status page: every service's record (core/src/status/contract.ts). */
+  statusPage: z.object({}),
 };
 
 export type ServiceListItem = ServiceSummary & { availability: Availability };
@@ -72,6 +75,7 @@ export interface ServicesOutputs {
   remind: { reminder: ReminderView };
   reminders: { reminders: ReminderView[] };
   cancelReminder: { cancelled: true };
+  statusPage: StatusPageResult;
 }
 
 /**

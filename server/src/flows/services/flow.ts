@@ -1,4 +1,5 @@
 import { servicesContract } from '@bianmin/core';
+import { showStatusPage } from '../../status/page';
 import { showServiceStatus } from './status';
 import { DATABASE_ALLOWANCE_MS, HEALTH_PROBE_MS } from '../../runtime/budgets';
 import { defineFlow } from '../../runtime/flow';
@@ -17,6 +18,8 @@ export const servicesFlow = defineFlow({
     remind: { run: createReminder },
     reminders: { run: listReminders },
     cancelReminder: { run: cancelReminder },
+    // GOV.UK Pay's and HMRC's practice: every service's record is public, no sign-in.
+    statusPage: { auth: 'public', run: showStatusPage },
   },
   // list: every department probed in parallel; status / remind probe one.
   budget: () => HEALTH_PROBE_MS + DATABASE_ALLOWANCE_MS,

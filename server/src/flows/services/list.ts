@@ -1,10 +1,10 @@
 import { CATALOGUE, type ServiceNotice, type ServicesListResult, shanghaiDate, summarise, toShanghaiIso } from '@bianmin/core';
 import { closureMayStartOn, scheduledService, upcomingClosures } from '@bianmin/core/availability/index';
 import { dayOf, minuteOfDay, parseClock } from '@bianmin/core/availability/shanghai-time';
-import { evaluate, probeDepartments } from '../../availability/evaluate';
+import { engineService, evaluate, probeDepartments } from '../../availability/evaluate';
 import type { CallContext, Deps } from '../../runtime/types';
 
-const NOTICE_KIND = { hours: 'hours', holiday: 'holiday', maintenance: 'maintenance', department_unreachable: 'down' } as const;
+const NOTICE_KIND = { hours: 'hours', holiday: 'holiday', maintenance: 'maintenance', department_unreachable: 'down', incident: 'down' } as const;
 
 /**
  * Whether a closure is the service's everyday rhythm (its nightly hours, a daily maintenance
@@ -29,9 +29,12 @@ export function listServices(ctx: CallContext): Promise<ServicesListResult> {
   return servicesAt(ctx.clock.now(), ctx.deps);
 }
 
-/** The hub's answer at `now`: every department probed first (cached and coalesced), then each service evaluated. */
+/**
+ * The hub's answer at `now`: every department probed first (cached and coalesced) and operators'
+ * notices refreshed, then each service evaluated.
+ */
 export async function servicesAt(now: Date, deps: Deps): Promise<ServicesListResult> {
-  await probeDepartments(deps);
+  await Promise.all([probeDepartments(deps), deps.overrides?.refresh()]);
   const categories = [...CATALOGUE.categories].sort((a, b) => a.order - b.order);
   const today = shanghaiDate(now);
   const notices: ServiceNotice[] = [];
@@ -39,9 +42,10 @@ export async function servicesAt(now: Date, deps: Deps): Promise<ServicesListRes
     const availability = evaluate(s.id, now, deps);
     if (availability.state !== 'open' && availability.state !== 'closing_soon') {
       const kind = NOTICE_KIND[availability.reason ?? 'hours'];
-      notices.push({ serviceId: s.id, serviceName: s.name, kind, text: availability.message, routine: routineClosure(s.id, kind, now) });
+      // An operator's notice is news even when it falls in a daily maintenance window.
+      notices.push({ serviceId: s.id, serviceName: s.name, kind, text: availability.message, routine: !availability.notice && routineClosure(s.id, kind, now) });
     } else {
-      const service = scheduledService(s.id)!;
+      const service = engineService(s.id, deps)!;
       const later = closureMayStartOn(service, dayOf(now.getTime()), deps.calendar)
         ? upcomingClosures(service, now, 1, deps.calendar).find((c) => c.kind !== 'calendar_unknown' && c.startsAt.slice(0, 10) === today)
         : undefined;

@@ -31,7 +31,7 @@ export async function createReminder(ctx: ResidentContext, input: { serviceId: s
   }
   // Asked from a failure page: what this instance's breaker knows may be older than that failure.
   const dept = service?.department;
-  if (dept) await ctx.deps.departments[dept]?.probe().catch(() => undefined);
+  await Promise.all([dept ? ctx.deps.departments[dept]?.probe().catch(() => undefined) : undefined, ctx.deps.overrides?.refresh()]);
   const a = evaluate(serviceId, ctx.clock.now(), ctx.deps);
   if (a.state === 'open' || a.state === 'closing_soon') {
     throw new AppError('CONFLICT', `${findService(serviceId)?.name ?? '该服务'}现在就可以办理，无需设置提醒。`, { availability: a });
@@ -123,6 +123,8 @@ export const REMINDER_LEASE_MS = 2 * 60_000;
  */
 export async function sendDueReminders(deps: Deps, now: Date, limit = 100, opts: { canContinue?: () => boolean } = {}): Promise<SendReport> {
   const db = await deps.db();
+  // An operator's maintenance or incident published since the last run keeps a reminder waiting.
+  await deps.overrides?.refresh();
   const report: SendReport = { sent: 0, rescheduled: 0, failed: 0 };
   const claimed = await claimDue(db, {
     table: reminders,

@@ -5,7 +5,7 @@ import type { OrderHistory, OrderView, TrafficOrderView } from '@bianmin/core';
 import { formatDateTime, formatFen } from '@bianmin/core/format';
 import { callFunction } from '../../../api';
 import { useRemote } from '../../../hooks/use-remote';
-import { Button, Glyph, Notice, Page, PageBody, PageHeader, pressable, RemoteStatus, StateView, StatusPill, Tabs } from '../../../ui';
+import { Button, Glyph, Page, PageBody, PageHeader, pressable, RemoteStatus, StateView, StatusPill, Tabs } from '../../../ui';
 import { KIND_INFO } from '../../shared/format';
 import { FINE_POSTING, historyLabel, orderStatusWords, paidThrough, UTILITY_POSTING, type Posting } from '../../../payments/status';
 import { householdsUrl, PATHS, resultUrl } from '../../flow';

@@ -1,7 +1,6 @@
 import { useRouter } from '@tarojs/taro';
 import type { TrafficOrderView } from '@bianmin/core';
 import { formatFen } from '@bianmin/core/format';
-import { callFunction } from '../../../api';
 import { backTo } from '../../../back-to';
 import { Button, Notice, Page, PageHeader, Row } from '../../../ui';
 import { ORDERS_PAGE } from '../../../payments/orders-link';
