@@ -17,6 +17,8 @@ export async function openFaceCheck(started: VerifyResult): Promise<FaceStepOutc
 
 /** h5 runs Tencent 慧眼's h5 face check. */
 export const FACE_METHOD: FaceMethod = 'faceid';
+/** Who runs the check, as the page names it. */
+export const FACE_PROVIDER_NAME = '腾讯云人脸核身';
 
 /** Never shown on h5 (the page works in any browser); here so both builds export the same names. */
 export const FACE_CHECK_UNAVAILABLE = { title: '暂时无法刷脸', message: '当前浏览器无法完成人脸核身，请换一个浏览器再试。' };

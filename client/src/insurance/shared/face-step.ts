@@ -5,6 +5,8 @@ export type FaceStepOutcome = 'returned' | 'left';
 
 /** weapp runs WeChat's own face check (人脸核身 2.0): a government mini-program needs no SDK for it. */
 export const FACE_METHOD: FaceMethod = 'wechat';
+/** Who runs the check, as the page names it. */
+export const FACE_PROVIDER_NAME = '微信人脸核身';
 
 interface RequestFacialVerify {
   (o: { verifyId: string; success(res: unknown): void; fail(err: unknown): void }): void;
