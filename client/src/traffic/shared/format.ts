@@ -105,6 +105,12 @@ export function orderStatusInfo(status: string): { label: string; tone: 'warn' |
   return { label: status, tone: 'muted', hint: '' };
 }
 
+/**
+ * How current violation records are, said with every list: cameras' and officers' records reach
+ * the traffic police's system in batches, days after the event.
+ */
+export const VIOLATION_RECORDS_NOTE = '新的违法记录通常在违法行为发生后几天内才会录入交警系统，最近几天的记录可能还查不到。';
+
 /** An instant as Shanghai wall time: '2026-03-10 12:00'. */
 export function formatDateTime(iso: string | undefined): string {
   if (!iso) return '';

@@ -9,7 +9,7 @@ import { Button, Card, Notice, Page, PageHeader, pressable, RemoteStatus, StateV
 import { AvailabilitySheet } from '../../../components/availability-sheet';
 import { refusalOf, useRefusal } from '../../../components/availability-sheet/use-refusal';
 import { useTrafficAvailability } from '../../shared/availability';
-import { formatAge, formatDateTime, groupSummary, STATUS_INFO } from '../../shared/format';
+import { formatAge, formatDateTime, groupSummary, STATUS_INFO, VIOLATION_RECORDS_NOTE } from '../../shared/format';
 import { backTo, PATHS, violationUrl } from '../../shared/nav';
 import { AvailabilityNotice, OrdersLink, Pill } from '../../shared/ui';
 import '../../shared/traffic.css';
@@ -85,6 +85,9 @@ export default function Violations() {
             ) : (
               data.groups.map((g) => <Group key={g.key} group={g} vehicleId={vehicleId} />)
             )}
+            <Text className='traffic-violations__freshness'>
+              {`${data.recordsUpdatedAt ? `交警系统中这辆车的记录更新于 ${formatDateTime(data.recordsUpdatedAt)}。` : ''}${VIOLATION_RECORDS_NOTE}`}
+            </Text>
             <Text className={`traffic-violations__age ${data.stale ? 'traffic-violations__age--stale' : ''}`}>
               {`数据${data.ageSeconds < 10 && !data.stale ? '刚刚更新' : `更新于 ${formatAge(data.ageSeconds)}`}（${formatDateTime(data.fetchedAt)}）`}
             </Text>
