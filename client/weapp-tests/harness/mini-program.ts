@@ -41,6 +41,8 @@ export interface MountOptions {
   dir?: string;
   /** The resident agreed to the privacy guide on an earlier visit: WeChat asks nothing. */
   privacyAgreed?: boolean;
+  /** WeChat's font size setting (px) that wx.getAppBaseInfo reports; WeChat's iOS standard, 17, when omitted. */
+  fontSizeSetting?: number;
 }
 
 type PageInstance = {
@@ -128,6 +130,7 @@ export async function mountPage(route: string, opts: MountOptions): Promise<Moun
   }
   const wxOptions: WxOptions = { openid: opts.openid, now: opts.now, pages: builtPages(dir), storage: opts.storage, privacyAgreed: opts.privacyAgreed };
   const { wx, record, storage } = createWx(wxOptions);
+  record.fontSizeSetting = opts.fontSizeSetting ?? 17;
   g.wx = wx;
 
   const errors: string[] = [];

@@ -135,7 +135,7 @@ export function createWx(opts: WxOptions) {
     /** How the resident's face step ends: the WeChat face sandbox records it for queryVerifyInfo. */
     faceOutcome: 'pass' as 'pass' | 'fail' | 'abandon',
     /** What wx.getAppBaseInfo reports as WeChat's font size setting (px; iOS 关怀模式 is 23.8). */
-    fontSizeSetting: 16 as number,
+    fontSizeSetting: 17 as number,
     cloudInit: [] as unknown[],
     /** Makes the next calls of `name` (any action) fail in transport, like a phone losing its network. */
     failNext: new Map<string, number>(),
