@@ -25,8 +25,8 @@ export const insuranceFlow = defineFlow({
     accessLog: { run: listAccessLog },
   },
   // verify: availability probe, the bureau's person lookup, then FaceID's DetectAuth or WeChat's
-  // stable token and getVerifyId (a stale token costs one more of each).
-  budget: (t) => HEALTH_PROBE_MS + departmentCallMs(t) + Math.max(TENCENT_CLOUD_CALL_MS, 3 * WECHAT_CALL_MS) + DATABASE_ALLOWANCE_MS,
+  // stable token and getVerifyId — twice each at worst, when WeChat refuses the token (api.ts).
+  budget: (t) => HEALTH_PROBE_MS + departmentCallMs(t) + Math.max(TENCENT_CLOUD_CALL_MS, 4 * WECHAT_CALL_MS) + DATABASE_ALLOWANCE_MS,
   jobs: insuranceJobs,
   deployment: {
     env: {
