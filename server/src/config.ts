@@ -38,14 +38,18 @@ const envSchema = z.object({
   FACEID_RULE_ID: z.string().regex(/^[A-Za-z0-9]{1,32}$/).optional(),
   /** Where FaceID's h5 page returns to when a check ends (h5 only; weapp uses the FaceID plugin). */
   FACEID_REDIRECT_URL: z.url().optional(),
-  /** The mini-program's AppID and AppSecret (MP console → 开发管理): WeChat's HTTPS-only APIs (人脸核身 2.0) need its access token. */
-  WX_APPID: z.string().regex(/^wx[0-9a-f]{16}$/, 'WX_APPID must look like wx followed by 16 hex digits').optional(),
-  WX_APPSECRET: z.string().regex(/^[0-9a-f]{32}$/, 'WX_APPSECRET must be 32 hex digits').optional(),
+  /**
+   * The mini-program's AppID and AppSecret (MP console → 开发管理): WeChat's HTTPS-only APIs
+   * (人脸核身 2.0) need its access token. Not WX_APPID: CloudBase sets that one per invocation,
+   * to the calling mini-program's appid (getWXContext).
+   */
+  MP_APPID: z.string().regex(/^wx[0-9a-f]{16}$/, 'MP_APPID must look like wx followed by 16 hex digits').optional(),
+  MP_APPSECRET: z.string().regex(/^[0-9a-f]{32}$/, 'MP_APPSECRET must be 32 hex digits').optional(),
   /** @default 'https://api.weixin.qq.com' (the local stack points it at its WeChat sandbox) */
   WECHAT_API_URL: z.url().default('https://api.weixin.qq.com'),
   /**
    * Which face checks insurance.verify offers, comma-separated: `wechat` (WeChat 人脸核身 2.0, needs
-   * WX_APPID and WX_APPSECRET; the mini-program's way for a government account) and `faceid`
+   * MP_APPID and MP_APPSECRET; the mini-program's way for a government account) and `faceid`
    * (Tencent 慧眼, needs FACEID_RULE_ID and Tencent Cloud keys; the h5 page and the fallback).
    * @default 'wechat,faceid' (each where its keys are configured)
    */
@@ -79,7 +83,7 @@ export interface ServerConfig {
   departments: Partial<Record<DepartmentId, DepartmentEndpoint>>;
   tencentCloud?: TencentCloudConfig;
   faceId?: { ruleId: string; redirectUrl?: string };
-  /** The mini-program's credentials for WeChat's HTTPS APIs; undefined without WX_APPID and WX_APPSECRET. */
+  /** The mini-program's credentials for WeChat's HTTPS APIs; undefined without MP_APPID and MP_APPSECRET. */
   weChat?: WeChatApiConfig;
   /** The face checks offered (FACE_METHODS); each still needs its keys. */
   faceMethods: FaceMethod[];
@@ -109,7 +113,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     departments,
     tencentCloud: tencentCloudFrom(e),
     faceId: e.FACEID_RULE_ID ? { ruleId: e.FACEID_RULE_ID as string, redirectUrl: e.FACEID_REDIRECT_URL as string | undefined } : undefined,
-    weChat: e.WX_APPID && e.WX_APPSECRET ? { appId: e.WX_APPID as string, appSecret: e.WX_APPSECRET as string, baseUrl: (e.WECHAT_API_URL as string).replace(/\/$/, '') } : undefined,
+    weChat: e.MP_APPID && e.MP_APPSECRET ? { appId: e.MP_APPID as string, appSecret: e.MP_APPSECRET as string, baseUrl: (e.WECHAT_API_URL as string).replace(/\/$/, '') } : undefined,
     faceMethods: [...new Set(e.FACE_METHODS as FaceMethod[])],
     insuranceIdHashKey: e.INSURANCE_ID_HASH_KEY as string | undefined,
   };

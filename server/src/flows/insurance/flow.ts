@@ -31,7 +31,7 @@ export const insuranceFlow = defineFlow({
   deployment: {
     env: {
       required: ['INSURANCE_ID_HASH_KEY'],
-      optional: ['FACE_METHODS', 'WX_APPID', 'WX_APPSECRET', 'WECHAT_API_URL', 'FACEID_RULE_ID', 'FACEID_REDIRECT_URL', ...TENCENT_CLOUD_OPTIONAL_ENV],
+      optional: ['FACE_METHODS', 'MP_APPID', 'MP_APPSECRET', 'WECHAT_API_URL', 'FACEID_RULE_ID', 'FACEID_REDIRECT_URL', ...TENCENT_CLOUD_OPTIONAL_ENV],
     },
   },
   // Only this function's bundle carries the FaceID client: no other loads a Tencent Cloud service.

@@ -42,7 +42,7 @@ const METHOD_NAMES: Record<FaceMethod, string> = { wechat: '微信人脸核身',
 function realNameOf(ctx: CallContext): RealNameDeps {
   const r = ctx.deps.realName;
   if (!r || r.idHashKey.length < 32) {
-    ctx.log.error('real-name verification is not configured (INSURANCE_ID_HASH_KEY, and WX_APPID/WX_APPSECRET or FACEID_RULE_ID with Tencent Cloud keys)');
+    ctx.log.error('real-name verification is not configured (INSURANCE_ID_HASH_KEY, and MP_APPID/MP_APPSECRET or FACEID_RULE_ID with Tencent Cloud keys)');
     throw new AppError('INTERNAL', '实名认证服务暂未开通，请稍后再试。');
   }
   return r;
@@ -190,7 +190,13 @@ const referenceOf = (id: string) => id.replace(/-/g, '');
 /** What the provider says about this row's check now. */
 function askProvider(ctx: CallContext, r: VerificationRow): Promise<FaceResult> {
   const realName = realNameOf(ctx);
-  return providerOf(ctx, r.method as FaceMethod).result({
+  const provider = realName.providers[r.method as FaceMethod];
+  if (!provider) {
+    // Started with a method the deployment no longer offers: nobody can read its result.
+    ctx.log.error({ verification: r.id, method: r.method }, 'face verification method of a pending check is not configured');
+    throw new AppError('INTERNAL', '实名认证服务暂时无法查询结果，请重新认证。');
+  }
+  return provider.result({
     session: r.bizToken,
     reference: referenceOf(r.id),
     openid: r.openid,
