@@ -32,7 +32,7 @@ describe('loadConfig: real-name verification', () => {
     const c = loadConfig({ MP_APPID: 'wx0123456789abcdef', MP_APPSECRET: 'a'.repeat(32), FACE_METHODS: 'wechat' });
     expect(c.weChat).toEqual({ appId: 'wx0123456789abcdef', appSecret: 'a'.repeat(32), baseUrl: 'https://api.weixin.qq.com' });
     expect(c.faceMethods).toEqual(['wechat']);
-    expect(loadConfig({ FACE_METHODS: ' faceid , wechat ,faceid', WECHAT_API_URL: 'http://127.0.0.1:9/' })).toMatchObject({ faceMethods: ['faceid', 'wechat'] });
+    expect(loadConfig({ FACE_METHODS: 'faceid,wechat,faceid', WECHAT_API_URL: 'http://127.0.0.1:9/' })).toMatchObject({ faceMethods: ['faceid', 'wechat'] });
   });
 
   it("leaves CloudBase's own WX_APPID (the caller's appid, set per invocation) alone", () => {
@@ -42,6 +42,7 @@ describe('loadConfig: real-name verification', () => {
   it('refuses at cold start a method it does not know, an empty list, and credentials that cannot be WeChat’s', () => {
     expect(() => loadConfig({ FACE_METHODS: 'wechat,alipay' })).toThrow(/FACE_METHODS/);
     expect(() => loadConfig({ FACE_METHODS: ' , ' })).toThrow(/FACE_METHODS/);
+    expect(() => loadConfig({ FACE_METHODS: '' })).toThrow(/FACE_METHODS/);
     expect(() => loadConfig({ MP_APPID: 'gh_0123456789ab' })).toThrow(/MP_APPID/);
     expect(() => loadConfig({ MP_APPSECRET: 'secret' })).toThrow(/MP_APPSECRET/);
   });

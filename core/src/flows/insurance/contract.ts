@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineContract } from '../../contract';
 import { idNumberSchema, realNameSchema } from '../../identity';
-import { INSURANCE_TYPES, type InsuranceStatus, type InsuranceType, type MonthStatus, RECORD_WINDOW_MONTHS } from '../../insurance-terms';
+import { FACE_METHODS, type FaceMethod, INSURANCE_TYPES, type InsuranceStatus, type InsuranceType, type MonthStatus, RECORD_WINDOW_MONTHS } from '../../insurance-terms';
 
 export * from '../../insurance-terms';
 
@@ -14,14 +14,6 @@ const month = (what: string) =>
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, `${what}应为 YYYY-MM 格式的月份，如 2026-01`);
 
 const monthIndex = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
-
-/**
- * How the face check runs: `wechat` is WeChat's own 人脸核身 2.0 (`wx.requestFacialVerify`, the
- * mini-program's way for a government account), `faceid` is Tencent Cloud 慧眼 (its h5 page: the
- * h5 app's way, and the fallback).
- */
-export const FACE_METHODS = ['wechat', 'faceid'] as const;
-export type FaceMethod = (typeof FACE_METHODS)[number];
 
 export const insuranceInput = {
   verify: z.object({
