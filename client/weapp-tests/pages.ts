@@ -34,7 +34,7 @@ export const PAGES: PageCase[] = [
     route: 'messages/pages/index/index',
     resident: CHEN,
     now: MORNING,
-    shows: ['消息中心', '暂无消息'],
+    shows: ['消息中心', '便民不会通过短信发送链接', '暂无消息'],
     calls: ['messages.list'],
   },
   {
@@ -158,7 +158,7 @@ export const PAGES: PageCase[] = [
     resident: ZHANG,
     now: MORNING,
     setup: async (r, now) => ({ vehicleId: await ensureVehicle(r, now) }),
-    shows: ['粤B·1**45 违法记录', '待处理', '待缴款', '已完成', '今日应缴 ¥400.00', '1 条 · 罚款 ¥200.00'],
+    shows: ['粤B·1**45 违法记录', '待处理', '待缴款', '已完成', '今日应缴 ¥400.00', '1 条 · 罚款 ¥200.00', '交警系统中这辆车的记录更新于 20', '几天内才会录入交警系统'],
     calls: ['traffic.violations'],
   },
   {

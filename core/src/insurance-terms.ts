@@ -26,3 +26,12 @@ export type MonthStatus = 'paid' | 'unpaid' | 'backpaid' | 'gap';
 export const VERIFICATION_TTL_MINUTES = 30;
 /** Records are kept by the bureau for this many months back; one request spans at most this many. */
 export const RECORD_WINDOW_MONTHS = 36;
+
+/**
+ * How the face check runs: `wechat` is WeChat's own 人脸核身 2.0 (`wx.requestFacialVerify`, the
+ * mini-program's way for a government account), `faceid` is Tencent Cloud 慧眼 (its h5 page: the
+ * h5 app's way, and the fallback). Here, free of the contract's zod schemas, so that the server's
+ * configuration can name them without pulling the ID-number rules into every function bundle.
+ */
+export const FACE_METHODS = ['wechat', 'faceid'] as const;
+export type FaceMethod = (typeof FACE_METHODS)[number];

@@ -18,6 +18,7 @@ import { serveStatic } from './static';
 import type { LocalStorage } from '@bianmin/server/storage/index';
 import { handleStorageRoute } from './storage-routes';
 import { FACE_OUTCOMES, type FaceIdSandbox, type FaceOutcome } from './sandboxes/faceid';
+import type { WxFaceSandbox } from './sandboxes/wxface';
 import { handleHotlineLever, type HotlinePlatform } from './sandboxes/hotline-levers';
 import { FLAGGED_TEST_PHRASE, type SandboxContentCheck } from '@bianmin/server/content/sandbox';
 import { type DevClock, parseDevNow } from './clock';
@@ -52,6 +53,8 @@ export interface GatewayOptions {
   afterPayment?(orderId: string, now: Date): void;
   /** The FaceID sandbox's checks: POST /api/__dev/faceid/<bizToken>/result decides one. */
   faceId?: FaceIdSandbox;
+  /** WeChat's face sandbox: POST /api/__dev/wxface/<verifyId>/result runs the phone's face step. */
+  wxFace?: WxFaceSandbox;
   /** The 12345 platform sandbox's state, for its dev levers (list, advance a ticket). */
   hotline?: HotlinePlatform;
   /** The local content check, whose image checks the media-check lever answers as WeChat's push would. */
@@ -250,6 +253,29 @@ export function createGateway(opts: GatewayOptions): Server {
         return refuse(res, new AppError('CONFLICT', '没有这次人脸核身，或它已经有结果了。'));
       }
       return sendEnvelope(res, { ok: true, data: { bizToken: devFace[1].toUpperCase(), result } });
+    }
+    const devWxFace = /^\/api\/__dev\/wxface\/([A-Za-z0-9_-]{16,256})\/result$/.exec(path);
+    if (devWxFace && req.method === 'POST' && opts.wxFace) {
+      // The phone's wx.requestFacialVerify, as the tester decides it; the server still asks WeChat
+      // (queryVerifyInfo). With X-Dev-OpenId it runs as that WeChat user (WeChat refuses a
+      // verify_id made for someone else); without, as the user it was made for.
+      const { text } = await readBody(req, 1024);
+      let result: unknown;
+      try {
+        result = (JSON.parse(text || 'null') as { result?: unknown } | null)?.result;
+      } catch {
+        result = undefined;
+      }
+      if (!FACE_OUTCOMES.includes(result as FaceOutcome)) {
+        return refuse(res, new AppError('INVALID_INPUT', `result 应为 ${FACE_OUTCOMES.join(' | ')}。`, { fields: { result: `应为 ${FACE_OUTCOMES.join(' | ')}` } }));
+      }
+      const header = req.headers['x-dev-openid'];
+      const openid = typeof header === 'string' && OPENID.test(header) ? header : undefined;
+      const answer = opts.wxFace.faceStep(devWxFace[1], result as FaceOutcome, openid);
+      if (answer.errCode !== 0 && !(result === 'abandon' && answer.errCode === 90004)) {
+        return refuse(res, new AppError('CONFLICT', '微信不认这次人脸核身：它不存在、已过期、已用过，或不是为这位用户发起的。', { fields: { verifyId: answer.errMsg } }));
+      }
+      return sendEnvelope(res, { ok: true, data: { verifyId: devWxFace[1], result, wx: answer } });
     }
     if (opts.hotline && path.startsWith('/api/__dev/departments/hotline/tickets')) {
       const { clock } = identify(req);

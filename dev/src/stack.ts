@@ -21,6 +21,10 @@ import { localStorage, type LocalStorage } from '@bianmin/server/storage/index';
 import { startTencentCloudSandbox, type TencentCloudSandbox } from './sandboxes/tencentcloud';
 import { type FaceIdSandbox, installFaceId } from './sandboxes/faceid';
 import { tencentFaceVerifier } from '@bianmin/server/faceid/tencent';
+import { weChatFaceVerifier } from '@bianmin/server/faceid/wechat';
+import { weChatApi } from '@bianmin/server/wechat/api';
+import { WECHAT_CALL_MS } from '@bianmin/server/runtime/budgets';
+import { startWxFaceSandbox, type WxFaceSandbox } from './sandboxes/wxface';
 import type { TencentCloudConfig } from '@bianmin/server/tencentcloud/config';
 import { registerVehicleLicenseOcr } from './sandboxes/ocr';
 import { RESIDENTS } from './fixtures';
@@ -115,6 +119,8 @@ export interface Stack {
   tencentCloud: TencentCloudSandbox;
   /** FaceID's checks on that sandbox: decide one as the tester would on its page. */
   faceId: FaceIdSandbox;
+  /** WeChat's 人脸核身 2.0 server API and the phone's face step (`wx.requestFacialVerify`). */
+  wxFace: WxFaceSandbox;
   /** What the local content check was asked (texts, images), and its busy switch. */
   contentCheck: SandboxContentCheck;
   /** The 12345 platform sandbox's tickets and events. */
@@ -148,6 +154,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   // with the real one: this sandbox stays on real time whatever the stack's clock says.
   const tencentCloud = await startTencentCloudSandbox();
   const faceId = installFaceId(tencentCloud, RESIDENTS);
+  // WeChat's face API: verify_id lifetimes on the stack's clock, like the pages' and the jobs'.
+  const wxFace = await startWxFaceSandbox(RESIDENTS, { now: () => clock.now().getTime() });
   const tencentCloudConfig: TencentCloudConfig = { secretId: tencentCloud.secretId, secretKey: tencentCloud.secretKey, region: 'ap-guangzhou', endpoint: tencentCloud.endpoint, protocol: 'http://' };
   registerVehicleLicenseOcr(tencentCloud, RESIDENTS);
   const ownsStorageDir = !opts.storageDir;
@@ -168,7 +176,13 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     payables: payableKinds(PAYABLE_KINDS),
     storage,
     tencentCloud: tencentCloudConfig,
-    realName: { face: tencentFaceVerifier(tencentCloudConfig, { ruleId: faceId.ruleId, log }), idHashKey: DEV_ID_HASH_KEY },
+    realName: {
+      providers: {
+        faceid: tencentFaceVerifier(tencentCloudConfig, { ruleId: faceId.ruleId, log }),
+        wechat: weChatFaceVerifier(weChatApi({ appId: wxFace.appId, appSecret: wxFace.appSecret, baseUrl: wxFace.url }, { timeoutMs: WECHAT_CALL_MS, log }), { log }),
+      },
+      idHashKey: DEV_ID_HASH_KEY,
+    },
     contentCheck,
   };
   const postAfterPayment = opts.postAfterPayment ?? true;
@@ -182,6 +196,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
         }
       : undefined,
     faceId,
+    wxFace,
     hotline,
     contentCheck,
     // Every job of every worker, by name, as CloudBase's timer would run it (with no budget)…
@@ -206,6 +221,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     await pay?.stop();
     await tencentCloud.stop();
     await wecom.stop();
+    await wxFace.stop();
     if (ownsStorageDir) rmSync(storageDir, { recursive: true, force: true });
     if (ownsDatabase) await database.close();
     throw e;
@@ -245,6 +261,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     storage,
     tencentCloud,
     faceId,
+    wxFace,
     contentCheck,
     hotline,
     wecom,
@@ -257,6 +274,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
         await pay?.stop();
         await tencentCloud.stop();
         await wecom.stop();
+        await wxFace.stop();
         if (ownsDatabase) await database.close();
         if (ownsStorageDir) rmSync(storageDir, { recursive: true, force: true });
       })()),

@@ -1,4 +1,7 @@
 import { DEPARTMENT_IDS, type DepartmentId } from '@bianmin/core';
+// The subpath, not the root: the insurance contract would bring the ID-number rules (~5 KB) into every bundle.
+import { FACE_METHODS, type FaceMethod } from '@bianmin/core/insurance-terms';
+import type { WeChatApiConfig } from './wechat/api';
 import { z } from 'zod';
 import type { TencentCloudConfig } from './tencentcloud/config';
 import { MAX_DEPARTMENT_TIMEOUT_MS } from './runtime/budgets';
@@ -38,6 +41,25 @@ const envSchema = z.object({
   /** Where FaceID's h5 page returns to when a check ends (h5 only; weapp uses the FaceID plugin). */
   FACEID_REDIRECT_URL: z.url().optional(),
   /**
+   * The mini-program's AppID and AppSecret (MP console → 开发管理): WeChat's HTTPS-only APIs
+   * (人脸核身 2.0) need its access token. Not WX_APPID: CloudBase sets that one per invocation,
+   * to the calling mini-program's appid (getWXContext).
+   */
+  MP_APPID: z.string().regex(/^wx[0-9a-f]{16}$/).optional(),
+  MP_APPSECRET: z.string().regex(/^[0-9a-f]{32}$/).optional(),
+  /** @default 'https://api.weixin.qq.com' (the local stack points it at its WeChat sandbox) */
+  WECHAT_API_URL: z.url().default('https://api.weixin.qq.com'),
+  /**
+   * Which face checks insurance.verify offers, comma-separated: `wechat` (WeChat 人脸核身 2.0, needs
+   * MP_APPID and MP_APPSECRET; the mini-program's way for a government account) and `faceid`
+   * (Tencent 慧眼, needs FACEID_RULE_ID and Tencent Cloud keys; the h5 page and the fallback).
+   * @default 'wechat,faceid' (each where its keys are configured)
+   */
+  FACE_METHODS: z
+    .string()
+    .regex(new RegExp(`^(${FACE_METHODS.join('|')})(,(${FACE_METHODS.join('|')}))*$`))
+    .default('wechat,faceid'),
+  /**
    * HMAC key for ID numbers at rest (insurance verifications): at least 32 characters, random,
    * kept only in the function's configuration. Changing it makes earlier verifications unrecognisable.
    */
@@ -69,6 +91,10 @@ export interface ServerConfig {
   departments: Partial<Record<DepartmentId, DepartmentEndpoint>>;
   tencentCloud?: TencentCloudConfig;
   faceId?: { ruleId: string; redirectUrl?: string };
+  /** The mini-program's credentials for WeChat's HTTPS APIs; undefined without MP_APPID and MP_APPSECRET. */
+  weChat?: WeChatApiConfig;
+  /** The face checks offered (FACE_METHODS); each still needs its keys. */
+  faceMethods: FaceMethod[];
   insuranceIdHashKey?: string;
   wecom?: { corpId: string; agentId: string; secret: string; redirectUri: string };
 }
@@ -96,6 +122,8 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     departments,
     tencentCloud: tencentCloudFrom(e),
     faceId: e.FACEID_RULE_ID ? { ruleId: e.FACEID_RULE_ID as string, redirectUrl: e.FACEID_REDIRECT_URL as string | undefined } : undefined,
+    weChat: e.MP_APPID && e.MP_APPSECRET ? { appId: e.MP_APPID as string, appSecret: e.MP_APPSECRET as string, baseUrl: (e.WECHAT_API_URL as string).replace(/\/$/, '') } : undefined,
+    faceMethods: [...new Set((e.FACE_METHODS as string).split(',') as FaceMethod[])],
     insuranceIdHashKey: e.INSURANCE_ID_HASH_KEY as string | undefined,
     wecom:
       e.WECOM_CORP_ID && e.WECOM_AGENT_ID && e.WECOM_SECRET && e.ADMIN_CONSOLE_URL

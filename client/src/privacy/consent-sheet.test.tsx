@@ -39,7 +39,6 @@ describe('the privacy consent sheet', () => {
       expect.stringContaining('选中的照片或视频信息'),
       expect.stringContaining('选择的位置信息'),
       expect.stringContaining('相册（仅写入）权限'),
-      expect.stringContaining('摄像头'),
     ]);
     expect(dialog.querySelector('.bm-privacy-sheet__item--asked')?.textContent).toContain('选中的照片或视频信息');
     expect(dialog.textContent).toContain('不同意也能继续缴费、查询和提交诉求，只是添加照片和视频、拍行驶证识别车辆用不了');

@@ -55,16 +55,6 @@ export const PRIVACY_USES: readonly PrivacyUse[] = [
     instead: '可以截屏保存本页',
     where: ['client/src/payments/receipt-image/save.ts'],
   },
-  {
-    // 慧眼's FaceID SDK (added when the mini-program is set up for release, README 社保查询) films
-    // the face with <camera> inside our package: declared now so that adding it breaks nothing.
-    api: 'startVerify',
-    infoType: '摄像头',
-    purpose: '用于查询社保前的人脸核身（由腾讯云人脸核身完成，照片和视频不交给便民）',
-    feature: '人脸认证',
-    instead: '可以到社保经办窗口查询',
-    where: ['client/src/insurance/shared/face-step.ts'],
-  },
 ];
 
 /** The entry for `api`, or undefined when the app does not declare it. */

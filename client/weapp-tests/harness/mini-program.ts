@@ -41,6 +41,8 @@ export interface MountOptions {
   dir?: string;
   /** The resident agreed to the privacy guide on an earlier visit: WeChat asks nothing. */
   privacyAgreed?: boolean;
+  /** WeChat's font size setting (px) that wx.getAppBaseInfo reports; WeChat's iOS standard, 17, when omitted. */
+  fontSizeSetting?: number;
 }
 
 type PageInstance = {
@@ -89,6 +91,8 @@ export interface MountedPage {
   agreePrivacy(): Promise<void>;
   /** Texts of the elements with this class (j-component prefixes classes; matched by suffix). */
   texts(className: string): string[];
+  /** Typing into the `<input>` with this class, as WeChat delivers it: an `input` event with the value. */
+  type(className: string, value: string): Promise<void>;
   pullDownRefresh(): Promise<void>;
   /** The page's element tree as WeChat builds it (wcc's own template function on the page data). */
   wxml(): WxmlNode;
@@ -126,6 +130,7 @@ export async function mountPage(route: string, opts: MountOptions): Promise<Moun
   }
   const wxOptions: WxOptions = { openid: opts.openid, now: opts.now, pages: builtPages(dir), storage: opts.storage, privacyAgreed: opts.privacyAgreed };
   const { wx, record, storage } = createWx(wxOptions);
+  record.fontSizeSetting = opts.fontSizeSetting ?? 17;
   g.wx = wx;
 
   const errors: string[] = [];
@@ -256,6 +261,13 @@ export async function mountPage(route: string, opts: MountOptions): Promise<Moun
       return elements()
         .filter((el) => Array.from(el.classList).some((c) => c === className || c.endsWith(`--${className}`)))
         .map((el) => norm(el.textContent));
+    },
+    async type(className, value) {
+      const el = elements().find((e) => hasClass(e, className));
+      const wxElement = el && (el as unknown as { __wxElement?: unknown }).__wxElement;
+      if (!wxElement) throw new Error(`${route}: no input with class ${className}; the page shows: ${mounted.text().slice(0, 300)}`);
+      exparser.Event.dispatchEvent(wxElement, exparser.Event.create('input', { value, cursor: value.length, keyCode: 0 }, { bubbles: false, composed: true, capturePhase: true }));
+      await settle();
     },
     async pullDownRefresh() {
       page.onPullDownRefresh?.();

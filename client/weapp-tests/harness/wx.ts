@@ -130,6 +130,12 @@ export function createWx(opts: WxOptions) {
     openPrivacyContract: 0,
     privacy: { agreed: Boolean(opts.privacyAgreed), listeners: [], tappedAgree: new Set<string>(), exposed: 0, refusedAnswers: [] } as PrivacyState,
     stopPullDownRefresh: 0,
+    /** verifyIds the page ran WeChat's face check on (wx.requestFacialVerify). */
+    requestFacialVerify: [] as string[],
+    /** How the resident's face step ends: the WeChat face sandbox records it for queryVerifyInfo. */
+    faceOutcome: 'pass' as 'pass' | 'fail' | 'abandon',
+    /** What wx.getAppBaseInfo reports as WeChat's font size setting (px; iOS 关怀模式 is 23.8). */
+    fontSizeSetting: 17 as number,
     cloudInit: [] as unknown[],
     /** Makes the next calls of `name` (any action) fail in transport, like a phone losing its network. */
     failNext: new Map<string, number>(),
@@ -298,6 +304,28 @@ export function createWx(opts: WxOptions) {
         return { errMsg: 'stopPullDownRefresh:ok' };
       });
     },
+    /**
+     * WeChat's own face check (人脸核身 2.0, base library ≥ 3.8.12): the resident's face step runs
+     * in the stack's WeChat face sandbox, as this WeChat user, and WeChat answers the phone as it
+     * does — "ok" once the check ran whatever its result (only queryVerifyInfo on the server says
+     * how it went), "fail" when it could not run or the resident cancelled.
+     */
+    requestFacialVerify(o: { verifyId: string } & Callbacks<{ errCode: number; errMsg: string }>) {
+      return answer(o, async () => {
+        record.requestFacialVerify.push(o.verifyId);
+        record.sequence.push('requestFacialVerify');
+        const res = await fetch(`${stackUrl()}/api/__dev/wxface/${encodeURIComponent(o.verifyId)}/result`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(opts.openid ? { 'x-dev-openid': opts.openid } : {}) },
+          body: JSON.stringify({ result: record.faceOutcome }),
+        });
+        const env = (await res.json()) as Envelope<{ wx: { errCode: number; errMsg: string } }>;
+        if (!env.ok) throw { errCode: 84001, errMsg: 'requestFacialVerify:fail invalid identify id' };
+        if (env.data.wx.errCode !== 0) throw env.data.wx;
+        return env.data.wx;
+      });
+    },
+    getAppBaseInfo: () => ({ SDKVersion: '3.8.12', enableDebug: false, host: { env: 'WeChat' }, language: 'zh_CN', version: '8.0.60', theme: 'light', fontSizeSetting: record.fontSizeSetting }),
     getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
     setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
     removeStorageSync: (key: string) => void storage.delete(key),

@@ -2,7 +2,7 @@ import type { Envelope, PayResult, TicketDetail, TrafficOrderView, TrafficPayRes
 import { FLAGGED_TEST_PHRASE } from '@bianmin/server/content/sandbox';
 import { readAsset } from '../assets';
 import { RESIDENTS } from '../fixtures';
-import { WANG, ZHANG, type TestStack } from '../testing/stack';
+import { CHEN, LI, WANG, ZHANG, type TestStack } from '../testing/stack';
 
 /**
  * Named attacks: each one an attacker's finding, replayed against the whole local stack exactly
@@ -122,7 +122,7 @@ async function parallelFaceChecks(stack: TestStack): Promise<void> {
   const before = detectAuth();
   const starts = await Promise.all(Array.from({ length: 30 }, () => stack.call('insurance', { action: 'verify', name: WANG.name, idNumber: WANG.idNumber }, { openid, now })));
   const codes = countBy(starts);
-  const started = starts.filter((r) => r.body.ok).map((r) => data<VerifyResult>(r));
+  const started = starts.filter((r) => r.body.ok).map((r) => data<Extract<VerifyResult, { method: 'faceid' }>>(r));
   expectThat(started.length <= 5 && (codes.RATE_LIMITED ?? 0) === 30 - started.length, 'no more checks in flight than may fail (5), the rest RATE_LIMITED', codes);
   expectThat(detectAuth() - before === started.length, 'one billed FaceID call per started check, none for a refused one', detectAuth() - before);
   expectThat(starts.map(errorOf).every((e) => !e || (e.code === 'RATE_LIMITED' && e.retryAt && e.retryable)), 'every refusal says when to try again');
@@ -134,6 +134,93 @@ async function parallelFaceChecks(stack: TestStack): Promise<void> {
   const again = await Promise.all(Array.from({ length: 10 }, () => stack.call('insurance', { action: 'verify', name: WANG.name, idNumber: WANG.idNumber }, { openid, now: '2026-03-10T15:03:00+08:00' })));
   expectThat(again.every((r) => errorOf(r)?.code === 'RATE_LIMITED'), 'after 5 failures every further start is refused', countBy(again));
   expectThat(detectAuth() - before === started.length, 'and costs no FaceID call');
+}
+
+type WeChatStart = Extract<VerifyResult, { method: 'wechat' }>;
+
+/** The phone's wx.requestFacialVerify through the dev lever, as the WeChat user `openid`. */
+async function wxFaceStep(stack: TestStack, verifyId: string, result: 'pass' | 'fail' | 'abandon', openid: string): Promise<number> {
+  const r = await fetch(`${stack.url}/api/__dev/wxface/${verifyId}/result`, { method: 'POST', headers: { 'x-dev-openid': openid, 'content-type': 'application/json' }, body: JSON.stringify({ result }) });
+  return r.status;
+}
+
+const verificationOf = async (stack: TestStack, openid: string, now: string, verificationId?: string) =>
+  stack.call('insurance', { action: 'verification', ...(verificationId ? { verificationId } : {}) }, { openid, now });
+
+/** Another resident's verify_id, taken from a shared screen or a log: it runs no face step for them and reads nothing of the owner's. */
+async function otherResidentsVerifyId(stack: TestStack): Promise<void> {
+  const owner = 'oAttackWxFaceOwner0001';
+  const thief = 'oAttackWxFaceThief0001';
+  const now = '2026-03-10T16:00:00+08:00';
+  const started = data<WeChatStart>(await stack.call('insurance', { action: 'verify', name: ZHANG.name, idNumber: ZHANG.idNumber, method: 'wechat' }, { openid: owner, now }), 'verify');
+  // The thief runs the face step on the owner's verify_id on their own phone: WeChat refuses (bound to the owner's openid).
+  expectThat((await wxFaceStep(stack, started.verifyId, 'pass', thief)) === 409, 'a face step by another WeChat user is refused');
+  expectThat(stack.wxFace.sessions.get(started.verifyId)?.verifyRet === undefined, 'and leaves the check untouched at WeChat');
+  const ownerView = data<{ verification: VerificationView }>(await verificationOf(stack, owner, now, started.verificationId), 'owner').verification;
+  expectThat(ownerView.status === 'pending', "the owner's check is still pending", ownerView);
+  // Naming the owner's verification is as good as naming nothing.
+  for (const action of ['verification', 'summary']) {
+    const r = await stack.call('insurance', { action, verificationId: started.verificationId }, { openid: thief, now });
+    expectThat(errorOf(r)?.code === 'NOT_FOUND', `the thief's ${action} of the owner's verification is NOT_FOUND`, r.body);
+  }
+  // The owner passes; the thief still reads nothing.
+  expectThat((await wxFaceStep(stack, started.verifyId, 'pass', owner)) === 200, 'the owner runs the face step');
+  expectThat(data<{ verification: VerificationView }>(await verificationOf(stack, owner, now, started.verificationId)).verification.status === 'passed', 'the owner passes');
+  const after = await stack.call('insurance', { action: 'summary' }, { openid: thief, now });
+  expectThat(errorOf(after)?.code === 'VERIFICATION_REQUIRED', 'the thief still has no verification', after.body);
+  const named = await stack.call('insurance', { action: 'summary', verificationId: started.verificationId }, { openid: thief, now });
+  expectThat(errorOf(named)?.code === 'NOT_FOUND' && !JSON.stringify(named.body).includes(ZHANG.idNumber), "and naming the owner's passed verification is NOT_FOUND, nothing of the owner's in it", named.body);
+}
+
+/** A passed verify_id replayed: a second face step, then reads after the 30 minutes while WeChat still says 10000. */
+async function replayedVerifyId(stack: TestStack): Promise<void> {
+  const openid = 'oAttackWxFaceReplay001';
+  const t0 = '2026-03-10T16:00:00+08:00';
+  const started = data<WeChatStart>(await stack.call('insurance', { action: 'verify', name: LI.name, idNumber: LI.idNumber, method: 'wechat' }, { openid, now: t0 }), 'verify');
+  await wxFaceStep(stack, started.verifyId, 'pass', openid);
+  data(await stack.call('insurance', { action: 'summary' }, { openid, now: '2026-03-10T16:01:00+08:00' }), 'summary within the 30 minutes');
+  expectThat((await wxFaceStep(stack, started.verifyId, 'pass', openid)) === 409, 'a second face step on the same verify_id is refused (one per verify_id)');
+  // 31 minutes on: WeChat still answers 10000 for that verify_id, and it opens nothing.
+  expectThat(stack.wxFace.sessions.get(started.verifyId)?.verifyRet === 10000, 'WeChat still reads it as passed');
+  const late = '2026-03-10T16:32:00+08:00';
+  for (const body of [{ action: 'summary' }, { action: 'summary', verificationId: started.verificationId }, { action: 'records', insurance: 'pension', verificationId: started.verificationId }]) {
+    const r = await stack.call('insurance', body, { openid, now: late });
+    expectThat(errorOf(r)?.code === 'VERIFICATION_REQUIRED', `${JSON.stringify(body)} after 30 minutes is VERIFICATION_REQUIRED`, r.body);
+  }
+  const view = data<{ verification: VerificationView }>(await verificationOf(stack, openid, late, started.verificationId)).verification;
+  expectThat(view.status === 'expired', 'the verification reads as expired', view);
+}
+
+/** The result asked for before the face step ran (and by many polls at once): pending, never a pass. */
+async function resultBeforeFaceStep(stack: TestStack): Promise<void> {
+  const openid = 'oAttackWxFaceEarly0001';
+  const now = '2026-03-10T16:00:00+08:00';
+  const started = data<WeChatStart>(await stack.call('insurance', { action: 'verify', name: WANG.name, idNumber: WANG.idNumber, method: 'wechat' }, { openid, now }), 'verify');
+  const polls = await Promise.all(Array.from({ length: 10 }, () => verificationOf(stack, openid, now, started.verificationId)));
+  expectThat(polls.every((p) => data<{ verification: VerificationView }>(p).verification.status === 'pending'), 'every early read is pending', polls.map((p) => p.body));
+  for (const body of [{ action: 'summary' }, { action: 'summary', verificationId: started.verificationId }]) {
+    const r = await stack.call('insurance', body, { openid, now });
+    expectThat(errorOf(r)?.code === 'VERIFICATION_REQUIRED', `${JSON.stringify(body)} before the face step is VERIFICATION_REQUIRED`, r.body);
+  }
+  await wxFaceStep(stack, started.verifyId, 'abandon', openid);
+  const view = data<{ verification: VerificationView }>(await verificationOf(stack, openid, now, started.verificationId)).verification;
+  expectThat(view.status === 'abandoned', 'a cancelled face step reads as abandoned', view);
+  expectThat(errorOf(await stack.call('insurance', { action: 'summary' }, { openid, now }))?.code === 'VERIFICATION_REQUIRED', 'and still opens nothing');
+}
+
+/** A failed WeChat face check, then a "pass" tried on the same verify_id: still VERIFICATION_REQUIRED. */
+async function failedWeChatCheck(stack: TestStack): Promise<void> {
+  const openid = 'oAttackWxFaceFail00001';
+  const now = '2026-03-10T16:00:00+08:00';
+  const started = data<WeChatStart>(await stack.call('insurance', { action: 'verify', name: CHEN.name, idNumber: CHEN.idNumber, method: 'wechat' }, { openid, now }), 'verify');
+  await wxFaceStep(stack, started.verifyId, 'fail', openid);
+  const view = data<{ verification: VerificationView }>(await verificationOf(stack, openid, now, started.verificationId)).verification;
+  expectThat(view.status === 'failed', 'the check failed', view);
+  expectThat((await wxFaceStep(stack, started.verifyId, 'pass', openid)) === 409, 'a pass tried afterwards on the same verify_id is refused');
+  for (const body of [{ action: 'summary' }, { action: 'records', insurance: 'medical' }, { action: 'summary', verificationId: started.verificationId }]) {
+    const r = await stack.call('insurance', body, { openid, now: '2026-03-10T16:01:00+08:00' });
+    expectThat(errorOf(r)?.code === 'VERIFICATION_REQUIRED', `${JSON.stringify(body)} after a failed check is VERIFICATION_REQUIRED`, r.body);
+  }
 }
 
 /** 40 licence photos read at once: the billed OCR is called at most 20 times an hour per resident. */
@@ -303,6 +390,26 @@ export const NAMED_ATTACKS: readonly NamedAttack[] = [
     name: 'parallel face-check starts',
     claim: '30 parallel insurance.verify starts by one resident never start more checks than may fail (5), each refusal RATE_LIMITED with retryAt, and never more than 5 failures an hour',
     run: parallelFaceChecks,
+  },
+  {
+    name: "another resident's verify_id",
+    claim: "a WeChat verify_id used by another WeChat user runs no face step (bound to the owner's openid), and naming the owner's verification reads NOT_FOUND before and after the owner passes",
+    run: otherResidentsVerifyId,
+  },
+  {
+    name: 'replayed verify_id',
+    claim: 'a second face step on a used verify_id is refused, and 31 minutes after a pass every read is VERIFICATION_REQUIRED although WeChat still answers 10000 for it',
+    run: replayedVerifyId,
+  },
+  {
+    name: 'WeChat result read before the face step',
+    claim: 'reads of a WeChat check before its face step (10 at once) are pending and open nothing; a cancelled step reads abandoned',
+    run: resultBeforeFaceStep,
+  },
+  {
+    name: 'failed WeChat face check',
+    claim: 'a failed WeChat face check keeps VERIFICATION_REQUIRED for summary and records, and a pass tried afterwards on its verify_id is refused',
+    run: failedWeChatCheck,
   },
   {
     name: 'parallel licence reads',

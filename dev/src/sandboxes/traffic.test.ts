@@ -1,7 +1,7 @@
 import { RESIDENTS } from '../fixtures';
 import { readAsset } from '../assets';
 import { type RunningSandbox, startSandbox } from './http';
-import { type TrafficDepartment, trafficDepartment } from './traffic';
+import { SEEDED_RECORDS_UPDATED_AT, type TrafficDepartment, trafficDepartment } from './traffic';
 
 const CAR = { plate: '粤B12345', plateKind: '02', engineNoSuffix: 'A61234' };
 const CAPPED = '44030126000001';
@@ -57,6 +57,14 @@ describe('the traffic police sandbox', () => {
     expect(await post('/payments', { ...payment, orderId: 'BM3', violationId: APPEAL, plate: '粤B6D7K8', amount: 40000 })).toMatchObject({ status: 409, body: { code: 'UNDER_APPEAL' } });
     expect(sandbox.postings!()).toEqual([expect.objectContaining({ orderId: 'BM1', billId: CAPPED, accountNo: CAR.plate, amount: 40000, repeats: 1 })]);
     expect(dept.violations(CAR.plate).find((v) => v.violationId === CAPPED)).toMatchObject({ status: 'paid', paymentRef: first.body.paymentRef });
+    // The vehicle's records changed at the traffic police when the payment was booked.
+    expect((await get(`/vehicles/${encodeURIComponent(CAR.plate)}/violations?${q}`)).body.recordsUpdatedAt).toBe('2026-03-10T12:00:00+08:00');
+  });
+
+  it('says when it last changed a vehicle’s records: the overnight import the demo records came with', async () => {
+    const other = new URLSearchParams({ plateKind: '02', engineNoSuffix: RESIDENTS[2].vehicles[0].engineNoSuffix }).toString();
+    const r = await get(`/vehicles/${encodeURIComponent(RESIDENTS[2].vehicles[0].plate)}/violations?${other}`);
+    expect(r).toMatchObject({ status: 200, body: { recordsUpdatedAt: SEEDED_RECORDS_UPDATED_AT } });
   });
 
   it('answers an unknown plate, a wrong kind and a wrong engine suffix alike', async () => {

@@ -1,4 +1,4 @@
-import { fineLateFee, PLATE_KIND_INFO, shanghaiDate } from '@bianmin/core';
+import { fineLateFee, PLATE_KIND_INFO, shanghaiDate, toShanghaiIso } from '@bianmin/core';
 import type { FixtureResident, FixtureVehicle } from '../fixtures';
 import type { Route } from './http';
 
@@ -11,7 +11,14 @@ import type { Route } from './http';
  * days earlier (late fee capped), one 17 days earlier (2 overdue days), one is under appeal.
  * Status moves unhandled → decided (confirm, or decided on the spot) → paid (a posting);
  * under_appeal is not payable until the appeal ends.
+ *
+ * Each answer about a vehicle's records says when the department last changed them
+ * (`recordsUpdatedAt`, ISO 8601 +08:00): records from cameras and officers reach the system in
+ * batches, days after the event, so a resident needs to know how current the list is. Seeded as
+ * the overnight import before the demo date; a confirm or a payment moves it to that moment.
  */
+/** The overnight import the seeded records came with (the demo date is 2026-03-10). */
+export const SEEDED_RECORDS_UPDATED_AT = '2026-03-09T02:15:00+08:00';
 
 export type ViolationStatus = 'unhandled' | 'decided' | 'paid' | 'under_appeal';
 
@@ -193,6 +200,9 @@ export function trafficDepartment(residents: FixtureResident[], opts: { assetsDi
   };
   const confirms = new Map<string, string>();
   let decisions = 0;
+  /** When each plate's records last changed here. */
+  const updatedAt = new Map<string, string>();
+  const touched = (plate: string, at: string) => updatedAt.set(plate, toShanghaiIso(new Date(at)));
 
   const notMatched = { status: 404, body: { code: 'VEHICLE_NOT_MATCHED', message: '号牌号码、号牌种类与发动机号后六位不匹配' } };
 
@@ -228,7 +238,7 @@ export function trafficDepartment(residents: FixtureResident[], opts: { assetsDi
       handle: ({ params, query }) => {
         const v = proven(params.plate, query);
         if (!v) return notMatched;
-        return { status: 200, body: { plate: v.plate, violations: records.filter((r) => r.plate === v.plate).map(view) } };
+        return { status: 200, body: { plate: v.plate, recordsUpdatedAt: updatedAt.get(v.plate) ?? SEEDED_RECORDS_UPDATED_AT, violations: records.filter((r) => r.plate === v.plate).map(view) } };
       },
     },
     {
@@ -255,6 +265,7 @@ export function trafficDepartment(residents: FixtureResident[], opts: { assetsDi
         r.decisionDate = shanghaiDate(new Date(b.confirmedAt));
         r.decisionNo = `44030410${String(90000000 + decisions).padStart(10, '0')}`;
         confirms.set(b.requestId, r.violationId);
+        touched(r.plate, b.confirmedAt);
         return { status: 200, body: { ...view(r), duplicate: false } };
       },
     },
@@ -294,6 +305,7 @@ export function trafficDepartment(residents: FixtureResident[], opts: { assetsDi
         r.status = 'paid';
         r.paidAt = b.paidAt;
         r.paymentRef = p.paymentRef;
+        touched(r.plate, b.paidAt);
         return { status: 200, body: { ...p, duplicate: false } };
       },
     },

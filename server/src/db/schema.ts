@@ -310,8 +310,12 @@ export const insuranceVerifications = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     openid: text('openid').notNull(),
-    /** FaceID's BizToken for this attempt. */
+    /** How the face check runs: 'faceid' (Tencent 慧眼) or 'wechat' (WeChat 人脸核身 2.0). */
+    method: text('method').notNull().default('faceid'),
+    /** The provider's id of the check: FaceID's BizToken, WeChat's verify_id. */
     bizToken: text('biz_token').notNull(),
+    /** What the provider needs again to read the result (WeChat's cert_hash), sealed (faceid/seal.ts). */
+    providerSecret: text('provider_secret'),
     idHash: text('id_hash').notNull(),
     idMasked: text('id_masked').notNull(),
     nameMasked: text('name_masked').notNull(),

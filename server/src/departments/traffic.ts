@@ -35,7 +35,8 @@ export const trafficViolationSchema = z.object({
 });
 
 const vehicleSchema = z.object({ plate: z.string(), plateKind: z.string(), vehicleType: z.string(), status: z.string() });
-const violationsSchema = z.object({ plate: z.string(), violations: z.array(trafficViolationSchema) });
+/** `recordsUpdatedAt`: when the department last changed this vehicle's records (absent from an older API: then unknown). */
+const violationsSchema = z.object({ plate: z.string(), recordsUpdatedAt: z.iso.datetime({ offset: true }).optional(), violations: z.array(trafficViolationSchema) });
 const confirmedSchema = trafficViolationSchema.extend({ duplicate: z.boolean().optional() });
 const postedSchema = z.object({ orderId: z.string(), billId: z.string(), amount: fen, paymentRef: z.string(), duplicate: z.boolean().optional() });
 
@@ -51,7 +52,7 @@ export interface VehicleProof {
 export interface TrafficApi {
   /** The vehicle if plate, kind and engine suffix match; a 404 rejection otherwise (never says which). */
   vehicle(v: VehicleProof): Promise<Fetched<TrafficVehicle>>;
-  violations(v: VehicleProof, opts?: { fresh?: boolean; allowStale?: boolean }): Promise<Fetched<TrafficViolation[]>>;
+  violations(v: VehicleProof, opts?: { fresh?: boolean; allowStale?: boolean }): Promise<Fetched<TrafficViolation[]> & { recordsUpdatedAt?: Date }>;
   /** Idempotent on requestId: confirming again answers the first decision. */
   confirm(v: VehicleProof, violationId: string, requestId: string, confirmedAt: string): Promise<z.infer<typeof confirmedSchema>>;
   /** Idempotent on orderId: posting again answers the first posting. */
@@ -69,7 +70,7 @@ export function trafficApi(client: DepartmentClient): TrafficApi {
     vehicle: (v) => client.read(`/vehicles/${enc(v.plate)}?${proof(v)}`, vehicleSchema),
     async violations(v, opts = {}) {
       const r = await client.read(`${violationsOf(v.plate)}?${proof(v)}`, violationsSchema, opts);
-      return { ...r, data: r.data.violations };
+      return { ...r, data: r.data.violations, ...(r.data.recordsUpdatedAt ? { recordsUpdatedAt: new Date(r.data.recordsUpdatedAt) } : {}) };
     },
     confirm: (v, violationId, requestId, confirmedAt) =>
       client.write(

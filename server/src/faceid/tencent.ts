@@ -63,6 +63,7 @@ export function tencentFaceVerifier(cfg: TencentCloudConfig, o: TencentFaceOptio
   };
 
   return {
+    method: 'faceid',
     async start({ idNumber, name, extra }) {
       let r;
       try {
@@ -71,9 +72,9 @@ export function tencentFaceVerifier(cfg: TencentCloudConfig, o: TencentFaceOptio
         throw mapError(e, 'DetectAuth');
       }
       if (!r.BizToken || !r.Url) throw mapError({ code: 'InternalError' }, 'DetectAuth');
-      return { bizToken: r.BizToken, url: r.Url };
+      return { session: r.BizToken, url: r.Url };
     },
-    async result(bizToken): Promise<FaceResult> {
+    async result({ session: bizToken }): Promise<FaceResult> {
       let r;
       try {
         // InfoType 1: the text result only; no photos or video of the resident are fetched or kept.
@@ -85,7 +86,7 @@ export function tencentFaceVerifier(cfg: TencentCloudConfig, o: TencentFaceOptio
       if (code === null || code === undefined) return { state: 'pending' };
       if (code === 0) {
         if (!r.Text?.IdCard || !r.Text?.Name) return { state: 'failed', code: 'NO_IDENTITY', reason: 'other' };
-        return { state: 'passed', idNumber: r.Text.IdCard, name: r.Text.Name };
+        return { state: 'passed', verified: { idNumber: r.Text.IdCard, name: r.Text.Name } };
       }
       if (code === ABANDONED) return { state: 'abandoned' };
       if (code === EXPIRED) return { state: 'expired' };

@@ -1,42 +1,47 @@
-import type { VerifyResult } from '@bianmin/core';
+import type { FaceMethod, VerifyResult } from '@bianmin/core';
 
 /** How the face check went from the phone's side; the result itself is only ever read by the server. */
 export type FaceStepOutcome = 'returned' | 'left';
 
-/** 慧眼's mini-program SDK (verify_mpsdk), once `Verify.init()` has run in App.onLaunch, adds this to `wx`. */
-interface StartVerify {
-  (o: { data: { token: string }; success(res: unknown): void; fail(err: unknown): void }): void;
+/** weapp runs WeChat's own face check (人脸核身 2.0): a government mini-program needs no SDK for it. */
+export const FACE_METHOD: FaceMethod = 'wechat';
+/** Who runs the check, as the page names it. */
+export const FACE_PROVIDER_NAME = '微信人脸核身';
+
+interface RequestFacialVerify {
+  (o: { verifyId: string; success(res: unknown): void; fail(err: unknown): void }): void;
 }
 
 /**
- * weapp: Tencent Cloud FaceID's mini-program SDK (`wx.startVerify({ data: { token: BizToken } })`,
- * https://cloud.tencent.com/document/product/1007/31071) runs the face check inside the
- * mini-program and calls back when the resident is done — passed, failed or cancelled alike:
- * the page then asks the server (`insurance.verification`), which asks FaceID. The callback's
- * own "success" is never taken as the result.
- *
- * The SDK ships from the FaceID console, not npm: until it is added to the app (README, 社保查询),
- * `wx.startVerify` is missing, `faceCheckAvailable()` says so and the verify step tells the
- * resident instead of starting a check. The h5 build takes face-step.h5.ts (FaceID's h5 page).
+ * weapp: `wx.requestFacialVerify({ verifyId })` (base library ≥ 3.8.12) runs WeChat's face check
+ * for the verify_id the server got from `getVerifyId`, and calls back when the resident is done —
+ * passed, failed or cancelled alike ("success" only means the check ran). The page then asks the
+ * server (`insurance.verification`), which asks WeChat (`queryVerifyInfo`): the callback is never
+ * taken as the result. https://developers.weixin.qq.com/miniprogram/dev/api/open-api/face/wx.requestFacialVerify.html
+ * The h5 build takes face-step.h5.ts (FaceID's h5 page).
  */
 export async function openFaceCheck(started: VerifyResult): Promise<FaceStepOutcome> {
-  const start = startVerify();
-  if (!start) return 'returned';
+  const request = requestFacialVerify();
+  if (!request || started.method !== 'wechat') return 'returned';
   await new Promise<void>((done) => {
-    start({ data: { token: started.bizToken }, success: () => done(), fail: () => done() });
+    request({ verifyId: started.verifyId, success: () => done(), fail: () => done() });
   });
   return 'returned';
 }
 
-function startVerify(): StartVerify | null {
-  const start = (globalThis as { wx?: { startVerify?: StartVerify } }).wx?.startVerify;
-  return typeof start === 'function' ? start : null;
+function requestFacialVerify(): RequestFacialVerify | null {
+  const request = (globalThis as { wx?: { requestFacialVerify?: RequestFacialVerify } }).wx?.requestFacialVerify;
+  return typeof request === 'function' ? request : null;
 }
 
 /**
- * Whether this build can run the face check at all, asked before `insurance.verify` (each start
- * is a billed FaceID call): false until 慧眼's SDK has been added to the mini-program.
+ * Whether this WeChat can run the face check, asked before `insurance.verify` (each start is a
+ * billed check): false on a base library older than 3.8.12, where the page asks the resident to
+ * update WeChat.
  */
 export function faceCheckAvailable(): boolean {
-  return startVerify() !== null;
+  return requestFacialVerify() !== null;
 }
+
+/** What the page says when `faceCheckAvailable()` is false. */
+export const FACE_CHECK_UNAVAILABLE = { title: '请先更新微信', message: '当前微信版本不支持人脸核身。请将微信更新到最新版本后再来认证。' };

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 
 /**
- * The face check leaves the app (h5: FaceID's page; weapp: the FaceID SDK's page) and comes back
+ * The face check leaves the app (h5: FaceID's page; weapp: WeChat's face check) and comes back
  * to a page that may have been reloaded: what it needs to pick up is kept in storage — the
  * verification's id and where to return, never the name or ID number.
  */

@@ -86,3 +86,8 @@ export function moneySplit(o: Pick<TrafficOrderView, 'fine' | 'lateFee' | 'amoun
 }
 
 
+/**
+ * How current violation records are, said with every list: cameras' and officers' records reach
+ * the traffic police's system in batches, days after the event.
+ */
+export const VIOLATION_RECORDS_NOTE = '新的违法记录通常在违法行为发生后几天内才会录入交警系统，最近几天的记录可能还查不到。';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineContract } from '../../contract';
 import { idNumberSchema, realNameSchema } from '../../identity';
-import { INSURANCE_TYPES, type InsuranceStatus, type InsuranceType, type MonthStatus, RECORD_WINDOW_MONTHS } from '../../insurance-terms';
+import { FACE_METHODS, type FaceMethod, INSURANCE_TYPES, type InsuranceStatus, type InsuranceType, type MonthStatus, RECORD_WINDOW_MONTHS } from '../../insurance-terms';
 
 export * from '../../insurance-terms';
 
@@ -16,7 +16,12 @@ const month = (what: string) =>
 const monthIndex = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
 
 export const insuranceInput = {
-  verify: z.object({ name: realNameSchema, idNumber: idNumberSchema }),
+  verify: z.object({
+    name: realNameSchema,
+    idNumber: idNumberSchema,
+    /** @default 'faceid' — what every client before the WeChat method sent. */
+    method: z.enum(FACE_METHODS, { error: `认证方式 method 应为 ${FACE_METHODS.join(' | ')}` }).default('faceid'),
+  }),
   verification: z.object({ verificationId }),
   summary: z.object({ verificationId }),
   records: z
@@ -39,6 +44,8 @@ export type VerificationStatus = 'pending' | 'passed' | 'failed' | 'abandoned' |
 
 export interface VerificationView {
   verificationId: string;
+  /** How the face check runs (or ran). */
+  method: FaceMethod;
   status: VerificationStatus;
   /** 张*明 */
   nameMasked: string;
@@ -52,14 +59,24 @@ export interface VerificationView {
   message?: string;
 }
 
-export interface VerifyResult {
-  verificationId: string;
-  /** FaceID's token: the mini-program's FaceID plugin takes it on weapp. */
-  bizToken: string;
-  /** The face-check page (h5; the sandbox page locally). */
-  url: string;
-  expiresAt: string;
-}
+/** A face check started: what the client needs to run it, by method. */
+export type VerifyResult =
+  | {
+      verificationId: string;
+      method: 'faceid';
+      /** FaceID's token. */
+      bizToken: string;
+      /** The face-check page (h5; the sandbox page locally). */
+      url: string;
+      expiresAt: string;
+    }
+  | {
+      verificationId: string;
+      method: 'wechat';
+      /** WeChat's verify_id: the mini-program passes it to `wx.requestFacialVerify`. */
+      verifyId: string;
+      expiresAt: string;
+    };
 
 export interface InsuranceView {
   type: InsuranceType;

@@ -128,6 +128,11 @@ export interface ViolationsResult {
   fetchedAt: string;
   stale: boolean;
   ageSeconds: number;
+  /**
+   * When the traffic police last updated this vehicle's records (ISO 8601 +08:00), as they say;
+   * absent when they do not. Not when we asked (`fetchedAt`): records post days after the event.
+   */
+  recordsUpdatedAt?: string;
 }
 
 export interface LicenceReading {

@@ -1,8 +1,11 @@
 import { insuranceContract } from '@bianmin/core';
+import type { FaceVerifier } from '../../faceid/port';
 import { tencentFaceVerifier } from '../../faceid/tencent';
-import { DATABASE_ALLOWANCE_MS, departmentCallMs, HEALTH_PROBE_MS, TENCENT_CLOUD_CALL_MS } from '../../runtime/budgets';
+import { weChatFaceVerifier } from '../../faceid/wechat';
+import { DATABASE_ALLOWANCE_MS, departmentCallMs, HEALTH_PROBE_MS, TENCENT_CLOUD_CALL_MS, WECHAT_CALL_MS } from '../../runtime/budgets';
 import { TENCENT_CLOUD_OPTIONAL_ENV } from '../../runtime/deployment';
 import { defineFlow } from '../../runtime/flow';
+import { weChatApi } from '../../wechat/api';
 import { insuranceJobs } from './jobs';
 import { listAccessLog, readInsuranceRecords, readInsuranceSummary } from './reads';
 import { showVerification, startVerification } from './verification';
@@ -13,7 +16,7 @@ import { showVerification, startVerification } from './verification';
  */
 export const insuranceFlow = defineFlow({
   contract: insuranceContract,
-  purpose: 'real-name verification (FaceID) and social insurance records',
+  purpose: 'real-name verification (WeChat 人脸核身 or FaceID) and social insurance records',
   actions: {
     verify: { service: 'insurance.query', run: startVerification },
     verification: { run: showVerification },
@@ -21,17 +24,21 @@ export const insuranceFlow = defineFlow({
     records: { service: 'insurance.query', servesStale: true, run: readInsuranceRecords },
     accessLog: { run: listAccessLog },
   },
-  // verify: availability probe, the bureau's person lookup, FaceID's DetectAuth.
-  budget: (t) => HEALTH_PROBE_MS + departmentCallMs(t) + TENCENT_CLOUD_CALL_MS + DATABASE_ALLOWANCE_MS,
+  // verify: availability probe, the bureau's person lookup, then FaceID's DetectAuth or WeChat's
+  // stable token and getVerifyId — twice each at worst, when WeChat refuses the token (api.ts).
+  budget: (t) => HEALTH_PROBE_MS + departmentCallMs(t) + Math.max(TENCENT_CLOUD_CALL_MS, 4 * WECHAT_CALL_MS) + DATABASE_ALLOWANCE_MS,
   jobs: insuranceJobs,
   deployment: {
-    env: { required: ['FACEID_RULE_ID', 'INSURANCE_ID_HASH_KEY'], optional: ['FACEID_REDIRECT_URL', ...TENCENT_CLOUD_OPTIONAL_ENV] },
+    env: {
+      required: ['INSURANCE_ID_HASH_KEY'],
+      optional: ['FACE_METHODS', 'MP_APPID', 'MP_APPSECRET', 'WECHAT_API_URL', 'FACEID_RULE_ID', 'FACEID_REDIRECT_URL', ...TENCENT_CLOUD_OPTIONAL_ENV],
+    },
   },
   // Only this function's bundle carries the FaceID client: no other loads a Tencent Cloud service.
-  wire: (config, log) => ({
-    realName:
-      config.tencentCloud && config.faceId && config.insuranceIdHashKey
-        ? { face: tencentFaceVerifier(config.tencentCloud, { ...config.faceId, log }), idHashKey: config.insuranceIdHashKey }
-        : undefined,
-  }),
+  wire: (config, log) => {
+    const providers: Partial<Record<'wechat' | 'faceid', FaceVerifier>> = {};
+    if (config.faceMethods.includes('wechat') && config.weChat) providers.wechat = weChatFaceVerifier(weChatApi(config.weChat, { timeoutMs: WECHAT_CALL_MS, log }), { log });
+    if (config.faceMethods.includes('faceid') && config.tencentCloud && config.faceId) providers.faceid = tencentFaceVerifier(config.tencentCloud, { ...config.faceId, log });
+    return { realName: config.insuranceIdHashKey && Object.keys(providers).length > 0 ? { providers, idHashKey: config.insuranceIdHashKey } : undefined };
+  },
 });

@@ -1,7 +1,12 @@
 import type { AccessLogEntry, InsuranceRecords, InsuranceSummary, VerificationView, VerifyResult } from '@bianmin/core';
 import { idCheckDigit } from '@bianmin/core';
+import { eq } from 'drizzle-orm';
+import { insuranceVerifications } from '../../db/schema';
 import { STORE_KINDS } from '../../db/testing/index';
 import { CHEN, LI, startTestStack, type TestStack, WANG, ZHANG } from '@bianmin/dev/testing/stack';
+
+/** A FaceID (慧眼) start: bizToken and the h5 page. */
+type FaceIdStart = Extract<VerifyResult, { method: 'faceid' }>;
 
 const NOON = '2026-03-10T12:00:00+08:00';
 const at = (minutes: number) => new Date(new Date(NOON).getTime() + minutes * 60_000).toISOString();
@@ -27,7 +32,7 @@ describe.each(STORE_KINDS)('social insurance on %s', (kind) => {
 
   /** verify → the sandbox face check decided → the server asks FaceID (the `verification` action). */
   async function verifyAs(openid: string, person: { name: string; idNumber: string }, outcome: 'pass' | 'fail' | 'abandon', now = NOON) {
-    const started = data<VerifyResult>(await call({ action: 'verify', name: person.name, idNumber: person.idNumber }, openid, now));
+    const started = data<FaceIdStart>(await call({ action: 'verify', name: person.name, idNumber: person.idNumber }, openid, now));
     expect((await decide(started.bizToken, outcome)).status).toBe(200);
     const { verification } = data<{ verification: VerificationView }>(await call({ action: 'verification', verificationId: started.verificationId }, openid, now));
     return { started, verification };
@@ -47,8 +52,8 @@ describe.each(STORE_KINDS)('social insurance on %s', (kind) => {
     });
 
     it('starts a verification: FaceID’s token and the face-check page, the person masked, nothing linked yet', async () => {
-      const started = data<VerifyResult>(await call({ action: 'verify', name: ZHANG.name, idNumber: ZHANG.idNumber.toLowerCase() }, ZHANG.openid));
-      expect(started).toEqual({ verificationId: expect.any(String), bizToken: expect.stringMatching(/^[0-9A-F-]{36}$/), url: `${stack.tencentCloud.url}/faceid/h5/${started.bizToken}`, expiresAt: '2026-03-10T12:30:00+08:00' });
+      const started = data<FaceIdStart>(await call({ action: 'verify', name: ZHANG.name, idNumber: ZHANG.idNumber.toLowerCase() }, ZHANG.openid));
+      expect(started).toEqual({ verificationId: expect.any(String), method: 'faceid', bizToken: expect.stringMatching(/^[0-9A-F-]{36}$/), url: `${stack.tencentCloud.url}/faceid/h5/${started.bizToken}`, expiresAt: '2026-03-10T12:30:00+08:00' });
       verificationId = started.verificationId;
       const { verification } = data<{ verification: VerificationView }>(await call({ action: 'verification' }, ZHANG.openid));
       expect(verification).toMatchObject({ verificationId, status: 'pending', nameMasked: '张*明', idNumberMasked: '4403**********1236' });
@@ -223,7 +228,7 @@ describe.each(STORE_KINDS)('social insurance on %s', (kind) => {
 
     it('expires a check nobody finished within 30 minutes, without asking FaceID', async () => {
       const openid = 'oTestUnfinished00001';
-      const started = data<VerifyResult>(await call({ action: 'verify', name: WANG.name, idNumber: WANG.idNumber }, openid));
+      const started = data<FaceIdStart>(await call({ action: 'verify', name: WANG.name, idNumber: WANG.idNumber }, openid));
       const before = stack.tencentCloud.requests.length;
       const { verification } = data<{ verification: VerificationView }>(await call({ action: 'verification' }, openid, at(31)));
       expect(verification).toMatchObject({ verificationId: started.verificationId, status: 'expired', message: expect.stringContaining('过期') });
@@ -235,7 +240,7 @@ describe.each(STORE_KINDS)('social insurance on %s', (kind) => {
 
     it('decides a check once however many polls race to ask FaceID', async () => {
       const openid = 'oTestRacingPolls0001';
-      const started = data<VerifyResult>(await call({ action: 'verify', name: WANG.name, idNumber: WANG.idNumber }, openid));
+      const started = data<FaceIdStart>(await call({ action: 'verify', name: WANG.name, idNumber: WANG.idNumber }, openid));
       await decide(started.bizToken, 'pass');
       const polls = await Promise.all(Array.from({ length: 10 }, (_, i) => call({ action: 'verification' }, openid, at(1 + i / 60))));
       const views = polls.map((p) => data<{ verification: VerificationView }>(p).verification);
@@ -244,7 +249,7 @@ describe.each(STORE_KINDS)('social insurance on %s', (kind) => {
     });
 
     it('the face-check lever refuses an unknown outcome or token', async () => {
-      const started = data<VerifyResult>(await call({ action: 'verify', name: WANG.name, idNumber: WANG.idNumber }, 'oTestLever0000000001'));
+      const started = data<FaceIdStart>(await call({ action: 'verify', name: WANG.name, idNumber: WANG.idNumber }, 'oTestLever0000000001'));
       expect(await decide(started.bizToken, 'maybe')).toMatchObject({ status: 400, body: { ok: false, error: { code: 'INVALID_INPUT', fields: { result: expect.any(String) } } } });
       expect(await decide('00000000-0000-0000-0000-000000000000', 'pass')).toMatchObject({ status: 409, body: { ok: false, error: { code: 'CONFLICT' } } });
     });
@@ -256,6 +261,63 @@ describe.each(STORE_KINDS)('social insurance on %s', (kind) => {
       expect(sixth).toMatchObject({ status: 429, body: { ok: false, error: { code: 'RATE_LIMITED', retryAt: '2026-03-10T13:00:00+08:00', message: expect.stringContaining('13:00') } } });
       // Once the first failure is an hour old, one more attempt is allowed.
       expect((await verifyAs(openid, WANG, 'pass', at(61))).verification.status).toBe('passed');
+    });
+  });
+
+  describe('with WeChat 人脸核身 (the mini-program’s method)', () => {
+    type WeChatStart = Extract<VerifyResult, { method: 'wechat' }>;
+    const faceStep = (verifyId: string, result: string, openid?: string) =>
+      fetch(`${stack.url}/api/__dev/wxface/${verifyId}/result`, { method: 'POST', headers: openid ? { 'x-dev-openid': openid } : {}, body: JSON.stringify({ result }) }).then(async (r) => ({ status: r.status, body: await r.json() }));
+
+    it('answers a verify_id for the phone, reads the result from WeChat (queryVerifyInfo) only, then serves and logs reads as with FaceID', async () => {
+      const openid = 'oTestWeChatFace00001';
+      const started = data<WeChatStart>(await call({ action: 'verify', name: LI.name, idNumber: LI.idNumber, method: 'wechat' }, openid));
+      expect(started).toEqual({ verificationId: expect.any(String), method: 'wechat', verifyId: expect.stringMatching(/^[A-Za-z0-9_-]{16,256}$/), expiresAt: '2026-03-10T12:30:00+08:00' });
+      const session = stack.wxFace.sessions.get(started.verifyId)!;
+      // getVerifyId got the person and the resident's openid; the row keeps neither the number nor the cert_hash in the clear.
+      expect(session).toMatchObject({ openid, certName: LI.name, certNo: LI.idNumber, outSeqNo: started.verificationId.replace(/-/g, '') });
+      const { database } = stack;
+      const rows = await database.db.select().from(insuranceVerifications).where(eq(insuranceVerifications.id, started.verificationId));
+      expect(rows[0]).toMatchObject({ method: 'wechat', bizToken: started.verifyId });
+      expect(JSON.stringify(rows[0])).not.toContain(session.certHash);
+      expect(JSON.stringify(rows[0])).not.toContain(LI.idNumber);
+
+      expect(data<{ verification: VerificationView }>(await call({ action: 'verification', verificationId: started.verificationId }, openid)).verification).toMatchObject({ method: 'wechat', status: 'pending' });
+      expect((await faceStep(started.verifyId, 'pass')).status).toBe(200);
+      const { verification } = data<{ verification: VerificationView }>(await call({ action: 'verification', verificationId: started.verificationId }, openid, at(1)));
+      expect(verification).toMatchObject({ method: 'wechat', status: 'passed', expiresAt: '2026-03-10T12:31:00+08:00' });
+      const summary = data<InsuranceSummary>(await call({ action: 'summary' }, openid, at(2)));
+      expect(summary.holder).toMatchObject({ nameMasked: `${LI.name[0]}*${LI.name.slice(-1)}`, idNumber: LI.idNumber });
+      const log = data<{ entries: AccessLogEntry[] }>(await call({ action: 'accessLog' }, openid, at(3)));
+      expect(log.entries[0]).toMatchObject({ action: 'summary', verificationId: started.verificationId, thisAccount: true });
+    });
+
+    it('a failed WeChat check keeps VERIFICATION_REQUIRED, says why, and counts towards the failure limit', async () => {
+      const openid = 'oTestWeChatFail00001';
+      const started = data<WeChatStart>(await call({ action: 'verify', name: WANG.name, idNumber: WANG.idNumber, method: 'wechat' }, openid));
+      await faceStep(started.verifyId, 'fail');
+      const { verification } = data<{ verification: VerificationView }>(await call({ action: 'verification' }, openid, at(1)));
+      expect(verification).toMatchObject({ method: 'wechat', status: 'failed', message: expect.stringContaining('人脸') });
+      expect((await call({ action: 'summary' }, openid, at(2))).body).toMatchObject({ ok: false, error: { code: 'VERIFICATION_REQUIRED' } });
+      for (let i = 0; i < 4; i++) {
+        const s = data<WeChatStart>(await call({ action: 'verify', name: WANG.name, idNumber: WANG.idNumber, method: 'wechat' }, openid, at(3 + i)));
+        await faceStep(s.verifyId, 'fail');
+        await call({ action: 'verification' }, openid, at(3 + i));
+      }
+      expect((await call({ action: 'verify', name: WANG.name, idNumber: WANG.idNumber, method: 'wechat' }, openid, at(10))).body).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+    });
+
+    it('refuses a method it does not know, naming the field', async () => {
+      const r = await call({ action: 'verify', name: WANG.name, idNumber: WANG.idNumber, method: 'alipay' }, 'oTestWeChatBadMethod');
+      expect(r.body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { method: expect.stringContaining('wechat') } } });
+    });
+
+    it('the face-step lever refuses an unknown outcome, an unknown verify_id, and another WeChat user', async () => {
+      const started = data<WeChatStart>(await call({ action: 'verify', name: WANG.name, idNumber: WANG.idNumber, method: 'wechat' }, 'oTestWeChatLever0001'));
+      expect(await faceStep(started.verifyId, 'maybe')).toMatchObject({ status: 400, body: { ok: false, error: { code: 'INVALID_INPUT', fields: { result: expect.any(String) } } } });
+      expect(await faceStep('no-such-verify-id-0000', 'pass')).toMatchObject({ status: 409, body: { ok: false, error: { code: 'CONFLICT' } } });
+      expect(await faceStep(started.verifyId, 'pass', 'oSomeoneElse00000001')).toMatchObject({ status: 409, body: { ok: false, error: { code: 'CONFLICT' } } });
+      expect((await faceStep(started.verifyId, 'pass', 'oTestWeChatLever0001')).status).toBe(200);
     });
   });
 

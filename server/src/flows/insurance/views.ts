@@ -1,4 +1,4 @@
-import { toShanghaiIso, VERIFICATION_TTL_MINUTES, type VerificationStatus, type VerificationView } from '@bianmin/core';
+import { type FaceMethod, toShanghaiIso, VERIFICATION_TTL_MINUTES, type VerificationStatus, type VerificationView } from '@bianmin/core';
 import type { insuranceVerifications } from '../../db/schema';
 import type { FaceFailure } from '../../faceid/port';
 
@@ -10,6 +10,7 @@ export const FAILURE_MESSAGES: Record<FaceFailure, string> = {
   face_mismatch: '人脸与身份证照片不一致，无法确认是本人操作，未能通过认证。',
   liveness: '未能完成活体检测，请在光线充足处正对屏幕，按提示重新认证。',
   no_identity_record: '未查询到该身份信息的照片，暂时无法通过人脸认证，请到社保窗口办理。',
+  device: '这台手机暂时无法完成人脸核身：请允许微信使用相机和麦克风后重新认证，或换一台手机。',
   other: '人脸认证未通过，请稍后重新认证。',
 };
 
@@ -30,6 +31,7 @@ export function verificationView(r: typeof insuranceVerifications.$inferSelect, 
       : END_MESSAGES[status];
   return {
     verificationId: r.id,
+    method: r.method as FaceMethod,
     status,
     nameMasked: r.nameMasked,
     idNumberMasked: r.idMasked,

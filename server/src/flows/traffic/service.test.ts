@@ -84,6 +84,8 @@ describe.each(STORE_KINDS)('traffic violations on %s', (kind) => {
   it('groups the violations as 待处理 / 待缴款 / 已完成 with counts and totals, and the late fee as of today', async () => {
     const r = data<ViolationsResult>(await violations(vehicleId));
     expect(r).toMatchObject({ stale: false, fetchedAt: expect.stringMatching(/\+08:00$/), vehicle: { plateMasked: '粤B·1**45' } });
+    // When the traffic police last changed this vehicle's records (their overnight import), apart from when we asked.
+    expect(r.recordsUpdatedAt).toBe('2026-03-09T02:15:00+08:00');
     expect(r.groups.map((g) => [g.title, g.count])).toEqual([
       ['待处理', 1],
       ['待缴款', 2],
@@ -159,6 +161,8 @@ describe.each(STORE_KINDS)('traffic violations on %s', (kind) => {
     expect(new Set(decided.map((d) => d.decisionNo)).size).toBe(1);
     expect(decided[0]).toMatchObject({ status: 'decided', group: 'payable', decisionDate: '2026-03-10', dueDate: '2026-03-25', today: { overdueDays: 0, lateFee: 0, amountDue: 20000 } });
     expect(decided[0].today!.note).toBe('请于 2026年3月25日 前缴纳；逾期每日按罚款的 3% 加处罚款，最多不超过罚款本金');
+    // The department changed the vehicle's records: the list says so once it is read again.
+    expect(data<ViolationsResult>(await violations(vehicleId)).recordsUpdatedAt).toBe(NOON);
   });
 
   let orderId: string;

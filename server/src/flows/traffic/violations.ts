@@ -39,7 +39,7 @@ export function mapVehicleRejection(e: unknown): unknown {
   return e;
 }
 
-export async function fetchViolations(ctx: CallContext, vehicle: VehicleRow, opts: { fresh?: boolean; allowStale?: boolean }): Promise<Fetched<TrafficViolation[]>> {
+export async function fetchViolations(ctx: CallContext, vehicle: VehicleRow, opts: { fresh?: boolean; allowStale?: boolean }): Promise<Fetched<TrafficViolation[]> & { recordsUpdatedAt?: Date }> {
   try {
     return await trafficFor(ctx.deps).violations(proofOf(vehicle), opts);
   } catch (e) {
@@ -83,6 +83,7 @@ export async function listViolations(ctx: VehicleContext): Promise<ViolationsRes
     fetchedAt: toShanghaiIso(fetched.fetchedAt),
     stale: fetched.stale,
     ageSeconds: Math.max(0, Math.round(fetched.ageMs / 1000)),
+    ...(fetched.recordsUpdatedAt ? { recordsUpdatedAt: toShanghaiIso(fetched.recordsUpdatedAt) } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import { useRouter } from '@tarojs/taro';
 import { VERIFICATION_TTL_MINUTES } from '@bianmin/core/insurance-terms';
 import { Button, Card, CardTitle, Field, Fineprint, Notice, Page, PageBody, PageHeader, StateView } from '../../../ui';
 import { useRefusal } from '../../../components/availability-sheet/use-refusal';
+import { FACE_PROVIDER_NAME } from '../../shared/face-step';
 import { safeReturn } from '../../flow';
 import { useVerify } from './use-verify';
 import '../../shared/insurance.css';
@@ -56,7 +57,7 @@ export default function VerifyPage() {
           <Card className='bm-ins-verify__waiting'>
             <View role='status' ariaRole='status'>
               <CardTitle>正在等待人脸认证结果</CardTitle>
-              <Fineprint>完成刷脸后回到这里，结果会自动显示。认证结果由社保服务向腾讯云人脸核身查询，不以手机上的显示为准。</Fineprint>
+              <Fineprint>{`完成刷脸后回到这里，结果会自动显示。认证结果由社保服务向${FACE_PROVIDER_NAME}查询，不以手机上的显示为准。`}</Fineprint>
             </View>
             <Button className='bm-ins-verify__check' onPress={flow.checkNow}>
               我已完成，查看结果
@@ -129,7 +130,7 @@ export default function VerifyPage() {
             <Button className='bm-ins-verify__submit' busy={flow.submitting} onPress={() => flow.submit({ name, idNumber })} label={flow.submitting ? '正在发起人脸认证' : '下一步：人脸认证'}>
               {flow.submitting ? '正在发起…' : '下一步：人脸认证'}
             </Button>
-            <Fineprint className='bm-ins-verify__privacy'>人脸认证由腾讯云人脸核身完成，照片和视频不会传给便民。</Fineprint>
+            <Fineprint className='bm-ins-verify__privacy'>{`人脸认证由${FACE_PROVIDER_NAME}完成，照片和视频不会传给便民。`}</Fineprint>
           </>
         ) : null}
       </PageBody>

@@ -10,8 +10,12 @@ jest.mock('../../../api', () => {
   const actual = jest.requireActual('../../../api');
   return { ...actual, callFunction: jest.fn() };
 });
-// The weapp face step (FaceID's mini-program SDK) reports only that the resident came back.
-jest.mock('../../shared/face-step', () => ({ openFaceCheck: jest.fn(async () => 'returned'), faceCheckAvailable: jest.fn(() => true) }));
+// The weapp face step (wx.requestFacialVerify) reports only that the resident came back.
+jest.mock('../../shared/face-step', () => ({
+  ...jest.requireActual('../../shared/face-step'),
+  openFaceCheck: jest.fn(async () => 'returned'),
+  faceCheckAvailable: jest.fn(() => true),
+}));
 
 const call = callFunction as jest.MockedFunction<typeof callFunction>;
 const ID = '0b6f7c1e-1111-4222-8333-944445555666';
@@ -19,6 +23,7 @@ const ZHANG = { name: '张晓明', idNumber: '440305199003071236' };
 
 const view = (status: VerificationView['status'], message?: string): VerificationView => ({
   verificationId: ID,
+  method: 'faceid',
   status,
   nameMasked: '张*明',
   idNumberMasked: '4403**********1236',
@@ -30,7 +35,7 @@ const view = (status: VerificationView['status'], message?: string): Verificatio
 /** Answers by action: `verification` from a queue the test fills, `verify` starts ID. */
 function serve(verifications: Array<VerificationView | null>, verify?: () => never) {
   call.mockImplementation((async (_fn: string, data: { action: string }) => {
-    if (data.action === 'verify') return verify ? verify() : { verificationId: ID, bizToken: 'TOKEN', url: 'http://faceid/h5/TOKEN', expiresAt: '2026-03-10T12:30:00+08:00' };
+    if (data.action === 'verify') return verify ? verify() : { verificationId: ID, method: 'wechat', verifyId: 'VERIFY-ID-0000000001', expiresAt: '2026-03-10T12:30:00+08:00' };
     if (data.action === 'verification') return { verification: verifications.length > 1 ? verifications.shift()! : verifications[0]! };
     throw new Error(`unexpected ${data.action}`);
   }) as never);
@@ -71,8 +76,10 @@ describe('the verify step', () => {
     await settle();
     expect(hook.result.current.step).toBe('form');
     await act(() => hook.result.current.submit(ZHANG));
-    // The face step came back, and still nothing is shown: FaceID has no result yet.
-    expect(openFaceCheck).toHaveBeenCalledWith(expect.objectContaining({ bizToken: 'TOKEN' }));
+    // The check was asked for by the platform's method, the face step came back, and still
+    // nothing is shown: the server has no result from WeChat yet.
+    expect(call).toHaveBeenCalledWith('insurance', { action: 'verify', name: ZHANG.name, idNumber: ZHANG.idNumber, method: 'wechat' });
+    expect(openFaceCheck).toHaveBeenCalledWith(expect.objectContaining({ method: 'wechat', verifyId: 'VERIFY-ID-0000000001' }));
     await settle();
     expect(hook.result.current.step).toBe('waiting');
     expect(redirectTo).not.toHaveBeenCalled();
@@ -133,7 +140,7 @@ describe('the verify step', () => {
     const hook = render();
     await settle();
     await act(() => hook.result.current.submit(ZHANG));
-    expect(hook.result.current.formError).toEqual({ title: '暂时无法刷脸', message: expect.stringContaining('人脸核身组件') });
+    expect(hook.result.current.formError).toEqual({ title: '请先更新微信', message: expect.stringContaining('更新到最新版本') });
     expect(call.mock.calls.map(([, d]) => (d as { action: string }).action)).not.toContain('verify');
     expect(hook.result.current.step).toBe('form');
   });

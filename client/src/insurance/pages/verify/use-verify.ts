@@ -3,11 +3,11 @@ import Taro from '@tarojs/taro';
 import type { VerificationView } from '@bianmin/core';
 import { callFunction, isApiError, toApiError } from '../../../api';
 import { useRemote } from '../../../hooks/use-remote';
-import { faceCheckAvailable, openFaceCheck } from '../../shared/face-step';
+import { FACE_CHECK_UNAVAILABLE, FACE_METHOD, faceCheckAvailable, openFaceCheck } from '../../shared/face-step';
 import { checkVerifyForm, fieldErrors, type VerifyErrors } from '../../shared/form';
 import { clearPending, readPending, writePending } from '../../shared/pending';
 
-/** While FaceID has no result yet, ask again this often (the server asks FaceID each time). */
+/** While the check has no result yet, ask again this often (the server asks WeChat or FaceID each time). */
 const POLL_MS = 2500;
 
 export type VerifyStep =
@@ -94,12 +94,12 @@ export function useVerify(opts: { returnTo: string; handleRefusal(e: unknown): b
       setFormError(null);
       if (found.name || found.idNumber) return;
       if (!faceCheckAvailable()) {
-        setFormError({ title: '暂时无法刷脸', message: '这个版本的小程序还没有接入人脸核身组件，暂时不能在手机上完成认证。请稍后更新小程序再试。' });
+        setFormError(FACE_CHECK_UNAVAILABLE);
         return;
       }
       setSubmitting(true);
       try {
-        const started = await callFunction('insurance', { action: 'verify', name: value.name, idNumber: value.idNumber });
+        const started = await callFunction('insurance', { action: 'verify', name: value.name, idNumber: value.idNumber, method: FACE_METHOD });
         const next = { verificationId: started.verificationId, returnTo };
         writePending(next);
         setPending(next);

@@ -6,7 +6,7 @@ import { callFunction } from '../../../api';
 import { devClockNow } from '../../../api/dev-session';
 import { useRemote } from '../../../hooks/use-remote';
 import { openPage } from '../../../navigation';
-import { COLORS, Page, PageHeader, pressable, RemoteStatus, StateView } from '../../../ui';
+import { COLORS, Notice, Page, PageHeader, pressable, RemoteStatus, StateView } from '../../../ui';
 import { messageAction, newestFirst } from './format';
 import './index.css';
 
@@ -46,6 +46,10 @@ export default function Messages() {
       />
 
       <View className='bm-messages-body'>
+        {/* Said once, above the list: scam SMS impersonating 12123 and the city's services carry links; ours never do. */}
+        <Notice tone='info' title='便民不会通过短信发送链接' className='bm-messages-sms-notice'>
+          便民的通知只在这里和微信服务通知里出现。收到自称交管 12123、社保或便民的短信链接，请不要点开，也不要填写银行卡号或验证码；查询和缴费请直接打开便民小程序。
+        </Notice>
         <RemoteStatus remote={remote} prefix='bm-messages' errorTitle='消息暂时打不开' loading={{ label: '正在加载消息…', count: 1, className: 'bm-messages-loading' }} />
 
         {messages && messages.length === 0 ? (

@@ -13,7 +13,7 @@ import { AvailabilityNotice } from '../../../components/availability-notice';
 import { refusalOf, useRefusal } from '../../../components/availability-sheet/use-refusal';
 import { OrdersLink } from '../../../payments/orders-link';
 import { PATHS, violationUrl } from '../../flow';
-import { groupSummary, STATUS_INFO } from '../../shared/format';
+import { groupSummary, STATUS_INFO, VIOLATION_RECORDS_NOTE } from '../../shared/format';
 import { violationsHeader } from '../../shared/header';
 import '../../shared/traffic.css';
 import './index.css';
@@ -92,6 +92,9 @@ export default function Violations() {
             ) : (
               data.groups.map((g) => <Group key={g.key} group={g} vehicleId={vehicleId} />)
             )}
+            <Fineprint className='bm-traffic-violations__freshness'>
+              {`${data.recordsUpdatedAt ? `交警系统中这辆车的记录更新于 ${formatDateTime(data.recordsUpdatedAt)}。` : ''}${VIOLATION_RECORDS_NOTE}`}
+            </Fineprint>
             <Fineprint className={`bm-traffic-violations__age ${data.stale ? 'bm-traffic-violations__age--stale' : ''}`}>
               {`数据${data.ageSeconds < 10 && !data.stale ? '刚刚更新' : `更新于 ${formatAge(data.ageSeconds)}`}（${formatDateTime(data.fetchedAt)}）`}
             </Fineprint>
