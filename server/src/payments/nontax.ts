@@ -150,7 +150,8 @@ export function sandboxNontaxApi(endpoint: { url: string; apiKey: string }): Non
     async post(path, body) {
       const res = await fetch(`${endpoint.url}${path}?access_token=${encodeURIComponent(endpoint.apiKey)}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        // x-api-key: every local sandbox's own gate (dev/src/sandboxes/http.ts); WeChat reads only the access_token.
+        headers: { 'content-type': 'application/json', 'x-api-key': endpoint.apiKey },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(5000),
       });

@@ -1,3 +1,4 @@
+import { channelOrderIdOf } from '../../payments/channels';
 import {
   fineLateFee,
   type LateFeeView,
@@ -43,6 +44,7 @@ export function trafficOrderView(r: OrderRow, refund?: RefundRow): TrafficOrderV
     ...(refund ? { refund: refundView(refund) } : {}),
     ...(r.departmentRef ? { departmentRef: r.departmentRef } : {}),
     ...(r.transactionId ? { transactionId: r.transactionId } : {}),
+    channel: channelOrderIdOf(r) ? 'nontax' : 'cloudpay',
   };
 }
 
