@@ -434,11 +434,6 @@ async function nontaxFine(stack: TestStack): Promise<void> {
 
 export const NAMED_ATTACKS: readonly NamedAttack[] = [
   {
-    name: 'fine paid on the 非税 channel',
-    claim: 'a storm of taps makes one 非税 order whose payment_notice_no is the decision number; the expiry asks 非税 before closing and books the payment it finds; replayed notifications book nothing twice, forged ones are refused for their signature; one posting; the receipt shows the fiscal e-receipt number',
-    run: nontaxFine,
-  },
-  {
     name: 'refunded fine shown as paid',
     claim: 'a fine refused by the traffic police and refunded is owed again under 待缴款 with today’s amount, out of 已完成’s total; its refund messages open the fine’s receipt, which shows the refund',
     run: refundedFine,
@@ -502,6 +497,12 @@ export const NAMED_ATTACKS: readonly NamedAttack[] = [
     name: 'top-up key reused on a second meter',
     claim: 'a top-up idempotencyKey reused on another prepay meter answers CONFLICT naming idempotencyKey, not the first meter’s order',
     run: topupKeyReuse,
+  },
+  // Last: it pays a fine of the shared traffic sandbox, which the refunded-fine attack counts.
+  {
+    name: 'fine paid on the 非税 channel',
+    claim: 'a storm of taps makes one 非税 order whose payment_notice_no is the decision number; the expiry asks 非税 before closing and books the payment it finds; replayed notifications book nothing twice, forged ones are refused for their signature; one posting; the receipt shows the fiscal e-receipt number',
+    run: nontaxFine,
   },
 ];
 
