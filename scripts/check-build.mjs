@@ -28,7 +28,10 @@ const MAIN_PACKAGE_BUDGET = 371 * 1024;
 // operations' too, because db/open.ts hands drizzle the whole schema for its relational API
 // (~8 KB): bills 471.7 → 482.4, traffic 603.1 → 613.7. Nothing calls db.query, so a schema
 // per function is where that room is.
-const FUNCTION_BUDGET = 485 * 1024;
+// 490: since then the face check's two providers and the payable kinds' registry: admin, which
+// wires every payable kind (a refund it retries tells the resident in that kind's words), is the
+// largest at 485.9 KB, bills 482.9, tickets 482.3.
+const FUNCTION_BUDGET = 490 * 1024;
 const FUNCTION_WITH_TENCENT_CLOUD_BUDGET = 620 * 1024;
 const FUNCTION_GOAL = 350 * 1024;
 const problems = [];
