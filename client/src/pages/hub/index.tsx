@@ -6,6 +6,7 @@ import { callFunction, toApiError } from '../../api';
 import { openPage } from '../../navigation';
 import { useRemote } from '../../hooks/use-remote';
 import { CardTitle } from '../../ui/card';
+import { LinkRow } from '../../ui/link-row';
 import { COLORS } from '../../ui/tokens';
 import { Page } from '../../ui/page';
 import { PageHeader } from '../../ui/page-header';
@@ -38,6 +39,8 @@ async function unreadCount(): Promise<number | null> {
 }
 
 const MY_TICKETS_PAGE = '/tickets/pages/mine/index';
+/** The public record of every department (no sign-in). */
+const STATUS_PAGE = '/services/pages/status/index';
 
 /** The resident's 12345 tickets in two numbers; null while no resident is known. */
 async function ticketCount(): Promise<MyTicketsCount | null> {
@@ -154,6 +157,8 @@ export default function Hub() {
             {g.category.id === 'tickets' && myTickets.data ? <MyTicketsEntry count={myTickets.data} onOpen={() => void openPage(MY_TICKETS_PAGE)} /> : null}
           </View>
         ))}
+
+        {data && groups.length > 0 ? <LinkRow className='bm-hub-status-entry' label='各部门服务状态' detail='停办与中断记录' onPress={() => void openPage(STATUS_PAGE)} /> : null}
 
         {data && groups.length > 0 ? (
           <Text className='bm-hub-footnote'>{list.loading ? '正在更新办理状态…' : `办理状态更新于 ${updatedAt ?? ''}，下拉可刷新`}</Text>
