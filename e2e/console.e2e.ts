@@ -1,6 +1,6 @@
 import type { ServiceStatusResult } from '@bianmin/core';
 import type { Page } from 'playwright-core';
-import { type E2E, residents, shown, startE2E } from './support';
+import { type E2E, residents, startE2E } from './support';
 
 /**
  * The operator console (console/, served at /admin/) in Chromium against the local stack: a
@@ -54,7 +54,10 @@ it('publishes a maintenance that the resident’s hub shows that night, ends it,
   await signInAs(page, 'op-power-01', '刘供电');
 
   // A department operator is offered only their own department's services.
-  // Every control is found by the name a screen reader says: its visible label.
+  // No control of the form is left without a name (a <label for> or an aria-label holding the visible label)…
+  const unnamed = await page.locator('.t-form input').evaluateAll((inputs) => inputs.filter((i) => !(i as HTMLInputElement).labels?.length && !i.getAttribute('aria-label')).map((i) => i.outerHTML));
+  expect(unnamed).toEqual([]);
+  // …and each is found by the name a screen reader says: its visible label.
   await page.getByLabel('受影响的服务', { exact: true }).click();
   const options = page.locator('.t-select-option');
   await options.first().waitFor();
@@ -82,7 +85,7 @@ it('publishes a maintenance that the resident’s hub shows that night, ends it,
 
   // The resident's hub at 02:00 that night: the banner says it with the operator's reason.
   const hub = await e2e.open({ openid: residents[0].openid, now: TONIGHT_0200, privacyAgreed: true });
-  const banner = shown(hub, '.hub-notices');
+  const banner = hub.getByRole('region', { name: /今日停办提醒/ }).filter({ visible: true });
   await banner.waitFor();
   await expect(banner.textContent()).resolves.toContain('电费系统升级');
   await hub.context().close();
