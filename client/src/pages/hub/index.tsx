@@ -6,7 +6,6 @@ import { callFunction, toApiError } from '../../api';
 import { openPage } from '../../navigation';
 import { useRemote } from '../../hooks/use-remote';
 import { CardTitle } from '../../ui/card';
-import { LinkRow } from '../../ui/link-row';
 import { COLORS } from '../../ui/tokens';
 import { Page } from '../../ui/page';
 import { PageHeader } from '../../ui/page-header';
@@ -20,6 +19,7 @@ import { ServiceTile } from './service-tile';
 import { HubNotices } from './notices';
 import { MessagesEntry } from './messages-entry';
 import { MyTicketsEntry, type MyTicketsCount } from './my-tickets-entry';
+import { StatusEntry } from './status-entry';
 import { ComingSoonSheet } from './coming-soon-sheet';
 import { openNowSentence } from './summary';
 import './index.css';
@@ -158,7 +158,7 @@ export default function Hub() {
           </View>
         ))}
 
-        {data && groups.length > 0 ? <LinkRow className='bm-hub-status-entry' label='各部门服务状态' detail='停办与中断记录' onPress={() => void openPage(STATUS_PAGE)} /> : null}
+        {data && groups.length > 0 ? <StatusEntry onOpen={() => void openPage(STATUS_PAGE)} /> : null}
 
         {data && groups.length > 0 ? (
           <Text className='bm-hub-footnote'>{list.loading ? '正在更新办理状态…' : `办理状态更新于 ${updatedAt ?? ''}，下拉可刷新`}</Text>
