@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { type E2E, residents, settled, shown, startE2E } from './support';
+import { armed, type E2E, residents, settled, shown, startE2E } from './support';
 
 /**
  * 大字模式 as a resident with large type reads it, at 390 px: a word, a number with its unit or
@@ -153,6 +153,33 @@ it('gives the 12345 description box room for five lines of its own type, in norm
     // The same type as the one-line inputs, and five lines of it.
     expect({ largeFont, fontSize: box.fontSize }).toEqual({ largeFont, fontSize: box.inputFontSize });
     expect(box.height).toBeGreaterThanOrEqual(Math.floor(5 * box.lineHeight));
+    await page.context().close();
+  }
+});
+
+it('shows the bills confirm sheet\'s fine print whole above its buttons, two months owed, in normal and 大字模式', async () => {
+  const as = { openid: zhang.openid, now: NOON };
+  const account = zhang.utilityAccounts.find((a) => a.kind === 'water')!;
+  const { binding } = await e2e.api<{ binding: { bindingId: string } }>('bills', { action: 'bind', providerId: account.providerId, accountNo: account.accountNo, holderName: account.holderName, label: account.label }, as);
+  const bill = await e2e.api<{ arrears: { bills: unknown[] } }>('bills', { action: 'bill', bindingId: binding.bindingId }, as);
+  expect(bill.arrears.bills.length).toBeGreaterThanOrEqual(2);
+  for (const largeFont of [false, true]) {
+    const page = await e2e.open({ openid: zhang.openid, now: NOON, largeFont, path: `/bills/pages/bill/index?bindingId=${binding.bindingId}&kind=water` });
+    await shown(page, '.bm-bills-bill__summary').waitFor({ timeout: 20_000 });
+    await settled(page);
+    await shown(page, '.bm-bills-pay').first().click();
+    await armed(page, '.bm-bills-confirm-sheet');
+    await settled(page);
+    const box = await page.evaluate(() => {
+      const rect = (sel: string) => [...document.querySelectorAll(sel)].filter((e) => (e as HTMLElement).offsetParent || getComputedStyle(e).position === 'fixed').pop()!.getBoundingClientRect();
+      const note = rect('.bm-bills-confirm-sheet__note');
+      const body = rect('.bm-bills-confirm-sheet .bm-sheet__body');
+      const pay = rect('.bm-bills-confirm-sheet__pay');
+      return { noteTop: Math.round(note.top), noteBottom: Math.round(note.bottom), bodyTop: Math.round(body.top), payTop: Math.round(pay.top), height: innerHeight };
+    });
+    // In view as the sheet opens, not under the buttons and not cut at (or scrolled past) the body's edge.
+    expect({ largeFont, fits: box.noteBottom <= box.payTop && box.noteTop >= box.bodyTop && box.noteBottom <= box.height }).toEqual({ largeFont, fits: true });
+    await expect(shown(page, '.bm-bills-confirm-sheet .bm-sheet__body .bm-bills-confirm-sheet__note').count()).resolves.toBe(0);
     await page.context().close();
   }
 });

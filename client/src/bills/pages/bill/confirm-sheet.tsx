@@ -39,6 +39,7 @@ export function ConfirmPaySheet({
       busy={busy}
       onClose={onClose}
       stacked
+      footnote={<Fineprint className='bm-bills-confirm-sheet__note'>金额以缴费单位此刻的账单为准。一次支付，由本平台逐期送达缴费单位入账，无需重复缴费。</Fineprint>}
       actions={
         <>
           <Button className='bm-sheet__main bm-bills-confirm-sheet__pay' onPress={onConfirm} busy={busy} label={confirmText.replace('…', '')}>
@@ -65,7 +66,6 @@ export function ConfirmPaySheet({
         />
       ))}
       {bills.length > 1 ? <Row label='违约金合计' value={formatFen(lateFee)} tone={lateFee > 0 ? 'money' : undefined} /> : null}
-      <Fineprint className='bm-bills-confirm-sheet__note'>金额以缴费单位此刻的账单为准。一次支付，由本平台逐期送达缴费单位入账，无需重复缴费。</Fineprint>
       {error ? (
         <Notice tone='error' title='没有支付成功' className='bm-bills-confirm-sheet__error'>
           {error}
