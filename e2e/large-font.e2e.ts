@@ -183,3 +183,57 @@ it('shows the bills confirm sheet\'s fine print whole above its buttons, two mon
     await page.context().close();
   }
 });
+
+/** Every shown "逾期 N 天" (and "已逾期 N 天") that the line breaks inside, across the whole page and its open sheet. */
+function splitOverdue(page: Page): Promise<{ found: number; split: string[] }> {
+  return page.evaluate(() => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let found = 0;
+    const split: string[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement!;
+      if (!el.offsetParent && getComputedStyle(el).position !== 'fixed') continue;
+      const text = n.textContent ?? '';
+      for (const m of text.matchAll(/逾期 \d+ 天/g)) {
+        found++;
+        const top = (i: number) => {
+          const range = document.createRange();
+          range.setStart(n!, i);
+          range.setEnd(n!, i + 1);
+          return range.getBoundingClientRect().top;
+        };
+        if (Math.abs(top(m.index) - top(m.index + m[0].length - 1)) > 4) split.push(m[0]);
+      }
+    }
+    return { found, split };
+  });
+}
+
+it('in 大字模式 never splits "逾期 23 天" between the number and its unit: households, the bill and its confirm sheet', async () => {
+  const li = residents[1];
+  const as = { openid: li.openid, now: NOON };
+  const account = li.utilityAccounts.find((a) => a.kind === 'water')!;
+  const { binding } = await e2e.api<{ binding: { bindingId: string } }>('bills', { action: 'bind', providerId: account.providerId, accountNo: account.accountNo, holderName: account.holderName, label: account.label }, as);
+
+  const households = await e2e.open({ openid: li.openid, now: NOON, largeFont: true, path: '/bills/pages/households/index?kind=water' });
+  await shown(households, '.bm-large-font .bm-bills-household .bm-bills-household__amount-row').first().waitFor({ timeout: 20_000 });
+  await settled(households);
+  const listed = await splitOverdue(households);
+  expect(listed.found).toBeGreaterThan(0);
+  expect(listed.split).toEqual([]);
+  await households.context().close();
+
+  const page = await e2e.open({ openid: li.openid, now: NOON, largeFont: true, path: `/bills/pages/bill/index?bindingId=${binding.bindingId}&kind=water` });
+  await shown(page, '.bm-large-font .bm-bills-bill__summary').waitFor({ timeout: 20_000 });
+  await settled(page);
+  const bill = await splitOverdue(page);
+  expect(bill.found).toBeGreaterThan(0);
+  expect(bill.split).toEqual([]);
+  await shown(page, '.bm-bills-pay').first().click();
+  await armed(page, '.bm-bills-confirm-sheet');
+  await settled(page);
+  const sheet = await splitOverdue(page);
+  expect(sheet.found).toBeGreaterThan(bill.found);
+  expect(sheet.split).toEqual([]);
+  await page.context().close();
+});

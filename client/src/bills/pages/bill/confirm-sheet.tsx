@@ -1,6 +1,6 @@
 import type { BillView, BindingView } from '@bianmin/core';
 import { formatFen, formatMonth } from '@bianmin/core/format';
-import { Amount, Button, Fineprint, Notice, Row, Sheet } from '../../../ui';
+import { Amount, Button, Fineprint, Notice, Row, Sheet, Whole } from '../../../ui';
 import { KIND_INFO } from '../../shared/format';
 
 /**
@@ -61,7 +61,16 @@ export function ConfirmPaySheet({
           key={b.billId}
           className='bm-bills-confirm-sheet__period'
           label={formatMonth(b.period)}
-          value={b.lateFee > 0 ? `${formatFen(b.amountDue)}（含违约金 ${formatFen(b.lateFee)}，逾期 ${b.overdueDays} 天）` : formatFen(b.amountDue)}
+          value={
+            b.lateFee > 0 ? (
+              <>
+                {`${formatFen(b.amountDue)}（含违约金 ${formatFen(b.lateFee)}，`}
+                <Whole>{`逾期 ${b.overdueDays} 天`}</Whole>）
+              </>
+            ) : (
+              formatFen(b.amountDue)
+            )
+          }
           tone={b.lateFee > 0 ? 'money' : undefined}
         />
       ))}
