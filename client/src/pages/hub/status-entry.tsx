@@ -7,9 +7,9 @@ import { pressable } from '../../ui/press';
  */
 export function StatusEntry({ onOpen }: { onOpen: () => void }) {
   return (
-    <View className='bm-card bm-hub-my-tickets bm-hub-status-entry bm-focusable' {...pressable(onOpen, { role: 'link' })} ariaLabel='各部门服务状态，停办与中断记录' hoverClass='bm-hub-messages-entry--pressed'>
-      <Text className='bm-hub-my-tickets__title'>各部门服务状态</Text>
-      <Text className='bm-hub-my-tickets__count'>停办与中断记录 ›</Text>
+    <View className='bm-card bm-hub-row bm-hub-status-entry bm-focusable' {...pressable(onOpen, { role: 'link' })} ariaLabel='各部门服务状态，停办与中断记录' hoverClass='bm-hub-messages-entry--pressed'>
+      <Text className='bm-hub-row__title'>各部门服务状态</Text>
+      <Text className='bm-hub-row__count'>停办与中断记录 ›</Text>
     </View>
   );
 }
