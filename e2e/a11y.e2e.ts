@@ -156,6 +156,7 @@ const FLOW_PAGE: Record<string, string> = {
   traffic: '.bm-traffic-vehicles',
   // The summary, or the verify step when no verification is live.
   insurance: '.bm-ins-summary, .bm-ins-verify',
+  tickets: '.bm-tk-new, .bm-tk-agent',
 };
 
 describe('the hub by keyboard', () => {
@@ -185,7 +186,7 @@ describe('the hub by keyboard', () => {
       if (tile.live) {
         // A live service goes straight to its flow (a utility's households, my vehicles…); back again, focus returns to the walk.
         await page.waitForURL((u) => !u.hash.startsWith('#/pages/hub'));
-        await shown(page, FLOW_PAGE[tile.id.split('.')[0]!] ?? '.bm-page:not(.hub)').first().waitFor();
+        await shown(page, FLOW_PAGE[tile.id.split('.')[0]!] ?? '.bm-page:not(.bm-hub)').first().waitFor();
         await settled(page);
         await page.goBack();
         await shown(page, `.bm-hub-service-tile[data-service-id="${tile.id}"]`).waitFor();

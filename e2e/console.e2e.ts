@@ -1,6 +1,6 @@
 import type { ServiceStatusResult } from '@bianmin/core';
 import type { Page } from 'playwright-core';
-import { type E2E, residents, shown, startE2E } from './support';
+import { type E2E, residents, startE2E } from './support';
 
 /**
  * The operator console (console/, served at /admin/) in Chromium against the local stack: a
@@ -35,7 +35,8 @@ async function signInAs(page: Page, operatorId: string, name: string): Promise<v
   await page.getByTestId('operator').filter({ hasText: name }).waitFor();
 }
 
-const field = (page: Page, label: string) => page.locator('.t-form__item', { hasText: label });
+/** A form item's message (its error or tip), found from its visible label. */
+const itemOf = (page: Page, label: string) => page.locator('.t-form__item', { has: page.locator('label', { hasText: label }) });
 
 it('serves the console at /admin/ with its own headers, and the sign-in page first', async () => {
   const res = await fetch(`${e2e.stack.url}/admin/`);
@@ -53,7 +54,11 @@ it('publishes a maintenance that the resident’s hub shows that night, ends it,
   await signInAs(page, 'op-power-01', '刘供电');
 
   // A department operator is offered only their own department's services.
-  await field(page, '受影响的服务').locator('.t-select').click();
+  // No control of the form is left without a name (a <label for> or an aria-label holding the visible label)…
+  const unnamed = await page.locator('.t-form input').evaluateAll((inputs) => inputs.filter((i) => !(i as HTMLInputElement).labels?.length && !i.getAttribute('aria-label')).map((i) => i.outerHTML));
+  expect(unnamed).toEqual([]);
+  // …and each is found by the name a screen reader says: its visible label.
+  await page.getByLabel('受影响的服务', { exact: true }).click();
   const options = page.locator('.t-select-option');
   await options.first().waitFor();
   const names = await options.allTextContents();
@@ -63,15 +68,15 @@ it('publishes a maintenance that the resident’s hub shows that night, ends it,
   await page.keyboard.press('Escape');
 
   // A maintenance without its end is refused in the shared schema's words, before any call.
-  await field(page, '开始（北京时间）').locator('input').nth(0).fill('2026-03-11');
-  await field(page, '开始（北京时间）').locator('input').nth(1).fill('01:00');
-  await field(page, '原因').locator('input').fill('电费系统升级');
+  await page.getByLabel('开始（北京时间）日期').fill('2026-03-11');
+  await page.getByLabel('开始（北京时间）时刻').fill('01:00');
+  await page.getByLabel('原因', { exact: true }).fill('电费系统升级');
   await page.getByRole('button', { name: '发布' }).click();
-  await field(page, '结束（北京时间）').filter({ hasText: '计划维护必须写明结束时间' }).waitFor();
+  await itemOf(page, '结束（北京时间）').filter({ hasText: '计划维护必须写明结束时间' }).waitFor();
 
-  await field(page, '结束（北京时间）').locator('input').nth(0).fill('2026-03-11');
-  await field(page, '结束（北京时间）').locator('input').nth(1).fill('03:00');
-  await field(page, '替代办理方式').locator('input').fill('拨打 95598（24 小时）');
+  await page.getByLabel('结束（北京时间）日期').fill('2026-03-11');
+  await page.getByLabel('结束（北京时间）时刻').fill('03:00');
+  await page.getByLabel('替代办理方式', { exact: true }).fill('拨打 95598（24 小时）');
   await page.getByRole('button', { name: '发布' }).click();
   const row = page.locator('.t-table tbody tr', { hasText: '电费系统升级' });
   await row.waitFor();
@@ -80,7 +85,7 @@ it('publishes a maintenance that the resident’s hub shows that night, ends it,
 
   // The resident's hub at 02:00 that night: the banner says it with the operator's reason.
   const hub = await e2e.open({ openid: residents[0].openid, now: TONIGHT_0200, privacyAgreed: true });
-  const banner = shown(hub, '.hub-notices');
+  const banner = hub.getByRole('region', { name: /今日停办提醒/ }).filter({ visible: true });
   await banner.waitFor();
   await expect(banner.textContent()).resolves.toContain('电费系统升级');
   await hub.context().close();
@@ -117,10 +122,10 @@ it('lets a city administrator work the reconciliation queue: the planted differe
   await row.waitFor();
   await expect(row.textContent()).resolves.toContain('¥25.00');
   // Too short a note is refused in words.
-  await row.locator('input').fill('查');
+  await row.getByLabel('处理说明 BMPLANTEDE2E000000001').fill('查');
   await row.getByRole('button', { name: '处理完毕' }).click();
   await page.locator('.t-message', { hasText: '处理说明' }).waitFor();
-  await row.locator('input').fill('已与微信支付核对，补记台账');
+  await row.getByLabel('处理说明 BMPLANTEDE2E000000001').fill('已与微信支付核对，补记台账');
   await row.getByRole('button', { name: '处理完毕' }).click();
   await row.waitFor({ state: 'detached' });
 
@@ -133,10 +138,10 @@ it('lets a water operator change 水费查询’s hours from a date, which the r
   const page = await desk();
   await signInAs(page, 'op-water-01', '陈水务');
   await page.locator('.t-menu__item', { hasText: '办理时间' }).click();
-  await field(page, '服务').locator('.t-select').click();
+  await page.getByLabel('服务', { exact: true }).click();
   await page.locator('.t-select-option', { hasText: /^水费查询$/ }).click();
-  await field(page, '生效日期').locator('input').fill('2026-03-20');
-  await field(page, '办理时段').locator('input.t-input__inner').fill('08:00-18:00');
+  await page.getByLabel('生效日期', { exact: true }).fill('2026-03-20');
+  await page.getByLabel('办理时段（北京时间）', { exact: true }).fill('08:00-18:00');
   await page.getByRole('button', { name: '保存' }).click();
   const version = page.locator('.t-table tbody tr', { hasText: '2026-03-20' });
   await version.waitFor();

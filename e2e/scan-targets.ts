@@ -105,6 +105,8 @@ export const SCAN_TARGETS: ScanTarget[] = [
     },
   },
   { name: 'messages', path: () => '/messages/pages/index/index', ready: '.bm-message-item', now: AFTER_REOPEN },
+  { name: 'service status', path: () => '/services/pages/status/index', ready: '.bm-status-dept .bm-status-service' },
+  { name: 'service status, traffic maintenance, power company down', path: () => '/services/pages/status/index', ready: '.bm-status-service[data-state="down"]', now: TRAFFIC_MAINTENANCE, down: ['power'] },
   { name: 'insurance verify', path: () => '/insurance/pages/verify/index?reason=required', ready: '.bm-ins-verify__why' },
   { name: 'insurance summary', path: () => '/insurance/pages/summary/index', ready: '.bm-ins-summary__accounts' },
   { name: 'insurance records', path: () => '/insurance/pages/records/index?insurance=pension', ready: '.bm-ins-records__totals' },

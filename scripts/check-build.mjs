@@ -7,16 +7,18 @@ import { gzipSync } from 'node:zlib';
 import { loadDeclarations } from './declarations.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-// Issue 13's goal is 330 KB. Measured 361.6 KB after base.wxml's unused attributes went
+// The performance goal is 330 KB. Measured 361.6 KB after base.wxml's unused attributes went
 // (384.9 before); the hotline and 恢复后提醒我 in the hub's availability sheet added ~2 KB. The
 // budget holds that ground with a little room. Lower it as the package shrinks. The privacy consent
 // sheet every page carries added 7.2 KB (364.5 → 371.6), and keeping Han characters as UTF-8 in the
 // minified JS instead of \uXXXX escapes (client/config/index.ts terser) took 3.5 KB off: 368.1 KB.
 // The hub's header saying what is open now and what reopens next (built from the tiles, not the
 // list of services) and the one bm- class prefix on every class the hub ships: 370.2 KB, after
-// the hours sheet took date-time.ts alone instead of all of core's dates.
-const MAIN_PACKAGE_BUDGET = 371 * 1024;
-// Issue 13's goal is 350 KB a function. Today's floor (zod's classic API 132 KB, drizzle 97 KB,
+// the hours sheet took date-time.ts alone instead of all of core's dates. The public status page's
+// row on the hub (its own small component: the kit's LinkRow cost 1.5 KB) and its subpackage in
+// app.json added 0.6 KB: 371.8 KB measured.
+const MAIN_PACKAGE_BUDGET = 372 * 1024;
+// The performance goal is 350 KB a function. Today's floor (zod's classic API 132 KB, drizzle 97 KB,
 // pg 63 KB, pino 44 KB, cockatiel 24 KB) puts a function at 410–455 KB, and a function carrying a
 // Tencent Cloud service module (its common code, node-fetch, form-data) at ~130 KB more: the
 // budgets hold that ground so that nothing grows back unnoticed (npm run bench prints the sizes).
@@ -28,7 +30,10 @@ const MAIN_PACKAGE_BUDGET = 371 * 1024;
 // operations' too, because db/open.ts hands drizzle the whole schema for its relational API
 // (~8 KB): bills 471.7 → 482.4, traffic 603.1 → 613.7. Nothing calls db.query, so a schema
 // per function is where that room is.
-const FUNCTION_BUDGET = 485 * 1024;
+// 490: since then the face check's two providers and the payable kinds' registry: admin, which
+// wires every payable kind (a refund it retries tells the resident in that kind's words), is the
+// largest at 485.9 KB, bills 482.9, tickets 482.3.
+const FUNCTION_BUDGET = 490 * 1024;
 const FUNCTION_WITH_TENCENT_CLOUD_BUDGET = 620 * 1024;
 const FUNCTION_GOAL = 350 * 1024;
 const problems = [];

@@ -14,6 +14,7 @@ describe('the flows’ declarations', () => {
   it('are the subpackages of app.json, page for page', () => {
     expect(subPackagesOf(FLOWS)).toEqual([
       { root: 'messages', pages: ['pages/index/index'] },
+      { root: 'services', pages: ['pages/status/index'] },
       { root: 'bills', pages: ['pages/households/index', 'pages/bind/index', 'pages/bill/index', 'pages/result/index', 'pages/orders/index'] },
       { root: 'insurance', pages: ['pages/summary/index', 'pages/verify/index', 'pages/records/index', 'pages/access/index'] },
       { root: 'traffic', pages: ['pages/vehicles/index', 'pages/add/index', 'pages/violations/index', 'pages/violation/index', 'pages/receipt/index'] },

@@ -20,8 +20,8 @@ afterEach(() => {
 async function verifyOnThePage(openid: string, person: { name: string; idNumber: string }, outcome: 'pass' | 'fail') {
   const p = (page = await mountPage('insurance/pages/verify/index', { openid, now: MORNING }));
   p.record.faceOutcome = outcome;
-  await p.type('ins-verify__name', person.name);
-  await p.type('ins-verify__id', person.idNumber);
+  await p.type('bm-ins-verify__name', person.name);
+  await p.type('bm-ins-verify__id', person.idNumber);
   await p.tap('下一步：人脸认证');
   // The result comes from the server's next look (queryVerifyInfo), not from the callback.
   for (let i = 0; i < 50 && p.record.redirectTo.length === 0 && !p.text().includes('人脸认证未通过'); i++) {

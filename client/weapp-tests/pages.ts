@@ -38,6 +38,14 @@ export const PAGES: PageCase[] = [
     calls: ['messages.list'],
   },
   {
+    // Public: the same record for anyone, each department with its services, uptime and incidents.
+    route: 'services/pages/status/index',
+    resident: CHEN,
+    now: MORNING,
+    shows: ['各部门服务状态', '国网市供电公司', '电费查询', '市自来水公司', '水费缴纳', '可办理', '可用率', /近 30 天(没有中断|中断 \d+ 次)/, '12345 诉求办理（近 90 天）'],
+    calls: ['services.statusPage'],
+  },
+  {
     route: 'bills/pages/households/index',
     resident: LI,
     now: MORNING,

@@ -1,6 +1,7 @@
 import { billsFlow } from '../bills/flow';
 import { insuranceFlow } from '../insurance/flow';
 import { messagesFlow } from '../messages/flow';
+import { servicesFlow } from '../services/flow';
 import { ticketsFlow } from '../tickets/flow';
 import { trafficFlow } from '../traffic/flow';
 import type { AnyFlow, RoutesOf } from './define';
@@ -9,7 +10,7 @@ import type { AnyFlow, RoutesOf } from './define';
  * Every subpackage, one line each: app.config.ts builds subPackages from this list, and the
  * browser scan and the simulated-WeChat tests each fail for a page here they do not cover.
  */
-export const FLOWS = [messagesFlow, billsFlow, insuranceFlow, trafficFlow, ticketsFlow] as const;
+export const FLOWS = [messagesFlow, servicesFlow, billsFlow, insuranceFlow, trafficFlow, ticketsFlow] as const;
 
 /** The main package: the service hub only. */
 export const HUB_ROUTE = 'pages/hub/index';

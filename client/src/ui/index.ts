@@ -20,7 +20,7 @@ export { PageBody } from './page/body';
 export { RemoteStatus, type RemoteLike, type RemoteStatusProps } from './remote-status';
 export { RoundIcon } from './round-icon';
 export { Row, type RowProps } from './row';
-export { Phrases } from './phrases';
+export { Phrases, Whole } from './phrases';
 export { PageHeader, goBack, type PageHeaderProps } from './page-header';
 export { Sheet, type SheetProps } from './sheet';
 export { Skeleton, type SkeletonProps } from './skeleton';

@@ -3,6 +3,7 @@ import { CATALOGUE } from '@bianmin/core/catalogue/index';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Form, Input, MessagePlugin, Radio, Select, Table, Tag } from 'tdesign-react';
 import { admin, ApiError } from '../api';
+import { Labelled } from '../labelled';
 import { beijing, instant } from '../time';
 
 const { FormItem } = Form;
@@ -114,15 +115,16 @@ export function NoticesPage({ operator }: { operator: OperatorView }) {
         <Card title="发布" className="bm-section" bordered>
           {formError && <div role="alert"><Alert theme="error" message={formError} style={{ marginBottom: 16 }} /></div>}
           <Form labelWidth={140} onSubmit={publish} colon>
-            <FormItem label="受影响的服务" name="serviceIds" status={status('serviceIds')} tips={errors.serviceIds}>
+            <FormItem label="受影响的服务" for="notice-services" name="serviceIds" status={status('serviceIds')} tips={errors.serviceIds}>
+              <Labelled id="notice-services">
               <Select
                 multiple
                 value={draft.serviceIds}
                 onChange={(v) => set('serviceIds', v as string[])}
                 options={services.map((s) => ({ label: s.name, value: s.id }))}
                 placeholder="选择服务"
-                aria-label="受影响的服务"
               />
+              </Labelled>
             </FormItem>
             <FormItem label="类型" name="kind">
               <Radio.Group value={draft.kind} onChange={(v) => set('kind', v as NoticeKind)}>
@@ -133,26 +135,40 @@ export function NoticesPage({ operator }: { operator: OperatorView }) {
                 ))}
               </Radio.Group>
             </FormItem>
-            <FormItem label="开始（北京时间）" name="startsAt" status={status('startsAt')} tips={errors.startsAt}>
+            <FormItem label="开始（北京时间）" for="notice-start-date" name="startsAt" status={status('startsAt')} tips={errors.startsAt}>
               <div className="bm-row">
-                <Input value={draft.startDate} onChange={(v) => set('startDate', String(v))} placeholder="2026-03-11" aria-label="开始日期" style={{ width: 160 }} />
-                <Input value={draft.startTime} onChange={(v) => set('startTime', String(v))} placeholder="01:00" aria-label="开始时间" style={{ width: 100 }} />
+                <Labelled id="notice-start-date" label="开始（北京时间）日期">
+                  <Input value={draft.startDate} onChange={(v) => set('startDate', String(v))} placeholder="2026-03-11" style={{ width: 160 }} />
+                </Labelled>
+                <Labelled id="notice-start-time" label="开始（北京时间）时刻">
+                  <Input value={draft.startTime} onChange={(v) => set('startTime', String(v))} placeholder="01:00" style={{ width: 100 }} />
+                </Labelled>
               </div>
             </FormItem>
-            <FormItem label="结束（北京时间）" name="endsAt" status={status('endsAt')} tips={errors.endsAt ?? (draft.kind === 'incident' ? '故障可不填结束时间，恢复后点“结束”' : undefined)}>
+            <FormItem label="结束（北京时间）" for="notice-end-date" name="endsAt" status={status('endsAt')} tips={errors.endsAt ?? (draft.kind === 'incident' ? '故障可不填结束时间，恢复后点“结束”' : undefined)}>
               <div className="bm-row">
-                <Input value={draft.endDate} onChange={(v) => set('endDate', String(v))} placeholder="2026-03-11" aria-label="结束日期" style={{ width: 160 }} />
-                <Input value={draft.endTime} onChange={(v) => set('endTime', String(v))} placeholder="03:00" aria-label="结束时间" style={{ width: 100 }} />
+                <Labelled id="notice-end-date" label="结束（北京时间）日期">
+                  <Input value={draft.endDate} onChange={(v) => set('endDate', String(v))} placeholder="2026-03-11" style={{ width: 160 }} />
+                </Labelled>
+                <Labelled id="notice-end-time" label="结束（北京时间）时刻">
+                  <Input value={draft.endTime} onChange={(v) => set('endTime', String(v))} placeholder="03:00" style={{ width: 100 }} />
+                </Labelled>
               </div>
             </FormItem>
-            <FormItem label="原因" name="reason" status={status('reason')} tips={errors.reason ?? '居民看到：“因＿＿暂停办理”'}>
-              <Input value={draft.reason} onChange={(v) => set('reason', String(v))} placeholder="电费系统升级" aria-label="原因" maxlength={60} />
+            <FormItem label="原因" for="notice-reason" name="reason" status={status('reason')} tips={errors.reason ?? '居民看到：“因＿＿暂停办理”'}>
+              <Labelled id="notice-reason">
+                <Input value={draft.reason} onChange={(v) => set('reason', String(v))} placeholder="电费系统升级" maxlength={60} />
+              </Labelled>
             </FormItem>
-            <FormItem label="期间仍可办理" name="stillWorks" status={status('stillWorks')} tips={errors.stillWorks}>
-              <Input value={draft.stillWorks} onChange={(v) => set('stillWorks', String(v))} placeholder="已提交的缴费照常到账" aria-label="期间仍可办理" maxlength={120} />
+            <FormItem label="期间仍可办理" for="notice-still-works" name="stillWorks" status={status('stillWorks')} tips={errors.stillWorks}>
+              <Labelled id="notice-still-works">
+                <Input value={draft.stillWorks} onChange={(v) => set('stillWorks', String(v))} placeholder="已提交的缴费照常到账" maxlength={120} />
+              </Labelled>
             </FormItem>
-            <FormItem label="替代办理方式" name="alternative" status={status('alternative')} tips={errors.alternative}>
-              <Input value={draft.alternative} onChange={(v) => set('alternative', String(v))} placeholder="拨打 95598（24 小时）" aria-label="替代办理方式" maxlength={120} />
+            <FormItem label="替代办理方式" for="notice-alternative" name="alternative" status={status('alternative')} tips={errors.alternative}>
+              <Labelled id="notice-alternative">
+                <Input value={draft.alternative} onChange={(v) => set('alternative', String(v))} placeholder="拨打 95598（24 小时）" maxlength={120} />
+              </Labelled>
             </FormItem>
             <FormItem>
               <Button theme="primary" type="submit" loading={busy}>

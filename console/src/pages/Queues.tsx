@@ -3,6 +3,7 @@ import { DEPARTMENTS, type DepartmentId } from '@bianmin/core/departments';
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Card, Input, MessagePlugin, Table, Tag } from 'tdesign-react';
 import { admin, ApiError } from '../api';
+import { Labelled } from '../labelled';
 import { beijing, yuan } from '../time';
 
 const dept = (id: string | null) => (id ? (DEPARTMENTS[id as DepartmentId]?.name ?? id) : '—');
@@ -116,7 +117,9 @@ export function QueuesPage({ operator }: { operator: OperatorView }) {
                     const d = row as DifferenceView;
                     return canWrite ? (
                       <div className="bm-row">
-                        <Input size="small" value={notes[d.itemId] ?? ''} onChange={(v) => setNotes((n) => ({ ...n, [d.itemId]: String(v) }))} placeholder="处理说明（至少 4 个字）" aria-label={`处理说明 ${d.orderId ?? d.itemId}`} style={{ width: 200 }} />
+                        <Labelled id={`note-${d.itemId}`} label={`处理说明 ${d.orderId ?? d.itemId}`}>
+                          <Input size="small" value={notes[d.itemId] ?? ''} onChange={(v) => setNotes((n) => ({ ...n, [d.itemId]: String(v) }))} placeholder="处理说明（至少 4 个字）" style={{ width: 200 }} />
+                        </Labelled>
                         <Button size="small" variant="outline" onClick={() => resolve(d)}>
                           处理完毕
                         </Button>

@@ -2,6 +2,7 @@ import type { OperatorView, ScheduleVersionView, ServiceScheduleView } from '@bi
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Form, Input, MessagePlugin, Radio, Select, Table, Tag } from 'tdesign-react';
 import { admin, ApiError } from '../api';
+import { Labelled } from '../labelled';
 import { beijing } from '../time';
 
 const { FormItem } = Form;
@@ -99,11 +100,15 @@ export function SchedulesPage({ operator }: { operator: OperatorView }) {
       {canWrite && (
         <Card title="修改办理时间（自某日起）" bordered className="bm-section">
           <Form labelWidth={140} onSubmit={save} colon>
-            <FormItem label="服务" status={fieldErrors.serviceId ? 'error' : undefined} tips={fieldErrors.serviceId}>
-              <Select value={serviceId} onChange={(v) => setServiceId(String(v))} options={mine.map((s) => ({ label: s.name, value: s.serviceId }))} placeholder="选择服务" />
+            <FormItem label="服务" for="schedule-service" status={fieldErrors.serviceId ? 'error' : undefined} tips={fieldErrors.serviceId}>
+              <Labelled id="schedule-service">
+                <Select value={serviceId} onChange={(v) => setServiceId(String(v))} options={mine.map((s) => ({ label: s.name, value: s.serviceId }))} placeholder="选择服务" />
+              </Labelled>
             </FormItem>
-            <FormItem label="生效日期" status={fieldErrors.effectiveFrom ? 'error' : undefined} tips={fieldErrors.effectiveFrom}>
-              <Input value={from} onChange={(v) => setFrom(String(v))} placeholder="2026-04-01" style={{ width: 160 }} />
+            <FormItem label="生效日期" for="schedule-from" status={fieldErrors.effectiveFrom ? 'error' : undefined} tips={fieldErrors.effectiveFrom}>
+              <Labelled id="schedule-from">
+                <Input value={from} onChange={(v) => setFrom(String(v))} placeholder="2026-04-01" style={{ width: 160 }} />
+              </Labelled>
             </FormItem>
             <FormItem label="办理日">
               <Radio.Group value={days} onChange={(v) => setDays(v as typeof days)}>
@@ -111,12 +116,16 @@ export function SchedulesPage({ operator }: { operator: OperatorView }) {
                 <Radio value="workdays">法定工作日</Radio>
               </Radio.Group>
             </FormItem>
-            <FormItem label="办理时段（北京时间）" status={fieldErrors.windows ? 'error' : undefined} tips={fieldErrors.windows}>
+            <FormItem label="办理时段（北京时间）" for="schedule-windows" status={fieldErrors.windows ? 'error' : undefined} tips={fieldErrors.windows}>
               <div className="bm-row">
                 <Checkbox checked={allDay} onChange={(v) => setAllDay(Boolean(v))}>
                   全天
                 </Checkbox>
-                {!allDay && <Input value={windows} onChange={(v) => setWindows(String(v))} placeholder="09:00-12:00, 14:00-17:30" style={{ width: 280 }} />}
+                {!allDay && (
+                  <Labelled id="schedule-windows">
+                    <Input value={windows} onChange={(v) => setWindows(String(v))} placeholder="09:00-12:00, 14:00-17:30" style={{ width: 280 }} />
+                  </Labelled>
+                )}
               </div>
             </FormItem>
             {days === 'everyday' && (
@@ -126,8 +135,10 @@ export function SchedulesPage({ operator }: { operator: OperatorView }) {
                 </Checkbox>
               </FormItem>
             )}
-            <FormItem label="说明">
-              <Input value={note} onChange={(v) => setNote(String(v))} placeholder="夏季作息" maxlength={200} />
+            <FormItem label="说明" for="schedule-note">
+              <Labelled id="schedule-note">
+                <Input value={note} onChange={(v) => setNote(String(v))} placeholder="夏季作息" maxlength={200} />
+              </Labelled>
             </FormItem>
             <FormItem>
               <Button theme="primary" type="submit">

@@ -71,6 +71,21 @@ describe('the department client', () => {
     expect(hits).toBe(4);
   });
 
+  it('drops only the reads of the path a write changed (with any query), not the paths under it', async () => {
+    behave = () => ({ status: 200, body: '{"accountNo":"1","amount":1}' });
+    const c = client({ cacheTtlMs: 30_000 });
+    await c.read('/accounts/1', account);
+    await c.read('/accounts/1/bills?asOf=2026-03-10', account);
+    await c.read('/accounts/1/usage?asOf=2026-03-10', account);
+    expect(hits).toBe(3);
+    // A top-up moves the account's balance: its bills and usage stay cached.
+    await c.write('/topups', { orderId: 'o1' }, account, { changes: ['/accounts/1'] });
+    await c.read('/accounts/1', account);
+    await c.read('/accounts/1/bills?asOf=2026-03-10', account);
+    await c.read('/accounts/1/usage?asOf=2026-03-10', account);
+    expect(hits).toBe(5);
+  });
+
   it('does not keep an answer that was on its way while our write changed it', async () => {
     let amount = 100;
     behave = (path) => (path.startsWith('/payments') ? ((amount = 0), { status: 200, body: '{"accountNo":"1","amount":0}' }) : { status: 200, body: `{"accountNo":"1","amount":${amount}}`, delayMs: 60 });

@@ -259,13 +259,19 @@ export function createDepartmentClient(o: DepartmentClientOptions): DepartmentCl
     for (const prefix of prefixes) {
       const key = `GET ${prefix}`;
       changedAt.set(key, writes);
-      for (const k of [...fresh.keys()]) if (k.startsWith(key)) fresh.delete(k);
-      for (const k of [...inflight.keys()]) if (k.startsWith(key)) inflight.delete(k);
+      for (const k of [...fresh.keys()]) if (covers(k, key)) fresh.delete(k);
+      for (const k of [...inflight.keys()]) if (covers(k, key)) inflight.delete(k);
     }
   }
 
+  /**
+   * A changed path covers its own reads with any query (`/accounts/1/bills?asOf=…`), not the paths
+   * under it: a top-up moves the account's balance, not its bills or its usage.
+   */
+  const covers = (key: string, changed: string) => key === changed || key.startsWith(`${changed}?`);
+
   /** A write after the read began changed what it reads: its answer is from before that write. */
-  const overtaken = (key: string, startedAt: number) => [...changedAt].some(([prefix, at]) => at > startedAt && key.startsWith(prefix));
+  const overtaken = (key: string, startedAt: number) => [...changedAt].some(([changed, at]) => at > startedAt && covers(key, changed));
 
   async function load<S extends z.ZodType>(key: string, path: string, schema: S) {
     const startedAt = writes;

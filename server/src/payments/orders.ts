@@ -59,6 +59,24 @@ export function refundView(refund: RefundRow): RefundView {
   };
 }
 
+/**
+ * What every kind's order view says the same way: its times in Beijing time, its refund, the
+ * department's reference and WeChat Pay's transaction id, each only once it exists.
+ */
+export function orderLifecycle(r: OrderRow, refund: RefundRow | undefined) {
+  return {
+    createdAt: toShanghaiIso(r.createdAt),
+    expiresAt: toShanghaiIso(r.expiresAt),
+    ...(r.paidAt ? { paidAt: toShanghaiIso(r.paidAt) } : {}),
+    ...(r.settledAt ? { settledAt: toShanghaiIso(r.settledAt) } : {}),
+    ...(r.closedAt ? { closedAt: toShanghaiIso(r.closedAt) } : {}),
+    ...(r.refundedAt ? { refundedAt: toShanghaiIso(r.refundedAt) } : {}),
+    ...(refund ? { refund: refundView(refund) } : {}),
+    ...(r.departmentRef ? { departmentRef: r.departmentRef } : {}),
+    ...(r.transactionId ? { transactionId: r.transactionId } : {}),
+  };
+}
+
 /** What an order pays for: a payable kind a flow declares (payments/kinds.ts); the columns mean the same for each (the orders table). */
 export type OrderKind = string;
 

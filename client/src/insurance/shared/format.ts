@@ -72,10 +72,15 @@ export function groupByYear(months: MonthRecord[]): YearGroup[] {
 
 /** A year's totals in one line: '已缴 9 个月 · 个人 ¥1800.00 · 单位 ¥3600.00 · 断缴 3 个月'. */
 export function yearSummary(t: YearGroup['totals']): string {
+  return yearSummaryParts(t).join(' · ');
+}
+
+/** The same summary as its phrases, each a label with its figure, for a line that breaks only between them. */
+export function yearSummaryParts(t: YearGroup['totals']): string[] {
   const parts = [`已缴 ${t.paidMonths} 个月`, `个人 ${formatFen(t.personal)}`, `单位 ${formatFen(t.employer)}`];
   if (t.unpaidMonths > 0) parts.push(`欠缴 ${t.unpaidMonths} 个月`);
   if (t.gapMonths > 0) parts.push(`断缴 ${t.gapMonths} 个月`);
-  return parts.join(' · ');
+  return parts;
 }
 
 /** What a screen reader says for one month: the words a sighted resident reads across the row. */

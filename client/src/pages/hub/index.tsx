@@ -19,6 +19,7 @@ import { ServiceTile } from './service-tile';
 import { HubNotices } from './notices';
 import { MessagesEntry } from './messages-entry';
 import { MyTicketsEntry, type MyTicketsCount } from './my-tickets-entry';
+import { StatusEntry } from './status-entry';
 import { ComingSoonSheet } from './coming-soon-sheet';
 import { openNowSentence } from './summary';
 import './index.css';
@@ -38,6 +39,8 @@ async function unreadCount(): Promise<number | null> {
 }
 
 const MY_TICKETS_PAGE = '/tickets/pages/mine/index';
+/** The public record of every department (no sign-in). */
+const STATUS_PAGE = '/services/pages/status/index';
 
 /** The resident's 12345 tickets in two numbers; null while no resident is known. */
 async function ticketCount(): Promise<MyTicketsCount | null> {
@@ -154,6 +157,8 @@ export default function Hub() {
             {g.category.id === 'tickets' && myTickets.data ? <MyTicketsEntry count={myTickets.data} onOpen={() => void openPage(MY_TICKETS_PAGE)} /> : null}
           </View>
         ))}
+
+        {data && groups.length > 0 ? <StatusEntry onOpen={() => void openPage(STATUS_PAGE)} /> : null}
 
         {data && groups.length > 0 ? (
           <Text className='bm-hub-footnote'>{list.loading ? '正在更新办理状态…' : `办理状态更新于 ${updatedAt ?? ''}，下拉可刷新`}</Text>

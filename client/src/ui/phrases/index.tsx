@@ -20,3 +20,11 @@ export function Phrases({ parts, separator = ' · ', className }: { parts: Reado
     </Text>
   );
 }
+
+/**
+ * A short token kept on one line inside running text ("逾期 23 天"): the line may break before or
+ * after it, never between the number and its unit.
+ */
+export function Whole({ children }: { children: string }) {
+  return <Text className='bm-phrase'>{children}</Text>;
+}

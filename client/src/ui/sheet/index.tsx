@@ -17,7 +17,7 @@ export type { SheetProps } from './types';
  * (see Page's `overlay`); on h5 focus moves into it on open and back where it was on close,
  * and Escape closes it.
  */
-export function Sheet({ visible, title, label, tag, className, onClose, busy, actions, stacked, children, data }: SheetProps) {
+export function Sheet({ visible, title, label, tag, className, onClose, busy, footnote, actions, stacked, children, data }: SheetProps) {
   const panelId = `bm-sheet-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   useModalLayer(visible);
   const close = useRef(onClose);
@@ -92,6 +92,7 @@ export function Sheet({ visible, title, label, tag, className, onClose, busy, ac
         <ScrollView className='bm-sheet__body' scrollY>
           {children}
         </ScrollView>
+        {footnote ? <View className='bm-sheet__footnote'>{footnote}</View> : null}
         {actions ? (
           <SheetGuardContext.Provider value={guarded}>
             <View className={cx('bm-sheet__actions', stacked && 'bm-sheet__actions--stacked', armed && 'bm-sheet__actions--armed')}>{actions}</View>

@@ -124,4 +124,17 @@ describe('Sheet', () => {
       clock.mockRestore();
     }
   });
+
+  it('shows its footnote between the scrolling body and the buttons, outside the body', () => {
+    render(
+      <Sheet visible title='确认缴费' onClose={() => undefined} footnote={<span>金额以缴费单位此刻的账单为准。</span>} actions={<Button onPress={() => undefined}>确认支付</Button>}>
+        内容
+      </Sheet>,
+    );
+    const note = screen.getByText('金额以缴费单位此刻的账单为准。');
+    expect(note.closest('.bm-sheet__body')).toBeNull();
+    const footnote = note.closest('.bm-sheet__footnote')!;
+    expect(footnote.previousElementSibling!.className).toContain('bm-sheet__body');
+    expect(footnote.nextElementSibling!.className).toContain('bm-sheet__actions');
+  });
 });

@@ -12,6 +12,12 @@ export interface SheetProps {
   /** Tapping the mask, ✕ or Escape. Not offered while `busy`: a half-sent payment must not be dismissed. */
   onClose(): void;
   busy?: boolean;
+  /**
+   * Small print that goes with the buttons (what the amount rests on): between the scrolling
+   * body and the buttons, always in view. In the body it was scrolled out of sight, cut at the
+   * body's edge, once large font made the rows taller than the sheet.
+   */
+  footnote?: ReactNode;
   /** Buttons at the foot, outside the scrolling body. */
   actions?: ReactNode;
   /**

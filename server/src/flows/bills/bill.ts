@@ -84,12 +84,19 @@ type UtilityApi = ReturnType<typeof utilityFor>;
  * (X-Dev-Now) and the department client's clock never have to agree.
  */
 async function prepaidAccount(db: Db, api: UtilityApi, bindingId: string, accountNo: string): ReturnType<UtilityApi['account']> {
+  const startedAt = Date.now();
   const [cached, [last]] = await Promise.all([api.account(accountNo), lastTopupQuery(db).execute({ bindingId })]);
   if (cached.data.prepaidBalance === undefined) return cached;
   const seen = balanceSeen.get(bindingId);
   if (seen === undefined && last === undefined) return cached;
   // Seen already: while its fresh read is in flight, share it; once done, the cache holds it.
   if (seen && seen.topupId === last?.id) return seen.done ? cached : seen.read;
+  // Asked of the department during this call (the cache had dropped it: this process posted the
+  // top-up itself): it already shows the top-up, a second read would only repeat it.
+  if (!cached.stale && cached.ageMs <= Date.now() - startedAt) {
+    balanceSeen.set(bindingId, { topupId: last?.id, read: Promise.resolve(cached), done: true });
+    return cached;
+  }
   const read = api.account(accountNo, { fresh: true });
   const entry = { topupId: last?.id, read, done: false };
   balanceSeen.set(bindingId, entry);

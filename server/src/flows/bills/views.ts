@@ -1,7 +1,7 @@
 import { type BillView, type BindingView, maskAccountNo, type OrderStatus, type OrderView, providerById, type ProviderId, toShanghaiIso, type UtilityKind, utilityLateFee } from '@bianmin/core';
 import type { bindings } from '../../db/schema';
 import type { UtilityBill } from '../../departments/utility';
-import { type OrderLineRow, type OrderRow, type RefundRow, refundView } from '../../payments/orders';
+import { type OrderLineRow, orderLifecycle, type OrderRow, type RefundRow } from '../../payments/orders';
 
 /** How the bills flow presents its rows and the department's answers to a resident. */
 
@@ -58,15 +58,7 @@ export function orderView(r: OrderRow, refund?: RefundRow, lines: OrderLineRow[]
     amount: r.amount,
     lateFee: r.lateFee,
     status: r.status as OrderStatus,
-    createdAt: toShanghaiIso(r.createdAt),
-    expiresAt: toShanghaiIso(r.expiresAt),
-    ...(r.paidAt ? { paidAt: toShanghaiIso(r.paidAt) } : {}),
-    ...(r.settledAt ? { settledAt: toShanghaiIso(r.settledAt) } : {}),
-    ...(r.closedAt ? { closedAt: toShanghaiIso(r.closedAt) } : {}),
-    ...(r.refundedAt ? { refundedAt: toShanghaiIso(r.refundedAt) } : {}),
-    ...(refund ? { refund: refundView(refund) } : {}),
-    ...(r.departmentRef ? { departmentRef: r.departmentRef } : {}),
-    ...(r.transactionId ? { transactionId: r.transactionId } : {}),
+    ...orderLifecycle(r, refund),
     ...(r.kind === 'prepaid_topup' ? { purpose: 'topup' as const } : {}),
     lines: lines.length
       ? lines.map((l) => ({ billId: l.billId, period: l.period, amount: l.amount, lateFee: l.lateFee, ...(l.departmentRef ? { departmentRef: l.departmentRef } : {}) }))

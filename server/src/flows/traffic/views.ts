@@ -18,7 +18,7 @@ import {
 import { PAID_ORDER_STATUSES } from '@bianmin/core/orders';
 import type { vehicles } from '../../db/schema';
 import type { TrafficViolation } from '../../departments/traffic';
-import { NOT_LIVE, type OrderRow, type RefundRow, refundView } from '../../payments/orders';
+import { NOT_LIVE, orderLifecycle, type OrderRow, type RefundRow } from '../../payments/orders';
 
 /** How the traffic flow presents its rows and the traffic police's answers to a resident. */
 
@@ -35,15 +35,7 @@ export function trafficOrderView(r: OrderRow, refund?: RefundRow): TrafficOrderV
     lateFee: r.lateFee,
     amount: r.amount,
     status: r.status as TrafficOrderStatus,
-    createdAt: toShanghaiIso(r.createdAt),
-    expiresAt: toShanghaiIso(r.expiresAt),
-    ...(r.paidAt ? { paidAt: toShanghaiIso(r.paidAt) } : {}),
-    ...(r.settledAt ? { settledAt: toShanghaiIso(r.settledAt) } : {}),
-    ...(r.closedAt ? { closedAt: toShanghaiIso(r.closedAt) } : {}),
-    ...(r.refundedAt ? { refundedAt: toShanghaiIso(r.refundedAt) } : {}),
-    ...(refund ? { refund: refundView(refund) } : {}),
-    ...(r.departmentRef ? { departmentRef: r.departmentRef } : {}),
-    ...(r.transactionId ? { transactionId: r.transactionId } : {}),
+    ...orderLifecycle(r, refund),
     channel: channelOrderIdOf(r) ? 'nontax' : 'cloudpay',
   };
 }

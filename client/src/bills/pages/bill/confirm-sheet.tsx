@@ -1,6 +1,6 @@
 import type { BillView, BindingView } from '@bianmin/core';
 import { formatFen, formatMonth } from '@bianmin/core/format';
-import { Amount, Button, Fineprint, Notice, Row, Sheet } from '../../../ui';
+import { Amount, Button, Fineprint, Notice, Row, Sheet, Whole } from '../../../ui';
 import { KIND_INFO } from '../../shared/format';
 
 /**
@@ -39,6 +39,7 @@ export function ConfirmPaySheet({
       busy={busy}
       onClose={onClose}
       stacked
+      footnote={<Fineprint className='bm-bills-confirm-sheet__note'>金额以缴费单位此刻的账单为准。一次支付，由本平台逐期送达缴费单位入账，无需重复缴费。</Fineprint>}
       actions={
         <>
           <Button className='bm-sheet__main bm-bills-confirm-sheet__pay' onPress={onConfirm} busy={busy} label={confirmText.replace('…', '')}>
@@ -60,12 +61,20 @@ export function ConfirmPaySheet({
           key={b.billId}
           className='bm-bills-confirm-sheet__period'
           label={formatMonth(b.period)}
-          value={b.lateFee > 0 ? `${formatFen(b.amountDue)}（含违约金 ${formatFen(b.lateFee)}，逾期 ${b.overdueDays} 天）` : formatFen(b.amountDue)}
+          value={
+            b.lateFee > 0 ? (
+              <>
+                {`${formatFen(b.amountDue)}（含违约金 ${formatFen(b.lateFee)}，`}
+                <Whole>{`逾期 ${b.overdueDays} 天`}</Whole>）
+              </>
+            ) : (
+              formatFen(b.amountDue)
+            )
+          }
           tone={b.lateFee > 0 ? 'money' : undefined}
         />
       ))}
       {bills.length > 1 ? <Row label='违约金合计' value={formatFen(lateFee)} tone={lateFee > 0 ? 'money' : undefined} /> : null}
-      <Fineprint className='bm-bills-confirm-sheet__note'>金额以缴费单位此刻的账单为准。一次支付，由本平台逐期送达缴费单位入账，无需重复缴费。</Fineprint>
       {error ? (
         <Notice tone='error' title='没有支付成功' className='bm-bills-confirm-sheet__error'>
           {error}

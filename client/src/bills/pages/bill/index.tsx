@@ -8,7 +8,7 @@ import { ApiError, callFunction } from '../../../api';
 import { useRemote } from '../../../hooks/use-remote';
 import { useServiceAvailability } from '../../../hooks/use-service-availability';
 import { backTo } from '../../../back-to';
-import { BottomBar, Button, Card, CardTitle, COLORS, Fineprint, Notice, Page, PageBody, PageHeader, RemoteStatus, Row, StateView, StatusPill, TextAction } from '../../../ui';
+import { BottomBar, Button, Card, CardTitle, COLORS, Fineprint, Notice, Page, PageBody, PageHeader, RemoteStatus, Row, StateView, StatusPill, TextAction, Whole } from '../../../ui';
 import { AvailabilitySheet } from '../../../components/availability-sheet';
 import { AvailabilityNotice } from '../../../components/availability-notice';
 import { useRefusal } from '../../../components/availability-sheet/use-refusal';
@@ -179,7 +179,14 @@ export default function BillPage() {
                   <Text className='bm-bills-bill__due-amount'>{formatFen(data.arrears.total)}</Text>
                   {next ? (
                     <Text className={`bm-bills-bill__due-date ${next.overdueDays > 0 ? 'bm-bills-bill__due-date--overdue' : ''}`}>
-                      {next.overdueDays > 0 ? `已逾期 ${next.overdueDays} 天（截止 ${formatDate(next.dueDate)}）` : `请于 ${formatDate(next.dueDate)} 前缴纳`}
+                      {next.overdueDays > 0 ? (
+                        <>
+                          <Whole>{`已逾期 ${next.overdueDays} 天`}</Whole>
+                          {`（截止 ${formatDate(next.dueDate)}）`}
+                        </>
+                      ) : (
+                        `请于 ${formatDate(next.dueDate)} 前缴纳`
+                      )}
                     </Text>
                   ) : null}
                 </View>
@@ -328,7 +335,12 @@ function ArrearsItem({ bill, closed, onPay }: { bill: BillView; closed: boolean;
       </View>
       <Text className='bm-bills-arrears-item__line'>
         账单 {formatFen(bill.amount)}
-        {bill.lateFee > 0 ? ` + 违约金 ${formatFen(bill.lateFee)}（逾期 ${bill.overdueDays} 天）` : ''}
+        {bill.lateFee > 0 ? (
+          <>
+            {` + 违约金 ${formatFen(bill.lateFee)}（`}
+            <Whole>{`逾期 ${bill.overdueDays} 天`}</Whole>）
+          </>
+        ) : null}
       </Text>
       <View className='bm-bills-arrears-item__foot'>
         <Text className={`bm-bills-arrears-item__due ${bill.overdueDays > 0 ? 'bm-bills-arrears-item__due--overdue' : ''}`}>
@@ -375,7 +387,16 @@ function BillDetail({ bill }: { bill: BillView }) {
       ) : null}
 
       <Row label='账单金额' value={formatFen(bill.amount)} />
-      <Row label='违约金' value={bill.lateFee > 0 ? `${formatFen(bill.lateFee)}（逾期 ${bill.overdueDays} 天）` : '¥0.00（未逾期）'} tone={bill.lateFee > 0 ? 'money' : undefined} />
+      <Row label='违约金' value={
+          bill.lateFee > 0 ? (
+            <>
+              {`${formatFen(bill.lateFee)}（`}
+              <Whole>{`逾期 ${bill.overdueDays} 天`}</Whole>）
+            </>
+          ) : (
+            '¥0.00（未逾期）'
+          )
+        } tone={bill.lateFee > 0 ? 'money' : undefined} />
       <Row label='缴费截止' value={formatDate(bill.dueDate)} />
       {bill.status !== 'paid' ? <Row className='bm-row--total' label='应缴' value={formatFen(bill.amountDue)} /> : null}
       <Fineprint className={`bm-bills-bill__rule ${bill.overdueDays > 0 ? 'bm-bills-bill__rule--active' : ''}`}>违约金规则：{LATE_FEE_RULE}</Fineprint>

@@ -7,9 +7,9 @@ import { INSURANCE_NAMES, INSURANCE_TYPES } from '@bianmin/core/insurance-terms'
 import { callFunction, toApiError } from '../../../api';
 import { AvailabilitySheet } from '../../../components/availability-sheet';
 import { refusalOf } from '../../../components/availability-sheet/use-refusal';
-import { Button, Card, CardTitle, Fineprint, Notice, Page, PageBody, PageHeader, StateView, StatusPill, Tabs } from '../../../ui';
+import { Button, Card, CardTitle, Fineprint, Notice, Page, PageBody, PageHeader, Phrases, StateView, StatusPill, Tabs } from '../../../ui';
 import { currentUrl, isInsuranceType, PATHS } from '../../flow';
-import { earlierWindow, groupByYear, MONTH_LOOK, monthLabel, yearNote, yearSummary } from '../../shared/format';
+import { earlierWindow, groupByYear, MONTH_LOOK, monthLabel, yearNote, yearSummaryParts } from '../../shared/format';
 import { useInsuranceRemote } from '../../shared/use-insurance';
 import { DataAge, InsuranceRemoteStatus, VerificationLine } from '../../shared/ui';
 import '../../shared/insurance.css';
@@ -98,7 +98,9 @@ function RecordsBody({ first }: { first: InsuranceRecords }) {
         </Notice>
       ) : (
         <Card className='bm-ins-records__totals'>
-          <CardTitle>{`${first.name} · ${formatMonthRange(from, to)}`}</CardTitle>
+          <CardTitle>
+            <Phrases parts={[first.name, formatMonthRange(from, to)]} />
+          </CardTitle>
           <View className='bm-ins-records__total-grid'>
             <Total label='已缴月数' value={`${totals.paidMonths} 个月`} className='bm-ins-records__paid-months' />
             <Total label='个人缴纳合计' value={formatFen(totals.personal)} className='bm-ins-records__personal' />
@@ -116,7 +118,7 @@ function RecordsBody({ first }: { first: InsuranceRecords }) {
           <Card key={y.year} className='bm-ins-year'>
             <View className='bm-ins-year__head' data-year={y.year}>
               <CardTitle>{`${y.year}年`}</CardTitle>
-              <Text className='bm-ins-year__summary'>{[yearNote(y.year, first), yearSummary(y.totals)].filter(Boolean).join(' · ')}</Text>
+              <Phrases className='bm-ins-year__summary' parts={[yearNote(y.year, first), ...yearSummaryParts(y.totals)]} />
             </View>
             {y.months.map((m) => (
               <MonthRow key={m.month} month={m} />

@@ -3,7 +3,7 @@ import { formatDateTime } from '@bianmin/core/format';
 import Taro from '@tarojs/taro';
 import { callFunction } from '../../../api';
 import { useRemote } from '../../../hooks/use-remote';
-import { Button, Notice, Page, PageBody, PageHeader, pressable, RemoteStatus, StateView, StatusPill } from '../../../ui';
+import { Button, Notice, Page, PageBody, PageHeader, Phrases, pressable, RemoteStatus, StateView, StatusPill } from '../../../ui';
 import { awaitingRating, STATUS_CHIP } from '../../shared/format';
 import { detailUrl, PATHS } from '../../flow';
 import { DeadlineLine, TicketStatus } from '../../shared/ui';
@@ -61,9 +61,7 @@ export default function MyTickets() {
                 <TicketStatus status={t.status} />
               </View>
               <Text className='bm-tk-ticket__preview'>{t.preview}</Text>
-              <Text className='bm-tk-ticket__meta'>
-                {t.ticketNo ? `工单号 ${t.ticketNo}` : '工单号分配中'} · {formatDateTime(t.filedAt)} 提交
-              </Text>
+              <Phrases className='bm-tk-ticket__meta' parts={[t.ticketNo ? `工单号 ${t.ticketNo}` : '工单号分配中', `${formatDateTime(t.filedAt)} 提交`]} />
               {t.notice ? <Text className='bm-tk-ticket__notice'>{t.notice}</Text> : null}
               <DeadlineLine deadline={t.nextDeadline} />
               {t.awaitingRating ? (

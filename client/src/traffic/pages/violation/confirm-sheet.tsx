@@ -1,6 +1,6 @@
 import type { VehicleView, ViolationView } from '@bianmin/core';
 import { formatDate, formatFen } from '@bianmin/core/format';
-import { Amount, Button, Fineprint, Notice, Row, Sheet } from '../../../ui';
+import { Amount, Button, Fineprint, Notice, Row, Sheet, Whole } from '../../../ui';
 
 /**
  * What is about to be paid, said in full before any money moves — the late fee above all; the
@@ -52,7 +52,16 @@ export function ConfirmFineSheet({
       <Row label='决定书编号' value={v.decisionNo ?? ''} token />
       <Row label='决定日期' value={formatDate(v.decisionDate)} />
       <Row label='罚款' value={formatFen(v.fine)} />
-      <Row label='加处罚款' value={due.lateFee > 0 ? `${formatFen(due.lateFee)}（逾期 ${due.overdueDays} 天）` : '¥0.00'} tone={due.lateFee > 0 ? 'money' : undefined} className='bm-traffic-confirm-sheet__late-fee' />
+      <Row label='加处罚款' value={
+          due.lateFee > 0 ? (
+            <>
+              {`${formatFen(due.lateFee)}（`}
+              <Whole>{`逾期 ${due.overdueDays} 天`}</Whole>）
+            </>
+          ) : (
+            '¥0.00'
+          )
+        } tone={due.lateFee > 0 ? 'money' : undefined} className='bm-traffic-confirm-sheet__late-fee' />
       <Row label='收款机关' value={v.office} />
       <Fineprint>{due.note}。金额由服务器按今天的日期计算，下单后当日有效。支付成功后由本平台送达交警销账，无需重复缴款。</Fineprint>
       {error ? (
