@@ -63,7 +63,7 @@ export async function loadDeclarations() {
 export function entrySource(fn) {
   const at = (p) => JSON.stringify(join(root, 'server', 'src', p));
   // Each kind's own entry (not one switch over all of them): a timer's bundle never carries dispatch.
-  const make = { resident: ['residentEntry', 'x', 'x.wire'], timer: ['timerEntry', 'x'], push: ['pushEntry', 'x.handle'], paycallback: ['payCallbackEntry', 'x'], http: ['httpEntry', 'x', 'x.wire'] }[fn.deployment.kind];
+  const make = { resident: ['residentEntry', 'x', 'x.wire'], timer: ['timerEntry', 'x'], push: ['pushEntry', 'x.handle'], paycallback: ['payCallbackEntry', 'x'], http: ['httpEntry', 'x', 'x.wire'], httpnotify: ['httpNotifyEntry', 'x'] }[fn.deployment.kind];
   if (!make) throw new Error(`${fn.name}: no entry for a ${fn.deployment.kind} function`);
   // The payable kinds it serves, from the modules that export them (and only those).
   const kinds = fn.payables ?? [];

@@ -1,5 +1,5 @@
 import { silentLogger } from '@bianmin/server/log';
-import { handleNontaxNotify, nontaxProvider, nontaxSign, sandboxNontaxApi } from '@bianmin/server/payments/nontax';
+import { handleNontaxNotify, nontaxChannel, nontaxProvider, nontaxSign, sandboxNontaxApi } from '@bianmin/server/payments/nontax';
 import { PaymentProviderError } from '@bianmin/server/payments/provider';
 import { startNontaxSandbox, type NontaxSandbox } from './nontax';
 
@@ -76,5 +76,31 @@ describe('the 非税 sandbox and its adapter', () => {
       expect(await handleNontaxNotify(deps, forged, sandbox.notifyKey, AT)).toEqual({ errcode: 1, errmsg: 'sign error' });
     }
     expect(await handleNontaxNotify(deps, event, 'another-key', AT)).toEqual({ errcode: 1, errmsg: 'sign error' });
+  });
+
+  it('the deployed channel takes the mini-program’s stable token with MP_APPID and MP_APPSECRET, places, reads and refunds a fine, and keeps WeChat’s errcode', async () => {
+    const log = silentLogger;
+    const deployed = nontaxChannel({ weChat: { appId: CONFIG.appId, appSecret: sandbox.appSecret, baseUrl: sandbox.url }, nontax: { departmentCode: CONFIG.departmentCode, departmentName: CONFIG.departmentName, regionCode: CONFIG.regionCode } }, log);
+    const notice = { ...NOTICE, paymentNoticeNo: '440306100045678901' };
+    const placed = await deployed.createPayment({ orderId: 'BM20260310120000NT0008', amount: 20600, description: '交通罚款', openid: 'oTest', notice });
+    // WeChat's parameters for wx.requestPayment, not the h5 sandbox sheet's.
+    expect(placed).toMatchObject({ provider: 'wechat', channelOrderId: expect.stringMatching(/^NT/), package: expect.any(String), paySign: expect.any(String) });
+    expect(sandbox.byOrderNo('BM20260310120000NT0008')).toMatchObject({ paymentNoticeNo: '440306100045678901', fee: 20600 });
+    await sandbox.pay('BM20260310120000NT0008', AT, { deliver: false });
+    expect(await deployed.queryOrder('BM20260310120000NT0008', placed.channelOrderId)).toMatchObject({ state: 'paid', amount: 20600, eReceipt: { billNo: expect.any(String) } });
+    expect(await deployed.refund({ orderId: 'BM20260310120000NT0008', refundId: 'RF8', totalFee: 20600, transactionId: 'x', refundFee: 20600, channelOrderId: placed.channelOrderId })).toMatchObject({ state: 'refunded' });
+    await expect(deployed.queryOrder('BM20260310120000NT0009', 'NTnosuch')).rejects.toMatchObject({ name: 'PaymentProviderError', code: '9402002' });
+    // A wrong AppSecret is WeChat's refusal of the token, never a payment taken.
+    const wrong = nontaxChannel({ weChat: { appId: CONFIG.appId, appSecret: 'f'.repeat(32), baseUrl: sandbox.url }, nontax: { departmentCode: CONFIG.departmentCode, departmentName: CONFIG.departmentName, regionCode: CONFIG.regionCode } }, log);
+    await expect(wrong.createPayment({ orderId: 'BM20260310120000NT0010', amount: 20600, description: '交通罚款', openid: 'oTest', notice: { ...NOTICE, paymentNoticeNo: '440306100045678902' } })).rejects.toMatchObject({ name: 'PaymentProviderError', code: '40125' });
+    expect(sandbox.byOrderNo('BM20260310120000NT0010')).toBeUndefined();
+  });
+
+  it('a function without the collecting unit configured refuses every 非税 call and says which variables are missing', async () => {
+    const lines: string[] = [];
+    const log = { ...silentLogger, error: (m: string) => void lines.push(m) } as never;
+    const unconfigured = nontaxChannel({ weChat: undefined, nontax: undefined }, log);
+    await expect(unconfigured.createPayment({ orderId: 'BM20260310120000NT0011', amount: 1, description: 'x', openid: 'o', notice: NOTICE })).rejects.toThrow(/not configured/);
+    expect(lines.join('\n')).toMatch(/NONTAX_DEPARTMENT_CODE/);
   });
 });

@@ -49,6 +49,8 @@ export interface NontaxSandbox extends RunningSandbox {
   byOrderNo(orderNo: string): NontaxOrder | undefined;
   /** The key the notifications are signed with (issued to the collecting unit). */
   readonly notifyKey: string;
+  /** The mini-program's AppSecret it knows: the deployed adapter asks `/cgi-bin/stable_token` for the access token with it. */
+  readonly appSecret: string;
   setNotifyUrl(url: string | null): void;
   /** Runs before each delivery: the crash tests kill the stack here. */
   beforeDeliver?: (n: NontaxNotification) => Promise<void>;
@@ -74,6 +76,7 @@ export async function startNontaxSandbox(opts: { clock?: Clock; appId?: string }
   const orders = new Map<string, NontaxOrder>();
   const pending: NontaxNotification[] = [];
   const notifyKey = `nontax_${randomBytes(16).toString('hex')}`;
+  const appSecret = randomBytes(16).toString('hex');
   let notifyUrl: string | null = null;
   let accessToken = '';
   let seq = 0;
@@ -149,6 +152,19 @@ export async function startNontaxSandbox(opts: { clock?: Clock; appId?: string }
   });
 
   const routes: Route[] = [
+    // WeChat's stable token, as the deployed adapter asks for it (server/src/wechat/api.ts): the sandbox's one token.
+    {
+      method: 'POST',
+      path: '/cgi-bin/stable_token',
+      public: true,
+      handle: ({ body: raw }) => {
+        const b = body(raw);
+        if (b.grant_type !== 'client_credential') return err(40002, 'invalid grant_type');
+        if (b.appid !== (opts.appId ?? 'wxsandboxnontax00')) return err(40013, 'invalid appid');
+        if (b.secret !== appSecret) return err(40125, 'invalid appsecret');
+        return { status: 200, body: { access_token: accessToken, expires_in: 7200 } };
+      },
+    },
     call('/nontax/unifiedorder', (b) => {
       const fee = b.fee;
       const items = Array.isArray(b.items) ? (b.items as Array<Record<string, unknown>>) : null;
@@ -194,13 +210,14 @@ export async function startNontaxSandbox(opts: { clock?: Clock; appId?: string }
     }),
   ];
 
-  const sandbox = await startSandbox({ id: 'nontax', apiKey: `sk_nontax_${randomBytes(12).toString('hex')}`, routes });
+  const sandbox = await startSandbox({ id: 'nontax', apiKey: `sk_nontax_${randomBytes(12).toString('hex')}`, routes, tokenGated: true });
   accessToken = sandbox.apiKey;
 
   const self: NontaxSandbox = Object.assign(sandbox, {
     orders,
     pending,
     notifyKey,
+    appSecret,
     byOrderNo,
     setNotifyUrl(url: string | null) {
       notifyUrl = url;

@@ -1,7 +1,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { toShanghaiIso } from '@bianmin/core';
+import type { ServerConfig } from '../config';
+import type { Logger } from '../log';
+import { PAY_CALL_TIMEOUT_MS } from '../runtime/budgets';
 import type { Deps } from '../runtime/types';
+import { type WeChatApi, WeChatApiError, weChatApi } from '../wechat/api';
 import { recordPayment } from './book';
 import type { NotifyAnswer } from './notify';
 import { type FiscalReceipt, PaymentProviderError, type PaymentProvider, type ProviderOrder } from './provider';
@@ -144,14 +148,57 @@ export function nontaxProvider(api: NontaxApi, config: NontaxConfig): PaymentPro
   };
 }
 
+/** WeChat's own HTTPS, with the mini-program's access token: WeChat's refusal becomes the channel's error, errcode kept. */
+export function weChatNontaxApi(api: WeChatApi): NontaxApi {
+  return {
+    async post(path, body) {
+      try {
+        return await api.post(path, body);
+      } catch (e) {
+        if (e instanceof WeChatApiError) throw new PaymentProviderError(path, String(e.errcode), e.errmsg);
+        throw e;
+      }
+    },
+  };
+}
+
+/** The variables a function that places, expires or refunds 非税 orders cannot work without. */
+export const NONTAX_ENV = { required: ['MP_APPID', 'MP_APPSECRET', 'NONTAX_DEPARTMENT_CODE', 'NONTAX_DEPARTMENT_NAME', 'NONTAX_REGION_CODE'], optional: ['NONTAX_BANK_ID', 'WECHAT_API_URL'] } as const;
+
+/**
+ * The 非税 channel of a deployed function serving a kind on it: the adapter over WeChat's HTTPS
+ * APIs as the collecting unit configured. The deployment requires the variables (NONTAX_ENV), so
+ * a function missing them is refused at cold start; this fallback only keeps a wiring fault from
+ * taking anything but the 非税 orders down with it.
+ */
+export function nontaxChannel(config: Pick<ServerConfig, 'weChat' | 'nontax'>, log: Logger): PaymentProvider {
+  const { weChat, nontax } = config;
+  if (!weChat || !nontax) {
+    const fail = async (): Promise<never> => {
+      log.error('MP_APPID / MP_APPSECRET / NONTAX_DEPARTMENT_CODE / NONTAX_DEPARTMENT_NAME / NONTAX_REGION_CODE not set: cannot reach WeChat 非税缴费');
+      throw new Error('非税 channel not configured');
+    };
+    return { createPayment: fail, queryOrder: fail, closeOrder: fail, refund: fail };
+  }
+  return nontaxProvider(weChatNontaxApi(weChatApi(weChat, { timeoutMs: PAY_CALL_TIMEOUT_MS, log })), { appId: weChat.appId, ...nontax });
+}
+
+/**
+ * The deployed nontaxNotify function's handler: the notification checked with the key the
+ * non-tax platform issued (NONTAX_NOTIFY_KEY, which its deployment requires).
+ */
+export async function nontaxNotify(deps: Pick<Deps, 'db' | 'log' | 'payables'>, config: Pick<ServerConfig, 'nontaxNotifyKey'>, body: unknown, now: Date): Promise<NotifyAnswer> {
+  if (!config.nontaxNotifyKey) throw new Error('NONTAX_NOTIFY_KEY is not set');
+  return handleNontaxNotify(deps, body, config.nontaxNotifyKey, now);
+}
+
 /** The sandbox's adapter: the same calls over HTTP, the sandbox holding WeChat's side; `sandbox` sheet parameters for h5. */
 export function sandboxNontaxApi(endpoint: { url: string; apiKey: string }): NontaxApi {
   return {
     async post(path, body) {
       const res = await fetch(`${endpoint.url}${path}?access_token=${encodeURIComponent(endpoint.apiKey)}`, {
         method: 'POST',
-        // x-api-key: every local sandbox's own gate (dev/src/sandboxes/http.ts); WeChat reads only the access_token.
-        headers: { 'content-type': 'application/json', 'x-api-key': endpoint.apiKey },
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(5000),
       });

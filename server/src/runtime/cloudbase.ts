@@ -8,6 +8,7 @@ import { type SecurityOpenApi, wxContentCheck } from '../content/wx';
 import { createLogger, flushLog, type Logger } from '../log';
 import { wxSubscribeNotifier } from '../notify/wx-subscribe';
 import { type PayableKind, payableKinds } from '../payments/kinds';
+import { nontaxChannel } from '../payments/nontax';
 import { cloudPayProvider, type PaymentProvider } from '../payments/provider';
 import { cloudbaseStorage, type CloudStorageSdk } from '../storage/cloudbase';
 import { performance } from 'node:perf_hooks';
@@ -20,7 +21,7 @@ import type { Handler } from './functions';
 import { type Job, runJobs } from './jobs';
 import { databaseOverrides } from '../notices/overrides';
 import type { AdminDefinition } from '../admin/define';
-import { operatorHttpEntry } from '../admin/http-entry';
+import { type HttpAnswer, type HttpEvent, operatorHttpEntry } from '../admin/http-entry';
 import { callContext, type Deps } from './types';
 
 interface WxServerSdk {
@@ -183,7 +184,9 @@ function unconfiguredPayments(log: Logger): PaymentProvider {
  */
 export function servingPayables(kinds: readonly PayableKind[], extra?: WireExtra): WireExtra {
   const payables = payableKinds(kinds);
-  return (config, log) => ({ ...extra?.(config, log), payables });
+  // A kind on WeChat's 非税 channel (fines) needs that channel's client beside WeChat Pay's.
+  const nontax = kinds.some((k) => k.channel === 'nontax');
+  return (config, log) => ({ ...extra?.(config, log), payables, ...(nontax ? { nontax: nontaxChannel(config, log) } : {}) });
 }
 
 /** What one function's entry adds to the shared wiring: its flow's own (FaceID for insurance). */
@@ -208,7 +211,55 @@ export function cloudbaseMain(deployment: Deployment, handler: Handler, extras: 
       return pushEntry(deployment, handler.handle, extras.wire);
     case 'http':
       return httpEntry(deployment, handler.def, extras.wire ?? handler.def.wire);
+    case 'httpnotify':
+      return httpNotifyEntry(deployment, handler.handle, extras.wire);
   }
+}
+
+/** A notification is a few hundred bytes; anything near this is not one. */
+export const NOTIFY_MAX_BODY_BYTES = 16 * 1024;
+
+const notifyAnswer = (statusCode: number, a: { errcode: number; errmsg: string }): HttpAnswer => ({
+  statusCode,
+  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  body: JSON.stringify(a),
+  isBase64Encoded: false,
+});
+
+/**
+ * The entry of a payment channel's notifications over CloudBase's HTTP access service (WeChat
+ * 非税): anyone can reach the route, so the handler checks the signature before it reads anything.
+ * An answer other than `errcode: 0` — or a 5xx after a fault — makes the channel notify again.
+ */
+export function httpNotifyEntry(deployment: Deployment, handle: Extract<Handler, { kind: 'httpnotify' }>['handle'], extra?: WireExtra) {
+  return async function main(event: HttpEvent): Promise<HttpAnswer> {
+    if (String(event?.httpMethod ?? '').toUpperCase() !== 'POST') return notifyAnswer(405, { errcode: 1, errmsg: 'POST only' });
+    let text = typeof event.body === 'string' ? event.body : '';
+    if (event.isBase64Encoded === true || event.isBase64Encoded === 'true') text = Buffer.from(text, 'base64').toString('utf8');
+    if (Buffer.byteLength(text) > NOTIFY_MAX_BODY_BYTES) return notifyAnswer(413, { errcode: 1, errmsg: 'too large' });
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return notifyAnswer(400, { errcode: 1, errmsg: 'not JSON' });
+    }
+    let w: Wired;
+    try {
+      w = wire(deployment, extra);
+    } catch (e) {
+      if (!(e instanceof ConfigurationError)) console.error(`bianmin: ${deployment.name} wiring failed`, e instanceof Error ? e.name : typeof e);
+      return notifyAnswer(500, { errcode: 1, errmsg: 'temporary failure' });
+    }
+    try {
+      const a = await handle(w.deps, w.config, body, systemClock.now());
+      await flushLog(w.log);
+      return notifyAnswer(200, a);
+    } catch (e) {
+      w.log.error({ fn: deployment.name, err: e }, 'notification not handled');
+      await flushLog(w.log);
+      return notifyAnswer(500, { errcode: 1, errmsg: 'temporary failure' });
+    }
+  };
 }
 
 /**
