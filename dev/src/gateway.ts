@@ -1,4 +1,4 @@
-import { handleNontaxNotify } from '@bianmin/server/payments/nontax';
+import { handleNontaxNotify } from '@bianmin/server/payments/nontax-notify';
 import type { NontaxSandbox } from './sandboxes/nontax';
 import { AppError, type Envelope, fixedClock, internalErrorBody, type Clock } from '@bianmin/core';
 import type { Logger } from '@bianmin/server/log';

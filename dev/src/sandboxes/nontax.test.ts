@@ -1,5 +1,6 @@
 import { silentLogger } from '@bianmin/server/log';
-import { handleNontaxNotify, nontaxChannel, nontaxProvider, nontaxSign, sandboxNontaxApi } from '@bianmin/server/payments/nontax';
+import { nontaxChannel, nontaxProvider, sandboxNontaxApi } from '@bianmin/server/payments/nontax';
+import { handleNontaxNotify, nontaxSign } from '@bianmin/server/payments/nontax-notify';
 import { PaymentProviderError } from '@bianmin/server/payments/provider';
 import { startNontaxSandbox, type NontaxSandbox } from './nontax';
 

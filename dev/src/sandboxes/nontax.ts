@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type Clock, systemClock } from '@bianmin/core';
-import { NONTAX_STATUS, nontaxSign } from '@bianmin/server/payments/nontax';
+import { NONTAX_STATUS } from '@bianmin/server/payments/nontax';
+import { nontaxSign } from '@bianmin/server/payments/nontax-notify';
 import { type Route, type RunningSandbox, type SandboxReply, startSandbox } from './http';
 
 /**

@@ -20,3 +20,6 @@ export function channelOrderIdOf(order: Pick<OrderRow, 'payment'>): string | und
   const p = order.payment as PaymentParams | null;
   return p && typeof p.channelOrderId === 'string' ? p.channelOrderId : undefined;
 }
+
+/** The variables a function that places, expires or refunds 非税 orders cannot work without. */
+export const NONTAX_ENV = { required: ['MP_APPID', 'MP_APPSECRET', 'NONTAX_DEPARTMENT_CODE', 'NONTAX_DEPARTMENT_NAME', 'NONTAX_REGION_CODE'], optional: ['NONTAX_BANK_ID', 'WECHAT_API_URL'] } as const;

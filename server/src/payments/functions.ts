@@ -3,7 +3,7 @@ import { DATABASE_ALLOWANCE_MS, departmentCallMs, PAY_CALL_TIMEOUT_MS } from '..
 import { type DeployedFunction, PAY_ENV, type Source, workerFunction } from '../runtime/functions';
 import { defineJob, EVERY_MINUTE } from '../runtime/jobs';
 import { handlePayNotify } from './notify';
-import { nontaxNotify } from './nontax';
+import { nontaxNotify } from './nontax-notify';
 import { closeExpiredOrders, processOutbox } from './outbox';
 import { processRefunds } from './refunds';
 
@@ -71,7 +71,7 @@ export function paymentsFunctions(departments: readonly DepartmentId[], payables
             name: 'nontaxNotify',
             purpose: "WeChat 非税缴费's signed payment notifications",
             handler: { kind: 'httpnotify', path: NONTAX_NOTIFY_PATH, handle: nontaxNotify },
-            source: { module: 'payments/nontax', export: 'nontaxNotify' },
+            source: { module: 'payments/nontax-notify', export: 'nontaxNotify' },
             departments: [],
             openapi: [],
             env: { required: ['NONTAX_NOTIFY_KEY'], optional: [] },

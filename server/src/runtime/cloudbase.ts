@@ -8,7 +8,6 @@ import { type SecurityOpenApi, wxContentCheck } from '../content/wx';
 import { createLogger, flushLog, type Logger } from '../log';
 import { wxSubscribeNotifier } from '../notify/wx-subscribe';
 import { type PayableKind, payableKinds } from '../payments/kinds';
-import { nontaxChannel } from '../payments/nontax';
 import { cloudPayProvider, type PaymentProvider } from '../payments/provider';
 import { cloudbaseStorage, type CloudStorageSdk } from '../storage/cloudbase';
 import { performance } from 'node:perf_hooks';
@@ -182,11 +181,19 @@ function unconfiguredPayments(log: Logger): PaymentProvider {
  * as `Deps.payables`, beside whatever else `extra` wires. The build's entry names the kinds'
  * modules (DeployedFunction.payables), so a bundle carries only the kinds it serves.
  */
-export function servingPayables(kinds: readonly PayableKind[], extra?: WireExtra): WireExtra {
+export function servingPayables(kinds: readonly PayableKind[], extra?: WireExtra, channels: ChannelClients = {}): WireExtra {
   const payables = payableKinds(kinds);
   // A kind on WeChat's 非税 channel (fines) needs that channel's client beside WeChat Pay's.
-  const nontax = kinds.some((k) => k.channel === 'nontax');
-  return (config, log) => ({ ...extra?.(config, log), payables, ...(nontax ? { nontax: nontaxChannel(config, log) } : {}) });
+  const nontax = kinds.some((k) => k.channel === 'nontax') ? channels.nontax : undefined;
+  return (config, log) => ({ ...extra?.(config, log), payables, ...(nontax ? { nontax: nontax(config, log) } : {}) });
+}
+
+/**
+ * The clients of the channels besides WeChat Pay, passed by the entries of the functions that
+ * call them (payments/nontax.ts' nontaxChannel): the other bundles never carry them.
+ */
+export interface ChannelClients {
+  nontax?: (config: ServerConfig, log: Logger) => PaymentProvider;
 }
 
 /** What one function's entry adds to the shared wiring: its flow's own (FaceID for insurance). */

@@ -7,7 +7,7 @@ import { type Job, workerWorstCaseMs } from './jobs';
 import type { Deps } from './types';
 import type { AdminDefinition } from '../admin/define';
 import type { ServerConfig } from '../config';
-import { NONTAX_ENV } from '../payments/nontax';
+import { NONTAX_ENV } from '../payments/channels';
 import type { PaymentChannel } from '../payments/kinds';
 
 /** What a deployed function does with an invocation, by who invokes it. */
@@ -86,6 +86,8 @@ const callsNontax = (fn: DeployedFunction) => fn.handler.kind !== 'paycallback' 
  */
 export function flowFunctions(flow: Flow, everyPayable: readonly Source[] = []): DeployedFunction[] {
   const sells = flow.payables.length > 0;
+  // WeChat Pay's cloud calls and sub-merchant only for kinds it takes (fines go to 非税 over HTTPS, deploymentOf).
+  const cloudpay = flow.payables.some((k) => k.channel === 'cloudpay');
   const out: DeployedFunction[] = [
     {
       name: flow.name,
@@ -93,8 +95,8 @@ export function flowFunctions(flow: Flow, everyPayable: readonly Source[] = []):
       handler: { kind: 'resident', def: flow },
       source: { module: `flows/${flow.name}/flow`, export: `${flow.name}Flow` },
       departments: flow.departments,
-      openapi: unique([...(sells ? PAYING_OPENAPI : []), ...(flow.deployment.openapi ?? [])]),
-      env: { required: [...(sells ? [PAY_ENV] : []), ...(flow.deployment.env?.required ?? [])], optional: [...(flow.deployment.env?.optional ?? [])] },
+      openapi: unique([...(cloudpay ? PAYING_OPENAPI : []), ...(flow.deployment.openapi ?? [])]),
+      env: { required: [...(cloudpay ? [PAY_ENV] : []), ...(flow.deployment.env?.required ?? [])], optional: [...(flow.deployment.env?.optional ?? [])] },
       peakFileBytes: flow.deployment.peakFileBytes ?? 0,
       payables: flow.everyPayable ? everyPayable : sells ? [payablesSource(flow)] : [],
       worstCaseMs: flow.budget,
