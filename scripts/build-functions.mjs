@@ -153,11 +153,19 @@ const leaveOut = {
       /[\\/]pino[\\/]/.test(args.importer) ? { path: args.path, namespace: 'left-out-cjs' } : undefined,
     );
     b.onResolve({ filter: /^\.\/native$/ }, (args) => (/[\\/]pg[\\/]lib[\\/]index\.js$/.test(args.importer) ? { path: 'pg-native-client', namespace: 'left-out-cjs' } : undefined));
+    // PGlite is the local stack's database: a deployed function opens PostgreSQL (DATABASE_URL is
+    // required, and wire() refuses before openDatabase without it), so its worker thread and
+    // drizzle's PGlite driver (6 KB of every bundle) stay out.
+    b.onResolve({ filter: /^(\.\/pglite-thread|drizzle-orm\/pglite(\/migrator)?)$/ }, (args) =>
+      /[\\/]server[\\/]src[\\/]db[\\/]open\.ts$/.test(args.importer) ? { path: `pglite:${args.path}`, namespace: 'left-out-cjs' } : undefined,
+    );
     b.onLoad({ filter: /.*/, namespace: 'left-out-cjs' }, (args) => ({
       contents:
         args.path === 'pg-native-client'
           ? "const e = new Error('pg-native is not bundled'); e.code = 'MODULE_NOT_FOUND'; throw e;"
-          : `module.exports = function () { throw new Error('pino ${args.path}: not in the cloud function bundles (scripts/build-functions.mjs)'); };`,
+          : args.path.startsWith('pglite:')
+            ? `throw new Error('${args.path}: PGlite is not in the cloud function bundles (set DATABASE_URL)');`
+            : `module.exports = function () { throw new Error('pino ${args.path}: not in the cloud function bundles (scripts/build-functions.mjs)'); };`,
       loader: 'js',
     }));
   },

@@ -67,6 +67,14 @@ function callFor(fn) {
         expect: (a) => a?.statusCode === 401 && JSON.parse(a.body ?? '{}')?.error?.code === 'UNAUTHENTICATED',
         says: 'HTTP 401 UNAUTHENTICATED without a bearer token',
       };
+    case 'httpnotify':
+      // Anyone can reach the route: a notification whose signature does not hold is refused before anything is read.
+      return {
+        source: 'wx_http',
+        event: { httpMethod: 'POST', path: x.http?.path, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ order_no: 'BM1', status: 3, sign: 'FORGED' }), isBase64Encoded: false },
+        expect: (a) => a?.statusCode === 200 && JSON.parse(a.body ?? '{}')?.errcode === 1 && JSON.parse(a.body).errmsg === 'sign error',
+        says: 'refuses a notification whose signature does not hold',
+      };
     default:
       return null;
   }

@@ -63,15 +63,18 @@ export async function loadDeclarations() {
 export function entrySource(fn) {
   const at = (p) => JSON.stringify(join(root, 'server', 'src', p));
   // Each kind's own entry (not one switch over all of them): a timer's bundle never carries dispatch.
-  const make = { resident: ['residentEntry', 'x', 'x.wire'], timer: ['timerEntry', 'x'], push: ['pushEntry', 'x.handle'], paycallback: ['payCallbackEntry', 'x'], http: ['httpEntry', 'x', 'x.wire'] }[fn.deployment.kind];
+  const make = { resident: ['residentEntry', 'x', 'x.wire'], timer: ['timerEntry', 'x'], push: ['pushEntry', 'x.handle'], paycallback: ['payCallbackEntry', 'x'], http: ['httpEntry', 'x', 'x.wire'], httpnotify: ['httpNotifyEntry', 'x'] }[fn.deployment.kind];
   if (!make) throw new Error(`${fn.name}: no entry for a ${fn.deployment.kind} function`);
   // The payable kinds it serves, from the modules that export them (and only those).
   const kinds = fn.payables ?? [];
-  const wire = kinds.length ? `servingPayables([${kinds.map((_, i) => `...p${i}`).join(', ')}]${make[2] ? `, ${make[2]}` : ''})` : make[2];
+  // WeChat 非税's client, only where a kind pays through it and the function calls the channel (not a receiver).
+  const nontax = kinds.some((k) => k.channels?.includes('nontax')) && !['paycallback', 'httpnotify'].includes(fn.deployment.kind);
+  const wire = kinds.length ? `servingPayables([${kinds.map((_, i) => `...p${i}`).join(', ')}], ${make[2] ?? 'undefined'}${nontax ? ', { nontax: nontaxChannel }' : ''})` : make[2];
   return [
     `import { ${make[0]}${kinds.length ? ', servingPayables' : ''} } from ${at('runtime/cloudbase')};`,
     `import { ${fn.source.export} as x } from ${at(fn.source.module)};`,
     ...kinds.map((k, i) => `import { ${k.export} as p${i} } from ${at(k.module)};`),
+    ...(nontax ? [`import { nontaxChannel } from ${at('payments/nontax')};`] : []),
     `const deployment = ${JSON.stringify(fn.deployment)};`,
     `export const main = ${make[0]}(deployment, ${[make[1], wire].filter(Boolean).join(', ')});`,
     '',

@@ -78,7 +78,7 @@ for (const x of d.deployments) {
 }
 
 // What would be deployed.
-const kindWords = { resident: 'called by the mini-program', timer: 'timer only', paycallback: 'WeChat Pay notifications only', push: 'WeChat message push (消息推送)', http: 'HTTPS for the operator console (bearer token)' };
+const kindWords = { resident: 'called by the mini-program', timer: 'timer only', paycallback: 'WeChat Pay notifications only', push: 'WeChat message push (消息推送)', http: 'HTTPS for the operator console (bearer token)', httpnotify: 'HTTPS for a payment channel’s signed notifications' };
 console.log(`${dryRun ? 'Dry run: nothing is sent to CloudBase.' : 'Deploying'} ${selected.length} function(s) from ./dist/cloudfunctions\n`);
 for (const x of selected) {
   const node = d.m.CLOUDBASE_NODE_RUNTIMES[x.runtime] ?? '?';

@@ -32,5 +32,5 @@ export interface RefundView {
 
 /** What the client needs to take the money: WeChat Pay's parameters, or the sandbox sheet locally. */
 export type PaymentParams =
-  | { provider: 'wechat'; timeStamp: string; nonceStr: string; package: string; signType: string; paySign: string }
-  | { provider: 'sandbox'; orderId: string; amount: number; confirmPath: string };
+  | { provider: 'wechat'; timeStamp: string; nonceStr: string; package: string; signType: string; paySign: string; channelOrderId?: string }
+  | { provider: 'sandbox'; orderId: string; amount: number; confirmPath: string; channelOrderId?: string };

@@ -12,6 +12,7 @@ import { RESIDENTS } from './fixtures';
 import { DEPARTMENT_SANDBOXES } from './sandboxes/index';
 import { createHotlinePlatform } from './sandboxes/hotline';
 import { type Route, type RunningSandbox, startSandbox } from './sandboxes/http';
+import { type NontaxSandbox, startNontaxSandbox } from './sandboxes/nontax';
 import { type PaySandbox, startPaySandbox } from './sandboxes/pay';
 import type { PostingsReport } from './sandboxes/utility';
 
@@ -90,6 +91,7 @@ async function startDepartments(onBooked: { hook?: (department: string, orderId:
 describe.each(STORE_KINDS)('kill -9 on the money path, on %s', (kind: StoreKind) => {
   let departments: Record<DepartmentId, RunningSandbox>;
   let pay: PaySandbox;
+  let nontax: NontaxSandbox;
   const onBooked: { hook?: (department: string, orderId: string) => Promise<void> } = {};
   let dataDir: string | undefined;
   let searchPath: string | undefined;
@@ -98,6 +100,7 @@ describe.each(STORE_KINDS)('kill -9 on the money path, on %s', (kind: StoreKind)
   beforeAll(async () => {
     departments = await startDepartments(onBooked);
     pay = await startPaySandbox();
+    nontax = await startNontaxSandbox();
     if (kind === 'pglite') {
       dataDir = mkdtempSync(join(tmpdir(), 'bianmin-crash-'));
       cpSync(await ensureTemplate(), dataDir, { recursive: true });
@@ -108,7 +111,7 @@ describe.each(STORE_KINDS)('kill -9 on the money path, on %s', (kind: StoreKind)
 
   afterAll(async () => {
     if (child) await stopChild(child);
-    await Promise.all([...Object.values(departments ?? {}).map((d) => d.stop()), pay?.stop()]);
+    await Promise.all([...Object.values(departments ?? {}).map((d) => d.stop()), pay?.stop(), nontax?.stop()]);
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     if (searchPath) {
       const { Pool } = await import('pg');
@@ -126,6 +129,7 @@ describe.each(STORE_KINDS)('kill -9 on the money path, on %s', (kind: StoreKind)
       external: {
         departments: Object.fromEntries(Object.values(departments).map((d) => [d.id, { url: d.url, apiKey: d.apiKey }])),
         pay: { url: pay.url, apiKey: pay.apiKey },
+        nontax: { url: nontax.url, apiKey: nontax.apiKey, notifyKey: nontax.notifyKey },
       },
     };
     const proc = spawn(process.execPath, [CHILD], { cwd: ROOT, env: { ...process.env, BIANMIN_CRASH_CHILD: JSON.stringify(config), NODE_OPTIONS: '' }, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -142,6 +146,7 @@ describe.each(STORE_KINDS)('kill -9 on the money path, on %s', (kind: StoreKind)
       void exited.then(() => fail(new Error(`child exited before serving: ${err}`)));
     });
     pay.setNotifyUrl(`${url}/api/__dev/wxpay/notify`);
+    nontax.setNotifyUrl(`${url}/api/__dev/nontax/notify`);
     return { proc, url, exited, out: () => out };
   }
 
@@ -249,4 +254,49 @@ describe.each(STORE_KINDS)('kill -9 on the money path, on %s', (kind: StoreKind)
     expect(held.refunds).toEqual([{ n: 0 }]);
     expect(held.outboxOpen).toEqual([{ n: 0 }]);
   }, 240_000); // three PGlite cold opens on disk: ~30 s on a quiet machine, past 60 s at load 20 on 2 cores
+
+  it('loses nothing and doubles nothing for a fine on 非税: killed as 非税 notifies, after booking, and mid posting', async () => {
+    const zhang = RESIDENTS[0];
+    const car = zhang.vehicles[0];
+    const as = async <T>(fn: string, body: unknown, now: string): Promise<T> => {
+      const res = await fetch(`${child!.url}/api/${fn}`, { method: 'POST', headers: { 'x-dev-openid': zhang.openid, 'x-dev-now': now }, body: JSON.stringify(body) });
+      const env = (await res.json()) as { ok: boolean; data: T; error?: { code: string; message: string } };
+      if (!env.ok) throw new Error(`${env.error!.code}: ${env.error!.message}`);
+      return env.data;
+    };
+    if (!child || child.proc.exitCode !== null) child = await startChild();
+    const { vehicle } = await as<{ vehicle: { vehicleId: string } }>('traffic', { action: 'addVehicle', plate: car.plate, plateKind: car.plateKind, engineNoSuffix: car.engineNoSuffix }, at('14:00'));
+    const { order } = await as<{ order: { orderId: string; amount: number } }>('traffic', { action: 'pay', vehicleId: vehicle.vehicleId, violationId: '44030126000001', idempotencyKey: 'crash-nontax-fine-01' }, at('14:00'));
+
+    // 非税 takes the money and the stack dies as the notification goes out.
+    const dying = child;
+    nontax.beforeDeliver = async () => {
+      nontax.beforeDeliver = undefined;
+      await kill9(dying);
+    };
+    expect((await nontax.pay(order.orderId, new Date(at('14:04')))).status).toBe(502);
+    child = await startChild();
+    expect(await nontax.deliverPending(new Date(at('14:05')))).toEqual([{ errcode: 0, errmsg: 'ok' }]);
+    // Booked, not posted: killed before the outbox runs.
+    await kill9(child);
+    child = await startChild();
+    // Killed mid outbox run, after the traffic police booked it and before we wrote it down.
+    onBooked.hook = async (department) => {
+      if (department !== 'traffic') return;
+      onBooked.hook = undefined;
+      await kill9(child!);
+    };
+    await job('outbox', at('14:10')).catch(() => undefined);
+    child = await startChild();
+    expect((await job('outbox', at('14:12'))).data).toMatchObject({ settled: 1 });
+    // 非税 repeats its notification: acknowledged, nothing booked again.
+    await nontax.pay(order.orderId, new Date(at('14:04')));
+    const fine = (await as<{ order: { order: { status: string } } }>('payments', { action: 'order', orderId: order.orderId }, at('14:13'))).order.order;
+    expect(fine.status).toBe('settled');
+    const booked = (await (await fetch(`${departments.traffic.url}/postings`, { headers: { 'x-api-key': departments.traffic.apiKey } })).json()) as { counts: Record<string, { booked: number }> };
+    expect(booked.counts[order.orderId]?.booked).toBe(1);
+    const held = await audit(child);
+    expect(held.payments.filter((p) => p.order_id === order.orderId)).toEqual([{ order_id: order.orderId, n: 1 }]);
+    expect(held.outboxOpen).toEqual([{ n: 0 }]);
+  }, 240_000);
 });

@@ -31,6 +31,8 @@ describe('the local gateway’s payment routes', () => {
     const binding = data<{ binding: BindingView }>(await stack.call('bills', { action: 'bind', providerId: 'water', accountNo: water.accountNo, holderName: water.holderName }, { openid: LI.openid, now: NOON })).binding;
     const bill = data<BillResult>(await stack.call('bills', { action: 'bill', bindingId: binding.bindingId }, { openid: LI.openid, now: NOON })).arrears.bills[0];
     const { order } = data<PayResult>(await stack.call('bills', { action: 'pay', bindingId: binding.bindingId, billId: bill.billId, idempotencyKey: 'postings-list-01' }, { openid: LI.openid, now: NOON }));
+    // A water bill is WeChat Pay's (cloudpay), as the channel holding it shows it.
+    expect(await (await fetch(`${stack.url}/api/__dev/payments/${order.orderId}`)).json()).toEqual({ ok: true, data: { channel: 'cloudpay', out_trade_no: order.orderId, fee: order.amount, status: 'NOTPAY', transaction_id: null } });
     expect(await (await fetch(`${stack.url}/api/__dev/payments/${order.orderId}/confirm`, { method: 'POST', headers: { 'x-dev-now': NOON } })).json()).toEqual({ errcode: 0, errmsg: 'OK' });
     const empty = await (await fetch(`${stack.url}/api/__dev/departments/water/postings`)).json();
     expect(empty).toEqual({ ok: true, data: { department: 'water', postings: [], counts: {} } });

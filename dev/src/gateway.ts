@@ -1,3 +1,5 @@
+import { handleNontaxNotify } from '@bianmin/server/payments/nontax-notify';
+import type { NontaxSandbox } from './sandboxes/nontax';
 import { AppError, type Envelope, fixedClock, internalErrorBody, type Clock } from '@bianmin/core';
 import type { Logger } from '@bianmin/server/log';
 import { type Dispatchable, dispatch } from '@bianmin/server/runtime/dispatch';
@@ -47,6 +49,8 @@ export interface GatewayOptions {
   departmentEndpoints: Partial<Record<string, { url: string; apiKey: string }>>;
   /** The WeChat Pay sandbox in this process, whose sheet the dev "pay" route stands in for. */
   pay?: { sandbox: PaySandbox };
+  /** WeChat's 非税缴费 platform (its sandbox when in this process) and the key its notifications are signed with. */
+  nontax?: { sandbox?: NontaxSandbox; notifyKey: string };
   /** WeChat Pay's notifications must carry this key: the local stand-in for SOURCE = wx_paycallback. */
   payNotifyKey: string;
   /** After a payment notification is acknowledged: nudge the outbox (never inside the notification). */
@@ -182,17 +186,54 @@ export function createGateway(opts: GatewayOptions): Server {
       // The sandbox WeChat Pay sheet's "pay" button: WeChat Pay's sandbox takes the money and
       // delivers its notification to /api/__dev/wxpay/notify, through the same code as payNotify.
       // `?deliver=0`: the money is taken but the notification is held (a late notification).
-      if (!opts.pay) return refuse(res, new AppError('NOT_FOUND', '微信支付沙箱不在本进程中。'));
+      // On whichever channel holds the order: an order placed with WeChat's 非税缴费 is paid there.
       const { clock } = identify(req);
       const deliver = new URL(req.url ?? '/', 'http://gateway').searchParams.get('deliver') !== '0';
+      const nontaxSandbox = opts.nontax?.sandbox;
+      if (nontaxSandbox?.byOrderNo(devPay[1])) {
+        const { status, answer } = await nontaxSandbox.pay(devPay[1], clock.now(), { deliver });
+        return send(res, status, answer);
+      }
+      if (!opts.pay) return refuse(res, new AppError('NOT_FOUND', '微信支付沙箱不在本进程中。'));
       const { status, answer } = await opts.pay.sandbox.pay(devPay[1], clock.now(), { deliver });
       return send(res, status, answer);
+    }
+    const devPayShow = /^\/api\/__dev\/payments\/([A-Za-z0-9]{1,32})$/.exec(path);
+    if (devPayShow && req.method === 'GET') {
+      // The order as the channel holding it sees it: 非税's order (payment_notice_no, fee, status,
+      // the fiscal receipt) or WeChat Pay's (out_trade_no, total_fee, trade_state).
+      const n = opts.nontax?.sandbox?.byOrderNo(devPayShow[1]);
+      if (n) {
+        const status = ({ 1: 'unpaid', 3: 'paid', 4: 'paid', 5: 'refunded', 6: 'refunding', 12: 'closed' } as Record<number, string>)[n.status] ?? String(n.status);
+        return sendEnvelope(res, { ok: true, data: { channel: 'nontax', order_id: n.orderId, order_no: n.orderNo, payment_notice_no: n.paymentNoticeNo, fee: n.fee, status, trans_id: n.transId ?? null, bill_type_code: n.billTypeCode ?? null, bill_no: n.billNo ?? null } });
+      }
+      const w = opts.pay?.sandbox.orders.get(devPayShow[1]);
+      if (w) return sendEnvelope(res, { ok: true, data: { channel: 'cloudpay', out_trade_no: w.outTradeNo, fee: w.totalFee, status: w.state, transaction_id: w.transactionId ?? null } });
+      return refuse(res, new AppError('NOT_FOUND', `没有支付渠道持有订单 ${devPayShow[1]}。`));
+    }
+    if (path === '/api/__dev/nontax/notify' && req.method === 'POST') {
+      // WeChat's 非税 payment notification; its signature is the only proof it came from WeChat (checked in handleNontaxNotify).
+      if (!opts.nontax) return refuse(res, new AppError('NOT_FOUND', '非税缴费渠道未接入。'));
+      const { clock } = identify(req);
+      const { text, tooLarge } = await readBody(req, 16 * 1024);
+      let event: unknown = null;
+      try {
+        event = tooLarge ? null : JSON.parse(text);
+      } catch {
+        event = null;
+      }
+      const now = clock.now();
+      const answer = await handleNontaxNotify(deps, event, opts.nontax.notifyKey, now);
+      const orderNo = (event as { order_no?: unknown } | null)?.order_no;
+      if (answer.errcode === 0 && typeof orderNo === 'string') opts.afterPayment?.(orderNo, now);
+      return send(res, 200, answer);
     }
     if (path === '/api/__dev/payments/notifications/deliver' && req.method === 'POST') {
       // WeChat's retries of notifications not yet acknowledged, at X-Dev-Now.
       if (!opts.pay) return refuse(res, new AppError('NOT_FOUND', '微信支付沙箱不在本进程中。'));
       const { clock } = identify(req);
-      return sendEnvelope(res, { ok: true, data: { answers: await opts.pay.sandbox.deliverPending(clock.now()) } });
+      const answers = [...(await opts.pay.sandbox.deliverPending(clock.now())), ...((await opts.nontax?.sandbox?.deliverPending(clock.now())) ?? [])];
+      return sendEnvelope(res, { ok: true, data: { answers } });
     }
     if (path === '/api/__dev/wxpay/notify' && req.method === 'POST') {
       // What CloudBase does when WeChat Pay notifies: invoke payNotify with SOURCE = wx_paycallback.

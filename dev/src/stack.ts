@@ -1,3 +1,5 @@
+import { startNontaxSandbox, type NontaxSandbox } from './sandboxes/nontax';
+import { sandboxNontaxProvider } from '@bianmin/server/payments/nontax';
 import { chineseDaysCalendar } from '@bianmin/core/availability/index';
 import { openDatabase, type Database } from '@bianmin/server/db/open';
 import { createDepartmentClients } from '@bianmin/server/departments/index';
@@ -76,7 +78,7 @@ export interface StackOptions {
    * Sandboxes running elsewhere (the crash tests keep WeChat Pay and the departments alive in
    * their own process while this stack is killed). Omitted: the stack starts its own.
    */
-  external?: { departments: Record<DepartmentId, { url: string; apiKey: string }>; pay: { url: string; apiKey: string } };
+  external?: { departments: Record<DepartmentId, { url: string; apiKey: string }>; pay: { url: string; apiKey: string }; nontax?: { url: string; apiKey: string; notifyKey: string } };
   /**
    * The 12345 platform's state. The platform is not ours and does not restart with us: a test
    * that restarts the stack passes the first stack's platform to the second.
@@ -107,6 +109,8 @@ export interface Stack {
   sandboxes: Sandboxes;
   /** The WeChat Pay sandbox (undefined when external). */
   pay?: PaySandbox;
+  /** WeChat's 非税缴费 platform (the fines' channel). */
+  nontax?: NontaxSandbox;
   database: Database;
   deps: Deps;
   /** What the local notifier was asked to send as WeChat subscribe messages. */
@@ -130,6 +134,9 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
+/** The collecting unit the local fines are paid to (a city traffic police detachment's 执收单位编码 and 行政区划代码 are made up here). */
+const LOCAL_NONTAX = { appId: 'wxsandboxnontax00', departmentCode: '110100000001', departmentName: '市公安局交通管理局', regionCode: '110100' };
+
 /** The local stack's key for ID-number hashes (deployed: INSURANCE_ID_HASH_KEY). */
 const DEV_ID_HASH_KEY = 'bianmin-dev-only-id-hash-key-not-for-production';
 
@@ -149,6 +156,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const sandboxes = opts.external ? ({} as Sandboxes) : await startSandboxes(RESIDENTS, { hotline, clock });
   const pay = opts.external ? undefined : await startPaySandbox({ clock });
   const payEndpoint = opts.external?.pay ?? { url: pay!.url, apiKey: pay!.apiKey };
+  const nontax = opts.external ? undefined : await startNontaxSandbox({ clock });
+  const nontaxEndpoint = opts.external?.nontax ?? (nontax && { url: nontax.url, apiKey: nontax.apiKey, notifyKey: nontax.notifyKey });
   const endpoints = opts.external?.departments ?? Object.fromEntries(Object.values(sandboxes).map((s) => [s.id, { url: s.url, apiKey: s.apiKey }]));
   // Tencent Cloud checks each request's signature time against its own clock, and the SDK signs
   // with the real one: this sandbox stays on real time whatever the stack's clock says.
@@ -172,6 +181,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const deps: Deps = { db: async () => database.db, log, departments, calendar: chineseDaysCalendar(), notifier,
     overrides: databaseOverrides(async () => database.db, { ttlMs: opts.overridesTtlMs ?? 5000, log }),
     payments: sandboxPaymentProvider(payEndpoint),
+    ...(nontaxEndpoint ? { nontax: sandboxNontaxProvider(nontaxEndpoint, LOCAL_NONTAX) } : {}),
     // One process serves every function locally: every payable kind.
     payables: payableKinds(PAYABLE_KINDS),
     storage,
@@ -189,6 +199,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const server = createGateway({ functions: FUNCTIONS, deps, sandboxes, residents: RESIDENTS, h5Dir: opts.h5Dir ?? DEFAULT_H5_DIR, log, storage, clock,
     departmentEndpoints: endpoints,
     pay: pay && { sandbox: pay },
+    nontax: nontaxEndpoint && { sandbox: nontax, notifyKey: nontaxEndpoint.notifyKey },
     payNotifyKey: payEndpoint.apiKey,
     afterPayment: postAfterPayment
       ? (orderId, now) => {
@@ -219,6 +230,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   } catch (e) {
     await stopSandboxes(sandboxes);
     await pay?.stop();
+    await nontax?.stop();
     await tencentCloud.stop();
     await wecom.stop();
     await wxFace.stop();
@@ -228,6 +240,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   }
   const { port } = server.address() as AddressInfo;
   pay?.setNotifyUrl(`http://127.0.0.1:${port}/api/__dev/wxpay/notify`);
+  nontax?.setNotifyUrl(`http://127.0.0.1:${port}/api/__dev/nontax/notify`);
   // WeChat Work sends the operator back to the console, whose address is known only now.
   deps.wecom = wecomSignIn({ corpId: wecom.corpId, agentId: wecom.agentId, secret: wecom.secret, redirectUri: `http://127.0.0.1:${port}/admin/`, apiBase: wecom.url, loginUrl: `${wecom.url}/wwlogin/sso/login` });
   // CloudBase fires the workers' timers; locally a loop per worker does the same, on the stack's
@@ -254,6 +267,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     clock,
     sandboxes,
     pay,
+    nontax,
     database,
     deps,
     subscribeMessages: notifier.sent,
@@ -272,6 +286,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
         await new Promise<void>((ok) => server.close(() => ok()));
         await stopSandboxes(sandboxes);
         await pay?.stop();
+        await nontax?.stop();
         await tencentCloud.stop();
         await wecom.stop();
         await wxFace.stop();

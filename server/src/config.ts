@@ -71,6 +71,18 @@ const envSchema = z.object({
   WECOM_SECRET: z.string().min(16, 'WECOM_SECRET must be the app secret').optional(),
   /** Where WeChat Work sends an operator back after signing in: the console's address (a trusted domain of the app). */
   ADMIN_CONSOLE_URL: z.url().optional(),
+  /**
+   * WeChat 非税缴费 (fines to the treasury): the collecting unit (执收单位) the non-tax platform
+   * registered — its code and name — and the 6-digit administrative region code (行政区划代码).
+   * With MP_APPID and MP_APPSECRET (its calls take the mini-program's access token).
+   */
+  NONTAX_DEPARTMENT_CODE: z.string().regex(/^[0-9A-Za-z]{1,32}$/, 'NONTAX_DEPARTMENT_CODE must be the 执收单位编码 (letters and digits)').optional(),
+  NONTAX_DEPARTMENT_NAME: z.string().trim().min(2).max(64).optional(),
+  NONTAX_REGION_CODE: z.string().regex(/^\d{6}$/, 'NONTAX_REGION_CODE must be the 6-digit 行政区划代码').optional(),
+  /** bank_id the non-tax platform assigned: required in its test environment, left to WeChat in production. */
+  NONTAX_BANK_ID: z.string().regex(/^[0-9A-Za-z_-]{1,32}$/).optional(),
+  /** The key the non-tax platform signs its payment notifications with (the nontaxNotify function only). */
+  NONTAX_NOTIFY_KEY: z.string().min(32, 'NONTAX_NOTIFY_KEY must be the signing key the non-tax platform issued (at least 32 characters)').optional(),
   /** @default 'ap-guangzhou' */
   TENCENTCLOUD_REGION: z.string().regex(/^[a-z]+-[a-z]+(-[a-z0-9]+)?$/).default('ap-guangzhou'),
   ...departmentEnv,
@@ -97,6 +109,9 @@ export interface ServerConfig {
   faceMethods: FaceMethod[];
   insuranceIdHashKey?: string;
   wecom?: { corpId: string; agentId: string; secret: string; redirectUri: string };
+  /** The collecting unit for WeChat 非税缴费; undefined unless its code, name and region are all set. */
+  nontax?: { departmentCode: string; departmentName: string; regionCode: string; bankId?: string };
+  nontaxNotifyKey?: string;
 }
 
 export function loadConfig(env: Record<string, string | undefined>): ServerConfig {
@@ -129,6 +144,16 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
       e.WECOM_CORP_ID && e.WECOM_AGENT_ID && e.WECOM_SECRET && e.ADMIN_CONSOLE_URL
         ? { corpId: e.WECOM_CORP_ID as string, agentId: e.WECOM_AGENT_ID as string, secret: e.WECOM_SECRET as string, redirectUri: e.ADMIN_CONSOLE_URL as string }
         : undefined,
+    nontax:
+      e.NONTAX_DEPARTMENT_CODE && e.NONTAX_DEPARTMENT_NAME && e.NONTAX_REGION_CODE
+        ? {
+            departmentCode: e.NONTAX_DEPARTMENT_CODE as string,
+            departmentName: e.NONTAX_DEPARTMENT_NAME as string,
+            regionCode: e.NONTAX_REGION_CODE as string,
+            ...(e.NONTAX_BANK_ID ? { bankId: e.NONTAX_BANK_ID as string } : {}),
+          }
+        : undefined,
+    nontaxNotifyKey: e.NONTAX_NOTIFY_KEY as string | undefined,
   };
 }
 

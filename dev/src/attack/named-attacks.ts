@@ -375,6 +375,63 @@ async function topupKeyReuse(stack: TestStack): Promise<void> {
   expectThat(again.order.orderId === first.order.orderId, 'a repeated tap on the first meter gets its order', again.order);
 }
 
+/**
+ * A fine on WeChat's 非税缴费: a storm of taps, the money taken with its notification held, the
+ * expiry asking the channel first, the notification then replayed and forged. One order, one
+ * payment, one posting, and the receipt carries the treasury's 财政电子票据.
+ */
+async function nontaxFine(stack: TestStack): Promise<void> {
+  const openid = 'oAttackNontaxFine00001';
+  const car = ZHANG.vehicles[0];
+  const FINE = '44030126000001';
+  const t0 = '2026-03-10T10:00:00+08:00';
+  const call = (body: Record<string, unknown>, now: string) => stack.call('traffic', body, { openid, now });
+  const show = async (orderId: string) => (await json(await fetch(`${stack.url}/api/__dev/payments/${orderId}`))) as { ok: boolean; data: Record<string, unknown> };
+  const { vehicle } = data<{ vehicle: VehicleView }>(await call({ action: 'addVehicle', plate: car.plate, plateKind: car.plateKind, engineNoSuffix: car.engineNoSuffix }, t0), 'addVehicle');
+
+  // 24 taps at once, on four idempotency keys (two phones, retries): one order, one 非税 order.
+  const taps = await Promise.all(Array.from({ length: 24 }, (_, i) => call({ action: 'pay', vehicleId: vehicle.vehicleId, violationId: FINE, idempotencyKey: `attack-nontax-storm-${i % 4}` }, t0)));
+  const placed = taps.filter((r) => r.body.ok).map((r) => (r.body as { data: TrafficPayResult }).data);
+  const ids = new Set(placed.map((p) => p.order.orderId));
+  expectThat(placed.length >= 1 && ids.size === 1, 'one order for the whole storm', [...ids]);
+  expectThat(taps.every((r) => r.body.ok || errorOf(r)?.code === 'CONFLICT'), 'every other tap is told the fine is being paid (CONFLICT), nothing else', countBy(taps));
+  const order = placed[0].order;
+  const held = [...stack.nontax!.orders.values()].filter((o) => o.paymentNoticeNo === order.decisionNo);
+  expectThat(held.length === 1 && held[0].orderNo === order.orderId, 'WeChat’s 非税 platform holds one order for the decision', held);
+  const before = await show(order.orderId);
+  expectThat(before.data.channel === 'nontax' && before.data.payment_notice_no === order.decisionNo && before.data.fee === order.amount && before.data.status === 'unpaid', 'the channel holding it: nontax, the decision number as payment_notice_no, the fee in fen, unpaid', before);
+
+  // The money is taken, the notification held; 31 minutes on, the expiry asks 非税 before closing: booked, never closed.
+  await dev(stack, `payments/${order.orderId}/confirm?deliver=0`, '2026-03-10T10:01:00+08:00');
+  const expiry = (await dev(stack, 'jobs/expire', '2026-03-10T10:31:00+08:00')) as { data: { booked: number; closed: number } };
+  expectThat(expiry.data.booked >= 1, 'the expiry found the payment on the channel and booked it', expiry);
+  const receipt = async (now: string) => data<{ order: { order: TrafficOrderView } }>(await stack.call('payments', { action: 'order', orderId: order.orderId }, { openid, now }), 'order').order.order;
+  expectThat(['paid', 'settled'].includes((await receipt('2026-03-10T10:31:30+08:00')).status), 'paid, not closed');
+
+  // The held notification arrives, then WeChat repeats it: each acknowledged, nothing booked twice.
+  const event = stack.nontax!.pending[0]?.event;
+  expectThat(Boolean(event), 'the held notification is queued');
+  await dev(stack, 'payments/notifications/deliver', '2026-03-10T10:32:00+08:00');
+  const replays = await Promise.all(Array.from({ length: 6 }, () => fetch(`${stack.url}/api/__dev/nontax/notify`, { method: 'POST', headers: { 'x-dev-now': '2026-03-10T10:33:00+08:00' }, body: JSON.stringify(event) }).then(json)));
+  expectThat(replays.every((a) => (a as { errcode: number }).errcode === 0), 'replays acknowledged', replays);
+  // Forged: the fee changed under the same signature, an unsigned copy, a signature made up.
+  const forgeries = [{ ...event, fee: 1 }, { ...event, sign: undefined }, { ...event, sign: 'A'.repeat(64) }, { ...event, order_no: 'BM20260310100000FORGED0', sign: event!.sign }];
+  for (const f of forgeries) {
+    const a = (await json(await fetch(`${stack.url}/api/__dev/nontax/notify`, { method: 'POST', headers: { 'x-dev-now': '2026-03-10T10:33:00+08:00' }, body: JSON.stringify(f) }))) as { errcode: number; errmsg: string };
+    expectThat(a.errcode !== 0 && a.errmsg === 'sign error', 'a notification whose signature does not hold is refused', { f, a });
+  }
+  await dev(stack, 'jobs/outbox', '2026-03-10T10:34:00+08:00');
+  const postings = (await json(await fetch(`${stack.url}/api/__dev/departments/traffic/postings`))) as { data: { counts: Record<string, { booked: number }> } };
+  expectThat(postings.data.counts[order.orderId]?.booked === 1, 'posted to the traffic police once', postings.data.counts[order.orderId]);
+  const done = await receipt('2026-03-10T10:35:00+08:00');
+  const after = await show(order.orderId);
+  expectThat(done.status === 'settled' && done.channel === 'nontax', 'settled, on the nontax channel', done);
+  expectThat(Boolean(after.data.bill_no) && done.eReceipt?.billNo === after.data.bill_no && done.eReceipt?.billTypeCode === after.data.bill_type_code, 'the receipt carries the treasury’s 财政电子票据 number', { done, after });
+  // Paying the same decision again on the channel is refused by 非税 itself.
+  const again = await call({ action: 'pay', vehicleId: vehicle.vehicleId, violationId: FINE, idempotencyKey: 'attack-nontax-after' }, '2026-03-10T10:36:00+08:00');
+  expectThat(!again.body.ok && errorOf(again)?.code === 'CONFLICT', 'a paid fine takes no second order', again.body);
+}
+
 export const NAMED_ATTACKS: readonly NamedAttack[] = [
   {
     name: 'refunded fine shown as paid',
@@ -440,6 +497,12 @@ export const NAMED_ATTACKS: readonly NamedAttack[] = [
     name: 'top-up key reused on a second meter',
     claim: 'a top-up idempotencyKey reused on another prepay meter answers CONFLICT naming idempotencyKey, not the first meter’s order',
     run: topupKeyReuse,
+  },
+  // Last: it pays a fine of the shared traffic sandbox, which the refunded-fine attack counts.
+  {
+    name: 'fine paid on the 非税 channel',
+    claim: 'a storm of taps makes one 非税 order whose payment_notice_no is the decision number; the expiry asks 非税 before closing and books the payment it finds; replayed notifications book nothing twice, forged ones are refused for their signature; one posting; the receipt shows the fiscal e-receipt number',
+    run: nontaxFine,
   },
 ];
 

@@ -42,6 +42,7 @@ function isHandler(fn: DeployedFunction, exported: unknown): boolean {
     case 'http':
       return exported === h.def;
     case 'paycallback':
+    case 'httpnotify':
       return exported === h.handle;
   }
 }

@@ -91,7 +91,15 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
  * request, `X-Api-Key`), deterministic data, and switchable faults so that every failure a real
  * department shows — refused connections, timeouts, 5xx, nonsense — can be provoked on demand.
  */
-export async function startSandbox(opts: { id: string; apiKey: string; routes: Route[]; port?: number; postings?: () => unknown[] }): Promise<RunningSandbox> {
+export async function startSandbox(opts: {
+  id: string;
+  apiKey: string;
+  routes: Route[];
+  port?: number;
+  postings?: () => unknown[];
+  /** WeChat's APIs take no X-Api-Key: the access token in the query is their gate, checked by the routes. */
+  tokenGated?: boolean;
+}): Promise<RunningSandbox> {
   const routes = opts.routes.map((r) => ({ ...r, ...compile(r.path) }));
   let fault: Fault = { mode: 'ok', ms: 0 };
   let hits = 0;
@@ -114,7 +122,7 @@ export async function startSandbox(opts: { id: string; apiKey: string; routes: R
         });
         if (res.destroyed) return;
       }
-      if (!keyMatches(req.headers['x-api-key'] as string | undefined, opts.apiKey)) {
+      if (!opts.tokenGated && !keyMatches(req.headers['x-api-key'] as string | undefined, opts.apiKey)) {
         return json(res, 401, { code: 'AUTH_FAILED', message: 'invalid api key' });
       }
       if (f.mode === 'error') return json(res, 503, { code: 'SYS_BUSY', message: '系统繁忙，请稍后再试' });

@@ -1,5 +1,6 @@
 import { AppError, fenToYuan, type PaymentParams } from '@bianmin/core';
 import type { CallContext } from '../runtime/types';
+import { channelFor } from './channels';
 import { type OrderRow, savePayment } from './orders';
 
 /**
@@ -11,7 +12,9 @@ export async function paymentForOrder(ctx: CallContext, order: OrderRow, descrip
   if (order.status !== 'pending') return null;
   if (order.payment) return order.payment as PaymentParams;
   try {
-    const payment = await ctx.deps.payments.createPayment({ orderId: order.id, amount: order.amount, description, openid: order.openid });
+    const kind = ctx.deps.payables.of(order.kind);
+    const notice = kind.notice?.(order);
+    const payment = await channelFor(ctx.deps, order.kind).createPayment({ orderId: order.id, amount: order.amount, description, openid: order.openid, ...(notice ? { notice } : {}) });
     await savePayment(await ctx.deps.db(), order.id, payment);
     return payment;
   } catch (e) {

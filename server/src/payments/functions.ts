@@ -3,6 +3,7 @@ import { DATABASE_ALLOWANCE_MS, departmentCallMs, PAY_CALL_TIMEOUT_MS } from '..
 import { type DeployedFunction, PAY_ENV, type Source, workerFunction } from '../runtime/functions';
 import { defineJob, EVERY_MINUTE } from '../runtime/jobs';
 import { handlePayNotify } from './notify';
+import { nontaxNotify } from './nontax-notify';
 import { closeExpiredOrders, processOutbox } from './outbox';
 import { processRefunds } from './refunds';
 
@@ -63,5 +64,25 @@ export function paymentsFunctions(departments: readonly DepartmentId[], payables
       // Records the payment and answers: no department, no WeChat call.
       worstCaseMs: () => DATABASE_ALLOWANCE_MS,
     },
+    // WeChat 非税's notifications come over HTTPS to the route the collecting unit registered with the platform.
+    ...(payables.some((s) => s.channels?.includes('nontax'))
+      ? [
+          {
+            name: 'nontaxNotify',
+            purpose: "WeChat 非税缴费's signed payment notifications",
+            handler: { kind: 'httpnotify', path: NONTAX_NOTIFY_PATH, handle: nontaxNotify },
+            source: { module: 'payments/nontax-notify', export: 'nontaxNotify' },
+            departments: [],
+            openapi: [],
+            env: { required: ['NONTAX_NOTIFY_KEY'], optional: [] },
+            peakFileBytes: 0,
+            payables,
+            worstCaseMs: () => DATABASE_ALLOWANCE_MS,
+          } satisfies DeployedFunction,
+        ]
+      : []),
   ];
 }
+
+/** The HTTP access route WeChat 非税 posts to: give the platform `https://<env domain>/nontax-notify`. */
+export const NONTAX_NOTIFY_PATH = '/nontax-notify';

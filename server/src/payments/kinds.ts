@@ -12,8 +12,13 @@ import type { OrderLineRow, OrderRow, RefundRow } from './orders';
 export interface PayableKind {
   /** The `orders.kind` it owns. */
   kind: string;
-  /** How the money is collected: WeChat Pay (cloudPay) today; a fine may move to the 非税 channel. */
-  channel: 'cloudpay';
+  /**
+   * How the money is collected: `cloudpay`, WeChat Pay to our own merchant (utilities, top-ups);
+   * `nontax`, WeChat's 非税缴费 to the treasury account (fines), which needs `notice`.
+   */
+  channel: PaymentChannel;
+  /** The 缴款通知书 an order pays, for a kind on the nontax channel (its number is what the treasury books). */
+  notice?(order: OrderRow): PaymentNotice;
   /**
    * Books a paid order at its department, idempotently (a retry after a crash posts nothing twice),
    * and answers the department's reference. A `DepartmentRejection` 4xx means refused for good.
@@ -48,6 +53,22 @@ export interface PayableWords {
   lateReason: string;
   /** What to do once the money is back. */
   again: string;
+}
+
+export type PaymentChannel = 'cloudpay' | 'nontax';
+
+/** A 缴款通知书 (payment notice) as WeChat's 非税缴费 takes it. */
+export interface PaymentNotice {
+  /** payment_notice_no: for a fine, the decision number (处罚决定书编号). */
+  paymentNoticeNo: string;
+  /** payment_notice_type: 1 普通, 2 处罚 (WeChat's queryfee reference). */
+  noticeType: 1 | 2;
+  /** When the notice was issued: payment_notice_create_time. */
+  issuedAt: Date;
+  /** payment_expire_date (限缴日期), YYYYMMDD Beijing, when the notice has one. */
+  expireDate?: string;
+  /** The notice's items (缴费子项目): each fen; they sum to the order's amount. */
+  items: Array<{ itemId: string; itemName: string; fee: number }>;
 }
 
 /** The payable kinds a function serves, by kind. */

@@ -3,6 +3,7 @@ import { AppError } from '@bianmin/core';
 import { orders, outbox } from '../db/schema';
 import { DepartmentRejection } from '../departments/client';
 import { queueRefund, recordPayment } from './book';
+import { channelFor, channelOrderIdOf } from './channels';
 import { linesOf, movableInto } from './orders';
 import type { Deps } from '../runtime/types';
 import { type RunBudget, unbounded } from '../runtime/jobs';
@@ -148,10 +149,13 @@ export async function closeExpiredOrders(
   for (const order of due) {
     if (!budget.allows()) break;
     try {
-      let wx = await deps.payments.queryOrder(order.id);
+      // The channel that holds it (cloudPay, or 非税 by its own order id): asked before anything is closed.
+      const channel = channelFor(deps, order.kind);
+      const ref = channelOrderIdOf(order);
+      let wx = await channel.queryOrder(order.id, ref);
       if (wx.state === 'unpaid') {
         // Paid between the two calls: closeOrder answers ORDERPAID, and we ask again.
-        wx = (await deps.payments.closeOrder(order.id)) === 'paid' ? await deps.payments.queryOrder(order.id) : { state: 'closed' };
+        wx = (await channel.closeOrder(order.id, ref)) === 'paid' ? await channel.queryOrder(order.id, ref) : { state: 'closed' };
       }
       if (wx.state === 'paid' || wx.state === 'refunded') {
         const { booking } = await recordPayment(db, deps.log, deps.payables, { orderId: order.id, transactionId: wx.transactionId, amount: wx.amount, paidAt: wx.paidAt }, now);

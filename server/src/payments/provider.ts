@@ -1,6 +1,7 @@
 import type { PaymentParams } from '@bianmin/core';
 import { PAY_CALL_TIMEOUT_MS, withTimeout } from '../runtime/budgets';
 import { snakeKey } from './cloudpay-case';
+import type { PaymentNotice } from './kinds';
 import { parseTimeEnd } from './wechat-time';
 
 export interface PaymentRequest {
@@ -10,11 +11,19 @@ export interface PaymentRequest {
   /** What the resident sees on the WeChat Pay sheet, e.g. '电费 2026-02 户号 6789'. */
   description: string;
   openid: string;
+  /** The 缴款通知书 it pays: given for a nontax kind, ignored by cloudPay. */
+  notice?: PaymentNotice;
+}
+
+/** A 财政电子票据 (fiscal electronic receipt) the treasury issued for a 非税 payment: getorder's bill_type_code and bill_no. */
+export interface FiscalReceipt {
+  billTypeCode: string;
+  billNo: string;
 }
 
 /** What WeChat Pay knows about one of our orders. */
 export type ProviderOrder =
-  | { state: 'paid'; transactionId: string; amount: number; paidAt: Date }
+  | { state: 'paid'; transactionId: string; amount: number; paidAt: Date; eReceipt?: FiscalReceipt }
   /** Paid, and (partly) refunded since: the payment happened all the same. */
   | { state: 'refunded'; transactionId: string; amount: number; paidAt: Date }
   /** Not paid yet; the sheet may still be paid until the order is closed. */
@@ -35,6 +44,8 @@ export interface RefundRequest {
   refundFee: number;
   /** When we ask (the caller's clock); only the sandbox uses it, to date its refund notification. */
   requestedAt?: Date;
+  /** The channel's own order id (非税's order_id), when the channel names orders by its own ids. */
+  channelOrderId?: string;
 }
 
 export type RefundAnswer =
@@ -64,9 +75,10 @@ export class PaymentProviderError extends Error {
  */
 export interface PaymentProvider {
   createPayment(req: PaymentRequest): Promise<PaymentParams>;
-  queryOrder(orderId: string): Promise<ProviderOrder>;
+  /** `channelOrderId`: the channel's own id saved with the payment parameters (非税's order_id; cloudPay needs none). */
+  queryOrder(orderId: string, channelOrderId?: string): Promise<ProviderOrder>;
   /** Makes the sheet unpayable. 'paid' when the resident paid first (WeChat's ORDERPAID). */
-  closeOrder(orderId: string): Promise<'closed' | 'paid'>;
+  closeOrder(orderId: string, channelOrderId?: string): Promise<'closed' | 'paid'>;
   refund(req: RefundRequest): Promise<RefundAnswer>;
   /**
    * WeChat Pay's statement of one day (对账单, bill_type ALL) as its text, or null when WeChat has

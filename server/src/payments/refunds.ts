@@ -7,6 +7,7 @@ import type { Deps } from '../runtime/types';
 import { type RunBudget, unbounded } from '../runtime/jobs';
 import { claimDue, leaseUntil, retryAt } from '../jobs/lease';
 import { describeOrder, orderPagePath } from './book';
+import { channelFor, channelOrderIdOf } from './channels';
 import type { PayableKinds } from './kinds';
 import { movableInto, type RefundRow } from './orders';
 import { PaymentProviderError } from './provider';
@@ -83,7 +84,10 @@ export const STUCK_REFUND_ATTEMPTS = 3;
  */
 export async function askRefund(deps: Deps, db: Db, r: RefundRow, now: Date): Promise<'refunded' | 'requested' | 'refused'> {
   try {
-    const answer = await deps.payments.refund({ refundId: r.id, orderId: r.orderId, transactionId: r.transactionId, totalFee: r.totalFee, refundFee: r.amount, requestedAt: now });
+    const [order] = await db.select({ kind: orders.kind, payment: orders.payment }).from(orders).where(eq(orders.id, r.orderId));
+    if (!order) throw new Error(`refund ${r.id} names no order`);
+    const channelOrderId = channelOrderIdOf(order);
+    const answer = await channelFor(deps, order.kind).refund({ refundId: r.id, orderId: r.orderId, transactionId: r.transactionId, totalFee: r.totalFee, refundFee: r.amount, requestedAt: now, ...(channelOrderId ? { channelOrderId } : {}) });
     deps.log.info({ refund: r.id, order: r.orderId, state: answer.state }, 'refund asked');
     if (answer.state === 'refunded') {
       await completeRefund(db, deps.payables, r.id, now, answer.providerRefundId);

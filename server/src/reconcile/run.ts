@@ -146,12 +146,26 @@ export async function reconcileDay(deps: Deps, day: string, now: Date, opts: { r
 async function compare(deps: Deps, db: Db, day: string, statement: Statement): Promise<{ differences: Difference[]; ledger: { payments: number; refunds: number }; postings: number }> {
   const from = new Date(`${day}T00:00:00+08:00`);
   const to = new Date(from.getTime() + DAY_MS);
-  const ledgerPayments = await db
+  // WeChat Pay's statement holds the cloudpay channel only: 非税's payments settle to the treasury
+  // and are reconciled against 非税's own records, which this comparison does not read yet.
+  const nontaxKinds = new Set(deps.payables.all.filter((k) => k.channel === 'nontax').map((k) => k.kind));
+  const onWeChatPay = (kind: string | null | undefined) => !kind || !nontaxKinds.has(kind);
+  // Every payment of the day, both channels: the departments' bookings are compared with all of them.
+  const dayPayments = await db
     .select({ p: payments, order: orders })
     .from(payments)
     .leftJoin(orders, eq(orders.id, payments.orderId))
     .where(and(gte(sql`coalesce(${payments.paidAt}, ${payments.receivedAt})`, from), lt(sql`coalesce(${payments.paidAt}, ${payments.receivedAt})`, to)));
-  const ledgerRefunds = await db.select().from(refunds).where(and(eq(refunds.status, 'refunded'), gte(refunds.refundedAt, from), lt(refunds.refundedAt, to)));
+  const ledgerPayments = dayPayments.filter((r) => onWeChatPay(r.order?.kind));
+  const ledgerRefunds = (
+    await db
+      .select({ r: refunds, kind: orders.kind })
+      .from(refunds)
+      .leftJoin(orders, eq(orders.id, refunds.orderId))
+      .where(and(eq(refunds.status, 'refunded'), gte(refunds.refundedAt, from), lt(refunds.refundedAt, to)))
+  )
+    .filter((x) => onWeChatPay(x.kind))
+    .map((x) => x.r);
   const out: Difference[] = [];
   const deptOf = (providerId: string | null | undefined) => (providerId && (POSTING_DEPARTMENTS as string[]).includes(providerId) ? providerId : null);
 
@@ -209,7 +223,7 @@ async function compare(deps: Deps, db: Db, day: string, statement: Statement): P
     }
   }
   const bookedOrders = new Set<string>();
-  for (const l of ledgerPayments) {
+  for (const l of dayPayments) {
     if (l.p.disposition !== 'booked' || !l.order) continue;
     bookedOrders.add(l.p.orderId);
     const dept = deptOf(l.order.providerId);

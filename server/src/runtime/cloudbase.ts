@@ -20,7 +20,7 @@ import type { Handler } from './functions';
 import { type Job, runJobs } from './jobs';
 import { databaseOverrides } from '../notices/overrides';
 import type { AdminDefinition } from '../admin/define';
-import { operatorHttpEntry } from '../admin/http-entry';
+import { type HttpAnswer, type HttpEvent, operatorHttpEntry } from '../admin/http-entry';
 import { callContext, type Deps } from './types';
 
 interface WxServerSdk {
@@ -181,9 +181,19 @@ function unconfiguredPayments(log: Logger): PaymentProvider {
  * as `Deps.payables`, beside whatever else `extra` wires. The build's entry names the kinds'
  * modules (DeployedFunction.payables), so a bundle carries only the kinds it serves.
  */
-export function servingPayables(kinds: readonly PayableKind[], extra?: WireExtra): WireExtra {
+export function servingPayables(kinds: readonly PayableKind[], extra?: WireExtra, channels: ChannelClients = {}): WireExtra {
   const payables = payableKinds(kinds);
-  return (config, log) => ({ ...extra?.(config, log), payables });
+  // A kind on WeChat's 非税 channel (fines) needs that channel's client beside WeChat Pay's.
+  const nontax = kinds.some((k) => k.channel === 'nontax') ? channels.nontax : undefined;
+  return (config, log) => ({ ...extra?.(config, log), payables, ...(nontax ? { nontax: nontax(config, log) } : {}) });
+}
+
+/**
+ * The clients of the channels besides WeChat Pay, passed by the entries of the functions that
+ * call them (payments/nontax.ts' nontaxChannel): the other bundles never carry them.
+ */
+export interface ChannelClients {
+  nontax?: (config: ServerConfig, log: Logger) => PaymentProvider;
 }
 
 /** What one function's entry adds to the shared wiring: its flow's own (FaceID for insurance). */
@@ -208,7 +218,55 @@ export function cloudbaseMain(deployment: Deployment, handler: Handler, extras: 
       return pushEntry(deployment, handler.handle, extras.wire);
     case 'http':
       return httpEntry(deployment, handler.def, extras.wire ?? handler.def.wire);
+    case 'httpnotify':
+      return httpNotifyEntry(deployment, handler.handle, extras.wire);
   }
+}
+
+/** A notification is a few hundred bytes; anything near this is not one. */
+export const NOTIFY_MAX_BODY_BYTES = 16 * 1024;
+
+const notifyAnswer = (statusCode: number, a: { errcode: number; errmsg: string }): HttpAnswer => ({
+  statusCode,
+  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  body: JSON.stringify(a),
+  isBase64Encoded: false,
+});
+
+/**
+ * The entry of a payment channel's notifications over CloudBase's HTTP access service (WeChat
+ * 非税): anyone can reach the route, so the handler checks the signature before it reads anything.
+ * An answer other than `errcode: 0` — or a 5xx after a fault — makes the channel notify again.
+ */
+export function httpNotifyEntry(deployment: Deployment, handle: Extract<Handler, { kind: 'httpnotify' }>['handle'], extra?: WireExtra) {
+  return async function main(event: HttpEvent): Promise<HttpAnswer> {
+    if (String(event?.httpMethod ?? '').toUpperCase() !== 'POST') return notifyAnswer(405, { errcode: 1, errmsg: 'POST only' });
+    let text = typeof event.body === 'string' ? event.body : '';
+    if (event.isBase64Encoded === true || event.isBase64Encoded === 'true') text = Buffer.from(text, 'base64').toString('utf8');
+    if (Buffer.byteLength(text) > NOTIFY_MAX_BODY_BYTES) return notifyAnswer(413, { errcode: 1, errmsg: 'too large' });
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return notifyAnswer(400, { errcode: 1, errmsg: 'not JSON' });
+    }
+    let w: Wired;
+    try {
+      w = wire(deployment, extra);
+    } catch (e) {
+      if (!(e instanceof ConfigurationError)) console.error(`bianmin: ${deployment.name} wiring failed`, e instanceof Error ? e.name : typeof e);
+      return notifyAnswer(500, { errcode: 1, errmsg: 'temporary failure' });
+    }
+    try {
+      const a = await handle(w.deps, w.config, body, systemClock.now());
+      await flushLog(w.log);
+      return notifyAnswer(200, a);
+    } catch (e) {
+      w.log.error({ fn: deployment.name, err: e }, 'notification not handled');
+      await flushLog(w.log);
+      return notifyAnswer(500, { errcode: 1, errmsg: 'temporary failure' });
+    }
+  };
 }
 
 /**

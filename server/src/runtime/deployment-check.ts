@@ -81,8 +81,9 @@ export function deploymentProblems(d: Deployment, worstCaseMs: number | undefine
   }
   if (d.kind === 'timer' && timers.length === 0) at('triggers', 'none: a timer function that no timer fires never runs');
   if (d.kind !== 'timer' && timers.length > 0) at('triggers', `a ${d.kind} function has a timer, and would refuse it (SOURCE)`);
-  if (d.kind === 'http' && !(d.http && /^\/[A-Za-z0-9/_-]{1,60}$/.test(d.http.path))) at('http', 'an http function needs its HTTP access path, e.g. { path: "/admin-api" }');
-  if (d.kind !== 'http' && d.http) at('http', `a ${d.kind} function has no HTTP access route`);
+  const routed = d.kind === 'http' || d.kind === 'httpnotify';
+  if (routed && !(d.http && /^\/[A-Za-z0-9/_-]{1,60}$/.test(d.http.path))) at('http', 'an http function needs its HTTP access path, e.g. { path: "/admin-api" }');
+  if (!routed && d.http) at('http', `a ${d.kind} function has no HTTP access route`);
   for (const api of d.permissions.openapi) if (!/^[a-z][A-Za-z]*\.[a-z][A-Za-z]*$/.test(api)) at('permissions.openapi', `"${api}" is not a cloud-call name (e.g. cloudPay.unifiedOrder)`);
   for (const name of [...d.env.required, ...d.env.optional]) if (!/^[A-Z][A-Z0-9_]*$/.test(name)) at('env', `"${name}" is not an environment variable name`);
   const both = d.env.required.filter((n) => d.env.optional.includes(n));

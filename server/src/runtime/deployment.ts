@@ -58,7 +58,9 @@ export type FunctionKind =
   /** WeChat's message push (消息推送), configured in the console to invoke this function. */
   | 'push'
   /** An HTTPS route of CloudBase's HTTP access service (the operator console's API): a bearer token, no WeChat caller. */
-  | 'http';
+  | 'http'
+  /** An HTTPS route a payment channel posts its signed notifications to (WeChat 非税): no caller, the signature is the gate. */
+  | 'httpnotify';
 
 export interface Deployment {
   name: string;

@@ -20,6 +20,14 @@ export function unreachableConfiguration(): Record<string, string> {
     WECOM_AGENT_ID: '1000002',
     WECOM_SECRET: 'test-only-wecom-secret',
     ADMIN_CONSOLE_URL: 'https://console.example.invalid/admin/',
+    // WeChat 非税 (fines): the collecting unit and the mini-program's credentials its calls need.
+    MP_APPID: 'wx00000000000000aa',
+    MP_APPSECRET: '00000000000000000000000000000000',
+    WECHAT_API_URL: 'http://127.0.0.1:9',
+    NONTAX_DEPARTMENT_CODE: '110100000001',
+    NONTAX_DEPARTMENT_NAME: '市公安局交通管理局',
+    NONTAX_REGION_CODE: '110100',
+    NONTAX_NOTIFY_KEY: 'test-only-nontax-notify-key-32-chars',
     LOG_LEVEL: 'silent',
   };
 }

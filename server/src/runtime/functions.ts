@@ -6,6 +6,9 @@ import type { Flow } from './flow';
 import { type Job, workerWorstCaseMs } from './jobs';
 import type { Deps } from './types';
 import type { AdminDefinition } from '../admin/define';
+import type { ServerConfig } from '../config';
+import { NONTAX_ENV } from '../payments/channels';
+import type { PaymentChannel } from '../payments/kinds';
 
 /** What a deployed function does with an invocation, by who invokes it. */
 export type Handler =
@@ -18,7 +21,9 @@ export type Handler =
   /** WeChat's message push: whatever WeChat expects back; throwing asks it to push again. */
   | { kind: 'push'; handle(deps: Deps, event: unknown, now: Date): Promise<unknown> }
   /** The operator console over CloudBase's HTTP access service at `path`: a bearer token, never a resident. */
-  | { kind: 'http'; def: AdminDefinition; path: string };
+  | { kind: 'http'; def: AdminDefinition; path: string }
+  /** A payment channel's signed notifications over HTTPS at `path` (WeChat 非税): no caller, the signature is the gate. */
+  | { kind: 'httpnotify'; path: string; handle(deps: Deps, config: ServerConfig, body: unknown, now: Date): Promise<{ errcode: number; errmsg: string }> };
 
 /**
  * Where the build finds a function's handler, so that its bundle carries that and no more: the
@@ -30,6 +35,8 @@ export type Handler =
 export interface Source {
   module: string;
   export: string;
+  /** For a module of payable kinds: the channels those kinds pay through (the deployment needs each one's variables). */
+  channels?: readonly PaymentChannel[];
 }
 
 /** One cloud function as deployed: derived from a flow's declaration or declared by the platform. */
@@ -60,7 +67,17 @@ export const PAYING_OPENAPI = ['cloudPay.unifiedOrder', 'cloudPay.queryOrder', '
 export const PAY_ENV = 'PAY_SUB_MCH_ID';
 
 /** Where a flow's payable kinds are exported from: the entries of the functions serving them import them there. */
-export const payablesSource = (flow: Pick<Flow, 'name'>): Source => ({ module: `flows/${flow.name}/payables`, export: `${flow.name}Payables` });
+export const payablesSource = (flow: Pick<Flow, 'name' | 'payables'>): Source => ({
+  module: `flows/${flow.name}/payables`,
+  export: `${flow.name}Payables`,
+  channels: unique(flow.payables.map((k) => k.channel)),
+});
+
+/**
+ * Whether a function calls the 非税 channel: it serves a kind paying through it, and is not a
+ * notification receiver (those record a payment and call no channel).
+ */
+const callsNontax = (fn: DeployedFunction) => fn.handler.kind !== 'paycallback' && fn.handler.kind !== 'httpnotify' && fn.payables.some((s) => s.channels?.includes('nontax'));
 
 /**
  * The functions a flow deploys: its resident function (`<flow>`), a worker (`<flow>Worker`) when
@@ -69,6 +86,8 @@ export const payablesSource = (flow: Pick<Flow, 'name'>): Source => ({ module: `
  */
 export function flowFunctions(flow: Flow, everyPayable: readonly Source[] = []): DeployedFunction[] {
   const sells = flow.payables.length > 0;
+  // WeChat Pay's cloud calls and sub-merchant only for kinds it takes (fines go to 非税 over HTTPS, deploymentOf).
+  const cloudpay = flow.payables.some((k) => k.channel === 'cloudpay');
   const out: DeployedFunction[] = [
     {
       name: flow.name,
@@ -76,8 +95,8 @@ export function flowFunctions(flow: Flow, everyPayable: readonly Source[] = []):
       handler: { kind: 'resident', def: flow },
       source: { module: `flows/${flow.name}/flow`, export: `${flow.name}Flow` },
       departments: flow.departments,
-      openapi: unique([...(sells ? PAYING_OPENAPI : []), ...(flow.deployment.openapi ?? [])]),
-      env: { required: [...(sells ? [PAY_ENV] : []), ...(flow.deployment.env?.required ?? [])], optional: [...(flow.deployment.env?.optional ?? [])] },
+      openapi: unique([...(cloudpay ? PAYING_OPENAPI : []), ...(flow.deployment.openapi ?? [])]),
+      env: { required: [...(cloudpay ? [PAY_ENV] : []), ...(flow.deployment.env?.required ?? [])], optional: [...(flow.deployment.env?.optional ?? [])] },
       peakFileBytes: flow.deployment.peakFileBytes ?? 0,
       payables: flow.everyPayable ? everyPayable : sells ? [payablesSource(flow)] : [],
       worstCaseMs: flow.budget,
@@ -131,6 +150,7 @@ export const receiverWorstCaseMs = (departmentTimeoutMs: number) => departmentCa
 /** How a function is deployed (runtime/deployment.ts), derived: nothing here is typed by hand. */
 export function deploymentOf(fn: DeployedFunction): Deployment {
   const schedules = fn.handler.kind === 'timer' ? unique(fn.handler.jobs.map((j) => j.schedule)) : [];
+  const nontax = callsNontax(fn);
   return {
     name: fn.name,
     purpose: fn.purpose,
@@ -142,9 +162,9 @@ export function deploymentOf(fn: DeployedFunction): Deployment {
     vpc: true,
     permissions: { openapi: [...fn.openapi] },
     env: {
-      required: unique(['DATABASE_URL', ...departmentEnv(fn.departments), ...fn.env.required]),
-      optional: unique([...COMMON_OPTIONAL_ENV, ...(fn.departments.length ? DEPARTMENT_OPTIONAL_ENV : []), ...fn.env.optional]),
+      required: unique(['DATABASE_URL', ...departmentEnv(fn.departments), ...fn.env.required, ...(nontax ? NONTAX_ENV.required : [])]),
+      optional: unique([...COMMON_OPTIONAL_ENV, ...(fn.departments.length ? DEPARTMENT_OPTIONAL_ENV : []), ...fn.env.optional, ...(nontax ? NONTAX_ENV.optional : [])]),
     },
-    ...(fn.handler.kind === 'http' ? { http: { path: fn.handler.path } } : {}),
+    ...(fn.handler.kind === 'http' || fn.handler.kind === 'httpnotify' ? { http: { path: fn.handler.path } } : {}),
   };
 }

@@ -33,6 +33,11 @@ export interface Deps {
   notifier: Notifier;
   payments: PaymentProvider;
   /**
+   * WeChat's 非税缴费 (the treasury's channel), for the payable kinds that declare `channel:
+   * 'nontax'`; `payments` above is the cloudpay channel. Absent where no such kind is served.
+   */
+  nontax?: PaymentProvider;
+  /**
    * The payable kinds this function serves (their posting, words, views, receipt pages), wired
    * from the flows that declare them: payments asks these and imports no flow.
    */

@@ -177,6 +177,10 @@ export interface TrafficOrderView {
   refund?: RefundView;
   departmentRef?: string;
   transactionId?: string;
+  /** The channel the fine is paid through: WeChat's 非税缴费, to the treasury. */
+  channel?: 'nontax' | 'cloudpay';
+  /** The treasury's 财政电子票据 for a paid fine (its type code and number), shown on the receipt once issued. */
+  eReceipt?: { billTypeCode: string; billNo: string };
 }
 
 export interface TrafficPayResult {

@@ -189,7 +189,7 @@ describe.each(STORE_KINDS)('traffic violations on %s', (kind) => {
 
   it('takes the money once for 5 replayed payment confirmations, and the fine ends paid at the traffic police with the decision number', async () => {
     const answers = await Promise.all(Array.from({ length: 5 }, () => confirmPayment(orderId).then((r) => r.json())));
-    for (const a of answers) expect(a).toEqual({ errcode: 0, errmsg: 'OK' });
+    for (const a of answers) expect(a).toEqual({ errcode: 0, errmsg: 'ok' });
     const paid = await stack.database.db.execute(`select count(*)::int as n from payments where order_id = '${orderId}'`);
     expect((paid as unknown as { rows: Array<{ n: number }> }).rows[0].n).toBe(1);
     // The outbox posts it to the traffic police (the paymentsWorker timer; here on demand), with the payment's time.
@@ -275,7 +275,7 @@ describe('the traffic fine outbox', () => {
       const { vehicle } = await call<{ vehicle: VehicleView }>(first.url, { action: 'addVehicle', plate: ZHANG_CAR.plate, plateKind: 'small_car', engineNoSuffix: ZHANG_CAR.engineNoSuffix });
       const { order } = await call<TrafficPayResult>(first.url, { action: 'pay', vehicleId: vehicle.vehicleId, violationId: SEVENTEEN, idempotencyKey: 'restart-fine-01' });
       first.sandboxes.traffic.setFault({ mode: 'down' });
-      expect(await (await fetch(`${first.url}/api/__dev/payments/${order.orderId}/confirm`, { method: 'POST', headers: { 'x-dev-now': NOON } })).json()).toEqual({ errcode: 0, errmsg: 'OK' });
+      expect(await (await fetch(`${first.url}/api/__dev/payments/${order.orderId}/confirm`, { method: 'POST', headers: { 'x-dev-now': NOON } })).json()).toEqual({ errcode: 0, errmsg: 'ok' });
       expect((await call<{ order: { order: TrafficOrderView } }>(first.url, { action: 'order', orderId: order.orderId }, 'payments')).order.order.status).toBe('paid');
       expect(first.sandboxes.traffic.postings!()).toEqual([]);
       await first.stop();

@@ -1,3 +1,4 @@
+import { channelOrderIdOf } from '../../payments/channels';
 import {
   fineLateFee,
   type LateFeeView,
@@ -35,6 +36,7 @@ export function trafficOrderView(r: OrderRow, refund?: RefundRow): TrafficOrderV
     amount: r.amount,
     status: r.status as TrafficOrderStatus,
     ...orderLifecycle(r, refund),
+    channel: channelOrderIdOf(r) ? 'nontax' : 'cloudpay',
   };
 }
 

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import type { TrafficOrderView } from '@bianmin/core';
 import { formatFen } from '@bianmin/core/format';
@@ -51,7 +52,12 @@ export default function FineReceipt() {
                 </Notice>
               ) : null
             }
-            details={<FineLines order={o} />}
+            details={
+              <>
+                <FineLines order={o} />
+                {o.eReceipt ? <FiscalReceiptLines receipt={o.eReceipt} /> : null}
+              </>
+            }
             image={o.status === 'settled' ? { model: fineReceiptImage(o), fileName: fineReceiptFileName(o) } : null}
             actions={actions}
           />
@@ -70,6 +76,29 @@ function FineLines({ order }: { order: TrafficOrderView }) {
       <Row label={split[0]!.label} value={split[0]!.value} className='bm-traffic-receipt__money-0' />
       <Row label={split[1]!.label} value={split[1]!.value} tone={order.lateFee > 0 ? 'money' : undefined} className='bm-traffic-receipt__money-1' />
       <Row label={order.status === 'closed' ? '订单金额' : '实付金额'} value={split[2]!.value} tone='strong' className='bm-traffic-receipt__money-2' />
+    </>
+  );
+}
+
+/**
+ * The treasury's 财政电子票据 for a paid fine. WeChat has no mini-program API that puts it in the
+ * card wallet (卡包): the treasury inserts it server-side (nontax/insertbill) once the resident has
+ * authorised it, so the action says what happens rather than pretending to do it (h5 and weapp alike).
+ */
+function FiscalReceiptLines({ receipt }: { receipt: { billTypeCode: string; billNo: string } }) {
+  const [asked, setAsked] = useState(false);
+  return (
+    <>
+      <Row label='财政电子票据号码' value={receipt.billNo} className='bm-traffic-receipt__bill-no' token />
+      <Row label='票据类型编码' value={receipt.billTypeCode} className='bm-traffic-receipt__bill-type' token />
+      <Button className='bm-traffic-receipt__card-wallet' variant='secondary' onPress={() => setAsked(true)}>
+        存入微信卡包
+      </Button>
+      {asked ? (
+        <Notice tone='info' title='存入微信卡包' className='bm-traffic-receipt__card-wallet-notice'>
+          正式版中，您授权后财政部门会把这张财政电子票据放进您的微信卡包（我-卡包-票证），可随时查看和下载 PDF。本地演示环境不连接财政票据平台，票据号码以上方为准。
+        </Notice>
+      ) : null}
     </>
   );
 }
