@@ -237,3 +237,15 @@ it('in 大字模式 never splits "逾期 23 天" between the number and its unit
   expect(sheet.split).toEqual([]);
   await page.context().close();
 });
+
+it('shows the hub in 大字模式 (what WeChat’s largest font setting turns on) with every tile’s name and department on one line', async () => {
+  const page = await e2e.open({ openid: zhang.openid, now: NOON, largeFont: true });
+  await shown(page, '.bm-large-font .bm-hub-service-tile').first().waitFor({ timeout: 20_000 });
+  await settled(page);
+  const titles = await lineCounts(page, '.bm-hub-service-tile .bm-tile__title');
+  expect(titles.length).toBeGreaterThan(5);
+  expect(titles.filter((t) => t.lines > 1)).toEqual([]);
+  expect((await lineCounts(page, '.bm-hub-service-tile .bm-tile__subtitle')).filter((t) => t.lines > 1)).toEqual([]);
+  await e2e.screenshot(page, 'hub-large-font');
+  await page.context().close();
+});
