@@ -401,5 +401,4 @@ export const NOT_PERSONAL: readonly NotPersonalTable[] = [
  * Column names that point at a resident or hold what they wrote: a table outside the registry
  * with one of these is a registry that missed it. (A registered table must classify every column.)
  */
-export const RESIDENT_COLUMN = /openid|caller|phone|id_number|id_hash|id_masked|holder|address|account_no|account_ref|plate|engine|contact|person|paid_by|payer|helper|holder_openid/;
-
+export const RESIDENT_COLUMN = /(^|_)(openid|caller|phone|id_number|id_hash|id_masked|holder_name|name_masked|address|account_no|account_ref|plate|person_ref|paid_by|payer|helper)$|(^|_)(engine|contact)(_|$)/;
