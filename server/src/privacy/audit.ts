@@ -30,7 +30,7 @@ export const tokenHash = (token: string): string => createHash('sha256').update(
 export type AuditDetail = Record<string, { erased?: number; kept?: number; rows?: number }>;
 
 const SUMMARY: Record<AccountAuditEntry['event'], (d: AuditDetail) => string> = {
-  export: (d) => `导出了全部数据（${total(d, 'rows')} 条记录）`,
+  export: (d) => `查看或导出了全部数据（${total(d, 'rows')} 条记录）`,
   delete_requested: () => '查看了删除说明',
   deleted: (d) => `删除了 ${total(d, 'erased')} 条记录${total(d, 'kept') ? `，保留 ${total(d, 'kept')} 条依法需保存的记录（不含 openid）` : ''}`,
 };

@@ -19,6 +19,7 @@ import { ServiceTile } from './service-tile';
 import { HubNotices } from './notices';
 import { MessagesEntry } from './messages-entry';
 import { MyTicketsEntry, type MyTicketsCount } from './my-tickets-entry';
+import { MyDataEntry } from './my-data-entry';
 import { StatusEntry } from './status-entry';
 import { ComingSoonSheet } from './coming-soon-sheet';
 import { openNowSentence } from './summary';
@@ -39,6 +40,8 @@ async function unreadCount(): Promise<number | null> {
 }
 
 const MY_TICKETS_PAGE = '/tickets/pages/mine/index';
+/** What Bianmin holds about the resident: see, export, delete. */
+const MY_DATA_PAGE = '/me/pages/data/index';
 /** The public record of every department (no sign-in). */
 const STATUS_PAGE = '/services/pages/status/index';
 
@@ -159,6 +162,7 @@ export default function Hub() {
         ))}
 
         {data && groups.length > 0 ? <StatusEntry onOpen={() => void openPage(STATUS_PAGE)} /> : null}
+        {inbox.data != null ? <MyDataEntry onOpen={() => void openPage(MY_DATA_PAGE)} /> : null}
 
         {data && groups.length > 0 ? (
           <Text className='bm-hub-footnote'>{list.loading ? '正在更新办理状态…' : `办理状态更新于 ${updatedAt ?? ''}，下拉可刷新`}</Text>

@@ -71,7 +71,7 @@ describe.each(STORE_KINDS)('my data (export and deletion) on %s', (kind) => {
     }
     // The sealed provider secret and the ID number's keyed hash are not the resident's to read.
     expect(JSON.stringify(doc)).not.toMatch(/idHash|providerSecret|bizToken/);
-    expect(doc.audit).toEqual([{ at: at('12:05'), event: 'export', summary: expect.stringContaining('导出了全部数据') }]);
+    expect(doc.audit).toEqual([{ at: at('12:05'), event: 'export', summary: expect.stringContaining('查看或导出了全部数据') }]);
 
     const theirs = JSON.stringify(data<MyDataExport>(await me({ action: 'export' }, LI.openid, at('12:05'))));
     for (const s of [ZHANG.openid, water.accountNo, power.accountNo, car.plate, settledOrderId, '井盖']) expect(theirs).not.toContain(s);

@@ -1,0 +1,16 @@
+import Taro from '@tarojs/taro';
+
+/**
+ * weapp: a mini-program cannot download into the phone's files; it writes the document into its
+ * own user-data folder and hands it to WeChat's 发送给朋友 sheet (`wx.shareFileMessage`), where the
+ * resident sends it to 文件传输助手 or anyone they choose. Same exports as save.h5.ts, the h5 twin.
+ */
+export const SAVE_LABEL = '发送数据文件到聊天';
+export const SAVE_HINT = '文件会通过微信“发送给朋友”发出，可以发给“文件传输助手”保存到电脑或手机。';
+
+export async function saveExport(text: string, fileName: string): Promise<string> {
+  const filePath = `${Taro.env.USER_DATA_PATH}/${fileName}`;
+  await new Promise<void>((resolve, reject) => Taro.getFileSystemManager().writeFile({ filePath, data: text, encoding: 'utf8', success: () => resolve(), fail: reject }));
+  await Taro.shareFileMessage({ filePath, fileName });
+  return `已发送 ${fileName}`;
+}
