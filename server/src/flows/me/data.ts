@@ -26,8 +26,19 @@ import type { ResidentContext } from '../../runtime/types';
 
 const SECTIONS = PERSONAL_TABLES.filter((t) => t.exportAs === 'section');
 
+/**
+ * A resident's data is theirs alone to take away or erase: never on a relative's behalf, whatever
+ * a family link's scopes say (a call acting for someone carries `actingFor` on its context).
+ */
+export function ownAccountOnly(ctx: ResidentContext): void {
+  if ((ctx as ResidentContext & { actingFor?: unknown }).actingFor) {
+    throw new AppError('FORBIDDEN', '我的数据只能由本人查看、导出和删除，亲友代办不能使用。请让本人在自己的微信里操作。');
+  }
+}
+
 /** Everything Bianmin holds about the caller, in full (it is their own), one section per table. */
 export async function exportMyData(ctx: ResidentContext): Promise<MyDataExport> {
+  ownAccountOnly(ctx);
   const subject = auditSubject(auditKeyOf(ctx), ctx.caller.openid);
   const db = await ctx.deps.db();
   const now = ctx.clock.now();
@@ -113,6 +124,7 @@ function split(counts: Map<string, { erased: number; kept: number }>): { erase: 
  * confirmation that holds for DELETE_CONFIRM_MINUTES (deletion checks the blockers again).
  */
 export async function planDeletion(ctx: ResidentContext): Promise<DeletePlan> {
+  ownAccountOnly(ctx);
   const subject = auditSubject(auditKeyOf(ctx), ctx.caller.openid);
   const db = await ctx.deps.db();
   const now = ctx.clock.now();
@@ -139,6 +151,7 @@ export async function planDeletion(ctx: ResidentContext): Promise<DeletePlan> {
  * deletion in the account audit — one deletion per confirmation, however many arrive at once.
  */
 export async function deleteMyData(ctx: ResidentContext, input: { confirmToken: string }): Promise<DeleteResult> {
+  ownAccountOnly(ctx);
   const subject = auditSubject(auditKeyOf(ctx), ctx.caller.openid);
   const db = await ctx.deps.db();
   const now = ctx.clock.now();
