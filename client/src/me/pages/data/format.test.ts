@@ -5,7 +5,7 @@ const section = (key: string, n: number) => ({ key, title: key, about: '', reten
 
 describe('my data’s formatting', () => {
   it('shows Beijing times as wall time, yes/no in words, empty values as a dash and lists joined', () => {
-    expect(displayValue('2026-03-10T14:05:00+08:00')).toMatch(/^2026年3月10日 14:05$|14:05/);
+    expect(displayValue('2026-03-10T14:05:00+08:00')).toBe('2026年3月10日 14:05');
     expect(displayValue(true)).toBe('是');
     expect(displayValue(false)).toBe('否');
     expect(displayValue(null)).toBe('—');

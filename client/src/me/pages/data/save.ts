@@ -10,7 +10,9 @@ export const SAVE_HINT = '文件会通过微信“发送给朋友”发出，可
 
 export async function saveExport(text: string, fileName: string): Promise<string> {
   const filePath = `${Taro.env.USER_DATA_PATH}/${fileName}`;
-  await new Promise<void>((resolve, reject) => Taro.getFileSystemManager().writeFile({ filePath, data: text, encoding: 'utf8', success: () => resolve(), fail: reject }));
+  // Written synchronously: WeChat opens the send sheet only within the tap that asked for it, and
+  // an asynchronous write between the tap and the call can lose it.
+  Taro.getFileSystemManager().writeFileSync(filePath, text, 'utf8');
   await Taro.shareFileMessage({ filePath, fileName });
   return `已发送 ${fileName}`;
 }
