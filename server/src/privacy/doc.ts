@@ -19,6 +19,10 @@ export function renderPersonalDataSection(): string {
     "column of the database the registry does not classify. Both actions are recorded in `account_audit`",
     'under a keyed hash of the openid (ACCOUNT_AUDIT_KEY), which outlives the deletion.',
     '',
+    'Not covered yet: files residents uploaded (ticket photos and video, vehicle licence photos) stay in',
+    'cloud storage under `uploads/<openid>/`: the storage port reads files but cannot delete them, and a',
+    'licence photo is recorded nowhere else. Deletion says so to the resident.',
+    '',
     '| table | what | personal columns | export | on deletion | retention |',
     '| --- | --- | --- | --- | --- | --- |',
     ...PERSONAL_TABLES.map(

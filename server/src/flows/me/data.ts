@@ -26,6 +26,8 @@ import type { ResidentContext } from '../../runtime/types';
 
 const SECTIONS = PERSONAL_TABLES.filter((t) => t.exportAs === 'section');
 
+export const UPLOADS_NOTE = '如果你上传过诉求的照片、视频或行驶证照片，这些文件存放在云存储中，这次删除还不能清除它们。';
+
 /**
  * A resident's data is theirs alone to take away or erase: never on a relative's behalf, whatever
  * a family link's scopes say (a call acting for someone carries `actingFor` on its context).
@@ -89,6 +91,9 @@ async function notesOf(db: Db, openid: string): Promise<string[]> {
     .from(refunds)
     .where(and(eq(refunds.openid, openid), ne(refunds.status, 'refunded')));
   if (refunding.length) notes.push(`进行中的 ${refunding.length} 笔退款照常按订单号原路退回，但到账通知不会再发给你。`);
+  // Said plainly, because it is not done: the storage port can read files but not delete them, and
+  // a licence photo read by OCR is recorded nowhere but in storage (uploads/<openid>/…).
+  notes.push(UPLOADS_NOTE);
   return notes;
 }
 
