@@ -105,6 +105,16 @@ export const SCAN_TARGETS: ScanTarget[] = [
     },
   },
   { name: 'messages', path: () => '/messages/pages/index/index', ready: '.bm-message-item', now: AFTER_REOPEN },
+  { name: 'my data', path: () => '/me/pages/data/index', ready: '.bm-me-data-section' },
+  {
+    name: 'my data, delete sheet',
+    path: () => '/me/pages/data/index',
+    ready: '.bm-me-data-section',
+    prepare: async (page) => {
+      await shown(page, '.bm-me-data__delete-open').click();
+      await shown(page, '.bm-me-delete-sheet .bm-me-delete-sheet__word').waitFor();
+    },
+  },
   { name: 'service status', path: () => '/services/pages/status/index', ready: '.bm-status-dept .bm-status-service' },
   { name: 'service status, traffic maintenance, power company down', path: () => '/services/pages/status/index', ready: '.bm-status-service[data-state="down"]', now: TRAFFIC_MAINTENANCE, down: ['power'] },
   { name: 'insurance verify', path: () => '/insurance/pages/verify/index?reason=required', ready: '.bm-ins-verify__why' },

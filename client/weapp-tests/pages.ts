@@ -38,6 +38,17 @@ export const PAGES: PageCase[] = [
     calls: ['messages.list'],
   },
   {
+    route: 'me/pages/data/index',
+    resident: ZHANG,
+    now: MORNING,
+    setup: async (r, now) => {
+      await ensureVehicle(r, now);
+      return {};
+    },
+    shows: ['我的数据', /便民保存了关于你的 \d+ 条记录/, '添加的车辆', '保存多久', '删除时', '账户记录', '删除我的数据'],
+    calls: ['me.export'],
+  },
+  {
     // Public: the same record for anyone, each department with its services, uptime and incidents.
     route: 'services/pages/status/index',
     resident: CHEN,

@@ -139,6 +139,8 @@ const LOCAL_NONTAX = { appId: 'wxsandboxnontax00', departmentCode: '110100000001
 
 /** The local stack's key for ID-number hashes (deployed: INSURANCE_ID_HASH_KEY). */
 const DEV_ID_HASH_KEY = 'bianmin-dev-only-id-hash-key-not-for-production';
+/** The local stack's key for the account audit's hashes (deployed: ACCOUNT_AUDIT_KEY). */
+const DEV_ACCOUNT_AUDIT_KEY = 'bianmin-dev-only-account-audit-key-not-for-production';
 
 export const DEFAULT_H5_DIR = resolve(__dirname, '../../client/dist/h5');
 export const DEFAULT_CONSOLE_DIR = resolve(__dirname, '../../console/dist');
@@ -193,6 +195,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       },
       idHashKey: DEV_ID_HASH_KEY,
     },
+    accountAuditKey: DEV_ACCOUNT_AUDIT_KEY,
     contentCheck,
   };
   const postAfterPayment = opts.postAfterPayment ?? true;

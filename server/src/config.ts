@@ -64,6 +64,12 @@ const envSchema = z.object({
    * kept only in the function's configuration. Changing it makes earlier verifications unrecognisable.
    */
   INSURANCE_ID_HASH_KEY: z.string().min(32, 'INSURANCE_ID_HASH_KEY must be at least 32 characters').optional(),
+  /**
+   * HMAC key for the account audit (me function): a deleted resident's exports and deletion stay
+   * recorded under a keyed hash of their openid, never the openid. At least 32 characters, random;
+   * changing it makes earlier entries unrecognisable to their resident.
+   */
+  ACCOUNT_AUDIT_KEY: z.string().min(32, 'ACCOUNT_AUDIT_KEY must be at least 32 characters').optional(),
   /** WeChat Work (企业微信) corp id, for the operator console's sign-in (admin function only). */
   WECOM_CORP_ID: z.string().regex(/^[A-Za-z0-9]{6,40}$/, 'WECOM_CORP_ID must be the corp id (ww…)').optional(),
   /** The console's self-built app (自建应用) in WeChat Work: its AgentId and Secret. */
@@ -108,6 +114,7 @@ export interface ServerConfig {
   /** The face checks offered (FACE_METHODS); each still needs its keys. */
   faceMethods: FaceMethod[];
   insuranceIdHashKey?: string;
+  accountAuditKey?: string;
   wecom?: { corpId: string; agentId: string; secret: string; redirectUri: string };
   /** The collecting unit for WeChat 非税缴费; undefined unless its code, name and region are all set. */
   nontax?: { departmentCode: string; departmentName: string; regionCode: string; bankId?: string };
@@ -140,6 +147,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     weChat: e.MP_APPID && e.MP_APPSECRET ? { appId: e.MP_APPID as string, appSecret: e.MP_APPSECRET as string, baseUrl: (e.WECHAT_API_URL as string).replace(/\/$/, '') } : undefined,
     faceMethods: [...new Set((e.FACE_METHODS as string).split(',') as FaceMethod[])],
     insuranceIdHashKey: e.INSURANCE_ID_HASH_KEY as string | undefined,
+    accountAuditKey: e.ACCOUNT_AUDIT_KEY as string | undefined,
     wecom:
       e.WECOM_CORP_ID && e.WECOM_AGENT_ID && e.WECOM_SECRET && e.ADMIN_CONSOLE_URL
         ? { corpId: e.WECOM_CORP_ID as string, agentId: e.WECOM_AGENT_ID as string, secret: e.WECOM_SECRET as string, redirectUri: e.ADMIN_CONSOLE_URL as string }

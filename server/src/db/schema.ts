@@ -522,3 +522,4 @@ export const subscribeGrants = pgTable(
 );
 
 export * from './schema-operations';
+export * from './schema-privacy';

@@ -16,6 +16,7 @@ export function unreachableConfiguration(): Record<string, string> {
     TCB_ENV: 'test-env-0000',
     FACEID_RULE_ID: '1',
     INSURANCE_ID_HASH_KEY: 'test-only-id-hash-key-of-32-chars!',
+    ACCOUNT_AUDIT_KEY: 'test-only-account-audit-key-32-chars',
     WECOM_CORP_ID: 'ww0000000000000000',
     WECOM_AGENT_ID: '1000002',
     WECOM_SECRET: 'test-only-wecom-secret',

@@ -48,6 +48,8 @@ export interface Deps {
   tencentCloud?: TencentCloudConfig;
   /** Face verification and the ID-number hash key: wired only where a function needs them (insurance). */
   realName?: RealNameDeps;
+  /** The account audit's HMAC key (ACCOUNT_AUDIT_KEY): wired only where the me function runs. */
+  accountAuditKey?: string;
   /** WeChat's content safety check for what residents write for others to read (complaints). */
   contentCheck: ContentCheck;
   /** Operators' notices and schedule versions over the catalogue (absent: the catalogue alone). */

@@ -19,7 +19,7 @@ import { ServiceTile } from './service-tile';
 import { HubNotices } from './notices';
 import { MessagesEntry } from './messages-entry';
 import { MyTicketsEntry, type MyTicketsCount } from './my-tickets-entry';
-import { StatusEntry } from './status-entry';
+import { HubLinkRow } from './link-row';
 import { ComingSoonSheet } from './coming-soon-sheet';
 import { openNowSentence } from './summary';
 import './index.css';
@@ -39,6 +39,8 @@ async function unreadCount(): Promise<number | null> {
 }
 
 const MY_TICKETS_PAGE = '/tickets/pages/mine/index';
+/** What Bianmin holds about the resident: see, export, delete. */
+const MY_DATA_PAGE = '/me/pages/data/index';
 /** The public record of every department (no sign-in). */
 const STATUS_PAGE = '/services/pages/status/index';
 
@@ -158,7 +160,8 @@ export default function Hub() {
           </View>
         ))}
 
-        {data && groups.length > 0 ? <StatusEntry onOpen={() => void openPage(STATUS_PAGE)} /> : null}
+        {data && groups.length > 0 ? <HubLinkRow className='bm-hub-status-entry' title='各部门服务状态' note='停办与中断记录' onOpen={() => void openPage(STATUS_PAGE)} /> : null}
+        {inbox.data != null ? <HubLinkRow className='bm-hub-my-data' title='我的数据' note='查看、导出或删除' onOpen={() => void openPage(MY_DATA_PAGE)} /> : null}
 
         {data && groups.length > 0 ? (
           <Text className='bm-hub-footnote'>{list.loading ? '正在更新办理状态…' : `办理状态更新于 ${updatedAt ?? ''}，下拉可刷新`}</Text>
