@@ -17,6 +17,7 @@ import { AvailabilitySheet } from '../../components/availability-sheet';
 import { groupServices, type HubTile } from './group';
 import { ServiceTile } from './service-tile';
 import { HubNotices } from './notices';
+import { AgendaEntry } from './agenda-entry';
 import { MessagesEntry } from './messages-entry';
 import { MyTicketsEntry, type MyTicketsCount } from './my-tickets-entry';
 import { StatusEntry } from './status-entry';
@@ -39,6 +40,17 @@ async function unreadCount(): Promise<number | null> {
 }
 
 const MY_TICKETS_PAGE = '/tickets/pages/mine/index';
+const AGENDA_PAGE = '/me/pages/agenda/index';
+
+/** How many things the resident has to do (我的待办); null while no resident is known. */
+async function agendaCount(): Promise<number | null> {
+  try {
+    return (await callFunction('me', { action: 'agenda' })).items.length;
+  } catch (e) {
+    if (toApiError(e).code === 'UNAUTHENTICATED') return null;
+    throw e;
+  }
+}
 /** The public record of every department (no sign-in). */
 const STATUS_PAGE = '/services/pages/status/index';
 
@@ -57,6 +69,8 @@ export default function Hub() {
   const list = useRemote(() => callFunction('services', { action: 'list' }), { refreshMs: REFRESH_MS, asOf: (d: ServicesListResult) => d.now });
   const inbox = useRemote(unreadCount, { refreshMs: REFRESH_MS });
   const myTickets = useRemote(ticketCount, { refreshMs: REFRESH_MS });
+  // Asks every department the resident has something with: once per visit, not every minute.
+  const agenda = useRemote(agendaCount);
   /** The service whose availability sheet is open. */
   const [sheetId, setSheetId] = useState<string | null>(null);
   const [comingSoon, setComingSoon] = useState<string | null>(null);
@@ -86,6 +100,7 @@ export default function Hub() {
     void list.reload();
     void inbox.reload();
     void myTickets.reload();
+    void agenda.reload();
   };
 
   const groups = data ? groupServices(data) : [];
@@ -139,6 +154,8 @@ export default function Hub() {
 
       <View className='bm-hub-body'>
         <RemoteStatus remote={list} prefix='bm-hub' errorTitle='服务列表暂时打不开' loading={{ label: '正在加载服务…', shape: 'tiles', className: 'bm-hub-loading' }} />
+
+        {agenda.data != null ? <AgendaEntry count={agenda.data} onOpen={() => void openPage(AGENDA_PAGE)} /> : null}
 
         {data ? <HubNotices notices={data.notices} services={data.services} onOpen={setSheetId} /> : null}
 

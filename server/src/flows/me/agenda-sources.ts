@@ -161,9 +161,9 @@ export function ticketSource(p: Person): Source {
       for (const t of rows) {
         const s = ticketSummary(t, now, p.ctx.deps.calendar);
         const path = withActingFor(`/tickets/pages/detail/index?${query({ ticketId: t.id })}`, p);
-        const no = s.ticketNo ? `工单 ${s.ticketNo}：` : '';
+        const heading = s.ticketNo ? `工单 ${s.ticketNo}：` : '';
         if (s.awaitingRating) {
-          items.push({ id: `rate:${t.id}`, kind: 'ticket_rating', title: '12345 答复待评价', detail: `${no}${s.preview}`, forWhom: p.forWhom, path });
+          items.push({ id: `rate:${t.id}`, kind: 'ticket_rating', title: '12345 答复待评价', detail: `${heading}${s.preview}`, forWhom: p.forWhom, path });
         }
         const w = reopenWindow(t, now);
         if (w.allowed && w.until && Date.parse(w.until) - now.getTime() <= REOPEN_NOTICE_HOURS * 3600_000) {
@@ -171,7 +171,7 @@ export function ticketSource(p: Person): Source {
             id: `reopen:${t.id}`,
             kind: 'ticket_reopen',
             title: '重办申请即将截止',
-            detail: `${no}答复后 ${REOPEN_WINDOW_DAYS} 天内可申请重办，${formatDate(w.until)} ${w.until.slice(11, 16)} 截止`,
+            detail: `${heading}答复后 ${REOPEN_WINDOW_DAYS} 天内可申请重办，${formatDate(w.until)} ${w.until.slice(11, 16)} 截止`,
             dueAt: w.until,
             forWhom: p.forWhom,
             path,
