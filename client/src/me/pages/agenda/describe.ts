@@ -31,11 +31,13 @@ export function amountLine(item: AgendaItem): string | null {
   return `${today}，明天 ${formatFen(item.amountTomorrow)}（多 ${formatFen(item.amountTomorrow - item.amountDue)} 违约金）`;
 }
 
-/** The deadline in words, and the day a fine's late fee stops growing. */
-export function deadlineLine(item: AgendaItem): string | null {
+/** The deadline in words, and the day a fine's late fee stops growing (`today`: the agenda's date, YYYY-MM-DD). */
+export function deadlineLine(item: AgendaItem, today: string): string | null {
   const parts: string[] = [];
   if (item.dueAt) parts.push(item.dueAt.length > 10 ? `${formatDateTime(item.dueAt)} 截止` : `截止日 ${formatDate(item.dueAt)}`);
-  if (item.capReachedAt) parts.push(`加处罚款 ${formatDate(item.capReachedAt)} 达到上限`);
+  if (item.capReachedAt) {
+    parts.push(item.capReachedAt <= today ? `加处罚款已于 ${formatDate(item.capReachedAt)} 达到上限，不再增加` : `加处罚款 ${formatDate(item.capReachedAt)} 达到上限`);
+  }
   return parts.length ? parts.join('，') : null;
 }
 
@@ -63,6 +65,6 @@ export const ACTION: Record<AgendaItem['kind'], string> = {
 };
 
 /** Everything the card says, in reading order, for its accessible name. */
-export function spokenLabel(item: AgendaItem): string {
-  return [item.title, item.detail, amountLine(item), deadlineLine(item), closedLine(item), staleLine(item), ACTION[item.kind]].filter(Boolean).join('，');
+export function spokenLabel(item: AgendaItem, today: string): string {
+  return [item.title, item.detail, amountLine(item), deadlineLine(item, today), closedLine(item), staleLine(item), ACTION[item.kind]].filter(Boolean).join('，');
 }

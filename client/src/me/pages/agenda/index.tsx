@@ -85,7 +85,7 @@ export default function AgendaPage() {
               {g.total > 0 ? <Text className='bm-agenda-group__total'>{`今天合计 ${formatFen(g.total)}`}</Text> : null}
             </View>
             {g.items.map((item) => (
-              <Item key={item.id} item={item} onOpen={() => void open(item)} onPay={() => startPay(item)} />
+              <Item key={item.id} item={item} today={data!.asOf.slice(0, 10)} onOpen={() => void open(item)} onPay={() => startPay(item)} />
             ))}
           </View>
         ))}
@@ -95,12 +95,12 @@ export default function AgendaPage() {
   );
 }
 
-function Item({ item, onOpen, onPay }: { item: AgendaItem; onOpen(): void; onPay(): void }) {
-  const lines = [amountLine(item), deadlineLine(item), closedLine(item), staleLine(item)];
+function Item({ item, today, onOpen, onPay }: { item: AgendaItem; today: string; onOpen(): void; onPay(): void }) {
+  const lines = [amountLine(item), deadlineLine(item, today), closedLine(item), staleLine(item)];
   const canPay = item.kind === 'bill' && item.pay && !item.closed;
   return (
     <View className={`bm-agenda-item bm-agenda-item--${item.kind} ${item.stale ? 'bm-agenda-item--stale' : ''}`} data-item-id={item.id} data-kind={item.kind}>
-      <View className='bm-agenda-item__main bm-focusable' {...pressable(onOpen)} ariaLabel={spokenLabel(item)} hoverClass='bm-agenda-item--pressed'>
+      <View className='bm-agenda-item__main bm-focusable' {...pressable(onOpen)} ariaLabel={spokenLabel(item, today)} hoverClass='bm-agenda-item--pressed'>
         <Text className='bm-agenda-item__title'>{item.title}</Text>
         <Text className='bm-agenda-item__detail'>{item.detail}</Text>
         {lines[0] ? <Text className='bm-agenda-item__amount'>{lines[0]}</Text> : null}
