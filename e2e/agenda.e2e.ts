@@ -43,6 +43,7 @@ it('walks the agenda: the same amounts as the flows’ own pages, one tap to a b
   // The hub's row says how many things wait.
   const page = await e2e.open({ openid: resident.openid, now: NOON });
   const row = shown(page, '.bm-hub-agenda');
+  expect(agenda.items.filter((i) => i.kind === 'unavailable')).toEqual([]);
   await expect(row.textContent()).resolves.toContain(`${agenda.items.length} 项待处理`);
   await row.click();
   await shown(page, '.bm-agenda-item--bill').first().waitFor();

@@ -45,7 +45,8 @@ const AGENDA_PAGE = '/me/pages/agenda/index';
 /** How many things the resident has to do (我的待办); null while no resident is known. */
 async function agendaCount(): Promise<number | null> {
   try {
-    return (await callFunction('me', { action: 'agenda' })).items.length;
+    // What waits for the resident, not a department that did not answer.
+    return (await callFunction('me', { action: 'agenda' })).items.filter((i) => i.kind !== 'unavailable').length;
   } catch (e) {
     if (toApiError(e).code === 'UNAUTHENTICATED') return null;
     throw e;
