@@ -12,7 +12,7 @@ export function eligibilitySentence(e: Required): string {
     case 'due':
       return e.daysLeft === 0 ? '今天是认证截止日，请今天完成认证。' : `请在 ${formatDate(e.dueBy)} 前完成认证（还有 ${e.daysLeft} 天），逾期将暂停发放养老金。`;
     case 'overdue':
-      return `已于 ${formatDate(e.dueBy)} 到期 ${-e.daysLeft} 天。逾期超过 ${ELIGIBILITY_GRACE_DAYS} 天将暂停发放养老金，请尽快认证。`;
+      return `已超过认证截止日（${formatDate(e.dueBy)}）${-e.daysLeft} 天。逾期超过 ${ELIGIBILITY_GRACE_DAYS} 天将暂停发放养老金，请尽快认证。`;
     case 'suspended':
       return '因未按时认证，养老金已暂停发放。完成认证后，社保局将恢复发放并补发暂停期间的养老金。';
   }
