@@ -25,7 +25,13 @@ export default function AgendaPage() {
   const remote = useRemote(() => callFunction('me', { action: 'agenda' }));
   const [paying, setPaying] = useState<AgendaItem | null>(null);
   const checkout = useCheckout<AgendaItem>({
-    place: (item, idempotencyKey) => callFunction('bills', { action: 'pay', bindingId: item.pay!.bindingId, billIds: item.pay!.billIds, idempotencyKey }),
+    place: (item, idempotencyKey) => {
+      const pay = item.pay!;
+      // A relative's household is paid acting for them: `actingFor` is the platform's key (read by
+      // dispatch, like `action`), so it is in no action's input type.
+      const call = { action: 'pay' as const, bindingId: pay.bindingId, billIds: pay.billIds, idempotencyKey };
+      return callFunction('bills', pay.actingFor ? ({ ...call, actingFor: pay.actingFor } as typeof call) : call);
+    },
     keyOf: (item) => `${item.pay!.bindingId}:${item.pay!.billIds.join(',')}`,
     receiptUrl: resultUrl,
     onAbandoned: () => void remote.reload(),
