@@ -29,42 +29,33 @@ import './index.css';
 const REFRESH_MS = 60 * 1000;
 const MESSAGES_PAGE = '/messages/pages/index/index';
 
-/** Unread messages; null while no resident is known (then there is no message centre to open). */
-async function unreadCount(): Promise<number | null> {
+/** A resident's own number; null while no resident is known (then there is nothing of theirs to open). */
+async function signedIn<T>(ask: () => Promise<T>): Promise<T | null> {
   try {
-    return (await callFunction('messages', { action: 'list' })).unread;
+    return await ask();
   } catch (e) {
     if (toApiError(e).code === 'UNAUTHENTICATED') return null;
     throw e;
   }
 }
+
+/** Unread messages. */
+const unreadCount = () => signedIn(async () => (await callFunction('messages', { action: 'list' })).unread);
 
 const MY_TICKETS_PAGE = '/tickets/pages/mine/index';
 const AGENDA_PAGE = '/me/pages/agenda/index';
 
-/** How many things the resident has to do (我的待办); null while no resident is known. */
-async function agendaCount(): Promise<number | null> {
-  try {
-    // What waits for the resident, not a department that did not answer.
-    return (await callFunction('me', { action: 'agenda' })).items.filter((i) => i.kind !== 'unavailable').length;
-  } catch (e) {
-    if (toApiError(e).code === 'UNAUTHENTICATED') return null;
-    throw e;
-  }
-}
+/** How many things wait for the resident (我的待办): not a department that did not answer. */
+const agendaCount = () => signedIn(async () => (await callFunction('me', { action: 'agenda' })).items.filter((i) => i.kind !== 'unavailable').length);
 /** The public record of every department (no sign-in). */
 const STATUS_PAGE = '/services/pages/status/index';
 
-/** The resident's 12345 tickets in two numbers; null while no resident is known. */
-async function ticketCount(): Promise<MyTicketsCount | null> {
-  try {
+/** The resident's 12345 tickets in two numbers. */
+const ticketCount = () =>
+  signedIn(async (): Promise<MyTicketsCount> => {
     const { tickets } = await callFunction('tickets', { action: 'tickets' });
     return { total: tickets.length, toRate: tickets.filter((t) => t.awaitingRating).length };
-  } catch (e) {
-    if (toApiError(e).code === 'UNAUTHENTICATED') return null;
-    throw e;
-  }
-}
+  });
 
 export default function Hub() {
   const list = useRemote(() => callFunction('services', { action: 'list' }), { refreshMs: REFRESH_MS, asOf: (d: ServicesListResult) => d.now });
