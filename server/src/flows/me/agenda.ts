@@ -37,11 +37,17 @@ const isShut = (a: Availability) => a.state === 'closed' || a.state === 'mainten
  * each relative's; within a person, the nearest deadline first.
  */
 export async function readAgenda(ctx: ResidentContext): Promise<AgendaResult> {
-  const db = await ctx.deps.db();
+  return agendaOf(ctx, await holdersHelpedBy(await ctx.deps.db(), ctx.caller.openid));
+}
+
+export type HelpedHolder = Awaited<ReturnType<typeof holdersHelpedBy>>[number];
+
+/** The agenda of the caller and of the holders they help (each within the scopes the holder granted). */
+export async function agendaOf(ctx: ResidentContext, links: readonly HelpedHolder[]): Promise<AgendaResult> {
   const now = ctx.clock.now();
   await ctx.deps.overrides?.refresh();
   const people: Array<{ person: Person; scopes: readonly string[] }> = [{ person: { ctx, forWhom: '我' }, scopes: ['bills', 'traffic', 'tickets', 'insurance'] }];
-  for (const link of await holdersHelpedBy(db, ctx.caller.openid)) {
+  for (const link of links) {
     const holder: ResidentContext = { caller: { ...ctx.caller, openid: link.holderOpenid }, clock: ctx.clock, deps: ctx.deps, log: ctx.log, requestId: ctx.requestId };
     people.push({ person: { ctx: holder, forWhom: link.label, linkId: link.linkId }, scopes: link.scopes });
   }
