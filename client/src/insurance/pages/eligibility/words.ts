@@ -1,5 +1,6 @@
 import type { EligibilityResult } from '@bianmin/core';
-import { ELIGIBILITY_GRACE_DAYS } from '@bianmin/core';
+// The subpath, not the barrel: the barrel carries every contract's zod schemas into the subpackage.
+import { ELIGIBILITY_GRACE_DAYS } from '@bianmin/core/flows/insurance/eligibility';
 import { formatDate } from '@bianmin/core/format';
 
 type Required = Extract<EligibilityResult, { required: true }>;
