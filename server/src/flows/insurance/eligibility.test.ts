@@ -94,6 +94,15 @@ describe.each(STORE_KINDS)('the pension eligibility radar on %s', (kind) => {
       detail: expect.stringContaining('还有 45 天'),
     });
     expect(item?.stale).toBeUndefined();
+    // At night the bureau's online services are closed: the radar's last answer, said to be closed until 06:00.
+    const night = data<AgendaResult>(await stack.call('me', { action: 'agenda' }, { openid: LI.openid, now: '2026-03-10T23:30:00+08:00' }));
+    expect(night.items.find((i) => i.kind === 'pension_eligibility')).toMatchObject({
+      dueAt: '2026-04-24',
+      stale: { since: '2026-03-10T12:00:00+08:00' },
+      closed: { reopensAt: '2026-03-11T06:00:00+08:00', reason: expect.stringContaining('06:00') },
+    });
+    // A worker's radar row says nothing at night either.
+    expect(data<AgendaResult>(await stack.call('me', { action: 'agenda' }, { openid: ZHANG.openid, now: '2026-03-10T23:30:00+08:00' })).items).toEqual([]);
     // Nothing between the thresholds.
     expect((await job('2026-03-10T10:00:00+08:00')).data).toMatchObject({ sent: 0 });
   });

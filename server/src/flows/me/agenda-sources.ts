@@ -2,7 +2,7 @@ import { type AgendaItem, maskAccountNo, providerById, REOPEN_WINDOW_DAYS, shang
 import { formatDate } from '@bianmin/core/format';
 import { readBill } from '../bills/bill';
 import { type BindingContext, liveBindings } from '../bills/bindings';
-import { eligibilityView, readRadar, radarForAgenda } from '../insurance/eligibility';
+import { eligibilityView, type RadarRow, readRadar, radarForAgenda } from '../insurance/eligibility';
 import { ELIGIBILITY_PATH } from '../insurance/eligibility-reminders';
 import { residentTickets } from '../tickets/store';
 import { reopenWindow, ticketSummary } from '../tickets/views';
@@ -40,6 +40,8 @@ export interface Source {
   /** The service that acts on its items (paying): closed now, each item says so and until when. */
   actService?: string;
   read(): Promise<{ items: AgendaItem[]; fetchedAt?: string; stale?: boolean }>;
+  /** While its query service is closed: what we already know, without asking the department (none: one item says it is closed). */
+  readWhenShut?(): Promise<{ items: AgendaItem[] }>;
 }
 
 const withActingFor = (path: string, p: Person) => (p.linkId ? `${path}${path.includes('?') ? '&' : '?'}actingFor=${encodeURIComponent(p.linkId)}` : path);
@@ -185,32 +187,40 @@ export function ticketSource(p: Person): Source {
 
 /** The retiree's 待遇资格认证 once it is within 60 days of its deadline (or past it). */
 export function eligibilitySource(p: Person): Source {
-  return {
-    key: `eligibility:${p.ctx.caller.openid}`,
-    name: '养老金待遇资格认证',
-    path: withActingFor(ELIGIBILITY_PATH, p),
-    queryService: 'insurance.query',
-    actService: 'insurance.query',
-    async read() {
-      const now = p.ctx.clock.now();
-      const row = await radarForAgenda(await p.ctx.deps.db(), p.ctx.caller.openid, now);
-      if (!row) return { items: [] };
-      const r = await readRadar(p.ctx, row);
-      const v = eligibilityView(r.row, shanghaiDate(now), r);
-      const fetchedAt = toShanghaiIso(r.fetchedAt);
-      if (!v.required || v.status === 'ok') return { items: [], fetchedAt, stale: r.stale };
-      const when = v.daysLeft >= 0 ? `请在 ${formatDate(v.dueBy)} 前完成（还有 ${v.daysLeft} 天）` : `已于 ${formatDate(v.dueBy)} 到期，请尽快认证`;
-      const item: AgendaItem = {
+  const path = withActingFor(ELIGIBILITY_PATH, p);
+  const itemOf = (row: RadarRow, age: { fetchedAt: Date; stale: boolean }): AgendaItem[] => {
+    const v = eligibilityView(row, shanghaiDate(p.ctx.clock.now()), age);
+    if (!v.required || v.status === 'ok') return [];
+    const when = v.daysLeft >= 0 ? `请在 ${formatDate(v.dueBy)} 前完成（还有 ${v.daysLeft} 天）` : `已于 ${formatDate(v.dueBy)} 到期，请尽快认证`;
+    return [
+      {
         id: `eligibility:${v.dueBy}`,
         kind: 'pension_eligibility',
         title: `养老金待遇资格认证${v.statusName}`,
         detail: `${when}；上次认证 ${formatDate(v.lastCheckedOn)}（${v.lastCheckedBy}）`,
         dueAt: v.dueBy,
         forWhom: p.forWhom,
-        path: withActingFor(ELIGIBILITY_PATH, p),
-        ...(r.stale ? { stale: { since: fetchedAt } } : {}),
-      };
-      return { items: [item], fetchedAt, stale: r.stale };
+        path,
+        ...(age.stale ? { stale: { since: v.fetchedAt } } : {}),
+      },
+    ];
+  };
+  return {
+    key: `eligibility:${p.ctx.caller.openid}`,
+    name: '养老金待遇资格认证',
+    path,
+    queryService: 'insurance.query',
+    actService: 'insurance.query',
+    async read() {
+      const row = await radarForAgenda(await p.ctx.deps.db(), p.ctx.caller.openid, p.ctx.clock.now());
+      if (!row) return { items: [] };
+      const r = await readRadar(p.ctx, row);
+      return { items: itemOf(r.row, r), fetchedAt: toShanghaiIso(r.fetchedAt), stale: r.stale };
+    },
+    // The bureau's online services sleep at night: the radar's last answer says what is due.
+    async readWhenShut() {
+      const row = await radarForAgenda(await p.ctx.deps.db(), p.ctx.caller.openid, p.ctx.clock.now());
+      return { items: row?.readAt ? itemOf(row, { fetchedAt: row.readAt, stale: true }) : [] };
     },
   };
 }

@@ -77,8 +77,16 @@ function byUrgency(a: AgendaItem, b: AgendaItem): number {
 async function gather(ctx: ResidentContext, person: Person, s: Source, now: Date): Promise<AgendaItem[]> {
   const query = s.queryService ? evaluate(s.queryService, now, ctx.deps) : undefined;
   if (query && isShut(query)) {
-    // Closed: the department is not asked (as the flow's own guard would refuse), and the item says until when.
-    return [unreadable(person, s, query.message, closedOf(query))];
+    // Closed: the department is not asked (as the flow's own guard would refuse). What we already
+    // know is shown, closed until when; with nothing known, one item says so.
+    if (!s.readWhenShut) return [unreadable(person, s, query.message, closedOf(query))];
+    try {
+      const known = await withTimeout(s.readWhenShut(), AGENDA_SOURCE_BUDGET_MS, s.key);
+      return known.items.map((item) => (ACTED_THROUGH_SERVICE.has(item.kind) ? { ...item, closed: closedOf(query) } : item));
+    } catch (e) {
+      ctx.log.warn({ source: s.key.split(':')[0], err: errorSummary(e) }, 'agenda source not read while closed');
+      return [unreadable(person, s, query.message, closedOf(query))];
+    }
   }
   try {
     const r = await withTimeout(s.read(), AGENDA_SOURCE_BUDGET_MS, s.key);
