@@ -121,6 +121,8 @@ export const SCAN_TARGETS: ScanTarget[] = [
   { name: 'insurance summary', path: () => '/insurance/pages/summary/index', ready: '.bm-ins-summary__accounts' },
   { name: 'insurance records', path: () => '/insurance/pages/records/index?insurance=pension', ready: '.bm-ins-records__totals' },
   { name: 'insurance access log', path: () => '/insurance/pages/access/index', ready: '.bm-ins-entry' },
+  { name: 'pension eligibility (a worker: none needed)', path: () => '/insurance/pages/eligibility/index', ready: '.bm-ins-eligibility__none' },
+  { name: 'agenda', path: () => '/me/pages/agenda/index', ready: '.bm-agenda-item' },
   { name: 'insurance at 23:30', path: () => '/insurance/pages/summary/index', ready: '.bm-ins-summary-closed', now: '2026-03-10T23:30:00+08:00' },
   { name: 'vehicles', path: () => '/traffic/pages/vehicles/index', ready: '.bm-traffic-vehicle__payable' },
   { name: 'vehicles at 03:00', path: () => '/traffic/pages/vehicles/index', ready: '.bm-availability-notice--maintenance', now: TRAFFIC_MAINTENANCE },

@@ -16,9 +16,10 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // list of services) and the one bm- class prefix on every class the hub ships: 370.2 KB, after
 // the hours sheet took date-time.ts alone instead of all of core's dates. The public status page's
 // row on the hub (its own small component: the kit's LinkRow cost 1.5 KB) and its subpackage in
-// app.json added 0.6 KB: 371.8 KB measured. 我的数据's row (sharing that row's component) and the me
-// subpackage in app.json added 0.3 KB: 372.2 KB measured (371.9 KB before it).
-const MAIN_PACKAGE_BUDGET = 372.3 * 1024;
+// app.json added 0.6 KB: 371.8 KB measured. 我的待办's row with its count (a link and a number; the
+// hub's three "signed in or null" counts now share one helper), 我的数据's row (sharing the status
+// row's component), the me subpackage and the insurance 待遇资格认证 page in app.json: measured below.
+const MAIN_PACKAGE_BUDGET = 373 * 1024;
 // The performance goal is 350 KB a function. Today's floor (zod's classic API 132 KB, drizzle 97 KB,
 // pg 63 KB, pino 44 KB, cockatiel 24 KB) puts a function at 410–455 KB, and a function carrying a
 // Tencent Cloud service module (its common code, node-fetch, form-data) at ~130 KB more: the

@@ -55,7 +55,7 @@ describe('npm run deploy -- --dry-run', () => {
       if (d.permissions.openapi.length) expect(block).toContain(`permissions  ${d.permissions.openapi.join(', ')}`);
     }
     expect(out).toContain('insuranceWorker — ');
-    expect(out).toContain('daily-0300: timer "0 0 3 * * * *" (Beijing time)');
+    expect(out).toContain('hourly: timer "0 0 * * * * *" (Beijing time)');
     expect(out).toContain(`✓ ${declared.length} function(s) can be deployed.`);
     expect(out).toContain('needs TCB_ENV_ID (or CLOUD_ENV)');
   });

@@ -16,10 +16,10 @@ describe('the flows’ declarations', () => {
       { root: 'messages', pages: ['pages/index/index'] },
       { root: 'services', pages: ['pages/status/index'] },
       { root: 'bills', pages: ['pages/households/index', 'pages/bind/index', 'pages/bill/index', 'pages/result/index', 'pages/orders/index'] },
-      { root: 'insurance', pages: ['pages/summary/index', 'pages/verify/index', 'pages/records/index', 'pages/access/index'] },
+      { root: 'insurance', pages: ['pages/summary/index', 'pages/verify/index', 'pages/records/index', 'pages/access/index', 'pages/eligibility/index'] },
       { root: 'traffic', pages: ['pages/vehicles/index', 'pages/add/index', 'pages/violations/index', 'pages/violation/index', 'pages/receipt/index'] },
       { root: 'tickets', pages: ['pages/new/index', 'pages/mine/index', 'pages/detail/index', 'pages/agent/index'] },
-      { root: 'me', pages: ['pages/data/index'] },
+      { root: 'me', pages: ['pages/data/index', 'pages/agenda/index'] },
     ]);
     expect(readFileSync(join(__dirname, '../src/app.config.ts'), 'utf8')).toContain('subPackages: subPackagesOf(FLOWS)');
   });

@@ -204,6 +204,30 @@ export const PAGES: PageCase[] = [
     calls: ['tickets.categories'],
   },
   {
+    route: 'insurance/pages/eligibility/index',
+    // The retiree, 45 days before her 待遇资格认证 is due.
+    resident: LI,
+    now: MORNING,
+    setup: async (r, now) => {
+      await ensureVerified(r, now);
+      return {};
+    },
+    shows: ['养老金待遇资格认证', '即将到期', '2026年4月24日', '还有 45 天', '社区上门认证', '刷脸完成本年度认证'],
+    calls: ['insurance.eligibility'],
+  },
+  {
+    route: 'me/pages/agenda/index',
+    resident: ZHANG,
+    now: MORNING,
+    // Other cases pay this resident's bills; the car's fines stay owed.
+    setup: async (r, now) => {
+      await ensureVehicle(r, now);
+      return {};
+    },
+    shows: ['我的待办', '交通违法罚款待缴', '今天应缴', '达到上限', '去缴款'],
+    calls: ['me.agenda'],
+  },
+  {
     route: 'tickets/pages/mine/index',
     resident: CHEN,
     now: MORNING,

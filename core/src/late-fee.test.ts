@@ -1,4 +1,4 @@
-import { fineLateFee, lateFeeSentence } from './late-fee';
+import { addDays, fineCapReachedOn, fineLateFee, lateFeeSentence } from './late-fee';
 
 const DECIDED = '2026-01-09';
 const after = (days: number) => {
@@ -61,5 +61,16 @@ describe('the sentence shown next to the amount', () => {
   });
   it('before it is overdue, gives the last day and the rule', () => {
     expect(lateFeeSentence(fineLateFee(20000, DECIDED, after(3)))).toBe('请于 2026年1月24日 前缴纳；逾期每日按罚款的 3% 加处罚款，最多不超过罚款本金');
+  });
+});
+
+describe('the day the late fee reaches its cap', () => {
+  it('is the first day the fee equals the fine: 34 days after the 15 to pay, for any whole-yuan fine', () => {
+    for (const fine of [5_000, 20_000, 100, 1]) {
+      const day = fineCapReachedOn(fine, '2026-01-09');
+      expect(fineLateFee(fine, '2026-01-09', day)).toMatchObject({ capped: true, lateFee: fine });
+      expect(fineLateFee(fine, '2026-01-09', addDays(day, -1)).capped).toBe(false);
+    }
+    expect(fineCapReachedOn(20_000, '2026-01-09')).toBe(addDays('2026-01-24', 34));
   });
 });

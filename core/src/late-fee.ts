@@ -27,7 +27,8 @@ export interface FineLateFee {
   dueDate: string;
 }
 
-function addDays(date: string, days: number): string {
+/** A Shanghai calendar date `days` later ('YYYY-MM-DD' in and out). */
+export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
@@ -37,6 +38,20 @@ export function fineLateFee(fine: Fen, decisionDate: string, asOf: string): Fine
   const overdueDays = Math.max(0, daysBetween(decisionDate, asOf) - FINE_DUE_DAYS);
   const uncapped = Math.floor((fine * LATE_FEE_PERCENT_PER_DAY * overdueDays) / 100);
   return { overdueDays, lateFee: Math.min(fine, uncapped), capped: overdueDays > 0 && uncapped >= fine, dueDate: addDays(decisionDate, FINE_DUE_DAYS) };
+}
+
+/**
+ * The first day on which the late fee reaches the fine (the cap): from then on paying later costs
+ * nothing more. Found with `fineLateFee` itself, so the day and the amounts can never disagree.
+ */
+export function fineCapReachedOn(fine: Fen, decisionDate: string): string {
+  const due = fineLateFee(fine, decisionDate, decisionDate).dueDate;
+  // 3% a day reaches 100% within 34 days; the bound only guards a fine of 0.
+  for (let d = 1; d <= 100; d++) {
+    const day = addDays(due, d);
+    if (fineLateFee(fine, decisionDate, day).capped) return day;
+  }
+  return addDays(due, 100);
 }
 
 /** The rule in words, next to the amount: what today's late fee is and why. */

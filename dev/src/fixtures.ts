@@ -54,6 +54,11 @@ export interface FixtureInsurance {
   /** First month of contributions (YYYY-MM); '' when the bureau does not know the person. */
   since: string;
   profile: 'worker' | 'retiree' | 'gap' | 'unknown';
+  /**
+   * A retiree's last 待遇资格认证 (YYYY-MM-DD) and how it was done, as the bureau recorded it: due
+   * again 12 months later (2025-04-24 → 2026-04-24, 45 days after the stack's usual 2026-03-10).
+   */
+  eligibility?: { lastCheckedOn: string; channel: 'community' | 'counter' | 'mobile' | 'app' };
 }
 
 const id = (first17: string) => first17 + idCheckDigit(first17);
@@ -84,7 +89,7 @@ export const RESIDENTS: FixtureResident[] = [
     ],
     // A Beijing-registered car: an ordinary plate whose sequence merely starts with D; no violations.
     vehicles: [{ plate: '京AD1234', engineNo: 'K7M5P1D20846', engineNoSuffix: 'D20846', vehicleType: 'small_car', plateKind: 'small_car', vehicleTypeName: '小型轿车', licencePhoto: '/api/__dev/assets/traffic/licence-jing-ad1234.jpg' }],
-    insurance: { insured: true, city: '深圳', since: '1998-03', profile: 'retiree' },
+    insurance: { insured: true, city: '深圳', since: '1998-03', profile: 'retiree', eligibility: { lastCheckedOn: '2025-04-24', channel: 'community' } },
   },
   {
     openid: 'oBmDemo03WangJianGuo00000003',

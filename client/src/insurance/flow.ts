@@ -5,12 +5,13 @@ import { defineFlow, pathsOf, withQuery } from '../flows/define';
 /** Social insurance: verify who you are (a face check), then the summary, records by year, and who looked. */
 export const insuranceFlow = defineFlow({
   root: 'insurance',
-  title: '社保查询：实名认证（刷脸），参保概况、缴费记录、查询记录',
+  title: '社保查询：实名认证（刷脸），参保概况、缴费记录、查询记录、养老金待遇资格认证',
   pages: {
     summary: 'pages/summary/index',
     verify: 'pages/verify/index',
     records: 'pages/records/index',
     access: 'pages/access/index',
+    eligibility: 'pages/eligibility/index',
   },
   services: { 'insurance.query': 'summary' },
 });
@@ -44,7 +45,12 @@ export function safeReturn(raw: string | undefined): string {
 }
 
 /** Why the verify step was opened: said on top of the form. */
-export type VerifyReason = 'required' | 'expired' | 'other';
+export type VerifyReason = 'required' | 'expired' | 'other' | 'check';
+
+/** 待遇资格认证; `check`: back from the face check the resident started for it (the check is posted at once). */
+export function eligibilityUrl(check = false): string {
+  return withQuery(PATHS.eligibility, { check: check ? 1 : undefined });
+}
 
 export function verifyUrl(returnTo: string, reason?: VerifyReason): string {
   return withQuery(PATHS.verify, { return: returnTo, reason });

@@ -2,6 +2,7 @@ import { divRoundHalfUp, INSURANCE_TYPES, type InsuranceStatus, type InsuranceTy
 import { createHash } from 'node:crypto';
 import type { FixtureResident } from '../fixtures';
 import type { Route, SandboxReply } from './http';
+import { eligibilityRoutes } from './insurance-eligibility';
 import { between, seededRandom } from './seeded';
 
 /**
@@ -279,8 +280,13 @@ export function insuranceRoutes(residents: FixtureResident[], clock: Clock = sys
     const v = q.get('asOf');
     return v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : shanghaiDate(clock.now());
   };
+  const eligibilityPerson = (personId: string) => {
+    const p = byPersonId.get(personId);
+    return p && { personId, pensioner: p.resident.insurance.profile === 'retiree', eligibility: p.resident.insurance.eligibility };
+  };
   return [
     { method: 'GET', path: '/health', handle: () => ({ status: 200, body: { status: 'ok' } }) },
+    ...eligibilityRoutes(eligibilityPerson, clock),
     {
       // ID number and name travel in the body; the answer is the bureau's id for the person.
       method: 'POST',

@@ -358,6 +358,50 @@ export const insuranceAccessLog = pgTable(
 );
 
 /**
+ * The pension eligibility radar (待遇资格认证): one row per resident whose face verification named a
+ * person the bureau knows. The timer job re-reads the bureau for rows whose `nextCheckAt` has come
+ * (claiming a row pushes it past the run: a run that dies mid-batch leaves it due again) and files
+ * the 60/30/7-day reminders; the agenda reads the row when the bureau cannot be asked.
+ */
+export const pensionEligibility = pgTable(
+  'pension_eligibility',
+  {
+    openid: text('openid').primaryKey(),
+    /** The bureau's opaque id for the person (never the ID number). */
+    personRef: text('person_ref').notNull(),
+    /** The passed verification that identified the person. */
+    verificationId: uuid('verification_id').notNull(),
+    /** False: not drawing a pension here, no check needed. */
+    required: boolean('required').notNull().default(false),
+    /** YYYY-MM-DD, as the bureau said; null until it has been read or when not required. */
+    lastCheckedOn: text('last_checked_on'),
+    /** The bureau's word for how the last check was done (its channel code). */
+    lastCheckedBy: text('last_checked_by'),
+    bureauSuspended: boolean('bureau_suspended').notNull().default(false),
+    /** When the bureau last answered. */
+    readAt: at('read_at'),
+    /** When the job reads it next; a claim moves it past the run (its lease). */
+    nextCheckAt: at('next_check_at').notNull(),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [index('pension_eligibility_due').on(t.nextCheckAt)],
+);
+
+/** Each 60/30/7-day reminder once per retiree and cycle (the deadline it is for): the key is the guarantee. */
+export const eligibilityReminders = pgTable(
+  'eligibility_reminders',
+  {
+    openid: text('openid').notNull(),
+    /** The cycle: the deadline (YYYY-MM-DD) the reminder is for; a new check starts a new one. */
+    dueBy: text('due_by').notNull(),
+    /** Days before the deadline: 60, 30 or 7. */
+    threshold: integer('threshold').notNull(),
+    sentAt: at('sent_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.openid, t.dueBy, t.threshold] })],
+);
+
+/**
  * A 12345 ticket, written before the platform is called: the row is the submission, and it stays
  * `pending` (with the outbox columns) until the platform answers with a ticket number. Our id is
  * the platform's request id, so a retry after a lost answer is recognised there, never filed twice.

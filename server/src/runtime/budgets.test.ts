@@ -63,7 +63,7 @@ describe('function timeouts against their worst cases', () => {
     expect(call).toBe(MAX_DEPARTMENT_TIMEOUT_MS * DEPARTMENT_ATTEMPTS + 800);
     // `services` reaches every department with a health probe only (HEALTH_PROBE_MS), never a call.
     const calling = FUNCTIONS.filter((f) => f.departments.length && f.name !== 'services');
-    expect(calling.map((f) => f.name).sort()).toEqual(['bills', 'billsWorker', 'insurance', 'mediaCheckNotify', 'opsWorker', 'payments', 'paymentsWorker', 'servicesWorker', 'tickets', 'ticketsWorker', 'traffic']);
+    expect(calling.map((f) => f.name).sort()).toEqual(['bills', 'billsWorker', 'insurance', 'insuranceWorker', 'me', 'mediaCheckNotify', 'opsWorker', 'payments', 'paymentsWorker', 'servicesWorker', 'tickets', 'ticketsWorker', 'traffic']);
     for (const f of calling) expect(call).toBeLessThan(deploymentOf(f).timeout * 1000);
   });
 

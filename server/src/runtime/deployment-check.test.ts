@@ -32,8 +32,8 @@ describe('CloudBase timer crons', () => {
     expect(cronProblems(c).join('\n')).toContain(problem);
   });
 
-  it('purges the insurance access log at 03:00 Beijing time, not at 19:30 (a cron read as UTC)', () => {
-    expect(insuranceWorker.triggers).toEqual([{ name: 'daily-0300', type: 'timer', config: '0 0 3 * * * *' }]);
+  it('runs the insurance jobs on the hour, Beijing time: the eligibility reminders go out by day, the access log is purged', () => {
+    expect(insuranceWorker.triggers).toEqual([{ name: 'hourly', type: 'timer', config: '0 0 * * * * *' }]);
   });
 });
 
@@ -57,7 +57,7 @@ describe('a deployment CloudBase would not take is refused before upload', () =>
 
 describe('the files the build writes from the deployments', () => {
   it('gives DevTools the permissions, the timer and the timeout', () => {
-    expect(devtoolsConfig(insuranceWorker)).toEqual({ timeout: insuranceWorker.timeout, permissions: { openapi: [] }, triggers: [{ name: 'daily-0300', type: 'timer', config: '0 0 3 * * * *' }] });
+    expect(devtoolsConfig(insuranceWorker)).toEqual({ timeout: insuranceWorker.timeout, permissions: { openapi: ['subscribeMessage.send'] }, triggers: [{ name: 'hourly', type: 'timer', config: '0 0 * * * * *' }] });
     expect(devtoolsConfig(tickets)).toEqual({ timeout: tickets.timeout, permissions: { openapi: ['security.msgSecCheck', 'security.mediaCheckAsync'] } });
   });
 
@@ -72,7 +72,7 @@ describe('the files the build writes from the deployments', () => {
       memorySize: 256,
       installDependency: true,
       ignore: ['node_modules', 'node_modules/**/*'],
-      triggers: [{ name: 'daily-0300', type: 'timer', config: '0 0 3 * * * *' }],
+      triggers: [{ name: 'hourly', type: 'timer', config: '0 0 * * * * *' }],
       vpc: { vpcId: '{{env.TCB_VPC_ID}}', subnetId: '{{env.TCB_SUBNET_ID}}' },
     });
     expect(JSON.stringify(rc)).not.toContain('envVariables');

@@ -14,6 +14,8 @@ export interface Schedule {
 }
 
 export const EVERY_MINUTE: Schedule = { name: 'every-minute', cron: '0 * * * * * *' };
+/** On the hour, Beijing time: work that must happen by day but not every minute (reminders to elderly residents). */
+export const HOURLY: Schedule = { name: 'hourly', cron: '0 0 * * * * *' };
 /** 03:00 Beijing time: the quietest hour. */
 export const DAILY_0300: Schedule = { name: 'daily-0300', cron: '0 0 3 * * * *' };
 

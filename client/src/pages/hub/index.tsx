@@ -17,6 +17,7 @@ import { AvailabilitySheet } from '../../components/availability-sheet';
 import { groupServices, type HubTile } from './group';
 import { ServiceTile } from './service-tile';
 import { HubNotices } from './notices';
+import { AgendaEntry } from './agenda-entry';
 import { MessagesEntry } from './messages-entry';
 import { MyTicketsEntry, type MyTicketsCount } from './my-tickets-entry';
 import { HubLinkRow } from './link-row';
@@ -28,37 +29,42 @@ import './index.css';
 const REFRESH_MS = 60 * 1000;
 const MESSAGES_PAGE = '/messages/pages/index/index';
 
-/** Unread messages; null while no resident is known (then there is no message centre to open). */
-async function unreadCount(): Promise<number | null> {
+/** A resident's own number; null while no resident is known (then there is nothing of theirs to open). */
+async function signedIn<T>(ask: () => Promise<T>): Promise<T | null> {
   try {
-    return (await callFunction('messages', { action: 'list' })).unread;
+    return await ask();
   } catch (e) {
     if (toApiError(e).code === 'UNAUTHENTICATED') return null;
     throw e;
   }
 }
+
+/** Unread messages. */
+const unreadCount = () => signedIn(async () => (await callFunction('messages', { action: 'list' })).unread);
 
 const MY_TICKETS_PAGE = '/tickets/pages/mine/index';
 /** What Bianmin holds about the resident: see, export, delete. */
 const MY_DATA_PAGE = '/me/pages/data/index';
+const AGENDA_PAGE = '/me/pages/agenda/index';
+
+/** How many things wait for the resident (我的待办): not a department that did not answer. */
+const agendaCount = () => signedIn(async () => (await callFunction('me', { action: 'agenda' })).items.filter((i) => i.kind !== 'unavailable').length);
 /** The public record of every department (no sign-in). */
 const STATUS_PAGE = '/services/pages/status/index';
 
-/** The resident's 12345 tickets in two numbers; null while no resident is known. */
-async function ticketCount(): Promise<MyTicketsCount | null> {
-  try {
+/** The resident's 12345 tickets in two numbers. */
+const ticketCount = () =>
+  signedIn(async (): Promise<MyTicketsCount> => {
     const { tickets } = await callFunction('tickets', { action: 'tickets' });
     return { total: tickets.length, toRate: tickets.filter((t) => t.awaitingRating).length };
-  } catch (e) {
-    if (toApiError(e).code === 'UNAUTHENTICATED') return null;
-    throw e;
-  }
-}
+  });
 
 export default function Hub() {
   const list = useRemote(() => callFunction('services', { action: 'list' }), { refreshMs: REFRESH_MS, asOf: (d: ServicesListResult) => d.now });
   const inbox = useRemote(unreadCount, { refreshMs: REFRESH_MS });
   const myTickets = useRemote(ticketCount, { refreshMs: REFRESH_MS });
+  // Asks every department the resident has something with: once per visit, not every minute.
+  const agenda = useRemote(agendaCount);
   /** The service whose availability sheet is open. */
   const [sheetId, setSheetId] = useState<string | null>(null);
   const [comingSoon, setComingSoon] = useState<string | null>(null);
@@ -88,6 +94,7 @@ export default function Hub() {
     void list.reload();
     void inbox.reload();
     void myTickets.reload();
+    void agenda.reload();
   };
 
   const groups = data ? groupServices(data) : [];
@@ -141,6 +148,8 @@ export default function Hub() {
 
       <View className='bm-hub-body'>
         <RemoteStatus remote={list} prefix='bm-hub' errorTitle='服务列表暂时打不开' loading={{ label: '正在加载服务…', shape: 'tiles', className: 'bm-hub-loading' }} />
+
+        {agenda.data != null ? <AgendaEntry count={agenda.data} onOpen={() => void openPage(AGENDA_PAGE)} /> : null}
 
         {data ? <HubNotices notices={data.notices} services={data.services} onOpen={setSheetId} /> : null}
 

@@ -112,6 +112,8 @@ export interface BillView {
   overdueDays: number;
   /** What paying it now costs: amount + lateFee, fen. */
   amountDue: number;
+  /** What paying it tomorrow costs (the late fee grows each day after the due date), fen. */
+  amountTomorrow: number;
   dueDate: string;
   /** 'pending': a payment of ours for it is under way. */
   status: 'unpaid' | 'pending' | 'paid';

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { defineContract } from '../../contract';
 import { idNumberSchema, realNameSchema } from '../../identity';
+import type { EligibilityStatus } from './eligibility';
 import { FACE_METHODS, type FaceMethod, INSURANCE_TYPES, type InsuranceStatus, type InsuranceType, type MonthStatus, RECORD_WINDOW_MONTHS } from '../../insurance-terms';
 
 export * from '../../insurance-terms';
+export * from './eligibility';
 
 const uuid = (what: string) => z.string({ error: `请提供${what}` }).uuid(`${what}格式不正确`);
 const verificationId = uuid('认证编号 verificationId').optional();
@@ -38,6 +40,10 @@ export const insuranceInput = {
       }
     }),
   accessLog: z.object({}),
+  /** A retiree's 待遇资格认证: when it is due and where it stands. */
+  eligibility: z.object({ verificationId }),
+  /** The 待遇资格认证 done in the app: the face verification named (live, passed) is posted to the bureau as the check. */
+  eligibilityCheck: z.object({ verificationId: uuid('认证编号 verificationId') }),
 };
 
 export type VerificationStatus = 'pending' | 'passed' | 'failed' | 'abandoned' | 'expired';
@@ -162,7 +168,7 @@ export interface InsuranceRecords extends BureauDataAge {
   verification: { verificationId: string; expiresAt: string };
 }
 
-export type AccessAction = 'summary' | 'records';
+export type AccessAction = 'summary' | 'records' | 'eligibility';
 
 export interface AccessLogEntry {
   at: string;
@@ -174,6 +180,29 @@ export interface AccessLogEntry {
   thisAccount: boolean;
 }
 
+/** A retiree's 待遇资格认证 as the bureau has it, and what it means today. */
+export interface EligibilityView {
+  status: EligibilityStatus;
+  /** 已认证 / 即将到期 / 已逾期 / 养老金已暂停发放 */
+  statusName: string;
+  /** The last check the bureau recorded (YYYY-MM-DD). */
+  lastCheckedOn: string;
+  /** How it was done: 手机认证, 社区上门认证… (the bureau's words). */
+  lastCheckedBy: string;
+  /** The deadline: 12 months after the last check (YYYY-MM-DD). */
+  dueBy: string;
+  /** Whole days to the deadline; negative once past it. */
+  daysLeft: number;
+  /** When the bureau said it (ISO 8601 +08:00); `stale` when it could not be asked and this is its last answer. */
+  fetchedAt: string;
+  stale: boolean;
+}
+
+export type EligibilityResult =
+  | ({ required: true } & EligibilityView)
+  /** Not drawing a pension from this city's bureau: no check is needed. */
+  | { required: false; message: string };
+
 /** What each action answers. */
 export interface InsuranceOutputs {
   verify: VerifyResult;
@@ -181,6 +210,8 @@ export interface InsuranceOutputs {
   summary: InsuranceSummary;
   records: InsuranceRecords;
   accessLog: { entries: AccessLogEntry[] };
+  eligibility: EligibilityResult;
+  eligibilityCheck: { eligibility: { required: true } & EligibilityView; checkNo: string };
 }
 
 /** Social insurance: real-name verification, then the resident's own records, and the log of every read. */

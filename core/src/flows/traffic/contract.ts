@@ -99,6 +99,8 @@ export interface ViolationView {
   /** What paying costs today and tomorrow (decided, not yet paid). */
   today?: LateFeeView;
   tomorrow?: LateFeeView;
+  /** The day the late fee reaches the fine, its cap (decided, not yet paid): paying later costs no more from then. */
+  capReachedOn?: string;
   /** Whether the resident can accept it online, and if not, why. */
   confirmable: boolean;
   confirmNote?: string;

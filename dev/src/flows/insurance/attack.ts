@@ -19,5 +19,8 @@ export const insuranceAttack = defineDevFlow({
     summary: { body: (o) => ({ action: 'summary', verificationId: o.verificationId }), replay: 'NOT_FOUND' },
     records: { body: (o) => ({ action: 'records', insurance: 'pension', verificationId: o.verificationId }), replay: 'NOT_FOUND' },
     accessLog: { body: () => ({ action: 'accessLog' }), replay: 'own' },
+    eligibility: { body: (o) => ({ action: 'eligibility', verificationId: o.verificationId }), replay: 'NOT_FOUND' },
+    // Another resident's verification never posts a check for anyone.
+    eligibilityCheck: { body: (o) => ({ action: 'eligibilityCheck', verificationId: o.verificationId }), replay: 'NOT_FOUND' },
   },
 });

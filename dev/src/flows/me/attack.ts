@@ -2,6 +2,7 @@ import { DELETE_CONFIRM_WORD } from '@bianmin/core';
 import { LEAK } from '../../attack/leak';
 import { LI } from '../../testing/stack';
 import { defineDevFlow, type FuzzExtra, NOON } from '../attack';
+import { seedAgenda } from './agenda-seed';
 import { DELETE_REPLAY_AT, type MyDataOwned, seedMyData } from './data-seed';
 
 /**
@@ -67,12 +68,16 @@ async function attackConfirmation(url: string, _o: MyDataOwned, openid: string):
   return { outcomes, failures };
 }
 
-/** The resident's account: a live deletion confirmation of the first resident's. */
+/**
+ * The resident's account: the agenda answers about the caller only (it gathers what the other
+ * seeders gave the first resident), and a live deletion confirmation of the first resident's.
+ */
 export const meAttack = defineDevFlow({
   fn: 'me',
-  seed: async (stack) => ({ ...(await seedMyData(stack)) }),
+  seed: async (stack) => ({ ...(await seedAgenda(stack)), ...(await seedMyData(stack)) }),
   secrets: (o) => ({ deleteToken: [o.deleteToken] }),
   recipes: {
+    agenda: { body: () => ({ action: 'agenda' }), replay: 'own' },
     // The other resident's own export: after the matrix's replays it holds the same household (bound
     // with its holder's name), the same vehicle, and nothing else of theirs.
     export: { body: () => ({ action: 'export' }), replay: 'own', mayEcho: ['accountNo', 'holderName', 'address'] },

@@ -1,4 +1,4 @@
-import { type BillView, type BindingView, maskAccountNo, type OrderStatus, type OrderView, providerById, type ProviderId, toShanghaiIso, type UtilityKind, utilityLateFee } from '@bianmin/core';
+import { addDays, type BillView, type BindingView, maskAccountNo, type OrderStatus, type OrderView, providerById, type ProviderId, toShanghaiIso, type UtilityKind, utilityLateFee } from '@bianmin/core';
 import type { bindings } from '../../db/schema';
 import type { UtilityBill } from '../../departments/utility';
 import { type OrderLineRow, orderLifecycle, type OrderRow, type RefundRow } from '../../payments/orders';
@@ -25,6 +25,7 @@ export function bindingView(r: typeof bindings.$inferSelect): BindingView {
 export function billView(b: UtilityBill, asOf: string, live: OrderRow | undefined, viewer?: string): BillView {
   const owed = b.status === 'unpaid';
   const { lateFee, overdueDays } = owed ? utilityLateFee(b.amount, b.dueDate, asOf) : { lateFee: 0, overdueDays: 0 };
+  const tomorrow = owed ? utilityLateFee(b.amount, b.dueDate, addDays(asOf, 1)).lateFee : 0;
   // Our order knows before the department does: once we have the money the bill is not offered again.
   const status: BillView['status'] = !owed ? 'paid' : live?.status === 'pending' ? 'pending' : live ? 'paid' : 'unpaid';
   return {
@@ -36,6 +37,7 @@ export function billView(b: UtilityBill, asOf: string, live: OrderRow | undefine
     lateFee,
     overdueDays,
     amountDue: b.amount + lateFee,
+    amountTomorrow: b.amount + tomorrow,
     dueDate: b.dueDate,
     status,
     // Another household member's order shows as "pending"/"paid", never by its id: an order id

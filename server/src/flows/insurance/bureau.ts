@@ -66,7 +66,25 @@ export const bureauRecordsSchema = z.object({
   payments: z.array(z.object({ month, amount: fen, paidOn: date })).optional(),
 });
 
+/** 待遇资格认证: a retiree's last check as the bureau records it; `required: false` for anyone not drawing a pension. */
+export const bureauEligibilitySchema = z.discriminatedUnion('required', [
+  z.object({ personId: z.string(), required: z.literal(false) }),
+  z.object({
+    personId: z.string(),
+    required: z.literal(true),
+    lastCheckedOn: date,
+    /** How it was done: community (社区上门), counter (窗口), mobile (the bureau's own app), app (an integrator's). */
+    channel: z.string().min(1).max(32),
+    /** The bureau has stopped the pension until the next check. */
+    paymentStatus: z.enum(['normal', 'suspended']),
+  }),
+]);
+
+export const bureauCheckSchema = z.object({ checkNo: z.string().min(1).max(64), personId: z.string(), checkedOn: date, channel: z.string() });
+
 export type BureauSummary = z.infer<typeof bureauSummarySchema>;
+export type BureauEligibility = z.infer<typeof bureauEligibilitySchema>;
+export type BureauCheck = z.infer<typeof bureauCheckSchema>;
 export type BureauRecords = z.infer<typeof bureauRecordsSchema>;
 
 export interface BureauApi {
@@ -76,6 +94,13 @@ export interface BureauApi {
   summary(personId: string, asOf: string): Promise<Fetched<BureauSummary>>;
   /** Without `from`/`to` the bureau answers its whole window (36 months up to its newest posting). */
   records(personId: string, insurance: InsuranceType, asOf: string, range: { from?: string; to?: string }): Promise<Fetched<BureauRecords>>;
+  /** The last 待遇资格认证; `allowStale` for a resident's read (the job wants the bureau's answer or nothing). */
+  eligibility(personId: string, asOf: string, opts?: { allowStale?: boolean }): Promise<Fetched<BureauEligibility>>;
+  /**
+   * Posts a check done in the app. `reference` is ours (the verification's): the bureau records
+   * one check per reference, so a retry after a lost answer gets the same check, never a second.
+   */
+  postCheck(personId: string, check: { reference: string; checkedAt: string }): Promise<BureauCheck>;
 }
 
 export const NOT_KNOWN_MESSAGE = '市人力资源和社会保障局没有查到您的参保记录。如果您在外地参保，请向参保地查询；如有疑问请拨打 12333。';
@@ -118,6 +143,20 @@ export function bureauApi(client: DepartmentClient): BureauApi {
           { allowStale: true },
         ),
       ),
+    eligibility: (personId, asOf, opts = {}) =>
+      mapped(client.read(`/persons/${enc(personId)}/eligibility?asOf=${enc(asOf)}`, bureauEligibilitySchema, { allowStale: opts.allowStale ?? false })),
+    async postCheck(personId, check) {
+      try {
+        return await client.write(`/persons/${enc(personId)}/eligibility/checks`, { ...check, method: 'face', channel: 'app' }, bureauCheckSchema, {
+          changes: [`/persons/${enc(personId)}/eligibility`],
+        });
+      } catch (e) {
+        if (e instanceof DepartmentRejection && e.departmentCode === 'NOT_PENSIONER') {
+          throw new AppError('CONFLICT', '社保系统显示您目前未领取养老保险待遇，无需进行待遇资格认证。');
+        }
+        throw refusal(e);
+      }
+    },
   };
 }
 

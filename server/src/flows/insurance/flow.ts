@@ -6,6 +6,7 @@ import { DATABASE_ALLOWANCE_MS, departmentCallMs, HEALTH_PROBE_MS, TENCENT_CLOUD
 import { TENCENT_CLOUD_OPTIONAL_ENV } from '../../runtime/deployment';
 import { defineFlow } from '../../runtime/flow';
 import { weChatApi } from '../../wechat/api';
+import { checkEligibility, readEligibility } from './eligibility';
 import { insuranceJobs } from './jobs';
 import { listAccessLog, readInsuranceRecords, readInsuranceSummary } from './reads';
 import { showVerification, startVerification } from './verification';
@@ -23,6 +24,8 @@ export const insuranceFlow = defineFlow({
     summary: { service: 'insurance.query', servesStale: true, run: readInsuranceSummary },
     records: { service: 'insurance.query', servesStale: true, run: readInsuranceRecords },
     accessLog: { run: listAccessLog },
+    eligibility: { service: 'insurance.query', servesStale: true, run: readEligibility },
+    eligibilityCheck: { service: 'insurance.query', run: checkEligibility },
   },
   // verify: availability probe, the bureau's person lookup, then FaceID's DetectAuth or WeChat's
   // stable token and getVerifyId — twice each at worst, when WeChat refuses the token (api.ts).

@@ -1,5 +1,7 @@
 import { channelOrderIdOf } from '../../payments/channels';
 import {
+  addDays,
+  fineCapReachedOn,
   fineLateFee,
   type LateFeeView,
   lateFeeSentence,
@@ -56,11 +58,7 @@ export function vehicleView(r: typeof vehicles.$inferSelect): VehicleView {
 
 const SOURCE_NAME = { electronic: '电子监控', onsite: '现场处罚' } as const;
 
-function tomorrowOf(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
+const tomorrowOf = (date: string) => addDays(date, 1);
 
 function lateFeeView(fine: number, decisionDate: string, asOf: string): LateFeeView {
   const f = fineLateFee(fine, decisionDate, asOf);
@@ -110,7 +108,7 @@ export function violationView(v: TrafficViolation, asOf: string, live: OrderRow 
     group,
     ...(v.decisionNo ? { decisionNo: v.decisionNo } : {}),
     ...(v.decisionDate ? { decisionDate: v.decisionDate, dueDate: fineLateFee(v.fine, v.decisionDate, v.decisionDate).dueDate } : {}),
-    ...(payable ? { today: lateFeeView(v.fine, v.decisionDate!, asOf), tomorrow: lateFeeView(v.fine, v.decisionDate!, tomorrowOf(asOf)) } : {}),
+    ...(payable ? { today: lateFeeView(v.fine, v.decisionDate!, asOf), tomorrow: lateFeeView(v.fine, v.decisionDate!, tomorrowOf(asOf)), capReachedOn: fineCapReachedOn(v.fine, v.decisionDate!) } : {}),
     confirmable: v.status === 'unhandled' && !block,
     ...(block ? { confirmNote: block } : {}),
     ...(v.appealNote ? { appealNote: v.appealNote } : {}),

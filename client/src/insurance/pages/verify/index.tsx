@@ -14,6 +14,7 @@ import './index.css';
 const REASONS: Record<string, { title: string; text: string }> = {
   expired: { title: '认证已超过 30 分钟', text: `为保护您的个人信息，实名认证 ${VERIFICATION_TTL_MINUTES} 分钟后失效。请重新完成人脸认证，认证后回到刚才的页面。` },
   other: { title: '用其他身份认证', text: '请填写要查询的本人姓名和身份证号，并由本人刷脸。' },
+  check: { title: '养老金待遇资格认证', text: '请本人刷脸。认证通过后，将自动提交社保局作为本年度的待遇资格认证。' },
   required: { title: '请先完成实名认证', text: '社保信息属于敏感个人信息，查看前需要确认是您本人。认证后回到刚才的页面。' },
 };
 
