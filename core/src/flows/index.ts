@@ -1,5 +1,6 @@
 import { billsContract } from './bills/contract';
 import { insuranceContract } from './insurance/contract';
+import { meContract } from './me/contract';
 import { messagesContract } from './messages/contract';
 import { paymentsContract } from './payments/contract';
 import { servicesContract } from './services/contract';
@@ -11,7 +12,7 @@ import { trafficContract } from './traffic/contract';
  * server's flow declarations and the catalogue's service ids are derived from. A new flow is a
  * folder `flows/<flow>/contract.ts` and a line here.
  */
-export const CONTRACTS = [servicesContract, messagesContract, billsContract, insuranceContract, ticketsContract, trafficContract, paymentsContract] as const;
+export const CONTRACTS = [servicesContract, messagesContract, billsContract, insuranceContract, ticketsContract, trafficContract, paymentsContract, meContract] as const;
 
 // Each contract's schemas and answer types, for the barrel (`@bianmin/core`): a new flow's line goes here too.
 export * from './services/contract';
@@ -21,6 +22,7 @@ export * from './insurance/contract';
 export * from './tickets/contract';
 export * from './traffic/contract';
 export * from './payments/contract';
+export * from './me/contract';
 
 export type FlowContract = (typeof CONTRACTS)[number];
 

@@ -3,6 +3,7 @@ import type { TestStack } from '../testing/stack';
 import type { DevFlow, Recipe } from './attack';
 import { billsAttack } from './bills/attack';
 import { insuranceAttack } from './insurance/attack';
+import { meAttack } from './me/attack';
 import { messagesAttack } from './messages/attack';
 import { paymentsAttack } from './payments/attack';
 import { servicesAttack } from './services/attack';
@@ -17,7 +18,7 @@ export { LATE, NOON, type Recipe } from './attack';
  * derived from this list; flows/registry.test.ts fails for a resident function missing one, or
  * a resident action without a recipe.
  */
-export const DEV_FLOWS = [servicesAttack, messagesAttack, billsAttack, insuranceAttack, ticketsAttack, trafficAttack, paymentsAttack] as const;
+export const DEV_FLOWS = [servicesAttack, messagesAttack, billsAttack, insuranceAttack, ticketsAttack, trafficAttack, paymentsAttack, meAttack] as const;
 
 type Seeded<D> = D extends DevFlow<FunctionName, infer O> ? O : never;
 type Intersect<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -1,5 +1,6 @@
 import { billsFlow } from './bills/flow';
 import { insuranceFlow } from './insurance/flow';
+import { meFlow } from './me/flow';
 import { messagesFlow } from './messages/flow';
 import { paymentsFlow } from './payments/flow';
 import { servicesFlow } from './services/flow';
@@ -12,7 +13,7 @@ import { trafficFlow } from './traffic/flow';
  * and the budgets are derived from this list (functions.ts); flows/registry.test.ts fails for a
  * flow missing a piece.
  */
-export const FLOWS = [servicesFlow, messagesFlow, billsFlow, insuranceFlow, ticketsFlow, trafficFlow, paymentsFlow] as const;
+export const FLOWS = [servicesFlow, messagesFlow, billsFlow, insuranceFlow, ticketsFlow, trafficFlow, paymentsFlow, meFlow] as const;
 
 /** Every payable kind the flows sell, in the flows' order (the local stack serves them all in one process). */
 export const PAYABLE_KINDS = FLOWS.flatMap((f) => f.payables);

@@ -1,6 +1,6 @@
 import { AppError, fenToYuan, type PaymentParams } from '@bianmin/core';
 import type { CallContext } from '../runtime/types';
-import { type OrderRow, savePayment } from './orders';
+import { type OrderRow, payerOpenidOf, savePayment } from './orders';
 
 /**
  * The WeChat Pay parameters for an order, created once: a duplicate tap or a retry gets the saved
@@ -11,7 +11,7 @@ export async function paymentForOrder(ctx: CallContext, order: OrderRow, descrip
   if (order.status !== 'pending') return null;
   if (order.payment) return order.payment as PaymentParams;
   try {
-    const payment = await ctx.deps.payments.createPayment({ orderId: order.id, amount: order.amount, description, openid: order.openid });
+    const payment = await ctx.deps.payments.createPayment({ orderId: order.id, amount: order.amount, description, openid: payerOpenidOf(order) });
     await savePayment(await ctx.deps.db(), order.id, payment);
     return payment;
   } catch (e) {

@@ -18,7 +18,8 @@ export const insuranceFlow = defineFlow({
   contract: insuranceContract,
   purpose: 'real-name verification (WeChat 人脸核身 or FaceID) and social insurance records',
   actions: {
-    verify: { service: 'insurance.query', run: startVerification },
+    // A face check is the holder's own face: a relative cannot start one for them.
+    verify: { service: 'insurance.query', run: startVerification, family: false },
     verification: { run: showVerification },
     summary: { service: 'insurance.query', servesStale: true, run: readInsuranceSummary },
     records: { service: 'insurance.query', servesStale: true, run: readInsuranceRecords },
@@ -28,6 +29,8 @@ export const insuranceFlow = defineFlow({
   // stable token and getVerifyId — twice each at worst, when WeChat refuses the token (api.ts).
   budget: (t) => HEALTH_PROBE_MS + departmentCallMs(t) + Math.max(TENCENT_CLOUD_CALL_MS, 4 * WECHAT_CALL_MS) + DATABASE_ALLOWANCE_MS,
   jobs: insuranceJobs,
+  // With the holder's consent (their face check when inviting), and within their live verification.
+  family: 'insurance',
   deployment: {
     env: {
       required: ['INSURANCE_ID_HASH_KEY'],

@@ -37,6 +37,7 @@ export const ticketsFlow = defineFlow({
   budget: () => TICKET_MEDIA_MS + 2 * WECHAT_CALL_MS + (STORAGE_CALL_MS + WECHAT_CALL_MS) + TICKET_PLATFORM_ATTEMPT_MS + DATABASE_ALLOWANCE_MS,
   jobs: ticketsJobs,
   receivers: ticketsReceivers,
+  family: 'tickets',
   deployment: {
     openapi: ['security.msgSecCheck', 'security.mediaCheckAsync'],
     env: { optional: ['TICKET_TEMPLATE_ID'] },
