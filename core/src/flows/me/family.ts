@@ -1,27 +1,8 @@
 import { z } from 'zod';
+import { FAMILY_SCOPES, type FamilyScope } from '../../family-scopes';
 import { text } from '../../text';
 
-/**
- * 亲友代办: a resident (the holder) lets a relative (the helper) act for them in some services.
- * A scope is named after the function it opens: the client carries `actingFor` on calls to
- * exactly these functions, and a flow declares the one scope that lets a helper call it.
- */
-export const FAMILY_SCOPES = ['bills', 'traffic', 'tickets', 'insurance'] as const;
-export type FamilyScope = (typeof FAMILY_SCOPES)[number];
-
-/** How each scope is named to a resident. */
-export const FAMILY_SCOPE_NAMES: Record<FamilyScope, string> = {
-  bills: '水电燃气缴费',
-  traffic: '交通违法查询缴款',
-  tickets: '12345 诉求',
-  insurance: '社保查询',
-};
-
-/**
- * The platform-level key a helper adds to any call of a family-scoped function: the link they act
- * through. Like `action`, it is read by the runtime and never part of an action's own input.
- */
-export const ACTING_FOR_KEY = 'actingFor';
+export { ACTING_FOR_KEY, FAMILY_SCOPE_NAMES, FAMILY_SCOPES, type FamilyScope, isFamilyScope } from '../../family-scopes';
 
 /** 电子社保卡's 亲情服务 allows 8 relatives; so does Bianmin, per holder. */
 export const MAX_HELPERS_PER_HOLDER = 8;
