@@ -20,6 +20,7 @@ import { HubNotices } from './notices';
 import { MessagesEntry } from './messages-entry';
 import { MyTicketsEntry, type MyTicketsCount } from './my-tickets-entry';
 import { StatusEntry } from './status-entry';
+import { FamilyEntry } from './family-entry';
 import { ComingSoonSheet } from './coming-soon-sheet';
 import { openNowSentence } from './summary';
 import './index.css';
@@ -27,6 +28,7 @@ import './index.css';
 /** Opening hours change under an open page (23:30 settlement pauses…): re-ask once a minute. */
 const REFRESH_MS = 60 * 1000;
 const MESSAGES_PAGE = '/messages/pages/index/index';
+const FAMILY_PAGE = '/me/pages/family/index';
 
 /** Unread messages; null while no resident is known (then there is no message centre to open). */
 async function unreadCount(): Promise<number | null> {
@@ -157,6 +159,8 @@ export default function Hub() {
             {g.category.id === 'tickets' && myTickets.data ? <MyTicketsEntry count={myTickets.data} onOpen={() => void openPage(MY_TICKETS_PAGE)} /> : null}
           </View>
         ))}
+
+        {data && groups.length > 0 ? <FamilyEntry onOpen={() => void openPage(FAMILY_PAGE)} /> : null}
 
         {data && groups.length > 0 ? <StatusEntry onOpen={() => void openPage(STATUS_PAGE)} /> : null}
 

@@ -1,0 +1,6 @@
+import { COLORS } from '../../../ui/tokens';
+
+export default definePageConfig({
+  navigationBarTitleText: '邀请亲友代办',
+  backgroundColor: COLORS.bg,
+});
