@@ -59,22 +59,29 @@ export function withActingFor<D extends object>(name: string, data: D): D {
 
 const LABELS_KEY = 'bianmin.family.labels';
 
-/** What the helper calls each relative (妈妈), by link: the family page keeps it for the banner. */
-export function rememberActingLabels(labels: Record<string, string>): void {
+/**
+ * What the helper calls each relative (妈妈), by link, for the banner: the family list replaces
+ * them all (`replace`), an accepted invitation adds one.
+ */
+export function rememberActingLabels(labels: Record<string, string>, opts: { replace?: boolean } = {}): void {
   try {
-    Taro.setStorageSync(LABELS_KEY, JSON.stringify(labels));
+    const kept = opts.replace ? {} : storedLabels();
+    Taro.setStorageSync(LABELS_KEY, JSON.stringify({ ...kept, ...labels }));
   } catch {
     // Storage full or blocked: the banner says 亲友 instead of the name.
   }
 }
 
-export function actingLabel(linkId: string): string | null {
+function storedLabels(): Record<string, unknown> {
   try {
     const raw: unknown = Taro.getStorageSync(LABELS_KEY);
-    const labels = typeof raw === 'string' && raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
-    const v = labels[linkId];
-    return typeof v === 'string' ? v : null;
+    return typeof raw === 'string' && raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
   } catch {
-    return null;
+    return {};
   }
+}
+
+export function actingLabel(linkId: string): string | null {
+  const v = storedLabels()[linkId];
+  return typeof v === 'string' ? v : null;
 }

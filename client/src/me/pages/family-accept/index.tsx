@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { FAMILY_SCOPE_NAMES, type FamilyHoldingView } from '@bianmin/core';
 import { useState } from 'react';
 import { callFunction, toApiError } from '../../../api';
+import { rememberActingLabels } from '../../../family/acting-for';
 import { Button, Card, Field, Notice, Page, PageHeader, StateView } from '../../../ui';
 import { actingUrl, PATHS } from '../../flow';
 import './index.css';
@@ -22,6 +23,7 @@ export default function FamilyAccept() {
     setError(null);
     try {
       const res = await callFunction('me', { action: 'familyAccept', inviteCode: code, ...(label.trim() ? { label: label.trim() } : {}) });
+      rememberActingLabels({ [res.link.linkId]: res.link.label });
       setLink(res.link);
     } catch (e) {
       setError(toApiError(e).message);

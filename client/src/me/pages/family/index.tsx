@@ -16,7 +16,7 @@ const PAID_WORDS: Record<string, string> = { paid: '已支付', settled: '已缴
 async function family(): Promise<FamilyListResult> {
   const list = await callFunction('me', { action: 'familyList' });
   // The banner of a page opened for a relative names them as the helper does (妈妈).
-  rememberActingLabels(Object.fromEntries(list.helping.map((h) => [h.linkId, h.label])));
+  rememberActingLabels(Object.fromEntries(list.helping.map((h) => [h.linkId, h.label])), { replace: true });
   return list;
 }
 
