@@ -55,7 +55,7 @@ it('invites in one browser, accepts in another, pays the relative’s water bill
 
   // Her households, with the banner saying for whom; then her water bill and his pay sheet.
   await expect(shown(his, '.bm-acting-for').textContent()).resolves.toContain('正在为 妈妈 代办');
-  const actingFor = new URL(his.url().replace('#', '')).searchParams.get('actingFor');
+  const actingFor = await shown(his, '.bm-acting-for').getAttribute('data-link-id');
   expect(actingFor).toMatch(/^[0-9a-f-]{36}$/);
   await shown(his, '.bm-bills-household[data-kind="water"] .bm-bills-household__main').click();
   await shown(his, '.bm-bills-bill__due-amount').waitFor();
