@@ -44,8 +44,8 @@ interface ActionBody<I, O, C> {
    * an identity, managing the family circle itself).
    */
   family?: false;
-  /** What the holder's list says a helper did (发起缴纳水费 ¥ 86.40); by default the scope and the action. */
-  familyWhat?: (input: I, output: O) => string;
+  /** What the holder's list says a helper did (查看账单, 发起缴纳水费 ¥ 86.40); by default 办理 and the scope's name. */
+  familyWhat?: string | ((input: I, output: O) => string);
 }
 
 /**
@@ -66,5 +66,5 @@ export interface DispatchableAction {
   servesStale?: boolean;
   run: (ctx: never, input: never) => Promise<unknown>;
   family?: false;
-  familyWhat?: (input: never, output: never) => string;
+  familyWhat?: string | ((input: never, output: never) => string);
 }

@@ -30,7 +30,7 @@ type Handler = {
   servesStale?: boolean;
   run: (c: CallContext, i: unknown) => Promise<unknown>;
   family?: false;
-  familyWhat?: (i: unknown, o: unknown) => string;
+  familyWhat?: string | ((i: unknown, o: unknown) => string);
 };
 
 /**
@@ -146,7 +146,8 @@ async function actFor(def: Dispatchable, handler: Handler, value: unknown, ctx: 
 async function recordActing(def: Dispatchable, handler: Handler, action: string, input: unknown, output: unknown, ctx: CallContext): Promise<void> {
   const acting = ctx.actingFor!;
   try {
-    const what = handler.familyWhat?.(input, output) ?? `${FAMILY_SCOPE_NAMES[def.family!]}：${action}`;
+    const w = handler.familyWhat;
+    const what = typeof w === 'function' ? w(input, output) : (w ?? `办理${FAMILY_SCOPE_NAMES[def.family!]}`);
     await recordFamilyAction(await ctx.deps.db(), acting, def.name, action, what, ctx.clock.now());
   } catch (e) {
     (ctx.runtimeLog ?? ctx.log).error({ fn: def.name, action, link: acting.linkId, err: e }, 'family action not recorded');

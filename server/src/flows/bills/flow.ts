@@ -21,14 +21,14 @@ export const billsFlow = defineFlow({
   subjects: { binding: { from: 'bindingId', load: ownBinding } },
   actions: {
     providers: { auth: 'public', run: async () => ({ providers: [...PROVIDERS] }) },
-    bind: { service: (input) => billsServiceId(kindOf(input.providerId), 'query'), run: bindHousehold },
-    bindings: { run: listBindings },
-    unbind: { subject: 'binding', run: unbindHousehold },
-    bill: { subject: 'binding', service: (_, { binding }) => billsServiceId(binding.kind as UtilityKind, 'query'), servesStale: true, run: readBill },
-    usage: { subject: 'binding', service: (_, { binding }) => billsServiceId(binding.kind as UtilityKind, 'query'), servesStale: true, run: readUsage },
+    bind: { service: (input) => billsServiceId(kindOf(input.providerId), 'query'), run: bindHousehold, familyWhat: '添加户号' },
+    bindings: { run: listBindings, familyWhat: '查看户号' },
+    unbind: { subject: 'binding', run: unbindHousehold, familyWhat: '解绑户号' },
+    bill: { subject: 'binding', service: (_, { binding }) => billsServiceId(binding.kind as UtilityKind, 'query'), servesStale: true, run: readBill, familyWhat: '查看账单' },
+    usage: { subject: 'binding', service: (_, { binding }) => billsServiceId(binding.kind as UtilityKind, 'query'), servesStale: true, run: readUsage, familyWhat: '查看用量' },
     pay: { subject: 'binding', service: (_, { binding }) => billsServiceId(binding.kind as UtilityKind, 'pay'), run: payBills, familyWhat: paidWhat('发起缴纳') },
     topup: { subject: 'binding', service: (_, { binding }) => billsServiceId(binding.kind as UtilityKind, 'pay'), run: topUp, familyWhat: paidWhat('发起预存') },
-    dueReminders: { subject: 'binding', run: setDueReminders },
+    dueReminders: { subject: 'binding', run: setDueReminders, familyWhat: '设置到期提醒' },
   },
   // pay: availability probe, the bills read fresh, the resident's superseded pending order expired
   // with WeChat Pay (one, see IN_CALL_EXPIRY_MS), unifiedOrder.

@@ -20,10 +20,10 @@ export const insuranceFlow = defineFlow({
   actions: {
     // A face check is the holder's own face: a relative cannot start one for them.
     verify: { service: 'insurance.query', run: startVerification, family: false },
-    verification: { run: showVerification },
-    summary: { service: 'insurance.query', servesStale: true, run: readInsuranceSummary },
-    records: { service: 'insurance.query', servesStale: true, run: readInsuranceRecords },
-    accessLog: { run: listAccessLog },
+    verification: { run: showVerification, familyWhat: '查看实名认证状态' },
+    summary: { service: 'insurance.query', servesStale: true, run: readInsuranceSummary, familyWhat: '查询社保概况' },
+    records: { service: 'insurance.query', servesStale: true, run: readInsuranceRecords, familyWhat: '查询社保缴费记录' },
+    accessLog: { run: listAccessLog, familyWhat: '查看社保查询记录' },
   },
   // verify: availability probe, the bureau's person lookup, then FaceID's DetectAuth or WeChat's
   // stable token and getVerifyId — twice each at worst, when WeChat refuses the token (api.ts).

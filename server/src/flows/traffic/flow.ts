@@ -16,15 +16,15 @@ export const trafficFlow = defineFlow({
   // The guard needs the vehicle to exist for this caller before it says anything about hours.
   subjects: { vehicle: { from: 'vehicleId', load: ownVehicle } },
   actions: {
-    addVehicle: { service: 'traffic.query', run: addVehicle },
-    vehicles: { run: listVehicles },
-    removeVehicle: { subject: 'vehicle', run: removeVehicle },
+    addVehicle: { service: 'traffic.query', run: addVehicle, familyWhat: '添加车辆' },
+    vehicles: { run: listVehicles, familyWhat: '查看车辆' },
+    removeVehicle: { subject: 'vehicle', run: removeVehicle, familyWhat: '删除车辆' },
     // The full plate is the holder's to reveal; a licence photo is read from its uploader's own folder.
     revealVehicle: { subject: 'vehicle', run: revealVehicle, family: false },
     uploadFolder: { run: showUploadFolder, family: false },
     readLicence: { run: readLicence, family: false },
-    violations: { subject: 'vehicle', service: 'traffic.query', servesStale: true, run: listViolations },
-    violation: { subject: 'vehicle', service: 'traffic.query', servesStale: true, run: showViolation },
+    violations: { subject: 'vehicle', service: 'traffic.query', servesStale: true, run: listViolations, familyWhat: '查询违法记录' },
+    violation: { subject: 'vehicle', service: 'traffic.query', servesStale: true, run: showViolation, familyWhat: '查看违法详情' },
     confirm: { subject: 'vehicle', service: 'traffic.query', run: confirmViolation, familyWhat: (_, { violation }) => `确认违法记录 ${violation.violationId}` },
     pay: { subject: 'vehicle', service: 'traffic.pay', run: payFine, familyWhat: (_, { order }) => `发起缴纳罚款 ¥ ${fenToYuan(order.amount)}` },
   },
