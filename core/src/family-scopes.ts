@@ -24,3 +24,8 @@ export const ACTING_FOR_KEY = 'actingFor';
 export function isFamilyScope(name: string): name is FamilyScope {
   return (FAMILY_SCOPES as readonly string[]).includes(name);
 }
+
+/** An invitation's code shown grouped in fours (ABCD-EFGH-…), as it is read out; any grouping is accepted back. */
+export function formatInviteCode(code: string): string {
+  return code.replace(/(.{4})(?=.)/g, '$1-');
+}

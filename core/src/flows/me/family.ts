@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { FAMILY_SCOPES, type FamilyScope } from '../../family-scopes';
 import { text } from '../../text';
 
-export { ACTING_FOR_KEY, FAMILY_SCOPE_NAMES, FAMILY_SCOPES, type FamilyScope, isFamilyScope } from '../../family-scopes';
+export { ACTING_FOR_KEY, FAMILY_SCOPE_NAMES, FAMILY_SCOPES, type FamilyScope, formatInviteCode, isFamilyScope } from '../../family-scopes';
 
 /** 电子社保卡's 亲情服务 allows 8 relatives; so does Bianmin, per holder. */
 export const MAX_HELPERS_PER_HOLDER = 8;
@@ -111,9 +111,4 @@ export interface FamilyPaymentNote {
   role: 'for_me' | 'by_me';
   /** The other side as this resident sees them. */
   label: string;
-}
-
-/** The code shown grouped in fours (ABCD-EFGH-…), as it is read out; any grouping is accepted back. */
-export function formatInviteCode(code: string): string {
-  return code.replace(/(.{4})(?=.)/g, '$1-');
 }

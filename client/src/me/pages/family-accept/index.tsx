@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { FAMILY_SCOPE_NAMES, type FamilyHoldingView } from '@bianmin/core';
+import type { FamilyHoldingView } from '@bianmin/core';
+import { FAMILY_SCOPE_NAMES } from '@bianmin/core/family-scopes';
 import { useState } from 'react';
 import { callFunction, toApiError } from '../../../api';
 import { rememberActingLabels } from '../../../family/acting-for';

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { FAMILY_SCOPE_NAMES, FAMILY_SCOPES, type FamilyOutputs, type FamilyScope, formatInviteCode } from '@bianmin/core';
+import type { FamilyOutputs } from '@bianmin/core';
+import { FAMILY_SCOPE_NAMES, FAMILY_SCOPES, type FamilyScope, formatInviteCode } from '@bianmin/core/family-scopes';
 import { formatDateTime } from '@bianmin/core/date-time';
 import { useState } from 'react';
 import { callFunction, toApiError } from '../../../api';

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { FAMILY_SCOPE_NAMES, type FamilyListResult, type FamilyScope } from '@bianmin/core';
+import type { FamilyListResult } from '@bianmin/core';
+import { FAMILY_SCOPE_NAMES, type FamilyScope } from '@bianmin/core/family-scopes';
 import { formatDateTime } from '@bianmin/core/date-time';
 import { fenToYuan } from '@bianmin/core/money';
 import { useState } from 'react';
