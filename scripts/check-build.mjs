@@ -16,8 +16,11 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // list of services) and the one bm- class prefix on every class the hub ships: 370.2 KB, after
 // the hours sheet took date-time.ts alone instead of all of core's dates. The public status page's
 // row on the hub (its own small component: the kit's LinkRow cost 1.5 KB) and its subpackage in
-// app.json added 0.6 KB: 371.8 KB measured.
-const MAIN_PACKAGE_BUDGET = 372 * 1024;
+// app.json added 0.6 KB: 371.8 KB measured. 亲友代办 must live where every page and every call
+// goes: the call layer adding `actingFor` from the page's address (family/acting-for.ts, 1.7 KB),
+// the banner the page kit shows while acting for a relative (0.9 KB with its styles), the scopes
+// (0.3 KB), the hub's row (0.4 KB) and the me subpackage in app.json: 376.1 KB measured.
+const MAIN_PACKAGE_BUDGET = 376.5 * 1024;
 // The performance goal is 350 KB a function. Today's floor (zod's classic API 132 KB, drizzle 97 KB,
 // pg 63 KB, pino 44 KB, cockatiel 24 KB) puts a function at 410–455 KB, and a function carrying a
 // Tencent Cloud service module (its common code, node-fetch, form-data) at ~130 KB more: the
