@@ -46,7 +46,7 @@ export default function FamilyInvite() {
         <View className='bm-family-invite-body'>
           <Card className='bm-family-code'>
             <Text className='bm-family-code__label'>邀请码</Text>
-            <Text className='bm-family-code__value' data-code={made.inviteCode} userSelect>
+            <Text className='bm-family-code__value' data-code={made.inviteCode}>
               {formatInviteCode(made.inviteCode)}
             </Text>
             <Text className='bm-family-code__scopes'>{`可代办：${made.scopes.map((s) => FAMILY_SCOPE_NAMES[s]).join('、')}`}</Text>

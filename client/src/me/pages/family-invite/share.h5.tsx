@@ -9,7 +9,7 @@ export function ShareInvite({ code }: ShareProps) {
   const link = `${window.location.origin}${window.location.pathname}#${acceptUrl(code)}`;
   return (
     <View className='bm-family-share'>
-      <Text className='bm-family-share__link' userSelect data-link={link}>
+      <Text className='bm-family-share__link' data-link={link}>
         {link}
       </Text>
       <Button className='bm-family-share__button' onPress={() => Taro.setClipboardData({ data: link })}>
