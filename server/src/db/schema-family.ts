@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * 亲友代办: a resident (the holder) lets a relative (the helper) act for them within some scopes.
@@ -62,11 +62,14 @@ export const familyLinks = pgTable(
   ],
 );
 
-/** What a helper did for a holder: kept so the holder sees every action taken for them, after a revocation too. */
+/**
+ * What a helper did for a holder: kept so the holder sees every action taken for them, after a
+ * revocation too. A serial id: two actions in one instant still list in the order they happened.
+ */
 export const familyActions = pgTable(
   'family_actions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
     linkId: uuid('link_id').notNull(),
     holderOpenid: text('holder_openid').notNull(),
     helperOpenid: text('helper_openid').notNull(),

@@ -1,5 +1,5 @@
 CREATE TABLE "family_actions" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"id" bigserial PRIMARY KEY NOT NULL,
 	"link_id" uuid NOT NULL,
 	"holder_openid" text NOT NULL,
 	"helper_openid" text NOT NULL,
