@@ -105,6 +105,19 @@ describe.each(STORE_KINDS)('the family circle (亲友代办) on %s', (kind) => {
     });
   });
 
+  it('reads the holder’s vehicle and its violations through a traffic link, and never reveals the full plate', async () => {
+    const car = ZHANG.vehicles[0];
+    const { vehicle } = data<{ vehicle: { vehicleId: string } }>(await stack.call('traffic', { action: 'addVehicle', plate: car.plate, plateKind: car.plateKind, engineNoSuffix: car.engineNoSuffix }, { openid: ZHANG.openid, now: NOON }));
+    const { link } = data<FamilyOutputs['familyAccept']>(await accept(LI.openid, (await invite(ZHANG.openid, ['traffic'], '爸爸')).inviteCode));
+    const acting = { openid: LI.openid, now: NOON };
+    expect(data<{ vehicles: Array<{ vehicleId: string }> }>(await stack.call('traffic', { action: 'vehicles', actingFor: link.linkId }, acting)).vehicles.map((v) => v.vehicleId)).toEqual([vehicle.vehicleId]);
+    expect((await stack.call('traffic', { action: 'violations', vehicleId: vehicle.vehicleId, actingFor: link.linkId }, acting)).body).toMatchObject({ ok: true });
+    expect((await stack.call('traffic', { action: 'revealVehicle', vehicleId: vehicle.vehicleId, actingFor: link.linkId }, acting)).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // The traffic link opens nothing of the holder's bills.
+    expect((await stack.call('bills', { action: 'bindings', actingFor: link.linkId }, acting)).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await list(ZHANG.openid)).actions.map((a) => a.what)).toEqual(['查询违法记录', '查看车辆']);
+  });
+
   it('lets the helper end the link from their side too', async () => {
     const { link } = data<FamilyOutputs['familyAccept']>(await accept(WANG.openid, (await invite(CHEN.openid, ['tickets'])).inviteCode));
     data(await me(WANG.openid, { action: 'familyRevoke', linkId: link.linkId }));
