@@ -3,6 +3,8 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { familyLinks } from '../../db/schema';
 
+export type { FamilyScope } from '@bianmin/core';
+
 /**
  * The relatives `helperOpenid` helps, by live link: what the agenda lists for each (within the
  * link's scopes, acting through `linkId`). A revoked link is gone from here at once.
