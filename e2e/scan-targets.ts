@@ -168,6 +168,9 @@ export const SCAN_TARGETS: ScanTarget[] = [
   { name: 'ticket', path: (f) => `/tickets/pages/detail/index?ticketId=${f.ticketId}`, ready: '.bm-tk-timeline__item' },
   { name: 'agent', path: () => '/tickets/pages/agent/index', ready: '.bm-tk-agent-open' },
   { name: 'agent at 23:45', path: () => '/tickets/pages/agent/index', ready: '.bm-tk-agent-closed', now: LATE },
+  { name: 'family circle', path: () => '/me/pages/family/index', ready: '.bm-family-actions' },
+  { name: 'family invite', path: () => '/me/pages/family-invite/index', ready: '.bm-family-scope' },
+  { name: 'family accept', path: () => '/me/pages/family-accept/index?code=ABCDEFGHJKMNPQRS', ready: '.bm-family-accept-go' },
   // Last: a department made down leaves its client's circuit open for a while after.
   { name: 'bill, power company down', path: (f) => `/bills/pages/bill/index?bindingId=${f.bindingId}&kind=electricity`, ready: '.bm-bills-outage .bm-department-hotline', down: ['power'] },
   {

@@ -253,4 +253,28 @@ export const PAGES: PageCase[] = [
     shows: ['人工客服', '客服在线', '联系人工客服'],
     calls: ['tickets.agent'],
   },
+  {
+    // Nobody in 陈静's family circle yet: the empty list says what a circle is for.
+    route: 'me/pages/family/index',
+    resident: CHEN,
+    now: MORNING,
+    shows: ['亲友代办', '邀请亲友代办', '输入邀请码', '还没有亲友代办'],
+    calls: ['me.familyList'],
+  },
+  {
+    route: 'me/pages/family-invite/index',
+    resident: CHEN,
+    now: MORNING,
+    shows: ['邀请亲友代办', '授权范围', '水电燃气缴费', '交通违法查询缴款', '12345 诉求', '社保查询', '生成邀请'],
+    calls: [],
+  },
+  {
+    // Opened from a share card: the code is filled in.
+    route: 'me/pages/family-accept/index',
+    resident: CHEN,
+    now: MORNING,
+    setup: async () => ({ code: 'ABCDEFGHJKMNPQRS' }),
+    shows: ['接受代办邀请', '邀请码', '接受邀请'],
+    calls: [],
+  },
 ];

@@ -186,6 +186,14 @@ export const orders = pgTable(
     closedAt: at('closed_at'),
     /** When the money went back (refund_pending → refunded). */
     refundedAt: at('refunded_at'),
+    /**
+     * Who pays, when not the resident the order belongs to: a relative acting for them (亲友代办).
+     * The bill or fine stays the resident's; WeChat Pay's sheet is the payer's (the call came from
+     * the payer's WeChat), and both see the order in 我的订单.
+     */
+    payerOpenid: text('payer_openid'),
+    /** The family link the payer acted through (its labels name each side to the other). */
+    familyLinkId: uuid('family_link_id'),
   },
   (t) => [
     uniqueIndex('orders_idempotency').on(t.openid, t.idempotencyKey),
@@ -194,6 +202,7 @@ export const orders = pgTable(
       .on(t.providerId, t.subjectId)
       .where(sql`${t.status} NOT IN ('closed', 'refund_pending', 'refunded')`),
     index('orders_by_resident').on(t.openid, t.createdAt),
+    index('orders_by_payer').on(t.payerOpenid, t.createdAt).where(sql`${t.payerOpenid} IS NOT NULL`),
     index('orders_pending_expiry').on(t.status, t.expiresAt),
   ],
 );
@@ -567,3 +576,4 @@ export const subscribeGrants = pgTable(
 
 export * from './schema-operations';
 export * from './schema-privacy';
+export * from './schema-family';

@@ -1,7 +1,7 @@
 import { AppError, fenToYuan, type PaymentParams } from '@bianmin/core';
 import type { CallContext } from '../runtime/types';
 import { channelFor } from './channels';
-import { type OrderRow, savePayment } from './orders';
+import { type OrderRow, payerOpenidOf, savePayment } from './orders';
 
 /**
  * The WeChat Pay parameters for an order, created once: a duplicate tap or a retry gets the saved
@@ -14,7 +14,7 @@ export async function paymentForOrder(ctx: CallContext, order: OrderRow, descrip
   try {
     const kind = ctx.deps.payables.of(order.kind);
     const notice = kind.notice?.(order);
-    const payment = await channelFor(ctx.deps, order.kind).createPayment({ orderId: order.id, amount: order.amount, description, openid: order.openid, ...(notice ? { notice } : {}) });
+    const payment = await channelFor(ctx.deps, order.kind).createPayment({ orderId: order.id, amount: order.amount, description, openid: payerOpenidOf(order), ...(notice ? { notice } : {}) });
     await savePayment(await ctx.deps.db(), order.id, payment);
     return payment;
   } catch (e) {

@@ -1,9 +1,10 @@
 import { AppError, type OrderHistory, type OrderStatus, type PaymentParams, type RefundView, toShanghaiIso } from '@bianmin/core';
 import { PAID_ORDER_STATUSES } from '@bianmin/core/orders';
 import { randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
 import { preparedPer } from '../db/prepared';
 import type { Db } from '../db/open';
+import type { CallContext } from '../runtime/types';
 import { isUniqueViolation } from '../db/errors';
 import { orderLines, orders, refunds } from '../db/schema';
 
@@ -98,7 +99,22 @@ export interface NewOrder {
   lines?: { billId: string; period: string; amount: number; lateFee: number }[];
   /** Sooner than the default TTL when the amount is only right until then (a fine's late fee grows at midnight). */
   expiresAt?: Date;
+  /** A relative paying for the resident (亲友代办): their openid and the link they act through (payerOf). */
+  payerOpenid?: string;
+  familyLinkId?: string;
 }
+
+/**
+ * Who pays an order placed in this call: a helper acting for a relative pays with their own
+ * WeChat (the call — and so cloudPay's unifiedOrder, which bills the calling WeChat user — is
+ * theirs), while the bill or fine and its order stay the relative's.
+ */
+export function payerOf(ctx: CallContext): Pick<NewOrder, 'payerOpenid' | 'familyLinkId'> {
+  return ctx.actingFor ? { payerOpenid: ctx.actingFor.helperOpenid, familyLinkId: ctx.actingFor.linkId } : {};
+}
+
+/** The openid whose WeChat pays the order. */
+export const payerOpenidOf = (o: Pick<OrderRow, 'openid' | 'payerOpenid'>): string => o.payerOpenid ?? o.openid;
 
 
 /** The bills an order covers, as a comparable key. */
@@ -133,6 +149,10 @@ export async function placeOrder(db: Db, o: NewOrder, now: Date): Promise<OrderR
   const wanted = billSetOf(o);
   const [sameKey] = await db.select().from(orders).where(and(eq(orders.openid, o.openid), eq(orders.idempotencyKey, o.idempotencyKey)));
   if (sameKey) {
+    // A relative's key and the holder's own live in one namespace (the order is the holder's): the payer must match too.
+    if (payerOpenidOf(sameKey) !== (o.payerOpenid ?? o.openid)) {
+      throw new AppError('CONFLICT', '这次支付请求与之前的一笔订单编号重复，请返回重新发起缴费。', { fields: { idempotencyKey: '已用于另一笔订单' } });
+    }
     // The key names one payment of one thing: the same kind, for the same household or vehicle
     // (a top-up's subject is derived from the key alone, so its binding is what tells meters apart).
     const sameBills =
@@ -152,7 +172,13 @@ export async function placeOrder(db: Db, o: NewOrder, now: Date): Promise<OrderR
         .from(orders)
         .where(and(eq(orders.providerId, o.providerId), eq(orders.subjectId, o.subjectId), notInArray(orders.status, NOT_LIVE)));
   const mine = live.find((r) => r.openid === o.openid);
-  if (live.length === 1 && mine && billSetOf({ subjectId: mine.subjectId, lines: await linesOf(db, mine.id) }) === wanted) return mine;
+  if (live.length === 1 && mine && billSetOf({ subjectId: mine.subjectId, lines: await linesOf(db, mine.id) }) === wanted) {
+    // The same bills, but another WeChat's sheet (the holder's own, or a relative's): not payable by this payer.
+    if (payerOpenidOf(mine) !== (o.payerOpenid ?? o.openid) && mine.status === 'pending') {
+      throw new AppError('CONFLICT', '这笔账单已有一笔由家人发起、尚未完成的支付，请稍后刷新查看，或等待其超时关闭后再缴。', { retryable: true });
+    }
+    return mine;
+  }
   if (live.length) {
     const other = live.find((r) => r.openid !== o.openid) ?? live[0];
     if (other.openid === o.openid && other.status === 'pending') {
@@ -181,12 +207,17 @@ export async function savePayment(db: Db, orderId: string, payment: PaymentParam
   await db.update(orders).set({ payment }).where(and(eq(orders.id, orderId), eq(orders.status, 'pending')));
 }
 
-export async function ownOrder(db: Db, openid: string, orderId: string, kind?: OrderKind | readonly OrderKind[]): Promise<OrderRow> {
+/**
+ * The resident's own order — or one they pay for a relative (`payer: true`, 我的订单: the payer
+ * follows their payment, the relative sees it as theirs).
+ */
+export async function ownOrder(db: Db, openid: string, orderId: string, kind?: OrderKind | readonly OrderKind[], opts: { payer?: boolean } = {}): Promise<OrderRow> {
   const kinds = kind === undefined ? undefined : typeof kind === 'string' ? [kind] : [...kind];
+  const whose = opts.payer ? or(eq(orders.openid, openid), eq(orders.payerOpenid, openid)) : eq(orders.openid, openid);
   const [row] = await db
     .select()
     .from(orders)
-    .where(and(eq(orders.id, orderId), eq(orders.openid, openid), kinds ? inArray(orders.kind, kinds) : undefined));
+    .where(and(eq(orders.id, orderId), whose, kinds ? inArray(orders.kind, kinds) : undefined));
   if (!row) throw new AppError('NOT_FOUND', '没有找到这笔订单。');
   return row;
 }
@@ -202,13 +233,13 @@ export async function refundsOf(db: Db, orderIds: string[]): Promise<Map<string,
  * A resident's orders of some kinds, newest first: each flow presents its own. `paid` keeps only
  * payments that went through, in the query, so closed attempts never crowd them out of the limit.
  */
-export async function listOrderRows(db: Db, openid: string, kind: OrderKind | readonly OrderKind[], show: OrderHistory = 'all', limit = 100): Promise<OrderRow[]> {
+export async function listOrderRows(db: Db, openid: string, kind: OrderKind | readonly OrderKind[], show: OrderHistory = 'all', limit = 100, opts: { payer?: boolean } = {}): Promise<OrderRow[]> {
   return db
     .select()
     .from(orders)
     .where(
       and(
-        eq(orders.openid, openid),
+        opts.payer ? or(eq(orders.openid, openid), eq(orders.payerOpenid, openid)) : eq(orders.openid, openid),
         inArray(orders.kind, typeof kind === 'string' ? [kind] : [...kind]),
         show === 'paid' ? inArray(orders.status, [...PAID_ORDER_STATUSES]) : undefined,
       ),

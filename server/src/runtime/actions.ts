@@ -39,6 +39,13 @@ interface ActionBody<I, O, C> {
   servesStale?: boolean;
   /** The command: `(ctx, input) → output`, named as a verb. */
   run: (ctx: C, input: I) => Promise<O>;
+  /**
+   * `false`: no helper may do this for a relative even within the flow's family scope (revealing
+   * an identity, managing the family circle itself).
+   */
+  family?: false;
+  /** What the holder's list says a helper did (查看账单, 发起缴纳水费 ¥ 86.40); by default 办理 and the scope's name. */
+  familyWhat?: string | ((input: I, output: O) => string);
 }
 
 /**
@@ -58,4 +65,6 @@ export interface DispatchableAction {
   service?: string | ((input: never, ctx: never) => string);
   servesStale?: boolean;
   run: (ctx: never, input: never) => Promise<unknown>;
+  family?: false;
+  familyWhat?: string | ((input: never, output: never) => string);
 }

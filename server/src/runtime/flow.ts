@@ -1,4 +1,4 @@
-import type { Contract, ContractActions, DepartmentId } from '@bianmin/core';
+import type { Contract, ContractActions, DepartmentId, FamilyScope } from '@bianmin/core';
 // Residents read validation messages: zod's wording is Chinese wherever a function parses input.
 import '@bianmin/core/zod-locale';
 import type { z } from 'zod';
@@ -59,6 +59,12 @@ export interface FlowDeclaration<C extends Contract, S extends Subjects> {
   /** Message-push receivers it owns (flows/<flow>/receivers.ts). */
   receivers?: readonly Receiver[];
   deployment?: FlowDeployment;
+  /**
+   * The family scope (亲友代办) under which a helper may call this flow's resident actions for a
+   * relative, passing `actingFor` (an action opts out with `family: false`). Absent: no helper
+   * may act here at all. Its name is the flow's own (the client carries `actingFor` by it).
+   */
+  family?: FamilyScope;
   /** What only this flow's function wires (insurance: the FaceID client): only its bundle carries it. */
   wire?: WireExtra;
 }
@@ -78,6 +84,7 @@ export interface Flow<C extends Contract = Contract> {
   jobs: readonly Job[];
   receivers: readonly Receiver[];
   deployment: FlowDeployment;
+  family?: FamilyScope;
   wire?: WireExtra;
 }
 
@@ -103,6 +110,7 @@ export function defineFlow<C extends Contract, S extends Subjects = Record<never
     jobs: d.jobs ?? [],
     receivers: d.receivers ?? [],
     deployment: d.deployment ?? {},
+    family: d.family,
     wire: d.wire,
   };
 }

@@ -2,6 +2,7 @@ import type { Clock } from '@bianmin/core';
 import type { HolidayCalendar } from '@bianmin/core/availability/index';
 import type { ContentCheck } from '../content/port';
 import type { Db } from '../db/open';
+import type { ActingFor } from '../family/links';
 import type { DepartmentClients } from '../departments/index';
 import type { RealNameDeps } from '../faceid/port';
 import type { Logger } from '../log';
@@ -59,8 +60,14 @@ export interface Deps {
 }
 
 export interface CallContext {
-  /** Null only for a public action: dispatch refuses every other action without a caller. */
+  /**
+   * Null only for a public action: dispatch refuses every other action without a caller. When a
+   * helper acts for a relative (`actingFor`), this is the relative (the holder): their subjects
+   * load, their data answers; the helper is in `actingFor`.
+   */
   caller: Caller | null;
+  /** Set by dispatch when the call is a helper's for a relative (亲友代办), after the link and its scope were checked. */
+  actingFor?: ActingFor;
   clock: Clock;
   deps: Deps;
   /** The call's logger (its lines carry the requestId). */

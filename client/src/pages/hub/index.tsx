@@ -28,6 +28,7 @@ import './index.css';
 /** Opening hours change under an open page (23:30 settlement pauses…): re-ask once a minute. */
 const REFRESH_MS = 60 * 1000;
 const MESSAGES_PAGE = '/messages/pages/index/index';
+const FAMILY_PAGE = '/me/pages/family/index';
 
 /** A resident's own number; null while no resident is known (then there is nothing of theirs to open). */
 async function signedIn<T>(ask: () => Promise<T>): Promise<T | null> {
@@ -169,6 +170,7 @@ export default function Hub() {
           </View>
         ))}
 
+        {data && groups.length > 0 ? <HubLinkRow className='bm-hub-family-entry' title='亲友代办' note='帮家人缴费查询' onOpen={() => void openPage(FAMILY_PAGE)} /> : null}
         {data && groups.length > 0 ? <HubLinkRow className='bm-hub-status-entry' title='各部门服务状态' note='停办与中断记录' onOpen={() => void openPage(STATUS_PAGE)} /> : null}
         {inbox.data != null ? <HubLinkRow className='bm-hub-my-data' title='我的数据' note='查看、导出或删除' onOpen={() => void openPage(MY_DATA_PAGE)} /> : null}
 

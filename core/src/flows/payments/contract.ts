@@ -3,6 +3,7 @@ import { defineContract } from '../../contract';
 import { orderHistory, orderId } from '../../payments/contract';
 import type { OrderView } from '../bills/contract';
 import type { TrafficOrderView } from '../traffic/contract';
+import type { FamilyPaymentNote } from '../me/family';
 
 export const paymentsInput = {
   /** 我的订单: every order of the resident's, of every payable kind, newest first. */
@@ -13,9 +14,10 @@ export const paymentsInput = {
 
 /**
  * One order as 我的订单 and the receipts show it, tagged with the flow whose receipt page
- * presents it (the bills subpackage's result page, the traffic subpackage's receipt).
+ * presents it (the bills subpackage's result page, the traffic subpackage's receipt). `family`:
+ * paid by a relative for this resident (由 儿子 代缴), or by this resident for a relative (为 妈妈 代缴).
  */
-export type OrderListEntry = { flow: 'bills'; order: OrderView } | { flow: 'traffic'; order: TrafficOrderView };
+export type OrderListEntry = ({ flow: 'bills'; order: OrderView } | { flow: 'traffic'; order: TrafficOrderView }) & { family?: FamilyPaymentNote };
 
 /** What each action answers. */
 export interface PaymentsOutputs {

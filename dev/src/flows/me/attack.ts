@@ -2,8 +2,10 @@ import { DELETE_CONFIRM_WORD } from '@bianmin/core';
 import { LEAK } from '../../attack/leak';
 import { LI } from '../../testing/stack';
 import { defineDevFlow, type FuzzExtra, NOON } from '../attack';
+import { attackActingFor } from './acting-for-attacks';
 import { seedAgenda } from './agenda-seed';
 import { DELETE_REPLAY_AT, type MyDataOwned, seedMyData } from './data-seed';
+import { type FamilyOwned, seedFamily } from './family-seed';
 
 /**
  * me.delete's confirmation, attacked by name with a live confirmation of the resident's own at hand:
@@ -69,20 +71,39 @@ async function attackConfirmation(url: string, _o: MyDataOwned, openid: string):
 }
 
 /**
- * The resident's account: the agenda answers about the caller only (it gathers what the other
- * seeders gave the first resident), and a live deletion confirmation of the first resident's.
+ * 我的: the agenda answers about the caller only (it gathers what the other seeders gave the first
+ * resident), the first resident's family circle (their helpers' links, a revoked one, a spent
+ * code), and a live deletion confirmation of the first resident's.
  */
 export const meAttack = defineDevFlow({
   fn: 'me',
-  seed: async (stack) => ({ ...(await seedAgenda(stack)), ...(await seedMyData(stack)) }),
-  secrets: (o) => ({ deleteToken: [o.deleteToken] }),
+  // The family circle first (its helpers' links are what the agenda lists by person), then the agenda, then the deletion plan.
+  seed: async (stack) => ({ ...(await seedFamily(stack)), ...(await seedAgenda(stack)), ...(await seedMyData(stack)) }),
+  secrets: (o) => ({
+    deleteToken: [o.deleteToken],
+    familyLinkId: [o.familyLinkId],
+    familyRevokedLinkId: [o.familyRevokedLinkId],
+    familyOtherLinkId: [o.familyOtherLinkId],
+    familyUsedCode: [o.familyUsedCode],
+  }),
   recipes: {
     agenda: { body: () => ({ action: 'agenda' }), replay: 'own' },
+    // Inviting names nobody: another resident gets their own code.
+    familyInvite: { body: () => ({ action: 'familyInvite', scopes: ['bills'], label: '妈妈' }), replay: 'own' },
+    // A code is a bearer token until accepted; a spent one opens nothing for anybody (CONFLICT).
+    familyAccept: { body: (o) => ({ action: 'familyAccept', inviteCode: o.familyUsedCode }), replay: 'own' },
+    familyList: { body: () => ({ action: 'familyList' }), replay: 'own' },
+    familyRevoke: { body: (o) => ({ action: 'familyRevoke', linkId: o.familyOtherLinkId }), replay: 'NOT_FOUND' },
     // The other resident's own export: after the matrix's replays it holds the same household (bound
     // with its holder's name), the same vehicle, and nothing else of theirs.
     export: { body: () => ({ action: 'export' }), replay: 'own', mayEcho: ['accountNo', 'holderName', 'address'] },
     deletePlan: { body: () => ({ action: 'deletePlan' }), replay: 'own' },
     delete: { body: (o) => ({ action: 'delete', confirmToken: o.deleteToken, confirmWord: DELETE_CONFIRM_WORD }), now: DELETE_REPLAY_AT, replay: 'NOT_FOUND' },
   },
-  fuzz: attackConfirmation,
+  // Both named attacks: the deletion's confirmation, and actingFor's values.
+  fuzz: async (url, o: MyDataOwned & FamilyOwned, openid) => {
+    const a = await attackConfirmation(url, o, openid);
+    const b = await attackActingFor(url, o);
+    return { outcomes: [...a.outcomes, ...b.outcomes], failures: [...a.failures, ...b.failures] };
+  },
 });

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { orders } from '../../db/schema';
 import { closeExpiredOrders } from '../../payments/outbox';
 import { oneItem } from '../../runtime/jobs';
-import { linesOf, liveOrdersFor, placeOrder } from '../../payments/orders';
+import { linesOf, liveOrdersFor, placeOrder, payerOf } from '../../payments/orders';
 import { paymentForOrder } from '../../payments/create';
 import type { ResidentContext } from '../../runtime/types';
 import { mapAccountRejection } from './bill';
@@ -68,6 +68,7 @@ export async function payBills(ctx: BindingContext, input: PayBillInput): Promis
     db,
     {
       openid,
+      ...payerOf(ctx),
       idempotencyKey: input.idempotencyKey,
       kind: 'utility',
       bindingId: binding.id,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { AppError, fenToYuan, maskAccountNo, type PayResult, providerById, shanghaiDate } from '@bianmin/core';
 import { topupAmountProblem } from '@bianmin/core/topup-limits';
 import { paymentForOrder } from '../../payments/create';
-import { placeOrder } from '../../payments/orders';
+import { placeOrder, payerOf } from '../../payments/orders';
 import { mapAccountRejection } from './bill';
 import { orderView } from './views';
 import type { BindingContext } from './bindings';
@@ -53,6 +53,7 @@ export async function topUp(ctx: BindingContext, input: TopUpInput): Promise<Pay
     db,
     {
       openid,
+      ...payerOf(ctx),
       idempotencyKey: input.idempotencyKey,
       kind: 'prepaid_topup',
       bindingId: binding.id,

@@ -19,18 +19,22 @@ export const insuranceFlow = defineFlow({
   contract: insuranceContract,
   purpose: 'real-name verification (WeChat 人脸核身 or FaceID) and social insurance records',
   actions: {
-    verify: { service: 'insurance.query', run: startVerification },
-    verification: { run: showVerification },
-    summary: { service: 'insurance.query', servesStale: true, run: readInsuranceSummary },
-    records: { service: 'insurance.query', servesStale: true, run: readInsuranceRecords },
-    accessLog: { run: listAccessLog },
-    eligibility: { service: 'insurance.query', servesStale: true, run: readEligibility },
-    eligibilityCheck: { service: 'insurance.query', run: checkEligibility },
+    // A face check is the holder's own face: a relative cannot start one for them.
+    verify: { service: 'insurance.query', run: startVerification, family: false },
+    verification: { run: showVerification, familyWhat: '查看实名认证状态' },
+    summary: { service: 'insurance.query', servesStale: true, run: readInsuranceSummary, familyWhat: '查询社保概况' },
+    records: { service: 'insurance.query', servesStale: true, run: readInsuranceRecords, familyWhat: '查询社保缴费记录' },
+    accessLog: { run: listAccessLog, familyWhat: '查看社保查询记录' },
+    // The pension check is the holder's own face verification posted; reading its status is a relative's help.
+    eligibility: { service: 'insurance.query', servesStale: true, run: readEligibility, familyWhat: '查询养老金资格认证' },
+    eligibilityCheck: { service: 'insurance.query', run: checkEligibility, familyWhat: '完成养老金资格认证' },
   },
   // verify: availability probe, the bureau's person lookup, then FaceID's DetectAuth or WeChat's
   // stable token and getVerifyId — twice each at worst, when WeChat refuses the token (api.ts).
   budget: (t) => HEALTH_PROBE_MS + departmentCallMs(t) + Math.max(TENCENT_CLOUD_CALL_MS, 4 * WECHAT_CALL_MS) + DATABASE_ALLOWANCE_MS,
   jobs: insuranceJobs,
+  // With the holder's consent (their face check when inviting), and within their live verification.
+  family: 'insurance',
   deployment: {
     env: {
       required: ['INSURANCE_ID_HASH_KEY'],

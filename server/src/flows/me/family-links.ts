@@ -1,15 +1,19 @@
+import type { FamilyScope } from '@bianmin/core';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/open';
+import { familyLinks } from '../../db/schema';
 
-/** What a relative may do for the holder: one scope per flow family members can act in. */
-export type FamilyScope = 'bills' | 'traffic' | 'tickets' | 'insurance';
+export type { FamilyScope } from '@bianmin/core';
 
 /**
- * The holders a resident helps (亲友代办), each with the link, the label the helper sees and the
- * scopes the holder granted. Placeholder until the family circle lands: nobody helps anybody yet,
- * so the agenda lists the resident's own items only.
+ * The relatives `helperOpenid` helps, by live link: what the agenda lists for each (within the
+ * link's scopes, acting through `linkId`). A revoked link is gone from here at once.
  */
 export async function holdersHelpedBy(db: Db, helperOpenid: string): Promise<Array<{ linkId: string; holderOpenid: string; label: string; scopes: FamilyScope[] }>> {
-  void db;
-  void helperOpenid;
-  return [];
+  const rows = await db
+    .select()
+    .from(familyLinks)
+    .where(and(eq(familyLinks.helperOpenid, helperOpenid), isNull(familyLinks.revokedAt)))
+    .orderBy(asc(familyLinks.createdAt));
+  return rows.map((l) => ({ linkId: l.id, holderOpenid: l.holderOpenid, label: l.holderLabel, scopes: l.scopes as FamilyScope[] }));
 }

@@ -1,4 +1,5 @@
 import { type OrderHistory, type OrderListEntry, paymentsContract } from '@bianmin/core';
+import { familyPaymentNotes } from '../../family/links';
 import { linesByOrder, linesOf, listOrderRows, ownOrder, refundsOf } from '../../payments/orders';
 import { DATABASE_ALLOWANCE_MS, departmentCallMs } from '../../runtime/budgets';
 import { defineFlow } from '../../runtime/flow';
@@ -8,20 +9,29 @@ import type { ResidentContext } from '../../runtime/types';
 async function showOrder(ctx: ResidentContext, { orderId }: { orderId: string }): Promise<{ order: OrderListEntry }> {
   const db = await ctx.deps.db();
   const kinds = ctx.deps.payables;
-  const row = await ownOrder(db, ctx.caller.openid, orderId, kinds.all.map((k) => k.kind));
+  // A relative who paid it follows it as well (亲友代办): the receipt page after their payment.
+  const row = await ownOrder(db, ctx.caller.openid, orderId, kinds.all.map((k) => k.kind), { payer: true });
   const kind = kinds.of(row.kind);
   const entry = kind.view(row, (await refundsOf(db, [row.id])).get(row.id), await linesOf(db, row.id));
-  return { order: kind.receipt ? await kind.receipt(ctx, entry) : entry };
+  const family = (await familyPaymentNotes(db, ctx.caller.openid, [row])).get(row.id);
+  const shown = kind.receipt ? await kind.receipt(ctx, entry) : entry;
+  return { order: family ? { ...shown, family } : shown };
 }
 
 /** 我的订单: every order of the resident's, of every kind, newest first. */
 async function listOrders(ctx: ResidentContext, { show }: { show: OrderHistory }): Promise<{ orders: OrderListEntry[] }> {
   const db = await ctx.deps.db();
   const kinds = ctx.deps.payables;
-  const rows = await listOrderRows(db, ctx.caller.openid, kinds.all.map((k) => k.kind), show);
+  const rows = await listOrderRows(db, ctx.caller.openid, kinds.all.map((k) => k.kind), show, 100, { payer: true });
   const ids = rows.map((r) => r.id);
-  const [refunds, lines] = await Promise.all([refundsOf(db, ids), linesByOrder(db, ids)]);
-  return { orders: rows.map((r) => kinds.of(r.kind).view(r, refunds.get(r.id), lines.get(r.id) ?? [])) };
+  const [refunds, lines, family] = await Promise.all([refundsOf(db, ids), linesByOrder(db, ids), familyPaymentNotes(db, ctx.caller.openid, rows)]);
+  return {
+    orders: rows.map((r) => {
+      const entry = kinds.of(r.kind).view(r, refunds.get(r.id), lines.get(r.id) ?? []);
+      const note = family.get(r.id);
+      return note ? { ...entry, family: note } : entry;
+    }),
+  };
 }
 
 /** The resident's orders of every payable kind: 我的订单 and every receipt. */

@@ -21,15 +21,15 @@ export const ticketsFlow = defineFlow({
   subjects: { ticket: { from: 'ticketId', load: ownTicket } },
   actions: {
     categories: { auth: 'public', run: listCategories },
-    submit: { run: submitTicket },
-    tickets: { run: listTickets },
-    ticket: { subject: 'ticket', run: showTicket },
-    rate: { subject: 'ticket', service: 'tickets.submit', run: rateTicket },
-    reopen: { subject: 'ticket', service: 'tickets.submit', run: reopenTicket },
-    agent: { run: agentStatus },
+    submit: { run: submitTicket, familyWhat: '提交 12345 诉求' },
+    tickets: { run: listTickets, familyWhat: '查看诉求' },
+    ticket: { subject: 'ticket', run: showTicket, familyWhat: '查看诉求详情' },
+    rate: { subject: 'ticket', service: 'tickets.submit', run: rateTicket, familyWhat: '评价办理结果' },
+    reopen: { subject: 'ticket', service: 'tickets.submit', run: reopenTicket, familyWhat: '申请重新办理' },
+    agent: { run: agentStatus, familyWhat: '联系人工客服' },
     // No service guard: counting a grant touches no department, and a resident who just filed while
     // the platform was down must not lose the grant WeChat already gave.
-    subscribed: { run: recordTicketSubscription },
+    subscribed: { run: recordTicketSubscription, familyWhat: '订阅诉求进展' },
   },
   // submit: the files (sizes, then bytes) within their deadline, the two texts' content checks one
   // after the other, the photos' mediaCheckAsync in parallel (a display URL, then the call), one
@@ -37,6 +37,7 @@ export const ticketsFlow = defineFlow({
   budget: () => TICKET_MEDIA_MS + 2 * WECHAT_CALL_MS + (STORAGE_CALL_MS + WECHAT_CALL_MS) + TICKET_PLATFORM_ATTEMPT_MS + DATABASE_ALLOWANCE_MS,
   jobs: ticketsJobs,
   receivers: ticketsReceivers,
+  family: 'tickets',
   deployment: {
     openapi: ['security.msgSecCheck', 'security.mediaCheckAsync'],
     env: { optional: ['TICKET_TEMPLATE_ID'] },

@@ -10,7 +10,7 @@ import {
 import { createHash } from 'node:crypto';
 import { DepartmentRejection } from '../../departments/client';
 import { trafficFor } from '../../departments/traffic';
-import { ORDER_TTL_MS, placeOrder } from '../../payments/orders';
+import { ORDER_TTL_MS, placeOrder, payerOf } from '../../payments/orders';
 import { closeExpiredOrders } from '../../payments/outbox';
 import { oneItem } from '../../runtime/jobs';
 import { paymentForOrder } from '../../payments/create';
@@ -88,6 +88,7 @@ export async function payFine(ctx: VehicleContext, input: { violationId: string;
     db,
     {
       openid,
+      ...payerOf(ctx),
       idempotencyKey: input.idempotencyKey,
       kind: 'traffic_fine',
       bindingId: vehicle.id,

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import type { OrderHistory, OrderView, TrafficOrderView } from '@bianmin/core';
+import type { FamilyPaymentNote, OrderHistory, OrderView, TrafficOrderView } from '@bianmin/core';
 import { formatDateTime, formatFen } from '@bianmin/core/format';
 import { callFunction } from '../../../api';
 import { useRemote } from '../../../hooks/use-remote';
@@ -20,7 +20,7 @@ import './index.css';
  */
 const FINE_RECEIPT = '/traffic/pages/receipt/index';
 
-type Entry = { flow: 'bills'; at: string; order: OrderView } | { flow: 'traffic'; at: string; order: TrafficOrderView };
+type Entry = ({ flow: 'bills'; at: string; order: OrderView } | { flow: 'traffic'; at: string; order: TrafficOrderView }) & { family?: FamilyPaymentNote };
 
 interface History {
   entries: Entry[];
@@ -79,16 +79,20 @@ export default function Orders() {
           />
         ) : null}
 
-        {list ? list.map((e) => (e.flow === 'bills' ? <BillOrder key={e.order.orderId} o={e.order} /> : <FineOrder key={e.order.orderId} o={e.order} />)) : null}
+        {list ? list.map((e) => (e.flow === 'bills' ? <BillOrder key={e.order.orderId} o={e.order} family={e.family} /> : <FineOrder key={e.order.orderId} o={e.order} family={e.family} />)) : null}
       </PageBody>
     </Page>
   );
 }
 
-function BillOrder({ o }: { o: OrderView }) {
+/** 亲友代办: a relative paid it for me (由 儿子 代缴), or I paid it for a relative (为 妈妈 代缴). */
+const familyWords = (f: FamilyPaymentNote | undefined) => (f ? (f.role === 'for_me' ? `由 ${f.label} 代缴` : `为 ${f.label} 代缴`) : null);
+
+function BillOrder({ o, family }: { o: OrderView; family?: FamilyPaymentNote }) {
   return (
     <OrderCard
       o={o}
+      family={familyWords(family)}
       posting={UTILITY_POSTING}
       glyph={{ glyph: o.purpose === 'topup' ? '预' : KIND_INFO[o.kind].glyph, tone: o.kind }}
       title={orderTitle(o)}
@@ -99,10 +103,11 @@ function BillOrder({ o }: { o: OrderView }) {
 }
 
 /** A fine's order: the same statuses as a bill's (pending → paid → settled, closed, or refunding → refunded). */
-function FineOrder({ o }: { o: TrafficOrderView }) {
+function FineOrder({ o, family }: { o: TrafficOrderView; family?: FamilyPaymentNote }) {
   return (
     <OrderCard
       o={o}
+      family={familyWords(family)}
       posting={FINE_POSTING}
       glyph={{ glyph: '罚', tone: 'fine' }}
       title={`交通罚款 · ${o.plateMasked}`}
@@ -114,7 +119,7 @@ function FineOrder({ o }: { o: TrafficOrderView }) {
 }
 
 /** One order in the history, of any kind: what, for whom, how much, its state in words, when; it opens its own receipt. */
-function OrderCard({ o, posting, glyph, title, sub, url, className }: { o: OrderView | TrafficOrderView; posting: Posting; glyph: { glyph: string; tone: string }; title: string; sub: string; url: string; className?: string }) {
+function OrderCard({ o, posting, glyph, title, sub, url, className, family }: { o: OrderView | TrafficOrderView; posting: Posting; glyph: { glyph: string; tone: string }; title: string; sub: string; url: string; className?: string; family?: string | null }) {
   const label = historyLabel(o.status, posting);
   const paid = paidThrough(o.status);
   return (
@@ -123,7 +128,7 @@ function OrderCard({ o, posting, glyph, title, sub, url, className }: { o: Order
       data-order-id={o.orderId}
       data-status={o.status}
       {...pressable(() => void Taro.navigateTo({ url }))}
-      ariaLabel={`${title}，${sub}，${formatFen(o.amount)}，${label}`}
+      ariaLabel={`${title}，${sub}${family ? `，${family}` : ''}，${formatFen(o.amount)}，${label}`}
       hoverClass='bm-pressed'
     >
       <View className='bm-bills-order__head'>
@@ -131,6 +136,7 @@ function OrderCard({ o, posting, glyph, title, sub, url, className }: { o: Order
         <View className='bm-bills-order__what'>
           <Text className='bm-bills-order__title'>{title}</Text>
           <Text className='bm-bills-order__sub'>{sub}</Text>
+          {family ? <Text className='bm-bills-order__sub bm-bills-order__family'>{family}</Text> : null}
         </View>
         <Text className='bm-bills-order__amount'>{formatFen(o.amount)}</Text>
       </View>
