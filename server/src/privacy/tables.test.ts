@@ -56,14 +56,14 @@ describe.each(STORE_KINDS)('the personal-data registry against the database’s 
     expect(registryGaps(columns)).toEqual([]);
   });
 
-  it('fails for a new table with personal columns the registry does not know (a helper’s links between residents)', () => {
-    const withNew = new Map(columns).set('family_links', ['id', 'holder_openid', 'helper_openid', 'label', 'created_at']);
-    expect(registryGaps(withNew)).toEqual([expect.stringMatching(/^family_links: not in the personal-data registry \(it has holder_openid, helper_openid\)/)]);
+  it('fails for a new table with personal columns the registry does not know (a guardian’s links between residents)', () => {
+    const withNew = new Map(columns).set('guardian_links', ['id', 'ward_openid', 'guardian_openid', 'label', 'created_at']);
+    expect(registryGaps(withNew)).toEqual([expect.stringMatching(/^guardian_links: not in the personal-data registry \(it has ward_openid, guardian_openid\)/)]);
   });
 
-  it('fails for a new column on a personal table (who paid an order for a relative)', () => {
-    const withPayer = new Map(columns).set('orders', [...columns.get('orders')!, 'paid_by']);
-    expect(registryGaps(withPayer)).toEqual([expect.stringMatching(/^orders\.paid_by: a column the registry does not classify/)]);
+  it('fails for a new column on a personal table (who refunded an order to whom)', () => {
+    const withPayee = new Map(columns).set('orders', [...columns.get('orders')!, 'refunded_to']);
+    expect(registryGaps(withPayee)).toEqual([expect.stringMatching(/^orders\.refunded_to: a column the registry does not classify/)]);
   });
 
   it('fails for a resident column on a table declared to hold nothing personal, and for a resident column classified as other', () => {

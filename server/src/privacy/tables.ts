@@ -7,6 +7,9 @@ import {
   billReminders,
   eligibilityReminders,
   bindings,
+  familyActions,
+  familyInvites,
+  familyLinks,
   insuranceAccessLog,
   insuranceVerifications,
   messages,
@@ -179,16 +182,19 @@ export const PERSONAL_TABLES: readonly PersonalTable[] = [
     table: 'orders',
     title: '缴费订单',
     about: '你下的每笔缴费订单：缴什么、多少钱、什么时候付款和入账。',
-    personal: ['openid', 'binding_id', 'account_ref', 'subject_label', 'payment', 'idempotency_key'],
-    other: ['id', 'kind', 'provider_id', 'subject_id', 'amount', 'late_fee', 'status', 'transaction_id', 'department_ref', 'created_at', 'expires_at', 'paid_at', 'settled_at', 'closed_at', 'refunded_at'],
+    personal: ['openid', 'payer_openid', 'binding_id', 'account_ref', 'subject_label', 'payment', 'idempotency_key'],
+    other: ['id', 'kind', 'provider_id', 'subject_id', 'amount', 'late_fee', 'status', 'transaction_id', 'department_ref', 'family_link_id', 'created_at', 'expires_at', 'paid_at', 'settled_at', 'closed_at', 'refunded_at'],
     retention: '付过款的订单保存 30 年（《会计档案管理办法》会计凭证保管期限），删除我的数据后不再带 openid，户号、号牌只留后四位',
-    onDelete: '未付款的订单清除；付过款的订单保留，但去掉你的微信身份（openid）和绑定，户号、号牌只留后四位；退款仍按订单号原路退回',
+    onDelete: '未付款的订单清除；付过款的订单保留，但去掉你的微信身份（openid）和绑定，户号、号牌只留后四位；你为亲友代缴的订单属于亲友，保留但不再带你的微信身份；退款仍按订单号原路退回',
     keptWhy: '付款记录依法保存（会计凭证 30 年），对账和退款需要；不含姓名和 openid',
     exportAs: 'section',
     fields: [f('id', '订单号'), f('kind', '类别'), f('providerId', '收款单位'), f('accountRef', '户号/号牌'), f('subjectLabel', '缴费项目'), f('amount', '金额（分）'), f('lateFee', '滞纳金（分）'), f('status', '状态'), f('transactionId', '微信支付单号'), f('departmentRef', '入账回执号'), f('createdAt', '下单时间'), f('paidAt', '付款时间'), f('settledAt', '入账时间'), f('closedAt', '关闭时间'), f('refundedAt', '退款时间')],
-    rows: ownRows(orders, orders.openid, orders.createdAt),
+    // Their own orders, and those they paid for a relative (亲友代办: the relative's order, their money).
+    rows: (db, openid) => db.select().from(orders).where(or(eq(orders.openid, openid), eq(orders.payerOpenid, openid))).orderBy(asc(orders.createdAt)) as unknown as Promise<Array<Record<string, unknown>>>,
     erase: async (tx, openid) => {
       const erased = await count(tx.delete(orders).where(and(eq(orders.openid, openid), moneyless)).returning({ id: orders.id }));
+      // An order paid for a relative is the relative's: it stays theirs, without the payer's openid.
+      const paidForOthers = await count(tx.update(orders).set({ payerOpenid: sql`${ERASED_PREFIX} || ${orders.id}` }).where(eq(orders.payerOpenid, openid)).returning({ id: orders.id }));
       const kept = await count(
         tx
           .update(orders)
@@ -201,7 +207,7 @@ export const PERSONAL_TABLES: readonly PersonalTable[] = [
           .where(eq(orders.openid, openid))
           .returning({ id: orders.id }),
       );
-      return { erased, kept };
+      return { erased, kept: kept + paidForOthers };
     },
   },
   {
@@ -390,6 +396,61 @@ export const PERSONAL_TABLES: readonly PersonalTable[] = [
     fields: [f('outcome', '结果'), f('createdAt', '时间')],
     rows: ownRows(bindAttempts, bindAttempts.openid, bindAttempts.createdAt),
     erase: eraseOwn(bindAttempts, bindAttempts.openid),
+  },
+  {
+    table: 'family_actions',
+    title: '亲友代办记录',
+    about: '亲友为你办过的事（谁、做了什么、什么时候），以及你为亲友办过的事。',
+    personal: ['holder_openid', 'helper_openid', 'what'],
+    other: ['id', 'link_id', 'fn', 'action', 'at'],
+    retention: UNTIL_DELETED,
+    onDelete: '为你办过的记录清除；你为亲友办过的记录属于亲友，保留但不再带你的微信身份',
+    keptWhy: '亲友要能看到谁为他们办过什么（代办记录是他们的）',
+    exportAs: 'section',
+    fields: [f('at', '时间'), f('fn', '服务'), f('action', '操作'), f('what', '内容'), f('linkId', '代办关系')],
+    rows: (db, openid) =>
+      db.select().from(familyActions).where(or(eq(familyActions.holderOpenid, openid), eq(familyActions.helperOpenid, openid))).orderBy(asc(familyActions.id)) as unknown as Promise<Array<Record<string, unknown>>>,
+    erase: async (tx, openid) => ({
+      erased: await count(tx.delete(familyActions).where(eq(familyActions.holderOpenid, openid)).returning({ id: familyActions.id })),
+      kept: await count(tx.update(familyActions).set({ helperOpenid: sql`${ERASED_PREFIX} || ${familyActions.linkId}` }).where(eq(familyActions.helperOpenid, openid)).returning({ id: familyActions.id })),
+    }),
+  },
+  {
+    table: 'family_links',
+    title: '亲友代办关系',
+    about: '谁可以为你代办、你可以为谁代办：范围、称呼、建立和解除的时间。',
+    personal: ['holder_openid', 'helper_openid', 'holder_label', 'helper_label', 'consent_verification_id'],
+    other: ['id', 'invite_id', 'scopes', 'created_at', 'revoked_at', 'revoked_by'],
+    retention: UNTIL_DELETED,
+    onDelete: '你的代办关系全部解除：为你代办的关系清除；你为亲友代办的关系解除，亲友那边只留下称呼和解除时间，不再带你的微信身份',
+    keptWhy: '亲友的代办记录要能说明是谁办的（他们给你的称呼）',
+    exportAs: 'section',
+    fields: [f('id', '编号'), f('holderLabel', '被代办人称呼'), f('helperLabel', '代办人称呼'), f('scopes', '范围'), f('createdAt', '建立时间'), f('revokedAt', '解除时间'), f('revokedBy', '解除方')],
+    rows: (db, openid) =>
+      db.select().from(familyLinks).where(or(eq(familyLinks.holderOpenid, openid), eq(familyLinks.helperOpenid, openid))).orderBy(asc(familyLinks.createdAt)) as unknown as Promise<Array<Record<string, unknown>>>,
+    erase: async (tx, openid, now) => ({
+      erased: await count(tx.delete(familyLinks).where(eq(familyLinks.holderOpenid, openid)).returning({ id: familyLinks.id })),
+      kept: await count(
+        tx
+          .update(familyLinks)
+          .set({ helperOpenid: sql`${ERASED_PREFIX} || ${familyLinks.id}`, revokedAt: sql`coalesce(${familyLinks.revokedAt}, ${now})`, revokedBy: sql`coalesce(${familyLinks.revokedBy}, 'helper')` })
+          .where(eq(familyLinks.helperOpenid, openid))
+          .returning({ id: familyLinks.id }),
+      ),
+    }),
+  },
+  {
+    table: 'family_invites',
+    title: '亲友代办邀请',
+    about: '你发出的代办邀请：范围、称呼、有效期、是否已被接受（邀请码本身不保存，只存散列）。',
+    personal: ['holder_openid', 'holder_label', 'code_hash', 'consent_verification_id'],
+    other: ['id', 'scopes', 'created_at', 'expires_at', 'used_at'],
+    retention: UNTIL_DELETED,
+    onDelete: '清除',
+    exportAs: 'section',
+    fields: [f('id', '编号'), f('holderLabel', '称呼'), f('scopes', '范围'), f('createdAt', '发出时间'), f('expiresAt', '有效至'), f('usedAt', '接受时间')],
+    rows: ownRows(familyInvites, familyInvites.holderOpenid, familyInvites.createdAt),
+    erase: eraseOwn(familyInvites, familyInvites.holderOpenid),
   },
   {
     table: 'account_audit',

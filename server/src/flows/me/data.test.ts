@@ -1,4 +1,4 @@
-import type { BillResult, BindingView, DeletePlan, DeleteResult, MyDataExport, PayResult } from '@bianmin/core';
+import type { BillResult, BindingView, DeletePlan, DeleteResult, FamilyListResult, FamilyOutputs, MyDataExport, PayResult } from '@bianmin/core';
 import { LI, startTestStack, type TestStack, ZHANG } from '@bianmin/dev/testing/stack';
 import { STORE_KINDS } from '../../db/testing/index';
 
@@ -169,5 +169,40 @@ describe.each(STORE_KINDS)('my data (export and deletion) on %s', (kind) => {
     expect(plan.keep).toEqual([expect.objectContaining({ key: 'rate_limits', count: 1 })]);
     data(await me({ action: 'delete', confirmToken: plan.confirmToken, confirmWord: '删除' }, openid, at('12:06')));
     expect((await query(`select count(*)::int as n from rate_limits where caller = '${openid}'`))[0].n).toBe(1);
+  });
+});
+
+describe.each(STORE_KINDS)('deleting a resident of a family circle (亲友代办) on %s', (kind) => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack(kind);
+  });
+  afterAll(() => stack?.stop());
+
+  const call = <T>(fn: 'me' | 'bills', body: Record<string, unknown>, openid: string, now = NOON) => stack.call<T>(fn, body, { openid, now });
+  const query = async (text: string): Promise<Array<Record<string, unknown>>> => ((await stack.database.db.execute(text)) as unknown as Rows).rows;
+  const erase = async (openid: string, now: string) => {
+    const plan = data<DeletePlan>(await call('me', { action: 'deletePlan' }, openid, now));
+    return data<DeleteResult>(await call('me', { action: 'delete', confirmToken: plan.confirmToken, confirmWord: '删除' }, openid, now));
+  };
+
+  it('the helper’s deletion ends their links and keeps the holder’s record of what was done, without the helper’s openid; the holder’s deletion takes the circle with it', async () => {
+    const { inviteCode } = data<FamilyOutputs['familyInvite']>(await call('me', { action: 'familyInvite', scopes: ['bills'], label: '妈妈' }, LI.openid));
+    const { link } = data<FamilyOutputs['familyAccept']>(await call('me', { action: 'familyAccept', inviteCode }, ZHANG.openid));
+    data(await call('bills', { action: 'bindings', actingFor: link.linkId }, ZHANG.openid));
+    expect(data<FamilyListResult>(await call('me', { action: 'familyList' }, LI.openid)).actions).toHaveLength(1);
+
+    await erase(ZHANG.openid, at('12:10'));
+    // Nothing anywhere names the helper any more; the holder still sees what was done for her, and by whom (her word for him).
+    for (const table of ['family_links', 'family_actions', 'family_invites', 'orders']) {
+      expect(await query(`SELECT * FROM ${table} WHERE row_to_json(${table})::text LIKE '%${ZHANG.openid}%'`)).toEqual([]);
+    }
+    const holder = data<FamilyListResult>(await call('me', { action: 'familyList' }, LI.openid, at('12:11')));
+    expect(holder.helpers).toEqual([]);
+    expect(holder.actions).toHaveLength(1);
+    expect(await call('bills', { action: 'bindings', actingFor: link.linkId }, ZHANG.openid, at('12:12'))).toMatchObject({ body: { ok: false, error: { code: 'FORBIDDEN' } } });
+
+    await erase(LI.openid, at('12:20'));
+    expect(await query(`SELECT id::text FROM family_links UNION ALL SELECT id::text FROM family_actions UNION ALL SELECT id::text FROM family_invites`)).toEqual([]);
   });
 });

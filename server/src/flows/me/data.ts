@@ -11,7 +11,7 @@ import {
   type MyDataExport,
   toShanghaiIso,
 } from '@bianmin/core';
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne, or } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { isUniqueViolation } from '../../db/errors';
 import { accountAudit, orders, refunds, tickets } from '../../db/schema';
@@ -65,7 +65,8 @@ async function blockersOf(db: Db, openid: string, lock: boolean): Promise<Delete
   const q = db
     .select({ id: orders.id, status: orders.status, label: orders.subjectLabel, expiresAt: orders.expiresAt })
     .from(orders)
-    .where(and(eq(orders.openid, openid), inArray(orders.status, ['pending', 'paid'])));
+    // Theirs, and a relative's they are paying for (亲友代办): either way their money is moving.
+    .where(and(or(eq(orders.openid, openid), eq(orders.payerOpenid, openid)), inArray(orders.status, ['pending', 'paid'])));
   // Inside the deletion: a payment notification for one of these waits for the deletion to end, and
   // the deletion sees the status it will find.
   const rows = await (lock ? q.for('update') : q);
