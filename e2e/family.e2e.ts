@@ -5,8 +5,9 @@ import { armed, type E2E, residents, settled, shown, startE2E } from './support'
 /**
  * 亲友代办 in the h5 build, across two browsers as across two phones: 李秀英 invites her son with
  * the bills scope; 陈静 (as the son) accepts in a second browser context from the invitation's
- * link, pays her water bill from his own pay sheet with the banner saying for whom; her list shows
- * the payment made for her; she revokes, and his very next call is refused.
+ * link, finds her water bill in his 我的待办 under 妈妈 (her bill page with the banner saying for
+ * whom), pays it from the agenda on his own pay sheet; her list shows the payment made for her;
+ * she revokes, and his very next call is refused.
  */
 const NOON = '2026-03-10T12:00:00+08:00';
 
@@ -35,7 +36,7 @@ async function confirmModal(page: Page): Promise<void> {
   await foot.locator(':scope > :last-child').click();
 }
 
-it('invites in one browser, accepts in another, pays the relative’s water bill, shows it to her and ends on revocation', async () => {
+it('invites in one browser, accepts in another, pays the relative’s water bill from the agenda, shows it to her and ends on revocation', async () => {
   const [, mother, , son] = residents;
   const water = mother.utilityAccounts.find((a) => a.kind === 'water')!;
   await e2e.api('bills', { action: 'bind', providerId: 'water', accountNo: water.accountNo, holderName: water.holderName, label: water.label }, { openid: mother.openid, now: NOON });
@@ -60,22 +61,28 @@ it('invites in one browser, accepts in another, pays the relative’s water bill
   await shown(his, '.bm-family-label input').fill('儿子');
   await shown(his, '.bm-family-accept-go').click();
   await expect(shown(his, '.bm-family-accepted').textContent()).resolves.toContain('您现在可以为 妈妈 代办');
-  await shown(his, '.bm-family-act--bills').click();
-
-  // Her households, with the banner saying for whom; then her water bill and his pay sheet.
+  // His 我的待办: her group, her water bill with today's amount; one tap opens her bill with the banner saying for whom.
+  await his.goto(`${e2e.stack.url}/#/me/pages/agenda/index`);
+  const herGroup = shown(his, '.bm-agenda-group[data-for-whom="妈妈"]');
+  await herGroup.locator('.bm-agenda-item--bill').first().waitFor();
+  await accessible(his, 'the helper’s agenda with the relative’s items');
+  await e2e.screenshot(his, 'family-agenda');
+  await herGroup.locator('.bm-agenda-item--bill .bm-agenda-item__main').first().click();
+  await shown(his, '.bm-bills-bill__due-amount').waitFor();
   await expect(shown(his, '.bm-acting-for').textContent()).resolves.toContain('正在为 妈妈 代办');
   const actingFor = await shown(his, '.bm-acting-for').getAttribute('data-link-id');
   expect(actingFor).toMatch(/^[0-9a-f-]{36}$/);
-  await shown(his, '.bm-bills-household[data-kind="water"] .bm-bills-household__main').click();
-  await shown(his, '.bm-bills-bill__due-amount').waitFor();
-  await expect(shown(his, '.bm-acting-for').textContent()).resolves.toContain('正在为 妈妈 代办');
   await accessible(his, 'the relative’s bill with the acting-for banner');
   await e2e.screenshot(his, 'family-acting-bill');
-  await shown(his, '.bm-bills-pay').click();
-  await armed(his, '.bm-bills-confirm-sheet');
-  const amount = (await shown(his, '.bm-bills-confirm-sheet__amount .bm-amount__value').textContent()) ?? '';
-  await shown(his, '.bm-bills-confirm-sheet__pay').click();
+  await his.goBack();
+
+  // Paid from the agenda, tile-free: 全部缴纳 → 确认 → his own pay sheet → the receipt.
+  await herGroup.locator('.bm-agenda-item--bill .bm-agenda-item__pay').first().click();
+  await armed(his, '.bm-agenda-pay-sheet');
+  const amount = (await shown(his, '.bm-agenda-pay-sheet .bm-amount__value').textContent()) ?? '';
+  await shown(his, '.bm-agenda-pay-sheet__pay').click();
   await shown(his, '.bm-pay-sandbox-sheet').waitFor();
+  await expect(shown(his, '.bm-pay-sandbox-sheet__amount').textContent()).resolves.toBe(amount);
   await armed(his, '.bm-pay-sandbox-sheet');
   await shown(his, '.bm-pay-sandbox-sheet__confirm').click();
   await shown(his, '.bm-receipt__hero[data-status="settled"], .bm-receipt__hero[data-status="paid"]').waitFor({ timeout: 15_000 });

@@ -19,7 +19,7 @@ describe('the flows’ declarations', () => {
       { root: 'insurance', pages: ['pages/summary/index', 'pages/verify/index', 'pages/records/index', 'pages/access/index', 'pages/eligibility/index'] },
       { root: 'traffic', pages: ['pages/vehicles/index', 'pages/add/index', 'pages/violations/index', 'pages/violation/index', 'pages/receipt/index'] },
       { root: 'tickets', pages: ['pages/new/index', 'pages/mine/index', 'pages/detail/index', 'pages/agent/index'] },
-      { root: 'me', pages: ['pages/data/index', 'pages/agenda/index', 'pages/family/index', 'pages/family-invite/index', 'pages/family-accept/index'] },
+      { root: 'me', pages: ['pages/agenda/index', 'pages/data/index', 'pages/family/index', 'pages/family-invite/index', 'pages/family-accept/index'] },
     ]);
     expect(readFileSync(join(__dirname, '../src/app.config.ts'), 'utf8')).toContain('subPackages: subPackagesOf(FLOWS)');
   });

@@ -3,6 +3,7 @@ import { STORE_KINDS } from '@bianmin/server/db/testing/index';
 import { createLogger } from '@bianmin/server/log';
 import { startTestStack, type TestStack, ZHANG } from '../testing/stack';
 import { BILL_IDS_ATTACKS, type BillIdsOutcome } from '../flows/bills/attack';
+import { ACTING_FOR_ATTACKS, type ActingForOutcome } from '../flows/me/acting-for-attacks';
 import { CONFIRM_ATTACKS, type ConfirmOutcome } from '../flows/me/attack';
 import { type Owned, seedFirstResident } from '../flows/index';
 import { fuzzStack } from './fuzz';
@@ -38,7 +39,12 @@ describe.each(STORE_KINDS)('fuzzing every action on %s', (kind) => {
     expect(billIds.map((o) => [o.name, o.code])).toEqual(BILL_IDS_ATTACKS.map((a) => [a.name, a.code]));
     expect(billIds.filter((o) => o.code === 'INVALID_INPUT').every((o) => o.fields.some((f) => f === 'billIds' || f.startsWith('billIds.')))).toBe(true);
     // me.delete's confirmation, attacked by name with a live one at hand: each refused with its own code, nothing erased.
-    expect((report.extras.me as ConfirmOutcome[]).map((o) => [o.name, o.code])).toEqual(CONFIRM_ATTACKS.map((a) => [a.name, a.code]));
+    const me = report.extras.me as Array<ConfirmOutcome | ActingForOutcome>;
+    expect(me.slice(0, CONFIRM_ATTACKS.length).map((o) => [o.name, o.code])).toEqual(CONFIRM_ATTACKS.map((a) => [a.name, a.code]));
+    // actingFor's values, named and drawn: each refused with the code it expects (the link's own call goes through).
+    const acting = me.slice(CONFIRM_ATTACKS.length) as ActingForOutcome[];
+    expect(acting.slice(0, ACTING_FOR_ATTACKS.length).map((o) => [o.name, o.code])).toEqual(ACTING_FOR_ATTACKS.map((a) => [a.name, a.code]));
+    expect(acting.filter((o) => o.code !== o.expected)).toEqual([]);
   }, 120_000);
 
   it('writes no resident’s openid, account number, name or address to the log, whatever was sent (ids of rows are fine: they correlate)', () => {
