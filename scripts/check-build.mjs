@@ -38,8 +38,16 @@ const MAIN_PACKAGE_BUDGET = 377 * 1024;
 // 490: since then the face check's two providers and the payable kinds' registry: admin, which
 // wires every payable kind (a refund it retries tells the resident in that kind's words), is the
 // largest at 485.9 KB, bills 482.9, tickets 482.3.
-const FUNCTION_BUDGET = 490 * 1024;
-const FUNCTION_WITH_TENCENT_CLOUD_BUDGET = 620 * 1024;
+// 495 / 630: 亲友代办 is checked by dispatch on every call of every function (the link, its scope,
+// the record of what was done: ~4 KB with its tables), and the pension radar's and the family's
+// tables joined every bundle's schema: admin 487.2 → 490.3, traffic 614.4 → 624.4 KB.
+const FUNCTION_BUDGET = 495 * 1024;
+const FUNCTION_WITH_TENCENT_CLOUD_BUDGET = 630 * 1024;
+// `me` gathers: the agenda runs bills', traffic's, 12345's and insurance's own reads (never a second
+// formula for an amount), and 我的数据 carries the registry of every table with its words for the
+// resident (25 KB): 527.2 KB measured. Splitting the export and deletion into a function of their
+// own is where the room to bring it back under FUNCTION_BUDGET is.
+const GATHERING_BUDGET = { me: 535 * 1024 };
 const FUNCTION_GOAL = 350 * 1024;
 const problems = [];
 
@@ -81,7 +89,7 @@ for (const fn of fns) {
     if (services.length) console.log(`  ${fn}: Tencent Cloud services bundled: ${services.join(', ')}`);
     if (services.length > 2) problems.push(`function ${fn}: bundles ${services.length} Tencent Cloud services; import one service module, never the SDK root`);
     const size = statSync(js).size;
-    const budget = services.length ? FUNCTION_WITH_TENCENT_CLOUD_BUDGET : FUNCTION_BUDGET;
+    const budget = GATHERING_BUDGET[fn] ?? (services.length ? FUNCTION_WITH_TENCENT_CLOUD_BUDGET : FUNCTION_BUDGET);
     console.log(`  ${fn}: index.js ${(size / 1024).toFixed(1)} KB (budget ${budget / 1024} KB, goal ${FUNCTION_GOAL / 1024} KB)`);
     if (size > budget) problems.push(`function ${fn}: index.js is ${(size / 1024).toFixed(1)} KB, over its ${budget / 1024} KB budget`);
   }
