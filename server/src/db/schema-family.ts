@@ -75,7 +75,7 @@ export const familyActions = pgTable(
     helperOpenid: text('helper_openid').notNull(),
     fn: text('fn').notNull(),
     action: text('action').notNull(),
-    /** A short phrase for the holder: 发起缴纳水费 ¥ 86.40. */
+    /** A short phrase for the holder: 发起缴纳水费 ¥86.40. */
     what: text('what').notNull(),
     at: at('at').notNull(),
   },

@@ -44,7 +44,7 @@ interface ActionBody<I, O, C> {
    * an identity, managing the family circle itself).
    */
   family?: false;
-  /** What the holder's list says a helper did (查看账单, 发起缴纳水费 ¥ 86.40); by default 办理 and the scope's name. */
+  /** What the holder's list says a helper did (查看账单, 发起缴纳水费 ¥86.40); by default 办理 and the scope's name. */
   familyWhat?: string | ((input: I, output: O) => string);
 }
 

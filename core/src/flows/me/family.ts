@@ -51,7 +51,7 @@ export interface FamilyActionView {
   who: string;
   fn: string;
   action: string;
-  /** A short phrase: 发起缴纳水费 ¥ 86.40. */
+  /** A short phrase: 发起缴纳水费 ¥86.40. */
   what: string;
   /** ISO 8601 +08:00. */
   at: string;

@@ -1,4 +1,4 @@
-import { billsContract, billsServiceId, fenToYuan, type PayResult, type ProviderId, PROVIDERS, type UtilityKind } from '@bianmin/core';
+import { billsContract, billsServiceId, formatFen, type PayResult, type ProviderId, PROVIDERS, type UtilityKind } from '@bianmin/core';
 import { DATABASE_ALLOWANCE_MS, departmentCallMs, HEALTH_PROBE_MS, IN_CALL_EXPIRY_MS, PAY_CALL_TIMEOUT_MS } from '../../runtime/budgets';
 import { defineFlow } from '../../runtime/flow';
 import { readBill } from './bill';
@@ -12,7 +12,7 @@ import { readUsage } from './usage';
 const kindOf = (providerId: ProviderId): UtilityKind => PROVIDERS.find((p) => p.id === providerId)!.kind;
 const kindName = (kind: UtilityKind) => PROVIDERS.find((p) => p.kind === kind)?.kindName ?? '账单';
 /** The holder's list of what a relative did for them: what was paid, and how much. */
-const paidWhat = (verb: string) => (_: unknown, { order }: PayResult) => `${verb}${kindName(order.kind)} ¥ ${fenToYuan(order.amount)}`;
+const paidWhat = (verb: string) => (_: unknown, { order }: PayResult) => `${verb}${kindName(order.kind)} ${formatFen(order.amount)}`;
 
 /** Water, electricity and gas: bind a household, see what is owed, pay exactly once. */
 export const billsFlow = defineFlow({

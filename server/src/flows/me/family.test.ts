@@ -78,7 +78,7 @@ describe.each(STORE_KINDS)('the family circle (亲友代办) on %s', (kind) => {
         ['儿子', 'bills', 'pay'],
         ['儿子', 'bills', 'bill'],
       ]);
-      expect(holder.actions[0].what).toMatch(/^发起缴纳水费 ¥ \d+\.\d\d$/);
+      expect(holder.actions[0].what).toMatch(/^发起缴纳水费 ¥[\d,]+\.\d\d$/);
       expect(holder.actions[1].what).toBe('查看账单');
       expect(holder.actions[0].at).toBe('2026-03-10T12:00:00+08:00');
       // The helper's own list records nothing done for them.

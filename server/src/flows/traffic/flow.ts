@@ -1,4 +1,4 @@
-import { fenToYuan, trafficContract } from '@bianmin/core';
+import { formatFen, trafficContract } from '@bianmin/core';
 import { DATABASE_ALLOWANCE_MS, departmentCallMs, HEALTH_PROBE_MS, IN_CALL_EXPIRY_MS, PAY_CALL_TIMEOUT_MS, PEAK_FILE_BYTES, STORAGE_CALL_MS, storageReadMs, TENCENT_CLOUD_CALL_MS } from '../../runtime/budgets';
 import { TENCENT_CLOUD_OPTIONAL_ENV } from '../../runtime/deployment';
 import { defineFlow } from '../../runtime/flow';
@@ -26,7 +26,7 @@ export const trafficFlow = defineFlow({
     violations: { subject: 'vehicle', service: 'traffic.query', servesStale: true, run: listViolations, familyWhat: '查询违法记录' },
     violation: { subject: 'vehicle', service: 'traffic.query', servesStale: true, run: showViolation, familyWhat: '查看违法详情' },
     confirm: { subject: 'vehicle', service: 'traffic.query', run: confirmViolation, familyWhat: (_, { violation }) => `确认违法记录 ${violation.violationId}` },
-    pay: { subject: 'vehicle', service: 'traffic.pay', run: payFine, familyWhat: (_, { order }) => `发起缴纳罚款 ¥ ${fenToYuan(order.amount)}` },
+    pay: { subject: 'vehicle', service: 'traffic.pay', run: payFine, familyWhat: (_, { order }) => `发起缴纳罚款 ${formatFen(order.amount)}` },
   },
   // pay: as bills (an outpriced order on the same violation expired first). readLicence (size,
   // download, OCR) and confirm (one department write) are shorter.

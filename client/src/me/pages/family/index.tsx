@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import type { FamilyListResult } from '@bianmin/core';
 import { FAMILY_SCOPE_NAMES, type FamilyScope } from '@bianmin/core/family-scopes';
 import { formatDateTime } from '@bianmin/core/date-time';
-import { fenToYuan } from '@bianmin/core/money';
+import { formatFen } from '@bianmin/core/money';
 import { useState } from 'react';
 import { callFunction, toApiError } from '../../../api';
 import { rememberActingLabels } from '../../../family/acting-for';
@@ -108,7 +108,7 @@ export default function Family() {
                     {h.payments.map((p) => (
                       <View key={p.orderId} className='bm-family-payment' data-order-id={p.orderId}>
                         <Text className='bm-family-payment__what'>{`由 ${h.label} 代缴 · ${p.what}`}</Text>
-                        <Text className='bm-family-payment__amount'>{`¥ ${fenToYuan(p.amount)} · ${PAID_WORDS[p.status] ?? p.status} · ${formatDateTime(p.at)}`}</Text>
+                        <Text className='bm-family-payment__amount'>{`${formatFen(p.amount)} · ${PAID_WORDS[p.status] ?? p.status} · ${formatDateTime(p.at)}`}</Text>
                       </View>
                     ))}
                   </View>
