@@ -6,7 +6,7 @@ import { fileMessage } from '../messages/inbox';
 import type { Logger } from '../log';
 import type { PayableKinds, PayableWords } from './kinds';
 import { isUniqueViolation } from '../db/errors';
-import { canMove, movableInto, type OrderRow } from './orders';
+import { canMove, movableInto, type OrderRow, payerOpenidOf } from './orders';
 
 /** A payment WeChat Pay reported, by notification or when the expiry job asked. */
 export interface ReportedPayment {
@@ -56,6 +56,10 @@ const REFUND_NOTICE: Record<RefundReason, (w: PayableWords, o: OrderRow, amount:
   }),
 };
 
+/** What the holder of an order a relative paid is told: the money goes back to the relative. */
+const HOLDER_REFUND_NOTICE = (w: PayableWords, o: OrderRow, amount: number) =>
+  `亲友为您代缴${w.describe(o)}的 ¥${fenToYuan(amount)} 未能入账，正在原路退回代缴人的微信支付账户，一般 1–3 个工作日内到账（订单 ${o.id}）。`;
+
 /**
  * Queues giving a payment back, in the caller's transaction, and tells the resident in the
  * message centre. The refunds worker does the asking; the unique transaction id makes a second
@@ -76,7 +80,13 @@ export async function queueRefund(
   if (!queued) return;
   await tx.update(payments).set({ disposition: 'refund' }).where(eq(payments.transactionId, r.transactionId));
   const notice = REFUND_NOTICE[r.reason](kinds.of(r.order.kind).words, r.order, r.amount, r.detail);
-  await fileMessage(tx, { openid: r.order.openid, kind: 'refund', ...notice, path: orderPagePath(kinds, r.order), dedupeKey: `refund:${id}:queued`, at: now });
+  // The money goes back to whoever paid: a relative who paid for the holder (亲友代办) is told as
+  // the payer, and the holder learns that it did not go in and whose account it returns to.
+  const payer = payerOpenidOf(r.order);
+  await fileMessage(tx, { openid: payer, kind: 'refund', ...notice, path: orderPagePath(kinds, r.order), dedupeKey: `refund:${id}:queued`, at: now });
+  if (payer !== r.order.openid) {
+    await fileMessage(tx, { openid: r.order.openid, kind: 'refund', title: notice.title, body: HOLDER_REFUND_NOTICE(kinds.of(r.order.kind).words, r.order, r.amount), path: orderPagePath(kinds, r.order), dedupeKey: `refund:${id}:queued:holder`, at: now });
+  }
 }
 
 /**

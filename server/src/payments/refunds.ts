@@ -9,7 +9,7 @@ import { claimDue, leaseUntil, retryAt } from '../jobs/lease';
 import { describeOrder, orderPagePath } from './book';
 import { channelFor, channelOrderIdOf } from './channels';
 import type { PayableKinds } from './kinds';
-import { movableInto, type RefundRow } from './orders';
+import { movableInto, payerOpenidOf, type RefundRow } from './orders';
 import { PaymentProviderError } from './provider';
 
 /** A claimed refund is skipped by other runs this long: a run that dies loses nothing, it only delays. */
@@ -48,7 +48,8 @@ export async function completeRefund(db: Db, kinds: PayableKinds, refundId: stri
       .where(and(eq(orders.id, done.orderId), eq(orders.transactionId, done.transactionId), inArray(orders.status, movableInto('refunded'))));
     const [order] = await tx.select().from(orders).where(eq(orders.id, done.orderId));
     await fileMessage(tx, {
-      openid: done.openid,
+      // Back to whoever paid (a relative who paid for the holder: theirs is the account it reached).
+      openid: order ? payerOpenidOf(order) : done.openid,
       kind: 'refund',
       title: '退款已原路退回',
       body: order

@@ -1,4 +1,5 @@
-import type { BillResult, BindingView, FamilyListResult, FamilyOutputs, OrderListEntry, PayResult } from '@bianmin/core';
+import type { BillResult, BindingView, FamilyListResult, FamilyOutputs, InboxMessage, OrderListEntry, PayResult } from '@bianmin/core';
+import { handlePayNotify } from '../../payments/notify';
 import { INVITE_CODE_LENGTH, MAX_HELPERS_PER_HOLDER } from '@bianmin/core';
 import { STORE_KINDS } from '../../db/testing/index';
 import { CHEN, LI, startTestStack, type TestStack, WANG, ZHANG } from '@bianmin/dev/testing/stack';
@@ -69,6 +70,19 @@ describe.each(STORE_KINDS)('the family circle (亲友代办) on %s', (kind) => {
       // The payer follows the receipt without acting for anyone; a third resident still cannot.
       expect(data<{ order: OrderListEntry }>(await stack.call('payments', { action: 'order', orderId }, { openid: CHEN.openid, now: NOON })).order).toMatchObject({ family: { role: 'by_me' } });
       expect((await stack.call('payments', { action: 'order', orderId }, { openid: WANG.openid, now: NOON })).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    });
+
+    it('tells the relative who paid that a second payment goes back to their WeChat, and the holder that it goes back to the relative', async () => {
+      const [order] = await rows(`select amount from orders where id = '${orderId}'`);
+      const second = { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: orderId, transactionId: '4200000000000000000000000888', totalFee: order.amount, timeEnd: '20260310120300' };
+      expect(await handlePayNotify(stack.deps, second, 'wx_paycallback', new Date(NOON))).toEqual({ errcode: 0, errmsg: 'OK' });
+      const inbox = async (openid: string) => data<{ messages: InboxMessage[] }>(await stack.call('messages', { action: 'list' }, { openid, now: NOON })).messages.filter((m) => m.kind === 'refund');
+      const [payer] = await inbox(CHEN.openid);
+      expect(payer).toMatchObject({ title: '重复付款将原路退回' });
+      expect(payer.body).toContain('退回您的微信支付账户');
+      const [holder] = await inbox(LI.openid);
+      expect(holder.body).toContain('正在原路退回代缴人的微信支付账户');
+      expect(holder.body).not.toContain('退回您的微信支付账户');
     });
 
     it('shows the holder the payment made for them and every action taken, by whom and when', async () => {
